@@ -1,0 +1,8 @@
+/**
+ * Registers every domain's messages. Hosts (pane, CLI) import this once at start-up; each domain adds
+ * its own line here when it adds a messages file.
+ */
+import { registerMessages } from './index';
+
+export const registered = true;
+void registerMessages;

@@ -1,0 +1,48 @@
+/**
+ * The message catalogue. Every user-facing string goes through `t(lang, key, params)`.
+ * Each domain keeps its own messages file (messages/<domain>.ts) exporting `{ 'zh-CN': {...}, 'en-US': {...} }`;
+ * this index merges them. tests/i18n.test.ts fails when a key is in one language and not the other.
+ */
+import { common } from './messages/common';
+
+export type Lang = 'zh-CN' | 'en-US';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
+
+export type Catalogue = Record<string, string>;
+export interface DomainMessages {
+  readonly 'zh-CN': Catalogue;
+  readonly 'en-US': Catalogue;
+}
+
+const domains: DomainMessages[] = [common];
+
+/** Called by each domain module at import time is avoided on purpose: registration is explicit here. */
+export function registerMessages(domain: DomainMessages): void {
+  if (!domains.includes(domain)) domains.push(domain);
+}
+
+export function catalogue(lang: Lang): Catalogue {
+  const merged: Catalogue = {};
+  for (const d of domains) Object.assign(merged, d[lang]);
+  return merged;
+}
+
+export type Params = Record<string, string | number>;
+
+/** Look a key up and fill `{name}` placeholders. An unknown key returns the key itself, visibly. */
+export function t(lang: Lang, key: string, params: Params = {}): string {
+  let text: string | undefined;
+  for (let i = domains.length - 1; i >= 0 && text === undefined; i--) text = domains[i][lang][key];
+  if (text === undefined) return key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Pick zh-CN or en-US from a BCP 47 tag such as Office's displayLanguage or navigator.language. */
+export function langFromTag(tag: string | undefined | null): Lang {
+  if (!tag) return 'zh-CN';
+  return /^zh/i.test(tag) ? 'zh-CN' : /^en/i.test(tag) ? 'en-US' : 'zh-CN';
+}
+
+export function langFromFlag(flag: string | undefined): Lang {
+  return flag && /^en/i.test(flag) ? 'en-US' : 'zh-CN';
+}

@@ -1,0 +1,82 @@
+import type { CellValue } from '../cells';
+
+/**
+ * SheetPlan: what the workbook should contain after an operation, as data. The core produces plans;
+ * each WorkbookPort applies them. Nothing here is a host call or a range address string.
+ *
+ * Text in any plan is written as literal text by every port: a value starting with = + - @, a tab or a
+ * carriage return never becomes a formula (DESIGN.md §6). The only formulas a port writes are the
+ * ones it builds itself from structured data (links).
+ */
+
+/** A cell reference in the plan: 0-based row and column on a named sheet. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A written cell: a plain value, or a link to another cell shown as text. */
+export type PlanCell = CellValue | { readonly text: string; readonly link: CellRef };
+
+export function isLinkCell(c: PlanCell): c is { text: string; link: CellRef } {
+  return typeof c === 'object' && c !== null && 'link' in c;
+}
+
+export type ColumnFormat = 'text' | 'date' | 'integer' | 'decimal' | 'percent' | 'general';
+
+export interface PlanColumn {
+  readonly header: string;
+  /** Width in characters (Excel's unit). */
+  readonly width?: number;
+  readonly format?: ColumnFormat;
+  /** In-cell dropdown: a fixed list, or the values of a column of another sheet. */
+  readonly validation?: { readonly list: readonly string[] } | { readonly sourceSheet: string; readonly sourceCol: number; readonly firstRow: number };
+}
+
+/** Highlight rows whose cell in `col` equals `equals`. Ports without conditional formats use plain fills. */
+export interface PlanHighlight {
+  readonly col: number;
+  readonly equals: string;
+  readonly fill: string; // #RRGGBB
+  readonly font?: string; // #RRGGBB
+}
+
+/** The whole content of a sheet the add-in writes: optional title lines, a header row, data rows. */
+export interface SheetContent {
+  /** Lines above the header (a title, "生成于 …"); each a single cell in column A. */
+  readonly titleLines?: readonly string[];
+  readonly columns: readonly PlanColumn[];
+  readonly rows: readonly (readonly PlanCell[])[];
+  /** Make header + rows an Excel table with this name (ExcelApi 1.1). */
+  readonly table?: { readonly name: string; readonly style?: string };
+  readonly highlights?: readonly PlanHighlight[];
+  readonly freezeHeader?: boolean;
+}
+
+/** A mark on a bad cell of the teacher's sheet: a fill and, where the host has notes, a note. */
+export interface CellMark extends CellRef {
+  readonly note: string;
+  readonly fill: string;
+}
+
+export type PlanOp =
+  /** Generated sheet: rebuilt whole from its sources every run. */
+  | { readonly kind: 'replaceSheet'; readonly sheet: string; readonly content: SheetContent; readonly activate?: boolean }
+  /** User-kept sheet: created from a template only when missing; left alone otherwise. */
+  | { readonly kind: 'createSheetIfMissing'; readonly sheet: string; readonly content: SheetContent }
+  /**
+   * Append rows below the last used row of a user-kept sheet (never table-row adds, which conflict
+   * under co-authoring). `expectedLastRow` is the 0-based last used row the plan was computed
+   * against; a port that finds another stops with a conflict instead of overwriting.
+   */
+  | { readonly kind: 'appendRows'; readonly sheet: string; readonly rows: readonly (readonly PlanCell[])[]; readonly expectedLastRow?: number }
+  /** Write single cells of a sheet the add-in owns or keeps (设置 entries). */
+  | { readonly kind: 'setCells'; readonly sheet: string; readonly cells: readonly { readonly row: number; readonly col: number; readonly value: PlanCell }[] }
+  /** Mark bad cells on a teacher's sheet; `clearMarks` removes every mark the add-in made, restoring what was there. */
+  | { readonly kind: 'markCells'; readonly sheet: string; readonly marks: readonly CellMark[] }
+  | { readonly kind: 'clearMarks'; readonly sheet: string };
+
+export interface WorkbookPlan {
+  readonly ops: readonly PlanOp[];
+}

@@ -1,0 +1,101 @@
+import type { CellValue } from '../cells';
+import type { IsoDate } from '../dates';
+import type { Params } from '../i18n';
+
+/** Canonical roster fields (DESIGN.md §4). */
+export const FIELD_KEYS = [
+  'name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'address',
+  'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace',
+  'parentPhone', 'guardianName', 'guardianRelation', 'guardianPhone', 'guardianAge', 'guardianHealth',
+  'leftBehindType', 'boarding', 'keyFocus', 'lunarBirthday', 'joinDate',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export const RULE_IDS = [
+  'header-missing', 'required', 'id-format', 'id-checksum', 'id-precision-lost', 'id-birthdate-mismatch',
+  'id-gender-mismatch', 'phone-format', 'date-invalid', 'age-out-of-range', 'grade-invalid', 'duplicate',
+  'guardian-age',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export type Severity = 'error' | 'warning';
+
+/** Where the roster is and what each column means. Rows and columns are 0-based sheet positions. */
+export interface RosterLayout {
+  readonly sheet: string;
+  /** The header row or rows (two for a merged two-level header). */
+  readonly headerRows: readonly number[];
+  readonly firstDataRow: number;
+  /** Field -> column. */
+  readonly columns: Readonly<Partial<Record<FieldKey, number>>>;
+  /** Every non-empty header column with its composed text ("父亲 / 姓名"), mapped or not. */
+  readonly headers: readonly { readonly col: number; readonly text: string; readonly field: FieldKey | null }[];
+  readonly unmapped: readonly { readonly col: number; readonly text: string }[];
+  /** How well the header matched the catalogue; the sheet with the best score is the roster. */
+  readonly score: number;
+  /** True when the mapping came (wholly or partly) from the user's saved correction. */
+  readonly fromSaved: boolean;
+}
+
+/** A user's correction of the detection: the sheet, and fields pinned to columns (null: not present). */
+export interface MappingOverride {
+  readonly sheet?: string;
+  readonly columns?: Readonly<Partial<Record<FieldKey, number | null>>>;
+}
+
+export type Gender = '男' | '女';
+export type LeftBehindType = 'both' | 'one' | 'none';
+
+/** One child as read from the roster, normalised; the sheet itself is never changed. */
+export interface RosterRecord {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly raw: Readonly<Partial<Record<FieldKey, CellValue>>>;
+  readonly name: string;
+  readonly gender: Gender | null;
+  readonly birthDate: IsoDate | null;
+  /** Normalised ID (upper-case X), or null when blank or stored as a number. */
+  readonly idNumber: string | null;
+  readonly grade: number | null; // 1..9 (小学一年级 = 1, 初一 = 7)
+  /** Canonical class label, e.g. '三(1)班', or null. Children of one class share it exactly. */
+  readonly classLabel: string | null;
+  readonly address: string;
+  readonly guardianName: string;
+  readonly guardianRelation: string;
+  readonly guardianPhone: string | null; // digits only, normalised
+  readonly guardianAge: number | null;
+  readonly fatherPhone: string | null;
+  readonly motherPhone: string | null;
+  readonly parentPhone: string | null;
+  readonly leftBehindType: LeftBehindType | null;
+  readonly boarding: boolean | null;
+  readonly keyFocus: boolean;
+  readonly lunarBirthday: boolean;
+  readonly joinDate: IsoDate | null;
+}
+
+export interface Finding {
+  readonly sheet: string;
+  /** 0-based sheet row; the header row for header-missing. */
+  readonly row: number;
+  /** 0-based column, or null when the finding is about a missing column. */
+  readonly col: number | null;
+  readonly field: FieldKey | null;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** i18n key and parameters; hosts render the text in the user's language. No names, IDs or phones in params. */
+  readonly messageKey: string;
+  readonly params: Params;
+}
+
+export interface RosterCheck {
+  readonly layout: RosterLayout;
+  readonly records: readonly RosterRecord[];
+  readonly findings: readonly Finding[];
+}
+
+export interface CheckOptions {
+  /** Reference date for ages and "in the future" (YYYY-MM-DD). */
+  readonly today: IsoDate;
+  readonly sheet?: string;
+  readonly override?: MappingOverride;
+}

@@ -1,0 +1,20 @@
+/** The sheets the add-in owns or keeps (DESIGN.md §3). One place for their names. */
+export const SHEETS = {
+  findings: '校验结果',
+  mentors: '帮扶人员',
+  pairing: '结对帮扶',
+  log: '谈心记录',
+  reminders: '提醒事项',
+  summary: '统计汇总',
+  report: '工作报告',
+  settings: '设置',
+} as const;
+
+export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];
+
+/** Sheets the add-in generates (rebuilt every run); everything else it reads or appends to only. */
+export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report];
+
+export function isAddinSheet(name: string): boolean {
+  return (Object.values(SHEETS) as string[]).includes(name);
+}

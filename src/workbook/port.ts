@@ -1,0 +1,53 @@
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { CellRef, WorkbookPlan } from '../core/plan/types';
+
+/** What this host can do; the pane says plainly what is missing and the ports degrade. */
+export interface HostCapabilities {
+  readonly host: 'excel' | 'file';
+  /** Highest ExcelApi minor version supported (1.x), or null outside Excel. */
+  readonly excelApi: number | null;
+  readonly notes: boolean;
+  readonly conditionalFormats: boolean;
+  readonly dataValidation: boolean;
+  readonly hyperlinks: boolean;
+  readonly undoGroup: boolean;
+}
+
+export interface ReadOptions {
+  /** Only these sheets' values (others listed by name only). Undefined: all sheets. */
+  readonly sheets?: readonly string[];
+  /** Listing only, no values (to let the core pick a sheet first). */
+  readonly namesOnly?: boolean;
+}
+
+export interface ApplyProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ApplyResult {
+  /** Human-readable list of what was written, for the message bar and for failure reports. */
+  readonly written: readonly { readonly sheet: string; readonly what: 'created' | 'replaced' | 'appended' | 'cells' | 'marked' | 'unmarked'; readonly rows: number }[];
+  /** Features the host lacked, so the port did less (i18n keys, e.g. 'host.noNotes'). */
+  readonly degraded: readonly string[];
+}
+
+/**
+ * A workbook the add-in can read and change. Implemented over Office.js (one read sync, one chunked
+ * write batch) and over .xlsx files. Every implementation passes tests/contract/port-contract.
+ */
+export interface WorkbookPort {
+  capabilities(): HostCapabilities;
+  read(options?: ReadOptions): Promise<WorkbookSnapshot>;
+  apply(plan: WorkbookPlan, options?: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void }): Promise<ApplyResult>;
+  /** Show/select a cell for the user (Excel selects it; the standalone page highlights it). */
+  select(ref: CellRef): Promise<void>;
+}
+
+/** A failure a host reports in the user's terms: an i18n key and its parameters, never a stack. */
+export class PortError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+    super(key);
+    this.name = 'PortError';
+  }
+}
