@@ -6,3 +6,4 @@ import { registerMessages } from './index';
 
 export const registered = true;
 void registerMessages;
+import { cli } from './messages/cli'; registerMessages(cli);
