@@ -7,3 +7,4 @@ import { registerMessages } from './index';
 export const registered = true;
 void registerMessages;
 import { cli } from './messages/cli'; registerMessages(cli);
+import { office } from './messages/office'; registerMessages(office);
