@@ -52,6 +52,23 @@ export interface SheetContent {
   readonly table?: { readonly name: string; readonly style?: string };
   readonly highlights?: readonly PlanHighlight[];
   readonly freezeHeader?: boolean;
+  /** Native charts over blocks of this sheet's rows; ports that cannot draw them leave them out. */
+  readonly charts?: readonly PlanChart[];
+}
+
+/**
+ * A chart drawn from this sheet's own data. Rows are indexes into `SheetContent.rows` (not sheet rows:
+ * the port knows where the title lines and header put them); columns are 0-based indexes into
+ * `columns`. Each value column is one series, named by its header.
+ */
+export interface PlanChart {
+  readonly type: 'column' | 'line';
+  readonly title: string;
+  /** First and last data row of the block, inclusive. */
+  readonly rows: { readonly first: number; readonly last: number };
+  /** The column holding the category labels (x axis). */
+  readonly categoryCol: number;
+  readonly valueCols: readonly number[];
 }
 
 /** A mark on a bad cell of the teacher's sheet: a fill and, where the host has notes, a note. */
