@@ -8,3 +8,5 @@ export const registered = true;
 void registerMessages;
 import { cli } from './messages/cli'; registerMessages(cli);
 import { office } from './messages/office'; registerMessages(office);
+import { summary } from './messages/summary'; registerMessages(summary);
+import { roster } from './messages/roster'; registerMessages(roster);

@@ -1,0 +1,423 @@
+import { daysBetween, parseIso, type IsoDate } from '../dates';
+import { KIND, type SummaryChild, type SummaryInput, type SummaryLogEntry } from './inputs';
+import { evaluationEnd, monthsOf, type Period } from './period';
+
+/**
+ * The figures of 统计汇总 and 工作报告, computed from plain inputs. Every breakdown is made of counts
+ * that add up to their total; every share is a count over a count (0 when the count below is 0), so a
+ * roll-up can add counts and recompute shares instead of averaging them.
+ */
+
+export const GRADE_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+export type GradeKey = (typeof GRADE_KEYS)[number];
+
+export type GenderKey = '男' | '女' | '未填';
+export type LeftBehindKey = 'both' | 'one' | 'none' | 'unknown';
+/** Guardian relations grouped: 祖辈, the parent at home, other relatives, others (neighbours, teachers), not filled. */
+export type GuardianKey = 'grandparents' | 'parent' | 'otherRelatives' | 'other' | 'unknown';
+export type BoardingKey = 'yes' | 'no' | 'unknown';
+
+export const GENDER_KEYS: readonly GenderKey[] = ['男', '女', '未填'];
+export const LEFT_BEHIND_KEYS: readonly LeftBehindKey[] = ['both', 'one', 'none', 'unknown'];
+export const GUARDIAN_KEYS: readonly GuardianKey[] = ['grandparents', 'parent', 'otherRelatives', 'other', 'unknown'];
+export const BOARDING_KEYS: readonly BoardingKey[] = ['yes', 'no', 'unknown'];
+
+/** Child-based figures of a group of children (a grade, a class, a teacher's children, everyone). */
+export interface ChildStats {
+  readonly children: number;
+  /** At least one 谈心 in the period. */
+  readonly withTalk: number;
+  readonly talkShare: number;
+  /** No gap between 家长电话 longer than the cadence within the period. */
+  readonly callsOnCadence: number;
+  readonly callCadenceShare: number;
+  /** At least one 家访 in the term. */
+  readonly visitedThisTerm: number;
+}
+
+/** Contacts recorded (events, not children). */
+export interface EventCounts {
+  readonly talks: number;
+  readonly parentCalls: number;
+  readonly homeVisits: number;
+  readonly guardianContacts: number;
+  readonly familyCalls: number;
+  readonly otherContacts: number;
+  /** Entries marked 需跟进 and not done, dated up to the end of the period. */
+  readonly openFollowUps: number;
+}
+
+export interface ClassFigures extends ChildStats, EventCounts {
+  /** null: the class cell was empty. */
+  readonly classLabel: string | null;
+  readonly grade: number | null;
+}
+
+export interface MonthFigures extends EventCounts {
+  /** 'YYYY-MM' */
+  readonly month: string;
+  /** Children on the roster (the month's denominator). */
+  readonly children: number;
+  readonly withTalk: number;
+  readonly talkShare: number;
+}
+
+export interface TeacherFigures extends EventCounts {
+  readonly teacher: string;
+  /** Children paired with this teacher and their contact figures. */
+  readonly paired: ChildStats;
+}
+
+export interface MentorLoad {
+  readonly name: string;
+  readonly kind: string;
+  readonly load: number;
+  readonly capacity: number | null;
+  readonly over: boolean;
+}
+
+export interface SummaryFigures {
+  readonly period: Period;
+  readonly children: number;
+  readonly byGrade: Readonly<Record<GradeKey, number>>;
+  /** Children whose grade is missing or outside 1–9. */
+  readonly gradeUnknown: number;
+  readonly byClass: readonly ClassFigures[];
+  readonly byGender: Readonly<Record<GenderKey, number>>;
+  readonly byLeftBehind: Readonly<Record<LeftBehindKey, number>>;
+  readonly byGuardian: Readonly<Record<GuardianKey, number>>;
+  readonly boarding: Readonly<Record<BoardingKey, number>>;
+  readonly keyFocus: number;
+  readonly pairing: {
+    readonly withTeacher: number;
+    readonly withBuddy: number;
+    readonly withProxy: number;
+    readonly withAny: number;
+    readonly unpaired: number;
+    readonly keyFocusWithoutTeacher: number;
+    /** Pair rows whose child is not on the roster. */
+    readonly unmatchedPairs: number;
+    readonly mentors: readonly MentorLoad[];
+    readonly mentorsOverCapacity: number;
+  };
+  readonly contact: ChildStats &
+    EventCounts & {
+      readonly cadenceDays: number;
+      /** 家访 dated within the period's term. */
+      readonly homeVisitsThisTerm: number;
+      readonly overdueFollowUps: number;
+      readonly byMonth: readonly MonthFigures[];
+      readonly byTeacher: readonly TeacherFigures[];
+      /** Names only (never IDs or phones), sorted by class then name. */
+      readonly childrenWithoutTalk: { readonly count: number; readonly list: readonly { readonly classLabel: string | null; readonly name: string }[] };
+      /** Log rows in the period whose child is not on the roster: counted in the events, not in the child figures. */
+      readonly unmatchedEntries: number;
+      /** Log rows without a valid date: left out of every count, and said so. */
+      readonly undatedEntries: number;
+      /** Log rows dated after the day the figures are taken (typing slips): left out, and said so. */
+      readonly futureEntries: number;
+    };
+  readonly quality: {
+    readonly total: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly byRule: readonly { readonly rule: string; readonly count: number }[];
+  };
+}
+
+export function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+export function groupGuardian(relation: string): GuardianKey {
+  const s = relation.normalize('NFKC').replace(/\s+/g, '');
+  if (!s) return 'unknown';
+  // Order matters: 外公 and 祖母 are grandparents before 公/母 could say anything else, and uncles
+  // (伯父, 姑妈) are relatives before 父/妈 would make them parents.
+  if (/祖|爷|奶|外公|外婆|姥|阿公|阿婆|公公|婆婆/.test(s)) return 'grandparents';
+  if (/叔|伯|姑|舅|姨|婶|嫂|哥|姐|兄|弟|妹|亲戚|亲属|堂|表|侄|甥|姊/.test(s)) return 'otherRelatives';
+  if (/父|母|爸|妈/.test(s)) return 'parent';
+  return 'other';
+}
+
+interface ChildFacts {
+  readonly child: SummaryChild;
+  withTalk: boolean;
+  callDays: IsoDate[];
+  visitedThisTerm: boolean;
+  onCadence: boolean;
+}
+
+const EMPTY_EVENTS: EventCounts = { talks: 0, parentCalls: 0, homeVisits: 0, guardianContacts: 0, familyCalls: 0, otherContacts: 0, openFollowUps: 0 };
+
+function addEvent(counts: Mutable<EventCounts>, kind: string): void {
+  switch (kind) {
+    case KIND.talk: counts.talks++; break;
+    case KIND.parentCall: counts.parentCalls++; break;
+    case KIND.homeVisit: counts.homeVisits++; break;
+    case KIND.guardianContact: counts.guardianContacts++; break;
+    case KIND.familyCall: counts.familyCalls++; break;
+    default: counts.otherContacts++;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function childStats(facts: readonly ChildFacts[]): ChildStats {
+  let withTalk = 0;
+  let onCadence = 0;
+  let visited = 0;
+  for (const f of facts) {
+    if (f.withTalk) withTalk++;
+    if (f.onCadence) onCadence++;
+    if (f.visitedThisTerm) visited++;
+  }
+  return {
+    children: facts.length,
+    withTalk,
+    talkShare: share(withTalk, facts.length),
+    callsOnCadence: onCadence,
+    callCadenceShare: share(onCadence, facts.length),
+    visitedThisTerm: visited,
+  };
+}
+
+/**
+ * Gaps are counted inside the period: from its start (or the child's join date, if later) to the first
+ * call, between calls, and from the last call to the period's end or today, whichever comes first.
+ */
+export function keptCadence(callDays: readonly IsoDate[], from: IsoDate, end: IsoDate, cadenceDays: number): boolean {
+  if (end < from) return true;
+  let last = from;
+  for (const day of [...callDays].sort()) {
+    if (day < from || day > end) continue;
+    if (daysBetween(last, day) > cadenceDays) return false;
+    last = day;
+  }
+  return daysBetween(last, end) <= cadenceDays;
+}
+
+const classKey = (label: string | null): string => label ?? '\u0000';
+
+export function computeSummary(input: SummaryInput, period: Period): SummaryFigures {
+  const end = evaluationEnd(period);
+  const cadenceDays = input.cadences.parentCallDays;
+
+  const byKey = new Map<string, ChildFacts>();
+  const facts: ChildFacts[] = input.children.map((child) => {
+    const f: ChildFacts = { child, withTalk: false, callDays: [], visitedThisTerm: false, onCadence: false };
+    if (!byKey.has(child.key)) byKey.set(child.key, f);
+    return f;
+  });
+
+  // Events by class, month and recorder; child facts from the entries that name a roster child.
+  const months = monthsOf(period);
+  const monthEvents = new Map<string, Mutable<EventCounts>>(months.map((m) => [m, { ...EMPTY_EVENTS }]));
+  const monthTalkers = new Map<string, Set<ChildFacts>>(months.map((m) => [m, new Set()]));
+  const classEvents = new Map<string, Mutable<EventCounts>>();
+  const teacherEvents = new Map<string, Mutable<EventCounts>>();
+  const totals: Mutable<EventCounts> = { ...EMPTY_EVENTS };
+  let homeVisitsThisTerm = 0;
+  let overdueFollowUps = 0;
+  let unmatchedEntries = 0;
+  let undatedEntries = 0;
+  let futureEntries = 0;
+
+  const eventsOf = (map: Map<string, Mutable<EventCounts>>, key: string) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = { ...EMPTY_EVENTS }));
+    return c;
+  };
+  const classOfEntry = (e: SummaryLogEntry, f: ChildFacts | undefined) => (f ? f.child.classLabel : e.classLabel?.trim() || null);
+  const recorderOf = (e: SummaryLogEntry) => e.recorder.trim();
+
+  for (const e of input.log) {
+    if (!parseIso(e.date)) {
+      undatedEntries++;
+      continue;
+    }
+    if (e.date > period.asOf) {
+      futureEntries++;
+      continue;
+    }
+    const f = byKey.get(e.childKey);
+    if (e.kind === KIND.homeVisit && e.date >= period.term.from && e.date <= period.term.to) {
+      homeVisitsThisTerm++;
+      if (f) f.visitedThisTerm = true;
+    }
+    if (e.kind === KIND.parentCall && f) f.callDays.push(e.date);
+    // Follow-ups are a state: every open one written up to the end of the period counts.
+    if (e.followUp && !e.followUpDone && e.date <= end) {
+      totals.openFollowUps++;
+      eventsOf(classEvents, classKey(classOfEntry(e, f))).openFollowUps++;
+      eventsOf(teacherEvents, recorderOf(e)).openFollowUps++;
+      if (e.followUpDue && e.followUpDue < period.asOf) overdueFollowUps++;
+    }
+    if (e.date < period.from || e.date > period.to) continue;
+    if (!f) unmatchedEntries++;
+    addEvent(totals, e.kind);
+    addEvent(eventsOf(classEvents, classKey(classOfEntry(e, f))), e.kind);
+    addEvent(eventsOf(teacherEvents, recorderOf(e)), e.kind);
+    const month = e.date.slice(0, 7);
+    addEvent(monthEvents.get(month)!, e.kind);
+    if (e.kind === KIND.talk && f) {
+      f.withTalk = true;
+      monthTalkers.get(month)!.add(f);
+    }
+  }
+
+  for (const f of facts) {
+    const from = f.child.joinDate && f.child.joinDate > period.from ? f.child.joinDate : period.from;
+    f.onCadence = keptCadence(f.callDays, from, end, cadenceDays);
+  }
+
+  // Roster breakdowns.
+  const byGrade = Object.fromEntries(GRADE_KEYS.map((k) => [k, 0])) as Record<GradeKey, number>;
+  let gradeUnknown = 0;
+  const byGender: Record<GenderKey, number> = { 男: 0, 女: 0, 未填: 0 };
+  const byLeftBehind: Record<LeftBehindKey, number> = { both: 0, one: 0, none: 0, unknown: 0 };
+  const byGuardian: Record<GuardianKey, number> = { grandparents: 0, parent: 0, otherRelatives: 0, other: 0, unknown: 0 };
+  const boarding: Record<BoardingKey, number> = { yes: 0, no: 0, unknown: 0 };
+  let keyFocus = 0;
+  const classFacts = new Map<string, { label: string | null; grade: number | null; facts: ChildFacts[] }>();
+  for (const f of facts) {
+    const c = f.child;
+    const g = String(c.grade);
+    if ((GRADE_KEYS as readonly string[]).includes(g)) byGrade[g as GradeKey]++;
+    else gradeUnknown++;
+    byGender[c.gender ?? '未填']++;
+    byLeftBehind[c.leftBehindType ?? 'unknown']++;
+    byGuardian[groupGuardian(c.guardianRelation ?? '')]++;
+    boarding[c.boarding === true ? 'yes' : c.boarding === false ? 'no' : 'unknown']++;
+    if (c.keyFocus) keyFocus++;
+    const k = classKey(c.classLabel);
+    let entry = classFacts.get(k);
+    if (!entry) classFacts.set(k, (entry = { label: c.classLabel, grade: c.grade, facts: [] }));
+    entry.facts.push(f);
+  }
+  // Classes that appear only in the log still get a row, so class events add up to the totals.
+  for (const [k] of classEvents) if (!classFacts.has(k)) classFacts.set(k, { label: k === classKey(null) ? null : k, grade: null, facts: [] });
+  const byClass: ClassFigures[] = [...classFacts.entries()]
+    .map(([k, c]) => ({ classLabel: c.label, grade: c.grade, ...childStats(c.facts), ...(classEvents.get(k) ?? EMPTY_EVENTS) }))
+    .sort(compareClasses);
+
+  // Pairing.
+  const pairOf = new Map<string, { teacher: string; buddy: string; proxy: string }>();
+  let unmatchedPairs = 0;
+  for (const p of input.pairs) {
+    if (!byKey.has(p.childKey)) {
+      unmatchedPairs++;
+      continue;
+    }
+    if (!pairOf.has(p.childKey)) pairOf.set(p.childKey, { teacher: p.teacher.trim(), buddy: p.buddy.trim(), proxy: p.proxy.trim() });
+  }
+  let withTeacher = 0, withBuddy = 0, withProxy = 0, withAny = 0, keyFocusWithoutTeacher = 0;
+  const teacherChildren = new Map<string, ChildFacts[]>();
+  const loads = new Map<string, number>();
+  const bump = (name: string) => loads.set(name, (loads.get(name) ?? 0) + 1);
+  for (const f of facts) {
+    // A second child under the same key (a duplicate the roster check reports) gets no pairing of its own.
+    const p = byKey.get(f.child.key) === f ? pairOf.get(f.child.key) : undefined;
+    const teacher = p?.teacher ?? '';
+    if (teacher) {
+      withTeacher++;
+      bump(teacher);
+      let list = teacherChildren.get(teacher);
+      if (!list) teacherChildren.set(teacher, (list = []));
+      list.push(f);
+    } else if (f.child.keyFocus) keyFocusWithoutTeacher++;
+    if (p?.buddy) withBuddy++;
+    if (p?.proxy) {
+      withProxy++;
+      if (p.proxy !== teacher) bump(p.proxy);
+    }
+    if (teacher || p?.buddy || p?.proxy) withAny++;
+  }
+  const mentorInfo = new Map((input.mentors ?? []).map((m) => [m.name.trim(), m]));
+  const mentorNames = new Set([...(input.mentors ?? []).map((m) => m.name.trim()).filter(Boolean), ...loads.keys()]);
+  const mentors: MentorLoad[] = [...mentorNames]
+    .map((name) => {
+      const info = mentorInfo.get(name);
+      const load = loads.get(name) ?? 0;
+      const capacity = info?.capacity ?? null;
+      return { name, kind: info?.kind ?? '', load, capacity, over: capacity !== null && load > capacity };
+    })
+    .sort((a, b) => b.load - a.load || a.name.localeCompare(b.name, 'zh-CN'));
+
+  // Teachers: the paired ones and everyone who recorded a contact.
+  const teacherNames = new Set([...teacherChildren.keys(), ...teacherEvents.keys()]);
+  const byTeacher: TeacherFigures[] = [...teacherNames]
+    .map((teacher) => ({ teacher, paired: childStats(teacherChildren.get(teacher) ?? []), ...(teacherEvents.get(teacher) ?? EMPTY_EVENTS) }))
+    .sort((a, b) => (a.teacher === '' ? 1 : b.teacher === '' ? -1 : a.teacher.localeCompare(b.teacher, 'zh-CN')));
+
+  const byMonth: MonthFigures[] = months.map((month) => {
+    const withTalk = monthTalkers.get(month)!.size;
+    return { month, children: facts.length, withTalk, talkShare: share(withTalk, facts.length), ...monthEvents.get(month)! };
+  });
+
+  const without = facts
+    .filter((f) => !f.withTalk)
+    .map((f) => f.child)
+    .sort((a, b) => compareClasses(a, b) || a.name.localeCompare(b.name, 'zh-CN'))
+    .map((c) => ({ classLabel: c.classLabel, name: c.name }));
+
+  // Data quality.
+  const ruleCounts = new Map<string, number>();
+  let errors = 0;
+  for (const fd of input.findings) {
+    ruleCounts.set(fd.rule, (ruleCounts.get(fd.rule) ?? 0) + 1);
+    if (fd.severity === 'error') errors++;
+  }
+
+  return {
+    period,
+    children: facts.length,
+    byGrade,
+    gradeUnknown,
+    byClass,
+    byGender,
+    byLeftBehind,
+    byGuardian,
+    boarding,
+    keyFocus,
+    pairing: {
+      withTeacher,
+      withBuddy,
+      withProxy,
+      withAny,
+      unpaired: facts.length - withAny,
+      keyFocusWithoutTeacher,
+      unmatchedPairs,
+      mentors,
+      mentorsOverCapacity: mentors.filter((m) => m.over).length,
+    },
+    contact: {
+      ...childStats(facts),
+      ...totals,
+      cadenceDays,
+      homeVisitsThisTerm,
+      overdueFollowUps,
+      byMonth,
+      byTeacher,
+      childrenWithoutTalk: { count: without.length, list: without },
+      unmatchedEntries,
+      undatedEntries,
+      futureEntries,
+    },
+    quality: {
+      total: input.findings.length,
+      errors,
+      warnings: input.findings.length - errors,
+      byRule: [...ruleCounts.entries()].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    },
+  };
+}
+
+/** Grade, then class label in Chinese order; the empty class last. */
+export function compareClasses(a: { classLabel: string | null; grade?: number | null }, b: { classLabel: string | null; grade?: number | null }): number {
+  if (a.classLabel === null || b.classLabel === null) return a.classLabel === b.classLabel ? 0 : a.classLabel === null ? 1 : -1;
+  const ga = a.grade ?? 99;
+  const gb = b.grade ?? 99;
+  if (ga !== gb && a.grade !== undefined && b.grade !== undefined) return ga - gb;
+  return a.classLabel.localeCompare(b.classLabel, 'zh-CN', { numeric: true });
+}

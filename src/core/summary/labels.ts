@@ -1,0 +1,33 @@
+import { parseIso } from '../dates';
+import { t, type Lang } from '../i18n';
+import type { Period } from './period';
+
+/** How a period is named on the sheets: "2026年11月", "2026–2027学年第1学期（…）". */
+export function periodLabel(period: Period, lang: Lang): string {
+  const from = parseIso(period.from)!;
+  switch (period.kind) {
+    case 'month':
+      return t(lang, 'summary.period.month', { year: from.y, month: from.m });
+    case 'term': {
+      // A term starting in August or later is the first of its school year.
+      const first = from.m >= 8;
+      const startYear = first ? from.y : from.y - 1;
+      return t(lang, 'summary.period.term', { startYear, endYear: startYear + 1, n: first ? 1 : 2, from: period.from, to: period.to });
+    }
+    case 'year':
+      return t(lang, 'summary.period.year', { startYear: from.y, endYear: from.y + 1, from: period.from, to: period.to });
+    case 'custom':
+      return t(lang, 'summary.period.custom', { from: period.from, to: period.to });
+  }
+}
+
+/** The words a report sentence starts with: 本月, 本学期, … */
+export function periodWhen(period: Period, lang: Lang): string {
+  return period.kind === 'custom' ? t(lang, 'summary.when.custom', { from: period.from, to: period.to }) : t(lang, `summary.when.${period.kind}`);
+}
+
+/** 0.8523 -> "85.2%", 1 -> "100%". */
+export function formatShare(value: number): string {
+  const pct = Math.round(value * 1000) / 10;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}

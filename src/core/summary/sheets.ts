@@ -1,0 +1,305 @@
+import { t, type Lang } from '../i18n';
+import type { PlanCell, PlanChart, PlanColumn, PlanOp, SheetContent } from '../plan/types';
+import { SHEETS } from '../sheets';
+import {
+  BOARDING_KEYS,
+  GRADE_KEYS,
+  GUARDIAN_KEYS,
+  LEFT_BEHIND_KEYS,
+  share,
+  type ChildStats,
+  type EventCounts,
+  type SummaryFigures,
+} from './figures';
+import { formatShare, periodLabel, periodWhen } from './labels';
+import type { Period } from './period';
+
+/**
+ * 统计汇总 as one Excel table: every block is a set of rows tagged with its section (板块), so the
+ * teacher can filter by section, and every column means one thing whatever the block (数量 is the
+ * block's count: children for the roster blocks, issues for data quality). Percent columns are
+ * shares in [0,1] formatted as percent by the port.
+ */
+const COL = {
+  section: 0,
+  item: 1,
+  count: 2,
+  shareOfAll: 3,
+  withTalk: 4,
+  talkShare: 5,
+  onCadence: 6,
+  cadenceShare: 7,
+  talks: 8,
+  parentCalls: 9,
+  homeVisits: 10,
+  openFollowUps: 11,
+  note: 12,
+} as const;
+type ColName = keyof typeof COL;
+const WIDTH = Object.keys(COL).length;
+
+function summaryColumns(lang: Lang): PlanColumn[] {
+  const c = (key: string, format: PlanColumn['format'], width: number): PlanColumn => ({ header: t(lang, `summary.col.${key}`), format, width });
+  return [
+    c('section', 'text', 12),
+    c('item', 'text', 24),
+    c('count', 'integer', 8),
+    c('shareOfAll', 'percent', 11),
+    c('withTalk', 'integer', 9),
+    c('talkShare', 'percent', 11),
+    c('onCadence', 'integer', 11),
+    c('cadenceShare', 'percent', 11),
+    c('talks', 'integer', 9),
+    c('parentCalls', 'integer', 11),
+    c('homeVisits', 'integer', 9),
+    c('openFollowUps', 'integer', 8),
+    c('note', 'text', 30),
+  ];
+}
+
+function row(section: string, item: string, cells: Partial<Record<ColName, PlanCell>>): PlanCell[] {
+  const out: PlanCell[] = new Array(WIDTH).fill(null);
+  out[COL.section] = section;
+  out[COL.item] = item;
+  for (const [k, v] of Object.entries(cells)) out[COL[k as ColName]] = v ?? null;
+  return out;
+}
+
+const childCells = (s: ChildStats, all: number): Partial<Record<ColName, PlanCell>> => ({
+  count: s.children,
+  shareOfAll: share(s.children, all),
+  withTalk: s.withTalk,
+  talkShare: s.talkShare,
+  onCadence: s.callsOnCadence,
+  cadenceShare: s.callCadenceShare,
+});
+
+const eventCells = (e: EventCounts): Partial<Record<ColName, PlanCell>> => ({
+  talks: e.talks,
+  parentCalls: e.parentCalls,
+  homeVisits: e.homeVisits,
+  openFollowUps: e.openFollowUps,
+});
+
+export interface SummaryContentOptions {
+  /** Put the names of children without a talk on the sheet (a school's own sheet: yes; a roll-up: no). */
+  readonly withNames?: boolean;
+  /** A school's name for the title (roll-up sheets). */
+  readonly school?: string;
+  /** Per-school rows on a roll-up's total sheet. */
+  readonly schools?: readonly { readonly school: string; readonly figures: SummaryFigures }[];
+  /** Leave out blocks that only make sense inside one school (classes, teachers, mentors by name). */
+  readonly schoolBlocks?: boolean;
+}
+
+export function summaryContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period, options: SummaryContentOptions = {}): SheetContent {
+  const withNames = options.withNames ?? true;
+  const schoolBlocks = options.schoolBlocks ?? true;
+  const all = figures.children;
+  const c = figures.contact;
+  const rows: PlanCell[][] = [];
+  const charts: PlanChart[] = [];
+  const sec = (key: string) => t(lang, `summary.section.${key}`);
+  const unknown = t(lang, 'summary.item.unknown');
+  const countRow = (section: string, item: string, n: number) => row(section, item, { count: n, shareOfAll: share(n, all) });
+
+  rows.push(row(sec('overall'), t(lang, 'summary.item.all'), { ...childCells(c, all), ...eventCells(c) }));
+
+  if (options.schools?.length) {
+    const first = rows.length;
+    for (const s of options.schools) {
+      rows.push(row(sec('schools'), s.school, { ...childCells(s.figures.contact, all), ...eventCells(s.figures.contact) }));
+    }
+    charts.push({ type: 'column', title: t(lang, 'summary.chart.bySchool'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.count] });
+  }
+
+  for (const g of GRADE_KEYS) if (figures.byGrade[g] > 0) rows.push(countRow(sec('grade'), t(lang, `summary.grade.${g}`), figures.byGrade[g]));
+  if (figures.gradeUnknown > 0) rows.push(countRow(sec('grade'), unknown, figures.gradeUnknown));
+
+  if (schoolBlocks && figures.byClass.length) {
+    const first = rows.length;
+    for (const cl of figures.byClass) {
+      rows.push(row(sec('class'), cl.classLabel ?? t(lang, 'summary.item.noClass'), { ...childCells(cl, all), ...eventCells(cl) }));
+    }
+    charts.push({ type: 'column', title: t(lang, 'summary.chart.byClass'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.count] });
+  }
+
+  rows.push(countRow(sec('gender'), t(lang, 'summary.gender.male'), figures.byGender['男']));
+  rows.push(countRow(sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
+  if (figures.byGender['未填'] > 0) rows.push(countRow(sec('gender'), unknown, figures.byGender['未填']));
+  for (const k of LEFT_BEHIND_KEYS) {
+    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0) rows.push(countRow(sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
+  }
+  for (const k of GUARDIAN_KEYS) {
+    if (k !== 'unknown' || figures.byGuardian[k] > 0) rows.push(countRow(sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
+  }
+  for (const k of BOARDING_KEYS) {
+    if (k !== 'unknown' || figures.boarding[k] > 0) rows.push(countRow(sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
+  }
+  rows.push(countRow(sec('keyFocus'), t(lang, 'summary.item.keyFocus'), figures.keyFocus));
+
+  const p = figures.pairing;
+  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withTeacher'), p.withTeacher));
+  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withBuddy'), p.withBuddy));
+  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withProxy'), p.withProxy));
+  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.unpaired'), p.unpaired));
+  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), p.keyFocusWithoutTeacher));
+  if (p.unmatchedPairs > 0) rows.push(row(sec('pairing'), t(lang, 'summary.item.unmatchedPairs'), { count: p.unmatchedPairs }));
+  if (schoolBlocks) {
+    for (const m of p.mentors) {
+      const note = [m.kind, m.capacity !== null ? t(lang, 'summary.note.capacity', { capacity: m.capacity }) : '', m.over ? t(lang, 'summary.note.over') : '']
+        .filter(Boolean)
+        .join('；');
+      rows.push(row(sec('mentors'), m.name, { count: m.load, note }));
+    }
+  }
+  if (p.mentorsOverCapacity > 0) rows.push(row(sec('mentors'), t(lang, 'summary.item.mentorsOver'), { count: p.mentorsOverCapacity }));
+
+  if (schoolBlocks) {
+    for (const tf of c.byTeacher) {
+      rows.push(row(sec('teachers'), tf.teacher || t(lang, 'summary.item.noRecorder'), { ...childCells(tf.paired, all), ...eventCells(tf) }));
+    }
+  }
+
+  if (c.byMonth.length) {
+    const first = rows.length;
+    for (const m of c.byMonth) {
+      rows.push(row(sec('months'), m.month, { count: m.children, withTalk: m.withTalk, talkShare: m.talkShare, ...eventCells(m) }));
+    }
+    charts.push({ type: 'line', title: t(lang, 'summary.chart.monthlyTalk'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.talkShare] });
+  }
+
+  rows.push(row(sec('contact'), t(lang, 'summary.item.homeVisitsTerm'), { count: c.visitedThisTerm, shareOfAll: share(c.visitedThisTerm, all), homeVisits: c.homeVisitsThisTerm }));
+  rows.push(row(sec('contact'), t(lang, 'summary.item.followUps'), { openFollowUps: c.openFollowUps }));
+  rows.push(row(sec('contact'), t(lang, 'summary.item.overdue'), { openFollowUps: c.overdueFollowUps }));
+  if (c.unmatchedEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.unmatchedEntries'), { count: c.unmatchedEntries }));
+  if (c.undatedEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.undatedEntries'), { count: c.undatedEntries }));
+  if (c.futureEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.futureEntries'), { count: c.futureEntries }));
+
+  rows.push(countRow(sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
+  if (withNames) {
+    // Names only: a class and a name, never an ID or a phone (DESIGN.md §6).
+    for (const ch of c.childrenWithoutTalk.list) rows.push(row(sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
+  }
+
+  const q = figures.quality;
+  rows.push(row(sec('quality'), t(lang, 'summary.item.qualityTotal'), { count: q.total, note: t(lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }));
+  for (const r of q.byRule) rows.push(row(sec('quality'), r.rule, { count: r.count }));
+
+  const titleLines = [
+    options.school ? t(lang, 'summary.sheet.schoolTitle', { school: options.school }) : t(lang, 'summary.sheet.title'),
+    t(lang, 'summary.sheet.period', { label: periodLabel(period, lang), asOf: period.asOf }),
+    t(lang, 'summary.sheet.notes', { days: c.cadenceDays, from: period.term.from, to: period.term.to }),
+  ];
+  if (!withNames) titleLines.push(t(lang, 'summary.sheet.namesOmitted'));
+  return {
+    titleLines,
+    columns: summaryColumns(lang),
+    rows,
+    table: { name: 'SummaryTable', style: 'TableStyleMedium2' },
+    freezeHeader: true,
+    charts,
+  };
+}
+
+export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period): PlanOp {
+  return { kind: 'replaceSheet', sheet: SHEETS.summary, content: summaryContent(figures, lang, period) };
+}
+
+/** The paragraphs of 工作报告, ready to paste into the school's Word report. */
+export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Period = figures.period): string[] {
+  const c = figures.contact;
+  const p = figures.pairing;
+  const when = periodWhen(period, lang);
+  const out = [
+    t(lang, 'summary.report.p.roster', {
+      when,
+      children: figures.children,
+      both: figures.byLeftBehind.both,
+      one: figures.byLeftBehind.one,
+      male: figures.byGender['男'],
+      female: figures.byGender['女'],
+      boarding: figures.boarding.yes,
+      grandparents: figures.byGuardian.grandparents,
+      keyFocus: figures.keyFocus,
+    }),
+    t(lang, 'summary.report.p.pairing', {
+      withTeacher: p.withTeacher,
+      teacherShare: formatShare(share(p.withTeacher, figures.children)),
+      withBuddy: p.withBuddy,
+      withProxy: p.withProxy,
+      mentors: p.mentors.filter((m) => m.load > 0).length,
+    }),
+    t(lang, 'summary.report.p.contact', {
+      when,
+      talks: c.talks,
+      parentCalls: c.parentCalls,
+      homeVisits: c.homeVisits,
+      withTalk: c.withTalk,
+      talkShare: formatShare(c.talkShare),
+      onCadence: c.callsOnCadence,
+      cadenceDays: c.cadenceDays,
+      cadenceShare: formatShare(c.callCadenceShare),
+      termVisits: c.homeVisitsThisTerm,
+    }),
+    c.childrenWithoutTalk.count > 0
+      ? t(lang, 'summary.report.p.gaps', { when, withoutTalk: c.childrenWithoutTalk.count, openFollowUps: c.openFollowUps })
+      : t(lang, 'summary.report.p.noGaps', { when, openFollowUps: c.openFollowUps }),
+    figures.quality.total > 0
+      ? t(lang, 'summary.report.p.quality', { findings: figures.quality.total, errors: figures.quality.errors })
+      : t(lang, 'summary.report.p.qualityClean'),
+  ];
+  return out;
+}
+
+export function reportContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period): SheetContent {
+  const c = figures.contact;
+  const p = figures.pairing;
+  const all = figures.children;
+  const item = (key: string) => t(lang, key);
+  const counted = (label: string, n: number): PlanCell[] => [label, n, share(n, all)];
+  const plain = (label: string, n: number): PlanCell[] => [label, n, null];
+  const rows: PlanCell[][] = [
+    plain(item('summary.report.item.children'), all),
+    counted(item('summary.lb.both'), figures.byLeftBehind.both),
+    counted(item('summary.lb.one'), figures.byLeftBehind.one),
+    counted(item('summary.gender.male'), figures.byGender['男']),
+    counted(item('summary.gender.female'), figures.byGender['女']),
+    counted(item('summary.boarding.yes'), figures.boarding.yes),
+    counted(item('summary.report.item.grandparents'), figures.byGuardian.grandparents),
+    counted(item('summary.item.keyFocus'), figures.keyFocus),
+    counted(item('summary.item.withTeacher'), p.withTeacher),
+    counted(item('summary.item.withBuddy'), p.withBuddy),
+    counted(item('summary.item.withProxy'), p.withProxy),
+    plain(item('summary.report.item.mentors'), p.mentors.filter((m) => m.load > 0).length),
+    plain(item('summary.col.talks'), c.talks),
+    plain(item('summary.col.parentCalls'), c.parentCalls),
+    plain(item('summary.col.homeVisits'), c.homeVisits),
+    counted(item('summary.report.item.withTalk'), c.withTalk),
+    counted(item('summary.report.item.onCadence'), c.callsOnCadence),
+    plain(item('summary.item.homeVisitsTerm'), c.homeVisitsThisTerm),
+    counted(item('summary.report.item.visited'), c.visitedThisTerm),
+    counted(item('summary.section.withoutTalk'), c.childrenWithoutTalk.count),
+    plain(item('summary.item.followUps'), c.openFollowUps),
+    plain(item('summary.report.item.findings'), figures.quality.total),
+  ];
+  return {
+    titleLines: [
+      t(lang, 'summary.report.title'),
+      t(lang, 'summary.report.period', { label: periodLabel(period, lang), asOf: period.asOf }),
+      t(lang, 'summary.report.hint'),
+      ...reportParagraphs(figures, lang, period),
+    ],
+    columns: [
+      { header: t(lang, 'summary.report.col.item'), format: 'text', width: 30 },
+      { header: t(lang, 'summary.report.col.value'), format: 'integer', width: 10 },
+      { header: t(lang, 'summary.report.col.share'), format: 'percent', width: 10 },
+    ],
+    rows,
+    table: { name: 'ReportTable', style: 'TableStyleLight9' },
+  };
+}
+
+export function reportSheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period): PlanOp {
+  return { kind: 'replaceSheet', sheet: SHEETS.report, content: reportContent(figures, lang, period) };
+}
