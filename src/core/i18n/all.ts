@@ -10,3 +10,5 @@ import { cli } from './messages/cli'; registerMessages(cli);
 import { office } from './messages/office'; registerMessages(office);
 import { summary } from './messages/summary'; registerMessages(summary);
 import { roster } from './messages/roster'; registerMessages(roster);
+import { ui } from './messages/ui'; registerMessages(ui);
+import { contacts } from './messages/contacts'; registerMessages(contacts);
