@@ -1,0 +1,111 @@
+import { columnLetter } from '../core/cells';
+import { t, type Lang } from '../core/i18n';
+import { FIELD_KEYS, type Finding, type RosterCheck } from '../core/roster/types';
+import { renderFinding } from '../core/roster';
+
+/** One finding as the command line reports it: 1-based row, column letter. */
+export interface JsonIssue {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string | null;
+  readonly field: string | null;
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+export interface JsonReport {
+  readonly sheet: string;
+  readonly headerRows: number[];
+  readonly columns: Record<string, string>;
+  readonly children: number;
+  readonly issues: JsonIssue[];
+  readonly unmapped: { column: string; header: string }[];
+}
+
+/** Findings in sheet order (row, then column), so output does not depend on the order rules ran in. */
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1) || a.rule.localeCompare(b.rule));
+}
+
+export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
+  const { layout } = check;
+  const columns: Record<string, string> = {};
+  for (const key of FIELD_KEYS) {
+    const col = layout.columns[key];
+    if (col !== undefined) columns[key] = columnLetter(col);
+  }
+  return {
+    sheet: layout.sheet,
+    headerRows: layout.headerRows.map((r) => r + 1),
+    columns,
+    children: check.records.length,
+    issues: sortedFindings(check.findings).map((f) => ({
+      sheet: f.sheet,
+      row: f.row + 1,
+      column: f.col === null ? null : columnLetter(f.col),
+      field: f.field,
+      rule: f.rule,
+      severity: f.severity,
+      message: renderFinding(f, lang),
+    })),
+    unmapped: layout.unmapped.map((u) => ({ column: columnLetter(u.col), header: u.text })),
+  };
+}
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
+}
+
+/** A rule's display title from the roster messages when it has one, else its stable id. */
+function ruleTitle(lang: Lang, rule: string): string {
+  const key = `roster.rule.${rule}`;
+  const title = t(lang, key);
+  return title === key ? rule : `${title} · ${rule}`;
+}
+
+function rowSpan(rows: readonly number[]): string {
+  if (rows.length === 0) return '';
+  const first = rows[0] + 1;
+  const last = rows[rows.length - 1] + 1;
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** The human report: where the roster is, findings grouped by rule, one summary line. */
+export function textReport(check: RosterCheck, lang: Lang): string {
+  const { layout } = check;
+  const lines: string[] = [];
+  lines.push(t(lang, 'cli.report.layout', { sheet: layout.sheet, headerRows: rowSpan(layout.headerRows), children: check.records.length }));
+  if (layout.unmapped.length) {
+    const sep = lang === 'zh-CN' ? '、' : ', ';
+    lines.push(t(lang, 'cli.report.unmapped', { columns: layout.unmapped.map((u) => `${columnLetter(u.col)} ${u.text}`).join(sep) }));
+  }
+  const groups = new Map<string, Finding[]>();
+  for (const f of sortedFindings(check.findings)) {
+    const list = groups.get(f.rule) ?? [];
+    list.push(f);
+    groups.set(f.rule, list);
+  }
+  // Errors first, then by how often the rule fired: the teacher fixes the worst and commonest first.
+  const ordered = [...groups.entries()].sort(
+    ([ra, a], [rb, b]) => Number(b.some((f) => f.severity === 'error')) - Number(a.some((f) => f.severity === 'error')) || b.length - a.length || ra.localeCompare(rb),
+  );
+  for (const [rule, list] of ordered) {
+    lines.push('');
+    lines.push(t(lang, 'cli.report.group', { rule: ruleTitle(lang, rule), count: list.length }));
+    for (const f of list) {
+      const where = f.col === null ? t(lang, 'cli.report.headerCell', { sheet: f.sheet, row: f.row + 1 }) : `${f.sheet}!${columnLetter(f.col)}${f.row + 1}`;
+      lines.push(`  ${where}  ${t(lang, `cli.severity.${f.severity}`)}  ${renderFinding(f, lang)}`);
+    }
+  }
+  lines.push('');
+  const { errors, warnings } = countBySeverity(check.findings);
+  lines.push(
+    check.findings.length === 0
+      ? t(lang, 'cli.report.clean', { children: check.records.length })
+      : t(lang, 'cli.report.summary', { children: check.records.length, errors, warnings }),
+  );
+  return lines.join('\n') + '\n';
+}

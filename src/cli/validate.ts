@@ -1,0 +1,48 @@
+import { checkRoster, overrideFromSettings, RosterNotFoundError } from '../core/roster';
+import type { RosterCheck } from '../core/roster/types';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { IsoDate } from '../core/dates';
+import { stringOption } from './args';
+import type { CliCommand } from './command';
+import { CliError, EXIT } from './errors';
+import { countBySeverity, jsonReport, textReport } from './report';
+import { dateOption } from './today';
+import { openWorkbook } from './workbook';
+
+/**
+ * Runs the roster check exactly as the pane does: the saved column mapping from 设置 (if any), an
+ * explicit --sheet winning over it. No roster, or a --sheet that does not exist, is a CliError.
+ */
+export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, today: IsoDate, sheet?: string): RosterCheck {
+  if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
+    throw new CliError('cli.error.sheetNotFound', { sheet, sheets: snapshot.sheets.map((s) => s.name).join(', ') });
+  }
+  try {
+    return checkRoster(snapshot, { today, sheet, override: overrideFromSettings(snapshot) });
+  } catch (e) {
+    if (e instanceof RosterNotFoundError) throw new CliError('cli.error.noRoster', { path: file });
+    throw e;
+  }
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  synopsisKey: 'cli.validate.synopsis',
+  summaryKey: 'cli.validate.summary',
+  positionals: ['<file.xlsx>'],
+  options: {
+    sheet: { takesValue: true },
+    today: { takesValue: true },
+    json: { takesValue: false },
+  },
+  async run(args, ctx) {
+    const [file] = args.positionals;
+    const todayFlag = stringOption(args, 'today');
+    const today = todayFlag === undefined ? ctx.today() : dateOption('--today', todayFlag);
+    const { snapshot } = await openWorkbook(file, ctx.lang);
+    const check = checkWorkbook(snapshot, file, today, stringOption(args, 'sheet'));
+    if (args.options.has('json')) ctx.stdout(JSON.stringify(jsonReport(check, ctx.lang)) + '\n');
+    else ctx.stdout(textReport(check, ctx.lang));
+    return countBySeverity(check.findings).errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,32 @@
+import { PortError } from '../workbook/port';
+import { openXlsx } from '../workbook/file';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { t, type Lang } from '../core/i18n';
+import { CliError } from './errors';
+import { readInputFile } from './io';
+
+/** The file port over a workbook on disk, as every command opens it. */
+export interface OpenedWorkbook {
+  readonly path: string;
+  readonly port: Awaited<ReturnType<typeof openXlsx>>;
+  readonly snapshot: WorkbookSnapshot;
+}
+
+/**
+ * Opens and reads a workbook with the same file port the standalone page uses. A PortError (not an
+ * .xlsx, damaged, encrypted …) becomes one line naming the file and the port's own reason.
+ */
+export async function openWorkbook(file: string, lang: Lang): Promise<OpenedWorkbook> {
+  const bytes = await readInputFile(file);
+  try {
+    const port = await openXlsx(bytes);
+    const snapshot = await port.read();
+    return { path: file, port, snapshot };
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const reasonKey = e instanceof PortError ? e.key : 'cli.error.notWorkbook';
+    let reason = t(lang, reasonKey, e instanceof PortError ? e.params : {});
+    if (reason === reasonKey) reason = t(lang, 'cli.error.notWorkbook');
+    throw new CliError('cli.error.cannotOpen', { path: file, reason });
+  }
+}
