@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'header-missing', 'required', 'id-format', 'id-checksum', 'id-precision-lost', 'id-birthdate-mismatch',
   'id-gender-mismatch', 'phone-format', 'date-invalid', 'age-out-of-range', 'grade-invalid', 'duplicate',
   'guardian-age',
+  // Added after the first thirteen: an error value (#N/A …) in a column no other rule covers.
+  'cell-error',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';
@@ -87,10 +89,19 @@ export interface Finding {
   readonly params: Params;
 }
 
+/** A row under the header that is deliberately not a record, so the pane can say what was passed over. */
+export interface SkippedRow {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly reason: 'total' | 'footer' | 'repeatedHeader';
+}
+
 export interface RosterCheck {
   readonly layout: RosterLayout;
   readonly records: readonly RosterRecord[];
   readonly findings: readonly Finding[];
+  /** Totals, signature lines and repeated headers under the header (blank rows are not listed). */
+  readonly skipped?: readonly SkippedRow[];
 }
 
 export interface CheckOptions {

@@ -1,0 +1,359 @@
+/**
+ * Find the roster: score every sheet's top rows against the header catalogue (DESIGN.md §4), pick the
+ * header row (or two-level header), and map columns to fields. A user's saved correction wins.
+ */
+import type { CellRange, CellValue } from '../cells';
+import { isAddinSheet } from '../sheets';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { cellAt } from '../snapshot';
+import { stripSpaces, toHalfWidth } from './normalize';
+import type { FieldKey, MappingOverride, RosterLayout } from './types';
+
+/** How many rows from the top of a sheet may hold title lines, date lines and the header. */
+export const HEADER_SCAN_ROWS = 40;
+
+/** Header texts per field, written as teachers write them; matched after `normalizeHeader`. */
+const CATALOGUE: Readonly<Record<FieldKey, readonly string[]>> = {
+  name: ['姓名', '学生姓名', '儿童姓名', '留守儿童姓名', '幼儿姓名', '学生名字', '名字', '学生'],
+  gender: ['性别', '学生性别'],
+  birthDate: ['出生日期', '出生年月', '出生年月日', '生日', '出生时间', '出生年月日期', '学生出生日期', '出生'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证件号', '身份证件号码', '证件号码', '证件号', '身份证',
+    '学生身份证号', '学生身份证号码', '居民身份证号码', '身份号码', '公民身份证号码', '证件号码身份证'],
+  grade: ['年级', '就读年级', '所在年级', '所读年级'],
+  className: ['班级', '班别', '就读班级', '所在班级', '年级班级', '年级班别', '所读班级', '年班', '年级及班级'],
+  address: ['家庭住址', '家庭详细地址', '现住址', '现居住地', '居住地址', '家庭地址', '住址', '详细地址', '家庭现住址', '现居住地址', '居住地'],
+  fatherName: [],
+  fatherPhone: [],
+  fatherWorkplace: [],
+  motherName: [],
+  motherPhone: [],
+  motherWorkplace: [],
+  parentPhone: ['家长电话', '父母电话', '家长联系电话', '父母联系电话', '家长手机', '父母联系方式', '家长联系方式', '家长手机号码'],
+  guardianName: ['监护人', '委托监护人', '临时监护人', '代理监护人', '实际监护人'],
+  guardianRelation: ['与学生关系', '与儿童关系', '与本人关系', '关系', '与被监护人关系', '与留守儿童关系', '监护关系', '与孩子关系', '亲属关系'],
+  guardianPhone: [],
+  guardianAge: [],
+  guardianHealth: ['健康状况', '身体状况'],
+  leftBehindType: ['留守类型', '父母外出情况', '是否留守儿童', '留守情况', '留守儿童类型', '外出情况', '父母外出务工情况'],
+  boarding: ['是否寄宿', '就读方式', '是否住校', '寄宿', '是否寄宿生', '住宿情况', '是否住宿'],
+  keyFocus: ['是否重点帮扶', '重点帮扶对象', '是否重点关注', '重点关注', '是否重点帮扶对象', '重点帮扶', '是否重点对象'],
+  lunarBirthday: ['农历生日', '是否农历生日', '生日是否农历', '生日类型', '是否过农历生日', '生日历法'],
+  joinDate: ['登记日期', '建档日期', '入册日期', '建档时间', '登记时间', '认定日期', '纳入日期', '认定时间'],
+};
+
+/** Group heads over a second header row (父亲 over 姓名/联系电话/务工地点) and the field prefix they give. */
+const GROUPS: Readonly<Record<string, 'father' | 'mother' | 'guardian' | 'parent'>> = {
+  父亲: 'father', 父: 'father', 父亲情况: 'father', 父亲信息: 'father',
+  母亲: 'mother', 母: 'mother', 母亲情况: 'mother', 母亲信息: 'mother',
+  监护人: 'guardian', 委托监护人: 'guardian', 临时监护人: 'guardian', 代理监护人: 'guardian', 实际监护人: 'guardian',
+  监护人情况: 'guardian', 监护人信息: 'guardian', 委托监护人情况: 'guardian', 监护人或委托监护人: 'guardian',
+  家长: 'parent', 父母: 'parent',
+};
+
+/** Sub-headers under a group, and the role they give. */
+const ROLES: Readonly<Record<string, 'Name' | 'Phone' | 'Workplace' | 'Age' | 'Relation' | 'Health'>> = {
+  姓名: 'Name', 名字: 'Name',
+  电话: 'Phone', 联系电话: 'Phone', 手机: 'Phone', 手机号: 'Phone', 手机号码: 'Phone', 联系方式: 'Phone', 电话号码: 'Phone', 联系号码: 'Phone',
+  务工地点: 'Workplace', 务工单位: 'Workplace', 工作单位: 'Workplace', 务工地: 'Workplace', 外出务工地点: 'Workplace', 务工地址: 'Workplace',
+  工作地点: 'Workplace', 打工地点: 'Workplace', 务工单位及地址: 'Workplace', 务工单位或地点: 'Workplace', 务工单位地址: 'Workplace', 务工省市: 'Workplace', 外出地点: 'Workplace',
+  年龄: 'Age',
+  与学生关系: 'Relation', 关系: 'Relation', 与儿童关系: 'Relation', 与本人关系: 'Relation', 与孩子关系: 'Relation', 与留守儿童关系: 'Relation',
+  健康状况: 'Health', 身体状况: 'Health',
+};
+
+const GROUP_ROLE_FIELDS: ReadonlySet<string> = new Set<string>([
+  'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'parentPhone',
+  'guardianName', 'guardianPhone', 'guardianAge', 'guardianRelation', 'guardianHealth',
+]);
+
+/** Headers that mean "a phone" without saying whose: the guardian's when no guardian column says so. */
+const GENERIC_PHONE = new Set(['联系电话', '电话', '联系方式', '手机', '手机号码', '电话号码', '联系号码', '手机号']);
+
+const EXACT: ReadonlyMap<string, FieldKey> = (() => {
+  const map = new Map<string, FieldKey>();
+  for (const [field, texts] of Object.entries(CATALOGUE) as [FieldKey, readonly string[]][]) for (const t of texts) map.set(t, field);
+  return map;
+})();
+
+/** Header text as compared: half-width, no spaces or line breaks, no required-field marks, no trailing colon. */
+export function normalizeHeader(v: CellValue): string {
+  if (typeof v !== 'string') return typeof v === 'number' ? String(v) : '';
+  return stripSpaces(toHalfWidth(v)).replace(/[*※★☆]/g, '').replace(/[:：]$/, '').toLowerCase();
+}
+
+function withoutNotes(h: string): string {
+  // 身份证号码(18位), 出生日期（例：2015-03-12）, 性别【男/女】
+  return h.replace(/[(（【[][^)）】\]]*[)）】\]]/g, '');
+}
+
+function composeGroup(group: string, role: string): FieldKey | null {
+  const g = GROUPS[group];
+  // 务工单位/地点, 务工单位或地点: the first alternative names the role.
+  const r = ROLES[role] ?? ROLES[role.split(/[/或及、]/)[0]];
+  if (!g || !r) return null;
+  const key = g + r;
+  return GROUP_ROLE_FIELDS.has(key) ? (key as FieldKey) : null;
+}
+
+/** A single header text -> field, or null. Composite texts such as 父亲联系电话 are split into group and role. */
+export function matchHeader(text: string): FieldKey | null {
+  if (!text) return null;
+  for (const h of text === withoutNotes(text) ? [text] : [text, withoutNotes(text)]) {
+    if (!h) continue;
+    const exact = EXACT.get(h);
+    if (exact) return exact;
+    for (let cut = Math.min(h.length - 1, 9); cut >= 1; cut--) {
+      const f = composeGroup(h.slice(0, cut), h.slice(cut));
+      if (f) return f;
+    }
+  }
+  return null;
+}
+
+function isGroupHead(text: string): boolean {
+  return text in GROUPS || withoutNotes(text) in GROUPS;
+}
+
+function isGenericPhone(text: string): boolean {
+  return GENERIC_PHONE.has(text) || GENERIC_PHONE.has(withoutNotes(text));
+}
+
+interface ColumnHeader {
+  readonly col: number;
+  readonly text: string;
+  readonly field: FieldKey | null;
+}
+
+interface Candidate {
+  readonly headerRows: number[];
+  readonly columns: ColumnHeader[];
+  readonly score: number;
+}
+
+function sheetWidth(sheet: SheetSnapshot, rowsFrom: number, rowsTo: number): number {
+  let w = 0;
+  for (let r = rowsFrom; r < rowsTo; r++) {
+    const line = sheet.values[r - sheet.origin.row];
+    if (line && line.length > w) w = line.length;
+  }
+  return sheet.origin.col + w;
+}
+
+function display(v: CellValue): string {
+  if (typeof v === 'string') return toHalfWidth(v).replace(/\s+/g, ' ').trim();
+  return typeof v === 'number' ? String(v) : '';
+}
+
+/** Assign fields to columns: the first column claiming a field wins; generic phones fill in last. */
+function assign(raw: { col: number; text: string; norm: string; field: FieldKey | null }[]): Candidate['columns'] {
+  const taken = new Set<FieldKey>();
+  const out: ColumnHeader[] = [];
+  for (const c of raw) {
+    let field = c.field;
+    if (field && taken.has(field)) field = null;
+    if (field) taken.add(field);
+    out.push({ col: c.col, text: c.text, field });
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].field || !isGenericPhone(raw[i].norm)) continue;
+    const field: FieldKey | null = !taken.has('guardianPhone') ? 'guardianPhone' : !taken.has('parentPhone') ? 'parentPhone' : null;
+    if (field) {
+      taken.add(field);
+      out[i] = { ...out[i], field };
+    }
+  }
+  return out;
+}
+
+function scoreOf(columns: readonly ColumnHeader[]): number {
+  let n = 0;
+  let hasName = false;
+  for (const c of columns) if (c.field) {
+    n++;
+    if (c.field === 'name') hasName = true;
+  }
+  return n + (hasName ? 2 : 0);
+}
+
+function singleRow(sheet: SheetSnapshot, row: number, width: number): Candidate {
+  const raw = [];
+  for (let col = sheet.origin.col; col < width; col++) {
+    const v = cellAt(sheet, row, col);
+    const norm = normalizeHeader(v);
+    if (!norm) continue;
+    raw.push({ col, text: display(v), norm, field: matchHeader(norm) });
+  }
+  const columns = assign(raw);
+  return { headerRows: [row], columns, score: scoreOf(columns) };
+}
+
+function mergeAt(merges: readonly CellRange[] | undefined, row: number, col: number): CellRange | undefined {
+  if (!merges) return undefined;
+  for (const m of merges) if (row >= m.row && row < m.row + m.rowCount && col >= m.col && col < m.col + m.colCount) return m;
+  return undefined;
+}
+
+/**
+ * A two-level header: `row` holds group heads (父亲, 监护人) over `row + 1`. The group head spans its
+ * merge when the host reports merges; otherwise it is carried right across blank cells (Office before
+ * ExcelApi 1.13 cannot read merges).
+ */
+function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
+  const raw = [];
+  let carried: { text: string; norm: string; until: number } | null = null;
+  for (let col = sheet.origin.col; col < width; col++) {
+    const topValue = cellAt(sheet, row, col);
+    let topNorm = normalizeHeader(topValue);
+    let topText = display(topValue);
+    const subValue = cellAt(sheet, row + 1, col);
+    const subNorm = normalizeHeader(subValue);
+    const subText = display(subValue);
+    const merge = mergeAt(sheet.merges, row, col);
+    if (topNorm) {
+      // A merged head spans exactly its merge (a vertical one spans nothing to the right).
+      const until = merge && merge.row === row ? merge.col + merge.colCount - 1 : Number.MAX_SAFE_INTEGER;
+      carried = { text: topText, norm: topNorm, until };
+    } else if (merge && merge.row < row) {
+      // Covered by a merge from above: a title spanning down, not a group head.
+      carried = null;
+    } else if (carried && subNorm && col <= carried.until) {
+      topNorm = carried.norm;
+      topText = carried.text;
+    } else carried = null;
+    if (!topNorm && !subNorm) continue;
+    let field: FieldKey | null;
+    let text: string;
+    if (!subNorm) {
+      field = matchHeader(topNorm);
+      text = topText;
+    } else if (!topNorm) {
+      field = matchHeader(subNorm);
+      text = subText;
+    } else {
+      text = `${topText} / ${subText}`;
+      field = isGroupHead(topNorm)
+        ? composeGroup(withoutNotes(topNorm) in GROUPS ? withoutNotes(topNorm) : topNorm, withoutNotes(subNorm)) ?? composeGroup(topNorm, subNorm)
+        : matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
+    }
+    raw.push({ col, text, norm: subNorm || topNorm, field });
+  }
+  const columns = assign(raw);
+  return { headerRows: [row, row + 1], columns, score: scoreOf(columns) };
+}
+
+/** The best header of one sheet, or null when no row maps at least one field. */
+export function detectSheetLayout(sheet: SheetSnapshot): RosterLayout | null {
+  const first = sheet.origin.row;
+  const last = Math.min(first + sheet.values.length, first + HEADER_SCAN_ROWS);
+  const width = sheetWidth(sheet, first, Math.min(first + sheet.values.length, last + 1));
+  let best: Candidate | null = null;
+  const singles: Candidate[] = [];
+  for (let r = first; r < last; r++) singles.push(singleRow(sheet, r, width));
+  for (let i = 0; i < singles.length; i++) {
+    const r = first + i;
+    const single = singles[i];
+    if (!best || single.score > best.score) best = single;
+    if (r + 1 < first + sheet.values.length) {
+      const pair = twoRows(sheet, r, width);
+      const below = i + 1 < singles.length ? singles[i + 1].score : singleRow(sheet, r + 1, width).score;
+      // A second header row must add something: otherwise the top row was a title over a plain header.
+      if (pair.score > single.score && pair.score > below && pair.score > best.score) best = pair;
+    }
+  }
+  if (!best || best.score === 0) return null;
+  return toLayout(sheet.name, best, false);
+}
+
+function toLayout(sheet: string, c: Candidate, fromSaved: boolean): RosterLayout {
+  const columns: Partial<Record<FieldKey, number>> = {};
+  for (const h of c.columns) if (h.field) columns[h.field] = h.col;
+  return {
+    sheet,
+    headerRows: c.headerRows,
+    firstDataRow: c.headerRows[c.headerRows.length - 1] + 1,
+    columns,
+    headers: c.columns.map((h) => ({ col: h.col, text: h.text, field: h.field })),
+    unmapped: c.columns.filter((h) => !h.field).map((h) => ({ col: h.col, text: h.text })),
+    score: c.score,
+    fromSaved,
+  };
+}
+
+/** Minimum evidence that a sheet is a roster: a name column and one more field, or three fields. */
+export function looksLikeRoster(layout: RosterLayout): boolean {
+  const n = Object.keys(layout.columns).length;
+  return n >= 3 || (layout.columns.name !== undefined && n >= 2);
+}
+
+/** Every sheet that could be the roster, best first (for the pane's sheet picker). Add-in sheets are skipped. */
+export function findRosterLayouts(workbook: WorkbookSnapshot): RosterLayout[] {
+  const found: { layout: RosterLayout; visible: boolean; index: number }[] = [];
+  workbook.sheets.forEach((sheet, index) => {
+    if (isAddinSheet(sheet.name)) return;
+    const layout = detectSheetLayout(sheet);
+    if (layout && looksLikeRoster(layout)) found.push({ layout, visible: sheet.visible !== false, index });
+  });
+  found.sort((a, b) => b.layout.score - a.layout.score || Number(b.visible) - Number(a.visible) || a.index - b.index);
+  return found.map((f) => f.layout);
+}
+
+/**
+ * Apply a saved correction to a detected layout: pinned fields move to their column (a column means
+ * one field only), null removes a field. With no detected header, the first non-blank row is taken.
+ */
+export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | null, override: MappingOverride | undefined): RosterLayout | null {
+  const pins = override?.columns;
+  if (!pins || Object.keys(pins).length === 0) return detected;
+  let base = detected;
+  if (!base) {
+    const headerRow = firstNonBlankRow(sheet);
+    if (headerRow === null) return null;
+    base = toLayout(sheet.name, { headerRows: [headerRow], columns: singleRow(sheet, headerRow, sheetWidth(sheet, headerRow, headerRow + 1)).columns, score: 0 }, true);
+  }
+  const columns: Partial<Record<FieldKey, number>> = { ...base.columns };
+  for (const [field, col] of Object.entries(pins) as [FieldKey, number | null | undefined][]) {
+    if (col === undefined) continue;
+    delete columns[field];
+    if (col === null) continue;
+    for (const [other, c] of Object.entries(columns) as [FieldKey, number][]) if (c === col) delete columns[other];
+    columns[field] = col;
+  }
+  const fieldAt = new Map<number, FieldKey>();
+  for (const [field, col] of Object.entries(columns) as [FieldKey, number][]) fieldAt.set(col, field);
+  const headers = base.headers.map((h) => ({ col: h.col, text: h.text, field: fieldAt.get(h.col) ?? null }));
+  // A pinned column without header text still belongs in the list.
+  for (const [col, field] of fieldAt) if (!headers.some((h) => h.col === col)) headers.push({ col, text: '', field });
+  headers.sort((a, b) => a.col - b.col);
+  return {
+    ...base,
+    columns,
+    headers,
+    unmapped: headers.filter((h) => !h.field).map((h) => ({ col: h.col, text: h.text })),
+    fromSaved: true,
+  };
+}
+
+function firstNonBlankRow(sheet: SheetSnapshot): number | null {
+  for (let i = 0; i < sheet.values.length && i < HEADER_SCAN_ROWS; i++) {
+    if (sheet.values[i].some((v) => v !== null && v !== '')) return sheet.origin.row + i;
+  }
+  return null;
+}
+
+/** The normalised texts of each mapped column's header, for spotting a header repeated further down. */
+export function headerForms(sheet: SheetSnapshot, layout: RosterLayout): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const h of layout.headers) {
+    const forms = new Set<string>();
+    for (const r of layout.headerRows) {
+      const n = normalizeHeader(cellAt(sheet, r, h.col));
+      if (n) forms.add(n);
+    }
+    for (const part of h.text.split(' / ')) {
+      const n = normalizeHeader(part);
+      if (n) forms.add(n);
+    }
+    out.set(h.col, forms);
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * Plans from a roster check: the 校验结果 sheet, marks on bad cells, and the saved column mapping in
+ * the 设置 sheet. Data only; the ports write it.
+ */
+import type { CellValue } from '../cells';
+import { columnIndex, columnLetter } from '../cells';
+import type { IsoDate } from '../dates';
+import { t, type Lang } from '../i18n';
+import type { CellMark, PlanCell, PlanOp } from '../plan/types';
+import { readSettings, settingsOps } from '../settings';
+import { SHEETS } from '../sheets';
+import type { WorkbookSnapshot } from '../snapshot';
+import { fieldLabel, renderFinding, ruleLabel, severityLabel } from './render';
+import { FIELD_KEYS, type FieldKey, type MappingOverride, type RosterCheck } from './types';
+
+export const ERROR_FILL = '#FFC7CE';
+export const ERROR_FONT = '#9C0006';
+export const WARNING_FILL = '#FFEB9C';
+const SEVERITY_COL = 5;
+
+/** The 校验结果 sheet: a title line with counts and date, then one row per finding with a link to its cell. */
+export function findingsSheetPlan(check: RosterCheck, lang: Lang, today: IsoDate): PlanOp {
+  const errors = check.findings.filter((f) => f.severity === 'error').length;
+  const warnings = check.findings.length - errors;
+  const counts = { sheet: check.layout.sheet, children: check.records.length, errors, warnings, date: today };
+  const title = check.findings.length ? t(lang, 'roster.findings.title', counts) : t(lang, 'roster.findings.none', counts);
+  const rows: PlanCell[][] = check.findings.map((f) => {
+    const where = f.col === null ? null : `${columnLetter(f.col)}${f.row + 1}`;
+    return [
+      f.sheet,
+      where ? { text: where, link: { sheet: f.sheet, row: f.row, col: f.col! } } : '',
+      f.row + 1,
+      f.field ? fieldLabel(f.field, lang) : '',
+      ruleLabel(f.rule, lang),
+      severityLabel(f.severity, lang),
+      renderFinding(f, lang),
+    ];
+  });
+  const col = (key: string) => t(lang, `roster.findings.col.${key}`);
+  return {
+    kind: 'replaceSheet',
+    sheet: SHEETS.findings,
+    activate: true,
+    content: {
+      titleLines: [title, t(lang, 'roster.findings.hint')],
+      columns: [
+        { header: col('sheet'), width: 14, format: 'text' },
+        { header: col('cell'), width: 8, format: 'text' },
+        { header: col('row'), width: 6, format: 'integer' },
+        { header: col('field'), width: 14, format: 'text' },
+        { header: col('rule'), width: 20, format: 'text' },
+        { header: col('severity'), width: 9, format: 'text' },
+        { header: col('message'), width: 90, format: 'text' },
+      ],
+      rows,
+      table: { name: 'RosterFindings', style: 'TableStyleLight9' },
+      highlights: [{ col: SEVERITY_COL, equals: severityLabel('error', lang), fill: ERROR_FILL, font: ERROR_FONT }],
+      freezeHeader: true,
+    },
+  };
+}
+
+/**
+ * Marks on the roster: one per bad cell (findings about a missing column have no cell). Several findings
+ * on one cell share a mark: the notes are joined and an error's fill wins over a warning's.
+ */
+export function markOps(check: RosterCheck, lang: Lang): PlanOp[] {
+  const byCell = new Map<string, { mark: CellMark; notes: string[]; error: boolean }>();
+  for (const f of check.findings) {
+    if (f.col === null) continue;
+    const key = `${f.row}:${f.col}`;
+    const text = renderFinding(f, lang);
+    const at = byCell.get(key);
+    if (at) {
+      at.notes.push(text);
+      at.error ||= f.severity === 'error';
+    } else byCell.set(key, { mark: { sheet: f.sheet, row: f.row, col: f.col, note: '', fill: '' }, notes: [text], error: f.severity === 'error' });
+  }
+  if (byCell.size === 0) return [];
+  const marks: CellMark[] = [...byCell.values()].map((m) => ({ ...m.mark, note: m.notes.join('\n'), fill: m.error ? ERROR_FILL : WARNING_FILL }));
+  return [{ kind: 'markCells', sheet: check.layout.sheet, marks }];
+}
+
+export function clearMarksOp(sheet: string): PlanOp {
+  return { kind: 'clearMarks', sheet };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The saved mapping in 设置: '花名册工作表' -> sheet name; '花名册列：姓名' -> 'B' or '无'.
+
+export const ROSTER_SHEET_SETTING = '花名册工作表';
+const NONE = '无';
+
+/** The 设置 label of a field's column; uses the Chinese field label, as the sheet is in Chinese. */
+export function columnSetting(field: FieldKey): string {
+  return `花名册列：${fieldLabel(field, 'zh-CN')}`;
+}
+
+function settingText(v: CellValue | undefined): string {
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** The user's saved correction, or undefined when 设置 says nothing about the roster. */
+export function overrideFromSettings(workbook: WorkbookSnapshot): MappingOverride | undefined {
+  const settings = readSettings(workbook);
+  const sheet = settingText(settings.get(ROSTER_SHEET_SETTING)?.value);
+  const columns: Partial<Record<FieldKey, number | null>> = {};
+  let pinned = 0;
+  for (const field of FIELD_KEYS) {
+    const entry = settings.get(columnSetting(field)) ?? settings.get(columnSetting(field).replace('：', ':'));
+    const text = settingText(entry?.value).toUpperCase();
+    if (!text) continue;
+    if (text === NONE) columns[field] = null;
+    else {
+      const col = columnIndex(text);
+      if (col < 0) continue; // not a column letter: ignore rather than guess
+      columns[field] = col;
+    }
+    pinned++;
+  }
+  if (!sheet && pinned === 0) return undefined;
+  return { ...(sheet ? { sheet } : {}), ...(pinned ? { columns } : {}) };
+}
+
+/**
+ * Ops that save `override` in 设置. Fields no longer pinned are cleared (left blank = detect) where the
+ * sheet already has their row; new pins are appended.
+ */
+export function overrideSettingsOps(workbook: WorkbookSnapshot, override: MappingOverride): PlanOp[] {
+  const existing = readSettings(workbook);
+  const values = new Map<string, { value: CellValue; note?: string }>();
+  const sheetNote = t('zh-CN', 'roster.settings.sheetNote');
+  const columnNote = t('zh-CN', 'roster.settings.columnNote');
+  if (override.sheet || settingText(existing.get(ROSTER_SHEET_SETTING)?.value)) values.set(ROSTER_SHEET_SETTING, { value: override.sheet ?? '', note: sheetNote });
+  for (const field of FIELD_KEYS) {
+    const label = columnSetting(field);
+    const pin = override.columns?.[field];
+    if (pin === undefined) {
+      if (settingText(existing.get(label)?.value) || typeof existing.get(label)?.value === 'number') values.set(label, { value: '', note: columnNote });
+    } else values.set(label, { value: pin === null ? NONE : columnLetter(pin), note: columnNote });
+  }
+  return settingsOps(workbook, [], values);
+}

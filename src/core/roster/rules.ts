@@ -1,0 +1,231 @@
+/**
+ * The roster rules (DESIGN.md §5). Each finding carries a stable rule id, a severity and an i18n key;
+ * parameters are row numbers, ages and counts only — never a name, ID or phone.
+ */
+import { ageOn, type IsoDate } from '../dates';
+import type { Params } from '../i18n';
+import { parseGender } from './normalize';
+import type { ParsedRow, PhoneField } from './records';
+import { PHONE_FIELDS } from './records';
+import type { FieldKey, Finding, RosterLayout, RuleId, Severity } from './types';
+
+/** Fields a roster must have a column for, and fill on every record (class or grade counts as one). */
+export const REQUIRED_FIELDS: readonly FieldKey[] = ['name', 'guardianName', 'guardianPhone'];
+
+export const CHILD_MAX_AGE = 16; // the policy's left-behind child is under 16
+export const CHILD_MIN_AGE = 3;
+export const GUARDIAN_MIN_AGE = 18;
+export const GUARDIAN_WARN_AGE = 75;
+
+const SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  'header-missing': 'error',
+  required: 'error',
+  'id-format': 'error',
+  'id-checksum': 'error',
+  'id-precision-lost': 'error',
+  'id-birthdate-mismatch': 'error',
+  'id-gender-mismatch': 'error',
+  'phone-format': 'error',
+  'date-invalid': 'error',
+  'age-out-of-range': 'warning',
+  'grade-invalid': 'error',
+  duplicate: 'error',
+  'guardian-age': 'error',
+  'cell-error': 'warning',
+};
+
+/** The usual severity of a rule (a few findings are softer: a 15-digit ID, an old guardian, a likely duplicate). */
+export function ruleSeverity(rule: RuleId): Severity {
+  return SEVERITY[rule];
+}
+
+class Findings {
+  readonly list: Finding[] = [];
+  constructor(private readonly sheet: string) {}
+
+  add(row: number, col: number | null, field: FieldKey | null, rule: RuleId, messageKey: string, params: Params = {}, severity: Severity = SEVERITY[rule]): void {
+    this.list.push({ sheet: this.sheet, row, col, field, rule, severity, messageKey, params: { row: row + 1, ...params } });
+  }
+}
+
+/** Run every rule over the layout and the parsed rows. `today` is the reference date for ages and "future". */
+export function runRules(layout: RosterLayout, rows: readonly ParsedRow[], today: IsoDate): Finding[] {
+  const out = new Findings(layout.sheet);
+  const cols = layout.columns;
+  const headerRow = layout.headerRows[layout.headerRows.length - 1];
+
+  for (const field of REQUIRED_FIELDS) {
+    if (cols[field] === undefined) out.add(headerRow, null, field, 'header-missing', 'roster.headerMissing');
+  }
+  const classCol = cols.className ?? cols.grade;
+  const classField: FieldKey = cols.className !== undefined ? 'className' : 'grade';
+  if (classCol === undefined) out.add(headerRow, null, 'className', 'header-missing', 'roster.headerMissing.classOrGrade');
+  // header-missing reports the header row; keep those first whatever the sort below does.
+  const headerFindings = out.list.length;
+
+  for (const parsed of rows) checkRow(out, parsed, layout, today, classCol, classField);
+  checkDuplicates(out, rows, layout);
+
+  const head = out.list.slice(0, headerFindings);
+  const body = out.list.slice(headerFindings);
+  body.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
+  return head.concat(body);
+}
+
+const PHONE_FIELD_SET: ReadonlySet<FieldKey> = new Set(PHONE_FIELDS);
+const DATE_FIELDS: ReadonlySet<FieldKey> = new Set(['birthDate', 'joinDate']);
+const CLASS_FIELDS: ReadonlySet<FieldKey> = new Set(['className', 'grade']);
+
+function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoDate, classCol: number | undefined, classField: FieldKey): void {
+  const cols = layout.columns;
+  const row = p.record.row;
+  const raw = p.record.raw;
+  const erroredFields = new Set<FieldKey>();
+
+  // Error values first: one finding per cell, under the rule that owns the column.
+  for (const e of p.cellErrors) {
+    erroredFields.add(e.field);
+    const params = { error: e.error };
+    if (REQUIRED_FIELDS.includes(e.field)) out.add(row, e.col, e.field, 'required', 'roster.required.cellError', params);
+    else if (e.field === 'idNumber') out.add(row, e.col, e.field, 'id-format', 'roster.id.cellError', params);
+    else if (PHONE_FIELD_SET.has(e.field)) out.add(row, e.col, e.field, 'phone-format', 'roster.phone.cellError', params);
+    else if (DATE_FIELDS.has(e.field)) out.add(row, e.col, e.field, 'date-invalid', 'roster.date.cellError', params);
+    else if (CLASS_FIELDS.has(e.field)) out.add(row, e.col, e.field, 'grade-invalid', 'roster.grade.cellError', params);
+    else out.add(row, e.col, e.field, 'cell-error', 'roster.cellError', params);
+  }
+
+  // required
+  if (cols.name !== undefined && !p.record.name && !erroredFields.has('name')) out.add(row, cols.name, 'name', 'required', 'roster.required');
+  if (cols.guardianName !== undefined && !p.record.guardianName && !erroredFields.has('guardianName')) {
+    out.add(row, cols.guardianName, 'guardianName', 'required', 'roster.required');
+  }
+  if (cols.guardianPhone !== undefined && p.phones.guardianPhone == null && !erroredFields.has('guardianPhone')) {
+    out.add(row, cols.guardianPhone, 'guardianPhone', 'required', 'roster.required');
+  }
+  if (classCol !== undefined && p.className == null && p.grade == null) {
+    out.add(row, classCol, classField, 'required', 'roster.required.classOrGrade');
+  }
+
+  // ID number
+  const idCol = cols.idNumber;
+  let idBirth: IsoDate | null = null;
+  if (idCol !== undefined && p.id) {
+    const id = p.id;
+    switch (id.kind) {
+      case 'precisionLost':
+        out.add(row, idCol, 'idNumber', 'id-precision-lost', 'roster.id.precisionLost');
+        break;
+      case 'badFormat':
+        out.add(row, idCol, 'idNumber', 'id-format', 'roster.id.badFormat');
+        break;
+      case 'badBirthDate':
+        out.add(row, idCol, 'idNumber', 'id-format', 'roster.id.badBirthDate');
+        break;
+      case 'badChecksum':
+        if (id.birth > today) out.add(row, idCol, 'idNumber', 'id-format', 'roster.id.futureBirthDate');
+        else out.add(row, idCol, 'idNumber', 'id-checksum', 'roster.id.badChecksum');
+        break;
+      case 'legacy15':
+      case 'ok':
+        if (id.kind === 'legacy15') out.add(row, idCol, 'idNumber', 'id-format', 'roster.id.legacy15', {}, 'warning');
+        if (id.birth > today) {
+          out.add(row, idCol, 'idNumber', 'id-format', 'roster.id.futureBirthDate');
+          break;
+        }
+        idBirth = id.birth;
+        if (cols.birthDate !== undefined && p.birth?.ok && p.birth.iso <= today) {
+          const same = p.birth.monthOnly ? p.birth.iso.slice(0, 7) === id.birth.slice(0, 7) : p.birth.iso === id.birth;
+          if (!same) out.add(row, cols.birthDate, 'birthDate', 'id-birthdate-mismatch', 'roster.id.birthMismatch');
+        }
+        if (cols.gender !== undefined) {
+          // record.gender falls back to the ID's, so judge what the column itself says.
+          const stated = parseGender(raw.gender ?? null);
+          if (stated && stated !== id.gender) out.add(row, cols.gender, 'gender', 'id-gender-mismatch', 'roster.id.genderMismatch');
+        }
+        break;
+      case 'cellError':
+        break;
+    }
+  }
+
+  // Phones
+  for (const f of PHONE_FIELDS) {
+    const col = cols[f];
+    const ph = p.phones[f as PhoneField];
+    if (col === undefined || !ph || erroredFields.has(f)) continue;
+    if (ph.kind === 'noAreaCode') out.add(row, col, f, 'phone-format', 'roster.phone.noAreaCode');
+    else if (ph.kind === 'invalid') out.add(row, col, f, 'phone-format', 'roster.phone.invalid', { count: countDigits(ph.digits) });
+  }
+
+  // Dates
+  let birthFromColumn: IsoDate | null = null;
+  for (const [f, parsed] of [['birthDate', p.birth], ['joinDate', p.join]] as const) {
+    const col = cols[f];
+    if (col === undefined || !parsed || erroredFields.has(f)) continue;
+    if (!parsed.ok) out.add(row, col, f, 'date-invalid', parsed.reason === 'impossible' ? 'roster.date.impossible' : 'roster.date.unreadable');
+    else if (parsed.iso > today) out.add(row, col, f, 'date-invalid', 'roster.date.future');
+    else if (f === 'birthDate') birthFromColumn = parsed.iso;
+  }
+
+  // Age on the reference date: from the birth-date column, else from the ID.
+  const birth = birthFromColumn ?? idBirth;
+  if (birth) {
+    const age = ageOn(birth, today);
+    const col = birthFromColumn ? cols.birthDate! : idCol!;
+    const field: FieldKey = birthFromColumn ? 'birthDate' : 'idNumber';
+    if (age >= CHILD_MAX_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooOld', { age });
+    else if (age < CHILD_MIN_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooYoung', { age });
+  }
+
+  // Grade and class
+  for (const [f, parsed] of [['className', p.className], ['grade', p.grade]] as const) {
+    const col = cols[f];
+    if (col === undefined || !parsed || parsed.ok || erroredFields.has(f)) continue;
+    out.add(row, col, f, 'grade-invalid', 'roster.grade.invalid');
+  }
+
+  // Guardian's age
+  if (cols.guardianAge !== undefined && !erroredFields.has('guardianAge')) {
+    const age = p.guardianAge;
+    if (age === undefined) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.unreadable', {}, 'warning');
+    else if (age !== null && age < GUARDIAN_MIN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooYoung', { age });
+    else if (age !== null && age > GUARDIAN_WARN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooOld', { age }, 'warning');
+  }
+}
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/**
+ * Same child twice: the same ID number (error), or the same name and birth date where at least one of
+ * the two has no ID (warning). Reported on the later row, naming the earlier one.
+ */
+function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: RosterLayout): void {
+  const cols = layout.columns;
+  const byId = new Map<string, number>();
+  const byNameBirth = new Map<string, { row: number; id: string | null }>();
+  for (const p of rows) {
+    const r = p.record;
+    if (r.idNumber && cols.idNumber !== undefined) {
+      const earlier = byId.get(r.idNumber);
+      if (earlier !== undefined) {
+        out.add(r.row, cols.idNumber, 'idNumber', 'duplicate', 'roster.duplicate.id', { earlierRow: earlier + 1 });
+        continue;
+      }
+      byId.set(r.idNumber, r.row);
+    }
+    if (!r.name || !r.birthDate) continue;
+    const key = `${r.name}\u0000${r.birthDate}`;
+    const earlier = byNameBirth.get(key);
+    if (!earlier) byNameBirth.set(key, { row: r.row, id: r.idNumber });
+    else if (!earlier.id || !r.idNumber) {
+      out.add(r.row, cols.name ?? null, 'name', 'duplicate', 'roster.duplicate.nameBirth', { earlierRow: earlier.row + 1 }, 'warning');
+    }
+  }
+}
