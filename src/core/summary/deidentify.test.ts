@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import type { CellValue } from '../cells';
+import type { PlanCell, SheetContent } from '../plan/types';
+import type { WorkbookSnapshot } from '../snapshot';
+import { deidentifyWorkbook, type DeidentifyRoster } from './deidentify';
+
+const ROSTER: DeidentifyRoster = {
+  sheet: '花名册',
+  headerRows: [1, 2],
+  firstDataRow: 3,
+  columns: { name: 0, idNumber: 1, birthDate: 2, address: 3, fatherName: 4, fatherPhone: 5, guardianRelation: 6 },
+};
+
+function workbook(): WorkbookSnapshot {
+  return {
+    sheets: [
+      {
+        name: '花名册',
+        origin: { row: 0, col: 0 },
+        merges: [{ row: 1, col: 4, rowCount: 1, colCount: 2 }],
+        values: [
+          ['青曲镇中心小学留守儿童花名册', null, null, null, null, null, null],
+          ['姓名', '身份证号', '出生日期', '家庭住址', '父亲', null, '与学生关系'],
+          [null, null, null, null, '姓名', '联系电话', null],
+          ['王小明', '42030220150312123X', 42075, '湖北省十堰市郧阳区青曲镇白鹤村三组12号', '王大山', 13812345678, '奶奶'],
+          ['欧阳娜娜', 420302201603151000, // as Excel stores an ID typed as a number (15 digits)
+          '2016.3.15', '青曲镇柳树村5号', '欧阳峰', '139-8765-4321', '外公'],
+          [null, null, null, null, null, null, null],
+          ['李丽', '', '2015年10月1日', '', '', null, '母亲'],
+        ],
+      },
+      {
+        name: '谈心记录',
+        origin: { row: 0, col: 0 },
+        values: [
+          ['日期', '学生', '类型', '记录人', '内容'],
+          ['2026-09-05', '王小明', '谈心', '张老师', '王小明说想爸爸，爸爸电话13812345678打不通；欧阳娜娜也在场'],
+          [46272, '欧阳娜娜', '家长电话', '张老师', '第3次通话'],
+        ],
+      },
+      {
+        name: '帮扶人员',
+        origin: { row: 0, col: 0 },
+        values: [
+          ['姓名', '类别', '手机', '帮扶人数'],
+          ['张老师', '班主任', 13911112222, 2],
+        ],
+      },
+      { name: '空表', origin: { row: 0, col: 0 }, values: [] },
+    ],
+  };
+}
+
+function contentOf(result: ReturnType<typeof deidentifyWorkbook>, sheet: string): SheetContent {
+  if (!result.ok) throw new Error(result.messageKey);
+  const op = result.plan.ops.find((o) => o.sheet === sheet);
+  if (!op || op.kind !== 'replaceSheet') throw new Error(`no ${sheet}`);
+  return op.content;
+}
+
+function allText(content: SheetContent): string {
+  const cell = (c: PlanCell) => (c === null ? '' : typeof c === 'object' ? ('text' in c ? c.text : '') : String(c));
+  return [...(content.titleLines ?? []), ...content.columns.map((c) => c.header), ...content.rows.flatMap((r) => r.map(cell))].join('\n');
+}
+
+describe('deidentifyWorkbook', () => {
+  it('masks the roster by its mapping and keeps the layout readable', () => {
+    const result = deidentifyWorkbook(workbook(), ROSTER);
+    const roster = contentOf(result, '花名册');
+    expect(roster.titleLines).toEqual(['青曲镇中心小学留守儿童花名册']);
+    expect(roster.columns.map((c) => c.header)).toEqual(['姓名', '身份证号', '出生日期', '家庭住址', '父亲 / 姓名', '父亲 / 联系电话', '与学生关系']);
+    expect(roster.rows).toEqual([
+      ['王*明', '4203**********123X', '2015-03', '湖北省十堰市郧阳区青曲镇白鹤村', '王*山', '138****5678', '奶奶'],
+      // An 18-digit ID stored as a number has lost its last digits already; it is masked all the same.
+      ['欧阳*娜', '4203**********1000', '2016-03', '青曲镇柳树村', '欧阳*', '139-****-4321', '外公'],
+      [null, null, null, null, null, null, null],
+      ['李*', '', '2015-10', '', '', null, '母亲'],
+    ]);
+    if (!result.ok) throw new Error();
+    // Whole workbook: 5 roster names + 2 in the log's 学生 column + 1 mentor; 2 roster phones + 1 mentor phone.
+    expect(result.counts).toMatchObject({ name: 8, id: 2, phone: 3, address: 2, birthDate: 3 });
+  });
+
+  it('finds names, IDs and phones in the other sheets', () => {
+    const result = deidentifyWorkbook(workbook(), ROSTER);
+    const log = contentOf(result, '谈心记录');
+    expect(log.rows[0]).toEqual(['2026-09-05', '王*明', '谈心', '张老师', '王*明说想爸爸，爸爸电话138****5678打不通；欧阳*娜也在场']);
+    expect(log.rows[1]).toEqual([46272, '欧阳*娜', '家长电话', '张老师', '第3次通话']);
+    const mentors = contentOf(result, '帮扶人员');
+    expect(mentors.rows).toEqual([['张*师', '班主任', '139****2222', 2]]);
+    expect(contentOf(result, '空表')).toEqual({ columns: [], rows: [] });
+  });
+
+  it('writes every sheet, in order, for a new workbook', () => {
+    const result = deidentifyWorkbook(workbook(), ROSTER);
+    if (!result.ok) throw new Error();
+    expect(result.plan.ops.map((o) => [o.kind, o.sheet])).toEqual([
+      ['replaceSheet', '花名册'], ['replaceSheet', '谈心记录'], ['replaceSheet', '帮扶人员'], ['replaceSheet', '空表'],
+    ]);
+  });
+
+  it('says which roster sheet is missing', () => {
+    expect(deidentifyWorkbook(workbook(), { ...ROSTER, sheet: '名单' })).toEqual({ ok: false, messageKey: 'summary.deid.noSheet', params: { sheet: '名单' } });
+  });
+
+  it('leaves no ID, phone or whole name anywhere in generated workbooks', () => {
+    const id = fc.tuple(fc.stringMatching(/^\d{17}[\dX]$/), fc.boolean()).map(([s, asNumber]): CellValue => (asNumber && !s.endsWith('X') ? Number(s) : s));
+    const phone = fc.tuple(fc.stringMatching(/^1[3-9]\d{9}$/), fc.boolean()).map(([s, asNumber]): CellValue => (asNumber ? Number(s) : s));
+    const hanName = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), { minLength: 3, maxLength: 4 }).map((a) => a.join(''));
+    const child = fc.record({ name: hanName, id, phone, note: fc.stringMatching(/^[a-z ]{0,5}$/) });
+    fc.assert(
+      fc.property(fc.array(child, { minLength: 1, maxLength: 12 }), (children) => {
+        const wb: WorkbookSnapshot = {
+          sheets: [
+            {
+              name: '花名册',
+              origin: { row: 0, col: 0 },
+              values: [['姓名', '身份证号', '父亲电话', '备注'], ...children.map((c) => [c.name, c.id, c.phone, c.note + String(c.phone)])],
+            },
+            {
+              name: '谈心记录',
+              origin: { row: 0, col: 0 },
+              values: [['日期', '学生', '内容'], ...children.map((c) => ['2026-10-01', c.name, `与${c.name}谈心，电话${String(c.phone)}，证件${String(c.id)}`])],
+            },
+          ],
+        };
+        const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0, idNumber: 1, fatherPhone: 2 } });
+        if (!result.ok) throw new Error();
+        for (const op of result.plan.ops) {
+          if (op.kind !== 'replaceSheet') continue;
+          const text = allText(op.content);
+          expect(text).not.toMatch(/\d{11}/);
+          expect(text).not.toMatch(/\d{5,}/);
+          for (const c of children) expect(text.includes(c.name)).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

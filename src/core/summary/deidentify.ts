@@ -1,0 +1,250 @@
+import { isCellError, type CellValue } from '../cells';
+import { fromExcelSerial } from '../dates';
+import type { PlanCell, PlanColumn, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
+import type { FieldKey } from '../roster/types';
+import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import { maskAddress, maskId, maskName, maskPhone, scrubDigits } from './mask';
+
+/**
+ * 脱敏导出: a de-identified copy of the whole workbook. The original is never touched: the result is a
+ * list of replaceSheet ops meant for a NEW workbook, one per sheet, in the original order (the file
+ * host writes them to a new file). In the roster, mapped columns get their masker; in every other
+ * sheet, columns are recognised by their header; and in every text cell anywhere, the roster's names
+ * are replaced by their masked forms and ID- or phone-like digit runs are masked.
+ *
+ * The copy keeps values, not looks: a two-row merged header becomes one header row ("父亲 / 姓名"),
+ * rows above the header become title lines, and birth dates keep only year and month.
+ */
+
+/** Where the roster is: the same facts RosterLayout carries, so the lead can pass a layout as is. */
+export interface DeidentifyRoster {
+  readonly sheet: string;
+  readonly headerRows: readonly number[];
+  readonly firstDataRow: number;
+  readonly columns: Readonly<Partial<Record<FieldKey, number>>>;
+}
+
+export type Masker = 'name' | 'id' | 'phone' | 'address' | 'birthDate';
+
+export interface DeidentifyCounts {
+  readonly name: number;
+  readonly id: number;
+  readonly phone: number;
+  readonly address: number;
+  readonly birthDate: number;
+  /** Free-text cells where a name or a digit run was masked. */
+  readonly text: number;
+}
+
+export type DeidentifyResult =
+  | { readonly ok: true; readonly plan: WorkbookPlan; readonly counts: DeidentifyCounts }
+  | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };
+
+const FIELD_MASKERS: Partial<Record<FieldKey, Masker>> = {
+  name: 'name',
+  fatherName: 'name',
+  motherName: 'name',
+  guardianName: 'name',
+  idNumber: 'id',
+  fatherPhone: 'phone',
+  motherPhone: 'phone',
+  parentPhone: 'phone',
+  guardianPhone: 'phone',
+  address: 'address',
+  birthDate: 'birthDate',
+};
+
+/** A masker for a column of a sheet other than the roster, from its header text. */
+export function maskerForHeader(header: string): Masker | null {
+  const h = header.replace(/\s+/g, '');
+  if (/身份证|证件号|身份号码/.test(h)) return 'id';
+  if (/电话|手机|联系方式|号码/.test(h)) return 'phone';
+  if (/住址|地址|居住地/.test(h)) return 'address';
+  if (/出生|生日/.test(h)) return 'birthDate';
+  if (/姓名|学生|儿童|孩子|名字|监护人/.test(h)) return 'name';
+  return null;
+}
+
+function cellText(v: CellValue): string {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || Math.abs(v) < 1e15 || Math.abs(v) >= 1e21) return String(v);
+    // Excel shows a long whole number with 15 significant digits and zeros after (IDs typed as numbers).
+    const [mantissa, exponent] = Math.abs(v).toExponential(14).split('e');
+    return (v < 0 ? '-' : '') + mantissa.replace('.', '').padEnd(Number(exponent) + 1, '0');
+  }
+  if (typeof v === 'string') return v;
+  return '';
+}
+
+/** 2015-03-12, 2015.3.12, 2015年3月12日, 20150312 or a serial -> "2015-03"; anything else is masked. */
+function coarsenBirthDate(v: CellValue): CellValue {
+  if (v === null || v === '') return v;
+  if (typeof v === 'number') {
+    const iso = fromExcelSerial(v);
+    if (iso && v < 100000) return iso.slice(0, 7);
+  }
+  const s = cellText(v).normalize('NFKC').trim();
+  const m = /^((?:19|20)\d\d)\D?(\d{1,2})/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
+  return '*';
+}
+
+class Scrubber {
+  readonly counts = { name: 0, id: 0, phone: 0, address: 0, birthDate: 0, text: 0 };
+  private namePattern: RegExp | null = null;
+
+  constructor(names: Iterable<string>) {
+    const list = [...new Set([...names].map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))];
+    // Longest first, so 王明明 is replaced whole before 王明 could match inside it.
+    list.sort((a, b) => b.length - a.length);
+    if (list.length) this.namePattern = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  }
+
+  mask(v: CellValue, masker: Masker | null): CellValue {
+    if (v === null || v === '' || typeof v === 'boolean' || isCellError(v)) return v;
+    if (masker === 'birthDate') {
+      this.counts.birthDate++;
+      return coarsenBirthDate(v);
+    }
+    // Names are text; a number under a 学生… header is a count, not a name.
+    if (masker && !(masker === 'name' && typeof v !== 'string')) {
+      const text = cellText(v);
+      if (!text.trim()) return v;
+      this.counts[masker]++;
+      switch (masker) {
+        case 'name': return maskName(text);
+        case 'id': return maskId(text);
+        case 'phone': return maskPhone(text);
+        case 'address': return maskAddress(text);
+      }
+    }
+    return this.free(v);
+  }
+
+  /** Any other cell: roster names and ID- or phone-like digit runs. Whole numbers of 7+ digits count. */
+  free(v: CellValue): CellValue {
+    if (typeof v === 'number') {
+      if (!(Number.isInteger(v) && Math.abs(v) >= 1e6)) return v;
+      const masked = scrubDigits(cellText(v));
+      if (masked === cellText(v)) return v;
+      this.counts.text++;
+      return masked;
+    }
+    if (typeof v !== 'string') return v;
+    let out = this.namePattern ? v.replace(this.namePattern, (m) => maskName(m)) : v;
+    out = scrubDigits(out);
+    if (out !== v) this.counts.text++;
+    return out;
+  }
+}
+
+function lastCol(sheet: SheetSnapshot): number {
+  let max = -1;
+  for (const line of sheet.values) {
+    for (let j = line.length - 1; j > max; j--) {
+      const v = line[j];
+      if (v !== null && v !== '') {
+        max = j;
+        break;
+      }
+    }
+  }
+  return max < 0 ? -1 : sheet.origin.col + max;
+}
+
+function lastRow(sheet: SheetSnapshot): number {
+  for (let i = sheet.values.length - 1; i >= 0; i--) if (sheet.values[i].some((v) => v !== null && v !== '')) return sheet.origin.row + i;
+  return -1;
+}
+
+/** The header text of a column over one or more header rows, reading merged cells from their top-left. */
+function headerText(sheet: SheetSnapshot, rows: readonly number[], col: number): string {
+  const parts: string[] = [];
+  for (const row of rows) {
+    let v = cellAt(sheet, row, col);
+    if (v === null || v === '') {
+      const merge = sheet.merges?.find((m) => row >= m.row && row < m.row + m.rowCount && col >= m.col && col < m.col + m.colCount);
+      if (merge) v = cellAt(sheet, merge.row, merge.col);
+    }
+    const text = cellText(v).trim();
+    if (text && !parts.includes(text)) parts.push(text);
+  }
+  return parts.join(' / ');
+}
+
+function sheetContent(
+  sheet: SheetSnapshot,
+  headerRows: readonly number[],
+  firstDataRow: number,
+  maskerOf: (col: number, header: string) => Masker | null,
+  scrub: Scrubber,
+): SheetContent {
+  const maxCol = lastCol(sheet);
+  const maxRow = lastRow(sheet);
+  if (maxCol < 0 || maxRow < 0) return { columns: [], rows: [] };
+  const firstHeader = headerRows.length ? Math.min(...headerRows) : firstDataRow;
+  const titleLines: string[] = [];
+  for (let r = sheet.origin.row; r < firstHeader; r++) {
+    const texts: string[] = [];
+    for (let c = 0; c <= maxCol; c++) {
+      const v = scrub.free(cellAt(sheet, r, c));
+      const text = cellText(v).trim();
+      if (text) texts.push(text);
+    }
+    if (texts.length) titleLines.push(texts.join(' '));
+  }
+  const columns: PlanColumn[] = [];
+  const maskers: (Masker | null)[] = [];
+  for (let c = 0; c <= maxCol; c++) {
+    const header = headerText(sheet, headerRows, c);
+    const masker = maskerOf(c, header);
+    maskers.push(masker);
+    columns.push({ header: cellText(scrub.free(header)), format: masker && masker !== 'birthDate' ? 'text' : 'general' });
+  }
+  const rows: PlanCell[][] = [];
+  for (let r = firstDataRow; r <= maxRow; r++) {
+    const line: PlanCell[] = [];
+    for (let c = 0; c <= maxCol; c++) line.push(scrub.mask(cellAt(sheet, r, c), maskers[c]));
+    rows.push(line);
+  }
+  return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
+}
+
+function firstNonEmptyRow(sheet: SheetSnapshot): number {
+  const i = sheet.values.findIndex((line) => line.some((v) => v !== null && v !== ''));
+  return i < 0 ? sheet.origin.row : sheet.origin.row + i;
+}
+
+export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: DeidentifyRoster): DeidentifyResult {
+  const rosterSheet = workbook.sheets.find((s) => s.name === roster.sheet);
+  if (!rosterSheet) return { ok: false, messageKey: 'summary.deid.noSheet', params: { sheet: roster.sheet } };
+
+  // Every name the roster holds (children, parents, guardians), to find them in free text elsewhere.
+  const names: string[] = [];
+  const last = lastRow(rosterSheet);
+  for (const [field, col] of Object.entries(roster.columns)) {
+    if (col === undefined || FIELD_MASKERS[field as FieldKey] !== 'name') continue;
+    for (let r = roster.firstDataRow; r <= last; r++) {
+      const v = cellAt(rosterSheet, r, col);
+      if (typeof v === 'string' && v.trim()) names.push(v.trim());
+    }
+  }
+  const scrub = new Scrubber(names);
+  const fieldOfCol = new Map<number, FieldKey>();
+  for (const [field, col] of Object.entries(roster.columns)) if (col !== undefined) fieldOfCol.set(col, field as FieldKey);
+
+  const ops: PlanOp[] = workbook.sheets.map((sheet) => {
+    if (sheet === rosterSheet) {
+      const content = sheetContent(sheet, roster.headerRows, roster.firstDataRow, (col, header) => {
+        const field = fieldOfCol.get(col);
+        // A column the mapping left out is judged by its header, like any other sheet's.
+        return field ? (FIELD_MASKERS[field] ?? null) : maskerForHeader(header);
+      }, scrub);
+      return { kind: 'replaceSheet', sheet: sheet.name, content };
+    }
+    const header = firstNonEmptyRow(sheet);
+    const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub);
+    return { kind: 'replaceSheet', sheet: sheet.name, content };
+  });
+  return { ok: true, plan: { ops }, counts: { ...scrub.counts } };
+}
