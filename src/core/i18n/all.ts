@@ -12,3 +12,4 @@ import { summary } from './messages/summary'; registerMessages(summary);
 import { roster } from './messages/roster'; registerMessages(roster);
 import { ui } from './messages/ui'; registerMessages(ui);
 import { contacts } from './messages/contacts'; registerMessages(contacts);
+import { pairing } from './messages/pairing'; registerMessages(pairing);

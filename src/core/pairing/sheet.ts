@@ -1,0 +1,289 @@
+import type { CellValue } from '../cells';
+import { t, type Lang } from '../i18n';
+import type { PlanCell, PlanColumn, PlanOp } from '../plan/types';
+import { cellText, normalizeName, parseYesNo } from '../roster/normalize';
+import { SHEETS } from '../sheets';
+import { cellAt, findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import { assignMentors, type RoleCells } from './assign';
+import { headerKey, shortHash } from './text';
+import type { ClassNormalizer, MentorList, PairingChild, PairingFinding, PairingResult, PairingRow, Role, RoleAssignment, RowSource } from './types';
+import { ROLE_KINDS, ROLES } from './types';
+
+/** 结对帮扶 columns, in the order written. 上次生成 is the add-in's own record, kept last. */
+export const PAIRING_HEADERS = {
+  name: '姓名', className: '班级', keyFocus: '重点帮扶', teacher: '帮扶教师', buddy: '学习帮手', proxy: '代理家长',
+  lock: '锁定', status: '状态', note: '说明', stamp: '上次生成',
+} as const;
+type PairingColumn = keyof typeof PAIRING_HEADERS;
+const COLUMN_ORDER = Object.keys(PAIRING_HEADERS) as PairingColumn[];
+const COL = Object.fromEntries(COLUMN_ORDER.map((k, i) => [k, i])) as Record<PairingColumn, number>;
+
+const HEADER_ALIASES: Readonly<Record<PairingColumn, readonly string[]>> = {
+  name: ['姓名', '学生姓名', '儿童姓名'],
+  className: ['班级', '班别'],
+  keyFocus: ['重点帮扶', '重点帮扶对象'],
+  teacher: ['帮扶教师', '帮扶老师'],
+  buddy: ['学习帮手', '学习伙伴', '一帮一'],
+  proxy: ['代理家长'],
+  lock: ['锁定'],
+  status: ['状态'],
+  note: ['说明', '备注'],
+  stamp: ['上次生成'],
+};
+
+/** One row of the 结对帮扶 sheet as the teacher left it. */
+export interface ExistingRow {
+  /** 0-based sheet row. */
+  readonly row: number;
+  /** The roster child this row belongs to, or null when the child is no longer on the roster. */
+  readonly childKey: string | null;
+  readonly name: string;
+  readonly classLabel: string;
+  readonly cells: RoleCells;
+  readonly lock: 'yes' | 'no' | '';
+  readonly lockText: string;
+  /** The fingerprint part of 上次生成 ('' when the add-in never wrote this row). */
+  readonly fingerprint: string;
+  /** Mentor cells differ from what the add-in last wrote (or were typed into a row it never wrote). */
+  readonly handEdited: boolean;
+}
+
+export interface ExistingPairing {
+  readonly exists: boolean;
+  /** False when the sheet has content but no recognisable header: nothing may be rewritten then. */
+  readonly readable: boolean;
+  readonly rows: readonly ExistingRow[];
+  readonly findings: readonly PairingFinding[];
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+function findHeader(sheet: SheetSnapshot): { row: number; columns: Partial<Record<PairingColumn, number>> } | null {
+  const last = Math.min(sheet.origin.row + sheet.values.length, sheet.origin.row + HEADER_SCAN_ROWS);
+  for (let row = sheet.origin.row; row < last; row++) {
+    const columns: Partial<Record<PairingColumn, number>> = {};
+    (sheet.values[row - sheet.origin.row] ?? []).forEach((v, i) => {
+      const key = headerKey(v);
+      for (const col of COLUMN_ORDER) if (columns[col] === undefined && HEADER_ALIASES[col].includes(key)) columns[col] = sheet.origin.col + i;
+    });
+    if (columns.name !== undefined && (columns.teacher !== undefined || columns.buddy !== undefined)) return { row, columns };
+  }
+  return null;
+}
+
+/** Fingerprint of the three mentor cells, as the add-in writes it into 上次生成. */
+export function cellsFingerprint(cells: RoleCells): string {
+  return shortHash(`${cells.teacher ?? ''}\u0001${cells.buddy ?? ''}\u0001${cells.proxy ?? ''}`);
+}
+
+/** 上次生成 = '<child identity hash>.<fingerprint>'. */
+function parseStamp(v: CellValue): { key: string; fingerprint: string } | null {
+  const m = /^([0-9a-z]+)\.([0-9a-z]*)$/.exec(cellText(v));
+  return m ? { key: m[1], fingerprint: m[2] } : null;
+}
+
+export function childHash(childKey: string): string {
+  return shortHash(childKey);
+}
+
+/**
+ * Reads 结对帮扶 and matches each row to a roster child: by the identity hash in 上次生成, else by name and
+ * class. Rows that match nobody are children who left; a second row for the same child is reported.
+ */
+export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly PairingChild[], normalizeClass: ClassNormalizer): ExistingPairing {
+  const sheet = findSheet(workbook, SHEETS.pairing);
+  if (!sheet) return { exists: false, readable: true, rows: [], findings: [] };
+  const header = findHeader(sheet);
+  if (!header) {
+    const empty = sheet.values.every((line) => line.every((v) => cellText(v) === ''));
+    return empty
+      ? { exists: true, readable: true, rows: [], findings: [] }
+      : { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} }] };
+  }
+  const c = header.columns;
+  const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : cellAt(sheet, row, col));
+  const mentorCell = (row: number, col: number | undefined): string | null => normalizeName(at(row, col)) || null;
+
+  const byHash = new Map<string, PairingChild | null>();
+  for (const child of children) {
+    const h = childHash(child.key);
+    byHash.set(h, byHash.has(h) ? null : child); // a collision matches nobody by hash
+  }
+  const byNameClass = new Map<string, PairingChild[]>();
+  for (const child of children) {
+    const k = `${child.name}|${child.classLabel ?? ''}`;
+    byNameClass.set(k, [...(byNameClass.get(k) ?? []), child]);
+  }
+
+  type Raw = Omit<ExistingRow, 'childKey'> & { stampKey: string | null };
+  const raws: Raw[] = [];
+  const end = sheet.origin.row + sheet.values.length;
+  for (let row = header.row + 1; row < end; row++) {
+    const name = normalizeName(at(row, c.name));
+    if (!name) continue; // blank or name-less lines hold no child
+    const classText = cellText(at(row, c.className));
+    const cells: RoleCells = { teacher: mentorCell(row, c.teacher), buddy: mentorCell(row, c.buddy), proxy: mentorCell(row, c.proxy) };
+    const lockValue = at(row, c.lock);
+    const yesNo = cellText(lockValue) === '' ? null : parseYesNo(lockValue);
+    const stamp = parseStamp(at(row, c.stamp));
+    const anyCell = cells.teacher !== null || cells.buddy !== null || cells.proxy !== null;
+    raws.push({
+      row, name,
+      classLabel: (classText && normalizeClass(classText)) || classText,
+      cells,
+      lock: yesNo === true ? 'yes' : yesNo === false ? 'no' : '',
+      lockText: cellText(lockValue),
+      fingerprint: stamp?.fingerprint ?? '',
+      handEdited: stamp && stamp.fingerprint ? stamp.fingerprint !== cellsFingerprint(cells) : anyCell,
+      stampKey: stamp?.key ?? null,
+    });
+  }
+
+  const matched = new Map<number, string>(); // raw index -> child key
+  const taken = new Set<string>();
+  raws.forEach((r, i) => {
+    const child = r.stampKey ? byHash.get(r.stampKey) : undefined;
+    if (child && !taken.has(child.key)) {
+      matched.set(i, child.key);
+      taken.add(child.key);
+    }
+  });
+  const findings: PairingFinding[] = [];
+  raws.forEach((r, i) => {
+    if (matched.has(i)) return;
+    const stampChild = r.stampKey ? byHash.get(r.stampKey) : undefined;
+    const child = (byNameClass.get(`${r.name}|${r.classLabel}`) ?? []).find((ch) => !taken.has(ch.key));
+    if (child && !(stampChild && stampChild !== child)) {
+      matched.set(i, child.key);
+      taken.add(child.key);
+    } else if (stampChild || child) {
+      findings.push({ sheet: SHEETS.pairing, row: r.row, col: null, rule: 'pairing-child-duplicate', severity: 'warning', messageKey: 'pairing.finding.childDuplicate', params: { row: r.row + 1 } });
+    }
+  });
+  const rows = raws.map(({ stampKey: _unused, ...r }, i) => ({ ...r, childKey: matched.get(i) ?? null }));
+  return { exists: true, readable: true, rows, findings };
+}
+
+/**
+ * Puts it together: rows the teacher locked (锁定 = 是) or edited by hand are kept exactly; 锁定 = 否
+ * hands a row back to the add-in; every other row's pairs are kept unless something forces a change.
+ */
+export function buildPairing(children: readonly PairingChild[], mentorList: MentorList, existing: ExistingPairing): PairingResult {
+  const byChild = new Map<string, ExistingRow>();
+  for (const r of existing.rows) if (r.childKey) byChild.set(r.childKey, r);
+  const fixed = new Map<string, RoleCells>();
+  const previous = new Map<string, RoleCells>();
+  const source = new Map<string, RowSource>();
+  for (const [key, r] of byChild) {
+    const kind: RowSource = r.lock === 'yes' ? 'locked' : r.lock === '' && r.handEdited ? 'hand' : 'auto';
+    source.set(key, kind);
+    (kind === 'auto' ? previous : fixed).set(key, r.cells);
+  }
+  const out = assignMentors({ children, mentors: mentorList.mentors, fixed, previous });
+  const findings: PairingFinding[] = [...mentorList.findings, ...existing.findings];
+
+  for (const u of out.unknownFixed) {
+    const r = byChild.get(u.childKey)!;
+    findings.push({ sheet: SHEETS.pairing, row: r.row, col: COL[u.role], rule: 'pairing-mentor-unknown', severity: 'warning', messageKey: 'pairing.finding.mentorUnknown', params: { row: r.row + 1, column: PAIRING_HEADERS[u.role] } });
+  }
+  for (const m of mentorList.mentors) {
+    const load = out.loads.get(m.name) ?? 0;
+    if (load > m.capacity) {
+      findings.push({ sheet: SHEETS.mentors, row: m.row, col: null, rule: 'pairing-over-capacity', severity: 'warning', messageKey: 'pairing.finding.overCapacity', params: { row: m.row + 1, load, capacity: m.capacity } });
+    }
+  }
+
+  const rows: PairingRow[] = children.map((child) => {
+    const a = out.byChild.get(child.key)!;
+    const kind = source.get(child.key) ?? 'auto';
+    const before = byChild.get(child.key);
+    // A kept row keeps the add-in's old fingerprint, so a hand edit stays recognisable on later runs.
+    const fingerprint = kind === 'auto' ? cellsFingerprint({ teacher: a.teacher.mentor, buddy: a.buddy.mentor, proxy: a.proxy.mentor }) : before?.fingerprint ?? '';
+    return {
+      child, teacher: a.teacher, buddy: a.buddy, proxy: a.proxy, source: kind,
+      lock: before?.lockText ?? '',
+      stamp: `${childHash(child.key)}.${fingerprint}`,
+    };
+  });
+  return { rows, mentors: mentorList.mentors, loads: out.loads, findings, mentorLayout: mentorList.layout };
+}
+
+/** Excel keeps a literal dropdown list in a formula of at most 255 characters. */
+const MAX_LIST_CHARS = 255;
+
+function dropdownFor(role: Role, result: PairingResult): PlanColumn['validation'] {
+  const names = result.mentors.filter((m) => ROLE_KINDS[role].includes(m.kind)).map((m) => m.name);
+  if (!names.length) return undefined;
+  if (names.join(',').length <= MAX_LIST_CHARS) return { list: names };
+  const layout = result.mentorLayout;
+  // Too many for a literal list: offer every name on 帮扶人员 instead of none.
+  return layout && layout.columns.name !== undefined ? { sourceSheet: layout.sheet, sourceCol: layout.columns.name, firstRow: layout.headerRow + 1 } : undefined;
+}
+
+export function isRowMissing(row: PairingRow): boolean {
+  return ROLES.some((role) => row[role].unpaired !== null && row[role].unpaired !== 'kept-empty');
+}
+
+/** The 说明 cell: why each pair, or why none. */
+export function explainRow(row: PairingRow, lang: Lang, known: ReadonlySet<string>): string {
+  const parts: string[] = [];
+  if (row.source !== 'auto') parts.push(t(lang, row.source === 'locked' ? 'pairing.explain.locked' : 'pairing.explain.hand'));
+  for (const role of ROLES) {
+    const a: RoleAssignment = row[role];
+    let text: string | null = null;
+    if (a.mentor !== null) {
+      if (row.source === 'auto' && a.reason) text = t(lang, `pairing.reason.${a.reason}`) + (a.kept ? t(lang, 'pairing.explain.keptSuffix') : '');
+      else if (!known.has(a.mentor)) text = t(lang, 'pairing.explain.unknownMentor');
+      else if (!a.reason) text = t(lang, 'pairing.explain.notFitting');
+    } else if (a.unpaired && a.unpaired !== 'kept-empty') text = t(lang, `pairing.unpaired.${a.unpaired}`);
+    if (text) parts.push(t(lang, 'pairing.explain.role', { role: t(lang, `pairing.role.${role}`), text }));
+  }
+  return parts.join(t(lang, 'pairing.explain.separator'));
+}
+
+/** 结对帮扶, rebuilt whole from the result: one row per child in roster order. */
+export function pairingSheetOp(result: PairingResult, lang: Lang): PlanOp {
+  const known = new Set(result.mentors.map((m) => m.name));
+  const missing = t(lang, 'pairing.status.missing');
+  const complete = t(lang, 'pairing.status.complete');
+  const rows: PlanCell[][] = result.rows.map((r) => [
+    r.child.name,
+    r.child.classLabel ?? '',
+    r.child.keyFocus ? '是' : '',
+    r.teacher.mentor ?? '',
+    r.buddy.mentor ?? '',
+    r.proxy.mentor ?? '',
+    r.lock,
+    isRowMissing(r) ? missing : complete,
+    explainRow(r, lang, known),
+    r.stamp,
+  ]);
+  const h = PAIRING_HEADERS;
+  const text = (header: string, width: number, validation?: PlanColumn['validation']): PlanColumn =>
+    validation ? { header, width, format: 'text', validation } : { header, width, format: 'text' };
+  const columns: PlanColumn[] = [
+    text(h.name, 10),
+    text(h.className, 10),
+    text(h.keyFocus, 9),
+    text(h.teacher, 11, dropdownFor('teacher', result)),
+    text(h.buddy, 11, dropdownFor('buddy', result)),
+    text(h.proxy, 11, dropdownFor('proxy', result)),
+    text(h.lock, 7, { list: ['是', '否'] }),
+    text(h.status, 9),
+    text(h.note, 48),
+    text(h.stamp, 4),
+  ];
+  return {
+    kind: 'replaceSheet',
+    sheet: SHEETS.pairing,
+    content: {
+      titleLines: [t(lang, 'pairing.sheet.title')],
+      columns,
+      rows,
+      table: { name: 'PairingTable', style: 'TableStyleLight9' },
+      highlights: [{ col: COL.status, equals: missing, fill: '#FDE2E1', font: '#9C0006' }],
+      freezeHeader: true,
+    },
+  };
+}
+
