@@ -1,0 +1,251 @@
+import { isCellError, type CellValue } from '../cells';
+import { addDays, dayNumber, type IsoDate } from '../dates';
+import type { PlanCell, PlanOp, SheetContent } from '../plan/types';
+import type { RosterRecord } from '../roster/types';
+import { cellText, classLabel, normalizeName, parseClass, stripSpaces } from '../roster/normalize';
+import { lastUsedRow } from '../settings';
+import { SHEETS } from '../sheets';
+import { cellAt, findSheet, type WorkbookSnapshot } from '../snapshot';
+import { parseDateCell } from './dateCell';
+import type { SheetFinding } from './findings';
+import { KIND_LABELS, NO, TARGETS, YES, isYes, kindLabel, parseKind, type ContactKind, type ContactTarget } from './kinds';
+
+/** What the contacts core needs of a roster child; plain data so it can be tested without the roster engine. */
+export type ChildRecord = Pick<RosterRecord, 'row' | 'name' | 'classLabel' | 'birthDate' | 'lunarBirthday' | 'joinDate' | 'keyFocus'>;
+
+/** The 谈心记录 columns, in order. Teachers read and type them, so they are Chinese data. */
+export const LOG_HEADERS = ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'] as const;
+type LogField = 'date' | 'child' | 'className' | 'kind' | 'target' | 'recorder' | 'content' | 'followUp' | 'followUpDue';
+const FIELDS: readonly LogField[] = ['date', 'child', 'className', 'kind', 'target', 'recorder', 'content', 'followUp', 'followUpDue'];
+/** Headers teachers write for the same column in a sheet they set up themselves. */
+const HEADER_WORDS: Readonly<Record<LogField, readonly string[]>> = {
+  date: ['日期', '时间', '谈心日期', '联系日期', '记录日期'],
+  child: ['学生', '学生姓名', '姓名', '儿童姓名', '留守儿童姓名'],
+  className: ['班级', '班别'],
+  kind: ['类型', '方式', '联系方式', '类别', '形式'],
+  target: ['对象', '联系对象', '谈话对象'],
+  recorder: ['记录人', '教师', '帮扶教师', '记录教师', '负责人'],
+  content: ['内容', '谈话内容', '摘要', '记录', '主要内容'],
+  followUp: ['需跟进', '是否跟进', '是否需要跟进'],
+  followUpDue: ['跟进期限', '跟进日期', '跟进时间'],
+};
+export const LOG_TABLE_NAME = 'ContactLog';
+/** A follow-up without a deadline is due this many days after the entry. */
+export const FOLLOW_UP_DEFAULT_DAYS = 7;
+
+/** A column of another sheet whose values feed a dropdown. */
+export interface ListSource {
+  readonly sheet: string;
+  readonly col: number;
+  readonly firstRow: number;
+}
+
+/** The 谈心记录 template: created when missing, then only appended to. */
+export function logSheetOp(sources: { readonly students?: ListSource; readonly recorders?: ListSource } = {}): PlanOp {
+  const from = (s?: ListSource) => (s ? { validation: { sourceSheet: s.sheet, sourceCol: s.col, firstRow: s.firstRow } } : {});
+  const content: SheetContent = {
+    columns: [
+      { header: LOG_HEADERS[0], width: 12, format: 'text' },
+      { header: LOG_HEADERS[1], width: 10, format: 'text', ...from(sources.students) },
+      { header: LOG_HEADERS[2], width: 10, format: 'text' },
+      { header: LOG_HEADERS[3], width: 11, format: 'text', validation: { list: KIND_LABELS } },
+      { header: LOG_HEADERS[4], width: 8, format: 'text', validation: { list: TARGETS } },
+      { header: LOG_HEADERS[5], width: 10, format: 'text', ...from(sources.recorders) },
+      { header: LOG_HEADERS[6], width: 48, format: 'text' },
+      { header: LOG_HEADERS[7], width: 8, format: 'text', validation: { list: [YES, NO] } },
+      { header: LOG_HEADERS[8], width: 12, format: 'text' },
+    ],
+    rows: [],
+    table: { name: LOG_TABLE_NAME },
+    freezeHeader: true,
+  };
+  return { kind: 'createSheetIfMissing', sheet: SHEETS.log, content };
+}
+
+/** One contact to record from the pane; a class-meeting entry lists several children. */
+export interface NewLogEntry {
+  readonly date: IsoDate;
+  readonly children: readonly ChildRecord[];
+  readonly kind: ContactKind;
+  readonly target?: ContactTarget;
+  readonly recorder: string;
+  readonly content: string;
+  readonly followUp?: boolean;
+  readonly followUpDue?: IsoDate | null;
+}
+
+/**
+ * One appendRows op for all the entries (one row per child, the class taken from the roster).
+ * `expectedLastRow` lets the port refuse when someone added rows since the snapshot. When 谈心记录 is
+ * missing, put logSheetOp() before this op in the same plan: its header is row 0.
+ */
+export function logEntryOp(entries: readonly NewLogEntry[], workbook: WorkbookSnapshot): PlanOp {
+  const rows: PlanCell[][] = [];
+  for (const e of entries) {
+    for (const child of e.children) {
+      rows.push([
+        e.date, child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? '学生', e.recorder, e.content,
+        e.followUp ? YES : NO, e.followUp ? (e.followUpDue ?? '') : '',
+      ]);
+    }
+  }
+  const exists = !!findSheet(workbook, SHEETS.log);
+  return { kind: 'appendRows', sheet: SHEETS.log, rows, expectedLastRow: exists ? lastUsedRow(workbook, SHEETS.log) : 0 };
+}
+
+export interface LogEntry {
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly date: IsoDate;
+  readonly day: number;
+  /** Index of the child in the `children` array given to readLog. */
+  readonly child: number;
+  readonly kind: ContactKind;
+  readonly recorder: string;
+  readonly content: string;
+  readonly followUp: boolean;
+  readonly followUpDue: IsoDate | null;
+}
+
+export interface LogRead {
+  readonly entries: LogEntry[];
+  readonly findings: SheetFinding[];
+  /** 0-based header row, or -1 when the sheet is missing or has no header. */
+  readonly headerRow: number;
+}
+
+/** A class as typed (三年级1班, 三（1）班) in the roster's canonical form (三(1)班) when it can be read. */
+function classKey(v: CellValue, today: IsoDate): string {
+  const c = parseClass(v, today);
+  return (c?.ok ? classLabel(c.grade, c.classNo) : null) ?? stripSpaces(cellText(v));
+}
+
+function text(v: CellValue): string {
+  if (v === null || isCellError(v)) return '';
+  return typeof v === 'string' ? v.trim() : String(v);
+}
+
+/**
+ * Read 谈心记录: rows typed by hand count the same as rows the pane wrote. Bad rows become findings and
+ * count for nothing; rows stay in the sheet whatever happens. A row whose child is no longer on the
+ * roster (left, or renamed) is reported once per name, never by name.
+ */
+export function readLog(workbook: WorkbookSnapshot, children: readonly ChildRecord[], today: IsoDate): LogRead {
+  const sheet = findSheet(workbook, SHEETS.log);
+  const entries: LogEntry[] = [];
+  const findings: SheetFinding[] = [];
+  if (!sheet) return { entries, findings, headerRow: -1 };
+  const todayDay = dayNumber(today);
+  const lastRow = sheet.origin.row + sheet.values.length - 1;
+
+  // Header: the first of the top rows naming at least the date and the child.
+  let headerRow = -1;
+  const cols: Partial<Record<LogField, number>> = {};
+  const lastCol = sheet.origin.col + Math.max(0, ...sheet.values.slice(0, 20).map((r) => r.length)) - 1;
+  for (let r = sheet.origin.row; r <= Math.min(lastRow, sheet.origin.row + 19) && headerRow < 0; r++) {
+    const found: Partial<Record<LogField, number>> = {};
+    for (let c = sheet.origin.col; c <= lastCol; c++) {
+      const h = stripSpaces(cellText(cellAt(sheet, r, c)));
+      const field = FIELDS.find((f) => HEADER_WORDS[f].includes(h));
+      if (field && found[field] === undefined) found[field] = c;
+    }
+    if (found.date !== undefined && found.child !== undefined) {
+      headerRow = r;
+      Object.assign(cols, found);
+    }
+  }
+  if (headerRow < 0 || cols.kind === undefined) {
+    const missing = headerRow < 0 ? `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}` : LOG_HEADERS[3];
+    findings.push({ sheet: SHEETS.log, row: headerRow < 0 ? sheet.origin.row : headerRow, col: null, rule: 'log-header-missing', severity: 'error', messageKey: 'contacts.log.headerMissing', params: { columns: missing } });
+    return { entries, findings, headerRow };
+  }
+
+  const byName = new Map<string, number[]>();
+  children.forEach((ch, i) => {
+    const key = normalizeName(ch.name);
+    const list = byName.get(key);
+    if (list) list.push(i);
+    else byName.set(key, [i]);
+  });
+  const unknown = new Map<string, { row: number; count: number }>();
+  const at = (row: number, f: LogField): CellValue => (cols[f] === undefined ? null : cellAt(sheet, row, cols[f]!));
+  const finding = (row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}) =>
+    findings.push({ sheet: SHEETS.log, row, col: f && cols[f] !== undefined ? cols[f]! : null, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
+
+  for (let row = headerRow + 1; row <= lastRow; row++) {
+    const line = sheet.values[row - sheet.origin.row];
+    if (!line || line.every((v) => v === null || v === '' || (typeof v === 'string' && !v.trim()))) continue;
+
+    const d = parseDateCell(at(row, 'date'), today);
+    if (!d.ok) {
+      finding(row, 'date', 'log-date-invalid', 'warning', d.reason === 'blank' ? 'contacts.log.dateBlank' : 'contacts.log.dateInvalid', { value: shown(at(row, 'date')) });
+      continue;
+    }
+    const day = dayNumber(d.date);
+    if (day > todayDay) {
+      finding(row, 'date', 'log-date-future', 'warning', 'contacts.log.dateFuture', { date: d.date });
+      continue;
+    }
+    if (d.yearAssumed) finding(row, 'date', 'log-date-assumed-year', 'warning', 'contacts.log.dateAssumedYear', { date: d.date });
+
+    const kindText = text(at(row, 'kind'));
+    const kind = parseKind(kindText);
+    if (!kind) {
+      finding(row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { value: kindText.slice(0, 20), kinds: KIND_LABELS.join('、') });
+      continue;
+    }
+
+    const nameText = normalizeName(at(row, 'child'));
+    if (!nameText) {
+      finding(row, 'child', 'log-child-missing', 'warning', 'contacts.log.childBlank');
+      continue;
+    }
+    // A class-meeting row typed by hand may list several children in one cell.
+    const names = byName.has(nameText) ? [nameText] : nameText.split(/[、,，;；/]+/).map((n) => n.trim()).filter(Boolean);
+    const classText = classKey(at(row, 'className'), today);
+    const followUp = isYes(at(row, 'followUp'));
+    let followUpDue: IsoDate | null = null;
+    if (followUp) {
+      const f = parseDateCell(at(row, 'followUpDue'), today);
+      if (f.ok) followUpDue = f.date;
+      else {
+        followUpDue = addDays(d.date, FOLLOW_UP_DEFAULT_DAYS);
+        if (f.reason !== 'blank') finding(row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', 'contacts.log.followUpDateInvalid', { value: shown(at(row, 'followUpDue')), date: followUpDue });
+      }
+    }
+    const recorder = text(at(row, 'recorder'));
+    const content = text(at(row, 'content'));
+
+    for (const name of names) {
+      const candidates = byName.get(name);
+      if (!candidates) {
+        const u = unknown.get(name);
+        if (u) {
+          u.row = row;
+          u.count++;
+        } else unknown.set(name, { row, count: 1 });
+        continue;
+      }
+      let child = candidates[0];
+      if (candidates.length > 1) {
+        const inClass = candidates.filter((i) => children[i].classLabel !== null && classKey(children[i].classLabel, today) === classText);
+        if (inClass.length !== 1) {
+          finding(row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', { count: candidates.length });
+          continue;
+        }
+        child = inClass[0];
+      }
+      entries.push({ row, date: d.date, day, child, kind, recorder, content, followUp, followUpDue });
+    }
+  }
+  for (const u of unknown.values()) {
+    findings.push({ sheet: SHEETS.log, row: u.row, col: cols.child ?? null, rule: 'log-child-unknown', severity: 'warning', messageKey: 'contacts.log.childUnknown', params: { row: u.row + 1, count: u.count } });
+  }
+  findings.sort((a, b) => a.row - b.row);
+  return { entries, findings, headerRow };
+}
+
+function shown(v: CellValue): string {
+  const s = isCellError(v) ? v.error : text(v);
+  return s.length > 20 ? `${s.slice(0, 20)}…` : s;
+}
