@@ -40,6 +40,17 @@ export type IdCheck =
   /** The cell shows an error value (#N/A, #VALUE! …). */
   | { readonly kind: 'cellError' };
 
+/** 18 ASCII digits (last may be X/x): the common case needs no clean-up. */
+function isPlainId(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const c = s.charCodeAt(17);
+  return (c >= 48 && c <= 57) || c === 88 || c === 120;
+}
+
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
 
 function birthAt(s: string, at: number, centuryPrefix = ''): IsoDate | null {
@@ -66,10 +77,10 @@ export function checkIdNumber(v: CellValue): IdCheck | null {
     if (!Number.isInteger(v)) return { kind: 'badFormat' };
     s = String(v);
   } else {
-    s = toHalfWidth(v).replace(/[\s'’‘\u200b\ufeff-]/g, '');
+    s = isPlainId(v) ? v : toHalfWidth(v).replace(/[\s'’‘\u200b\ufeff-]/g, '');
     if (!s) return null;
     if (SCIENTIFIC.test(s)) return { kind: 'precisionLost' };
-    s = s.toUpperCase();
+    if (s.charCodeAt(s.length - 1) === 120) s = s.toUpperCase();
   }
   if (s.length === 18) {
     for (let i = 0; i < 17; i++) {

@@ -78,6 +78,12 @@ function isCjk(c: number): boolean {
 export function normalizeName(v: CellValue | undefined): string {
   const s = cellText(v);
   if (!s) return '';
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) || c === 0x2022 || c === 0x30fb || c === 0xff65 || c === 0x2027 || c === 0x22c5 || c === 0x2219) plain = false;
+  }
+  if (plain) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -131,7 +137,7 @@ export function isMobile(digits: string): boolean {
 
 /** 010/02x + 8 digits, or 0xxx + 7–8 digits (DESIGN.md §7). */
 export function isLandline(digits: string): boolean {
-  if (digits.charCodeAt(0) !== 48 || !/^\d+$/.test(digits)) return false;
+  if (digits.charCodeAt(0) !== 48 || !isAllDigits(digits)) return false;
   const second = digits.charCodeAt(1);
   if (second === 49 /* 1 */) return digits.startsWith('010') && digits.length === 11;
   if (second === 50 /* 2 */) return digits.length === 11;
@@ -156,6 +162,7 @@ export function parsePhone(v: CellValue): PhoneParse | null {
   }
   const text = trimAll(toHalfWidth(v));
   if (!text) return null;
+  if (isAllDigits(text)) return classifyPhone(text, '');
   const parts = text.split(MULTI).map(trimAll).filter((p) => p !== '');
   let first: PhoneParse | null = null;
   for (const part of parts) {
@@ -164,6 +171,14 @@ export function parsePhone(v: CellValue): PhoneParse | null {
     if (one.kind !== 'mobile' && one.kind !== 'landline') return one;
   }
   return first;
+}
+
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
 }
 
 function parseOnePhone(text: string): PhoneParse {
@@ -183,7 +198,7 @@ function parseOnePhone(text: string): PhoneParse {
   }
   s = s.replace(SEPARATORS, '');
   if (s.startsWith('+')) s = s.slice(1);
-  if (!/^\d+$/.test(s)) return { kind: 'invalid', digits: s };
+  if (!isAllDigits(s)) return { kind: 'invalid', digits: s };
   return classifyPhone(s, ext);
 }
 
@@ -454,4 +469,24 @@ export function parseAge(v: CellValue): number | null | undefined {
   if (!s) return null;
   const n = parseSmallNumber(s);
   return n === null ? undefined : n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-run caches
+
+/**
+ * Wrap a parser of a cell value in a cache keyed by the value. Classes, grades, genders and dates repeat
+ * across thousands of rows, so a roster check parses each distinct text once. Bounded, so a column of
+ * unique values costs memory only up to `limit` entries.
+ */
+export function cached<T>(parse: (v: CellValue) => T, limit = 20000): (v: CellValue) => T {
+  const cache = new Map<string | number, T>();
+  return (v: CellValue) => {
+    if (typeof v !== 'string' && typeof v !== 'number') return parse(v);
+    const hit = cache.get(v);
+    if (hit !== undefined || cache.has(v)) return hit as T;
+    const out = parse(v);
+    if (cache.size < limit) cache.set(v, out);
+    return out;
+  };
 }

@@ -10,10 +10,10 @@ import type { SheetSnapshot } from '../snapshot';
 import { headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
-  cellText, classLabel, isBlank, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
+  cached, cellText, classLabel, isBlank, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
   parsePhone, parseYesNo, stripSpaces, type ClassParse, type DateParse, type PhoneParse,
 } from './normalize';
-import type { FieldKey, RosterLayout, RosterRecord, SkippedRow } from './types';
+import type { FieldKey, Gender, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
 
 export const PHONE_FIELDS = ['guardianPhone', 'fatherPhone', 'motherPhone', 'parentPhone'] as const;
 export type PhoneField = (typeof PHONE_FIELDS)[number];
@@ -73,6 +73,7 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
   const cellsOfRow: CellValue[] = new Array(fields.length);
+  const parsers = rowParsers(fields, cols.map((c) => c + sheet.origin.col), today);
 
   for (let i = start; i < values.length; i++) {
     const line = values[i];
@@ -103,7 +104,7 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
       skipped.push({ row, reason: 'repeatedHeader' });
       continue;
     }
-    rows.push(parseRow(row, fields, cellsOfRow, cols, sheet.origin.col, today));
+    rows.push(parseRow(row, cellsOfRow, parsers));
   }
   return { rows, skipped };
 }
@@ -122,32 +123,63 @@ function isRepeatedHeader(cells: readonly CellValue[], forms: readonly Set<strin
   return matching >= 2 ? matching * 2 >= filled : filled === 1;
 }
 
-function parseRow(row: number, fields: readonly FieldKey[], cells: readonly CellValue[], cols: readonly number[], originCol: number, today: IsoDate): ParsedRow {
+/** Parsers for one run: which fields exist is decided once, and low-variety columns are cached by value. */
+interface RowParsers {
+  readonly fields: readonly FieldKey[];
+  readonly cols: readonly number[];
+  readonly today: IsoDate;
+  readonly has: Readonly<Partial<Record<FieldKey, boolean>>>;
+  readonly date: (v: CellValue) => DateParse | null;
+  readonly cls: (v: CellValue) => ClassParse | null;
+  readonly gender: (v: CellValue) => Gender | null;
+  readonly yesNo: (v: CellValue) => boolean | null;
+  readonly leftBehind: (v: CellValue) => LeftBehindType | null;
+  readonly age: (v: CellValue) => number | null | undefined;
+  readonly text: (v: CellValue) => string;
+}
+
+function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today: IsoDate): RowParsers {
+  const has: Partial<Record<FieldKey, boolean>> = {};
+  for (const f of fields) has[f] = true;
+  return {
+    fields, cols, today, has,
+    date: cached(parseDate),
+    cls: cached((v) => parseClass(v, today)),
+    gender: cached(parseGender),
+    yesNo: cached(parseYesNo),
+    leftBehind: cached(parseLeftBehindType),
+    age: cached(parseAge),
+    text: cached(cellText),
+  };
+}
+
+const validPhone = (p: PhoneParse | null | undefined) => (p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : null);
+
+function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): ParsedRow {
+  const { fields, cols, has, today } = P;
   const raw: Partial<Record<FieldKey, CellValue>> = {};
-  const cellErrors: { field: FieldKey; col: number; error: string }[] = [];
+  let cellErrors: { field: FieldKey; col: number; error: string }[] | undefined;
   for (let k = 0; k < fields.length; k++) {
     const v = cells[k];
     raw[fields[k]] = v;
-    if (isCellError(v)) cellErrors.push({ field: fields[k], col: cols[k] + originCol, error: v.error });
+    if (isCellError(v)) (cellErrors ??= []).push({ field: fields[k], col: cols[k], error: v.error });
   }
-  const has = (f: FieldKey) => f in raw;
-  const id = has('idNumber') ? checkIdNumber(raw.idNumber ?? null) : null;
-  const birth = has('birthDate') ? parseDate(raw.birthDate ?? null) : null;
-  const join = has('joinDate') ? parseDate(raw.joinDate ?? null) : null;
-  const className = has('className') ? parseClass(raw.className ?? null, today) : null;
-  const grade = has('grade') ? parseClass(raw.grade ?? null, today) : null;
+  const id = has.idNumber ? checkIdNumber(raw.idNumber ?? null) : null;
+  const birth = has.birthDate ? P.date(raw.birthDate ?? null) : null;
+  const join = has.joinDate ? P.date(raw.joinDate ?? null) : null;
+  const className = has.className ? P.cls(raw.className ?? null) : null;
+  const grade = has.grade ? P.cls(raw.grade ?? null) : null;
   const phones: Partial<Record<PhoneField, PhoneParse | null>> = {};
-  for (const f of PHONE_FIELDS) if (has(f)) phones[f] = parsePhone(raw[f] ?? null);
-  const guardianAge = has('guardianAge') ? parseAge(raw.guardianAge ?? null) : null;
+  for (const f of PHONE_FIELDS) if (has[f]) phones[f] = parsePhone(raw[f] ?? null);
+  const guardianAge = has.guardianAge ? P.age(raw.guardianAge ?? null) : null;
 
   const idGood = id && (id.kind === 'ok' || id.kind === 'legacy15') ? id : null;
   const birthDate = birth?.ok && birth.iso <= today ? birth.iso : idGood && idGood.birth <= today ? idGood.birth : null;
-  const gender = has('gender') ? parseGender(raw.gender ?? null) : null;
+  const gender = has.gender ? P.gender(raw.gender ?? null) : null;
   const classGrade = className?.ok ? className.grade : null;
   const gradeNo = classGrade ?? (grade?.ok ? grade.grade : null);
   const classNo = className?.ok ? className.classNo : null;
   const label = classLabel(gradeNo, classNo) ?? (classNo !== null ? `${classNo}班` : null);
-  const validPhone = (p: PhoneParse | null | undefined) => (p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : null);
   const idText = id && (id.kind === 'ok' || id.kind === 'legacy15' || id.kind === 'badChecksum' || id.kind === 'badBirthDate') ? id.id : null;
 
   const record: RosterRecord = {
@@ -159,19 +191,21 @@ function parseRow(row: number, fields: readonly FieldKey[], cells: readonly Cell
     idNumber: idText,
     grade: gradeNo,
     classLabel: label,
-    address: cellText(raw.address ?? null),
+    address: has.address ? P.text(raw.address ?? null) : '',
     guardianName: normalizeName(raw.guardianName ?? null),
-    guardianRelation: cellText(raw.guardianRelation ?? null),
+    guardianRelation: has.guardianRelation ? P.text(raw.guardianRelation ?? null) : '',
     guardianPhone: validPhone(phones.guardianPhone),
     guardianAge: typeof guardianAge === 'number' ? guardianAge : null,
     fatherPhone: validPhone(phones.fatherPhone),
     motherPhone: validPhone(phones.motherPhone),
     parentPhone: validPhone(phones.parentPhone),
-    leftBehindType: has('leftBehindType') ? parseLeftBehindType(raw.leftBehindType ?? null) : null,
-    boarding: has('boarding') ? parseYesNo(raw.boarding ?? null) : null,
-    keyFocus: has('keyFocus') ? parseYesNo(raw.keyFocus ?? null) === true : false,
-    lunarBirthday: has('lunarBirthday') ? parseYesNo(raw.lunarBirthday ?? null) === true : false,
+    leftBehindType: has.leftBehindType ? P.leftBehind(raw.leftBehindType ?? null) : null,
+    boarding: has.boarding ? P.yesNo(raw.boarding ?? null) : null,
+    keyFocus: has.keyFocus ? P.yesNo(raw.keyFocus ?? null) === true : false,
+    lunarBirthday: has.lunarBirthday ? P.yesNo(raw.lunarBirthday ?? null) === true : false,
     joinDate: join?.ok ? join.iso : null,
   };
-  return { record, id, birth, join, className, grade, phones, guardianAge, cellErrors };
+  return { record, id, birth, join, className, grade, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS };
 }
+
+const NO_ERRORS: ParsedRow['cellErrors'] = [];

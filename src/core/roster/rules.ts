@@ -2,9 +2,9 @@
  * The roster rules (DESIGN.md §5). Each finding carries a stable rule id, a severity and an i18n key;
  * parameters are row numbers, ages and counts only — never a name, ID or phone.
  */
-import { ageOn, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import type { Params } from '../i18n';
-import { parseGender } from './normalize';
+import { parseGender, type DateParse } from './normalize';
 import type { ParsedRow, PhoneField } from './records';
 import { PHONE_FIELDS } from './records';
 import type { FieldKey, Finding, RosterLayout, RuleId, Severity } from './types';
@@ -80,11 +80,10 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
   const cols = layout.columns;
   const row = p.record.row;
   const raw = p.record.raw;
-  const erroredFields = new Set<FieldKey>();
+  const erroredFields: ReadonlySet<FieldKey> = p.cellErrors.length ? new Set(p.cellErrors.map((e) => e.field)) : NO_FIELDS;
 
   // Error values first: one finding per cell, under the rule that owns the column.
   for (const e of p.cellErrors) {
-    erroredFields.add(e.field);
     const params = { error: e.error };
     if (REQUIRED_FIELDS.includes(e.field)) out.add(row, e.col, e.field, 'required', 'roster.required.cellError', params);
     else if (e.field === 'idNumber') out.add(row, e.col, e.field, 'id-format', 'roster.id.cellError', params);
@@ -158,19 +157,13 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
   }
 
   // Dates
-  let birthFromColumn: IsoDate | null = null;
-  for (const [f, parsed] of [['birthDate', p.birth], ['joinDate', p.join]] as const) {
-    const col = cols[f];
-    if (col === undefined || !parsed || erroredFields.has(f)) continue;
-    if (!parsed.ok) out.add(row, col, f, 'date-invalid', parsed.reason === 'impossible' ? 'roster.date.impossible' : 'roster.date.unreadable');
-    else if (parsed.iso > today) out.add(row, col, f, 'date-invalid', 'roster.date.future');
-    else if (f === 'birthDate') birthFromColumn = parsed.iso;
-  }
+  const birthFromColumn = checkDate(out, row, cols.birthDate, 'birthDate', p.birth, erroredFields, today);
+  checkDate(out, row, cols.joinDate, 'joinDate', p.join, erroredFields, today);
 
   // Age on the reference date: from the birth-date column, else from the ID.
   const birth = birthFromColumn ?? idBirth;
   if (birth) {
-    const age = ageOn(birth, today);
+    const age = fullYears(birth, today);
     const col = birthFromColumn ? cols.birthDate! : idCol!;
     const field: FieldKey = birthFromColumn ? 'birthDate' : 'idNumber';
     if (age >= CHILD_MAX_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooOld', { age });
@@ -178,10 +171,11 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
   }
 
   // Grade and class
-  for (const [f, parsed] of [['className', p.className], ['grade', p.grade]] as const) {
-    const col = cols[f];
-    if (col === undefined || !parsed || parsed.ok || erroredFields.has(f)) continue;
-    out.add(row, col, f, 'grade-invalid', 'roster.grade.invalid');
+  if (cols.className !== undefined && p.className && !p.className.ok && !erroredFields.has('className')) {
+    out.add(row, cols.className, 'className', 'grade-invalid', 'roster.grade.invalid');
+  }
+  if (cols.grade !== undefined && p.grade && !p.grade.ok && !erroredFields.has('grade')) {
+    out.add(row, cols.grade, 'grade', 'grade-invalid', 'roster.grade.invalid');
   }
 
   // Guardian's age
@@ -191,6 +185,23 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
     else if (age !== null && age < GUARDIAN_MIN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooYoung', { age });
     else if (age !== null && age > GUARDIAN_WARN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooOld', { age }, 'warning');
   }
+}
+
+const NO_FIELDS: ReadonlySet<FieldKey> = new Set();
+
+/** date-invalid for one date column; returns the date when it is usable. */
+function checkDate(out: Findings, row: number, col: number | undefined, field: FieldKey, parsed: DateParse | null, errored: ReadonlySet<FieldKey>, today: IsoDate): IsoDate | null {
+  if (col === undefined || !parsed || errored.has(field)) return null;
+  if (!parsed.ok) out.add(row, col, field, 'date-invalid', parsed.reason === 'impossible' ? 'roster.date.impossible' : 'roster.date.unreadable');
+  else if (parsed.iso > today) out.add(row, col, field, 'date-invalid', 'roster.date.future');
+  else return parsed.iso;
+  return null;
+}
+
+/** ageOn for two valid ISO dates, without re-parsing them through a regex on every row. */
+function fullYears(birth: IsoDate, on: IsoDate): number {
+  const age = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? age - 1 : age;
 }
 
 function countDigits(s: string): number {
