@@ -13,3 +13,4 @@ import { roster } from './messages/roster'; registerMessages(roster);
 import { ui } from './messages/ui'; registerMessages(ui);
 import { contacts } from './messages/contacts'; registerMessages(contacts);
 import { pairing } from './messages/pairing'; registerMessages(pairing);
+import { file } from './messages/file'; registerMessages(file);

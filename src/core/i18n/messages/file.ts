@@ -1,0 +1,39 @@
+import type { DomainMessages } from '../index';
+
+/** Messages of the .xlsx file host (standalone page, command line). {sheet} is a sheet name, {cell} a cell such as B7. */
+export const file: DomainMessages = {
+  'zh-CN': {
+    'file.notXlsx': '这个文件不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
+    'file.damaged': '这个 Excel 文件已损坏或不完整（可能没有下载或复制完）。请重新获取文件，或在 Excel / WPS 中打开并另存一份后再试。',
+    'file.encrypted': '这个工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（“文件”→“信息”→“保护工作簿”）并保存后再试。',
+    'file.legacyXls': '这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
+    'file.conflict': '工作表“{sheet}”在检查之后被修改过（行数不同了）。没有写入任何内容，请重新检查后再试。',
+    'file.noSheet': '找不到工作表“{sheet}”，可能已被删除或重命名。',
+    'file.notWorksheet': '“{sheet}”是图表工作表，不能写入单元格。请给它改名，或删除后再试。',
+    'file.badSheetName': '“{sheet}”不能用作工作表名称：名称最长 31 个字符，不能包含 \\ / ? * [ ] :，也不能以单引号开头或结尾。',
+    'file.formulaCell': '工作表“{sheet}”的单元格 {cell} 存有一组公式的主公式，覆盖它会破坏其他单元格。没有写入任何内容，请先把它改成普通值。',
+    'file.outOfRange': '要写入的位置超出了工作表“{sheet}”的最大行数或列数。没有写入任何内容。',
+    'file.unknownOp': '操作没有完成：出现了无法识别的写入步骤（{op}）。工作簿没有被修改。',
+    'file.validationTooLong': '下拉列表的选项太长（超过 255 个字符）或含有逗号，Excel 不支持，未添加该下拉列表。',
+    'file.textTruncated': '有单元格的文字超过了 Excel 的上限 32767 个字符，超出部分没有写入。',
+    'file.noteExists': '有的单元格已经有别人写的批注，为了不覆盖它，只标记了底色。',
+    'file.noCharts': '在文件模式下暂不能生成图表，图表没有添加；在 Excel 中运行同一操作即可得到图表。',
+  },
+  'en-US': {
+    'file.notXlsx': 'This file is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.damaged': 'This Excel file is damaged or incomplete (perhaps it was not fully downloaded or copied). Get the file again, or open it in Excel or WPS and save a copy, then try again.',
+    'file.encrypted': 'This workbook is protected with a password to open and cannot be read. Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), save, and try again.',
+    'file.legacyXls': 'This is an old-format Excel file (.xls). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.conflict': 'The sheet "{sheet}" changed after it was checked (its rows are different). Nothing was written; check again and retry.',
+    'file.noSheet': 'The sheet "{sheet}" was not found; it may have been deleted or renamed.',
+    'file.notWorksheet': '"{sheet}" is a chart sheet and has no cells to write. Rename or delete it and try again.',
+    'file.badSheetName': '"{sheet}" cannot be a sheet name: at most 31 characters, none of \\ / ? * [ ] :, and no single quote at the start or end.',
+    'file.formulaCell': 'Cell {cell} on the sheet "{sheet}" holds the master formula of a group of cells; overwriting it would break them. Nothing was written; change it to a plain value first.',
+    'file.outOfRange': 'The place to write is beyond the last row or column of the sheet "{sheet}". Nothing was written.',
+    'file.unknownOp': 'The operation did not finish: it contained a write step that is not known ({op}). The workbook was not changed.',
+    'file.validationTooLong': 'A dropdown list was too long for Excel (over 255 characters) or contained a comma, so that dropdown was not added.',
+    'file.textTruncated': 'Some cell text was longer than Excel allows (32,767 characters); the rest was not written.',
+    'file.noteExists': 'Some cells already had a note by someone else; to keep it, those cells were only filled.',
+    'file.noCharts': 'Charts cannot be made in file mode yet, so none were added; run the same operation in Excel to get them.',
+  },
+};

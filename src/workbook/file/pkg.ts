@@ -1,0 +1,380 @@
+import { PortError } from '../port';
+import { attr, esc, findElement, fromUtf8, rootPrefix, setAttr, utf8 } from './xml';
+import { findPart, type Parts } from './zip';
+
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL = {
+  worksheet: `${REL_NS}/worksheet`,
+  styles: `${REL_NS}/styles`,
+  table: `${REL_NS}/table`,
+  comments: `${REL_NS}/comments`,
+  vmlDrawing: `${REL_NS}/vmlDrawing`,
+  customXml: `${REL_NS}/customXml`,
+  calcChain: `${REL_NS}/calcChain`,
+} as const;
+
+export const CONTENT_TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  xml: 'application/xml',
+} as const;
+
+/** Relationship types differ between transitional and strict OOXML only in their prefix. */
+export function relIs(type: string, kind: string): boolean {
+  return type.endsWith(`/${kind}`);
+}
+
+export interface Rel {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+  /** Resolved part path (no leading slash) for internal targets. */
+  readonly path: string;
+}
+
+export interface SheetEntry {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly rId: string;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+  /** Part path, or '' when the relationship is broken. */
+  readonly path: string;
+  readonly kind: 'worksheet' | 'chartsheet' | 'other';
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+export function relsPathOf(part: string): string {
+  const dir = dirOf(part);
+  return `${dir}_rels/${part.slice(dir.length)}.rels`;
+}
+
+export function resolveTarget(sourcePart: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : dirOf(sourcePart) + target;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Target of a new relationship from sourcePart to part, relative as Excel writes it. */
+export function relativeTarget(sourcePart: string, part: string): string {
+  const from = dirOf(sourcePart).split('/').filter(Boolean);
+  const to = part.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+/**
+ * A working copy of the package for one apply. Parts are kept as bytes until an edit needs their text;
+ * only parts that were edited are re-encoded on commit, so everything else stays byte-identical.
+ */
+export class Pkg {
+  private readonly parts: Parts;
+  private readonly texts = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+
+  constructor(base: Parts) {
+    this.parts = new Map(base);
+  }
+
+  has(path: string): boolean {
+    return findPart(this.parts, path) !== undefined;
+  }
+
+  paths(): string[] {
+    return [...this.parts.keys()];
+  }
+
+  text(path: string): string | undefined {
+    const real = findPart(this.parts, path);
+    if (real === undefined) return undefined;
+    let s = this.texts.get(real);
+    if (s === undefined) {
+      s = fromUtf8(this.parts.get(real)!);
+      this.texts.set(real, s);
+    }
+    return s;
+  }
+
+  requireText(path: string): string {
+    const s = this.text(path);
+    if (s === undefined) throw new PortError('file.damaged');
+    return s;
+  }
+
+  setText(path: string, text: string): void {
+    const real = findPart(this.parts, path) ?? path;
+    if (!this.parts.has(real)) this.parts.set(real, new Uint8Array(0));
+    this.texts.set(real, text);
+    this.dirty.add(real);
+  }
+
+  remove(path: string): void {
+    const real = findPart(this.parts, path);
+    if (real === undefined) return;
+    this.parts.delete(real);
+    this.texts.delete(real);
+    this.dirty.delete(real);
+  }
+
+  /** The finished parts: edited texts encoded, the rest the very same byte arrays. */
+  commit(): Parts {
+    for (const p of this.dirty) this.parts.set(p, utf8(this.texts.get(p)!));
+    this.dirty.clear();
+    return this.parts;
+  }
+
+  /** A part name `prefix{N}suffix` not yet used (case-insensitive, as OPC requires). */
+  freePartName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) {
+      const p = `${prefix}${n}${suffix}`;
+      if (!this.has(p)) return p;
+    }
+  }
+
+  // ---- relationships ----
+
+  rels(sourcePart: string): Rel[] {
+    const xml = this.text(relsPathOf(sourcePart));
+    if (!xml) return [];
+    const out: Rel[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const tag = m[0];
+      const target = attr(tag, 'Target') ?? '';
+      const external = attr(tag, 'TargetMode') === 'External';
+      out.push({ id: attr(tag, 'Id') ?? '', type: attr(tag, 'Type') ?? '', target, external, path: external ? '' : resolveTarget(sourcePart, target) });
+    }
+    return out;
+  }
+
+  addRel(sourcePart: string, type: string, targetPart: string): string {
+    const relsPath = relsPathOf(sourcePart);
+    let xml = this.text(relsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const used = new Set(this.rels(sourcePart).map((r) => r.id));
+    let n = used.size + 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const p = rootPrefix(xml, 'Relationships');
+    const el = `<${p}Relationship Id="${id}" Type="${esc(type)}" Target="${esc(relativeTarget(sourcePart, targetPart))}"/>`;
+    const found = findElement(xml, p, 'Relationships');
+    if (!found) throw new PortError('file.damaged');
+    xml = found.selfClosing
+      ? `${xml.slice(0, found.start)}${found.openTag.replace(/\s*\/>$/, '>')}${el}</${p}Relationships>${xml.slice(found.end)}`
+      : `${xml.slice(0, found.innerEnd)}${el}${xml.slice(found.innerEnd)}`;
+    this.setText(relsPath, xml);
+    return id;
+  }
+
+  removeRel(sourcePart: string, id: string): void {
+    const relsPath = relsPathOf(sourcePart);
+    const xml = this.text(relsPath);
+    if (!xml) return;
+    const next = xml.replace(/<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => (attr(tag, 'Id') === id ? '' : tag));
+    if (next !== xml) this.setText(relsPath, next);
+  }
+
+  // ---- content types ----
+
+  private contentTypesPath(): string {
+    return findPart(this.parts, '[Content_Types].xml') ?? '[Content_Types].xml';
+  }
+
+  setOverride(part: string, contentType: string): void {
+    const path = this.contentTypesPath();
+    let xml = this.requireText(path);
+    xml = this.dropOverride(xml, part);
+    const p = rootPrefix(xml, 'Types');
+    const close = `</${p}Types>`;
+    const at = xml.lastIndexOf(close);
+    if (at < 0) throw new PortError('file.damaged');
+    xml = `${xml.slice(0, at)}<${p}Override PartName="/${esc(part)}" ContentType="${esc(contentType)}"/>${xml.slice(at)}`;
+    this.setText(path, xml);
+  }
+
+  removeOverride(part: string): void {
+    const path = this.contentTypesPath();
+    const xml = this.requireText(path);
+    const next = this.dropOverride(xml, part);
+    if (next !== xml) this.setText(path, next);
+  }
+
+  private dropOverride(xml: string, part: string): string {
+    const want = `/${part}`.toLowerCase();
+    return xml.replace(/<(?:\w+:)?Override\b[^>]*>/g, (tag) => ((attr(tag, 'PartName') ?? '').toLowerCase() === want ? '' : tag));
+  }
+
+  /** Make sure an extension has a default content type (e.g. vml), adding it only when missing. */
+  ensureDefault(extension: string, contentType: string): void {
+    const path = this.contentTypesPath();
+    const xml = this.requireText(path);
+    const has = [...xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)].some((m) => (attr(m[0], 'Extension') ?? '').toLowerCase() === extension.toLowerCase());
+    if (has) return;
+    const p = rootPrefix(xml, 'Types');
+    const found = findElement(xml, p, 'Types');
+    if (!found || found.selfClosing) throw new PortError('file.damaged');
+    this.setText(path, `${xml.slice(0, found.innerStart)}<${p}Default Extension="${esc(extension)}" ContentType="${esc(contentType)}"/>${xml.slice(found.innerStart)}`);
+  }
+
+  contentTypeOf(part: string): string | undefined {
+    const xml = this.requireText(this.contentTypesPath());
+    const want = `/${part}`.toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) if ((attr(m[0], 'PartName') ?? '').toLowerCase() === want) return attr(m[0], 'ContentType');
+    const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) if ((attr(m[0], 'Extension') ?? '').toLowerCase() === ext) return attr(m[0], 'ContentType');
+    return undefined;
+  }
+
+  // ---- workbook ----
+
+  workbookPath(): string {
+    const rel = this.rels('').find((r) => relIs(r.type, 'officeDocument'));
+    const path = rel?.path ?? 'xl/workbook.xml';
+    if (!this.has(path)) throw new PortError('file.notXlsx');
+    const ct = this.contentTypeOf(path) ?? '';
+    // .xlsb keeps a binary workbook we cannot edit; say so rather than corrupt it.
+    if (/\.bin$/i.test(path) || /binary/i.test(ct)) throw new PortError('file.notXlsx');
+    return path;
+  }
+
+  /** The relationships prefix the workbook part uses for r:id (usually 'r'). */
+  relPrefixOf(xml: string): string {
+    const m = /xmlns:([\w.-]+)\s*=\s*"http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(xml);
+    return m ? m[1] : 'r';
+  }
+
+  sheets(): SheetEntry[] {
+    const wbPath = this.workbookPath();
+    const xml = this.requireText(wbPath);
+    const rp = this.relPrefixOf(xml);
+    const rels = new Map(this.rels(wbPath).map((r) => [r.id, r]));
+    const p = rootPrefix(xml, 'workbook');
+    const sheetsEl = findElement(xml, p, 'sheets');
+    if (!sheetsEl) throw new PortError('file.damaged');
+    const out: SheetEntry[] = [];
+    for (const m of xml.slice(sheetsEl.innerStart, sheetsEl.innerEnd).matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+      const tag = m[0];
+      const rId = attr(tag, `${rp}:id`) ?? '';
+      const rel = rels.get(rId);
+      const state = attr(tag, 'state');
+      out.push({
+        name: attr(tag, 'name') ?? '',
+        sheetId: Number(attr(tag, 'sheetId') ?? 0),
+        rId,
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        path: rel && !rel.external && this.has(rel.path) ? rel.path : '',
+        kind: rel && relIs(rel.type, 'worksheet') ? 'worksheet' : rel && relIs(rel.type, 'chartsheet') ? 'chartsheet' : 'other',
+      });
+    }
+    return out;
+  }
+
+  /** Append a `<sheet>` entry (new sheets go last so positional references such as localSheetId stay valid). */
+  addSheetEntry(name: string, rId: string): number {
+    const wbPath = this.workbookPath();
+    let xml = this.requireText(wbPath);
+    const rp = this.relPrefixOf(xml);
+    const p = rootPrefix(xml, 'workbook');
+    const sheetsEl = findElement(xml, p, 'sheets');
+    if (!sheetsEl) throw new PortError('file.damaged');
+    const used = this.sheets().map((s) => s.sheetId);
+    const sheetId = Math.max(0, ...used) + 1;
+    if (!/xmlns:[\w.-]+\s*=\s*"http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.test(xml)) {
+      const root = findElement(xml, p, 'workbook')!;
+      xml = xml.slice(0, root.start) + setAttr(root.openTag, `xmlns:${rp}`, REL_NS) + xml.slice(root.start + root.openTag.length);
+    }
+    const el = `<${p}sheet name="${esc(name)}" sheetId="${sheetId}" ${rp}:id="${rId}"/>`;
+    const again = findElement(xml, p, 'sheets')!;
+    xml = again.selfClosing
+      ? `${xml.slice(0, again.start)}<${p}sheets>${el}</${p}sheets>${xml.slice(again.end)}`
+      : `${xml.slice(0, again.innerEnd)}${el}${xml.slice(again.innerEnd)}`;
+    this.setText(wbPath, xml);
+    return this.sheets().length - 1;
+  }
+
+  /** Point the workbook's first view at a sheet by position, so the file opens on it. */
+  setActiveTab(index: number): void {
+    const wbPath = this.workbookPath();
+    const xml = this.requireText(wbPath);
+    const p = rootPrefix(xml, 'workbook');
+    const view = new RegExp(`<${p}workbookView\\b[^>]*>`).exec(xml);
+    if (!view) return;
+    const tag = setAttr(view[0], 'activeTab', String(index));
+    this.setText(wbPath, xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length));
+  }
+
+  activeTab(): number {
+    const xml = this.requireText(this.workbookPath());
+    const view = /<(?:[\w.-]+:)?workbookView\b[^>]*>/.exec(xml);
+    return view ? Number(attr(view[0], 'activeTab') ?? 0) : 0;
+  }
+
+  // ---- part removal ----
+
+  /**
+   * Remove a part, its relationships part, and the parts only it referenced (a replaced sheet's table,
+   * notes, drawing and the drawing's charts), so no orphan is left behind. Parts referenced from
+   * elsewhere stay.
+   */
+  removePartTree(part: string): void {
+    const refs = this.referenceCounts();
+    const stack = [part];
+    const doomed = new Set<string>();
+    while (stack.length) {
+      const p = stack.pop()!;
+      if (doomed.has(p)) continue;
+      doomed.add(p);
+      for (const r of this.rels(p)) {
+        if (r.external || !this.has(r.path)) continue;
+        const n = (refs.get(r.path) ?? 0) - 1;
+        refs.set(r.path, n);
+        if (n <= 0) stack.push(r.path);
+      }
+    }
+    for (const p of doomed) {
+      this.remove(p);
+      this.remove(relsPathOf(p));
+      this.removeOverride(p);
+    }
+  }
+
+  /** Remove what only this part references (a replaced sheet's table, notes, drawing), keeping the part. */
+  removeChildren(part: string): void {
+    for (const r of this.rels(part)) {
+      if (r.external || !this.has(r.path)) continue;
+      if ((this.referenceCounts().get(r.path) ?? 0) <= 1) this.removePartTree(r.path);
+    }
+    this.remove(relsPathOf(part));
+  }
+
+  private referenceCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const relsPath of this.paths().filter((p) => /(^|\/)_rels\/[^/]+\.rels$/i.test(p))) {
+      const m = /^(.*?)_rels\/([^/]+)\.rels$/i.exec(relsPath)!;
+      const source = m[1] + m[2];
+      for (const r of this.rels(source)) if (!r.external) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** calcChain lists formula cells; once we overwrite one it is stale, and Excel rebuilds it when absent. */
+  dropCalcChain(): void {
+    const wbPath = this.workbookPath();
+    for (const r of this.rels(wbPath)) {
+      if (!relIs(r.type, 'calcChain')) continue;
+      this.removeRel(wbPath, r.id);
+      this.remove(r.path);
+      this.removeOverride(r.path);
+    }
+  }
+}

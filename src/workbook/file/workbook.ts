@@ -1,0 +1,406 @@
+import { columnLetter, type CellValue } from '../../core/cells';
+import { t, type Lang } from '../../core/i18n';
+import { isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type WorkbookPort } from '../port';
+import { cellXml, type CellWriteNotes } from './cellXml';
+import { clearMarks, markCells, MarkStore } from './marks';
+import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
+import { readSheetValues } from './read';
+import { parseRef, refOf, SheetEditor } from './sheetEdit';
+import { buildSheet } from './sheetWriter';
+import { Styles } from './styles';
+import { attr, esc, findElement, quoteSheet, setAttr } from './xml';
+import { unzipPackage, zipPackage, type Parts } from './zip';
+
+export interface OpenOptions {
+  /** Language of the author name on the add-in's notes. */
+  readonly lang?: Lang;
+}
+
+/** A WorkbookPort over an .xlsx package held in memory; `save()` gives the changed file. */
+export interface FileWorkbook extends WorkbookPort {
+  save(): Uint8Array;
+  /** The cell last passed to select(), for the standalone page to highlight. */
+  selected(): CellRef | null;
+}
+
+const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    throw new PortError('file.badSheetName', { sheet: name });
+  }
+}
+
+function sameName(a: string, b: string): boolean {
+  // Excel compares sheet names case-insensitively.
+  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
+}
+
+const AFTER_HYPERLINKS = ['printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+/** Per-apply working state: one package copy, one styles editor, one mark store. */
+class Txn {
+  readonly pkg: Pkg;
+  private stylesEd?: Styles;
+  private marksStore?: MarkStore;
+  readonly degraded = new Set<string>();
+  readonly written: ApplyResult['written'][number][] = [];
+
+  constructor(parts: Parts, readonly author: string) {
+    this.pkg = new Pkg(parts);
+  }
+
+  get styles(): Styles {
+    return (this.stylesEd ??= new Styles(this.pkg));
+  }
+
+  get store(): MarkStore {
+    return (this.marksStore ??= new MarkStore(this.pkg));
+  }
+
+  finish(): Parts {
+    this.stylesEd?.flush();
+    this.marksStore?.flush();
+    return this.pkg.commit();
+  }
+}
+
+class XlsxWorkbook implements FileWorkbook {
+  private selection: CellRef | null = null;
+  private readonly cache = new Map<string, Pick<SheetSnapshot, 'origin' | 'values' | 'merges'>>();
+  private saved?: Uint8Array;
+
+  constructor(private parts: Parts, private readonly options: OpenOptions) {}
+
+  capabilities(): HostCapabilities {
+    return { host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false };
+  }
+
+  private entries(): SheetEntry[] {
+    return new Pkg(this.parts).sheets();
+  }
+
+  async read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    const entries = this.entries();
+    const wanted = options.namesOnly
+      ? []
+      : entries.filter((e) => e.kind === 'worksheet' && (!options.sheets || options.sheets.some((n) => sameName(n, e.name)))).map((e) => e.name);
+    const missing = wanted.filter((n) => !this.cache.has(n));
+    if (missing.length) for (const [name, data] of readSheetValues(this.parts, missing)) this.cache.set(name, data);
+    const sheets: SheetSnapshot[] = entries.map((e) => {
+      const data = wanted.includes(e.name) ? this.cache.get(e.name) : undefined;
+      return {
+        name: e.name,
+        origin: data?.origin ?? { row: 0, col: 0 },
+        values: data?.values ?? [],
+        ...(data?.merges ? { merges: data.merges } : {}),
+        visible: e.state === 'visible',
+      };
+    });
+    return { sheets };
+  }
+
+  async apply(plan: WorkbookPlan, options: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
+    const txn = new Txn(this.parts, t(this.options.lang ?? 'zh-CN', 'app.name'));
+    const total = plan.ops.length;
+    for (let i = 0; i < total; i++) {
+      if (options.signal?.aborted) throw new PortError('error.cancelled');
+      applyOp(txn, plan.ops[i]);
+      options.onProgress?.({ done: i + 1, total });
+      // Let the page repaint its progress bar between operations.
+      if (options.onProgress || options.signal) await new Promise((r) => setTimeout(r, 0));
+    }
+    if (options.signal?.aborted) throw new PortError('error.cancelled');
+    // Only now does the workbook change: a failed or cancelled apply leaves it as it was.
+    this.parts = txn.finish();
+    this.cache.clear();
+    this.saved = undefined;
+    return { written: txn.written, degraded: [...txn.degraded] };
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    if (!this.entries().some((e) => e.name === ref.sheet)) throw new PortError('file.noSheet', { sheet: ref.sheet });
+    this.selection = ref;
+  }
+
+  selected(): CellRef | null {
+    return this.selection;
+  }
+
+  save(): Uint8Array {
+    return (this.saved ??= zipPackage(this.parts));
+  }
+}
+
+function findEntry(pkg: Pkg, name: string): SheetEntry | undefined {
+  return pkg.sheets().find((e) => sameName(e.name, name));
+}
+
+function worksheetOf(pkg: Pkg, name: string): SheetEntry {
+  const entry = findEntry(pkg, name);
+  if (!entry) throw new PortError('file.noSheet', { sheet: name });
+  if (entry.kind !== 'worksheet' || !entry.path) throw new PortError('file.notWorksheet', { sheet: name });
+  return entry;
+}
+
+function applyOp(txn: Txn, op: PlanOp): void {
+  switch (op.kind) {
+    case 'replaceSheet':
+      writeWholeSheet(txn, op.sheet, op.content, op.activate ?? false, true);
+      return;
+    case 'createSheetIfMissing':
+      if (!findEntry(txn.pkg, op.sheet)) writeWholeSheet(txn, op.sheet, op.content, false, false);
+      return;
+    case 'appendRows':
+      appendRows(txn, op.sheet, op.rows, op.expectedLastRow);
+      return;
+    case 'setCells':
+      setCells(txn, op.sheet, op.cells);
+      return;
+    case 'markCells':
+    case 'clearMarks': {
+      const entry = op.kind === 'markCells' ? worksheetOf(txn.pkg, op.sheet) : findEntry(txn.pkg, op.sheet);
+      if (!entry || entry.kind !== 'worksheet') {
+        txn.written.push({ sheet: op.sheet, what: 'unmarked', rows: 0 });
+        return;
+      }
+      const editor = new SheetEditor(txn.pkg.requireText(entry.path), entry.name);
+      const ctx = { pkg: txn.pkg, styles: txn.styles, store: txn.store, sheetName: entry.name, sheetPath: entry.path, editor, author: txn.author };
+      if (op.kind === 'markCells') {
+        for (const key of markCells(ctx, op.marks)) txn.degraded.add(key);
+        txn.written.push({ sheet: entry.name, what: 'marked', rows: new Set(op.marks.map((m) => m.row)).size });
+      } else {
+        const n = clearMarks(ctx);
+        txn.written.push({ sheet: entry.name, what: 'unmarked', rows: n });
+      }
+      txn.pkg.setText(entry.path, editor.toString());
+      return;
+    }
+    default: {
+      const never: never = op;
+      throw new PortError('file.unknownOp', { op: String((never as { kind?: string }).kind) });
+    }
+  }
+}
+
+/** Table names must be unique in the workbook and look like a name, not a cell reference. */
+function uniqueTableName(pkg: Pkg, wanted: string): string {
+  let base = wanted.replace(/[^\p{L}\p{N}_.\\]/gu, '_');
+  if (!/^[\p{L}_\\]/u.test(base)) base = `_${base}`;
+  if (/^(?:[A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*)$/.test(base)) base = `_${base}`;
+  base = base.slice(0, 250);
+  const taken = new Set<string>();
+  for (const p of pkg.paths()) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(p)) continue;
+    const tag = /<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p) ?? '');
+    if (tag) taken.add((attr(tag[0], 'displayName') ?? attr(tag[0], 'name') ?? '').toUpperCase());
+  }
+  for (const m of (pkg.text(pkg.workbookPath()) ?? '').matchAll(/<(?:\w+:)?definedName\b[^>]*>/g)) taken.add((attr(m[0], 'name') ?? '').toUpperCase());
+  let name = base;
+  for (let n = 2; taken.has(name.toUpperCase()); n++) name = `${base}_${n}`;
+  return name;
+}
+
+function nextTableId(pkg: Pkg): number {
+  let max = 0;
+  for (const p of pkg.paths()) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(p)) continue;
+    const tag = /<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p) ?? '');
+    if (tag) max = Math.max(max, Number(attr(tag[0], 'id') ?? 0));
+  }
+  return max + 1;
+}
+
+function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate: boolean, replacing: boolean): void {
+  const pkg = txn.pkg;
+  checkSheetName(name);
+  const existing = findEntry(pkg, name);
+  let path: string;
+  let wasSelected = false;
+  if (existing) {
+    if (existing.kind !== 'worksheet' || !existing.path) throw new PortError('file.notWorksheet', { sheet: name });
+    path = existing.path;
+    const old = pkg.requireText(path);
+    wasSelected = /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"/.test(old);
+    if (/<(?:\w+:)?f[\s>]/.test(old)) pkg.dropCalcChain();
+    pkg.removeChildren(path);
+  } else {
+    const wb = pkg.workbookPath();
+    path = pkg.freePartName('xl/worksheets/sheet', '.xml');
+    const rId = pkg.addRel(wb, REL.worksheet, path);
+    pkg.setOverride(path, CONTENT_TYPE.worksheet);
+    pkg.addSheetEntry(name, rId);
+  }
+  const sheetName = existing?.name ?? name;
+  let table: { id: number; name: string; relId: string } | undefined;
+  let tablePath: string | undefined;
+  if (content.table) {
+    tablePath = pkg.freePartName('xl/tables/table', '.xml');
+    table = { id: nextTableId(pkg), name: uniqueTableName(pkg, content.table.name), relId: pkg.addRel(path, REL.table, tablePath) };
+    pkg.setOverride(tablePath, CONTENT_TYPE.table);
+  }
+  const built = buildSheet(content, txn.styles, table);
+  let xml = built.xml;
+  if (wasSelected || activate) xml = xml.replace('<sheetView workbookViewId="0"', '<sheetView tabSelected="1" workbookViewId="0"');
+  pkg.setText(path, xml);
+  if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
+  for (const key of built.degraded) txn.degraded.add(key);
+  if ((content as { charts?: readonly unknown[] }).charts?.length) txn.degraded.add('file.noCharts');
+  if (activate) activateSheet(pkg, sheetName);
+  txn.written.push({ sheet: sheetName, what: existing && replacing ? 'replaced' : 'created', rows: built.dataRows });
+}
+
+/** Make a sheet the one the file opens on; other sheets lose their selected flag so none are grouped. */
+function activateSheet(pkg: Pkg, name: string): void {
+  const sheets = pkg.sheets();
+  const index = sheets.findIndex((e) => sameName(e.name, name));
+  if (index < 0) return;
+  pkg.setActiveTab(index);
+  sheets.forEach((e, i) => {
+    if (i === index || e.kind !== 'worksheet' || !e.path) return;
+    const xml = pkg.text(e.path);
+    if (!xml) return;
+    const m = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"[^>]*>/.exec(xml);
+    if (m) pkg.setText(e.path, xml.slice(0, m.index) + setAttr(m[0], 'tabSelected', undefined) + xml.slice(m.index + m[0].length));
+  });
+}
+
+/** Style a new cell the way the column already looks: the cell above, else the column's default. */
+function inheritedStyle(editor: SheetEditor, row: number, col: number, colStyles: Map<number, number>): number {
+  if (row > 0) {
+    const above = editor.styleOf(row - 1, col);
+    if (above.exists) return above.s;
+  }
+  return colStyles.get(col) ?? 0;
+}
+
+function columnStyles(editor: SheetEditor): Map<number, number> {
+  const out = new Map<number, number>();
+  const cols = findElement(editor.head, editor.p, 'cols');
+  if (!cols || cols.selfClosing) return out;
+  for (const m of editor.head.slice(cols.innerStart, cols.innerEnd).matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)) {
+    const s = attr(m[0], 'style');
+    if (!s) continue;
+    const min = Number(attr(m[0], 'min') ?? 1);
+    const max = Math.min(Number(attr(m[0], 'max') ?? min), min + 200);
+    for (let c = min; c <= max; c++) out.set(c - 1, Number(s));
+  }
+  return out;
+}
+
+interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: PlanCell;
+}
+
+/** Write plan cells into an existing sheet, keeping each cell's style (or the column's, for new cells). */
+function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: readonly CellWrite[], inherit: boolean): void {
+  const notes: CellWriteNotes = { truncated: false };
+  const links: string[] = [];
+  const colStyles = inherit ? columnStyles(editor) : new Map<number, number>();
+  let linkStyle: number | undefined;
+  for (const { row, col, value } of cells) {
+    const ref = refOf(row, col);
+    const existed = editor.cell(row, col) !== undefined;
+    if (isLinkCell(value)) {
+      linkStyle ??= txn.styles.xf({ fontId: txn.styles.font('link') });
+      const s = linkStyle;
+      editor.setValue(row, col, () => cellXml(editor.p, ref, value.text, s, notes));
+      links.push(`<${editor.p}hyperlink ref="${ref}" location="${esc(`${quoteSheet(value.link.sheet)}!${columnLetter(value.link.col)}${value.link.row + 1}`)}" display="${esc(value.text)}"/>`);
+    } else {
+      const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
+      editor.setValue(row, col, (style) => cellXml(editor.p, ref, value as CellValue, existed ? style : fallback, notes));
+    }
+  }
+  if (notes.truncated) txn.degraded.add('file.textTruncated');
+  if (links.length) addHyperlinks(editor, links);
+  if (editor.formulaOverwritten) txn.pkg.dropCalcChain();
+  void entry;
+}
+
+function addHyperlinks(editor: SheetEditor, links: string[]): void {
+  const p = editor.p;
+  const found = findElement(editor.tail, p, 'hyperlinks');
+  if (found && !found.selfClosing) {
+    // A new link on a cell replaces an old one there.
+    const refs = new Set(links.map((l) => attr(l, 'ref')));
+    const inner = editor.tail.slice(found.innerStart, found.innerEnd).replace(new RegExp(`<${p}hyperlink\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}hyperlink>)`, 'g'), (h) => (refs.has(attr(h, 'ref')) ? '' : h));
+    editor.tail = `${editor.tail.slice(0, found.innerStart)}${inner}${links.join('')}${editor.tail.slice(found.innerEnd)}`;
+    return;
+  }
+  const el = `<${p}hyperlinks>${links.join('')}</${p}hyperlinks>`;
+  if (found) {
+    editor.tail = editor.tail.slice(0, found.start) + el + editor.tail.slice(found.end);
+    return;
+  }
+  let at = -1;
+  for (const name of AFTER_HYPERLINKS) {
+    const m = new RegExp(`<${p}${name}[\\s>/]`).exec(editor.tail);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = editor.tail.lastIndexOf(`</${p}worksheet>`);
+  editor.tail = editor.tail.slice(0, at) + el + editor.tail.slice(at);
+}
+
+function appendRows(txn: Txn, sheet: string, rows: readonly (readonly PlanCell[])[], expectedLastRow: number | undefined): void {
+  const entry = worksheetOf(txn.pkg, sheet);
+  const editor = new SheetEditor(txn.pkg.requireText(entry.path), entry.name);
+  const last = editor.lastUsedRow();
+  // Someone added or removed rows since the plan was made: stop rather than overwrite their work.
+  if (expectedLastRow !== undefined && expectedLastRow !== last) throw new PortError('file.conflict', { sheet: entry.name });
+  if (last + rows.length >= 1048576) throw new PortError('file.outOfRange', { sheet: entry.name });
+  const cells: CellWrite[] = [];
+  rows.forEach((line, i) => line.forEach((value, col) => cells.push({ row: last + 1 + i, col, value })));
+  writeCells(txn, entry, editor, cells, true);
+  txn.pkg.setText(entry.path, editor.toString());
+  if (rows.length) extendTables(txn.pkg, entry.path, last, last + rows.length);
+  txn.written.push({ sheet: entry.name, what: 'appended', rows: rows.length });
+}
+
+/** A table ending on the row we appended below grows to take the new rows, as Excel does when typing. */
+function extendTables(pkg: Pkg, sheetPath: string, lastRow: number, newLast: number): void {
+  for (const r of pkg.rels(sheetPath)) {
+    if (!r.type.endsWith('/table') || r.external) continue;
+    const xml = pkg.text(r.path);
+    if (!xml) continue;
+    const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml);
+    const ref = tag ? attr(tag[0], 'ref') : undefined;
+    if (!tag || !ref || attr(tag[0], 'totalsRowCount')) continue;
+    const [a, b] = ref.split(':');
+    const end = parseRef(b ?? a);
+    if (!end || end.row !== lastRow) continue;
+    const next = `${a}:${refOf(newLast, end.col)}`;
+    let out = xml.slice(0, tag.index) + setAttr(tag[0], 'ref', next) + xml.slice(tag.index + tag[0].length);
+    out = out.replace(/(<(?:\w+:)?autoFilter\b[^>]*\bref=")([^"]*)(")/, (_m, pre: string, old: string, post: string) => (old === ref ? `${pre}${next}${post}` : `${pre}${old}${post}`));
+    pkg.setText(r.path, out);
+  }
+}
+
+function setCells(txn: Txn, sheet: string, cells: readonly CellWrite[]): void {
+  const entry = worksheetOf(txn.pkg, sheet);
+  const editor = new SheetEditor(txn.pkg.requireText(entry.path), entry.name);
+  writeCells(txn, entry, editor, cells, true);
+  txn.pkg.setText(entry.path, editor.toString());
+  txn.written.push({ sheet: entry.name, what: 'cells', rows: new Set(cells.map((c) => c.row)).size });
+}
+
+/**
+ * Open an .xlsx. Throws PortError ('file.notXlsx', 'file.damaged', 'file.encrypted', 'file.legacyXls')
+ * for anything that is not a workbook we can read and write back whole.
+ */
+export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): FileWorkbook {
+  const parts = unzipPackage(bytes);
+  const pkg = new Pkg(parts);
+  const sheets = pkg.sheets();
+  // A sheet entry whose part is gone means a damaged package; refuse now rather than on first write.
+  if (sheets.some((s) => s.kind === 'worksheet' && !s.path)) throw new PortError('file.damaged');
+  for (const s of sheets) {
+    if (s.kind !== 'worksheet') continue;
+    const xml = pkg.text(s.path)!;
+    if (!/<(?:[\w.-]+:)?worksheet[\s>]/.test(xml) || !/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(xml)) throw new PortError('file.damaged');
+  }
+  return new XlsxWorkbook(parts, options);
+}

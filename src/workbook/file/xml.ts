@@ -1,0 +1,111 @@
+/**
+ * Small string helpers for editing OOXML parts in place. We edit text surgically instead of parsing to a
+ * DOM and serialising back, so every byte we do not touch stays as the other tool wrote it.
+ */
+
+// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates).
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripForbidden(s: string): string {
+  return s.replace(FORBIDDEN, '');
+}
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escape for element text or a double-quoted attribute value. */
+export function esc(s: string): string {
+  return stripForbidden(s).replace(/[&<>"']/g, (c) => ENTITY[c]);
+}
+
+/**
+ * Escape for a cell string (ST_Xstring): Excel decodes `_xHHHH_` sequences, so a literal one gets its
+ * underscore escaped, and CR is written as `_x000D_` (XML parsers would turn a raw CR into LF).
+ */
+export function escCellText(s: string): string {
+  const x = stripForbidden(s)
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/\r/g, '_x000D_');
+  return x.replace(/[&<>"']/g, (c) => ENTITY[c]);
+}
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(?:(amp)|(lt)|(gt)|(quot)|(apos)|#x([0-9A-Fa-f]+)|#(\d+));/g, (_m, amp, lt, gt, quot, apos, hex, dec) => {
+    if (amp) return '&';
+    if (lt) return '<';
+    if (gt) return '>';
+    if (quot) return '"';
+    if (apos) return "'";
+    return String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10));
+  });
+}
+
+/** Attribute value of a start tag (`<c r="A1" s="3">`), unescaped; undefined when absent. */
+export function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  if (!m) return undefined;
+  return unescapeXml(m[1] ?? m[2]);
+}
+
+/** Set (or with undefined, remove) an attribute on a start tag, leaving the rest of the tag untouched. */
+export function setAttr(tag: string, name: string, value: string | undefined): string {
+  const re = new RegExp(`\\s${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, value === undefined ? '' : ` ${name}="${esc(value)}"`);
+  if (value === undefined) return tag;
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${esc(value)}"${tag.slice(end)}`;
+}
+
+/** The namespace prefix (with colon) a part uses for its root element, e.g. 'x:' or ''. */
+export function rootPrefix(xml: string, localName: string): string {
+  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}[\\s>/]`).exec(xml);
+  return m?.[1] ?? '';
+}
+
+/** Every complete element `<p:name …/>` or `<p:name …>…</p:name>` (non-nesting names only). */
+export function elementRegex(prefix: string, name: string, flags = 'g'): RegExp {
+  const p = prefix.replace(/[.]/g, '\\.');
+  return new RegExp(`<${p}${name}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}${name}>)`, flags);
+}
+
+/** Locate a container element; returns its start-tag span, inner span and whether it was self-closing. */
+export interface Found {
+  readonly start: number;
+  readonly end: number; // after the closing tag
+  readonly openTag: string;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly selfClosing: boolean;
+}
+
+export function findElement(xml: string, prefix: string, name: string, from = 0): Found | null {
+  const open = new RegExp(`<${prefix}${name}(?=[\\s>/])[^>]*>`, 'g');
+  open.lastIndex = from;
+  const m = open.exec(xml);
+  if (!m) return null;
+  const openTag = m[0];
+  const start = m.index;
+  if (openTag.endsWith('/>')) {
+    const end = start + openTag.length;
+    return { start, end, openTag, innerStart: end, innerEnd: end, selfClosing: true };
+  }
+  const close = `</${prefix}${name}>`;
+  const closeAt = xml.indexOf(close, start + openTag.length);
+  if (closeAt < 0) return null;
+  return { start, end: closeAt + close.length, openTag, innerStart: start + openTag.length, innerEnd: closeAt, selfClosing: false };
+}
+
+/** Quote a sheet name for a formula or hyperlink location: 'My Sheet'!A1. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+export function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+export function fromUtf8(b: Uint8Array): string {
+  // Parts may start with a BOM; the editing code expects '<?xml' or '<' first.
+  const s = decoder.decode(b);
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}

@@ -1,0 +1,70 @@
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { PortError } from '../port';
+
+/** An OOXML package as its parts, in the order the zip held them. Paths have no leading slash. */
+export type Parts = Map<string, Uint8Array>;
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** UTF-16LE bytes of an ASCII string, to look for stream names inside a compound file. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  const limit = Math.min(bytes.length, 8 << 20) - needle.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Unzip an .xlsx into its parts, turning every way a file can be wrong into a PortError the user can act
+ * on: an old .xls or a password-protected workbook (both compound files), a non-zip, a truncated zip.
+ */
+export function unzipPackage(bytes: Uint8Array): Parts {
+  if (startsWith(bytes, CFB_MAGIC)) {
+    // Password-protected OOXML is wrapped in a compound file with these streams; anything else is .xls.
+    if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) throw new PortError('file.encrypted');
+    throw new PortError('file.legacyXls');
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PortError('file.notXlsx');
+  let raw: Record<string, Uint8Array>;
+  try {
+    raw = unzipSync(bytes);
+  } catch {
+    throw new PortError('file.damaged');
+  }
+  const parts: Parts = new Map();
+  for (const [name, data] of Object.entries(raw)) {
+    if (name.endsWith('/')) continue; // directory entries some zippers write
+    parts.set(name.replace(/^\/+/, ''), data);
+  }
+  if (!findPart(parts, '[Content_Types].xml')) throw new PortError(parts.size === 0 ? 'file.damaged' : 'file.notXlsx');
+  return parts;
+}
+
+/** Part names are case-insensitive in OPC; most tools keep Excel's casing, but not all. */
+export function findPart(parts: Parts, path: string): string | undefined {
+  if (parts.has(path)) return path;
+  const lower = path.toLowerCase();
+  for (const k of parts.keys()) if (k.toLowerCase() === lower) return k;
+  return undefined;
+}
+
+// A fixed timestamp keeps saved files reproducible: the same plan on the same file gives the same bytes.
+const FIXED_TIME = new Date(Date.UTC(1980, 0, 1, 12));
+
+export function zipPackage(parts: Parts, level: 0 | 6 = 6): Uint8Array {
+  const entries: Zippable = {};
+  // [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
+  const ct = findPart(parts, '[Content_Types].xml');
+  if (ct) entries[ct] = [parts.get(ct)!, { level }];
+  for (const [name, data] of parts) if (name !== ct) entries[name] = [data, { level }];
+  return zipSync(entries, { mtime: FIXED_TIME });
+}
