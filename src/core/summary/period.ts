@@ -52,7 +52,7 @@ export function termOf(date: IsoDate, terms: TermDates = []): DateRange {
   const inside = valid.find((t) => t.from <= date && date <= t.to);
   if (inside) return { from: inside.from, to: inside.to };
   const year = schoolYearOf(date);
-  const endedThisYear = valid.filter((t) => t.to < date && t.from >= year.from).sort((a, b) => (a.to < b.to ? 1 : -1));
+  const endedThisYear = valid.filter((t) => t.to < date && t.to >= year.from).sort((a, b) => (a.to < b.to ? 1 : -1));
   if (endedThisYear.length) return { from: endedThisYear[0].from, to: endedThisYear[0].to };
   const p = mustParse(date);
   if (p.m >= 9) return { from: toIso(p.y, 9, 1), to: toIso(p.y + 1, 1, 31) };

@@ -90,6 +90,10 @@ export interface SummaryContentOptions {
   readonly schools?: readonly { readonly school: string; readonly figures: SummaryFigures }[];
   /** Leave out blocks that only make sense inside one school (classes, teachers, mentors by name). */
   readonly schoolBlocks?: boolean;
+  /** The first title line, instead of the default. */
+  readonly title?: string;
+  /** Excel table names are unique per workbook: a roll-up gives each sheet its own. */
+  readonly tableName?: string;
 }
 
 export function summaryContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period, options: SummaryContentOptions = {}): SheetContent {
@@ -187,7 +191,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
   for (const r of q.byRule) rows.push(row(sec('quality'), r.rule, { count: r.count }));
 
   const titleLines = [
-    options.school ? t(lang, 'summary.sheet.schoolTitle', { school: options.school }) : t(lang, 'summary.sheet.title'),
+    options.title ?? (options.school ? t(lang, 'summary.sheet.schoolTitle', { school: options.school }) : t(lang, 'summary.sheet.title')),
     t(lang, 'summary.sheet.period', { label: periodLabel(period, lang), asOf: period.asOf }),
     t(lang, 'summary.sheet.notes', { days: c.cadenceDays, from: period.term.from, to: period.term.to }),
   ];
@@ -196,7 +200,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
     titleLines,
     columns: summaryColumns(lang),
     rows,
-    table: { name: 'SummaryTable', style: 'TableStyleMedium2' },
+    table: { name: options.tableName ?? 'SummaryTable', style: 'TableStyleMedium2' },
     freezeHeader: true,
     charts,
   };
