@@ -1,0 +1,551 @@
+import { columnLetter } from '../../core/cells';
+import { isLinkCell, type CellMark, type PlanCell, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
+import { PortError, type ApplyProgress, type ApplyResult } from '../port';
+import { chunkCommands, runChunks, type QueuedCommand } from './batch';
+import type { OfficeFeatures } from './capabilities';
+import { asLiteralText, blockAddress, cellAddress, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
+import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
+
+/**
+ * Applying a plan: one Excel.run, in three steps.
+ *   1. Look: the sheet list and the workbook's tables (1 sync).
+ *   2. Look closer, only when the plan appends or marks: used ranges, current fills and notes of the
+ *      cells to mark or unmark (1 sync, more only if hundreds of thousands of cells are marked).
+ *   3. Write: every change as a list of commands with measured sizes, split into syncs that each stay
+ *      under the budget — values first, formats after. A 100,000-row sheet is a handful of syncs; a
+ *      usual one is one.
+ * Nothing is written before step 3, so a conflict or a missing sheet found while looking leaves the
+ * workbook as it was.
+ */
+
+export interface ApplyEnv {
+  readonly context: Excel.RequestContext;
+  readonly features: OfficeFeatures;
+  readonly settings: Office.Settings;
+  readonly budgetBytes: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ApplyProgress) => void;
+}
+
+type Written = ApplyResult['written'][number];
+
+/** Rows a data-validation dropdown covers below the header when the sheet has fewer rows: room to type. */
+export const VALIDATION_ROWS = 1000;
+
+export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<ApplyResult> {
+  const { context, features } = env;
+  const degraded = new Set<string>();
+  const written: Written[] = [];
+  const sheetsApi = context.workbook.worksheets;
+
+  // Step 1.
+  sheetsApi.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load('items/name,items/worksheet/name');
+  await context.sync();
+
+  const existing = new Map<string, string>(); // lower-case -> actual name (Excel compares names case-insensitively)
+  for (const ws of sheetsApi.items) existing.set(ws.name.toLowerCase(), ws.name);
+  const tablesBySheet = new Map<string, Excel.Table[]>();
+  const tableNames = new Set<string>();
+  for (const t of tables.items) {
+    const key = t.worksheet.name.toLowerCase();
+    tablesBySheet.set(key, [...(tablesBySheet.get(key) ?? []), t]);
+    tableNames.add(t.name.toLowerCase());
+  }
+
+  const proxies = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => {
+    const key = name.toLowerCase();
+    let ws = proxies.get(key);
+    if (!ws) {
+      ws = sheetsApi.getItem(existing.get(key) ?? name);
+      proxies.set(key, ws);
+    }
+    return ws;
+  };
+  const exists = (name: string) => existing.has(name.toLowerCase());
+
+  // Step 2: queue the looks the plan needs.
+  const looks: QueuedCommand[] = [];
+  const lastRowLooks = new Map<string, { used: Excel.Range; a1: Excel.Range }>();
+  const fillLooks = new Map<string, Excel.RangeFill>(); // sheet \u0000 address
+  const noteLooks = new Map<string, Excel.Note>();
+  const marks: MarksBySheet = parseMarks(env.settings.get(MARKS_SETTING_KEY));
+  const lookKey = (s: string, row: number, col: number) => `${s.toLowerCase()}\u0000${row}\u0000${col}`;
+  const lookFill = (s: string, row: number, col: number) => {
+    const key = lookKey(s, row, col);
+    if (fillLooks.has(key) || !exists(s)) return;
+    looks.push({
+      requestBytes: 40,
+      responseBytes: 40,
+      queue: () => {
+        const fill = sheet(s).getRange(cellAddress(row, col)).format.fill;
+        fill.load('color');
+        fillLooks.set(key, fill);
+      },
+    });
+    fillLooks.set(key, undefined as unknown as Excel.RangeFill); // reserve: one look per cell
+  };
+  const lookNote = (s: string, row: number, col: number) => {
+    const key = lookKey(s, row, col);
+    if (!features.notes || noteLooks.has(key) || !exists(s)) return;
+    looks.push({
+      requestBytes: 40,
+      responseBytes: 120,
+      queue: () => {
+        const note = sheet(s).notes.getItemOrNullObject(cellAddress(row, col));
+        note.load('content');
+        noteLooks.set(key, note);
+      },
+    });
+    noteLooks.set(key, undefined as unknown as Excel.Note);
+  };
+  for (const op of plan.ops) {
+    if (op.kind === 'appendRows' && exists(op.sheet) && !lastRowLooks.has(op.sheet.toLowerCase())) {
+      const key = op.sheet.toLowerCase();
+      looks.push({
+        requestBytes: 80,
+        responseBytes: 120,
+        queue: () => {
+          const ws = sheet(op.sheet);
+          const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+          used.load('rowIndex,columnIndex,rowCount,columnCount');
+          const a1 = ws.getRange('A1');
+          a1.load('values');
+          lastRowLooks.set(key, { used, a1 });
+        },
+      });
+    } else if (op.kind === 'markCells') {
+      for (const m of op.marks) {
+        lookFill(op.sheet, m.row, m.col);
+        if (m.note) lookNote(op.sheet, m.row, m.col);
+      }
+    } else if (op.kind === 'clearMarks') {
+      for (const r of marks[op.sheet] ?? []) {
+        lookFill(op.sheet, r[0], r[1]);
+        if (r[4]) lookNote(op.sheet, r[0], r[1]);
+      }
+    }
+  }
+  if (looks.length > 0) await runChunks(context, chunkCommands(looks, env.budgetBytes));
+
+  // Step 3: build every write as a sized command, nothing queued yet.
+  const commands: QueuedCommand[] = [];
+  const createdLastRow = new Map<string, number>(); // sheets this plan creates: last row written
+  let marksChanged = false;
+  const clearedThisPlan = new Map<string, MarkRecord & { noteDeleted?: boolean }>();
+
+  for (const op of plan.ops) {
+    switch (op.kind) {
+      case 'replaceSheet':
+      case 'createSheetIfMissing': {
+        const had = exists(op.sheet);
+        if (op.kind === 'createSheetIfMissing' && had) break;
+        if (had) {
+          commands.push(...clearSheetCommands(sheet, op.sheet, tablesBySheet.get(op.sheet.toLowerCase()) ?? [], features, tableNames));
+        } else {
+          commands.push({
+            requestBytes: jsonBytes(op.sheet),
+            queue: () => {
+              proxies.set(op.sheet.toLowerCase(), sheetsApi.add(op.sheet));
+            },
+          });
+          existing.set(op.sheet.toLowerCase(), op.sheet);
+        }
+        commands.push(...contentCommands(sheet, op.sheet, op.content, features, degraded, env.budgetBytes, tableNames));
+        createdLastRow.set(op.sheet.toLowerCase(), (op.content.titleLines?.length ?? 0) + op.content.rows.length);
+        if (op.kind === 'replaceSheet' && op.activate) commands.push({ requestBytes: 0, queue: () => sheet(op.sheet).activate() });
+        written.push({ sheet: op.sheet, what: had ? 'replaced' : 'created', rows: op.content.rows.length });
+        break;
+      }
+      case 'appendRows': {
+        const key = op.sheet.toLowerCase();
+        let lastRow: number;
+        const look = lastRowLooks.get(key);
+        if (look) {
+          const { used, a1 } = look;
+          const blank = used.rowIndex === 0 && used.columnIndex === 0 && used.rowCount === 1 && used.columnCount === 1 && a1.values[0][0] === '';
+          lastRow = blank ? -1 : used.rowIndex + used.rowCount - 1;
+        } else if (createdLastRow.has(key)) {
+          lastRow = createdLastRow.get(key) as number;
+        } else {
+          throw new PortError('office.sheetMissing', { sheet: op.sheet });
+        }
+        if (op.expectedLastRow !== undefined && op.expectedLastRow !== lastRow) {
+          throw new PortError('office.conflict', { sheet: op.sheet, code: 'Conflict' });
+        }
+        if (op.rows.length === 0) break;
+        const width = Math.max(...op.rows.map((r) => r.length));
+        commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes));
+        createdLastRow.set(key, lastRow + op.rows.length);
+        if (lastRowLooks.has(key)) lastRowLooks.delete(key); // a second append to the same sheet follows this one
+        written.push({ sheet: op.sheet, what: 'appended', rows: op.rows.length });
+        break;
+      }
+      case 'setCells': {
+        if (!exists(op.sheet)) throw new PortError('office.sheetMissing', { sheet: op.sheet });
+        for (const c of op.cells) commands.push(...cellCommands(sheet, op.sheet, c.row, c.col, c.value, features, degraded));
+        written.push({ sheet: op.sheet, what: 'cells', rows: op.cells.length });
+        break;
+      }
+      case 'markCells': {
+        if (!exists(op.sheet)) throw new PortError('office.sheetMissing', { sheet: op.sheet });
+        const records = marks[op.sheet] ?? [];
+        const byCell = new Map(records.map((r) => [`${r[0]},${r[1]}`, r] as const));
+        for (const m of op.marks) {
+          const key = lookKey(op.sheet, m.row, m.col);
+          const earlier = byCell.get(`${m.row},${m.col}`);
+          const cleared = clearedThisPlan.get(key);
+          const prevFill = earlier ? earlier[2] : cleared ? cleared[2] : (fillLooks.get(key)?.color ?? null);
+          let hash: string | null = earlier ? earlier[4] : null;
+          if (m.note && !features.notes) degraded.add('host.noNotes');
+          if (m.note && features.notes) {
+            const note = noteLooks.get(key);
+            const present = !!note && !note.isNullObject && !(cleared && cleared.noteDeleted);
+            const ours = present && !!earlier && !!earlier[4] && noteHash(note.content) === earlier[4];
+            if (!present) {
+              commands.push(markNoteCommand(sheet, op.sheet, m, null));
+              hash = noteHash(m.note);
+            } else if (ours) {
+              commands.push(markNoteCommand(sheet, op.sheet, m, note));
+              hash = noteHash(m.note);
+            } // else: the teacher's own note stays untouched; the fill still marks the cell
+          }
+          commands.push({
+            requestBytes: 40,
+            queue: () => {
+              sheet(op.sheet).getRange(cellAddress(m.row, m.col)).format.fill.color = m.fill;
+            },
+          });
+          const record: MarkRecord = [m.row, m.col, isNoFill(prevFill) ? null : prevFill, m.fill, hash];
+          byCell.set(`${m.row},${m.col}`, record);
+        }
+        marks[op.sheet] = [...byCell.values()];
+        marksChanged = true;
+        written.push({ sheet: op.sheet, what: 'marked', rows: op.marks.length });
+        break;
+      }
+      case 'clearMarks': {
+        const records = marks[op.sheet] ?? [];
+        if (records.length === 0) break;
+        if (exists(op.sheet)) {
+          for (const r of records) {
+            const key = lookKey(op.sheet, r[0], r[1]);
+            const current = fillLooks.get(key)?.color;
+            // Restore only where our mark is still there: a fill the teacher changed since is theirs.
+            if (sameColor(current, r[3])) {
+              const prev = r[2];
+              commands.push({
+                requestBytes: 40,
+                queue: () => {
+                  const fill = sheet(op.sheet).getRange(cellAddress(r[0], r[1])).format.fill;
+                  if (isNoFill(prev)) fill.clear();
+                  else fill.color = prev as string;
+                },
+              });
+            }
+            const note = noteLooks.get(key);
+            const noteIsOurs = !!r[4] && !!note && !note.isNullObject && noteHash(note.content) === r[4];
+            if (noteIsOurs) commands.push({ requestBytes: 20, queue: () => note.delete() });
+            clearedThisPlan.set(key, Object.assign([...r] as MarkRecord, { noteDeleted: noteIsOurs }));
+          }
+        }
+        delete marks[op.sheet];
+        marksChanged = true;
+        written.push({ sheet: op.sheet, what: 'unmarked', rows: records.length });
+        break;
+      }
+    }
+  }
+
+  if (env.signal?.aborted) throw new PortError('error.cancelled');
+
+  // The record goes first: if a write fails later, clearing still only touches cells that carry our fill.
+  if (marksChanged) {
+    env.settings.set(MARKS_SETTING_KEY, marks);
+    try {
+      await saveSettings(env.settings);
+    } catch (e) {
+      throw new PortError('office.settingsFailed', { code: errorCode(e) });
+    }
+  }
+
+  const chunks = chunkCommands(commands, env.budgetBytes);
+  await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }));
+  return { written, degraded: [...degraded] };
+}
+
+function errorCode(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : 'Unknown';
+}
+
+type SheetOf = (name: string) => Excel.Worksheet;
+
+/**
+ * Empty a generated sheet in place. Deleting and re-adding it would clear Excel's undo stack and
+ * break other sheets' links to it; clearing keeps both.
+ */
+function clearSheetCommands(sheet: SheetOf, name: string, tables: readonly Excel.Table[], f: OfficeFeatures, tableNames: Set<string>): QueuedCommand[] {
+  // The sheet's own tables go, so their names are free for the tables the new content adds.
+  for (const t of tables) tableNames.delete(t.name.toLowerCase());
+  const out: QueuedCommand[] = tables.map((t) => ({ requestBytes: 20, queue: () => t.delete() }));
+  out.push({
+    requestBytes: 40,
+    queue: () => {
+      const ws = sheet(name);
+      const all = ws.getRange();
+      all.clear();
+      if (f.conditionalFormats) all.conditionalFormats.clearAll();
+      if (f.dataValidation) all.dataValidation.clear();
+      if (f.freezePanes) ws.freezePanes.unfreeze();
+    },
+  });
+  return out;
+}
+
+/** Rows as sized block writes starting at `firstRow`, column A. Links go in as hyperlinks or formulas. */
+function rowBlockCommands(
+  sheet: SheetOf,
+  name: string,
+  firstRow: number,
+  rows: readonly (readonly PlanCell[])[],
+  width: number,
+  f: OfficeFeatures,
+  degraded: Set<string>,
+  budgetBytes: number,
+): QueuedCommand[] {
+  const out: QueuedCommand[] = [];
+  const links: QueuedCommand[] = [];
+  const maxBlockBytes = Math.max(1, Math.floor(budgetBytes * 0.9));
+  let block: (string | number | boolean)[][] = [];
+  let blockStart = firstRow;
+  let blockBytes = 0;
+  let blockHasFormula = false;
+  const flush = () => {
+    if (block.length === 0) return;
+    const values = block;
+    const start = blockStart;
+    const asFormulas = blockHasFormula;
+    out.push({
+      requestBytes: blockBytes,
+      queue: () => {
+        const range = sheet(name).getRange(blockAddress(start, 0, values.length, width));
+        if (asFormulas) range.formulas = values;
+        else range.values = values;
+      },
+    });
+    blockStart += block.length;
+    block = [];
+    blockBytes = 0;
+    blockHasFormula = false;
+  };
+  rows.forEach((row, i) => {
+    const line: (string | number | boolean)[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const cell: PlanCell = c < row.length ? row[c] : null;
+      line[c] = writtenPlanCell(cell, f.hyperlinks);
+      if (isLinkCell(cell)) {
+        if (f.hyperlinks) {
+          const target = linkTarget(cell.link);
+          const r = firstRow + i;
+          links.push({
+            requestBytes: jsonBytes(target) + 30,
+            queue: () => {
+              sheet(name).getRange(cellAddress(r, c)).hyperlink = { documentReference: target };
+            },
+          });
+        } else {
+          blockHasFormula = true;
+          degraded.add('host.noHyperlinks');
+        }
+      }
+    }
+    const bytes = rowBytes(line) + 1;
+    if (block.length > 0 && blockBytes + bytes > maxBlockBytes) flush();
+    block.push(line);
+    blockBytes += bytes;
+  });
+  flush();
+  return [...out, ...links];
+}
+
+function cellCommands(sheet: SheetOf, name: string, row: number, col: number, value: PlanCell, f: OfficeFeatures, degraded: Set<string>): QueuedCommand[] {
+  const written = writtenPlanCell(value, f.hyperlinks);
+  if (isLinkCell(value) && !f.hyperlinks) degraded.add('host.noHyperlinks');
+  const out: QueuedCommand[] = [
+    {
+      requestBytes: jsonBytes(written) + 10,
+      queue: () => {
+        const range = sheet(name).getRange(cellAddress(row, col));
+        if (isLinkCell(value) && !f.hyperlinks) range.formulas = [[written]];
+        else range.values = [[written]];
+      },
+    },
+  ];
+  if (isLinkCell(value) && f.hyperlinks) {
+    const target = linkTarget(value.link);
+    out.push({ requestBytes: jsonBytes(target) + 30, queue: () => (sheet(name).getRange(cellAddress(row, col)).hyperlink = { documentReference: target }) });
+  }
+  return out;
+}
+
+function markNoteCommand(sheet: SheetOf, name: string, m: CellMark, existing: Excel.Note | null): QueuedCommand {
+  return {
+    requestBytes: jsonBytes(m.note) + 20,
+    queue: () => {
+      // Notes are not formulas: their text is stored as typed, so no prefix is needed.
+      if (existing) existing.content = m.note;
+      else sheet(name).notes.add(cellAddress(m.row, m.col), m.note);
+    },
+  };
+}
+
+/** Excel's column width is in points; the plan's is in characters of the default font. */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function contentCommands(
+  sheet: SheetOf,
+  name: string,
+  content: SheetContent,
+  f: OfficeFeatures,
+  degraded: Set<string>,
+  budgetBytes: number,
+  tableNames: Set<string>,
+): QueuedCommand[] {
+  const out: QueuedCommand[] = [];
+  const titles = content.titleLines ?? [];
+  const headerRow = titles.length;
+  const firstDataRow = headerRow + 1;
+  const n = content.rows.length;
+  const width = Math.max(1, content.columns.length, ...content.rows.map((r) => r.length));
+
+  // Values first.
+  titles.forEach((line, i) => {
+    const v = asLiteralText(line);
+    out.push({ requestBytes: jsonBytes(v), queue: () => (sheet(name).getRange(cellAddress(i, 0)).values = [[v]]) });
+  });
+  const header = Array.from({ length: width }, (_, c) => asLiteralText(content.columns[c]?.header ?? ''));
+  out.push({ requestBytes: rowBytes(header), queue: () => (sheet(name).getRange(blockAddress(headerRow, 0, 1, width)).values = [header]) });
+  out.push(...rowBlockCommands(sheet, name, firstDataRow, content.rows, width, f, degraded, budgetBytes));
+
+  // Then formats.
+  out.push({
+    requestBytes: 40,
+    queue: () => {
+      if (titles.length > 0) sheet(name).getRange(blockAddress(0, 0, titles.length, 1)).format.font.bold = true;
+      sheet(name).getRange(blockAddress(headerRow, 0, 1, width)).format.font.bold = true;
+    },
+  });
+  content.columns.forEach((col, c) => {
+    const format = numberFormatFor(col.format);
+    if (format && n > 0) {
+      const perRow = jsonBytes(format) + 3;
+      const rowsPerBlock = Math.max(1, Math.floor((budgetBytes * 0.9) / perRow));
+      for (let start = 0; start < n; start += rowsPerBlock) {
+        const count = Math.min(rowsPerBlock, n - start);
+        out.push({
+          requestBytes: perRow * count,
+          queue: () => {
+            const formats: string[][] = new Array(count);
+            for (let i = 0; i < count; i++) formats[i] = [format];
+            sheet(name).getRange(blockAddress(firstDataRow + start, c, count, 1)).numberFormat = formats;
+          },
+        });
+      }
+    }
+    if (col.width !== undefined && f.columnWidth) {
+      const points = widthInPoints(col.width);
+      const letter = columnLetter(c);
+      out.push({ requestBytes: 20, queue: () => (sheet(name).getRange(`${letter}:${letter}`).format.columnWidth = points) });
+    }
+  });
+
+  if (content.table) {
+    const { name: tableName, style } = content.table;
+    // A table over the values already written: one command whatever the row count.
+    const address = `${quotedSheet(name)}!${blockAddress(headerRow, 0, 1 + Math.max(1, n), width)}`;
+    const nameFree = !tableNames.has(tableName.toLowerCase());
+    if (nameFree) tableNames.add(tableName.toLowerCase());
+    out.push({
+      requestBytes: jsonBytes(address) + jsonBytes(tableName) + 20,
+      queue: () => {
+        const table = sheet(name).tables.add(address, true);
+        if (nameFree) table.name = tableName;
+        if (style) table.style = style;
+      },
+    });
+  }
+
+  for (const h of content.highlights ?? []) {
+    if (n === 0) continue;
+    if (f.conditionalFormats) {
+      const formula = `=$${columnLetter(h.col)}${firstDataRow + 1}="${h.equals.replace(/"/g, '""')}"`;
+      out.push({
+        requestBytes: jsonBytes(formula) + 60,
+        queue: () => {
+          const cf = sheet(name).getRange(blockAddress(firstDataRow, 0, n, width)).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = formula;
+          cf.custom.format.fill.color = h.fill;
+          if (h.font) cf.custom.format.font.color = h.font;
+        },
+      });
+    } else {
+      degraded.add('host.noConditionalFormats');
+      // Plain fills on the rows that match now, one command per run of adjacent rows.
+      let runStart = -1;
+      const runs: [number, number][] = [];
+      for (let i = 0; i <= n; i++) {
+        const match = i < n && planText(content.rows[i][h.col]) === h.equals;
+        if (match && runStart < 0) runStart = i;
+        if (!match && runStart >= 0) {
+          runs.push([runStart, i - runStart]);
+          runStart = -1;
+        }
+      }
+      for (const [start, count] of runs) {
+        out.push({
+          requestBytes: 40,
+          queue: () => {
+            const format = sheet(name).getRange(blockAddress(firstDataRow + start, 0, count, width)).format;
+            format.fill.color = h.fill;
+            if (h.font) format.font.color = h.font;
+          },
+        });
+      }
+    }
+  }
+
+  content.columns.forEach((col, c) => {
+    const v = col.validation;
+    if (!v) return;
+    if (!f.dataValidation) {
+      degraded.add('host.noDataValidation');
+      return;
+    }
+    const source =
+      'list' in v
+        ? v.list.join(',')
+        : `=${quotedSheet(v.sourceSheet)}!$${columnLetter(v.sourceCol)}$${v.firstRow + 1}:$${columnLetter(v.sourceCol)}$1048576`;
+    const count = Math.max(n, VALIDATION_ROWS);
+    out.push({
+      requestBytes: jsonBytes(source) + 60,
+      queue: () => {
+        sheet(name).getRange(blockAddress(firstDataRow, c, count, 1)).dataValidation.rule = { list: { inCellDropDown: true, source } };
+      },
+    });
+  });
+
+  if (content.freezeHeader && f.freezePanes) out.push({ requestBytes: 10, queue: () => sheet(name).freezePanes.freezeRows(headerRow + 1) });
+  return out;
+}
+
+function planText(c: PlanCell | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (isLinkCell(c)) return c.text;
+  if (typeof c === 'object') return (c as { error: string }).error;
+  return String(c);
+}

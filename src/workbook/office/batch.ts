@@ -1,0 +1,60 @@
+/**
+ * Splitting one logical write into syncs by measured size. Excel on the web refuses a request or a
+ * response over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded), so every
+ * queued command carries an estimate of the bytes it adds to the request (the JSON of its values) and
+ * to the response (what it loads); a chunk is closed before it would pass the budget.
+ */
+
+/** Budget per sync: under the 5 MB limit with room for the request envelope Office.js adds. */
+export const DEFAULT_SYNC_BUDGET_BYTES = 4_000_000;
+
+/** Rough fixed cost of one queued command (object path, method name, ids) in the request JSON. */
+export const COMMAND_OVERHEAD_BYTES = 160;
+
+export interface QueuedCommand {
+  /** Request bytes this command adds (without the fixed overhead). */
+  readonly requestBytes: number;
+  /** Response bytes it loads. */
+  readonly responseBytes?: number;
+  /** Queue the Office.js calls. Called in order; never awaits. */
+  readonly queue: () => void;
+}
+
+/** Group commands into chunks whose estimated request and response stay within the budget. */
+export function chunkCommands(commands: readonly QueuedCommand[], budgetBytes: number): QueuedCommand[][] {
+  const chunks: QueuedCommand[][] = [];
+  let current: QueuedCommand[] = [];
+  let request = 0;
+  let response = 0;
+  for (const c of commands) {
+    const req = c.requestBytes + COMMAND_OVERHEAD_BYTES;
+    const res = c.responseBytes ?? 0;
+    if (current.length > 0 && (request + req > budgetBytes || response + res > budgetBytes)) {
+      chunks.push(current);
+      current = [];
+      request = 0;
+      response = 0;
+    }
+    current.push(c);
+    request += req;
+    response += res;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Queue and sync chunk by chunk. Returns the number of syncs made. */
+export async function runChunks(
+  context: { sync(): Promise<unknown> },
+  chunks: readonly (readonly QueuedCommand[])[],
+  onChunk?: (done: number, total: number) => void,
+): Promise<number> {
+  let done = 0;
+  for (const chunk of chunks) {
+    for (const c of chunk) c.queue();
+    await context.sync();
+    done++;
+    onChunk?.(done, chunks.length);
+  }
+  return done;
+}

@@ -1,0 +1,62 @@
+import type { HostCapabilities } from '../port';
+
+/** The highest ExcelApi minor version this module knows how to use; probing stops here. */
+export const HIGHEST_KNOWN_EXCEL_API = 20;
+
+/**
+ * What the host supports, from Office.context.requirements.isSetSupported — never from the platform
+ * name, because the same platform ships different requirement sets by licence and update channel.
+ */
+export interface OfficeFeatures {
+  /** Highest ExcelApi minor version supported (1 means ExcelApi 1.1). */
+  readonly api: number;
+  readonly usedRangeValuesOnly: boolean; // 1.2
+  readonly columnWidth: boolean; // 1.2
+  readonly conditionalFormats: boolean; // 1.6
+  readonly hyperlinks: boolean; // 1.7
+  readonly freezePanes: boolean; // 1.7
+  readonly dataValidation: boolean; // 1.8
+  readonly delayForCellEdit: boolean; // 1.11
+  readonly mergedAreas: boolean; // 1.13
+  readonly notes: boolean; // 1.18
+  readonly undoGroup: boolean; // 1.20
+}
+
+export function detectFeatures(office: typeof Office): OfficeFeatures {
+  const requirements = office.context?.requirements;
+  let api = 0;
+  if (requirements) {
+    // Sets are cumulative: probe from the top, the first supported one is the level.
+    for (let minor = HIGHEST_KNOWN_EXCEL_API; minor >= 1; minor--) {
+      if (requirements.isSetSupported('ExcelApi', `1.${minor}`)) {
+        api = minor;
+        break;
+      }
+    }
+  }
+  return {
+    api,
+    usedRangeValuesOnly: api >= 2,
+    columnWidth: api >= 2,
+    conditionalFormats: api >= 6,
+    hyperlinks: api >= 7,
+    freezePanes: api >= 7,
+    dataValidation: api >= 8,
+    delayForCellEdit: api >= 11,
+    mergedAreas: api >= 13,
+    notes: api >= 18,
+    undoGroup: api >= 20,
+  };
+}
+
+export function toHostCapabilities(f: OfficeFeatures): HostCapabilities {
+  return {
+    host: 'excel',
+    excelApi: f.api > 0 ? f.api : null,
+    notes: f.notes,
+    conditionalFormats: f.conditionalFormats,
+    dataValidation: f.dataValidation,
+    hyperlinks: f.hyperlinks,
+    undoGroup: f.undoGroup,
+  };
+}

@@ -1,0 +1,133 @@
+import { columnLetter, type CellValue } from '../../core/cells';
+import { isLinkCell, type CellRef, type ColumnFormat, type PlanCell } from '../../core/plan/types';
+
+/** A1 address of one 0-based cell, without the sheet. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** A1 address of a 0-based block, without the sheet. */
+export function blockAddress(row: number, col: number, rowCount: number, colCount: number): string {
+  const first = cellAddress(row, col);
+  if (rowCount === 1 && colCount === 1) return first;
+  return `${first}:${cellAddress(row + rowCount - 1, col + colCount - 1)}`;
+}
+
+/** A sheet name as it must appear in a reference: always quoted, quotes doubled. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Convert what Office.js read (values + valueTypes) into the core's cell model. */
+export function toCellValue(value: unknown, type: string | undefined): CellValue {
+  switch (type) {
+    case 'Empty':
+      return null;
+    case 'Error':
+      return { error: String(value) };
+    case 'Boolean':
+      return Boolean(value);
+    case 'Integer':
+    case 'Double':
+      return typeof value === 'number' ? value : Number(value);
+    case 'String':
+      return value === '' ? null : String(value);
+    default:
+      // 'RichValue' or 'Unknown': keep a plain value if there is one, never a proxy.
+      if (value === '' || value === null || value === undefined) return null;
+      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+      return String(value);
+  }
+}
+
+/**
+ * Every string the add-in writes gets a leading apostrophe, Excel's quote prefix: the cell then holds
+ * exactly that text. Without it Excel turns `=…`, `+…`, `-…` and `@…` into formulas and also reads
+ * digits, dates and TRUE/FALSE as numbers, dates and booleans (an ID number would lose digits). The
+ * apostrophe is not part of the value: reading the cell gives back the original string.
+ */
+export function asLiteralText(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}
+
+/** What to put into `values`/`formulas` for a plain cell value. */
+export function writtenValue(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'string') return asLiteralText(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  return asLiteralText(v.error);
+}
+
+/** The text shown for a link to a cell, e.g. E12. */
+export function linkTarget(ref: CellRef): string {
+  return `${quotedSheet(ref.sheet)}!${cellAddress(ref.row, ref.col)}`;
+}
+
+/** The formula a host without Range.hyperlink (ExcelApi < 1.7) uses for a link. Built here, from data. */
+export function hyperlinkFormula(text: string, ref: CellRef): string {
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${quote(`#${linkTarget(ref)}`)},${quote(text)})`;
+}
+
+/** Written form of a plan cell: links become formulas when the host lacks hyperlinks. */
+export function writtenPlanCell(c: PlanCell, hyperlinks: boolean): string | number | boolean {
+  if (isLinkCell(c)) return hyperlinks ? asLiteralText(c.text) : hyperlinkFormula(c.text, c.link);
+  return writtenValue(c as CellValue);
+}
+
+export function numberFormatFor(format: ColumnFormat | undefined): string | null {
+  switch (format) {
+    case 'text':
+      return '@';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'integer':
+      return '0';
+    case 'decimal':
+      return '0.00';
+    case 'percent':
+      return '0%';
+    case 'general':
+      return 'General';
+    default:
+      return null;
+  }
+}
+
+/** Bytes of a string once UTF-8 encoded (TextEncoder is missing in the IE11 webview of Office 2016). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** JSON size in UTF-8 bytes of a written cell, as Office.js will serialise it into the request. */
+export function jsonBytes(v: string | number | boolean): number {
+  if (typeof v === 'string') {
+    // Quotes, plus escapes for quote/backslash/control characters.
+    let extra = 2;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 34 || c === 92) extra += 1;
+      else if (c < 0x20) extra += 5;
+    }
+    return utf8Length(v) + extra;
+  }
+  return String(v).length;
+}
+
+/** JSON size of one row of written cells: values, commas and brackets. */
+export function rowBytes(row: readonly (string | number | boolean)[]): number {
+  let n = 2 + Math.max(0, row.length - 1);
+  for (const v of row) n += jsonBytes(v);
+  return n;
+}

@@ -1,0 +1,86 @@
+import type { WorkbookPlan, CellRef } from '../../core/plan/types';
+import type { ApplyProgress, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../port';
+import { PortError } from '../port';
+import { applyPlan } from './apply';
+import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
+import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
+import { cellAddress } from './cells';
+import { officeErrorCode, toPortError } from './errors';
+import { readWorkbook } from './read';
+
+export interface OfficePortOptions {
+  /** Bytes one sync may carry each way; Excel on the web refuses more than 5 MB. */
+  readonly budgetBytes?: number;
+  /** Cells one read sync may load; Excel on the web may return null past 5,000,000. */
+  readonly maxReadCells?: number;
+}
+
+/** Cells per read sync by default: well under the 5,000,000 where reads start returning null. */
+export const DEFAULT_MAX_READ_CELLS = 1_000_000;
+
+/**
+ * The WorkbookPort over Office.js. The globals are passed in, so tests hand it a double and nothing
+ * else in the add-in names Excel or Office.
+ */
+export function createOfficePort(excel: typeof Excel, office: typeof Office, options: OfficePortOptions = {}): WorkbookPort {
+  const budgetBytes = options.budgetBytes ?? DEFAULT_SYNC_BUDGET_BYTES;
+  const maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
+  let features: OfficeFeatures | undefined;
+  const feats = () => (features ??= detectFeatures(office));
+
+  /** One Excel.run; since ExcelApi 1.20 all its syncs are one step on Excel's undo stack. */
+  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, errorParams: Record<string, string | number> = {}): Promise<T> {
+    const f = feats();
+    const runOptions: Excel.RunOptions = {};
+    if (f.undoGroup) runOptions.mergeUndoGroup = true;
+    // Wait for the teacher to leave cell edit instead of failing (ExcelApi 1.11).
+    if (f.delayForCellEdit) runOptions.delayForCellEdit = true;
+    try {
+      return Object.keys(runOptions).length > 0 ? await excel.run(runOptions, batch) : await excel.run(batch);
+    } catch (e) {
+      throw toPortError(e, errorParams);
+    }
+  }
+
+  return {
+    capabilities(): HostCapabilities {
+      return toHostCapabilities(feats());
+    },
+
+    read(readOptions: ReadOptions = {}) {
+      return run((context) => readWorkbook(context, feats(), readOptions, { budgetBytes, maxReadCells }));
+    },
+
+    apply(plan: WorkbookPlan, applyOptions: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
+      if (applyOptions.signal?.aborted) return Promise.reject(new PortError('error.cancelled'));
+      return run((context) =>
+        applyPlan(
+          {
+            context,
+            features: feats(),
+            settings: office.context.document.settings,
+            budgetBytes,
+            signal: applyOptions.signal,
+            onProgress: applyOptions.onProgress,
+          },
+          plan,
+        ),
+      );
+    },
+
+    async select(ref: CellRef) {
+      try {
+        await run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(ref.sheet);
+          ws.activate();
+          ws.getRange(cellAddress(ref.row, ref.col)).select();
+          await context.sync();
+        });
+      } catch (e) {
+        const code = e instanceof PortError ? e.params.code : officeErrorCode(e);
+        if (code === 'ItemNotFound') throw new PortError('office.sheetMissing', { sheet: ref.sheet });
+        throw e;
+      }
+    },
+  };
+}

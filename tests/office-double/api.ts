@@ -1,0 +1,409 @@
+/**
+ * The Excel API subset the add-in uses, as the double models it. Each table is typed against the real
+ * Office.js declarations (`Spec<Excel.Range>` accepts only members Excel.Range really has), so the
+ * double cannot model a member under a wrong name; anything not listed throws when touched.
+ */
+import type { Member, TypeSpec, Env } from './engine';
+import { blockA1, enter, invalid, MAX_COLS, MAX_ROWS, OfficeDoubleError, overlaps, parseAddress, type Block, type SheetState, type WorkbookState } from './state';
+
+type Spec<T> = { readonly [K in keyof T & string]?: Member };
+
+/** Reads over this many cells return null on Excel on the web. */
+export const MAX_READ_CELLS = 5_000_000;
+
+interface RangeT {
+  readonly sheet: SheetState;
+  readonly block: Block;
+}
+
+function checkWritable(sheet: SheetState): void {
+  if (sheet.protected) throw new OfficeDoubleError('AccessDenied', `sheet is protected`);
+}
+
+function grid<T>(r: RangeT, cell: (row: number, col: number) => T, env: Env): T[][] | null {
+  const { block } = r;
+  if (block.rows * block.cols > (env.readCellLimit ?? MAX_READ_CELLS)) return null;
+  const out: T[][] = new Array(block.rows);
+  for (let i = 0; i < block.rows; i++) {
+    const line: T[] = new Array(block.cols);
+    for (let j = 0; j < block.cols; j++) line[j] = cell(block.row + i, block.col + j);
+    out[i] = line;
+  }
+  return out;
+}
+
+function setGrid(r: RangeT, input: unknown, apply: (row: number, col: number, v: unknown) => void): void {
+  checkWritable(r.sheet);
+  const { block } = r;
+  if (!Array.isArray(input) || input.length !== block.rows || input.some((line) => !Array.isArray(line) || line.length !== block.cols)) {
+    throw invalid(`expected a ${block.rows}x${block.cols} array for ${blockA1(block)}`);
+  }
+  for (let i = 0; i < block.rows; i++) {
+    for (let j = 0; j < block.cols; j++) {
+      const v = (input as unknown[][])[i][j];
+      if (v === null || v === undefined) continue; // Office.js leaves a cell alone for null
+      apply(block.row + i, block.col + j, v);
+    }
+  }
+}
+
+function enterAt(r: RangeT, row: number, col: number, v: unknown): void {
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw invalid(`cannot write ${typeof v}`);
+  enter(r.sheet.ensure(row, col), v);
+}
+
+/** Apply a format to every cell of a block (cell by cell; whole columns or sheets are not modeled). */
+function formatEach(r: RangeT, fn: (cell: ReturnType<SheetState['ensure']>) => void): void {
+  checkWritable(r.sheet);
+  if (r.block.rows * r.block.cols > 2_000_000) throw new Error('office-double: formatting a block this large is not modeled');
+  for (let i = 0; i < r.block.rows; i++) for (let j = 0; j < r.block.cols; j++) fn(r.sheet.ensure(r.block.row + i, r.block.col + j));
+}
+
+function uniform<T>(r: RangeT, pick: (row: number, col: number) => T): T | null {
+  let first: T | undefined;
+  for (let i = 0; i < r.block.rows; i++) {
+    for (let j = 0; j < r.block.cols; j++) {
+      const v = pick(r.block.row + i, r.block.col + j);
+      if (first === undefined) first = v;
+      else if (v !== first) return null;
+    }
+  }
+  return first ?? null;
+}
+
+function rangeIn(state: WorkbookState, sheet: SheetState, address: string): RangeT {
+  const { sheet: named, block } = parseAddress(address);
+  const target = named ? state.sheet(named) : sheet;
+  if (!target) throw new OfficeDoubleError('ItemNotFound', `no sheet ${named}`);
+  return { sheet: target, block };
+}
+
+const RANGE: Spec<Excel.Range> = {
+  values: {
+    kind: 'prop',
+    get: (r: RangeT, env: Env) => grid(r, (row, col) => r.sheet.cell(row, col)?.v ?? '', env),
+    set: (r: RangeT, v) => setGrid(r, v, (row, col, x) => enterAt(r, row, col, x)),
+  },
+  formulas: {
+    kind: 'prop',
+    get: (r: RangeT, env: Env) => grid(r, (row, col) => r.sheet.cell(row, col)?.f ?? r.sheet.cell(row, col)?.v ?? '', env),
+    set: (r: RangeT, v) => setGrid(r, v, (row, col, x) => enterAt(r, row, col, x)),
+  },
+  valueTypes: {
+    kind: 'prop',
+    get: (r: RangeT, env: Env) => grid(r, (row, col) => r.sheet.cell(row, col)?.t ?? 'Empty', env),
+  },
+  numberFormat: {
+    kind: 'prop',
+    get: (r: RangeT, env: Env) => grid(r, (row, col) => r.sheet.cell(row, col)?.nf ?? 'General', env),
+    set: (r: RangeT, v) =>
+      setGrid(r, v, (row, col, x) => {
+        if (typeof x !== 'string') throw invalid('number format must be text');
+        r.sheet.ensure(row, col).nf = x;
+      }),
+  },
+  rowIndex: { kind: 'prop', get: (r: RangeT) => r.block.row },
+  columnIndex: { kind: 'prop', get: (r: RangeT) => r.block.col },
+  rowCount: { kind: 'prop', get: (r: RangeT) => r.block.rows },
+  columnCount: { kind: 'prop', get: (r: RangeT) => r.block.cols },
+  address: { kind: 'prop', get: (r: RangeT) => `${quote(r.sheet.name)}!${blockA1(r.block)}` },
+  hyperlink: {
+    kind: 'prop',
+    since: 7,
+    set: (r: RangeT, v: Excel.RangeHyperlink) => {
+      checkWritable(r.sheet);
+      if (r.block.rows !== 1 || r.block.cols !== 1) throw new Error('office-double: hyperlinks on multi-cell ranges are not modeled');
+      if (typeof v?.documentReference !== 'string' || Object.keys(v).some((k) => k !== 'documentReference')) {
+        throw new Error('office-double: only { documentReference } hyperlinks are modeled');
+      }
+      r.sheet.ensure(r.block.row, r.block.col).link = v.documentReference;
+    },
+  },
+  format: { kind: 'nav', type: 'RangeFormat', get: (r: RangeT) => r },
+  dataValidation: { kind: 'nav', since: 8, type: 'DataValidation', get: (r: RangeT) => r },
+  conditionalFormats: { kind: 'nav', since: 6, type: 'ConditionalFormatCollection', get: (r: RangeT) => r },
+  clear: {
+    kind: 'method',
+    call: (r: RangeT, args) => {
+      if (args.length > 0) throw new Error('office-double: Range.clear(applyTo) is not modeled');
+      checkWritable(r.sheet);
+      r.sheet.forEachIn(r.block, (_c, _row, col, line) => line.delete(col));
+      for (const [row, line] of [...r.sheet.cells]) if (line.size === 0) r.sheet.cells.delete(row);
+      for (const key of [...r.sheet.notes.keys()]) {
+        const [row, col] = key.split(',').map(Number);
+        if (overlaps(r.block, { row, col, rows: 1, cols: 1 })) r.sheet.notes.delete(key);
+      }
+    },
+  },
+  select: {
+    kind: 'method',
+    call: (r: RangeT, _args, env: Env) => {
+      if (env.state.activeSheet !== r.sheet) throw new OfficeDoubleError('InvalidSelection', 'select() on a sheet that is not active');
+      env.state.selection = { sheet: r.sheet, block: r.block };
+    },
+  },
+  getMergedAreasOrNullObject: {
+    kind: 'method',
+    since: 13,
+    returns: 'RangeAreas',
+    orNull: true,
+    call: (r: RangeT) => {
+      const areas = r.sheet.merges.filter((m) => overlaps(r.block, { row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount }));
+      return areas.length === 0 ? null : { sheet: r.sheet, areas };
+    },
+  },
+};
+
+function quote(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const RANGE_AREAS: Spec<Excel.RangeAreas> = {
+  address: {
+    kind: 'prop',
+    get: (a: { sheet: SheetState; areas: { row: number; col: number; rowCount: number; colCount: number }[] }) =>
+      a.areas.map((m) => `${quote(a.sheet.name)}!${blockA1({ row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount })}`).join(','),
+  },
+};
+
+const RANGE_FORMAT: Spec<Excel.RangeFormat> = {
+  fill: { kind: 'nav', type: 'RangeFill', get: (r: RangeT) => r },
+  font: { kind: 'nav', type: 'RangeFont', get: (r: RangeT) => r },
+  columnWidth: {
+    kind: 'prop',
+    since: 2,
+    set: (r: RangeT, v: number) => {
+      if (r.block.row !== 0 || r.block.rows !== MAX_ROWS) throw new Error('office-double: columnWidth is modeled on whole columns only');
+      for (let j = 0; j < r.block.cols; j++) r.sheet.columnWidths.set(r.block.col + j, v);
+    },
+  },
+};
+
+const RANGE_FILL: Spec<Excel.RangeFill> = {
+  // Excel 1.1 reports no fill as white and a mixed block as null.
+  color: {
+    kind: 'prop',
+    get: (r: RangeT) => uniform(r, (row, col) => r.sheet.cell(row, col)?.fill ?? '#FFFFFF'),
+    set: (r: RangeT, v: string) => formatEach(r, (c) => (c.fill = v.toUpperCase())),
+  },
+  clear: { kind: 'method', call: (r: RangeT) => formatEach(r, (c) => (c.fill = undefined)) },
+};
+
+const RANGE_FONT: Spec<Excel.RangeFont> = {
+  bold: { kind: 'prop', get: (r: RangeT) => uniform(r, (row, col) => !!r.sheet.cell(row, col)?.bold), set: (r: RangeT, v: boolean) => formatEach(r, (c) => (c.bold = v)) },
+  color: { kind: 'prop', set: (r: RangeT, v: string) => formatEach(r, (c) => (c.font = v.toUpperCase())) },
+};
+
+const DATA_VALIDATION: Spec<Excel.DataValidation> = {
+  rule: {
+    kind: 'prop',
+    set: (r: RangeT, v: Excel.DataValidationRule) => {
+      checkWritable(r.sheet);
+      const keys = Object.keys(v ?? {});
+      if (keys.length !== 1 || keys[0] !== 'list') throw new Error('office-double: only list validation rules are modeled');
+      r.sheet.validations.push({ block: r.block, rule: v });
+    },
+  },
+  clear: { kind: 'method', call: (r: RangeT) => (r.sheet.validations = r.sheet.validations.filter((x) => !overlaps(x.block, r.block))) },
+};
+
+type CfRecord = SheetState['conditionalFormats'][number];
+
+const CF_COLLECTION: Spec<Excel.ConditionalFormatCollection> = {
+  add: {
+    kind: 'method',
+    returns: 'ConditionalFormat',
+    call: (r: RangeT, args) => {
+      if (args[0] !== 'Custom') throw new Error(`office-double: conditional format type ${String(args[0])} is not modeled`);
+      checkWritable(r.sheet);
+      const record: CfRecord = { block: r.block };
+      r.sheet.conditionalFormats.push(record);
+      return record;
+    },
+  },
+  clearAll: { kind: 'method', call: (r: RangeT) => (r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((x) => !overlaps(x.block, r.block))) },
+};
+
+const CF: Spec<Excel.ConditionalFormat> = { custom: { kind: 'nav', type: 'CustomConditionalFormat', get: (c: CfRecord) => c } };
+const CF_CUSTOM: Spec<Excel.CustomConditionalFormat> = {
+  rule: { kind: 'nav', type: 'ConditionalFormatRule', get: (c: CfRecord) => c },
+  format: { kind: 'nav', type: 'ConditionalRangeFormat', get: (c: CfRecord) => c },
+};
+const CF_RULE: Spec<Excel.ConditionalFormatRule> = { formula: { kind: 'prop', set: (c: CfRecord, v: string) => (c.formula = v) } };
+const CF_FORMAT: Spec<Excel.ConditionalRangeFormat> = {
+  fill: { kind: 'nav', type: 'ConditionalRangeFill', get: (c: CfRecord) => c },
+  font: { kind: 'nav', type: 'ConditionalRangeFont', get: (c: CfRecord) => c },
+};
+const CF_FILL: Spec<Excel.ConditionalRangeFill> = { color: { kind: 'prop', set: (c: CfRecord, v: string) => (c.fill = v.toUpperCase()) } };
+const CF_FONT: Spec<Excel.ConditionalRangeFont> = { color: { kind: 'prop', set: (c: CfRecord, v: string) => (c.font = v.toUpperCase()) } };
+
+const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
+
+const WORKSHEETS: Spec<Excel.WorksheetCollection> = {
+  getItem: {
+    kind: 'method',
+    returns: 'Worksheet',
+    call: (state: WorkbookState, [name]) => state.sheet(String(name)) ?? null,
+  },
+  add: {
+    kind: 'method',
+    returns: 'Worksheet',
+    call: (state: WorkbookState, [name]) => {
+      const n = String(name);
+      if (n.length === 0 || n.length > 31 || FORBIDDEN_SHEET_CHARS.test(n) || /^'|'$/.test(n)) throw invalid(`bad sheet name`);
+      if (state.sheet(n)) throw new OfficeDoubleError('ItemAlreadyExists', `sheet exists`);
+      return state.addSheet(n);
+    },
+  },
+};
+
+interface TableT {
+  name: string;
+  sheet: SheetState;
+  block: Block;
+  style?: string;
+}
+
+const WORKSHEET: Spec<Excel.Worksheet> = {
+  name: { kind: 'prop', get: (s: SheetState) => s.name },
+  visibility: { kind: 'prop', get: (s: SheetState) => s.visibility },
+  getRange: {
+    kind: 'method',
+    returns: 'Range',
+    call: (s: SheetState, args, env) => (args.length === 0 ? { sheet: s, block: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } } : rangeIn(env.state, s, String(args[0]))),
+  },
+  getUsedRange: {
+    kind: 'method',
+    returns: 'Range',
+    call: (s: SheetState, args, env) => {
+      if (args.length > 0 && env.api < 2) throw new OfficeDoubleError('ApiNotFound', 'getUsedRange(valuesOnly) needs ExcelApi 1.2');
+      // A blank sheet's used range is A1, not an error.
+      return { sheet: s, block: s.usedBlock(args[0] === true) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+    },
+  },
+  activate: { kind: 'method', call: (s: SheetState, _a, env) => (env.state.activeSheet = s) },
+  tables: { kind: 'nav', type: 'TableCollection', get: (s: SheetState) => ({ scope: s }) },
+  notes: { kind: 'nav', since: 18, type: 'NoteCollection', get: (s: SheetState) => s },
+  freezePanes: { kind: 'nav', since: 7, type: 'WorksheetFreezePanes', get: (s: SheetState) => s },
+};
+
+const TABLES: Spec<Excel.TableCollection> = {
+  add: {
+    kind: 'method',
+    returns: 'Table',
+    call: (c: { scope?: SheetState }, [address, hasHeaders], env) => {
+      if (hasHeaders !== true) throw new Error('office-double: tables without headers are not modeled');
+      const { sheet: named, block } = parseAddress(String(address));
+      const sheet = named ? env.state.sheet(named) : c.scope;
+      if (!sheet) throw new OfficeDoubleError('ItemNotFound', 'table sheet');
+      if (c.scope && sheet !== c.scope) throw invalid('table address on another sheet');
+      checkWritable(sheet);
+      if (env.state.tables.some((t) => t.sheet === sheet && overlaps(t.block, block))) throw new OfficeDoubleError('InvalidOperation', 'tables overlap');
+      const t: TableT = { name: env.state.nextTableName(), sheet, block };
+      env.state.tables.push(t);
+      return t;
+    },
+  },
+};
+
+const TABLE: Spec<Excel.Table> = {
+  name: {
+    kind: 'prop',
+    get: (t: TableT) => t.name,
+    set: (t: TableT, v: string, env) => {
+      if (env.state.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase())) throw new OfficeDoubleError('ItemAlreadyExists', 'table name');
+      t.name = v;
+    },
+  },
+  style: { kind: 'prop', get: (t: TableT) => t.style ?? 'TableStyleMedium2', set: (t: TableT, v: string) => (t.style = v) },
+  worksheet: { kind: 'nav', type: 'Worksheet', get: (t: TableT) => t.sheet },
+  delete: {
+    kind: 'method',
+    call: (t: TableT, _a, env) => {
+      checkWritable(t.sheet);
+      env.state.tables = env.state.tables.filter((x) => x !== t);
+      t.sheet.forEachIn(t.block, (_c, _r, col, line) => line.delete(col));
+    },
+  },
+};
+
+const NOTES: Spec<Excel.NoteCollection> = {
+  add: {
+    kind: 'method',
+    returns: 'Note',
+    call: (s: SheetState, [address, content]) => {
+      checkWritable(s);
+      const { block } = parseAddress(String(address));
+      if (block.rows !== 1 || block.cols !== 1) throw new OfficeDoubleError('InvalidCellAddress', 'note on a block');
+      const key = `${block.row},${block.col}`;
+      if (s.notes.has(key)) throw invalid('cell already has a note');
+      s.notes.set(key, String(content));
+      return { sheet: s, key };
+    },
+  },
+  getItemOrNullObject: {
+    kind: 'method',
+    returns: 'Note',
+    orNull: true,
+    call: (s: SheetState, [address]) => {
+      const { block } = parseAddress(String(address));
+      const key = `${block.row},${block.col}`;
+      return s.notes.has(key) ? { sheet: s, key } : null;
+    },
+  },
+};
+
+const NOTE: Spec<Excel.Note> = {
+  content: {
+    kind: 'prop',
+    get: (n: { sheet: SheetState; key: string }) => n.sheet.notes.get(n.key) ?? '',
+    set: (n: { sheet: SheetState; key: string }, v: string) => {
+      checkWritable(n.sheet);
+      n.sheet.notes.set(n.key, String(v));
+    },
+  },
+  delete: {
+    kind: 'method',
+    call: (n: { sheet: SheetState; key: string }) => {
+      checkWritable(n.sheet);
+      n.sheet.notes.delete(n.key);
+    },
+  },
+};
+
+const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
+  freezeRows: { kind: 'method', call: (s: SheetState, [count]) => (s.frozenRows = Number(count)) },
+  unfreeze: { kind: 'method', call: (s: SheetState) => (s.frozenRows = 0) },
+};
+
+const WORKBOOK: Spec<Excel.Workbook> = {
+  worksheets: { kind: 'nav', type: 'WorksheetCollection', get: (state: WorkbookState) => state },
+  tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
+};
+
+export const SPECS: Readonly<Record<string, TypeSpec>> = {
+  Workbook: { members: WORKBOOK },
+  WorksheetCollection: { members: WORKSHEETS, items: { type: 'Worksheet', list: (state: WorkbookState) => state.sheets } },
+  Worksheet: { members: WORKSHEET },
+  Range: { members: RANGE },
+  RangeAreas: { members: RANGE_AREAS },
+  RangeFormat: { members: RANGE_FORMAT },
+  RangeFill: { members: RANGE_FILL },
+  RangeFont: { members: RANGE_FONT },
+  DataValidation: { members: DATA_VALIDATION },
+  ConditionalFormatCollection: { members: CF_COLLECTION },
+  ConditionalFormat: { members: CF },
+  CustomConditionalFormat: { members: CF_CUSTOM },
+  ConditionalFormatRule: { members: CF_RULE },
+  ConditionalRangeFormat: { members: CF_FORMAT },
+  ConditionalRangeFill: { members: CF_FILL },
+  ConditionalRangeFont: { members: CF_FONT },
+  TableCollection: {
+    members: TABLES,
+    items: { type: 'Table', list: (c: { scope?: SheetState }, env: Env) => env.state.tables.filter((t) => !c.scope || t.sheet === c.scope) },
+  },
+  Table: { members: TABLE },
+  NoteCollection: { members: NOTES, items: { type: 'Note', list: (s: SheetState) => [...s.notes.keys()].map((key) => ({ sheet: s, key })) } },
+  Note: { members: NOTE },
+  WorksheetFreezePanes: { members: FREEZE },
+};

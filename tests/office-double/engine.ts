@@ -1,0 +1,286 @@
+/**
+ * The machinery of the Office.js double: proxies that queue commands like the real API, a sync() that
+ * runs them in order and counts the bytes each request and response carries, and loud failures.
+ *
+ * - A property read before it was loaded and synced throws PropertyNotLoaded, as Office.js does.
+ * - Any member the double does not model throws at once, naming the member (a double that quietly
+ *   accepts `autoFitColumns` lets a test pass while the real call `autofitColumns` is never checked).
+ * - A member newer than the configured ExcelApi level throws ApiNotFound.
+ * - A request or response over the limit (5 MB, Excel on the web) fails the sync, as Excel does.
+ */
+import { OfficeDoubleError, type WorkbookState } from './state';
+
+export type Target = unknown;
+
+export type Member =
+  /** A scalar property: readable after load + sync; writable when `set` is given. */
+  | { readonly kind: 'prop'; readonly since?: number; readonly get?: (t: any, env: Env) => unknown; readonly set?: (t: any, v: any, env: Env) => void }
+  /** A navigation property: returns another API object without a load (range.format). */
+  | { readonly kind: 'nav'; readonly since?: number; readonly type: string; readonly get: (t: any, env: Env) => Target }
+  /** A method. `returns` names the API type of the object it gives back; none for void methods. */
+  | { readonly kind: 'method'; readonly since?: number; readonly returns?: string; readonly orNull?: boolean; readonly call: (t: any, args: any[], env: Env) => unknown };
+
+export interface TypeSpec {
+  readonly members: Readonly<Record<string, Member>>;
+  /** For collections: the item type and the items. */
+  readonly items?: { readonly type: string; readonly list: (t: any, env: Env) => Target[] };
+}
+
+export interface Env {
+  readonly state: WorkbookState;
+  readonly api: number;
+  /** Cells past which a read returns null (Excel on the web: 5,000,000). */
+  readonly readCellLimit?: number;
+}
+
+export interface SyncRecord {
+  readonly commands: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+}
+
+export interface DoubleStats {
+  readonly syncs: SyncRecord[];
+  readonly runs: { readonly options: Record<string, unknown> | undefined }[];
+}
+
+interface Ref {
+  readonly id: number;
+  readonly type: string;
+  target: Target;
+  resolved: boolean;
+  isNull: boolean;
+  loaded: Map<string, unknown> | undefined;
+  readonly navs: Map<string, object>;
+}
+
+interface Command {
+  readonly wire: unknown;
+  readonly run: (response: unknown[]) => void;
+}
+
+let nextId = 1;
+
+export class DoubleContext {
+  private queue: Command[] = [];
+  readonly workbook: object;
+
+  constructor(
+    private readonly env: Env,
+    private readonly specs: Readonly<Record<string, TypeSpec>>,
+    private readonly stats: DoubleStats,
+    private readonly limits: { request: number; response: number },
+  ) {
+    this.workbook = this.proxy(this.newRef('Workbook', env.state, true));
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const commands = this.queue;
+    this.queue = [];
+    const requestBytes = Buffer.byteLength(JSON.stringify(commands.map((c) => c.wire)));
+    const response: unknown[] = [];
+    let failure: unknown;
+    if (requestBytes > this.limits.request) {
+      failure = new OfficeDoubleError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    } else {
+      try {
+        // Commands before a failing one stay applied: Excel does not roll a batch back.
+        for (const c of commands) c.run(response);
+      } catch (e) {
+        failure = e;
+      }
+    }
+    const responseBytes = Buffer.byteLength(JSON.stringify(response));
+    this.stats.syncs.push({ commands: commands.length, requestBytes, responseBytes });
+    if (!failure && responseBytes > this.limits.response) {
+      failure = new OfficeDoubleError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
+    }
+    if (failure) throw failure;
+  }
+
+  private newRef(type: string, target: Target, resolved: boolean): Ref {
+    return { id: nextId++, type, target, resolved, isNull: false, loaded: undefined, navs: new Map() };
+  }
+
+  private spec(type: string): TypeSpec {
+    const s = this.specs[type];
+    if (!s) throw new Error(`office-double: type Excel.${type} is not modeled`);
+    return s;
+  }
+
+  private member(ref: Ref, name: string): Member {
+    const m = this.spec(ref.type).members[name];
+    if (!m) throw new Error(`office-double: Excel.${ref.type}.${name} is not modeled (check the name against the Office.js reference)`);
+    if (m.since !== undefined && m.since > this.env.api) {
+      throw new OfficeDoubleError('ApiNotFound', `Excel.${ref.type}.${name} needs ExcelApi 1.${m.since}; this host has 1.${this.env.api}`);
+    }
+    return m;
+  }
+
+  private enqueue(wire: unknown, run: (response: unknown[]) => void): void {
+    this.queue.push({ wire, run });
+  }
+
+  private targetOf(ref: Ref): Target {
+    if (!ref.resolved) throw new OfficeDoubleError('InvalidObjectPath', `Excel.${ref.type} used before the command creating it ran`);
+    if (ref.isNull) throw new OfficeDoubleError('ItemNotFound', `Excel.${ref.type} is a null object`);
+    return ref.target;
+  }
+
+  private proxy(ref: Ref): object {
+    const ctx = this;
+    return new Proxy(Object.create(null), {
+      get(_o, key) {
+        // Promise resolution and inspection probe these; the real objects have no `then` either.
+        if (typeof key === 'symbol' || key === 'then') return undefined;
+        if (key === 'load') return (what?: unknown) => ctx.queueLoad(ref, what);
+        if (key === 'isNullObject') {
+          if (!ref.loaded) throw new OfficeDoubleError('PropertyNotLoaded', `Excel.${ref.type}.isNullObject read before load + sync`);
+          return ref.isNull;
+        }
+        if (key === 'items' && ctx.spec(ref.type).items) {
+          if (!ref.loaded?.has('items')) throw new OfficeDoubleError('PropertyNotLoaded', `Excel.${ref.type}.items read before load + sync`);
+          return ref.loaded.get('items');
+        }
+        const m = ctx.member(ref, key);
+        if (m.kind === 'prop') {
+          if (!ref.loaded?.has(key)) throw new OfficeDoubleError('PropertyNotLoaded', `Excel.${ref.type}.${key} read before load + sync`);
+          return ref.loaded.get(key);
+        }
+        if (m.kind === 'nav') {
+          let child = ref.navs.get(key);
+          if (!child) {
+            const childRef = ctx.newRef(m.type, undefined, false);
+            ctx.enqueue({ o: ref.id, n: key, r: childRef.id }, () => {
+              childRef.target = m.get(ctx.targetOf(ref), ctx.env);
+              childRef.resolved = true;
+            });
+            child = ctx.proxy(childRef);
+            ref.navs.set(key, child);
+          }
+          return child;
+        }
+        return (...args: unknown[]) => {
+          for (const a of args) {
+            if (typeof a === 'object' && a !== null && !Array.isArray(a) && Object.getPrototypeOf(a) === null) {
+              throw new Error(`office-double: Excel.${ref.type}.${key} was passed an API object; the double models string addresses only`);
+            }
+          }
+          const childRef = m.returns ? ctx.newRef(m.returns, undefined, false) : undefined;
+          ctx.enqueue({ o: ref.id, m: key, a: args, r: childRef?.id }, () => {
+            const out = m.call(ctx.targetOf(ref), args, ctx.env);
+            if (childRef) {
+              childRef.target = out;
+              childRef.isNull = out === null || out === undefined;
+              if (childRef.isNull && !m.orNull) throw new OfficeDoubleError('ItemNotFound', `Excel.${ref.type}.${key}(${JSON.stringify(args)})`);
+              childRef.resolved = true;
+            }
+          });
+          return childRef ? ctx.proxy(childRef) : undefined;
+        };
+      },
+      set(_o, key, value) {
+        if (typeof key === 'symbol') throw new Error('office-double: symbol properties are not modeled');
+        const m = ctx.member(ref, key);
+        if (m.kind !== 'prop' || !m.set) throw new Error(`office-double: Excel.${ref.type}.${key} is not settable in the double`);
+        const set = m.set;
+        ctx.enqueue({ o: ref.id, s: key, v: value }, () => set(ctx.targetOf(ref), value, ctx.env));
+        return true;
+      },
+      has() {
+        throw new Error(`office-double: the 'in' operator on Excel.${ref.type} is not modeled`);
+      },
+      ownKeys() {
+        throw new Error(`office-double: enumerating Excel.${ref.type} is not modeled`);
+      },
+    });
+  }
+
+  /** Accepts "a,b", ["a","b"] and "items/x" paths (also "items/nav/x"). */
+  private queueLoad(ref: Ref, what: unknown): object {
+    let paths: string[];
+    if (typeof what === 'string') paths = what.split(',');
+    else if (Array.isArray(what)) paths = what.map(String);
+    else throw new Error(`office-double: load() of Excel.${ref.type} needs property names (load() with no names or options is not modeled)`);
+    paths = paths.map((p) => p.trim()).filter(Boolean);
+    // Validate names now, so a misspelt property fails where it is written.
+    for (const p of paths) this.checkPath(ref.type, p.split('/'));
+    this.enqueue({ o: ref.id, l: paths }, (response) => {
+      ref.loaded ??= new Map();
+      if (!ref.resolved) throw new OfficeDoubleError('InvalidObjectPath', `load on unresolved Excel.${ref.type}`);
+      if (ref.isNull) return;
+      const out: Record<string, unknown> = {};
+      for (const p of paths) this.loadPath(ref, p.split('/'), out);
+      response.push(out);
+    });
+    return this.proxy(ref);
+  }
+
+  private checkPath(type: string, segs: string[]): void {
+    const [head, ...rest] = segs;
+    const spec = this.spec(type);
+    if (head === 'items' && spec.items) {
+      if (rest.length > 0) this.checkPath(spec.items.type, rest);
+      return;
+    }
+    const probe: Ref = this.newRef(type, undefined, true);
+    const m = this.member(probe, head);
+    if (m.kind === 'nav') {
+      if (rest.length === 0) throw new Error(`office-double: loading the navigation property Excel.${type}.${head} itself is not modeled`);
+      this.checkPath(m.type, rest);
+    } else if (m.kind !== 'prop' || !m.get || rest.length > 0) {
+      throw new Error(`office-double: Excel.${type}.${head} cannot be loaded`);
+    }
+  }
+
+  private loadPath(ref: Ref, segs: string[], out: Record<string, unknown>): void {
+    const [head, ...rest] = segs;
+    const loaded = (ref.loaded ??= new Map());
+    const spec = this.spec(ref.type);
+    const target = this.targetOf(ref);
+    if (head === 'items' && spec.items) {
+      const itemSpec = spec.items;
+      let items = loaded.get('items') as object[] | undefined;
+      let refs = (loaded.get('\u0000itemRefs') as Ref[] | undefined) ?? [];
+      if (!items) {
+        refs = itemSpec.list(target, this.env).map((t) => {
+          const r = this.newRef(itemSpec.type, t, true);
+          r.loaded = new Map();
+          return r;
+        });
+        items = refs.map((r) => this.proxy(r));
+        loaded.set('items', items);
+        loaded.set('\u0000itemRefs', refs);
+      }
+      const wire = (out.items as Record<string, unknown>[] | undefined) ?? refs.map(() => ({}));
+      out.items = wire;
+      refs.forEach((r, i) => rest.length > 0 && this.loadPath(r, rest, wire[i]));
+      return;
+    }
+    const m = this.member(ref, head);
+    if (m.kind === 'nav') {
+      let child = ref.navs.get(head);
+      let childRef = (loaded.get(`\u0000nav:${head}`) as Ref | undefined) ?? undefined;
+      if (!childRef) {
+        childRef = this.newRef(m.type, m.get(target, this.env), true);
+        childRef.loaded = new Map();
+        loaded.set(`\u0000nav:${head}`, childRef);
+        child = this.proxy(childRef);
+        ref.navs.set(head, child);
+      }
+      const sub = (out[head] as Record<string, unknown> | undefined) ?? {};
+      out[head] = sub;
+      this.loadPath(childRef, rest, sub);
+      return;
+    }
+    if (m.kind === 'prop' && m.get) {
+      const v = m.get(target, this.env);
+      loaded.set(head, v);
+      out[head] = v;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * A double of the Office.js subset the add-in uses: `excel` stands in for the global `Excel`,
+ * `office` for `Office`. It counts every `context.sync` and the bytes each one carries, enforces Excel
+ * on the web's 5 MB request and response limits, and throws on anything it does not model.
+ *
+ *   const d = createOfficeDouble({ api: 20 });
+ *   d.state.addSheet('花名册').put(0, 0, [['姓名'], ['张三']]);
+ *   const port = createOfficePort(d.excel, d.office);
+ */
+import { SPECS } from './api';
+import { DoubleContext, type DoubleStats } from './engine';
+import { WorkbookState, OfficeDoubleError } from './state';
+
+export { WorkbookState, SheetState, OfficeDoubleError, parseAddress, type Cell } from './state';
+export type { DoubleStats, SyncRecord } from './engine';
+
+/** Excel on the web: 5 MB per request and per response. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface DoubleOptions {
+  /** Highest ExcelApi minor version the host supports (1 = Office 2016 volume licence, 20 = current). */
+  readonly api?: number;
+  readonly requestLimit?: number;
+  readonly responseLimit?: number;
+  /** Cells past which a read returns null (default 5,000,000, as Excel on the web). */
+  readonly readCellLimit?: number;
+}
+
+export interface OfficeDouble {
+  readonly excel: typeof Excel;
+  readonly office: typeof Office;
+  readonly state: WorkbookState;
+  readonly stats: DoubleStats;
+  /** The document settings store (Office.context.document.settings), as saved. */
+  readonly savedSettings: Map<string, unknown>;
+  /** Forget the counts (after setting a workbook up through the port, say). */
+  resetStats(): void;
+}
+
+/** Wrap a plain object so that reading any member it lacks throws, naming it. */
+function loud<T extends object>(name: string, members: T): T {
+  return new Proxy(members, {
+    get(target, key) {
+      if (typeof key === 'symbol' || key === 'then') return undefined;
+      if (!(key in target)) throw new Error(`office-double: ${name}.${key} is not modeled`);
+      return (target as Record<string, unknown>)[key];
+    },
+    set(_t, key) {
+      throw new Error(`office-double: setting ${name}.${String(key)} is not modeled`);
+    },
+  });
+}
+
+export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
+  const api = options.api ?? 20;
+  const state = new WorkbookState();
+  const stats: DoubleStats = { syncs: [], runs: [] };
+  const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
+
+  async function run(...args: unknown[]): Promise<unknown> {
+    let runOptions: Record<string, unknown> | undefined;
+    let batch: unknown;
+    if (args.length === 1) batch = args[0];
+    else if (args.length === 2 && typeof args[0] === 'object' && args[0] !== null) {
+      runOptions = args[0] as Record<string, unknown>;
+      batch = args[1];
+    } else throw new Error('office-double: Excel.run is modeled as run(batch) and run(options, batch) only');
+    if (typeof batch !== 'function') throw new Error('office-double: Excel.run needs a batch function');
+    for (const [key, value] of Object.entries(runOptions ?? {})) {
+      const since = key === 'mergeUndoGroup' ? 20 : key === 'delayForCellEdit' ? 11 : undefined;
+      if (since === undefined) throw new Error(`office-double: Excel.run option ${key} is not modeled`);
+      if (api < since) throw new OfficeDoubleError('ApiNotFound', `Excel.run option ${key} needs ExcelApi 1.${since}`);
+      if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);
+    }
+    stats.runs.push({ options: runOptions });
+    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit }, SPECS, stats, limits);
+    const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
+    // Like Excel.run, send whatever the batch left queued.
+    if (context.pending > 0) await context.sync();
+    return result;
+  }
+
+  const settingsLive = new Map<string, unknown>();
+  const savedSettings = new Map<string, unknown>();
+  const settings = loud('Office.Settings', {
+    get: (name: string) => (settingsLive.has(name) ? structuredClone(settingsLive.get(name)) : null),
+    set: (name: string, value: unknown) => {
+      // Settings are stored as JSON: only plain data survives.
+      settingsLive.set(name, JSON.parse(JSON.stringify(value)));
+    },
+    remove: (name: string) => settingsLive.delete(name),
+    saveAsync: (callback?: (r: { status: string }) => void) => {
+      savedSettings.clear();
+      for (const [k, v] of settingsLive) savedSettings.set(k, structuredClone(v));
+      queueMicrotask(() => callback?.({ status: 'succeeded' }));
+    },
+  });
+
+  const office = loud('Office', {
+    context: loud('Office.context', {
+      requirements: loud('Office.context.requirements', {
+        isSetSupported: (name: string, version?: string) => {
+          if (name !== 'ExcelApi') return false;
+          const m = /^1\.(\d+)$/.exec(version ?? '1.1');
+          return !!m && Number(m[1]) <= api;
+        },
+      }),
+      document: loud('Office.context.document', { settings }),
+    }),
+  }) as unknown as typeof Office;
+
+  const excel = loud('Excel', { run }) as unknown as typeof Excel;
+
+  return {
+    excel,
+    office,
+    state,
+    stats,
+    savedSettings,
+    resetStats() {
+      stats.syncs.length = 0;
+      stats.runs.length = 0;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { createOfficePort } from '../../src/workbook/office';
+import { PortError } from '../../src/workbook/port';
+import { createOfficeDouble, WEB_PAYLOAD_LIMIT, type OfficeDouble } from '../office-double';
+
+function roster(d: OfficeDouble, name: string, rows: number, cols = 12): void {
+  const sheet = d.state.addSheet(name);
+  sheet.put(0, 0, [['留守儿童登记表']]);
+  sheet.put(1, 0, [Array.from({ length: cols }, (_, c) => `字段${c}`)]);
+  const data: (string | number)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    data.push(Array.from({ length: cols }, (_, c) => (c === 0 ? `'${110101200001011230 + r}` : c === 1 ? `学生${r}` : c === 2 ? 42000 + (r % 3000) : `三年级${c}班`)));
+  }
+  sheet.put(2, 0, data);
+}
+
+describe('OfficePort.read', () => {
+  it('converts values and value types to plain cells: errors stay errors, text that looks like one stays text', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    const s = d.state.addSheet('花名册');
+    s.put(2, 1, [
+      ['姓名', '身份证号', '出生日期', '在校'],
+      ['张三', "'110101201503120011", 42075, true],
+      ["'#N/A", null, '', false],
+    ]);
+    Object.assign(s.ensure(4, 3), { v: "#N/A", t: "Error" });
+    const snap = await createOfficePort(d.excel, d.office).read();
+    const sheet = snap.sheets[0];
+    expect(sheet.origin).toEqual({ row: 2, col: 1 });
+    expect(sheet.values).toEqual([
+      ['姓名', '身份证号', '出生日期', '在校'],
+      ['张三', '110101201503120011', 42075, true],
+      ['#N/A', null, { error: '#N/A' }, false],
+    ]);
+    expect(sheet.visible).toBe(true);
+  });
+
+  it('lists every sheet with visibility; values only for the sheets asked for', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('说明').put(0, 0, [['填表说明']]);
+    roster(d, '花名册', 3);
+    d.state.addSheet('旧表').visibility = 'Hidden';
+    const port = createOfficePort(d.excel, d.office);
+    const names = await port.read({ namesOnly: true });
+    expect(names.sheets.map((s) => [s.name, s.visible, s.values.length])).toEqual([
+      ['说明', true, 0],
+      ['花名册', true, 0],
+      ['旧表', false, 0],
+    ]);
+    expect(d.stats.syncs).toHaveLength(1);
+    const one = await port.read({ sheets: ['花名册'] });
+    expect(one.sheets.map((s) => s.values.length)).toEqual([0, 5, 0]);
+  });
+
+  it('gives a blank sheet an empty block, not a phantom A1', async () => {
+    const d = createOfficeDouble({ api: 1 });
+    d.state.addSheet('Sheet1');
+    const snap = await createOfficePort(d.excel, d.office).read();
+    expect(snap.sheets[0].values).toEqual([]);
+  });
+
+  it('reads merged areas where ExcelApi 1.13 is there, and does not ask for them below', async () => {
+    for (const api of [13, 12]) {
+      const d = createOfficeDouble({ api });
+      const s = d.state.addSheet("Kids' list, 2026");
+      s.put(0, 0, [['父亲', null, '母亲'], ['姓名', '电话', '姓名']]);
+      s.merges = [{ row: 0, col: 0, rowCount: 1, colCount: 2 }];
+      const snap = await createOfficePort(d.excel, d.office).read();
+      if (api === 13) expect(snap.sheets[0].merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 2 }]);
+      else expect(snap.sheets[0].merges).toBeUndefined();
+    }
+  });
+
+  it('works on ExcelApi 1.1 (no valuesOnly, no merges, no run options)', async () => {
+    const d = createOfficeDouble({ api: 1 });
+    roster(d, '花名册', 20);
+    const snap = await createOfficePort(d.excel, d.office).read();
+    expect(snap.sheets[0].values).toHaveLength(22);
+    expect(d.stats.runs).toEqual([{ options: undefined }]);
+  });
+
+  it('takes the same number of syncs for 10 rows as for 3,000 rows: list, sizes, values', async () => {
+    const counts: number[] = [];
+    for (const rows of [10, 3000]) {
+      const d = createOfficeDouble({ api: 20 });
+      roster(d, '花名册', rows);
+      d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
+      const snap = await createOfficePort(d.excel, d.office).read();
+      expect(snap.sheets[0].values).toHaveLength(rows + 2);
+      counts.push(d.stats.syncs.length);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it('reads 100,000 rows with every response under 5 MB, in syncs set by bytes, not rows', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    roster(d, '花名册', 100_000, 12);
+    const snap = await createOfficePort(d.excel, d.office).read();
+    const values = snap.sheets[0].values;
+    expect(values).toHaveLength(100_002);
+    expect(values[100_001][1]).toBe('学生99999');
+    expect(values[100_001][0]).toBe(String(110101200001011230 + 99_999));
+    const responses = d.stats.syncs.map((s) => s.responseBytes);
+    expect(Math.max(...responses)).toBeLessThan(WEB_PAYLOAD_LIMIT);
+    const total = responses.reduce((a, b) => a + b, 0);
+    // At most one sync per 2 MB actually carried, plus the two small ones: far fewer than one per block of rows.
+    expect(d.stats.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / 2_000_000));
+    expect(d.stats.syncs.length).toBeLessThan(30);
+  });
+
+  it('splits a read so that no sync loads more cells than the limit, and stops clearly when the host returns nothing', async () => {
+    const d = createOfficeDouble({ api: 20, readCellLimit: 1000 });
+    roster(d, '花名册', 500, 10); // 5,020 cells
+    const ok = await createOfficePort(d.excel, d.office, { maxReadCells: 1000 }).read();
+    expect(ok.sheets[0].values).toHaveLength(502);
+    expect(d.stats.syncs.length).toBe(2 + 6);
+
+    const tooMuch = createOfficePort(d.excel, d.office, { maxReadCells: 10_000 });
+    await expect(tooMuch.read()).rejects.toEqual(new PortError('office.readTooLarge', { sheet: '花名册' }));
+  });
+});
