@@ -7,7 +7,7 @@ export function headerKey(v: CellValue): string {
 }
 
 const VILLAGE_END = /(村民委员会|村委会|村|社区居委会|社区|居委会)/;
-const HAMLET_END = /(组|屯|寨)/;
+const HAMLET_END = /(组|屯)/;
 /** Administrative units that come before a village; the village name starts after the last of them. */
 const ABOVE_VILLAGE = /(省|自治区|特别行政区|市|州|盟|地区|县|区|旗|镇|乡|街道|办事处)/g;
 
