@@ -1,0 +1,39 @@
+import type { CellRef, WorkbookPlan } from '../core/plan/types';
+import type { ApplyProgress, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../workbook/port';
+import type { WorkbookSnapshot } from '../core/snapshot';
+
+export interface PageEvents {
+  /** The workbook changed (also after a failed apply, which may have written part of its plan). */
+  changed(plan: WorkbookPlan): void;
+  /** The pane chose a cell: the page shows its sheet and highlights it. */
+  selected(ref: CellRef): void;
+}
+
+/**
+ * The file port as the standalone page's pane sees it: reads and writes go to the .xlsx in memory;
+ * select() and every change are also reported to the page, which owns the grid view.
+ */
+export class StandalonePort implements WorkbookPort {
+  constructor(private readonly file: WorkbookPort, private readonly events: PageEvents) {}
+
+  capabilities(): HostCapabilities {
+    return this.file.capabilities();
+  }
+
+  read(options?: ReadOptions): Promise<WorkbookSnapshot> {
+    return this.file.read(options);
+  }
+
+  async apply(plan: WorkbookPlan, options?: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void }): Promise<ApplyResult> {
+    try {
+      return await this.file.apply(plan, options);
+    } finally {
+      this.events.changed(plan);
+    }
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    await this.file.select(ref);
+    this.events.selected(ref);
+  }
+}

@@ -1,0 +1,107 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { t, type Lang } from '../core/i18n';
+import type { IsoDate } from '../core/dates';
+import type { MappingOverride, RosterCheck } from '../core/roster/types';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { WorkbookPort } from '../workbook/port';
+import { CheckView } from './CheckView';
+import type { PendingChange } from './PreviewPanel';
+import { StatusArea } from './StatusArea';
+import { loadRosterCore, type RosterCore } from './rosterCore';
+import { useOperation } from './useOperation';
+import { EXTRA_VIEWS, type ViewProps } from './views';
+
+export interface PaneProps {
+  readonly port: WorkbookPort;
+  readonly lang: Lang;
+  readonly today: IsoDate;
+  /** In Excel the pane is the whole page and carries the page heading; beside the standalone grid it does not. */
+  readonly standalone?: boolean;
+}
+
+/** The last check: the snapshot it was computed from and its result. */
+export interface Checked {
+  readonly snapshot: WorkbookSnapshot;
+  readonly check: RosterCheck;
+  readonly core: RosterCore;
+  /** The correction saved in 设置, if any. */
+  readonly saved: MappingOverride | null;
+}
+
+// Not on the first screen: fetched when first shown, so the pane is interactive sooner (bench/pane.ts).
+const ReportView = lazy(() => import(/* webpackChunkName: "report-view" */ './ReportView'));
+const PreviewPanel = lazy(() => import(/* webpackChunkName: "preview" */ './PreviewPanel'));
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', minWidth: 0, color: tokens.colorNeutralForeground1 },
+  panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
+});
+
+export function Pane({ port, lang, today, standalone = false }: PaneProps) {
+  const styles = useStyles();
+  const operation = useOperation(lang);
+  const [tab, setTab] = useState('check');
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [pending, setPending] = useState<PendingChange | null>(null);
+
+  /** Fresh read + check. Every write is planned from a fresh check, never from a stale one. */
+  const check = useCallback(async (signal: AbortSignal, sheet?: string): Promise<Checked> => {
+    const [snapshot, core] = await Promise.all([port.read(), loadRosterCore()]);
+    if (signal.aborted) throw abortError();
+    const saved = core.overrideFromSettings(snapshot) ?? null;
+    // The engine applies the saved correction to its own sheet only; a sheet chosen now is detected afresh.
+    const result = core.checkRoster(snapshot, { today, sheet: sheet ?? checked?.check.layout.sheet, override: saved ?? undefined });
+    const next = { snapshot, check: result, core, saved };
+    setChecked(next);
+    return next;
+  }, [port, today, checked]);
+
+  const runCheck = useCallback((sheet?: string) => {
+    setPending(null);
+    return operation.run('ui.op.check', ({ signal }) => check(signal, sheet));
+  }, [operation, check]);
+
+  const propose = useCallback((change: PendingChange) => setPending(change), []);
+
+  const view: ViewProps = { port, lang, today, operation };
+  const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
+  const busy = operation.running !== null;
+  // bench/pane.ts reads this mark: the pane's controls are on screen and respond to input.
+  useEffect(() => { if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive'); }, []);
+
+  return (
+    <div className={styles.pane}>
+      {!standalone && <Text as="h1" size={400} weight="semibold">{t(lang, 'app.name')}</Text>}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => { setTab(String(d.value)); setPending(null); }} aria-label={t(lang, 'ui.tabs.label')} size="small">
+        <Tab id="tab-check" value="check" aria-controls="panel">{t(lang, 'ui.tab.check')}</Tab>
+        <Tab id="tab-report" value="report" aria-controls="panel">{t(lang, 'ui.tab.report')}</Tab>
+        {extra.map((v) => <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls="panel">{t(lang, v.labelKey)}</Tab>)}
+      </TabList>
+      <StatusArea operation={operation} lang={lang} />
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+        <Suspense fallback={<Spinner size="small" />}>
+          {pending && (
+            <PreviewPanel change={pending} lang={lang} port={port} operation={operation}
+              onDone={() => setPending(null)} onCancel={() => setPending(null)} />
+          )}
+          {tab === 'check' && (
+            <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />
+          )}
+          {tab === 'report' && (
+            <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />
+          )}
+        {extra.filter((v) => v.id === tab).map(({ id, Component }) => (
+          <Component key={id} {...view} />
+        ))}
+        </Suspense>
+      </div>
+    </div>
+  );
+}
+
+function abortError(): Error {
+  const e = new Error('aborted');
+  e.name = 'AbortError';
+  return e;
+}

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
+/** A fixed reference date, so ages in the sample give the same findings every day. */
+export const TODAY = '2026-09-01';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught page errors and console errors (CSP violations show up here). */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly locale?: 'zh-CN' | 'en-US';
+  readonly userAgent?: string;
+  readonly colorScheme?: 'light' | 'dark';
+  readonly forcedColors?: 'active' | 'none';
+  readonly viewport?: { width: number; height: number };
+}
+
+/** Debian's Chromium with a fresh profile directory, removed again on close. */
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'pane-test-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: options.locale ?? 'zh-CN',
+    userAgent: options.userAgent,
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  return {
+    context, page, problems,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * axe-core with every rule it runs by default; returns "rule: target" lines for a readable failure.
+ * Tabster's focus sentinels (<i tabindex=0 aria-hidden data-tabster-dummy>, which Fluent puts around
+ * arrow-key groups and which pass focus on at once) are left out: axe cannot see that they never hold focus.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}
+
+/** How many times an operation of the pane started (the pane marks each start for the performance timeline). */
+export function operationStarts(page: Page, labelKey: string): Promise<number> {
+  return page.evaluate((name) => performance.getEntriesByName(name).length, `op-start:${labelKey}`);
+}

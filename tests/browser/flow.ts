@@ -1,0 +1,46 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { t, type Lang } from '../../src/core/i18n';
+import '../../src/core/i18n/all';
+import { checkRoster, overrideFromSettings, type RosterCheck } from '../../src/core/roster';
+import { columnLetter } from '../../src/core/cells';
+import { openXlsx } from '../../src/workbook/file';
+import { DIST } from './server';
+import { TODAY } from './browser';
+
+/** What the roster engine finds in the bundled sample, computed in Node through the file port. */
+export async function expectedSampleCheck(): Promise<RosterCheck> {
+  const bytes = new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
+  const snapshot = await openXlsx(bytes).read();
+  return checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) ?? undefined });
+}
+
+export function cellName(row: number, col: number | null): string {
+  return col === null ? `${row + 1}:${row + 1}` : `${columnLetter(col)}${row + 1}`;
+}
+
+export function button(page: Page, lang: Lang, key: string, params = {}) {
+  return page.getByRole('button', { name: t(lang, key, params), exact: true });
+}
+
+export async function openSample(page: Page, origin: string, lang: Lang, path = 'standalone.html'): Promise<void> {
+  await page.goto(`${origin}/${path}?sample=1&today=${TODAY}`);
+  await page.getByRole('grid').waitFor();
+  await page.getByTestId('file-name').filter({ hasText: 'sample-roster.xlsx' }).waitFor();
+  await button(page, lang, 'ui.action.check').waitFor();
+}
+
+/** Run the check from the pane and wait for the findings heading; returns the number it states. */
+export async function runCheck(page: Page, lang: Lang): Promise<number> {
+  await button(page, lang, 'ui.action.check').click();
+  const heading = page.locator('#findings-title');
+  await heading.waitFor();
+  const text = (await heading.textContent()) ?? '';
+  return Number(/\d+/.exec(text)?.[0] ?? NaN);
+}
+
+/** Wait until no operation is running (every pane button is enabled again). */
+export async function idle(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('button', { name: t(lang, 'ui.action.cancel'), exact: true }).waitFor({ state: 'detached' });
+}

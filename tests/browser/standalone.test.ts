@@ -1,0 +1,148 @@
+/**
+ * The whole job in the standalone page, as a teacher does it: open the sample, check, choose a finding
+ * and see its cell, write 校验结果 (with marks), save, and read the saved workbook back in Node. In
+ * Chinese and in English, with axe-core on every screen.
+ */
+import { readFileSync } from 'fs';
+import * as XLSX from '@e965/xlsx';
+import { t, type Lang } from '../../src/core/i18n';
+import { SHEETS } from '../../src/core/sheets';
+import { axeViolations, openSession, screenshot, type Session } from './browser';
+import { button, cellName, expectedSampleCheck, idle, openSample, runCheck } from './flow';
+import { serveDist, type StaticServer } from './server';
+
+const LANGS: Lang[] = ['zh-CN', 'en-US'];
+
+describe.each(LANGS)('standalone page (%s)', (lang) => {
+  let server: StaticServer;
+  let session: Session;
+  const short = lang === 'zh-CN' ? 'zh' : 'en';
+
+  beforeAll(async () => {
+    server = await serveDist();
+    session = await openSession({ locale: lang });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows an empty page that says what to do, with no accessibility violations', async () => {
+    const { page } = session;
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.getByRole('heading', { name: t(lang, 'ui.standalone.emptyTitle') }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-0-empty`);
+  });
+
+  it('checks the sample, highlights a chosen finding, writes 校验结果 with marks, saves, and the file reads back', async () => {
+    const { page, problems } = session;
+    const expected = await expectedSampleCheck();
+    expect(expected.findings.length).toBeGreaterThan(5); // the sample carries the mistakes teachers make
+
+    await openSample(page, server.origin, lang);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-1-sample`);
+
+    // Check: the pane states the same number of findings the engine finds in Node, grouped by rule.
+    const count = await runCheck(page, lang);
+    expect(count).toBe(expected.findings.length);
+    const rules = [...new Set(expected.findings.map((f) => f.rule))];
+    const groups = page.locator('button[aria-controls^="group-"]');
+    expect(await groups.count()).toBe(rules.length);
+    expect(await page.getByText(t(lang, 'ui.check.summary', {
+      sheet: expected.layout.sheet, headerRows: expected.layout.headerRows.map((r) => r + 1).join('–'), children: expected.records.length,
+    })).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Choose the finding lowest on the sheet: its cell is highlighted and scrolled into view.
+    const target = [...expected.findings].filter((f) => f.col !== null).sort((a, b) => b.row - a.row)[0];
+    await page.locator(`button[aria-controls="group-${target.rule}"]`).click();
+    const item = page.locator(`#group-${target.rule} button[data-finding-cell="${cellName(target.row, target.col)}"]`).first();
+    await item.click();
+    const hit = page.locator('[data-highlight="true"]');
+    await hit.waitFor();
+    expect(await hit.getAttribute('data-cell')).toBe(cellName(target.row, target.col));
+    const [cellBox, gridBox] = [await hit.boundingBox(), await page.getByRole('grid').boundingBox()];
+    expect(cellBox && gridBox).toBeTruthy();
+    expect(cellBox!.y).toBeGreaterThanOrEqual(gridBox!.y);
+    expect(cellBox!.y + cellBox!.height).toBeLessThanOrEqual(gridBox!.y + gridBox!.height);
+    expect(cellBox!.x + cellBox!.width).toBeLessThanOrEqual(gridBox!.x + gridBox!.width + 1);
+    expect(await page.getByTestId('selected-cell').textContent()).toContain(cellName(target.row, target.col));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-2-findings`);
+
+    // The mapping the check found is shown and editable.
+    await page.locator('#mapping-toggle').click();
+    const nameSelect = page.getByRole('combobox', { name: t(lang, 'roster.field.name'), exact: true });
+    expect(await nameSelect.inputValue()).toBe(String(expected.layout.columns.name));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-3-mapping`);
+    await page.locator('#mapping-toggle').click();
+
+    // Write 校验结果 with marks: a preview first, nothing written until confirmed.
+    await page.getByRole('tab', { name: t(lang, 'ui.tab.report') }).click();
+    await page.getByRole('checkbox', { name: t(lang, 'ui.report.mark') }).check();
+    await button(page, lang, 'ui.action.report').click();
+    await page.locator('#preview-title').waitFor();
+    const preview = await page.locator('#preview-title ~ ul li').allTextContents();
+    expect(preview.some((line) => line.includes(SHEETS.findings))).toBe(true);
+    expect(preview.some((line) => line.includes(expected.layout.sheet))).toBe(true); // the marks
+    expect(await page.getByRole('tab', { name: SHEETS.findings }).count()).toBe(0); // not written yet
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-4-preview`);
+
+    await button(page, lang, 'ui.action.confirm').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    const reportTab = page.getByRole('tab', { name: SHEETS.findings });
+    await reportTab.waitFor();
+    expect(await reportTab.getAttribute('aria-selected')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-5-written`);
+
+    // Save: the download is the changed workbook; read it back with SheetJS in Node.
+    const saved = await download(session, lang);
+    expect(saved.SheetNames).toContain(SHEETS.findings);
+    const report = XLSX.utils.sheet_to_json<unknown[]>(saved.Sheets[SHEETS.findings], { header: 1, blankrows: false });
+    const reportText = report.map((r) => r.join('\t'));
+    for (const f of expected.findings) {
+      expect([f.rule, reportText.some((line) => line.includes(cellName(f.row, f.col).replace(/:.*/, '')))]).toEqual([f.rule, true]);
+    }
+    expect(report.length).toBeGreaterThanOrEqual(expected.findings.length + 1);
+    // The roster's values are exactly as they were; its bad cells now carry notes.
+    const original = XLSX.read(readFileSync(`${__dirname}/../../dist/assets/sample-roster.xlsx`));
+    const values = (wb: XLSX.WorkBook) => XLSX.utils.sheet_to_json(wb.Sheets[expected.layout.sheet], { header: 1, raw: true, defval: null });
+    expect(values(saved)).toEqual(values(original));
+    const notesBefore = notes(original, expected.layout.sheet);
+    expect(notes(saved, expected.layout.sheet).length).toBeGreaterThan(notesBefore.length);
+
+    // Remove the marks again: preview, confirm; the saved roster has no notes left.
+    await button(page, lang, 'ui.action.unmark').click();
+    await page.locator('#preview-title').waitFor();
+    await button(page, lang, 'ui.action.confirm').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await idle(page, lang);
+    const unmarked = await download(session, lang);
+    expect(notes(unmarked, expected.layout.sheet)).toEqual(notesBefore);
+    expect(values(unmarked)).toEqual(values(original));
+
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Every note on a sheet as "A1: text", to compare before and after. */
+function notes(wb: XLSX.WorkBook, sheet: string): string[] {
+  return Object.entries(wb.Sheets[sheet])
+    .filter(([k, c]) => !k.startsWith('!') && (c as XLSX.CellObject).c?.length)
+    .map(([k, c]) => `${k}: ${((c as XLSX.CellObject).c ?? []).map((n) => n.t).join(' | ')}`)
+    .sort();
+}
+
+async function download(session: Session, lang: Lang): Promise<XLSX.WorkBook> {
+  const { page } = session;
+  const [file] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'ui.standalone.save').click()]);
+  expect(file.suggestedFilename()).toBe('sample-roster.xlsx');
+  const path = await file.path();
+  return XLSX.read(readFileSync(path), { cellStyles: true });
+}
