@@ -58,7 +58,7 @@ function birthAt(s: string, at: number, centuryPrefix = ''): IsoDate | null {
   const off = at + (centuryPrefix ? 2 : 4);
   const m = Number(s.slice(off, off + 2));
   const d = Number(s.slice(off + 2, off + 4));
-  return y >= 1900 && isValidYmd(y, m, d) ? toIso(y, m, d) : null;
+  return y >= 1800 && isValidYmd(y, m, d) ? toIso(y, m, d) : null;
 }
 
 /**

@@ -221,10 +221,10 @@ function classifyPhone(digitsIn: string, ext: string): PhoneParse {
   return { kind: 'invalid', digits: d, ...extension };
 }
 
-/** Digits of a phone cell ('13812345678', '075512345678'), or null when blank or unreadable. */
+/** Digits of a valid phone ('13812345678', '075512345678'), or null when blank or not a valid number. */
 export function normalizePhone(v: CellValue): string | null {
   const p = parsePhone(v);
-  return p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : p && p.digits ? p.digits : null;
+  return p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -67,7 +67,6 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
   const forms = headerForms(sheet, layout);
   const formsByIndex = mapped.map(([, c]) => forms.get(c) ?? new Set<string>());
   const nameIndex = fields.indexOf('name');
-  const probeIndex = nameIndex >= 0 ? nameIndex : 0;
   const rows: ParsedRow[] = [];
   const skipped: SkippedRow[] = [];
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
@@ -100,7 +99,7 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
       continue;
     }
     if (!hasData) continue;
-    if (cols.length > 0 && isRepeatedHeader(cellsOfRow, formsByIndex, probeIndex)) {
+    if (cols.length > 0 && isRepeatedHeader(cellsOfRow, formsByIndex)) {
       skipped.push({ row, reason: 'repeatedHeader' });
       continue;
     }
@@ -109,12 +108,15 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
   return { rows, skipped };
 }
 
-function isRepeatedHeader(cells: readonly CellValue[], forms: readonly Set<string>[], probe: number): boolean {
-  const p = cells[probe];
-  if (typeof p !== 'string' || !forms[probe].has(normalizeHeader(p))) return false;
+function isRepeatedHeader(cells: readonly CellValue[], forms: readonly Set<string>[]): boolean {
+  // Cheap probe first: the first filled mapped cell must read like its column's header.
+  let k = 0;
+  while (k < cells.length && isBlank(cells[k])) k++;
+  const p = cells[k];
+  if (typeof p !== 'string' || p.length > 40 || !forms[k].has(normalizeHeader(p))) return false;
   let filled = 0;
   let matching = 0;
-  for (let k = 0; k < cells.length; k++) {
+  for (; k < cells.length; k++) {
     const v = cells[k];
     if (isBlank(v)) continue;
     filled++;

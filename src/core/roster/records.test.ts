@@ -1,0 +1,112 @@
+import type { CellValue } from '../cells';
+import { checkRoster } from './index';
+import { cellError, makeId, merge, sheet, workbook } from '../../../tests/helpers/snapshot';
+
+const TODAY = '2026-11-29';
+const HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '班级', '监护人姓名', '监护人电话'];
+const ROW = (n: number, name: CellValue = `学生${n}`): CellValue[] => [n, name, '男', '2015-03-12', makeId('20150312', String(101 + 2 * n)), '三(1)班', '张爷爷', '13812345678'];
+
+function check(rows: CellValue[][]) {
+  return checkRoster(workbook(sheet('花名册', [HEADER, ...rows])), { today: TODAY });
+}
+
+describe('which rows are records', () => {
+  it('skips blank rows and rows holding only a pre-filled serial number', () => {
+    const result = check([ROW(1), [], [null, '  ', null], ROW(2), [3], [4, null, null, null, null, null, null, '']]);
+    expect(result.records.map((r) => r.row)).toEqual([1, 4]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('keeps a row with child data but a blank name, and reports the blank name', () => {
+    const result = check([ROW(1), ROW(2, null)]);
+    expect(result.records).toHaveLength(2);
+    expect(result.findings.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['required@3:name']);
+  });
+
+  it.each([
+    [['合计', null, null, null, null, null, null, null]],
+    [[null, '总计']],
+    [['小计', '3人']],
+    [['共48人']],
+    [[null, '共 48 人']],
+    [['共计：48人']],
+    [['合　计', '48']],
+  ])('passes over the totals row %p', (line) => {
+    const result = check([ROW(1), line as CellValue[], ROW(2)]);
+    expect(result.records.map((r) => r.row)).toEqual([1, 3]);
+    expect(result.skipped).toEqual([{ row: 2, reason: 'total' }]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it.each([
+    [['填表人：王老师', null, null, '审核人：李校长']],
+    [['审核人：']],
+    [['制表人：张老师']],
+    [['负责人签字：']],
+    [[null, '填表日期：2026年9月1日']],
+    [['注：身份证号请以文本格式填写']],
+    [['学校（盖章）']],
+  ])('passes over the signature or footer line %p', (line) => {
+    const result = check([ROW(1), line as CellValue[]]);
+    expect(result.records.map((r) => r.row)).toEqual([1]);
+    expect(result.skipped).toEqual([{ row: 2, reason: 'footer' }]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('does not mistake names starting with the same characters for totals or footers', () => {
+    const result = check([ROW(1, '单小明'), ROW(2, '合一'), ROW(3, '共同')]);
+    expect(result.records.map((r) => r.name)).toEqual(['单小明', '合一', '共同']);
+  });
+
+  it('passes over a header repeated for a second printed page', () => {
+    const result = check([ROW(1), HEADER, ROW(2)]);
+    expect(result.records.map((r) => r.row)).toEqual([1, 3]);
+    expect(result.skipped).toEqual([{ row: 2, reason: 'repeatedHeader' }]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('passes over a repeated two-level header, both of its rows', () => {
+    const top: CellValue[] = ['姓名', '班级', '监护人', null];
+    const sub: CellValue[] = [null, null, '姓名', '电话'];
+    const line = (name: string): CellValue[] => [name, '三(1)班', '张爷爷', '13812345678'];
+    const s = sheet('花名册', [top, sub, line('张三'), top, sub, line('李四')], { merges: [merge(0, 2, 1, 2), merge(3, 2, 1, 2)] });
+    const result = checkRoster(workbook(s), { today: TODAY });
+    expect(result.records.map((r) => r.name)).toEqual(['张三', '李四']);
+    expect(result.skipped?.map((x) => x.row)).toEqual([3, 4]);
+  });
+});
+
+describe('reading values', () => {
+  it('normalises without changing the snapshot', () => {
+    const rows = [[1, ' 阿依古丽·买买提 ', '2-女', '2015年3月12日', makeId('20150312', '124').toLowerCase(), '三（1）班', ' 张  爷爷 ', '+86 138-1234-5678']];
+    const snapshot = workbook(sheet('花名册', [HEADER, ...rows]));
+    const before = JSON.stringify(snapshot);
+    const [r] = checkRoster(snapshot, { today: TODAY }).records;
+    expect(JSON.stringify(snapshot)).toBe(before);
+    expect(r).toMatchObject({
+      name: '阿依古丽·买买提', gender: '女', birthDate: '2015-03-12', idNumber: makeId('20150312', '124').toUpperCase(),
+      grade: 3, classLabel: '三(1)班', guardianName: '张爷爷', guardianPhone: '13812345678',
+    });
+    expect(r.raw.name).toBe(' 阿依古丽·买买提 ');
+  });
+
+  it('fills birth date and gender from a valid ID when their columns are blank', () => {
+    const [r] = check([[1, '张三', null, null, makeId('20140601', '246'), '三(1)班', '张爷爷', '13812345678']]).records;
+    expect(r).toMatchObject({ birthDate: '2014-06-01', gender: '女' });
+  });
+
+  it('reads the optional fields', () => {
+    const header = ['姓名', '班级', '监护人', '联系电话', '留守类型', '是否寄宿', '是否重点帮扶', '家庭住址', '与学生关系', '监护人年龄'];
+    const s = sheet('花名册', [header, ['张三', '三(1)班', '张爷爷', '13812345678', '2-双亲留守', '√', '是', ' 某某村三组 ', '祖父', '66岁']]);
+    const [r] = checkRoster(workbook(s), { today: TODAY }).records;
+    expect(r).toMatchObject({ leftBehindType: 'both', boarding: true, keyFocus: true, address: '某某村三组', guardianRelation: '祖父', guardianAge: 66 });
+  });
+
+  it('handles formula error values in any cell without throwing', () => {
+    const row: CellValue[] = [1, cellError('#N/A'), cellError('#VALUE!'), cellError('#REF!'), cellError('#NAME?'), cellError('#DIV/0!'), cellError('#NULL!'), cellError('#NUM!')];
+    const result = check([row]);
+    expect(result.records).toHaveLength(1);
+    expect(result.findings.map((f) => f.col)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result.findings.every((f) => typeof f.params.error === 'string')).toBe(true);
+  });
+});

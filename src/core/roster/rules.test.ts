@@ -1,0 +1,260 @@
+import type { CellValue } from '../cells';
+import { checkRoster, renderFinding, type Finding, type RuleId } from './index';
+import { cellError, makeId, sheet, toFullWidth, workbook } from '../../../tests/helpers/snapshot';
+
+const TODAY = '2026-11-29';
+
+/** Columns of the test roster, in order; a record is given by header text -> value. */
+const HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '班级', '监护人姓名', '监护人电话', '监护人年龄', '父亲电话', '母亲电话', '家长电话', '登记日期'];
+
+function good(overrides: Record<string, CellValue> = {}): Record<string, CellValue> {
+  return {
+    姓名: '张三', 性别: '男', 出生日期: '2015-03-12', 身份证号: makeId('20150312', '123'), 班级: '三(1)班',
+    监护人姓名: '张爷爷', 监护人电话: '13812345678', 监护人年龄: 60, ...overrides,
+  };
+}
+
+function run(records: Record<string, CellValue>[], header: readonly string[] = HEADER) {
+  const rows: CellValue[][] = [header.slice()];
+  records.forEach((r, i) => rows.push(header.map((h) => (h === '序号' ? i + 1 : (r[h] ?? null)))));
+  return checkRoster(workbook(sheet('花名册', rows)), { today: TODAY });
+}
+
+function rules(records: Record<string, CellValue>[], header?: readonly string[]): string[] {
+  return run(records, header).findings.map((f) => `${f.rule}@${f.row + 1}:${f.field}`);
+}
+
+function only(records: Record<string, CellValue>[], rule: RuleId): Finding[] {
+  return run(records).findings.filter((f) => f.rule === rule);
+}
+
+describe('a clean roster', () => {
+  it('has no findings, including the odd but valid ways of writing things', () => {
+    const records = [
+      good(),
+      good({ 姓名: ' 阿依古丽·买买提 ', 性别: '女', 身份证号: makeId('20150312', '124').toLowerCase().replace(/\d$/, (d) => d), 出生日期: '2015年3月12日', 班级: '三（1）班' }),
+      good({ 姓名: '李 四', 出生日期: '20150312', 身份证号: makeId('20150312', '135'), 班级: '三年级1班', 监护人电话: '+86 138 1234 5678' }),
+      good({ 姓名: '王五', 出生日期: '2015/3/12', 身份证号: makeId('20150312', '157'), 班级: '六年级２班', 监护人电话: 13812345678 }),
+      good({ 姓名: '赵六', 出生日期: 42075, 身份证号: toFullWidth(makeId('20150312', '179')), 监护人电话: toFullWidth('139-1234-5678') }),
+      good({ 姓名: '孙七', 出生日期: '2015.3.12', 身份证号: makeId('20150312', '191'), 监护人电话: '0755-12345678', 父亲电话: '010 1234 5678', 母亲电话: '0086 13912345678', 家长电话: '0371-1234567' }),
+      good({ 姓名: '周八', 出生日期: '2015-3', 身份证号: makeId('20150312', '213'), 监护人电话: '  13812345678  ', 登记日期: '2024-09-01' }),
+    ];
+    expect(rules(records)).toEqual([]);
+  });
+
+  it('accepts an ID ending in a lower-case x', () => {
+    // 17 digits whose check character is X, typed with a lower-case x.
+    let seq = 100;
+    let id = makeId('20150312', String(seq));
+    while (!id.endsWith('X')) id = makeId('20150312', String(++seq));
+    const gender = seq % 2 === 1 ? '男' : '女';
+    expect(rules([good({ 身份证号: id.toLowerCase(), 性别: gender })])).toEqual([]);
+  });
+});
+
+describe('header-missing', () => {
+  it('reports each required column that is absent, on the header row', () => {
+    const found = run([{ 姓名: '张三', 性别: '男', 出生日期: '2015-03-12' }], ['姓名', '性别', '出生日期']).findings;
+    const missing = found.filter((f) => f.rule === 'header-missing');
+    expect(missing.map((f) => f.field).sort()).toEqual(['className', 'guardianName', 'guardianPhone']);
+    expect(missing.every((f) => f.row === 0 && f.col === null && f.severity === 'error')).toBe(true);
+    expect(renderFinding(missing.find((f) => f.field === 'guardianPhone')!, 'zh-CN')).toContain('监护人电话');
+  });
+
+  it('is satisfied by a grade column when there is no class column', () => {
+    const header = ['姓名', '年级', '监护人', '联系电话'];
+    expect(rules([{ 姓名: '张三', 年级: '三年级', 监护人: '张爷爷', 联系电话: '13812345678' }], header)).toEqual([]);
+  });
+});
+
+describe('required', () => {
+  it('reports a blank name, guardian, guardian phone and class on that cell, and still counts the record', () => {
+    const check = run([good(), good({ 姓名: '  ', 监护人姓名: null, 监护人电话: '', 班级: null, 身份证号: makeId('20150312', '111') })]);
+    expect(check.records).toHaveLength(2);
+    const required = check.findings.filter((f) => f.rule === 'required');
+    expect(required.map((f) => [f.row + 1, f.field, f.col])).toEqual([
+      [3, 'name', 1], [3, 'className', 5], [3, 'guardianName', 6], [3, 'guardianPhone', 7],
+    ]);
+  });
+
+  it('treats an error value in a required cell as a finding that names the error', () => {
+    const found = only([good({ 监护人姓名: cellError('#REF!') })], 'required');
+    expect(found).toHaveLength(1);
+    expect(renderFinding(found[0], 'en-US')).toContain('#REF!');
+  });
+});
+
+describe('id rules', () => {
+  it('id-precision-lost: an 18-digit ID stored as a number', () => {
+    const found = only([good({ 身份证号: 410102201503121230 })], 'id-precision-lost');
+    expect(found.map((f) => f.row + 1)).toEqual([2]);
+    expect(renderFinding(found[0], 'zh-CN')).toContain('文本');
+  });
+
+  it('id-format: wrong length or characters is an error, a 15-digit ID a warning, an impossible birth date an error', () => {
+    const found = only([
+      good({ 身份证号: '41010220150312123' }),
+      good({ 身份证号: '41010220150312123A' }),
+      good({ 身份证号: '410102150312123', 出生日期: '1915-03-12' }),
+      good({ 身份证号: makeId('20150230', '123'), 出生日期: null }),
+      good({ 身份证号: makeId('20270312', '123'), 出生日期: null }),
+    ], 'id-format');
+    expect(found.map((f) => [f.row + 1, f.severity, f.messageKey])).toEqual([
+      [2, 'error', 'roster.id.badFormat'],
+      [3, 'error', 'roster.id.badFormat'],
+      [4, 'warning', 'roster.id.legacy15'],
+      [5, 'error', 'roster.id.badBirthDate'],
+      [6, 'error', 'roster.id.futureBirthDate'],
+    ]);
+  });
+
+  it('id-checksum: one wrong character', () => {
+    const id = makeId('20150312', '123');
+    const wrong = id.slice(0, 15) + String((Number(id[15]) + 1) % 10) + id.slice(16);
+    expect(only([good({ 身份证号: wrong })], 'id-checksum').map((f) => f.row + 1)).toEqual([2]);
+  });
+
+  it('id-birthdate-mismatch and id-gender-mismatch, reported on the column that disagrees', () => {
+    const found = run([good({ 出生日期: '2015-03-13' }), good({ 性别: '女', 身份证号: makeId('20150312', '125'), 姓名: '李四' })]).findings;
+    expect(found.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['id-birthdate-mismatch@2:birthDate', 'id-gender-mismatch@3:gender']);
+  });
+
+  it('compares a month-only birth date by month, and 1-男/2-女 gender codes', () => {
+    expect(rules([good({ 出生日期: '2015年3月', 性别: '1-男' }), good({ 姓名: '李四', 性别: 2, 身份证号: makeId('20150312', '246') })])).toEqual([]);
+    expect(rules([good({ 出生日期: '2015-04' })])).toEqual(['id-birthdate-mismatch@2:birthDate']);
+  });
+});
+
+describe('phone-format', () => {
+  it('flags numbers that are neither a mobile nor a landline with area code, naming the field', () => {
+    const found = only([
+      good({ 监护人电话: '1381234567' }),
+      good({ 监护人电话: '12345678901' }),
+      good({ 父亲电话: '87654321' }),
+      good({ 母亲电话: '电话待补' }),
+      good({ 家长电话: 7551234567 }),
+    ], 'phone-format');
+    expect(found.map((f) => [f.row + 1, f.field])).toEqual([[2, 'guardianPhone'], [3, 'guardianPhone'], [4, 'fatherPhone'], [5, 'motherPhone'], [6, 'parentPhone']]);
+    expect(renderFinding(found[0], 'zh-CN')).toContain('10 位');
+    expect(found[2].messageKey).toBe('roster.phone.noAreaCode');
+  });
+
+  it('accepts every mobile range in use and rejects ranges not in use', () => {
+    for (const p of ['130', '145', '149', '150', '153', '155', '162', '165', '167', '170', '178', '180', '189', '190', '193', '195', '199']) {
+      expect([p, rules([good({ 监护人电话: `${p}12345678` })])]).toEqual([p, []]);
+    }
+    for (const p of ['120', '140', '144', '154', '160', '161', '163', '168', '179', '194']) {
+      expect([p, rules([good({ 监护人电话: `${p}12345678` })])]).toEqual([p, ['phone-format@2:guardianPhone']]);
+    }
+  });
+
+  it('accepts landlines with extension and several numbers in one cell', () => {
+    expect(rules([good({ 监护人电话: '0755-1234567-801', 父亲电话: '13812345678/13912345678', 母亲电话: '028-12345678转123' })])).toEqual([]);
+    expect(rules([good({ 父亲电话: '13812345678/139123' })])).toEqual(['phone-format@2:fatherPhone']);
+  });
+});
+
+describe('date-invalid', () => {
+  it('flags unreadable, impossible and future dates', () => {
+    const found = only([
+      good({ 出生日期: '2016-02-30', 身份证号: null }),
+      good({ 出生日期: '2015-13-01', 身份证号: null }),
+      good({ 出生日期: '不详', 身份证号: null }),
+      good({ 出生日期: '2027-01-01', 身份证号: null }),
+      good({ 登记日期: '2026-11-30' }),
+    ], 'date-invalid');
+    expect(found.map((f) => [f.row + 1, f.field, f.messageKey])).toEqual([
+      [2, 'birthDate', 'roster.date.impossible'],
+      [3, 'birthDate', 'roster.date.impossible'],
+      [4, 'birthDate', 'roster.date.unreadable'],
+      [5, 'birthDate', 'roster.date.future'],
+      [6, 'joinDate', 'roster.date.future'],
+    ]);
+  });
+
+  it('accepts a leap day and today', () => {
+    expect(rules([good({ 出生日期: '2016-02-29', 身份证号: makeId('20160229', '123') }), good({ 登记日期: TODAY, 姓名: '李四', 身份证号: makeId('20150312', '321') })])).toEqual([]);
+  });
+});
+
+describe('age-out-of-range', () => {
+  it('warns at 16 and over and under 3, on the reference date', () => {
+    const found = only([
+      good({ 出生日期: '2010-11-29', 身份证号: null }), // 16 today
+      good({ 出生日期: '2010-11-30', 身份证号: null }), // 15 until tomorrow
+      good({ 出生日期: '2023-11-30', 身份证号: null }), // 2
+      good({ 出生日期: '2023-11-29', 身份证号: null }), // 3 today
+    ], 'age-out-of-range');
+    expect(found.map((f) => [f.row + 1, f.params.age, f.severity])).toEqual([[2, 16, 'warning'], [4, 2, 'warning']]);
+  });
+
+  it('uses the birth date in the ID when there is no birth-date column', () => {
+    const header = HEADER.filter((h) => h !== '出生日期');
+    const found = run([good({ 身份证号: makeId('20080101', '123') })], header).findings;
+    expect(found.map((f) => `${f.rule}:${f.field}`)).toEqual(['age-out-of-range:idNumber']);
+  });
+});
+
+describe('grade-invalid', () => {
+  it('flags grades and classes that cannot be read or do not exist', () => {
+    const found = only([good({ 班级: '十三年级' }), good({ 班级: '待定' }), good({ 班级: '三(0)班' }), good({ 班级: '2010级' })], 'grade-invalid');
+    expect(found.map((f) => f.row + 1)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('reads the usual forms, and entry years from the school year today is in', () => {
+    const forms = ['三(1)班', '三（1）班', '三年级1班', '六年级２班', '3.1班', '初一(2)班', '七年级', '2018级', '3-1班', '301班'];
+    expect(rules(forms.map((c, i) => good({ 班级: c, 姓名: `学生${i}`, 身份证号: makeId('20150312', String(101 + i * 2)) })))).toEqual([]);
+    const labels = run(forms.map((c, i) => good({ 班级: c, 姓名: `学生${i}`, 身份证号: makeId('20150312', String(101 + i * 2)) }))).records.map((r) => r.classLabel);
+    expect(labels).toEqual(['三(1)班', '三(1)班', '三(1)班', '六(2)班', '三(1)班', '初一(2)班', '初一', '初三', '三(1)班', '三(1)班']);
+  });
+});
+
+describe('duplicate', () => {
+  it('reports the same ID on the later row, naming the earlier one', () => {
+    const found = only([good(), good({ 姓名: '张三丰' }), good({ 姓名: '李四', 身份证号: makeId('20150312', '135') })], 'duplicate');
+    expect(found.map((f) => [f.row + 1, f.params.earlierRow, f.severity])).toEqual([[3, 2, 'error']]);
+    expect(renderFinding(found[0], 'zh-CN')).toMatch(/第 3 行与第 2 行/);
+  });
+
+  it('reports the same name and birth date where an ID is missing, but not two children with different IDs', () => {
+    const noId = only([good(), good({ 身份证号: null, 姓名: ' 张三 ' })], 'duplicate');
+    expect(noId.map((f) => [f.row + 1, f.field, f.severity])).toEqual([[3, 'name', 'warning']]);
+    expect(only([good(), good({ 身份证号: makeId('20150312', '135') })], 'duplicate')).toEqual([]);
+  });
+
+  it('does not compare an ID stored as a number (its digits are gone)', () => {
+    expect(only([good({ 身份证号: 410102201503121230 }), good({ 身份证号: 410102201503121230, 姓名: '李四' })], 'duplicate')).toEqual([]);
+  });
+});
+
+describe('guardian-age', () => {
+  it('is an error under 18 and a warning over 75', () => {
+    const found = only([good({ 监护人年龄: 17 }), good({ 监护人年龄: '18岁', 姓名: 'b', 身份证号: null }), good({ 监护人年龄: 75, 姓名: 'c', 身份证号: null }), good({ 监护人年龄: '76', 姓名: 'd', 身份证号: null }), good({ 监护人年龄: '很老', 姓名: 'e', 身份证号: null })], 'guardian-age');
+    expect(found.map((f) => [f.row + 1, f.severity, f.params.age ?? null])).toEqual([[2, 'error', 17], [5, 'warning', 76], [6, 'warning', null]]);
+  });
+});
+
+describe('cell-error and messages', () => {
+  it('puts an error value in each column under the rule that owns it, never crashing', () => {
+    const header = [...HEADER, '家庭住址'];
+    const found = run([good({ 身份证号: cellError('#N/A'), 父亲电话: cellError('#VALUE!'), 出生日期: cellError('#DIV/0!'), 班级: cellError('#NAME?'), 家庭住址: cellError('#REF!') })], header).findings;
+    expect(found.map((f) => `${f.rule}:${f.field}`).sort()).toEqual(['cell-error:address', 'date-invalid:birthDate', 'grade-invalid:className', 'id-format:idNumber', 'phone-format:fatherPhone'].sort());
+  });
+
+  it('never puts names, IDs or phones into message parameters', () => {
+    const id = makeId('20150312', '123');
+    const check = run([good({ 身份证号: id + '1', 监护人电话: '1381234' }), good({ 出生日期: '2030-01-01' }), good()]);
+    for (const f of check.findings) {
+      const text = JSON.stringify(f.params) + renderFinding(f, 'zh-CN') + renderFinding(f, 'en-US');
+      expect(text).not.toContain('张三');
+      expect(text).not.toContain('1381234');
+      expect(text).not.toContain(id.slice(0, 12));
+    }
+    expect(check.findings.length).toBeGreaterThan(2);
+  });
+
+  it('renders every finding in both languages with no placeholder left', () => {
+    const check = run([good({ 身份证号: '123', 监护人电话: 'x', 班级: '待定', 监护人年龄: 10, 出生日期: '2000-01-01' }), good()], HEADER.filter((h) => h !== '监护人姓名'));
+    for (const f of check.findings) for (const lang of ['zh-CN', 'en-US'] as const) expect(renderFinding(f, lang)).not.toMatch(/\{\w+\}|^roster\./);
+  });
+});
