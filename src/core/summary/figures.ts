@@ -1,4 +1,4 @@
-import { daysBetween, parseIso, type IsoDate } from '../dates';
+import { dayNumber, parseIso, type IsoDate } from '../dates';
 import { KIND, type SummaryChild, type SummaryInput, type SummaryLogEntry } from './inputs';
 import { evaluationEnd, monthsOf, type Period } from './period';
 
@@ -186,20 +186,35 @@ function childStats(facts: readonly ChildFacts[]): ChildStats {
  * Gaps are counted inside the period: from its start (or the child's join date, if later) to the first
  * call, between calls, and from the last call to the period's end or today, whichever comes first.
  */
-export function keptCadence(callDays: readonly IsoDate[], from: IsoDate, end: IsoDate, cadenceDays: number): boolean {
+export function keptCadence(
+  callDays: readonly IsoDate[],
+  from: IsoDate,
+  end: IsoDate,
+  cadenceDays: number,
+  dayOf: (d: IsoDate) => number = dayNumber,
+): boolean {
   if (end < from) return true;
-  let last = from;
+  let last = dayOf(from);
   for (const day of [...callDays].sort()) {
     if (day < from || day > end) continue;
-    if (daysBetween(last, day) > cadenceDays) return false;
-    last = day;
+    const n = dayOf(day);
+    if (n - last > cadenceDays) return false;
+    last = n;
   }
-  return daysBetween(last, end) <= cadenceDays;
+  return dayOf(end) - last <= cadenceDays;
 }
 
 const classKey = (label: string | null): string => label ?? '\u0000';
 
 export function computeSummary(input: SummaryInput, period: Period): SummaryFigures {
+  // A year of logs repeats a few hundred dates: check and count each once (null: not a date).
+  const dayCache = new Map<IsoDate, number | null>();
+  const dayOrNull = (d: IsoDate): number | null => {
+    let n = dayCache.get(d);
+    if (n === undefined) dayCache.set(d, (n = typeof d === 'string' && parseIso(d) ? dayNumber(d) : null));
+    return n;
+  };
+  const dayOf = (d: IsoDate) => dayOrNull(d) ?? 0;
   const end = evaluationEnd(period);
   const cadenceDays = input.cadences.parentCallDays;
 
@@ -232,7 +247,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
   const recorderOf = (e: SummaryLogEntry) => e.recorder.trim();
 
   for (const e of input.log) {
-    if (!parseIso(e.date)) {
+    if (dayOrNull(e.date) === null) {
       undatedEntries++;
       continue;
     }
@@ -268,7 +283,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
 
   for (const f of facts) {
     const from = f.child.joinDate && f.child.joinDate > period.from ? f.child.joinDate : period.from;
-    f.onCadence = keptCadence(f.callDays, from, end, cadenceDays);
+    f.onCadence = keptCadence(f.callDays, from, end, cadenceDays, dayOf);
   }
 
   // Roster breakdowns.
