@@ -1,0 +1,4 @@
+import { describePortContract } from '../contract/portContract';
+import { fileSubject } from './seed';
+
+describePortContract('file port (.xlsx)', fileSubject);
