@@ -1,0 +1,60 @@
+/** The double must fail where Office.js fails, or tests on it prove nothing. */
+import { createOfficeDouble } from '../office-double';
+
+describe('the Excel double', () => {
+  it('throws on a member it does not model, naming it', async () => {
+    const d = createOfficeDouble();
+    d.state.addSheet('S');
+    await expect(
+      d.excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('S').getRange('A1:B2');
+        (range.format as unknown as { autoFitColumns(): void }).autoFitColumns();
+        await context.sync();
+      }),
+    ).rejects.toThrow('Excel.RangeFormat.autoFitColumns is not modeled');
+  });
+
+  it('refuses to give a property before it is loaded and synced', async () => {
+    const d = createOfficeDouble();
+    d.state.addSheet('S').put(0, 0, [['x']]);
+    await d.excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A1');
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      range.load('values');
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(range.values).toEqual([['x']]);
+      expect(() => range.valueTypes).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  it('rejects members newer than the host and run options it lacks', async () => {
+    const d = createOfficeDouble({ api: 1 });
+    d.state.addSheet('S');
+    await expect(d.excel.run(async (context) => void context.workbook.worksheets.getItem('S').notes)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(d.excel.run({ mergeUndoGroup: true }, async () => undefined)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(d.office.context.requirements.isSetSupported('ExcelApi', '1.2')).toBe(false);
+  });
+
+  it('fails a request over 5 MB before applying any of it, and counts what each sync carried', async () => {
+    const d = createOfficeDouble();
+    const s = d.state.addSheet('S');
+    const big = Array.from({ length: 60_000 }, () => ['x'.repeat(100)]);
+    await expect(
+      d.excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange('A1:A60000').values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(s.cells.size).toBe(0);
+    expect(d.stats.syncs[0].requestBytes).toBeGreaterThan(6_000_000);
+  });
+
+  it('stores entries as Excel does: formulas, numbers with 15 digits, quote-prefixed text', async () => {
+    const d = createOfficeDouble();
+    const s = d.state.addSheet('S').put(0, 0, [['=1+1', '110101201503120019', "'110101201503120019", '-x', 'TRUE', '2015-03-12']]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => s.cell(0, c)?.t)).toEqual(['Error', 'Double', 'String', 'Error', 'Boolean', 'Double']);
+    expect(s.cell(0, 1)?.v).toBe(110101201503120000);
+    expect(s.cell(0, 0)?.f).toBe('=1+1');
+  });
+});
