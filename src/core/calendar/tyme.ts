@@ -24,16 +24,24 @@ function iso(day: SolarDay): IsoDate {
 export function createTymeCalendar(): ChineseCalendar {
   const festivalCache = new Map<number, readonly FestivalDay[]>();
   const holidayCache = new Map<number, readonly StatutoryDay[] | null>();
+  // Birthdays ask for the same few hundred lunar days over and over; the library's lookups are slow.
+  const lunarCache = new Map<number, IsoDate | null>();
 
   function lunarToSolar(lunarYear: number, month: number, day: number): IsoDate | null {
     if (!Number.isInteger(lunarYear) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
     if (month < 1 || month > 12 || day < 1 || day > 30) return null;
+    const key = (lunarYear * 13 + month) * 31 + day;
+    const cached = lunarCache.get(key);
+    if (cached !== undefined) return cached;
+    let result: IsoDate | null;
     try {
       const last = LunarMonth.fromYm(lunarYear, month).getDayCount();
-      return iso(LunarDay.fromYmd(lunarYear, month, Math.min(day, last)).getSolarDay());
+      result = iso(LunarDay.fromYmd(lunarYear, month, Math.min(day, last)).getSolarDay());
     } catch {
-      return null; // out of the library's range
+      result = null; // out of the library's range
     }
+    lunarCache.set(key, result);
+    return result;
   }
 
   function festivals(year: number): readonly FestivalDay[] {

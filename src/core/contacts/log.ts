@@ -168,6 +168,36 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     else byName.set(key, [i]);
   });
   const unknown = new Map<string, { row: number; count: number }>();
+  // A log repeats the same few hundred dates and classes: read each distinct cell once.
+  const dateCache = new Map<CellValue, ReturnType<typeof parseDateCell> & { day: number }>();
+  const cachedDate = (v: CellValue) => {
+    const key = v !== null && typeof v === 'object' ? null : v;
+    let r = key === null ? undefined : dateCache.get(key);
+    if (!r) {
+      const p = parseDateCell(v, today);
+      r = { ...p, day: p.ok ? dayNumber(p.date) : NaN };
+      if (key !== null) dateCache.set(key, r);
+    }
+    return r;
+  };
+  const classCache = new Map<string, string>();
+  const kindCache = new Map<string, ContactKind | null>();
+  const nameCache = new Map<string, string>();
+  const yesCache = new Map<string, boolean>();
+  const childClasses: (string | null | undefined)[] = new Array(children.length);
+  const childClass = (i: number) => {
+    if (childClasses[i] === undefined) childClasses[i] = children[i].classLabel === null ? null : cachedClass(children[i].classLabel);
+    return childClasses[i];
+  };
+  const cachedClass = (v: CellValue) => {
+    const key = typeof v === 'string' || typeof v === 'number' ? `${typeof v}:${v}` : '';
+    let r = classCache.get(key);
+    if (r === undefined) {
+      r = classKey(v, today);
+      classCache.set(key, r);
+    }
+    return r;
+  };
   const at = (row: number, f: LogField): CellValue => (cols[f] === undefined ? null : cellAt(sheet, row, cols[f]!));
   const finding = (row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}) =>
     findings.push({ sheet: SHEETS.log, row, col: f && cols[f] !== undefined ? cols[f]! : null, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
@@ -176,12 +206,12 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     const line = sheet.values[row - sheet.origin.row];
     if (!line || line.every((v) => v === null || v === '' || (typeof v === 'string' && !v.trim()))) continue;
 
-    const d = parseDateCell(at(row, 'date'), today);
+    const d = cachedDate(at(row, 'date'));
     if (!d.ok) {
       finding(row, 'date', 'log-date-invalid', 'warning', d.reason === 'blank' ? 'contacts.log.dateBlank' : 'contacts.log.dateInvalid', { value: shown(at(row, 'date')) });
       continue;
     }
-    const day = dayNumber(d.date);
+    const day = d.day;
     if (day > todayDay) {
       finding(row, 'date', 'log-date-future', 'warning', 'contacts.log.dateFuture', { date: d.date });
       continue;
@@ -189,21 +219,22 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     if (d.yearAssumed) finding(row, 'date', 'log-date-assumed-year', 'warning', 'contacts.log.dateAssumedYear', { date: d.date });
 
     const kindText = text(at(row, 'kind'));
-    const kind = parseKind(kindText);
+    const kind = memo(kindCache, kindText, parseKind);
     if (!kind) {
       finding(row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { value: kindText.slice(0, 20), kinds: KIND_LABELS.join('、') });
       continue;
     }
 
-    const nameText = normalizeName(at(row, 'child'));
+    const nameCell = at(row, 'child');
+    const nameText = typeof nameCell === 'string' ? memo(nameCache, nameCell, normalizeName) : normalizeName(nameCell);
     if (!nameText) {
       finding(row, 'child', 'log-child-missing', 'warning', 'contacts.log.childBlank');
       continue;
     }
     // A class-meeting row typed by hand may list several children in one cell.
     const names = byName.has(nameText) ? [nameText] : nameText.split(/[、,，;；/]+/).map((n) => n.trim()).filter(Boolean);
-    const classText = classKey(at(row, 'className'), today);
-    const followUp = isYes(at(row, 'followUp'));
+    const followUpCell = at(row, 'followUp');
+    const followUp = typeof followUpCell === 'string' ? memo(yesCache, followUpCell, isYes) : isYes(followUpCell);
     let followUpDue: IsoDate | null = null;
     if (followUp) {
       const f = parseDateCell(at(row, 'followUpDue'), today);
@@ -228,7 +259,8 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
       }
       let child = candidates[0];
       if (candidates.length > 1) {
-        const inClass = candidates.filter((i) => children[i].classLabel !== null && classKey(children[i].classLabel, today) === classText);
+        const classText = cachedClass(at(row, 'className'));
+        const inClass = candidates.filter((i) => childClass(i) === classText);
         if (inClass.length !== 1) {
           finding(row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', { count: candidates.length });
           continue;
@@ -243,6 +275,15 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
   }
   findings.sort((a, b) => a.row - b.row);
   return { entries, findings, headerRow };
+}
+
+function memo<V>(cache: Map<string, V>, key: string, compute: (k: string) => V): V {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    v = compute(key);
+    cache.set(key, v);
+  }
+  return v as V;
 }
 
 function shown(v: CellValue): string {

@@ -1,0 +1,271 @@
+import { buildSchoolCalendar, type SchoolCalendar } from '../calendar/school';
+import { calendarNotes, type CalendarNote, type ChineseCalendar } from '../calendar/types';
+import { dayNumber, daysInMonth, fromDayNumber, isLeapYear, parseIso, toIso, type IsoDate } from '../dates';
+import type { Params } from '../i18n';
+import type { ChildRecord, LogEntry } from '../contacts/log';
+import { KIND_IDS, pausesOffSchool, type ContactKind } from '../contacts/kinds';
+import type { Cadence, ContactSettings } from '../contacts/settings';
+import { LOOKAHEAD_DAYS, QUARTERLY_MEETING_KEY, YEARLY_SCHEDULE, festivalNameKey, festivalSuggestionKey } from './plans';
+import { statusOfDay, statusRank, weekWindow, type ReminderStatus, type WeekWindow } from './status';
+
+export type ReminderKind = 'contact' | 'followUp' | 'birthday' | 'festival' | 'schoolDay' | 'schedule' | 'meeting';
+export type OwnerRole = 'mentor' | 'classTeacher' | 'recorder' | 'school' | 'leadership' | 'unassigned';
+
+/** Text to render later in the user's language. */
+export interface Msg {
+  readonly key: string;
+  readonly params?: Params;
+  /** Parameters that are themselves message keys (a kind's or a holiday's name), rendered first. */
+  readonly refs?: Readonly<Record<string, string>>;
+}
+
+export interface ReminderItem {
+  readonly kind: ReminderKind;
+  readonly status: ReminderStatus;
+  readonly due: IsoDate;
+  /** The child, for child items; null for school-wide ones. */
+  readonly child: { readonly row: number; readonly name: string; readonly classLabel: string | null } | null;
+  readonly contactKind: ContactKind | null;
+  /** The responsible person's name; '' for the whole school, the leadership group or nobody yet. */
+  readonly owner: string;
+  readonly ownerRole: OwnerRole;
+  readonly what: Msg;
+  readonly notes: readonly Msg[];
+  /** The 谈心记录 row of a follow-up, so the pane can go to it. */
+  readonly logRow?: number;
+}
+
+export interface ReminderInput {
+  readonly today: IsoDate;
+  readonly children: readonly ChildRecord[];
+  /** Parsed 谈心记录 rows; `child` indexes `children`. */
+  readonly log: readonly LogEntry[];
+  readonly settings: ContactSettings;
+  readonly calendar: ChineseCalendar;
+  /** Roster row -> the child's mentor (帮扶教师) from 结对帮扶. */
+  readonly mentorByRow: ReadonlyMap<number, string>;
+  /** Class label -> its class teacher (班主任) from 帮扶人员. */
+  readonly classTeachers: ReadonlyMap<string, string>;
+}
+
+export interface ReminderResult {
+  readonly items: ReminderItem[];
+  readonly calendarNotes: CalendarNote[];
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** Every reminder for today, sorted by urgency, then date, class and name. */
+export function buildReminders(input: ReminderInput): ReminderResult {
+  const { today, settings, calendar } = input;
+  const week = weekWindow(today);
+  const school = buildSchoolCalendar(settings.terms, calendar);
+  const items: ReminderItem[] = [];
+
+  const owner = (child: ChildRecord): { owner: string; ownerRole: OwnerRole } => {
+    const mentor = input.mentorByRow.get(child.row);
+    if (mentor) return { owner: mentor, ownerRole: 'mentor' };
+    const teacher = child.classLabel ? input.classTeachers.get(child.classLabel) : undefined;
+    if (teacher) return { owner: teacher, ownerRole: 'classTeacher' };
+    return { owner: '', ownerRole: 'unassigned' };
+  };
+  const childRef = (c: ChildRecord) => ({ row: c.row, name: c.name, classLabel: c.classLabel });
+
+  contactItems(input, school, week, owner, childRef, items);
+  followUpItems(input, week, owner, childRef, items);
+  birthdayItems(input, week, owner, childRef, items);
+  calendarItems(input, school, week, items);
+
+  const sorted = sortItems(items);
+  const lastDay = fromDayNumber(Math.max(dayNumber(settings.terms.termEnd), week.today + LOOKAHEAD_DAYS));
+  const firstDay = settings.terms.termStart < today ? settings.terms.termStart : today;
+  return { items: sorted, calendarNotes: calendarNotes(calendar, firstDay, lastDay) };
+}
+
+/**
+ * The same order as compareItems, faster for thousands of items: classes and names are ranked once
+ * with the collator, then compared as numbers.
+ */
+export function sortItems(items: readonly ReminderItem[]): ReminderItem[] {
+  const rank = (values: string[]) => {
+    const unique = [...new Set(values)].sort(collator.compare);
+    return new Map(unique.map((v, i) => [v, i]));
+  };
+  const classRank = rank(items.map((i) => i.child?.classLabel ?? ''));
+  const nameRank = rank(items.map((i) => i.child?.name ?? ''));
+  const keyed = items.map((it) => ({
+    it,
+    s: statusRank(it.status),
+    c: classRank.get(it.child?.classLabel ?? '')!,
+    n: nameRank.get(it.child?.name ?? '')!,
+    k: KIND_ORDER.indexOf(it.kind) * 100 + (it.contactKind ? KIND_IDS.indexOf(it.contactKind) : 0),
+  }));
+  keyed.sort((a, b) => a.s - b.s || (a.it.due < b.it.due ? -1 : a.it.due > b.it.due ? 1 : 0) || a.c - b.c || a.n - b.n || a.k - b.k);
+  return keyed.map((x) => x.it);
+}
+
+export function compareItems(a: ReminderItem, b: ReminderItem): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
+    collator.compare(a.child?.classLabel ?? '', b.child?.classLabel ?? '') ||
+    collator.compare(a.child?.name ?? '', b.child?.name ?? '') ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    (a.contactKind ? KIND_IDS.indexOf(a.contactKind) : -1) - (b.contactKind ? KIND_IDS.indexOf(b.contactKind) : -1)
+  );
+}
+const KIND_ORDER: readonly ReminderKind[] = ['contact', 'followUp', 'birthday', 'festival', 'schoolDay', 'schedule', 'meeting'];
+
+type OwnerOf = (c: ChildRecord) => { owner: string; ownerRole: OwnerRole };
+type RefOf = (c: ChildRecord) => NonNullable<ReminderItem['child']>;
+
+function cadenceFor(settings: ContactSettings, kind: ContactKind, keyFocus: boolean): Cadence | undefined {
+  return (keyFocus ? settings.keyFocusCadence[kind] : undefined) ?? settings.cadence[kind];
+}
+
+/**
+ * Due = last done + cadence; never done: from term start, or from joining when later. Once-a-term kinds
+ * are due halfway through what is left of the term when not yet done this term. School-based kinds
+ * move to the next school day.
+ */
+function contactItems(input: ReminderInput, school: SchoolCalendar, week: WeekWindow, ownerOf: OwnerOf, ref: RefOf, out: ReminderItem[]): void {
+  const { children, settings, log } = input;
+  const kinds = KIND_IDS.filter((k) => settings.cadence[k] || settings.keyFocusCadence[k]);
+  if (!kinds.length) return;
+  const slot = new Map(kinds.map((k, i) => [k, i]));
+  const last = new Int32Array(children.length * kinds.length).fill(-2147483648);
+  for (const e of log) {
+    const s = slot.get(e.kind);
+    if (s === undefined) continue;
+    const at = e.child * kinds.length + s;
+    if (e.day > last[at]) last[at] = e.day;
+  }
+  const termStart = dayNumber(settings.terms.termStart);
+  const termEnd = dayNumber(settings.terms.termEnd);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    const joined = child.joinDate && parseIso(child.joinDate) ? dayNumber(child.joinDate) : -Infinity;
+    const base = Math.max(termStart, joined);
+    for (let s = 0; s < kinds.length; s++) {
+      const kind = kinds[s];
+      const cadence = cadenceFor(settings, kind, child.keyFocus);
+      if (!cadence) continue;
+      const lastDay = last[i * kinds.length + s];
+      const done = lastDay !== -2147483648;
+      let due: number;
+      if ('days' in cadence) due = (done ? lastDay : base) + cadence.days;
+      else {
+        if (done && lastDay >= termStart) continue; // visited this term: next due next term
+        due = base + Math.max(0, Math.floor((termEnd - base) / 2));
+      }
+      if (pausesOffSchool(kind)) due = school.nextSchoolDayNumber(due) ?? due;
+      if (due > week.endNextWeek) continue;
+      const status = statusOfDay(due, week);
+      const notes: Msg[] = [done ? { key: 'reminders.note.lastDone', params: { date: fromDayNumber(lastDay), days: week.today - lastDay } } : { key: 'reminders.note.never', params: { date: fromDayNumber(base) } }];
+      if (status === 'overdue') notes.push({ key: 'reminders.note.overdueDays', params: { days: week.today - due } });
+      if (child.keyFocus && settings.keyFocusCadence[kind]) notes.push({ key: 'reminders.note.keyFocus' });
+      out.push({ kind: 'contact', status, due: fromDayNumber(due), child: ref(child), contactKind: kind, ...ownerOf(child), what: { key: `reminders.contact.${kind}` }, notes });
+    }
+  }
+}
+
+/** Open follow-ups (需跟进 = 是) by their deadline, whoever wrote them first. */
+function followUpItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf, ref: RefOf, out: ReminderItem[]): void {
+  for (const e of input.log) {
+    if (!e.followUp || !e.followUpDue) continue;
+    const child = input.children[e.child];
+    const due = dayNumber(e.followUpDue);
+    const who = e.recorder ? { owner: e.recorder, ownerRole: 'recorder' as const } : ownerOf(child);
+    const snippet = e.content.length > 40 ? `${e.content.slice(0, 40)}…` : e.content;
+    out.push({
+      kind: 'followUp', status: statusOfDay(due, week), due: e.followUpDue, child: ref(child), contactKind: e.kind, ...who,
+      what: { key: 'reminders.followUp', refs: { kind: `reminders.kind.${e.kind}` } },
+      notes: [{ key: 'reminders.note.followUpFrom', params: { date: e.date, row: e.row + 1, content: snippet } }, { key: 'reminders.note.followUpClose' }],
+      logRow: e.row,
+    });
+  }
+}
+
+/** Birthdays in the next two weeks (plan 5: 给留守儿童过生日), on the lunar date where the roster says 农历. */
+function birthdayItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf, ref: RefOf, out: ReminderItem[]): void {
+  const thisYear = Number(fromDayNumber(week.today).slice(0, 4));
+  const horizon = week.today + LOOKAHEAD_DAYS;
+  for (const child of input.children) {
+    const b = child.birthDate ? parseIso(child.birthDate) : null;
+    if (!b) continue;
+    for (const year of [thisYear - 1, thisYear, thisYear + 1]) {
+      if (year <= b.y) continue;
+      let date: IsoDate | null;
+      if (child.lunarBirthday) date = input.calendar.lunarToSolar(year, b.m, b.d);
+      else date = b.m === 2 && b.d === 29 && !isLeapYear(year) ? toIso(year, 2, 28) : toIso(year, b.m, Math.min(b.d, daysInMonth(year, b.m)));
+      if (!date) continue;
+      const day = dayNumber(date);
+      if (day < week.today || day > horizon) continue;
+      const notes: Msg[] = [{ key: child.lunarBirthday ? 'reminders.note.birthdayLunar' : 'reminders.note.birthdaySolar', params: { age: year - b.y, month: b.m, day: b.d } }, { key: 'reminders.suggest.birthday' }];
+      out.push({ kind: 'birthday', status: statusOfDay(day, week), due: date, child: ref(child), contactKind: null, ...ownerOf(child), what: { key: 'reminders.birthday' }, notes });
+    }
+  }
+}
+
+/** Festivals, holidays, make-up days, term dates, the yearly schedule and the quarterly meeting. */
+function calendarItems(input: ReminderInput, school: SchoolCalendar, week: WeekWindow, out: ReminderItem[]): void {
+  const { calendar, settings } = input;
+  const horizon = week.today + LOOKAHEAD_DAYS;
+  const first = fromDayNumber(week.today);
+  const y0 = Number(first.slice(0, 4));
+  const years = y0 === Number(fromDayNumber(horizon).slice(0, 4)) ? [y0] : [y0, y0 + 1];
+  const inWindow = (d: IsoDate) => {
+    const n = dayNumber(d);
+    return n >= week.today && n <= horizon;
+  };
+  const schoolWide = (kind: ReminderKind, due: IsoDate, what: Msg, notes: Msg[], role: OwnerRole = 'school'): ReminderItem => ({
+    kind, status: statusOfDay(dayNumber(due), week), due, child: null, contactKind: null, owner: '', ownerRole: role, what, notes,
+  });
+
+  for (const y of years) {
+    for (const f of calendar.festivals(y)) {
+      if (!inWindow(f.date)) continue;
+      out.push(schoolWide('festival', f.date, { key: festivalNameKey(f.key) }, [{ key: festivalSuggestionKey(f.key) }]));
+    }
+    const days = calendar.statutoryDays(y);
+    if (days) {
+      // One item per break (its first day off) and one per make-up working day.
+      for (let i = 0; i < days.length; i++) {
+        const d = days[i];
+        if (d.workday) {
+          if (inWindow(d.date)) out.push(schoolWide('schoolDay', d.date, { key: 'reminders.makeUpDay', refs: { holiday: `reminders.holiday.${d.holiday}` } }, [{ key: 'reminders.note.makeUpDay' }]));
+          continue;
+        }
+        const prev = days[i - 1];
+        if (prev && !prev.workday && dayNumber(prev.date) === dayNumber(d.date) - 1) continue;
+        let end = i;
+        while (end + 1 < days.length && !days[end + 1].workday && dayNumber(days[end + 1].date) === dayNumber(days[end].date) + 1) end++;
+        if (inWindow(d.date)) out.push(schoolWide('schoolDay', d.date, { key: 'reminders.holidayBreak', params: { start: d.date, end: days[end].date }, refs: { holiday: `reminders.holiday.${d.holiday}` } }, [{ key: 'reminders.note.holidayBreak' }]));
+      }
+    }
+  }
+  for (const r of settings.terms.extraHolidays) {
+    if (inWindow(r.start)) out.push(schoolWide('schoolDay', r.start, { key: 'reminders.schoolHoliday', params: { start: r.start, end: r.end } }, [{ key: 'reminders.note.holidayBreak' }]));
+  }
+  for (const d of settings.terms.makeUpDays) {
+    if (inWindow(d)) out.push(schoolWide('schoolDay', d, { key: 'reminders.schoolMakeUpDay' }, [{ key: 'reminders.note.makeUpDay' }]));
+  }
+  for (const v of settings.terms.vacations) {
+    if (inWindow(v.start)) out.push(schoolWide('schoolDay', v.start, { key: 'reminders.vacationStart', params: { start: v.start, end: v.end } }, [{ key: 'reminders.note.vacationStart' }]));
+  }
+  if (inWindow(school.termStart)) out.push(schoolWide('schoolDay', school.termStart, { key: 'reminders.termStart' }, [{ key: 'reminders.note.termStart' }]));
+  if (inWindow(school.termEnd)) out.push(schoolWide('schoolDay', school.termEnd, { key: 'reminders.termEnd' }, [{ key: 'reminders.note.termEnd' }]));
+
+  // Plan 3's monthly work: this month's task (due at its end) and next month's once it is near.
+  const t = parseIso(first)!;
+  const months: [number, number][] = [[t.y, t.m], t.m === 12 ? [t.y + 1, 1] : [t.y, t.m + 1]];
+  months.forEach(([y, m], i) => {
+    const key = YEARLY_SCHEDULE[m];
+    if (!key) return;
+    if (i === 1 && dayNumber(toIso(y, m, 1)) > horizon) return;
+    out.push(schoolWide('schedule', toIso(y, m, daysInMonth(y, m)), { key }, [{ key: 'reminders.note.schedule', params: { month: m } }]));
+  });
+  // Plan 5: the leadership group meets once a quarter; due at the quarter's end.
+  const qEnd = Math.ceil(t.m / 3) * 3;
+  out.push(schoolWide('meeting', toIso(t.y, qEnd, daysInMonth(t.y, qEnd)), { key: QUARTERLY_MEETING_KEY, params: { quarter: qEnd / 3 } }, [{ key: 'reminders.note.meeting' }], 'leadership'));
+}

@@ -1,0 +1,91 @@
+import type { CellValue } from '../cells';
+import { createTymeCalendar } from '../calendar/tyme';
+import { LOG_HEADERS, readLog, type ChildRecord } from '../contacts/log';
+import { readContactSettings } from '../contacts/settings';
+import '../i18n/all';
+import { SHEETS } from '../sheets';
+import type { WorkbookSnapshot } from '../snapshot';
+import { buildReminders } from './build';
+import { remindersSheetOp, todayView } from './sheet';
+
+const TODAY = '2026-11-30'; // a Monday
+const tyme = createTymeCalendar();
+
+function child(name: string, classLabel: string, row: number, extra: Partial<ChildRecord> = {}): ChildRecord {
+  return { row, name, classLabel, birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false, ...extra };
+}
+const roster = [child('张三', '三(1)班', 2, { birthDate: '2016-12-03' }), child('李四', '三(1)班', 3), child('王晓明', '四(2)班', 4)];
+
+function workbook(logRows: CellValue[][]): WorkbookSnapshot {
+  return { sheets: [{ name: SHEETS.log, origin: { row: 0, col: 0 }, values: [[...LOG_HEADERS], ...logRows] }] };
+}
+
+function generate(logRows: CellValue[][]) {
+  const wb = workbook(logRows);
+  const settings = readContactSettings(wb, TODAY);
+  const log = readLog(wb, roster, TODAY);
+  const result = buildReminders({
+    today: TODAY, children: roster, log: log.entries, settings: settings.settings, calendar: tyme,
+    mentorByRow: new Map([[2, '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师'], ['四(2)班', '周老师']]),
+  });
+  return { ...result, findings: [...settings.findings, ...log.findings] };
+}
+
+describe('from the sheets to 提醒事项', () => {
+  const logRows: CellValue[][] = [
+    ['2026-11-27', '张三', '三(1)班', '谈心', '学生', '刘老师', '', '否'],
+    ['2026.11.20', '张三', '', '家长电话', '母亲', '刘老师', '', '是', '2026-11-26'],
+    ['2026年11月28日', '李四', '', '谈心', '学生', '陈老师'],
+    ['2026-11-01', '王小明', '四(2)班', '谈心', '学生', '周老师'],
+    ['下周一', '李四', '', '谈心'],
+  ];
+
+  it('writes a sheet that says today, warns about 2027, and marks what is overdue', () => {
+    const r = generate(logRows);
+    const op = remindersSheetOp(r.items, 'zh-CN', TODAY, r.calendarNotes);
+    if (op.kind !== 'replaceSheet') throw new Error(op.kind);
+    expect(op.sheet).toBe(SHEETS.reminders);
+    expect(op.content.titleLines![0]).toBe(`提醒事项 · 今天 2026-11-30（星期一）· 共 ${r.items.length} 项`);
+    expect(op.content.titleLines![1]).toBe('日历库没有 2027 年的法定节假日数据：2027 年的放假和调休按「设置」中学校填写的日期计算。');
+    expect(op.content.columns.map((c) => c.header)).toEqual(['状态', '到期日', '学生', '班级', '事项', '负责人', '说明']);
+    expect(op.content.highlights).toContainEqual(expect.objectContaining({ col: 0, equals: '逾期' }));
+    const rows = op.content.rows.map((row) => row.slice(0, 6).join(' '));
+    expect(rows).toContain('逾期 2026-11-26 张三 三(1)班 跟进（家长电话） 刘老师');
+    expect(rows).toContain('本周 2026-12-04 张三 三(1)班 谈心 刘老师');
+    expect(rows).toContain('本周 2026-12-04 张三 三(1)班 给家长打电话 刘老师');
+    expect(rows).toContain('今日 2026-11-30   开展师生结对帮扶活动 全校');
+    expect(rows).toContain('本周 2026-12-03 张三 三(1)班 生日 刘老师');
+    expect(rows).toContain('下周 2026-12-07 李四 三(1)班 谈心 陈老师');
+    // The renamed child: the old name's row no longer counts, the new name starts from term start.
+    expect(rows).toContain('逾期 2026-09-08 王晓明 四(2)班 谈心 周老师');
+    expect(rows.some((x) => x.includes('王小明'))).toBe(false);
+    expect(r.findings.map((f) => f.rule).sort()).toEqual(['log-child-unknown', 'log-date-invalid']);
+    const statuses = op.content.rows.map((row) => row[0]);
+    expect(statuses.indexOf('逾期')).toBe(0);
+    expect(statuses.lastIndexOf('逾期')).toBeLessThan(statuses.indexOf('本周'));
+  });
+
+  it('writes English when asked', () => {
+    const r = generate(logRows);
+    const op = remindersSheetOp(r.items, 'en-US', TODAY, r.calendarNotes);
+    if (op.kind !== 'replaceSheet') throw new Error(op.kind);
+    expect(op.content.columns.map((c) => c.header)).toEqual(['Status', 'Due', 'Child', 'Class', 'What', 'Responsible', 'Notes']);
+    expect(op.content.titleLines![1]).toContain('No holiday data for 2027');
+    expect(op.content.rows[0][0]).toBe('Overdue');
+    expect(op.content.highlights).toContainEqual(expect.objectContaining({ equals: 'Overdue' }));
+  });
+
+  it('gives a teacher the counts and the list for the 今日 view', () => {
+    const r = generate(logRows);
+    const mine = todayView(r.items, ' 刘老师 ');
+    const liu = r.items.filter((i) => i.owner === '刘老师');
+    expect(mine.overdue).toBe(liu.filter((i) => i.status === 'overdue').length);
+    expect(mine.overdue).toBeGreaterThan(0);
+    expect(mine.dueThisWeek).toBe(liu.filter((i) => i.status === 'today' || i.status === 'thisWeek').length);
+    expect(mine.dueThisWeek).toBeGreaterThan(0); // the birthday on 12-03
+    expect(mine.items.every((i) => i.owner === '刘老师' || i.child === null)).toBe(true);
+    expect(mine.items.some((i) => i.child?.name === '李四')).toBe(false);
+    expect(mine.items.some((i) => i.kind === 'meeting')).toBe(true);
+    expect(todayView(r.items, '无此人')).toMatchObject({ overdue: 0, dueThisWeek: 0 });
+  });
+});

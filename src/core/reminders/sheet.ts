@@ -1,0 +1,84 @@
+import { weekdayOf } from '../calendar/school';
+import type { CalendarNote } from '../calendar/types';
+import { dayNumber, type IsoDate } from '../dates';
+import { t, type Lang } from '../i18n';
+import type { PlanOp } from '../plan/types';
+import { SHEETS } from '../sheets';
+import type { Msg, ReminderItem } from './build';
+import type { ReminderStatus } from './status';
+
+export function renderMsg(lang: Lang, msg: Msg): string {
+  const params = { ...(msg.params ?? {}) };
+  for (const [name, key] of Object.entries(msg.refs ?? {})) params[name] = t(lang, key);
+  return t(lang, msg.key, params);
+}
+
+export function statusText(lang: Lang, status: ReminderStatus): string {
+  return t(lang, `reminders.status.${status}`);
+}
+
+export function ownerText(lang: Lang, item: ReminderItem): string {
+  if (item.owner) return item.owner;
+  return t(lang, `reminders.owner.${item.ownerRole}`);
+}
+
+export function calendarNoteText(lang: Lang, note: CalendarNote): string {
+  return t(lang, 'reminders.noHolidayData', { year: note.year });
+}
+
+export const REMINDER_COLUMNS = ['status', 'due', 'child', 'class', 'what', 'owner', 'notes'] as const;
+const WIDTHS = [8, 12, 10, 10, 30, 12, 60];
+const FILLS: Partial<Record<ReminderStatus, { fill: string; font: string }>> = {
+  overdue: { fill: '#FDE2E1', font: '#9C0006' },
+  today: { fill: '#FFF4CE', font: '#7A4B00' },
+};
+
+/** The 提醒事项 sheet, rebuilt every run: a title line with today's date and any calendar warning, then the items. */
+export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, today: IsoDate, calendarNotes: readonly CalendarNote[]): PlanOp {
+  const sep = t(lang, 'reminders.noteSeparator');
+  const titleLines = [
+    t(lang, 'reminders.title', { today, weekday: t(lang, `reminders.weekday.${weekdayOf(dayNumber(today))}`), count: items.length }),
+    ...calendarNotes.map((n) => calendarNoteText(lang, n)),
+  ];
+  const rows = items.map((it) => [
+    statusText(lang, it.status), it.due, it.child?.name ?? '', it.child?.classLabel ?? '', renderMsg(lang, it.what), ownerText(lang, it),
+    it.notes.map((n) => renderMsg(lang, n)).join(sep),
+  ]);
+  return {
+    kind: 'replaceSheet',
+    sheet: SHEETS.reminders,
+    content: {
+      titleLines,
+      columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: 'text' as const })),
+      rows,
+      table: { name: 'Reminders' },
+      highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({ col: 0, equals: statusText(lang, s), fill: f.fill, font: f.font })),
+      freezeHeader: true,
+    },
+  };
+}
+
+export interface TodayView {
+  readonly teacher: string;
+  /** The teacher's child items past due. */
+  readonly overdue: number;
+  /** The teacher's child items due today or later this week. */
+  readonly dueThisWeek: number;
+  /** The teacher's items and the school-wide ones, in the sheet's order. */
+  readonly items: readonly ReminderItem[];
+}
+
+/** What the pane's 今日 view shows for one teacher. */
+export function todayView(items: readonly ReminderItem[], teacher: string): TodayView {
+  const who = teacher.normalize('NFKC').replace(/\s+/g, '');
+  const mine = (it: ReminderItem) => it.owner !== '' && it.owner.normalize('NFKC').replace(/\s+/g, '') === who;
+  const list = items.filter((it) => mine(it) || it.child === null);
+  let overdue = 0;
+  let dueThisWeek = 0;
+  for (const it of items) {
+    if (!mine(it)) continue;
+    if (it.status === 'overdue') overdue++;
+    else if (it.status === 'today' || it.status === 'thisWeek') dueThisWeek++;
+  }
+  return { teacher, overdue, dueThisWeek, items: list };
+}
