@@ -1,7 +1,7 @@
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import { FIELD_KEYS, type Finding, type RosterCheck } from '../core/roster/types';
-import { renderFinding } from '../core/roster';
+import { renderFinding, ruleLabel, severityLabel } from '../core/roster';
 
 /** One finding as the command line reports it: 1-based row, column letter. */
 export interface JsonIssue {
@@ -59,12 +59,8 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   return { errors, warnings: findings.length - errors };
 }
 
-/** A rule's display title from the roster messages when it has one, else its stable id. */
-function ruleTitle(lang: Lang, rule: string): string {
-  const key = `roster.rule.${rule}`;
-  const title = t(lang, key);
-  return title === key ? rule : `${title} · ${rule}`;
-}
+/** A rule's title and its stable id, so the teacher can read it and a script can grep it. */
+const ruleTitle = (lang: Lang, rule: Finding['rule']): string => `${ruleLabel(rule, lang)} · ${rule}`;
 
 function rowSpan(rows: readonly number[]): string {
   if (rows.length === 0) return '';
@@ -82,7 +78,7 @@ export function textReport(check: RosterCheck, lang: Lang): string {
     const sep = lang === 'zh-CN' ? '、' : ', ';
     lines.push(t(lang, 'cli.report.unmapped', { columns: layout.unmapped.map((u) => `${columnLetter(u.col)} ${u.text}`).join(sep) }));
   }
-  const groups = new Map<string, Finding[]>();
+  const groups = new Map<Finding['rule'], Finding[]>();
   for (const f of sortedFindings(check.findings)) {
     const list = groups.get(f.rule) ?? [];
     list.push(f);
@@ -97,7 +93,7 @@ export function textReport(check: RosterCheck, lang: Lang): string {
     lines.push(t(lang, 'cli.report.group', { rule: ruleTitle(lang, rule), count: list.length }));
     for (const f of list) {
       const where = f.col === null ? t(lang, 'cli.report.headerCell', { sheet: f.sheet, row: f.row + 1 }) : `${f.sheet}!${columnLetter(f.col)}${f.row + 1}`;
-      lines.push(`  ${where}  ${t(lang, `cli.severity.${f.severity}`)}  ${renderFinding(f, lang)}`);
+      lines.push(`  ${where}  ${severityLabel(f.severity, lang)}  ${renderFinding(f, lang)}`);
     }
   }
   lines.push('');

@@ -2,6 +2,7 @@ import { checkRoster, overrideFromSettings, RosterNotFoundError } from '../core/
 import type { RosterCheck } from '../core/roster/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { IsoDate } from '../core/dates';
+import { t, type Lang } from '../core/i18n';
 import { stringOption } from './args';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
@@ -11,16 +12,14 @@ import { openWorkbook } from './workbook';
 
 /**
  * Runs the roster check exactly as the pane does: the saved column mapping from 设置 (if any), an
- * explicit --sheet winning over it. No roster, or a --sheet that does not exist, is a CliError.
+ * explicit --sheet winning over it. No roster, or a --sheet that is missing or has no header, is a
+ * CliError naming the file, with the engine's own reason.
  */
-export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, today: IsoDate, sheet?: string): RosterCheck {
-  if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
-    throw new CliError('cli.error.sheetNotFound', { sheet, sheets: snapshot.sheets.map((s) => s.name).join(', ') });
-  }
+export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, sheet?: string): RosterCheck {
   try {
     return checkRoster(snapshot, { today, sheet, override: overrideFromSettings(snapshot) });
   } catch (e) {
-    if (e instanceof RosterNotFoundError) throw new CliError('cli.error.noRoster', { path: file });
+    if (e instanceof RosterNotFoundError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
     throw e;
   }
 }
@@ -40,7 +39,7 @@ export const validateCommand: CliCommand = {
     const todayFlag = stringOption(args, 'today');
     const today = todayFlag === undefined ? ctx.today() : dateOption('--today', todayFlag);
     const { snapshot } = await openWorkbook(file, ctx.lang);
-    const check = checkWorkbook(snapshot, file, today, stringOption(args, 'sheet'));
+    const check = checkWorkbook(snapshot, file, today, ctx.lang, stringOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(jsonReport(check, ctx.lang)) + '\n');
     else ctx.stdout(textReport(check, ctx.lang));
     return countBySeverity(check.findings).errors > 0 ? EXIT.findings : EXIT.ok;
