@@ -244,6 +244,8 @@ export class Pkg {
     const ct = this.contentTypeOf(path) ?? '';
     // .xlsb keeps a binary workbook we cannot edit; say so rather than corrupt it.
     if (/\.bin$/i.test(path) || /binary/i.test(ct)) throw new PortError('file.notXlsx');
+    // A Word or PowerPoint file is a package too; only a spreadsheet's main part is a <workbook>.
+    if ((ct && !/spreadsheetml|ms-excel/i.test(ct)) || !/<(?:[\w.-]+:)?workbook[\s>]/.test(this.requireText(path))) throw new PortError('file.notXlsx');
     return path;
   }
 
