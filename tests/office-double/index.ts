@@ -24,6 +24,11 @@ export interface DoubleOptions {
   readonly responseLimit?: number;
   /** Cells past which a read returns null (default 5,000,000, as Excel on the web). */
   readonly readCellLimit?: number;
+  /**
+   * Reopen a saved workbook: the same sheets, and the document settings as they were last saved
+   * (settings set but never saved are lost, as in Excel).
+   */
+  readonly reopen?: OfficeDouble;
 }
 
 export interface OfficeDouble {
@@ -53,7 +58,7 @@ function loud<T extends object>(name: string, members: T): T {
 
 export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   const api = options.api ?? 20;
-  const state = new WorkbookState();
+  const state = options.reopen?.state ?? new WorkbookState();
   const stats: DoubleStats = { syncs: [], runs: [] };
   const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
 
@@ -80,8 +85,8 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     return result;
   }
 
-  const settingsLive = new Map<string, unknown>();
-  const savedSettings = new Map<string, unknown>();
+  const savedSettings = new Map<string, unknown>(options.reopen ? [...options.reopen.savedSettings].map(([k, v]) => [k, structuredClone(v)] as const) : []);
+  const settingsLive = new Map<string, unknown>([...savedSettings].map(([k, v]) => [k, structuredClone(v)] as const));
   const settings = loud('Office.Settings', {
     get: (name: string) => (settingsLive.has(name) ? structuredClone(settingsLive.get(name)) : null),
     set: (name: string, value: unknown) => {

@@ -223,7 +223,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         }
         marks[op.sheet] = [...byCell.values()];
         marksChanged = true;
-        written.push({ sheet: op.sheet, what: 'marked', rows: op.marks.length });
+        written.push({ sheet: op.sheet, what: 'marked', rows: new Set(op.marks.map((m) => m.row)).size });
         break;
       }
       case 'clearMarks': {
@@ -253,7 +253,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         }
         delete marks[op.sheet];
         marksChanged = true;
-        written.push({ sheet: op.sheet, what: 'unmarked', rows: records.length });
+        written.push({ sheet: op.sheet, what: 'unmarked', rows: new Set(records.map((r) => r[0])).size });
         break;
       }
     }
