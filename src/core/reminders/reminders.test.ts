@@ -1,12 +1,14 @@
 import { createTymeCalendar } from '../calendar/tyme';
 import type { ChineseCalendar } from '../calendar/types';
 import type { ChildRecord, LogEntry } from '../contacts/log';
-import { dayNumber } from '../dates';
+import { addDays, dayNumber } from '../dates';
 import type { ContactKind } from '../contacts/kinds';
 import type { ContactSettings } from '../contacts/settings';
 import { t } from '../i18n';
 import '../i18n/all';
-import { buildReminders, type ReminderInput, type ReminderItem } from './build';
+import fc from 'fast-check';
+import { buildSchoolCalendar } from '../calendar/school';
+import { buildReminders, compareItems, sortItems, type ReminderInput, type ReminderItem } from './build';
 import { renderMsg } from './sheet';
 import { statusOf } from './status';
 
@@ -225,5 +227,33 @@ describe('status and order', () => {
     const rank = ['overdue', 'today', 'thisWeek', 'nextWeek', 'later'];
     expect(statuses.map((s) => rank.indexOf(s))).toEqual([...statuses.map((s) => rank.indexOf(s))].sort((a, b) => a - b));
     expect(t('zh-CN', 'reminders.status.overdue')).toBe('逾期');
+  });
+});
+
+describe('properties', () => {
+  it('puts a talk on the first school day on or after last + cadence, and a call exactly there', () => {
+    const school = buildSchoolCalendar(SETTINGS.terms, tyme);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 1, max: 30 }), (offset, days) => {
+      const last = addDays('2026-08-20', offset);
+      const today = addDays(last, 1);
+      const settings: ContactSettings = { ...SETTINGS, cadence: { talk: { days }, parentCall: { days } } };
+      const r = run(today, [child('张三', null, 2)], [entry(0, 'talk', last), entry(0, 'parentCall', last)], { settings });
+      const raw = addDays(last, days);
+      const call = dueOf(r.items, 'parentCall');
+      if (call.length) expect(call).toEqual([raw]);
+      const talk = dueOf(r.items, 'talk');
+      if (talk.length) {
+        expect(school.isSchoolDay(talk[0])).toBe(true);
+        for (let d = raw; d < talk[0]; d = addDays(d, 1)) expect(school.isSchoolDay(d)).toBe(false);
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('sorts the fast way exactly as the comparator does', () => {
+    const kids = Array.from({ length: 40 }, (_, i) => child(`${'甲乙丙丁'[i % 4]}${i % 7}`, `${'三四'[i % 2]}(${(i % 11) + 1})班`, i + 2, { birthDate: `2016-12-${String((i % 9) + 1).padStart(2, '0')}` }));
+    const log = kids.map((_, i) => entry(i, (['talk', 'parentCall', 'guardianContact'] as const)[i % 3], addDays('2026-11-01', i % 25)));
+    const items = run('2026-11-30', kids, log).items;
+    expect(items.length).toBeGreaterThan(60);
+    expect(sortItems([...items].reverse())).toEqual([...items].sort(compareItems));
   });
 });
