@@ -1,8 +1,13 @@
+import '../i18n/all';
 import fc from 'fast-check';
 import type { CellValue } from '../cells';
 import type { PlanCell, SheetContent } from '../plan/types';
 import type { WorkbookSnapshot } from '../snapshot';
 import { deidentifyWorkbook, type DeidentifyRoster } from './deidentify';
+import { computeSummary } from './figures';
+import { INPUT } from './fixture.test-data';
+import { periodFor } from './period';
+import { summarySheetOp } from './sheets';
 
 const ROSTER: DeidentifyRoster = {
   sheet: '花名册',
@@ -97,6 +102,27 @@ describe('deidentifyWorkbook', () => {
     expect(result.plan.ops.map((o) => [o.kind, o.sheet])).toEqual([
       ['replaceSheet', '花名册'], ['replaceSheet', '谈心记录'], ['replaceSheet', '帮扶人员'], ['replaceSheet', '空表'],
     ]);
+  });
+
+  it('copies a generated sheet with title lines, finding its header below them', () => {
+    const chosen = periodFor({ kind: 'term' }, '2026-11-29');
+    if (!chosen.ok) throw new Error();
+    const op = summarySheetOp(computeSummary(INPUT, chosen.period), 'zh-CN');
+    if (op.kind !== 'replaceSheet') throw new Error();
+    const s = op.content;
+    const values = [...(s.titleLines ?? []).map((l) => [l]), s.columns.map((c) => c.header), ...s.rows] as CellValue[][];
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        { name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名'], ['张强'], ['刘洋']] },
+        { name: '统计汇总', origin: { row: 0, col: 0 }, values },
+      ],
+    };
+    const copy = contentOf(deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0 } }), '统计汇总');
+    expect(copy.titleLines).toEqual(s.titleLines);
+    expect(copy.columns.map((c) => c.header)).toEqual(s.columns.map((c) => c.header));
+    expect(copy.rows[0]).toEqual(s.rows[0]);
+    const names = copy.rows.filter((r) => r[0] === '未谈心儿童').map((r) => r[1]);
+    expect(names).toEqual(['全部儿童', '张*', '刘*']);
   });
 
   it('says which roster sheet is missing', () => {

@@ -57,6 +57,8 @@ const FIELD_MASKERS: Partial<Record<FieldKey, Masker>> = {
 /** A masker for a column of a sheet other than the roster, from its header text. */
 export function maskerForHeader(header: string): Masker | null {
   const h = header.replace(/\s+/g, '');
+  // 家长电话次数, 谈心人数, 电话按期率: counts and shares about people, not the people themselves.
+  if (/次数|人数|数量|[率数]$|比例|天数|周期|合计|总计/.test(h)) return null;
   if (/身份证|证件号|身份号码/.test(h)) return 'id';
   if (/电话|手机|联系方式|号码/.test(h)) return 'phone';
   if (/住址|地址|居住地/.test(h)) return 'address';
@@ -91,13 +93,40 @@ function coarsenBirthDate(v: CellValue): CellValue {
 
 class Scrubber {
   readonly counts = { name: 0, id: 0, phone: 0, address: 0, birthDate: 0, text: 0 };
-  private namePattern: RegExp | null = null;
+  private readonly names: Set<string>;
+  /** The lengths (UTF-16 units) names come in, longest first, so 王明明 is replaced whole before 王明. */
+  private readonly lengths: number[];
+  private readonly firstChars: Set<string>;
 
   constructor(names: Iterable<string>) {
-    const list = [...new Set([...names].map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))];
-    // Longest first, so 王明明 is replaced whole before 王明 could match inside it.
-    list.sort((a, b) => b.length - a.length);
-    if (list.length) this.namePattern = new RegExp(list.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    // A set and a handful of lengths rather than one big regex: a 100,000-row roster has ~300,000 names.
+    this.names = new Set([...names].map((n) => n.trim()).filter((n) => Array.from(n).length >= 2));
+    this.lengths = [...new Set([...this.names].map((n) => n.length))].sort((a, b) => b - a);
+    this.firstChars = new Set([...this.names].map((n) => n[0]));
+  }
+
+  private replaceNames(text: string): string {
+    if (!this.names.size || text.length < 2) return text;
+    let out = '';
+    let copied = 0;
+    let i = 0;
+    outer: while (i < text.length) {
+      // Most positions start no name: test the first character before cutting substrings.
+      if (this.firstChars.has(text[i])) {
+        for (const len of this.lengths) {
+          if (i + len > text.length) continue;
+          const part = text.slice(i, i + len);
+          if (this.names.has(part)) {
+            out += text.slice(copied, i) + maskName(part);
+            i += len;
+            copied = i;
+            continue outer;
+          }
+        }
+      }
+      i++;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   mask(v: CellValue, masker: Masker | null): CellValue {
@@ -106,8 +135,10 @@ class Scrubber {
       this.counts.birthDate++;
       return coarsenBirthDate(v);
     }
-    // Names are text; a number under a 学生… header is a count, not a name.
-    if (masker && !(masker === 'name' && typeof v !== 'string')) {
+    // Names are text; a number under a 学生… header is a count, not a name, and a small number under a
+    // 电话 header is no phone.
+    const plainNumber = typeof v === 'number' && (masker === 'name' || !Number.isInteger(v) || Math.abs(v) < 1e6);
+    if (masker && !plainNumber) {
       const text = cellText(v);
       if (!text.trim()) return v;
       this.counts[masker]++;
@@ -131,8 +162,7 @@ class Scrubber {
       return masked;
     }
     if (typeof v !== 'string') return v;
-    let out = this.namePattern ? v.replace(this.namePattern, (m) => maskName(m)) : v;
-    out = scrubDigits(out);
+    const out = scrubDigits(this.replaceNames(v));
     if (out !== v) this.counts.text++;
     return out;
   }
@@ -210,8 +240,16 @@ function sheetContent(
   return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
 }
 
-function firstNonEmptyRow(sheet: SheetSnapshot): number {
-  const i = sheet.values.findIndex((line) => line.some((v) => v !== null && v !== ''));
+/**
+ * The header row of a sheet other than the roster: the first row with two or more filled cells among
+ * the first ten (title lines above a table hold one cell), else the first filled row.
+ */
+function headerRowOf(sheet: SheetSnapshot): number {
+  const filled = (line: readonly CellValue[]) => line.filter((v) => v !== null && v !== '').length;
+  const top = sheet.values.slice(0, 10);
+  const wide = top.findIndex((line) => filled(line) >= 2);
+  const any = sheet.values.findIndex((line) => filled(line) >= 1);
+  const i = wide >= 0 ? wide : any;
   return i < 0 ? sheet.origin.row : sheet.origin.row + i;
 }
 
@@ -242,7 +280,7 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
       }, scrub);
       return { kind: 'replaceSheet', sheet: sheet.name, content };
     }
-    const header = firstNonEmptyRow(sheet);
+    const header = headerRowOf(sheet);
     const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub);
     return { kind: 'replaceSheet', sheet: sheet.name, content };
   });

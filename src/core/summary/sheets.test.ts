@@ -128,6 +128,7 @@ describe('no ID numbers or phone numbers on the summary sheets', () => {
           for (const c of sheet.rows.flat()) if (typeof c === 'number') expect(Number.isInteger(c) ? c < 1e10 : c <= 1).toBe(true);
           const text = [...(sheet.titleLines ?? []), ...sheet.columns.map((c) => c.header), ...sheet.rows.flat().filter((c) => typeof c === 'string')].join('\n');
           expect(text).not.toMatch(/\d{11}/);
+          expect(text).not.toMatch(/summary\./); // every label found in the catalogue
           for (const s of secrets) expect(text.includes(s)).toBe(false);
         }
         const json = JSON.stringify(summaryJson(f));
