@@ -12,9 +12,9 @@ import { toHalfWidth } from './normalize';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-/** The check character for the first 17 digits; throws on anything but 17 digits. */
+/** The check character for the first 17 digits (of a 17- or 18-character string); throws when they are not digits. */
 export function idCheckChar(first17: string): string {
-  if (first17.length !== 17) throw new RangeError('need 17 digits');
+  if (first17.length < 17) throw new RangeError('need 17 digits');
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const d = first17.charCodeAt(i) - 48;
@@ -53,11 +53,17 @@ function isPlainId(s: string): boolean {
 
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d+$/i;
 
-function birthAt(s: string, at: number, centuryPrefix = ''): IsoDate | null {
-  const y = Number(centuryPrefix + s.slice(at, at + (centuryPrefix ? 2 : 4)));
-  const off = at + (centuryPrefix ? 2 : 4);
-  const m = Number(s.slice(off, off + 2));
-  const d = Number(s.slice(off + 2, off + 4));
+function digitsAt(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+function birthAt(s: string, at: number, century = 0): IsoDate | null {
+  const y = century ? century + digitsAt(s, at, 2) : digitsAt(s, at, 4);
+  const off = at + (century ? 2 : 4);
+  const m = digitsAt(s, off, 2);
+  const d = digitsAt(s, off + 2, 2);
   return y >= 1800 && isValidYmd(y, m, d) ? toIso(y, m, d) : null;
 }
 
@@ -92,11 +98,11 @@ export function checkIdNumber(v: CellValue): IdCheck | null {
     const birth = birthAt(s, 6);
     if (!birth) return { kind: 'badBirthDate', id: s };
     const gender: Gender = (s.charCodeAt(16) - 48) % 2 === 1 ? '男' : '女';
-    if (idCheckChar(s.slice(0, 17)) !== s[17]) return { kind: 'badChecksum', id: s, birth, gender };
+    if (idCheckChar(s) !== s[17]) return { kind: 'badChecksum', id: s, birth, gender };
     return { kind: 'ok', id: s, birth, gender };
   }
   if (s.length === 15 && /^\d{15}$/.test(s)) {
-    const birth = birthAt(s, 6, '19');
+    const birth = birthAt(s, 6, 1900);
     if (!birth) return { kind: 'badBirthDate', id: s };
     return { kind: 'legacy15', id: s, birth, gender: (s.charCodeAt(14) - 48) % 2 === 1 ? '男' : '女' };
   }

@@ -51,7 +51,14 @@ describe('parsePhone', () => {
     expect(parsePhone(input)).toMatchObject({ kind, digits });
   });
 
+  it('reads several labelled numbers in one cell, validating each', () => {
+    expect(parsePhone('父：13812345678 母：13912345678')).toMatchObject({ kind: 'mobile', digits: '13812345678' });
+    expect(parsePhone('父亲13812345678，母亲13912345678')).toMatchObject({ kind: 'mobile', digits: '13812345678' });
+    expect(parsePhone('父：13812345678 母：1391234')?.kind).toBe('invalid');
+  });
+
   it('reads extensions', () => {
+    expect(parsePhone('0755-1234567 转 801')).toEqual({ kind: 'landline', digits: '07551234567', extension: '801' });
     expect(parsePhone('0755-1234567-801')).toEqual({ kind: 'landline', digits: '07551234567', extension: '801' });
     expect(parsePhone('010-12345678转123')).toEqual({ kind: 'landline', digits: '01012345678', extension: '123' });
   });

@@ -104,10 +104,10 @@ export function normalizeName(v: CellValue | undefined): string {
 // Phones
 
 /** Mobile prefixes in use (DESIGN.md §7): 13x, 145–149, 150–153, 155–159, 162, 165–167, 170–178, 18x, 190–193, 195–199. */
-const MOBILE_PREFIXES: ReadonlySet<string> = (() => {
-  const set = new Set<string>();
+const MOBILE_PREFIX: readonly boolean[] = (() => {
+  const table = new Array<boolean>(1000).fill(false);
   const add = (from: number, to: number) => {
-    for (let p = from; p <= to; p++) set.add(String(p));
+    for (let p = from; p <= to; p++) table[p] = true;
   };
   add(130, 139);
   add(145, 149);
@@ -119,7 +119,7 @@ const MOBILE_PREFIXES: ReadonlySet<string> = (() => {
   add(180, 189);
   add(190, 193);
   add(195, 199);
-  return set;
+  return table;
 })();
 
 export type PhoneKind = 'mobile' | 'landline' | 'noAreaCode' | 'invalid';
@@ -132,7 +132,9 @@ export interface PhoneParse {
 }
 
 export function isMobile(digits: string): boolean {
-  return digits.length === 11 && digits.charCodeAt(0) === 49 && MOBILE_PREFIXES.has(digits.slice(0, 3));
+  if (digits.length !== 11 || digits.charCodeAt(0) !== 49) return false;
+  const prefix = 100 + (digits.charCodeAt(1) - 48) * 10 + (digits.charCodeAt(2) - 48);
+  return prefix >= 100 && prefix < 200 && MOBILE_PREFIX[prefix] === true && isAllDigits(digits);
 }
 
 /** 010/02x + 8 digits, or 0xxx + 7–8 digits (DESIGN.md §7). */
@@ -147,7 +149,10 @@ export function isLandline(digits: string): boolean {
 
 const EXTENSION = /(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i;
 const SEPARATORS = /[\s\-–—_.()[\]（）【】]+/g;
-const MULTI = /[/／、,，;；|]|\s{2,}/;
+/** Between numbers in one cell: punctuation, a wide gap, or a space before a label (父：… 母：…). */
+const MULTI = /[/／、,，;；|]|\s{2,}|\s+(?=[^\d\s+(（转分#xXeE-])/;
+/** A label before a number: 电话：, 父亲, 母: (any few non-digits, so '转' never reaches here alone). */
+const LABEL = /^[^\d+(（]{1,8}?[:：]?\s*(?=[\d+(（])/;
 
 /**
  * Read a phone cell. Accepts spaces, dashes, brackets, +86 / 0086 / 86, numbers stored as numbers,
@@ -163,6 +168,8 @@ export function parsePhone(v: CellValue): PhoneParse | null {
   const text = trimAll(toHalfWidth(v));
   if (!text) return null;
   if (isAllDigits(text)) return classifyPhone(text, '');
+  const quick = quickPhone(text);
+  if (quick) return quick;
   const parts = text.split(MULTI).map(trimAll).filter((p) => p !== '');
   let first: PhoneParse | null = null;
   for (const part of parts) {
@@ -181,8 +188,23 @@ function isAllDigits(s: string): boolean {
   return s.length > 0;
 }
 
+/**
+ * The common written forms (138 1234 5678, 0755-1234567, +86 138…) without regexes: keep digits, drop
+ * single spaces and dashes. Only a valid result is returned; anything else takes the full path.
+ */
+function quickPhone(text: string): PhoneParse | null {
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += text[i];
+    else if (!(c === 0x20 || c === 0x2d || (c === 0x2b && i === 0))) return null;
+  }
+  const p = classifyPhone(digits, '');
+  return p.kind === 'mobile' || p.kind === 'landline' ? p : null;
+}
+
 function parseOnePhone(text: string): PhoneParse {
-  let s = text.replace(/^(?:电话|手机|tel|phone)\s*[:：]?\s*/i, '');
+  let s = text.replace(LABEL, '');
   let ext = '';
   const e = EXTENSION.exec(s);
   if (e) {
