@@ -139,6 +139,7 @@ export function assignMentors(input: AssignInput): AssignOutput {
     const roleMentors = mentors.filter((m) => ROLE_KINDS[role].includes(m.kind));
     const open = input.children.filter((c) => !fixed.has(c.key) && roleApplies(role, c)).sort(byKey);
     const assigned = solveRole(role, open, roleMentors, loads, previous);
+    const reasonOf = unpairedReasons(role, roleMentors);
     for (const child of input.children) {
       const slot = result.get(child.key)!;
       const cells = fixed.get(child.key);
@@ -164,7 +165,7 @@ export function assignMentors(input: AssignInput): AssignOutput {
             unpaired: null,
           };
         } else {
-          slot[role] = { mentor: null, reason: null, kept: false, unpaired: unpairedReason(role, child, roleMentors) };
+          slot[role] = { mentor: null, reason: null, kept: false, unpaired: reasonOf(child) };
         }
       }
     }
@@ -172,9 +173,15 @@ export function assignMentors(input: AssignInput): AssignOutput {
   return { byChild: result as Map<string, ChildAssignment>, loads, unknownFixed };
 }
 
-function unpairedReason(role: Role, child: PairingChild, roleMentors: readonly Mentor[]): UnpairedReason {
-  if (role === 'buddy' && child.classLabel === null) return 'no-class';
-  return roleMentors.some((m) => preferenceCost(role, child, m) !== null) ? 'full' : 'no-mentor';
+/** Why a child stays unpaired: nobody fits at all, or everybody who fits is full. Indexed by class so it stays linear. */
+function unpairedReasons(role: Role, roleMentors: readonly Mentor[]): (child: PairingChild) => UnpairedReason {
+  const byClass = new Map<string, Mentor[]>();
+  for (const m of roleMentors) for (const c of m.classes) byClass.set(c, [...(byClass.get(c) ?? []), m]);
+  return (child) => {
+    if (role === 'buddy' && child.classLabel === null) return 'no-class';
+    const candidates = role === 'buddy' ? byClass.get(child.classLabel!) ?? [] : roleMentors;
+    return candidates.some((m) => preferenceCost(role, child, m) !== null) ? 'full' : 'no-mentor';
+  };
 }
 
 /** Group id for a mentor at a preference level: which children may reach it through one edge. */

@@ -120,6 +120,14 @@ describe('keeping what teachers chose', () => {
     expect(row[8]).toContain(t('zh-CN', 'pairing.explain.locked'));
   });
 
+  it.each([['✔'], ['锁'], [true]] as CellValue[][])('reads %p in 锁定 as a lock, and writes it back', (mark) => {
+    const { wb } = firstRun();
+    const sheet = edit(wb.sheets.find((s) => s.name === SHEETS.pairing)!, '小刚', '锁定', mark);
+    const row = contentOf(plan(withSheet(wb, sheet), CHILDREN).ops).rows.find((r) => r[0] === '小刚')!;
+    expect(row[6]).toBe(mark === true ? '是' : mark);
+    expect(row[8]).toContain(t('zh-CN', 'pairing.explain.locked'));
+  });
+
   it('keeps a hand-edited row, on this run and the next, until 锁定 = 否 hands it back', () => {
     const { wb } = firstRun();
     let sheet = wb.sheets.find((s) => s.name === SHEETS.pairing)!;

@@ -120,19 +120,20 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
   const end = sheet.origin.row + sheet.values.length;
   for (let row = header.row + 1; row < end; row++) {
     const name = normalizeName(at(row, c.name));
-    if (!name) continue; // blank or name-less lines hold no child
+    const stamp = parseStamp(at(row, c.stamp));
+    if (!name && !stamp) continue; // blank lines hold no child
     const classText = cellText(at(row, c.className));
     const cells: RoleCells = { teacher: mentorCell(row, c.teacher), buddy: mentorCell(row, c.buddy), proxy: mentorCell(row, c.proxy) };
+    // Anything written in 锁定 but a "no" locks the row: a teacher who wrote 锁 or ✔ meant it.
     const lockValue = at(row, c.lock);
-    const yesNo = cellText(lockValue) === '' ? null : parseYesNo(lockValue);
-    const stamp = parseStamp(at(row, c.stamp));
+    const lock = typeof lockValue === 'boolean' ? (lockValue ? 'yes' : 'no') : cellText(lockValue) === '' ? '' : parseYesNo(lockValue) === false ? 'no' : 'yes';
     const anyCell = cells.teacher !== null || cells.buddy !== null || cells.proxy !== null;
     raws.push({
       row, name,
       classLabel: (classText && normalizeClass(classText)) || classText,
       cells,
-      lock: yesNo === true ? 'yes' : yesNo === false ? 'no' : '',
-      lockText: cellText(lockValue),
+      lock,
+      lockText: typeof lockValue === 'boolean' ? (lockValue ? '是' : '否') : cellText(lockValue),
       fingerprint: stamp?.fingerprint ?? '',
       handEdited: stamp && stamp.fingerprint ? stamp.fingerprint !== cellsFingerprint(cells) : anyCell,
       stampKey: stamp?.key ?? null,
@@ -214,7 +215,7 @@ const MAX_LIST_CHARS = 255;
 function dropdownFor(role: Role, result: PairingResult): PlanColumn['validation'] {
   const names = result.mentors.filter((m) => ROLE_KINDS[role].includes(m.kind)).map((m) => m.name);
   if (!names.length) return undefined;
-  if (names.join(',').length <= MAX_LIST_CHARS) return { list: names };
+  if (names.join(',').length <= MAX_LIST_CHARS && !names.some((n) => n.includes(','))) return { list: names };
   const layout = result.mentorLayout;
   // Too many for a literal list: offer every name on 帮扶人员 instead of none.
   return layout && layout.columns.name !== undefined ? { sourceSheet: layout.sheet, sourceCol: layout.columns.name, firstRow: layout.headerRow + 1 } : undefined;
