@@ -10,6 +10,8 @@ export interface SummaryJson {
   readonly byGrade: Readonly<Record<string, number>>;
   readonly gradeUnknown: number;
   readonly byGender: Readonly<Record<string, number>>;
+  /** Class label -> children; the empty class is "". */
+  readonly byClass: Readonly<Record<string, number>>;
   readonly byLeftBehind: Readonly<Record<string, number>>;
   readonly byGuardian: Readonly<Record<string, number>>;
   readonly boarding: Readonly<Record<string, number>>;
@@ -40,6 +42,7 @@ export function summaryJson(f: SummaryFigures): SummaryJson {
     byGrade: { ...f.byGrade },
     gradeUnknown: f.gradeUnknown,
     byGender: { ...f.byGender },
+    byClass: Object.fromEntries(f.byClass.map((c) => [c.classLabel ?? '', c.children])),
     byLeftBehind: { ...f.byLeftBehind },
     byGuardian: { ...f.byGuardian },
     boarding: { ...f.boarding },

@@ -147,6 +147,7 @@ describe('summaryJson', () => {
       children: 6,
       byGrade: { '1': 0, '2': 0, '3': 3, '4': 0, '5': 1, '6': 0, '7': 1, '8': 0, '9': 0 },
       byGender: { 男: 2, 女: 3 },
+      byClass: { '三(1)班': 2, '三(2)班': 1, '五(1)班': 1, '七(1)班': 1, '四(1)班': 0, '': 1 },
       talks: 6,
       parentCalls: 8,
       homeVisits: 1,
