@@ -156,7 +156,7 @@ export class SheetEditor {
    * Replace or insert the cell at a position. `build` gets the old element (or undefined) and returns
    * the new one, or '' to remove the cell.
    */
-  private put(row: number, col: number, build: (old: string | undefined) => string): void {
+  private put(row: number, col: number, build: (old: string | undefined) => string, extendsDimension = true): void {
     if (row < 0 || row >= 1048576 || col < 0 || col >= MAX_COLS) throw new PortError('file.outOfRange', { sheet: this.sheetName });
     const rec = this.row(row, true)!;
     const cells = rec.cells!;
@@ -175,6 +175,8 @@ export class SheetEditor {
       rec.restructured = true;
     }
     rec.dirty = true;
+    // A style-only cell (a mark) leaves <dimension> alone, so clearing the mark restores the part exactly.
+    if (!extendsDimension) return;
     if (row > this.maxRow) this.maxRow = row;
     if (col > this.maxCol) this.maxCol = col;
     if (row < this.minRow) this.minRow = row;
@@ -206,14 +208,14 @@ export class SheetEditor {
       const base = old ?? `<${this.p}c r="${refOf(row, col)}"/>`;
       const tag = /^<[^>]*>/.exec(base)![0];
       return setAttr(tag, 's', s === undefined ? undefined : String(s)) + base.slice(tag.length);
-    });
+    }, false);
   }
 
   /** Remove a cell if it is empty (no value, no formula) and unstyled: undoes a cell we created. */
   dropIfBare(row: number, col: number): void {
     const xml = this.cell(row, col);
     if (!xml || !/^<[^>]*\/>$/.test(xml) || attr(xml, 's') !== undefined) return;
-    this.put(row, col, () => '');
+    this.put(row, col, () => '', false);
   }
 
   toString(): string {

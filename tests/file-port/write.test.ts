@@ -1,0 +1,245 @@
+/**
+ * What the file port writes, looked at in the saved package: the features SheetContent asks for, the
+ * styles it adds, injection and XML safety, appends, cell edits and marks on sheets without notes.
+ */
+import type { SheetContent } from '../../src/core/plan/types';
+import { findSheet } from '../../src/core/snapshot';
+import { openXlsx } from '../../src/workbook/file';
+import { packageProblems, partText, sameBytes, styleChildren, unzipParts, xmlProblem } from './ooxml';
+import { richWorkbook, RICH_SHEETS } from './richWorkbook';
+import { seedXlsx } from './seed';
+
+const S = RICH_SHEETS;
+
+/** Path of a sheet's part in a saved package, following the workbook's relationships. */
+function sheetPath(parts: Record<string, Uint8Array>, name: string): string {
+  const wb = partText(parts, 'xl/workbook.xml');
+  const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(partText(parts, 'xl/_rels/workbook.xml.rels'))![1];
+  return `xl/${target}`;
+}
+
+function cellTag(sheetXml: string, ref: string): string {
+  const m = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(sheetXml);
+  if (!m) throw new Error(`no cell ${ref}`);
+  return m[0];
+}
+
+function styleIndex(cell: string): number {
+  return Number(/ s="(\d+)"/.exec(cell)?.[1] ?? 0);
+}
+
+const content: SheetContent = {
+  titleLines: ['提醒事项'],
+  columns: [
+    { header: '姓名', width: 10 },
+    { header: '姓名' },
+    { header: '' },
+    { header: '日期', format: 'date', width: 12 },
+    { header: '类别', validation: { list: ['谈心', '家访'] } },
+    { header: '帮扶人', validation: { sourceSheet: '帮扶人员', sourceCol: 0, firstRow: 1 } },
+    { header: '比例', format: 'percent' },
+  ],
+  rows: [
+    ['张小明', 'A', null, 46300, '谈心', '王老师', 0.25],
+    ['李华', { text: '→ 花名册', link: { sheet: S.roster, row: 3, col: 1 } }, 'x', 46301, '家访', '李老师', 1],
+  ],
+  table: { name: '提醒 事项' },
+  highlights: [{ col: 4, equals: '家访', fill: '#FFEB9C' }],
+  freezeHeader: true,
+};
+
+describe('replaceSheet writes what SheetContent asks for', () => {
+  let parts: Record<string, Uint8Array>;
+  let xml: string;
+  let styles: string;
+
+  beforeAll(async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '提醒事项', content }] });
+    parts = unzipParts(wb.save());
+    xml = partText(parts, sheetPath(parts, '提醒事项'));
+    styles = partText(parts, 'xl/styles.xml');
+  });
+
+  it('makes a table with valid, unique column names matching the header cells', () => {
+    const table = Object.keys(parts).filter((p) => p.startsWith('xl/tables/') && !Object.hasOwn(unzipParts(richWorkbook()), p));
+    expect(table).toHaveLength(1);
+    const t = partText(parts, table[0]);
+    expect(t).toContain('name="提醒_事项"');
+    expect(t).toContain('ref="A2:G4"');
+    expect(t).toContain('id="2"'); // table1 of the findings sheet already has id 1
+    expect([...t.matchAll(/<tableColumn id="\d+" name="([^"]*)"/g)].map((m) => m[1])).toEqual(['姓名', '姓名2', 'Column3', '日期', '类别', '帮扶人', '比例']);
+    expect(cellTag(xml, 'B2')).toContain('<t>姓名2</t>');
+    expect(cellTag(xml, 'C2')).toContain('<t>Column3</t>');
+  });
+
+  it('freezes the title and header, sets widths, and links with internal hyperlinks (no formulas)', () => {
+    expect(xml).toMatch(/<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"\/>/);
+    expect(xml).toContain('<col min="1" max="1" width="10" customWidth="1"/>');
+    expect(xml).toContain(`<hyperlink ref="B4" location="&apos;${S.roster}&apos;!B4" display="→ 花名册"/>`);
+    expect(xml).not.toMatch(/<f[\s>]/);
+  });
+
+  it('adds dropdowns, from a list and from another sheet\'s column', () => {
+    expect(xml).toContain('sqref="E3:E1003"><formula1>&quot;谈心,家访&quot;</formula1>');
+    expect(xml).toContain('sqref="F3:F1003"><formula1>&apos;帮扶人员&apos;!$A$2:$A$1048576</formula1>');
+  });
+
+  it('highlights rows with a conditional format whose differential style was appended', () => {
+    const m = /<conditionalFormatting sqref="A3:G4"><cfRule type="expression" dxfId="(\d+)" priority="1"><formula>\$E3=&quot;家访&quot;<\/formula>/.exec(xml);
+    expect(m).not.toBeNull();
+    const dxfs = styleChildren(styles, 'dxfs', 'dxf');
+    expect(Number(m![1])).toBe(dxfs.length - 1);
+    expect(dxfs[dxfs.length - 1]).toContain('FFFFEB9C');
+  });
+
+  it('formats date and percent columns through appended cell styles', () => {
+    const xfs = styleChildren(styles, 'cellXfs', 'xf');
+    const dateXf = xfs[styleIndex(cellTag(xml, 'D3'))];
+    const fmtId = /numFmtId="(\d+)"/.exec(dateXf)![1];
+    expect(styles).toContain(`<numFmt numFmtId="${fmtId}" formatCode="yyyy-mm-dd"/>`);
+    expect(Number(fmtId)).toBeGreaterThan(176); // after the workbook's own custom format
+    expect(xfs[styleIndex(cellTag(xml, 'G3'))]).toContain('numFmtId="10"');
+    expect(xfs[styleIndex(cellTag(xml, 'A2'))]).toMatch(/fontId="\d+"/);
+  });
+
+  it('is idempotent: the same plan again gives the same bytes, and styles do not grow', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '提醒事项', content }] });
+    const once = unzipParts(wb.save());
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '提醒事项', content }] });
+    const twice = unzipParts(wb.save());
+    expect(Object.keys(twice).sort()).toEqual(Object.keys(once).sort());
+    for (const p of Object.keys(once)) expect([p, sameBytes(once[p], twice[p])]).toEqual([p, true]);
+  });
+
+  it('leaves a package that resolves and parses', () => {
+    expect(packageProblems(parts)).toEqual([]);
+    expect(xmlProblem(xml)).toBeNull();
+  });
+});
+
+describe('text safety', () => {
+  it('strips characters XML forbids, keeps emoji, CR, tabs and literal _xHHHH_ text', async () => {
+    const wb = openXlsx(richWorkbook());
+    const texts = ['a\u0000b\u0007c\u001F', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half \uD800 surrogate', 'line1\r\nline2'];
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '文本', content: { columns: [{ header: 'v' }], rows: texts.map((s) => [s]) } }] });
+    const parts = unzipParts(wb.save());
+    const xml = partText(parts, sheetPath(parts, '文本'));
+    expect(xmlProblem(xml)).toBeNull();
+    // CR is escaped the way Excel writes it, so no XML parser folds it into LF.
+    expect(xml).toContain('line1_x000D_\nline2');
+    expect(xml).toContain('_x005F_x0041_ stays');
+    const book = await openXlsx(wb.save()).read({ sheets: ['文本'] });
+    expect(findSheet(book, '文本')!.values.slice(1).map((r) => r[0])).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\nline2']); // SheetJS reads CRLF as LF
+  });
+
+  it('cuts text at Excel\'s 32,767 characters and says so', async () => {
+    const wb = openXlsx(richWorkbook());
+    const result = await wb.apply({ ops: [{ kind: 'setCells', sheet: S.log, cells: [{ row: 5, col: 0, value: '长'.repeat(40000) }] }] });
+    expect(result.degraded).toContain('file.textTruncated');
+    const v = findSheet(await wb.read(), S.log)!.values[5][0];
+    expect(typeof v === 'string' && v.length).toBe(32767);
+  });
+
+  it('does not add a dropdown Excel would reject, and says so', async () => {
+    const wb = openXlsx(richWorkbook());
+    const result = await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: 'x', content: { columns: [{ header: 'a', validation: { list: ['有,逗号', 'b'] } }], rows: [] } }] });
+    expect(result.degraded).toEqual(['file.validationTooLong']);
+    const parts = unzipParts(wb.save());
+    expect(partText(parts, sheetPath(parts, 'x'))).not.toContain('dataValidation');
+  });
+});
+
+describe('writing into existing sheets', () => {
+  it('appendRows styles new cells like the column, and grows a table that ends on the last row', async () => {
+    const wb = openXlsx(richWorkbook());
+    // The old findings sheet has a table over A1:B2; append under it.
+    await wb.apply({ ops: [{ kind: 'appendRows', sheet: S.findings, rows: [['新', '新的问题']], expectedLastRow: 1 }, { kind: 'appendRows', sheet: S.log, rows: [[46300, '赵强']], expectedLastRow: 2 }] });
+    const parts = unzipParts(wb.save());
+    expect(partText(parts, 'xl/tables/table1.xml')).toContain('ref="A1:B3"');
+    expect(partText(parts, 'xl/tables/table1.xml')).toContain('<autoFilter ref="A1:B3"/>');
+    const log = partText(parts, 'xl/worksheets/sheet5.xml');
+    expect(cellTag(log, 'A4')).toBe('<c r="A4" s="3"><v>46300</v></c>'); // the date style of the cells above
+    expect(log).toContain('<dimension ref="A1:C4"/>');
+  });
+
+  it('appendRows into an empty sheet starts at the first row', async () => {
+    const wb = openXlsx(seedXlsx({ sheets: [{ name: '空', rows: [] }] }));
+    const before = findSheet(await wb.read(), '空')!;
+    expect(before.values).toEqual([]);
+    await wb.apply({ ops: [{ kind: 'appendRows', sheet: '空', rows: [['第一行']], expectedLastRow: -1 }] });
+    expect(findSheet(await wb.read(), '空')!.values).toEqual([['第一行']]);
+  });
+
+  it('setCells keeps the cell\'s style, drops a stale calcChain when it overwrites a formula, and adds links', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: S.roster, cells: [{ row: 6, col: 5, value: 61 }, { row: 3, col: 2, value: 41641 }, { row: 8, col: 0, value: { text: '去数据', link: { sheet: S.data, row: 0, col: 0 } } }] }] });
+    const parts = unzipParts(wb.save());
+    const roster = partText(parts, 'xl/worksheets/sheet1.xml');
+    expect(cellTag(roster, 'F7')).toBe('<c r="F7"><v>61</v></c>');
+    expect(cellTag(roster, 'C4')).toBe('<c r="C4" s="3"><v>41641</v></c>');
+    expect(roster).toContain(`<hyperlinks><hyperlink ref="A9" location="&apos;${S.data}&apos;!A1" display="去数据"/></hyperlinks><pageMargins`);
+    expect(parts['xl/calcChain.xml']).toBeUndefined();
+    expect(partText(parts, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    expect(packageProblems(parts)).toEqual([]);
+    expect(xmlProblem(roster)).toBeNull();
+  });
+
+  it('activating a sheet makes it the one the file opens on, with no sheets grouped', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: { columns: [{ header: 'a' }], rows: [] }, activate: true }] });
+    const parts = unzipParts(wb.save());
+    expect(partText(parts, 'xl/workbook.xml')).toContain('activeTab="5"');
+    const selected = Object.keys(parts).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p) && /tabSelected="1"/.test(partText(parts, p)));
+    expect(selected).toEqual([sheetPath(parts, '统计汇总')]);
+  });
+});
+
+describe('marks on a sheet without notes', () => {
+  it('creates the notes parts, then clearMarks removes them and restores every cell', async () => {
+    const wb = openXlsx(richWorkbook());
+    const original = unzipParts(wb.save());
+    const result = await wb.apply({ ops: [{ kind: 'markCells', sheet: S.log, marks: [
+      { sheet: S.log, row: 1, col: 1, note: '="不是公式"', fill: '#FFC7CE' },
+      { sheet: S.log, row: 7, col: 4, note: '空白单元格', fill: '#FFC7CE' },
+    ] }] });
+    expect(result.degraded).toEqual([]);
+    const marked = unzipParts(wb.save());
+    expect(packageProblems(marked)).toEqual([]);
+    const sheet = partText(marked, 'xl/worksheets/sheet5.xml');
+    expect(sheet).toMatch(/<legacyDrawing r:id="rId\d+"\/><\/worksheet>$/);
+    const comments = Object.keys(marked).find((p) => /^xl\/comments\d+\.xml$/.test(p))!;
+    expect(partText(marked, comments)).toContain('<t xml:space="preserve">=&quot;不是公式&quot;</t>');
+    expect(partText(marked, comments)).toContain('<author>留守儿童关爱助手</author>');
+    const vml = Object.keys(marked).find((p) => p.endsWith('.vml') && !original[p])!;
+    expect(partText(marked, vml).match(/<v:shape /g)).toHaveLength(2);
+    expect(partText(marked, vml)).toContain('<o:idmap v:ext="edit" data="2"/>'); // after the roster's block 1
+    const fill = styleChildren(partText(marked, 'xl/styles.xml'), 'cellXfs', 'xf')[styleIndex(cellTag(sheet, 'B2'))];
+    expect(fill).toMatch(/fillId="\d+" .*applyFill="1"/);
+    expect(Object.keys(marked).some((p) => /^customXml\/item\d+\.xml$/.test(p))).toBe(true);
+
+    await wb.apply({ ops: [{ kind: 'clearMarks', sheet: S.log }] });
+    const cleared = unzipParts(wb.save());
+    expect(packageProblems(cleared)).toEqual([]);
+    expect(Object.keys(cleared).filter((p) => /comments\d+\.xml$|\.vml$/.test(p))).toEqual(['xl/drawings/vmlDrawing1.vml']);
+    const after = partText(cleared, 'xl/worksheets/sheet5.xml');
+    expect(after).not.toContain('legacyDrawing');
+    expect(after).not.toContain('E8');
+    expect(cellTag(after, 'B2')).toBe(cellTag(partText(original, 'xl/worksheets/sheet5.xml'), 'B2'));
+  });
+
+  it('leaves a cell alone on clear when someone restyled it after marking', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [{ kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 2, col: 2, note: '', fill: '#FFC7CE' }] }] });
+    // Someone else restyles C3 meanwhile (simulated by editing the saved package).
+    const parts = unzipParts(wb.save());
+    const xml = partText(parts, 'xl/worksheets/sheet5.xml').replace(/<c r="C3"[^>]*>/, (tag) => tag.replace(/ s="\d+"/, ' s="2"'));
+    parts['xl/worksheets/sheet5.xml'] = new TextEncoder().encode(xml);
+    const { zipSync } = await import('fflate');
+    const reopened = openXlsx(zipSync(parts));
+    await reopened.apply({ ops: [{ kind: 'clearMarks', sheet: S.log }] });
+    expect(cellTag(partText(unzipParts(reopened.save()), 'xl/worksheets/sheet5.xml'), 'C3')).toContain('s="2"');
+  });
+});
