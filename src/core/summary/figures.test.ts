@@ -32,6 +32,7 @@ describe('computeSummary on the hand-counted school', () => {
     expect(p.mentors).toEqual([
       { name: '王阿姨', kind: '代理家长', load: 2, capacity: 5, over: false },
       { name: '张老师', kind: '班主任', load: 2, capacity: 1, over: true },
+      { name: '小红', kind: '', load: 1, capacity: null, over: false },
       { name: '赵老师', kind: '任课教师', load: 0, capacity: null, over: false },
     ]);
     expect(p.mentorsOverCapacity).toBe(1);

@@ -341,10 +341,14 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
       if (!list) teacherChildren.set(teacher, (list = []));
       list.push(f);
     } else if (f.child.keyFocus) keyFocusWithoutTeacher++;
-    if (p?.buddy) withBuddy++;
+    // Study buddies are mentors too (帮扶人员 lists them as 学生, with a capacity of 1–2).
+    if (p?.buddy) {
+      withBuddy++;
+      if (p.buddy !== teacher) bump(p.buddy);
+    }
     if (p?.proxy) {
       withProxy++;
-      if (p.proxy !== teacher) bump(p.proxy);
+      if (p.proxy !== teacher && p.proxy !== p.buddy) bump(p.proxy);
     }
     if (teacher || p?.buddy || p?.proxy) withAny++;
   }
