@@ -64,6 +64,18 @@ describe('lunar dates', () => {
     expect(cal.lunarToSolar(2026, 12, 30)).toBe(cal.lunarToSolar(2026, 12, 29));
   });
 
+  it('gives the lunar date of a solar one, leap months marked', () => {
+    expect(cal.solarToLunar('2015-09-27')).toEqual({ year: 2015, month: 8, day: 15, leap: false });
+    expect(cal.solarToLunar('2020-06-01')).toEqual({ year: 2020, month: 4, day: 10, leap: true });
+    // Early in a solar year, before 春节, it is still the previous lunar year.
+    expect(cal.solarToLunar('2027-02-05')).toEqual({ year: 2026, month: 12, day: 29, leap: false });
+    expect(cal.solarToLunar('2026-02-30')).toBeNull();
+    for (let y = 1990; y <= 2030; y++) {
+      const l = cal.solarToLunar(`${y}-07-01`)!;
+      if (!l.leap) expect(cal.lunarToSolar(l.year, l.month, l.day)).toBe(`${y}-07-01`);
+    }
+  });
+
   it('refuses impossible input without throwing', () => {
     expect(cal.lunarToSolar(2026, 13, 1)).toBeNull();
     expect(cal.lunarToSolar(2026, 0, 1)).toBeNull();

@@ -5,7 +5,7 @@ import { dayNumber } from '../dates';
 
 const tyme = createTymeCalendar();
 /** A calendar with no holiday data at all, to see what the school's own entries do. */
-const bare: ChineseCalendar = { lunarToSolar: () => null, festivals: () => [], statutoryDays: () => null };
+const bare: ChineseCalendar = { lunarToSolar: () => null, solarToLunar: () => null, festivals: () => [], statutoryDays: () => null };
 
 const autumn2026: SchoolTerms = {
   termStart: '2026-09-01', termEnd: '2027-01-20',

@@ -1,6 +1,6 @@
 import { LegalHoliday, LunarDay, LunarFestival, LunarMonth, SolarDay, SolarFestival } from 'tyme4ts';
-import { isLeapYear, toIso, type IsoDate } from '../dates';
-import type { ChineseCalendar, FestivalDay, FestivalKey, HolidayKey, StatutoryDay } from './types';
+import { isLeapYear, parseIso, toIso, type IsoDate } from '../dates';
+import type { ChineseCalendar, FestivalDay, FestivalKey, HolidayKey, LunarDate, StatutoryDay } from './types';
 
 /**
  * The one place tyme4ts is imported. The pane loads this module on demand (it pulls in the library's
@@ -41,6 +41,25 @@ export function createTymeCalendar(): ChineseCalendar {
       result = null; // out of the library's range
     }
     lunarCache.set(key, result);
+    return result;
+  }
+
+  const solarCache = new Map<IsoDate, LunarDate | null>();
+  function solarToLunar(date: IsoDate): LunarDate | null {
+    const cached = solarCache.get(date);
+    if (cached !== undefined) return cached;
+    const p = parseIso(date);
+    let result: LunarDate | null = null;
+    if (p) {
+      try {
+        const l = SolarDay.fromYmd(p.y, p.m, p.d).getLunarDay();
+        const m = l.getLunarMonth();
+        result = { year: m.getYear(), month: m.getMonth(), day: l.getDay(), leap: m.isLeap() };
+      } catch {
+        result = null;
+      }
+    }
+    solarCache.set(date, result);
     return result;
   }
 
@@ -98,5 +117,5 @@ export function createTymeCalendar(): ChineseCalendar {
     return result;
   }
 
-  return { lunarToSolar, festivals, statutoryDays };
+  return { lunarToSolar, solarToLunar, festivals, statutoryDays };
 }

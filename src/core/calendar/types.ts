@@ -34,6 +34,13 @@ export interface StatutoryDay {
   readonly workday: boolean;
 }
 
+export interface LunarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly leap: boolean;
+}
+
 export interface ChineseCalendar {
   /**
    * The solar date of lunar month/day in a lunar year (the regular month, not a leap one). A day past
@@ -41,6 +48,8 @@ export interface ChineseCalendar {
    * calendar's range or the month/day cannot exist.
    */
   lunarToSolar(lunarYear: number, month: number, day: number): IsoDate | null;
+  /** The lunar date of a solar date (births are recorded in solar dates, on the ID card too). */
+  solarToLunar(date: IsoDate): LunarDate | null;
   /** Festivals whose solar date falls in the given solar year, in date order. */
   festivals(year: number): readonly FestivalDay[];
   /** The holiday arrangement for a solar year, in date order; null when the calendar has no data for it. */

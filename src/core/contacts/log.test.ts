@@ -73,7 +73,7 @@ describe('logEntryOp', () => {
     if (op.kind !== 'appendRows') throw new Error(op.kind);
     const read = readLog(logBook(op.rows as CellValue[][]), roster, TODAY);
     expect(read.findings).toEqual([]);
-    expect(read.entries.map((e) => [e.child, e.kind, e.date])).toEqual([[2, 'talk', '2026-11-28'], [3, 'talk', '2026-11-28']]);
+    expect(read.entries.map((e) => [e.child, e.kind, e.date, e.target, e.recorder])).toEqual([[2, 'talk', '2026-11-28', '学生', '陈老师'], [3, 'talk', '2026-11-28', '学生', '陈老师']]);
   });
 });
 

@@ -101,6 +101,8 @@ export interface LogEntry {
   /** Index of the child in the `children` array given to readLog. */
   readonly child: number;
   readonly kind: ContactKind;
+  /** 对象 as typed (学生, 父亲, 母亲, 监护人, 其他 from the dropdown). */
+  readonly target: string;
   readonly recorder: string;
   readonly content: string;
   readonly followUp: boolean;
@@ -245,6 +247,7 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
       }
     }
     const recorder = text(at(row, 'recorder'));
+    const target = text(at(row, 'target'));
     const content = text(at(row, 'content'));
 
     for (const name of names) {
@@ -267,7 +270,7 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
         }
         child = inClass[0];
       }
-      entries.push({ row, date: d.date, day, child, kind, recorder, content, followUp, followUpDue });
+      entries.push({ row, date: d.date, day, child, kind, target, recorder, content, followUp, followUpDue });
     }
   }
   for (const u of unknown.values()) {

@@ -186,22 +186,28 @@ function followUpItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf,
   }
 }
 
-/** Birthdays in the next two weeks (plan 5: 给留守儿童过生日), on the lunar date where the roster says 农历. */
+/**
+ * Birthdays in the next two weeks (plan 5: 给留守儿童过生日). The roster's birth date is the solar one
+ * (the ID card's); a child marked 农历 celebrates on the same lunar month and day each year (a birth in
+ * a leap month is celebrated in the regular month of that number, as families do).
+ */
 function birthdayItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf, ref: RefOf, out: ReminderItem[]): void {
   const thisYear = Number(fromDayNumber(week.today).slice(0, 4));
   const horizon = week.today + LOOKAHEAD_DAYS;
   for (const child of input.children) {
     const b = child.birthDate ? parseIso(child.birthDate) : null;
     if (!b) continue;
+    const lunar = child.lunarBirthday ? input.calendar.solarToLunar(child.birthDate!) : null;
+    const born = lunar ?? { year: b.y, month: b.m, day: b.d };
     for (const year of [thisYear - 1, thisYear, thisYear + 1]) {
-      if (year <= b.y) continue;
+      if (year <= born.year) continue;
       let date: IsoDate | null;
-      if (child.lunarBirthday) date = input.calendar.lunarToSolar(year, b.m, b.d);
-      else date = b.m === 2 && b.d === 29 && !isLeapYear(year) ? toIso(year, 2, 28) : toIso(year, b.m, Math.min(b.d, daysInMonth(year, b.m)));
+      if (lunar) date = input.calendar.lunarToSolar(year, lunar.month, lunar.day);
+      else date = b.m === 2 && b.d === 29 && !isLeapYear(year) ? toIso(year, 2, 28) : toIso(year, b.m, b.d);
       if (!date) continue;
       const day = dayNumber(date);
       if (day < week.today || day > horizon) continue;
-      const notes: Msg[] = [{ key: child.lunarBirthday ? 'reminders.note.birthdayLunar' : 'reminders.note.birthdaySolar', params: { age: year - b.y, month: b.m, day: b.d } }, { key: 'reminders.suggest.birthday' }];
+      const notes: Msg[] = [{ key: lunar ? 'reminders.note.birthdayLunar' : 'reminders.note.birthdaySolar', params: { age: year - born.year, month: born.month, day: born.day } }, { key: 'reminders.suggest.birthday' }];
       out.push({ kind: 'birthday', status: statusOfDay(day, week), due: date, child: ref(child), contactKind: null, ...ownerOf(child), what: { key: 'reminders.birthday' }, notes });
     }
   }

@@ -13,7 +13,7 @@ import { renderMsg } from './sheet';
 import { statusOf } from './status';
 
 const tyme = createTymeCalendar();
-const bare: ChineseCalendar = { lunarToSolar: () => null, festivals: () => [], statutoryDays: () => [] };
+const bare: ChineseCalendar = { lunarToSolar: () => null, solarToLunar: () => null, festivals: () => [], statutoryDays: () => [] };
 
 const SETTINGS: ContactSettings = {
   cadence: { talk: { days: 7 }, parentCall: { days: 14 }, guardianContact: { days: 7 }, familyCall: { days: 7 }, homeVisit: { perTerm: true } },
@@ -29,7 +29,7 @@ function child(name: string, classLabel: string | null, row: number, extra: Part
   return { row, name, classLabel, birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false, ...extra };
 }
 function entry(childIndex: number, kind: ContactKind, date: string, extra: Partial<LogEntry> = {}): LogEntry {
-  return { row: 10, date, day: dayNumber(date), child: childIndex, kind, recorder: '', content: '', followUp: false, followUpDue: null, ...extra };
+  return { row: 10, date, day: dayNumber(date), child: childIndex, kind, target: '学生', recorder: '', content: '', followUp: false, followUpDue: null, ...extra };
 }
 function run(today: string, children: ChildRecord[], log: LogEntry[] = [], over: Partial<ReminderInput> = {}) {
   return buildReminders({ today, children, log, settings: SETTINGS, calendar: tyme, mentorByRow: new Map(), classTeachers: new Map(), ...over });
@@ -147,15 +147,25 @@ describe('birthdays', () => {
     const kids = [
       child('张三', '三(1)班', 2, { birthDate: '2016-12-05' }),
       child('李四', '三(1)班', 3, { birthDate: '2016-12-20' }),
-      // Lunar 8/15: 中秋 2026 is 2026-09-25.
-      child('王五', '三(1)班', 4, { birthDate: '2015-08-15', lunarBirthday: true }),
+      // Born on 中秋 2015 (2015-09-27, lunar 8/15) and celebrating the lunar birthday: 中秋 2026 is 2026-09-25.
+      child('王五', '三(1)班', 4, { birthDate: '2015-09-27', lunarBirthday: true }),
     ];
     const r = run('2026-11-30', kids);
     expect(r.items.filter((i) => i.kind === 'birthday').map((i) => [i.child!.name, i.due])).toEqual([['张三', '2026-12-05']]);
     const lunar = run('2026-09-20', kids).items.filter((i) => i.kind === 'birthday');
     expect(lunar.map((i) => [i.child!.name, i.due])).toEqual([['王五', '2026-09-25']]);
     expect(renderMsg('zh-CN', lunar[0].notes[0])).toBe('11 岁生日（农历8月15日）');
+    expect(tyme.solarToLunar('2015-09-27')).toEqual({ year: 2015, month: 8, day: 15, leap: false });
     expect(tyme.lunarToSolar(2026, 8, 15)).toBe('2026-09-25');
+    // Unmarked, the same child's birthday is the solar one.
+    expect(run('2026-09-20', [{ ...kids[2], lunarBirthday: false }]).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual(['2026-09-27']);
+  });
+
+  it('celebrates a birth in a leap month in the regular month of that number', () => {
+    // 2020-06-01 is 闰四月初十; in 2026 the birthday is on lunar 4/10.
+    const kids = [child('闰月', null, 2, { birthDate: '2020-06-01', lunarBirthday: true })];
+    const want = tyme.lunarToSolar(2026, 4, 10)!;
+    expect(run(addDays(want, -3), kids).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual([want]);
   });
 
   it('celebrates 2-29 birthdays on 2-28 in other years, and across the new year', () => {
