@@ -145,7 +145,8 @@ export function assignMentors(input: AssignInput): AssignOutput {
       const cells = fixed.get(child.key);
       if (cells) {
         const mentor = byName_.get(cells[role] ?? '');
-        const cost = mentor ? preferenceCost(role, child, mentor) : null;
+        // A teacher may give a proxy parent to a child not marked key-focus: judge the pair itself.
+        const cost = mentor ? preferenceCost(role, role === 'proxy' ? { ...child, keyFocus: true } : child, mentor) : null;
         slot[role] = {
           mentor: cells[role],
           reason: cost === null ? null : reasonFor(role, cost),

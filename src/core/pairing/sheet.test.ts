@@ -148,6 +148,21 @@ describe('keeping what teachers chose', () => {
     expect(row4.teacher.mentor).toBe('李老师'); // kept for stability
   });
 
+  it('explains hand-made pairs: a buddy from another class does not fit, a proxy for a non-key child does', () => {
+    const mentors = [...MENTORS, mentor('外班同学', '学生', ['二(1)班'], 1)];
+    const wb0 = mentorsWb(mentors);
+    const wb = withSheet(wb0, sheetFromOp(pairingOp(plan(wb0, CHILDREN).ops)!));
+    let sheet = wb.sheets.find((s) => s.name === SHEETS.pairing)!;
+    sheet = edit(sheet, '小刚', '学习帮手', '外班同学');
+    sheet = edit(sheet, '小刚', '代理家长', '陈阿姨');
+    const p = plan(withSheet(wb, sheet), [CHILDREN[0], CHILDREN[1], { ...CHILDREN[2], address: '石桥村' }]);
+    const row = p.result.rows.find((r) => r.child.name === '小刚')!;
+    expect(row).toMatchObject({ source: 'hand', buddy: { mentor: '外班同学', reason: null }, proxy: { mentor: '陈阿姨', reason: 'same-village' } });
+    const note = String(contentOf(p.ops).rows.find((r) => r[0] === '小刚')![8]);
+    expect(note).toContain(`学习帮手：${t('zh-CN', 'pairing.explain.notFitting')}`);
+    expect(note).toContain('代理家长：同村');
+  });
+
   it('keeps a row a teacher typed in by hand, even naming someone not on the list', () => {
     const { wb } = firstRun();
     const sheet = wb.sheets.find((s) => s.name === SHEETS.pairing)!;

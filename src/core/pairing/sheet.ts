@@ -233,9 +233,9 @@ export function explainRow(row: PairingRow, lang: Lang, known: ReadonlySet<strin
     const a: RoleAssignment = row[role];
     let text: string | null = null;
     if (a.mentor !== null) {
-      if (row.source === 'auto' && a.reason) text = t(lang, `pairing.reason.${a.reason}`) + (a.kept ? t(lang, 'pairing.explain.keptSuffix') : '');
-      else if (!known.has(a.mentor)) text = t(lang, 'pairing.explain.unknownMentor');
+      if (!known.has(a.mentor)) text = t(lang, 'pairing.explain.unknownMentor');
       else if (!a.reason) text = t(lang, 'pairing.explain.notFitting');
+      else text = t(lang, `pairing.reason.${a.reason}`) + (row.source === 'auto' && a.kept ? t(lang, 'pairing.explain.keptSuffix') : '');
     } else if (a.unpaired && a.unpaired !== 'kept-empty') text = t(lang, `pairing.unpaired.${a.unpaired}`);
     if (text) parts.push(t(lang, 'pairing.explain.role', { role: t(lang, `pairing.role.${role}`), text }));
   }
