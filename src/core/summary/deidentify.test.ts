@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { CellValue } from '../cells';
 import type { PlanCell, SheetContent } from '../plan/types';
 import type { WorkbookSnapshot } from '../snapshot';
-import { deidentifyWorkbook, type DeidentifyRoster } from './deidentify';
+import { t } from '../i18n';
+import { deidentifyMessage, deidentifyWorkbook, type DeidentifyRoster } from './deidentify';
 import { computeSummary } from './figures';
 import { INPUT } from './fixture.test-data';
 import { periodFor } from './period';
@@ -84,6 +85,8 @@ describe('deidentifyWorkbook', () => {
     if (!result.ok) throw new Error();
     // Whole workbook: 5 roster names + 2 in the log's 学生 column + 1 mentor; 2 roster phones + 1 mentor phone.
     expect(result.counts).toMatchObject({ name: 8, id: 2, phone: 3, address: 2, birthDate: 3 });
+    const { messageKey, params } = deidentifyMessage(result.counts);
+    expect(t('zh-CN', messageKey, params)).toMatch(/^已生成脱敏副本（原工作簿未改动）：姓名 8 处、身份证号 2 处、电话 3 处/);
   });
 
   it('finds names, IDs and phones in the other sheets', () => {

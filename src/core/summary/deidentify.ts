@@ -36,6 +36,11 @@ export interface DeidentifyCounts {
   readonly text: number;
 }
 
+/** The pane's and CLI's message after a copy: counts only, never a value. */
+export function deidentifyMessage(counts: DeidentifyCounts): { readonly messageKey: string; readonly params: Record<string, number> } {
+  return { messageKey: 'summary.deid.done', params: { ...counts } };
+}
+
 export type DeidentifyResult =
   | { readonly ok: true; readonly plan: WorkbookPlan; readonly counts: DeidentifyCounts }
   | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };

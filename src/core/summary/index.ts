@@ -5,6 +5,6 @@ export * from './figures';
 export { periodLabel, periodWhen, formatShare } from './labels';
 export { summaryContent, summarySheetOp, reportContent, reportSheetOp, reportParagraphs, type SummaryContentOptions } from './sheets';
 export { maskName, maskId, maskPhone, maskAddress, scrubDigits, MASK } from './mask';
-export { deidentifyWorkbook, maskerForHeader, type DeidentifyRoster, type DeidentifyResult, type DeidentifyCounts, type Masker } from './deidentify';
+export { deidentifyWorkbook, deidentifyMessage, maskerForHeader, type DeidentifyRoster, type DeidentifyResult, type DeidentifyCounts, type Masker } from './deidentify';
 export { mergeFigures, rollupPlan, sheetNameFor, type SchoolFigures, type RollupResult } from './rollup';
 export { summaryJson, type SummaryJson } from './json';
