@@ -64,8 +64,6 @@ describe('computeSummary on the hand-counted school', () => {
       ['2026-09', 3, 3, 0, 2],
       ['2026-10', 1, 3, 1, 1],
       ['2026-11', 2, 2, 0, 2],
-      ['2026-12', 0, 0, 0, 0],
-      ['2027-01', 0, 0, 0, 0],
     ]);
     expect(f.contact.byMonth[0].talkShare).toBeCloseTo(2 / 6);
   });

@@ -226,7 +226,8 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
   });
 
   // Events by class, month and recorder; child facts from the entries that name a roster child.
-  const months = monthsOf(period);
+  // Months up to today only: a chart of talk coverage should not drop to 0% for months still to come.
+  const months = end < period.from ? [] : monthsOf({ from: period.from, to: end });
   const monthEvents = new Map<string, Mutable<EventCounts>>(months.map((m) => [m, { ...EMPTY_EVENTS }]));
   const monthTalkers = new Map<string, Set<ChildFacts>>(months.map((m) => [m, new Set()]));
   const classEvents = new Map<string, Mutable<EventCounts>>();
