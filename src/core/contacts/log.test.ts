@@ -107,7 +107,9 @@ describe('readLog', () => {
       [5, 'log-date-future', 0], [6, 'log-date-assumed-year', 0],
     ]);
     const f = read.findings[0];
-    expect(t('zh-CN', f.messageKey, f.params)).toBe('谈心记录 第2行：无法识别日期「上周三」，此行不计入提醒。请写成 2026-03-05 或 2026年3月5日。');
+    expect(t('zh-CN', f.messageKey, f.params)).toBe('谈心记录 第2行：日期一栏填的不是日期（可能是列错位了），此行不计入提醒。');
+    const g = read.findings[3];
+    expect(t('zh-CN', g.messageKey, g.params)).toBe('谈心记录 第5行：无法识别日期「2026.2.30」，此行不计入提醒。请写成 2026-03-05 或 2026年3月5日。');
     expect(t('en-US', read.findings[4].messageKey, read.findings[4].params)).toContain('2027-01-05');
   });
 
@@ -154,6 +156,18 @@ describe('readLog', () => {
     expect(read.findings.map((f) => [f.row, f.rule])).toEqual([
       [5, 'log-kind-unknown'], [6, 'log-kind-unknown'], [7, 'log-child-missing'], [8, 'log-follow-up-date-invalid'], [10, 'log-date-invalid'],
     ]);
+  });
+
+  it('never quotes a name or a phone number from a shifted column', () => {
+    const read = readLog(logBook([
+      ['张三', '2026-11-01', '', '谈心'],
+      [13912345678, '张三', '', '谈心'],
+      ['2026-11-01', '张三', '', '李四'],
+      ['2026-11-01', '张三', '', '谈心', '学生', '', '', '是', '13912345678'],
+    ]), roster, TODAY);
+    expect(read.findings.map((f) => f.rule)).toEqual(['log-date-invalid', 'log-date-invalid', 'log-kind-unknown', 'log-follow-up-date-invalid']);
+    const texts = read.findings.map((f) => t('zh-CN', f.messageKey, f.params) + t('en-US', f.messageKey, f.params)).join('\n');
+    expect(texts).not.toMatch(/张三|李四|13912345678/);
   });
 
   it('says so when there is no header, and reads nothing', () => {

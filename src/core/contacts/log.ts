@@ -210,7 +210,9 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
 
     const d = cachedDate(at(row, 'date'));
     if (!d.ok) {
-      finding(row, 'date', 'log-date-invalid', 'warning', d.reason === 'blank' ? 'contacts.log.dateBlank' : 'contacts.log.dateInvalid', { value: shown(at(row, 'date')) });
+      const value = dateLike(at(row, 'date'));
+      const key = d.reason === 'blank' ? 'contacts.log.dateBlank' : value === null ? 'contacts.log.dateNotDate' : 'contacts.log.dateInvalid';
+      finding(row, 'date', 'log-date-invalid', 'warning', key, value === null ? {} : { value });
       continue;
     }
     const day = d.day;
@@ -223,7 +225,7 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     const kindText = text(at(row, 'kind'));
     const kind = memo(kindCache, kindText, parseKind);
     if (!kind) {
-      finding(row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { value: kindText.slice(0, 20), kinds: KIND_LABELS.join('、') });
+      finding(row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { kinds: KIND_LABELS.join('、') });
       continue;
     }
 
@@ -243,7 +245,8 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
       if (f.ok) followUpDue = f.date;
       else {
         followUpDue = addDays(d.date, FOLLOW_UP_DEFAULT_DAYS);
-        if (f.reason !== 'blank') finding(row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', 'contacts.log.followUpDateInvalid', { value: shown(at(row, 'followUpDue')), date: followUpDue });
+        const value = dateLike(at(row, 'followUpDue'));
+        if (f.reason !== 'blank') finding(row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', value === null ? 'contacts.log.followUpDateNotDate' : 'contacts.log.followUpDateInvalid', value === null ? { date: followUpDue } : { value, date: followUpDue });
       }
     }
     const recorder = text(at(row, 'recorder'));
@@ -289,7 +292,12 @@ function memo<V>(cache: Map<string, V>, key: string, compute: (k: string) => V):
   return v as V;
 }
 
-function shown(v: CellValue): string {
+/**
+ * A bad date cell's text, to quote back only when it is made of date characters: a shifted column can
+ * put a name or a phone number here, and those never go into a message.
+ */
+function dateLike(v: CellValue): string | null {
   const s = isCellError(v) ? v.error : text(v);
-  return s.length > 20 ? `${s.slice(0, 20)}…` : s;
+  if (!s || s.length > 20 || /\d{9,}/.test(s)) return null;
+  return /^[\d０-９\s年月日号.\-/:：#A-Z!?]+$/.test(s) ? s : null;
 }

@@ -40,9 +40,18 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     t(lang, 'reminders.title', { today, weekday: t(lang, `reminders.weekday.${weekdayOf(dayNumber(today))}`), count: items.length }),
     ...calendarNotes.map((n) => calendarNoteText(lang, n)),
   ];
+  // Thousands of rows share a few dozen fixed texts: render each once.
+  const fixed = new Map<string, string>();
+  const render = (m: Msg) => {
+    if (m.params) return renderMsg(lang, m);
+    const key = m.refs ? `${m.key}|${JSON.stringify(m.refs)}` : m.key;
+    let text = fixed.get(key);
+    if (text === undefined) fixed.set(key, (text = renderMsg(lang, m)));
+    return text;
+  };
   const rows = items.map((it) => [
-    statusText(lang, it.status), it.due, it.child?.name ?? '', it.child?.classLabel ?? '', renderMsg(lang, it.what), ownerText(lang, it),
-    it.notes.map((n) => renderMsg(lang, n)).join(sep),
+    statusText(lang, it.status), it.due, it.child?.name ?? '', it.child?.classLabel ?? '', render(it.what), ownerText(lang, it),
+    it.notes.map(render).join(sep),
   ]);
   return {
     kind: 'replaceSheet',
