@@ -109,12 +109,12 @@ function reasonFor(role: Role, cost: number): PairReason {
   return cost === 0 ? 'same-village' : 'other-village';
 }
 
-const byKey = (a: PairingChild, b: PairingChild) => compareText(a.key, b.key);
-const byName = (a: Mentor, b: Mentor) => compareText(a.name, b.name);
+const keyOrder = (a: PairingChild, b: PairingChild) => compareText(a.key, b.key);
+const nameOrder = (a: Mentor, b: Mentor) => compareText(a.name, b.name);
 
 export function assignMentors(input: AssignInput): AssignOutput {
-  const mentors = [...input.mentors].sort(byName);
-  const byName_ = new Map(mentors.map((m) => [m.name, m]));
+  const mentors = [...input.mentors].sort(nameOrder);
+  const mentorByName = new Map(mentors.map((m) => [m.name, m]));
   const fixed = input.fixed ?? new Map<string, RoleCells>();
   const previous = input.previous ?? new Map<string, RoleCells>();
 
@@ -127,7 +127,7 @@ export function assignMentors(input: AssignInput): AssignOutput {
     for (const role of ROLES) {
       const name = cells[role];
       if (!name) continue;
-      if (byName_.has(name)) loads.set(name, (loads.get(name) ?? 0) + 1);
+      if (mentorByName.has(name)) loads.set(name, (loads.get(name) ?? 0) + 1);
       else unknownFixed.push({ childKey: child.key, role });
     }
   }
@@ -137,14 +137,14 @@ export function assignMentors(input: AssignInput): AssignOutput {
 
   for (const role of ROLES) {
     const roleMentors = mentors.filter((m) => ROLE_KINDS[role].includes(m.kind));
-    const open = input.children.filter((c) => !fixed.has(c.key) && roleApplies(role, c)).sort(byKey);
+    const open = input.children.filter((c) => !fixed.has(c.key) && roleApplies(role, c)).sort(keyOrder);
     const assigned = solveRole(role, open, roleMentors, loads, previous);
     const reasonOf = unpairedReasons(role, roleMentors);
     for (const child of input.children) {
       const slot = result.get(child.key)!;
       const cells = fixed.get(child.key);
       if (cells) {
-        const mentor = byName_.get(cells[role] ?? '');
+        const mentor = mentorByName.get(cells[role] ?? '');
         // A teacher may give a proxy parent to a child not marked key-focus: judge the pair itself.
         const cost = mentor ? preferenceCost(role, role === 'proxy' ? { ...child, keyFocus: true } : child, mentor) : null;
         slot[role] = {

@@ -203,6 +203,13 @@ describe('keeping what teachers chose', () => {
     expect(p.diff.childrenAdded).toBe(0);
   });
 
+  it('does not rewrite a 结对帮扶 sheet the school made itself (no 上次生成 column)', () => {
+    const own = { name: SHEETS.pairing, origin: { row: 0, col: 0 }, values: [['姓名', '班级', '帮扶教师', '联系电话'], ['小红', '一(1)班', '张老师', '13800000000']] as CellValue[][] };
+    const p = plan(withSheet(mentorsWb(MENTORS), own), CHILDREN);
+    expect(pairingOp(p.ops)).toBeUndefined();
+    expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-sheet-foreign', severity: 'error' })]);
+  });
+
   it('does not rewrite a 结对帮扶 sheet whose header it cannot find', () => {
     const wb = withSheet(mentorsWb(MENTORS), { name: SHEETS.pairing, origin: { row: 0, col: 0 }, values: [['学生', '老师'], ['小红', '张老师']] });
     const p = plan(wb, CHILDREN);

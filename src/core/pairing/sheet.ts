@@ -101,6 +101,10 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       : { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} }] };
   }
   const c = header.columns;
+  if (c.stamp === undefined) {
+    // Without 上次生成 this is the school's own sheet of that name, not one the add-in wrote: keep it.
+    return { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: header.row, col: null, rule: 'pairing-sheet-foreign', severity: 'error', messageKey: 'pairing.finding.pairingSheetForeign', params: {} }] };
+  }
   const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : cellAt(sheet, row, col));
   const mentorCell = (row: number, col: number | undefined): string | null => normalizeName(at(row, col)) || null;
 

@@ -44,7 +44,7 @@ export interface Mentor {
 export const PAIRING_RULES = [
   'mentor-sheet-missing', 'mentor-header-missing', 'mentor-name-missing', 'mentor-kind-unknown',
   'mentor-class-missing', 'mentor-class-invalid', 'mentor-capacity-invalid', 'mentor-capacity-negative',
-  'mentor-duplicate', 'setting-invalid', 'pairing-header-missing', 'pairing-mentor-unknown',
+  'mentor-duplicate', 'setting-invalid', 'pairing-header-missing', 'pairing-sheet-foreign', 'pairing-mentor-unknown',
   'pairing-over-capacity', 'pairing-child-duplicate',
 ] as const;
 export type PairingRule = (typeof PAIRING_RULES)[number];
