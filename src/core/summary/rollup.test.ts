@@ -126,5 +126,6 @@ describe('sheetNameFor', () => {
     expect(b.length).toBeLessThanOrEqual(31);
     expect(a).not.toBe(b);
     expect(sheetNameFor('  ', taken)).toBe('Sheet');
+    expect(sheetNameFor('History', taken)).toBe('History (2)');
   });
 });

@@ -128,11 +128,12 @@ export function mergeFigures(schools: readonly SchoolFigures[]): SummaryFigures 
   };
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, unique ignoring case. */
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, not History, unique ignoring case. */
 export function sheetNameFor(name: string, taken: Set<string>): string {
   const base = name.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
   let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+  // Excel reserves "History" for change tracking.
+  for (let n = 2; taken.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; n++) {
     const suffix = ` (${n})`;
     candidate = base.slice(0, 31 - suffix.length) + suffix;
   }
