@@ -142,6 +142,22 @@ const RANGE: Spec<Excel.Range> = {
       env.state.selection = { sheet: r.sheet, block: r.block };
     },
   },
+  getIntersection: {
+    kind: 'method',
+    returns: 'Range',
+    call: (r: RangeT, [address], env: Env) => {
+      const other = rangeIn(env.state, r.sheet, String(address));
+      if (other.sheet !== r.sheet) throw invalid('intersection across sheets');
+      const a = r.block;
+      const b = other.block;
+      const row = Math.max(a.row, b.row);
+      const col = Math.max(a.col, b.col);
+      const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+      const cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
+      // Excel answers an empty intersection with ItemNotFound (the OrNullObject form returns a null object).
+      return rows > 0 && cols > 0 ? { sheet: r.sheet, block: { row, col, rows, cols } } : null;
+    },
+  },
   getMergedAreasOrNullObject: {
     kind: 'method',
     since: 13,

@@ -198,7 +198,8 @@ describe('OfficePort.apply: co-authoring', () => {
     expect(s.cell(5, 1)?.v).toBe('同事刚加的');
     expect(s.cell(6, 1)).toBeUndefined();
     expect(d.state.sheet(FINDINGS)).toBeUndefined(); // the whole plan stopped before any write
-    expect(d.stats.syncs.every((x) => x.requestBytes < 400)).toBe(true); // looks only
+    expect(d.stats.syncs).toHaveLength(1); // the look: list, tables and the log's last row together
+    expect(d.stats.syncs[0].requestBytes).toBeLessThan(1000);
   });
 
   it('appends to an empty sheet from the first row', async () => {
@@ -206,6 +207,21 @@ describe('OfficePort.apply: co-authoring', () => {
     const s = d.state.addSheet('谈心记录');
     await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'appendRows', sheet: '谈心记录', rows: [['日期', '学生']], expectedLastRow: -1 }] });
     expect(s.cell(0, 1)?.v).toBe('学生');
+  });
+
+  it('creates a missing log from its template and appends to it in the same plan (one extra look for the missing sheet)', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('花名册');
+    const result = await createOfficePort(d.excel, d.office).apply({
+      ops: [
+        { kind: 'createSheetIfMissing', sheet: '谈心记录', content: { columns: [{ header: '日期', format: 'date' }, { header: '学生' }], rows: [] } },
+        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五']], expectedLastRow: 0 },
+      ],
+    });
+    expect(result.written).toEqual([{ sheet: '谈心记录', what: 'created', rows: 0 }, { sheet: '谈心记录', what: 'appended', rows: 1 }]);
+    const s = d.state.sheet('谈心记录')!;
+    expect([s.cell(0, 1)?.v, s.cell(1, 0)?.v, s.cell(1, 1)?.v]).toEqual(['学生', 46010, '王五']);
+    expect(d.stats.syncs).toHaveLength(3); // refused look, list, write
   });
 
   it('leaves a user-kept sheet alone when it exists (createSheetIfMissing)', async () => {
@@ -245,6 +261,7 @@ describe('OfficePort.apply: marks', () => {
     const s = teacherSheet(d);
     const port = createOfficePort(d.excel, d.office);
     const marked = await port.apply(marks);
+    expect(d.stats.syncs).toHaveLength(2); // one look (list, fills, notes), one write
     expect(marked).toEqual({ written: [{ sheet: '花名册', what: 'marked', rows: 2 }], degraded: [] }); // rows: distinct rows, as the contract counts
     expect([s.cell(1, 1)?.fill, s.cell(1, 2)?.fill, s.cell(2, 1)?.fill]).toEqual(['#FFC7CE', '#FFC7CE', '#FFC7CE']);
     expect(Object.fromEntries(s.notes)).toEqual({ '1,1': '身份证号校验位错误', '1,2': '家长说换了号码', '2,1': '身份证号校验位错误' });

@@ -1,5 +1,4 @@
 import { createOfficePort } from '../../src/workbook/office';
-import { PortError } from '../../src/workbook/port';
 import { createOfficeDouble, WEB_PAYLOAD_LIMIT, type OfficeDouble } from '../office-double';
 
 function roster(d: OfficeDouble, name: string, rows: number, cols = 12): void {
@@ -78,17 +77,56 @@ describe('OfficePort.read', () => {
     expect(d.stats.runs).toEqual([{ options: undefined }]);
   });
 
-  it('takes the same number of syncs for 10 rows as for 3,000 rows: list, sizes, values', async () => {
+  it('reads a named roster in ONE sync whether it has 10 rows or 1,900, on ExcelApi 1.20 and 1.1', async () => {
+    for (const api of [20, 1]) {
+      const counts: number[] = [];
+      for (const rows of [10, 1900]) {
+        const d = createOfficeDouble({ api });
+        roster(d, '花名册', rows);
+        d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
+        const snap = await createOfficePort(d.excel, d.office).read({ sheets: ['花名册'] });
+        expect(snap.sheets.map((s) => s.name)).toEqual(['花名册', '帮扶人员']);
+        expect(snap.sheets[0].values).toHaveLength(rows + 2);
+        expect(snap.sheets[0].values[rows + 1][1]).toBe(`学生${rows - 1}`);
+        counts.push(d.stats.syncs.length);
+      }
+      expect([api, counts]).toEqual([api, [1, 1]]);
+    }
+  });
+
+  it('reads every sheet in two syncs (the list, then sizes and values together) for 10 rows as for 900', async () => {
     const counts: number[] = [];
-    for (const rows of [10, 3000]) {
+    for (const rows of [10, 900]) {
       const d = createOfficeDouble({ api: 20 });
       roster(d, '花名册', rows);
       d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
       const snap = await createOfficePort(d.excel, d.office).read();
       expect(snap.sheets[0].values).toHaveLength(rows + 2);
+      expect(snap.sheets[1].values).toEqual([['姓名', '类别'], ['李老师', '班主任']]);
       counts.push(d.stats.syncs.length);
     }
-    expect(counts).toEqual([3, 3]);
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it('still reads right, one sync later, when the box does not fit: a missing name, data far down, 80 columns, a tight response limit', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('远处').put(3000, 2, [['姓名'], ['赵六']]);
+    const wide = d.state.addSheet('宽表');
+    wide.put(0, 0, [Array.from({ length: 80 }, (_, c) => `列${c}`)]);
+    const port = createOfficePort(d.excel, d.office);
+    const far = await port.read({ sheets: ['远处', '不存在'] });
+    expect(far.sheets.map((s) => s.name)).toEqual(['远处', '宽表']);
+    expect(far.sheets[0]).toMatchObject({ origin: { row: 3000, col: 2 }, values: [['姓名'], ['赵六']] });
+    expect(far.sheets[1].values).toEqual([]);
+    d.resetStats();
+    const both = await port.read({ sheets: ['宽表'] });
+    expect(both.sheets[1].values[0][79]).toBe('列79');
+    expect(d.stats.syncs).toHaveLength(2);
+
+    const tight = createOfficeDouble({ api: 20, responseLimit: 300_000 });
+    roster(tight, '花名册', 5000, 12);
+    const snap = await createOfficePort(tight.excel, tight.office).read({ sheets: ['花名册'] });
+    expect(snap.sheets[0].values[5001][1]).toBe('学生4999');
   });
 
   it('reads 100,000 rows with every response under 5 MB, in syncs set by bytes, not rows', async () => {
@@ -112,9 +150,10 @@ describe('OfficePort.read', () => {
     roster(d, '花名册', 500, 10); // 5,020 cells
     const ok = await createOfficePort(d.excel, d.office, { maxReadCells: 1000 }).read();
     expect(ok.sheets[0].values).toHaveLength(502);
-    expect(d.stats.syncs.length).toBe(2 + 6);
+    // List, then sizes with a box of 15 rows (1,000 cells / 64 columns), then 4,870 cells in 1,000-cell syncs.
+    expect(d.stats.syncs.length).toBe(2 + Math.ceil(((502 - 15) * 10) / 1000));
 
     const tooMuch = createOfficePort(d.excel, d.office, { maxReadCells: 10_000 });
-    await expect(tooMuch.read()).rejects.toEqual(new PortError('office.readTooLarge', { sheet: '花名册' }));
+    await expect(tooMuch.read()).rejects.toMatchObject({ key: 'office.readTooLarge', params: { sheet: '花名册' } });
   });
 });

@@ -2,18 +2,21 @@ import { columnLetter } from '../../core/cells';
 import { isLinkCell, type CellMark, type PlanCell, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
 import { PortError, type ApplyProgress, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
+import { officeErrorCode } from './errors';
 import type { OfficeFeatures } from './capabilities';
 import { asLiteralText, blockAddress, cellAddress, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
 
 /**
- * Applying a plan: one Excel.run, in three steps.
- *   1. Look: the sheet list and the workbook's tables (1 sync).
- *   2. Look closer, only when the plan appends or marks: used ranges, current fills and notes of the
- *      cells to mark or unmark (1 sync, more only if hundreds of thousands of cells are marked).
- *   3. Write: every change as a list of commands with measured sizes, split into syncs that each stay
- *      under the budget — values first, formats after. A 100,000-row sheet is a handful of syncs; a
- *      usual one is one.
+ * Applying a plan: one Excel.run, in two steps.
+ *   1. Look (1 sync): the sheet list, the workbook's tables and, when the plan appends or marks, the
+ *      used ranges, current fills and notes of the cells to mark or unmark. More syncs only when a
+ *      sheet the plan looks at is missing (the list is read first, +1) or hundreds of thousands of
+ *      cells are marked (looks are split by size like writes).
+ *   2. Write (W syncs): every change as a list of commands with measured sizes, split into syncs that
+ *      each stay under the budget — values first, formats after. W = 1 for a usual plan; a
+ *      100,000-row sheet with a link on every row is about ten (≈30 MB at 4 MB a sync).
+ *   So apply = 1 + W syncs.
  * Nothing is written before step 3, so a conflict or a missing sheet found while looking leaves the
  * workbook as it was.
  */
@@ -38,21 +41,24 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const written: Written[] = [];
   const sheetsApi = context.workbook.worksheets;
 
-  // Step 1.
-  sheetsApi.load('items/name');
+  // Steps 1 and 2 together: the sheet list, the tables, and the looks the plan needs, assuming the
+  // sheets it looks at exist. If one does not (ItemNotFound), read the list first and look again.
   const tables = context.workbook.tables;
-  tables.load('items/name,items/worksheet/name');
-  await context.sync();
-
+  const readList = () => {
+    sheetsApi.load('items/name');
+    tables.load('items/name,items/worksheet/name');
+  };
   const existing = new Map<string, string>(); // lower-case -> actual name (Excel compares names case-insensitively)
-  for (const ws of sheetsApi.items) existing.set(ws.name.toLowerCase(), ws.name);
   const tablesBySheet = new Map<string, Excel.Table[]>();
   const tableNames = new Set<string>();
-  for (const t of tables.items) {
-    const key = t.worksheet.name.toLowerCase();
-    tablesBySheet.set(key, [...(tablesBySheet.get(key) ?? []), t]);
-    tableNames.add(t.name.toLowerCase());
-  }
+  const takeList = () => {
+    for (const ws of sheetsApi.items) existing.set(ws.name.toLowerCase(), ws.name);
+    for (const t of tables.items) {
+      const key = t.worksheet.name.toLowerCase();
+      tablesBySheet.set(key, [...(tablesBySheet.get(key) ?? []), t]);
+      tableNames.add(t.name.toLowerCase());
+    }
+  };
 
   const proxies = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -64,71 +70,100 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     }
     return ws;
   };
-  const exists = (name: string) => existing.has(name.toLowerCase());
+  let listKnown = false;
+  const exists = (name: string) => !listKnown || existing.has(name.toLowerCase());
 
-  // Step 2: queue the looks the plan needs.
-  const looks: QueuedCommand[] = [];
   const lastRowLooks = new Map<string, { used: Excel.Range; a1: Excel.Range }>();
-  const fillLooks = new Map<string, Excel.RangeFill>(); // sheet \u0000 address
+  const fillLooks = new Map<string, Excel.RangeFill>(); // sheet \u0000 row \u0000 col
   const noteLooks = new Map<string, Excel.Note>();
   const marks: MarksBySheet = parseMarks(env.settings.get(MARKS_SETTING_KEY));
   const lookKey = (s: string, row: number, col: number) => `${s.toLowerCase()}\u0000${row}\u0000${col}`;
-  const lookFill = (s: string, row: number, col: number) => {
-    const key = lookKey(s, row, col);
-    if (fillLooks.has(key) || !exists(s)) return;
-    looks.push({
-      requestBytes: 40,
-      responseBytes: 40,
-      queue: () => {
-        const fill = sheet(s).getRange(cellAddress(row, col)).format.fill;
-        fill.load('color');
-        fillLooks.set(key, fill);
-      },
-    });
-    fillLooks.set(key, undefined as unknown as Excel.RangeFill); // reserve: one look per cell
-  };
-  const lookNote = (s: string, row: number, col: number) => {
-    const key = lookKey(s, row, col);
-    if (!features.notes || noteLooks.has(key) || !exists(s)) return;
-    looks.push({
-      requestBytes: 40,
-      responseBytes: 120,
-      queue: () => {
-        const note = sheet(s).notes.getItemOrNullObject(cellAddress(row, col));
-        note.load('content');
-        noteLooks.set(key, note);
-      },
-    });
-    noteLooks.set(key, undefined as unknown as Excel.Note);
-  };
-  for (const op of plan.ops) {
-    if (op.kind === 'appendRows' && exists(op.sheet) && !lastRowLooks.has(op.sheet.toLowerCase())) {
-      const key = op.sheet.toLowerCase();
+
+  const buildLooks = (): QueuedCommand[] => {
+    const looks: QueuedCommand[] = [];
+    const planned = new Set<string>();
+    lastRowLooks.clear();
+    fillLooks.clear();
+    noteLooks.clear();
+    const lookFill = (s: string, row: number, col: number) => {
+      const key = lookKey(s, row, col);
+      if (planned.has(`f${key}`) || !exists(s)) return;
+      planned.add(`f${key}`);
       looks.push({
-        requestBytes: 80,
-        responseBytes: 120,
+        requestBytes: 40,
+        responseBytes: 40,
         queue: () => {
-          const ws = sheet(op.sheet);
-          const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
-          used.load('rowIndex,columnIndex,rowCount,columnCount');
-          const a1 = ws.getRange('A1');
-          a1.load('values');
-          lastRowLooks.set(key, { used, a1 });
+          const fill = sheet(s).getRange(cellAddress(row, col)).format.fill;
+          fill.load('color');
+          fillLooks.set(key, fill);
         },
       });
-    } else if (op.kind === 'markCells') {
-      for (const m of op.marks) {
-        lookFill(op.sheet, m.row, m.col);
-        if (m.note) lookNote(op.sheet, m.row, m.col);
-      }
-    } else if (op.kind === 'clearMarks') {
-      for (const r of marks[op.sheet] ?? []) {
-        lookFill(op.sheet, r[0], r[1]);
-        if (r[4]) lookNote(op.sheet, r[0], r[1]);
+    };
+    const lookNote = (s: string, row: number, col: number) => {
+      const key = lookKey(s, row, col);
+      if (!features.notes || planned.has(`n${key}`) || !exists(s)) return;
+      planned.add(`n${key}`);
+      looks.push({
+        requestBytes: 40,
+        responseBytes: 120,
+        queue: () => {
+          const note = sheet(s).notes.getItemOrNullObject(cellAddress(row, col));
+          note.load('content');
+          noteLooks.set(key, note);
+        },
+      });
+    };
+    for (const op of plan.ops) {
+      const key = op.sheet.toLowerCase();
+      if (op.kind === 'appendRows' && exists(op.sheet) && !planned.has(`a${key}`)) {
+        planned.add(`a${key}`);
+        looks.push({
+          requestBytes: 80,
+          responseBytes: 120,
+          queue: () => {
+            const ws = sheet(op.sheet);
+            const used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+            used.load('rowIndex,columnIndex,rowCount,columnCount');
+            const a1 = ws.getRange('A1');
+            a1.load('values');
+            lastRowLooks.set(key, { used, a1 });
+          },
+        });
+      } else if (op.kind === 'markCells') {
+        for (const m of op.marks) {
+          lookFill(op.sheet, m.row, m.col);
+          if (m.note) lookNote(op.sheet, m.row, m.col);
+        }
+      } else if (op.kind === 'clearMarks') {
+        for (const r of marks[op.sheet] ?? []) {
+          lookFill(op.sheet, r[0], r[1]);
+          if (r[4]) lookNote(op.sheet, r[0], r[1]);
+        }
       }
     }
+    return looks;
+  };
+
+  readList();
+  let lookChunks = chunkCommands(buildLooks(), env.budgetBytes);
+  try {
+    for (const c of lookChunks[0] ?? []) c.queue();
+    await context.sync();
+    lookChunks = lookChunks.slice(1);
+  } catch (e) {
+    if (officeErrorCode(e) !== 'ItemNotFound' || lookChunks.length === 0) throw e;
+    proxies.clear();
+    readList();
+    await context.sync();
+    listKnown = true;
+    takeList();
+    lookChunks = chunkCommands(buildLooks(), env.budgetBytes);
   }
-  if (looks.length > 0) await runChunks(context, chunkCommands(looks, env.budgetBytes));
+  if (!listKnown) {
+    listKnown = true;
+    takeList();
+  }
+  await runChunks(context, lookChunks);
 
   // Step 3: build every write as a sized command, nothing queued yet.
   const commands: QueuedCommand[] = [];

@@ -1,22 +1,31 @@
-import { columnIndex, type CellRange, type CellValue } from '../../core/cells';
+import { columnIndex, columnLetter, type CellRange, type CellValue } from '../../core/cells';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, jsonBytes, toCellValue } from './cells';
+import { officeErrorCode } from './errors';
 
 /**
  * Reading a workbook into plain data.
  *
+ * The size of a sheet is unknown until Excel says, and Excel on the web answers at most 5 MB per sync
+ * and may return nothing past 5,000,000 cells. So each sheet's used range is asked for together with
+ * its values inside a box of the first rows (the used range intersected with A1:BL<n>, n sized so all
+ * boxes together hold `capacity` cells, capacity = 4 MB at 32 bytes a cell, about 125,000 cells); only
+ * what lies outside the box takes more syncs. Only ExcelApi 1.1 calls are needed for this.
+ *
  * Syncs, exactly:
- *   namesOnly: 1 (the sheet list).
- *   otherwise: 2 + V — 1 for the sheet list, 1 for the used-range size (and merged areas, ExcelApi
- *   1.13) of every selected sheet together, and V value syncs. A value sync loads values + valueTypes
- *   of row blocks, from one or several sheets, holding at most min(maxReadCells, budget / bytesPerCell)
- *   cells. bytesPerCell starts at 32 and then follows what the previous value sync really measured
- *   (×1.25, at least 12). So V = 1 for any workbook whose selected sheets total under ~125,000 cells
- *   (a 6,000-row roster of 20 columns) however they are split in rows; past that, V grows with the
- *   size of the data (Excel on the web answers at most 5 MB per sync and may return nothing for
- *   more than 5,000,000 cells), never with one sync per row or per sheet.
+ *   namesOnly ................................... 1
+ *   `sheets` named .............................. 1 + V
+ *   all sheets .................................. 2 + V   (the list first, to know the names)
+ * V = 0 when every sheet read fits its box: up to 64 columns and 125,000 / 64 / (sheets read) rows —
+ * a roster of 1,950 rows when one sheet is named — whatever else. Past that, V value syncs each load
+ * row blocks of at most min(maxReadCells, budget / bytesPerCell) cells, bytesPerCell starting at 32
+ * and then following what the previous sync really carried (×1.25, at least 12): V follows the size
+ * of the data, never one sync per row or per sheet.
+ * Rare cases add one sync, because reads change nothing and can simply be asked again: a named sheet
+ * that does not exist, data that starts below or right of the box (Excel refuses an empty
+ * intersection), a box or block refused for its size (…PayloadSizeLimitExceeded: asked again smaller).
  */
 
 export interface ReadLimits {
@@ -28,12 +37,18 @@ export interface ReadLimits {
 
 export const INITIAL_BYTES_PER_CELL = 32;
 const MIN_BYTES_PER_CELL = 12;
+/** Columns of the box read together with the sizes: A:BL holds any roster seen so far. */
+export const BOX_COLUMNS = 64;
+/** Each refusal quarters the sync; five of them take 4 MB down to 4 KB. */
+const MAX_RETRIES = 5;
 
 interface Pending {
-  readonly name: string;
-  readonly visible: boolean;
+  readonly key: string;
+  /** The sheet's name as Excel spells it, once the list is read. */
+  name: string;
   readonly ws: Excel.Worksheet;
   used?: Excel.Range;
+  box?: Excel.Range;
   merged?: Excel.RangeAreas;
   origin: { row: number; col: number };
   rows: number;
@@ -43,52 +58,129 @@ interface Pending {
   nextRow: number;
 }
 
+const isRetryable = (e: unknown) => /PayloadSizeLimitExceeded$|^ItemNotFound$/.test(officeErrorCode(e) ?? '');
+
 export async function readWorkbook(
   context: Excel.RequestContext,
   features: OfficeFeatures,
   options: ReadOptions,
   limits: ReadLimits,
 ): Promise<WorkbookSnapshot> {
+  const capacity = Math.max(1, Math.min(limits.maxReadCells, Math.floor(limits.budgetBytes / INITIAL_BYTES_PER_CELL)));
   const list = context.workbook.worksheets;
+
+  /** Queue each sheet's size, merged areas (1.13) and, when boxRows > 0, the values in its box. */
+  const queueSizes = (sheets: readonly { key: string; ws: Excel.Worksheet }[], withBoxes: boolean): Pending[] => {
+    const boxRows = withBoxes ? Math.floor(capacity / Math.max(1, sheets.length) / BOX_COLUMNS) : 0;
+    return sheets.map(({ key, ws }) => {
+      const p: Pending = { key, name: key, ws, origin: { row: 0, col: 0 }, rows: 0, cols: 0, values: [], nextRow: 0 };
+      // valuesOnly (1.2): formatting alone must not make a 1,048,576-row used range. A blank sheet's used range is A1.
+      p.used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+      p.used.load('rowIndex,columnIndex,rowCount,columnCount');
+      if (features.mergedAreas) {
+        p.merged = p.used.getMergedAreasOrNullObject();
+        p.merged.load('address');
+      }
+      if (boxRows > 0) {
+        p.box = p.used.getIntersection(`A1:${columnLetter(BOX_COLUMNS - 1)}${boxRows}`);
+        p.box.load('values,valueTypes,rowIndex,columnIndex,rowCount,columnCount');
+      }
+      return p;
+    });
+  };
+
+  let pending: Pending[] | undefined;
   list.load('items/name,items/visibility');
-  await context.sync();
+  if (options.sheets !== undefined && !options.namesOnly) {
+    // Named sheets: the list, the sizes and the boxes in one sync.
+    const names = [...new Set(options.sheets)];
+    pending = queueSizes(names.map((name) => ({ key: name.toLowerCase(), ws: list.getItem(name) })), true);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isRetryable(e)) throw e;
+      pending = undefined; // a name that is not there, data outside the box, or too large: go the long way
+      list.load('items/name,items/visibility');
+      await context.sync();
+    }
+  } else {
+    await context.sync();
+  }
 
   const all = list.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
   if (options.namesOnly) {
     return { sheets: all.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible })) };
   }
-  const wanted = options.sheets;
-  const pending: Pending[] = [];
-  for (const s of all) {
-    if (wanted && !wanted.includes(s.name)) continue;
-    pending.push({ ...s, origin: { row: 0, col: 0 }, rows: 0, cols: 0, values: [], nextRow: 0 });
-  }
 
-  for (const p of pending) {
-    // valuesOnly (1.2): formatting alone does not make a 1,048,576-row used range.
-    p.used = features.usedRangeValuesOnly ? p.ws.getUsedRange(true) : p.ws.getUsedRange();
-    p.used.load('rowIndex,columnIndex,rowCount,columnCount');
-    if (features.mergedAreas) {
-      p.merged = p.used.getMergedAreasOrNullObject();
-      p.merged.load('address');
+  if (!pending) {
+    const wanted = all.filter((s) => !options.sheets || options.sheets.some((n) => n.toLowerCase() === s.name.toLowerCase())).map((s) => ({ key: s.name.toLowerCase(), ws: s.ws }));
+    pending = queueSizes(wanted, true);
+    if (wanted.length > 0) {
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isRetryable(e)) throw e;
+        pending = queueSizes(wanted, false);
+        await context.sync();
+      }
     }
   }
-  if (pending.length > 0) await context.sync();
 
   for (const p of pending) {
+    p.name = all.find((s) => s.name.toLowerCase() === p.key)?.name ?? p.key;
     const used = p.used as Excel.Range;
     p.origin = { row: used.rowIndex, col: used.columnIndex };
     p.rows = used.rowCount;
     p.cols = used.columnCount;
     if (p.merged && !p.merged.isNullObject) p.merges = parseAreas(p.merged.address);
+    const box = p.box;
+    // The box counts when it starts where the used range starts and spans all its columns.
+    if (box && box.rowIndex === p.origin.row && box.columnIndex === p.origin.col && box.columnCount === p.cols) {
+      if (!box.values || !box.valueTypes) throw new PortError('office.readTooLarge', { sheet: p.name });
+      convertInto(p, 0, box.rowCount, box.values, box.valueTypes);
+      p.nextRow = box.rowCount;
+    }
   }
 
+  await readRemainingBlocks(context, pending, limits);
+
+  const byKey = new Map(pending.map((p) => [p.key, p] as const));
+  return {
+    sheets: all.map((s) => {
+      const p = byKey.get(s.name.toLowerCase());
+      if (!p) return { name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible };
+      const snapshot: SheetSnapshot = trimBlank({ name: s.name, origin: p.origin, values: p.values, visible: s.visible });
+      return p.merges ? { ...snapshot, merges: p.merges } : snapshot;
+    }),
+  };
+}
+
+function convertInto(p: Pending, row: number, count: number, values: unknown[][], types: unknown[][]): number {
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const vRow = values[i] ?? [];
+    const tRow = types[i] ?? [];
+    const out: CellValue[] = new Array(p.cols);
+    for (let j = 0; j < p.cols; j++) {
+      const v = vRow[j];
+      out[j] = toCellValue(v, tRow[j] as string | undefined);
+      bytes += jsonBytes(typeof v === 'number' || typeof v === 'boolean' ? v : String(v ?? '')) + String(tRow[j] ?? '').length + 4;
+    }
+    p.values[row + i] = out;
+  }
+  return bytes;
+}
+
+/** Values outside the boxes, in row blocks packed by size; see the sync formula above. */
+async function readRemainingBlocks(context: Excel.RequestContext, pending: Pending[], limits: ReadLimits): Promise<void> {
   let bytesPerCell = INITIAL_BYTES_PER_CELL;
+  let retries = 0;
   let sheetIndex = 0;
   while (sheetIndex < pending.length) {
     const capacity = Math.max(1, Math.min(limits.maxReadCells, Math.floor(limits.budgetBytes / bytesPerCell)));
     let cellsInSync = 0;
     const blocks: { p: Pending; row: number; count: number; range: Excel.Range }[] = [];
+    const startIndex = sheetIndex;
     while (sheetIndex < pending.length) {
       const p = pending[sheetIndex];
       const left = p.rows - p.nextRow;
@@ -106,7 +198,17 @@ export async function readWorkbook(
       cellsInSync += count * p.cols;
     }
     if (blocks.length === 0) break;
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!/PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '') || retries >= MAX_RETRIES || cellsInSync <= 1) throw e;
+      // Too large after all: give the rows back and ask again in quarter-size syncs.
+      retries++;
+      for (const b of [...blocks].reverse()) b.p.nextRow = b.row;
+      sheetIndex = startIndex;
+      bytesPerCell *= 4;
+      continue;
+    }
 
     let bytes = 0;
     let cells = 0;
@@ -114,32 +216,18 @@ export async function readWorkbook(
       const values = b.range.values;
       const types = b.range.valueTypes;
       if (!values || !types) throw new PortError('office.readTooLarge', { sheet: b.p.name });
-      for (let i = 0; i < b.count; i++) {
-        const vRow = values[i] ?? [];
-        const tRow = types[i] ?? [];
-        const out: CellValue[] = new Array(b.p.cols);
-        for (let j = 0; j < b.p.cols; j++) {
-          out[j] = toCellValue(vRow[j], tRow[j] as string | undefined);
-          bytes += jsonBytes(typeof vRow[j] === 'number' || typeof vRow[j] === 'boolean' ? vRow[j] : String(vRow[j] ?? '')) + String(tRow[j] ?? '').length + 4;
-        }
-        b.p.values[b.row + i] = out;
-      }
+      bytes += convertInto(b.p, b.row, b.count, values, types);
       cells += b.count * b.p.cols;
     }
-    if (cells > 0) bytesPerCell = Math.max(MIN_BYTES_PER_CELL, Math.ceil((bytes / cells) * 1.25));
+    if (cells > 0) {
+      const measured = Math.max(MIN_BYTES_PER_CELL, Math.ceil((bytes / cells) * 1.25));
+      // After a refusal the estimate only grows: the host's limit, not our measure, decided.
+      bytesPerCell = retries > 0 ? Math.max(bytesPerCell, measured) : measured;
+    }
   }
-
-  return {
-    sheets: all.map((s) => {
-      const p = pending.find((x) => x.ws === s.ws);
-      if (!p) return { name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible };
-      const snapshot: SheetSnapshot = trimBlank({ name: p.name, origin: p.origin, values: p.values, visible: p.visible });
-      return p.merges ? { ...snapshot, merges: p.merges } : snapshot;
-    }),
-  };
 }
 
-/** A blank sheet reads as A1 holding ""; give the core an empty block instead. */
+/** A blank sheet reads as A1 holding "" on old hosts; give the core an empty block instead. */
 function trimBlank(s: SheetSnapshot): SheetSnapshot {
   if (s.values.length === 1 && s.values[0].length === 1 && s.values[0][0] === null) return { ...s, values: [] };
   return s;
