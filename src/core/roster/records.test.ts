@@ -65,6 +65,14 @@ describe('which rows are records', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('passes over a row numbering the columns under the header, and a template\'s example row', () => {
+    const result = check([[1, 2, 3, 4, 5, 6, 7, 8], ['示例', '张小明', '男', '2015-03-12', '110105201503120011', '三(1)班', '张爷爷', '13800000000'], ROW(1)]);
+    expect(result.records.map((r) => r.row)).toEqual([3]);
+    expect(result.skipped).toEqual([{ row: 1, reason: 'columnNumbers' }, { row: 2, reason: 'example' }]);
+    // Further down, a row of small numbers is data, not column numbers.
+    expect(check([ROW(1), [1, 2, 3, 4]]).records).toHaveLength(2);
+  });
+
   it('passes over a repeated two-level header, both of its rows', () => {
     const top: CellValue[] = ['姓名', '班级', '监护人', null];
     const sub: CellValue[] = [null, null, '姓名', '电话'];

@@ -41,7 +41,8 @@ export interface ReadResult {
 const TOTAL = /^(?:合计|总计|小计|共计|累计|总数|汇总)|^共\d+(?:人|名)/;
 const FOOTER = /^(?:填表人|填报人|审核人|审批人|制表人|负责人|校长|签字|签名|盖章|填表日期|填报日期|制表日期|统计人|经办人|联系人[:：]|(?:学校|单位)(?:\(?盖章\)?|公章)|(?:注|备注|说明|注意)[:：])/;
 /** First characters of the words above: most cells are tested with one charCodeAt, not a regex. */
-const TRIGGERS = new Set('合总小共累汇填审制负校签盖统经联学单注备说'.split('').map((c) => c.charCodeAt(0)));
+const EXAMPLE = /^(?:例|示例|样例|范例|举例|填写示例|填表示例)(?:[:：]|$)/;
+const TRIGGERS = new Set('合总小共累汇填审制负校签盖统经联学单注备说例示样范举'.split('').map((c) => c.charCodeAt(0)));
 
 function firstChar(v: CellValue): number {
   if (typeof v !== 'string') return -1;
@@ -52,12 +53,27 @@ function firstChar(v: CellValue): number {
   return -1;
 }
 
-function classify(v: CellValue): 'total' | 'footer' | null {
+function classify(v: CellValue): 'total' | 'footer' | 'example' | null {
   if (!TRIGGERS.has(firstChar(v))) return null;
   const s = stripSpaces(cellText(v));
   if (TOTAL.test(s)) return 'total';
   if (FOOTER.test(s)) return 'footer';
+  if (EXAMPLE.test(s)) return 'example';
   return null;
+}
+
+/** Official forms number their columns in a row under the header: 1 2 3 … (or 1 blank 3 under merges). */
+function isColumnNumbers(line: readonly CellValue[]): boolean {
+  let count = 0;
+  let last = 0;
+  for (let c = 0; c < line.length; c++) {
+    const v = line[c];
+    if (isBlank(v ?? null)) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= last || v > last + 3) return false;
+    last = v;
+    count++;
+  }
+  return count >= 3;
 }
 
 export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: IsoDate): ReadResult {
@@ -85,6 +101,10 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
       if (!hasData && !isBlank(v)) hasData = true;
     }
     const row = sheet.origin.row + i;
+    if (i === start && isColumnNumbers(line)) {
+      skipped.push({ row, reason: 'columnNumbers' });
+      continue;
+    }
     // The first filled cell of the row, and the name cell, carry 合计 / 填表人 lines.
     let first: CellValue = null;
     for (let c = 0; c < line.length; c++) {

@@ -188,6 +188,14 @@ describe('age-out-of-range', () => {
     expect(found.map((f) => [f.row + 1, f.params.age, f.severity])).toEqual([[2, 16, 'warning'], [4, 2, 'warning']]);
   });
 
+  it('judges a month-only birth date by both ends of its month', () => {
+    // Born some day in November 2010: 16 only if born by the 29th, so no warning until December.
+    expect(only([good({ 出生日期: '2010-11', 身份证号: null })], 'age-out-of-range')).toEqual([]);
+    expect(only([good({ 出生日期: '2010-10', 身份证号: null })], 'age-out-of-range').map((f) => f.params.age)).toEqual([16]);
+    expect(only([good({ 出生日期: '2023-11', 身份证号: null })], 'age-out-of-range')).toEqual([]);
+    expect(only([good({ 出生日期: '2023-12', 身份证号: null })], 'age-out-of-range').map((f) => f.params.age)).toEqual([2]);
+  });
+
   it('uses the birth date in the ID when there is no birth-date column', () => {
     const header = HEADER.filter((h) => h !== '出生日期');
     const found = run([good({ 身份证号: makeId('20080101', '123') })], header).findings;

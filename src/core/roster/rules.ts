@@ -2,7 +2,7 @@
  * The roster rules (DESIGN.md §5). Each finding carries a stable rule id, a severity and an i18n key;
  * parameters are row numbers, ages and counts only — never a name, ID or phone.
  */
-import type { IsoDate } from '../dates';
+import { daysInMonth, type IsoDate } from '../dates';
 import type { Params } from '../i18n';
 import { parseGender, type DateParse } from './normalize';
 import type { ParsedRow, PhoneField } from './records';
@@ -160,14 +160,17 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
   const birthFromColumn = checkDate(out, row, cols.birthDate, 'birthDate', p.birth, erroredFields, today);
   checkDate(out, row, cols.joinDate, 'joinDate', p.join, erroredFields, today);
 
-  // Age on the reference date: from the birth-date column, else from the ID.
+  // Age on the reference date: from the birth-date column, else from the ID. A month-only date (出生年月)
+  // is judged on both ends of its month, so a child is never flagged on a day the month leaves open.
   const birth = birthFromColumn ?? idBirth;
   if (birth) {
-    const age = fullYears(birth, today);
+    const monthOnly = birthFromColumn !== null && p.birth?.ok === true && p.birth.monthOnly;
+    const youngest = monthOnly ? fullYears(lastOfMonth(birth), today) : fullYears(birth, today);
+    const oldest = fullYears(birth, today);
     const col = birthFromColumn ? cols.birthDate! : idCol!;
     const field: FieldKey = birthFromColumn ? 'birthDate' : 'idNumber';
-    if (age >= CHILD_MAX_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooOld', { age });
-    else if (age < CHILD_MIN_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooYoung', { age });
+    if (youngest >= CHILD_MAX_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooOld', { age: youngest });
+    else if (oldest < CHILD_MIN_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooYoung', { age: oldest });
   }
 
   // Grade and class
@@ -196,6 +199,12 @@ function checkDate(out: Findings, row: number, col: number | undefined, field: F
   else if (parsed.iso > today) out.add(row, col, field, 'date-invalid', 'roster.date.future');
   else return parsed.iso;
   return null;
+}
+
+function lastOfMonth(iso: IsoDate): IsoDate {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return `${iso.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
 }
 
 /** ageOn for two valid ISO dates, without re-parsing them through a regex on every row. */

@@ -93,7 +93,8 @@ export interface Finding {
 export interface SkippedRow {
   /** 0-based sheet row. */
   readonly row: number;
-  readonly reason: 'total' | 'footer' | 'repeatedHeader';
+  /** columnNumbers: a row numbering the columns (1 2 3 …) under the header; example: a 示例/例： row of a template. */
+  readonly reason: 'total' | 'footer' | 'repeatedHeader' | 'columnNumbers' | 'example';
 }
 
 export interface RosterCheck {
