@@ -21,6 +21,7 @@ const SAMPLES: Record<string, string> = {
   'merged-header': path.join(FIXTURES, 'merged-header.xlsx'),
   'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
   totals: path.join(FIXTURES, 'totals.xlsx'),
+  'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
   'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
 };
 const TODAY = '2025-09-15';
@@ -67,5 +68,17 @@ describe.each(Object.keys(SAMPLES))('%s through the pane path', (name) => {
       const again = after.sheets.find((s) => s.name === original.name)!;
       expect([original.name, again.values]).toEqual([original.name, original.values]);
     }
+  });
+});
+
+describe('the column mapping saved in 设置', () => {
+  it('is what maps the unknown 爷爷奶奶手机 header: without 设置 the column is missing', async () => {
+    const snapshot = await openXlsx(readFileSync(SAMPLES['saved-mapping'])).read();
+    const withSettings = checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) });
+    expect(columnLetter(withSettings.layout.columns.guardianPhone!)).toBe('O');
+    const bare = { sheets: snapshot.sheets.filter((s) => s.name !== SHEETS.settings) };
+    const without = checkRoster(bare, { today: TODAY, override: overrideFromSettings(bare) });
+    expect(without.layout.columns.guardianPhone).toBeUndefined();
+    expect(without.findings.filter((f) => f.rule === 'header-missing').map((f) => f.field)).toEqual(['guardianPhone']);
   });
 });

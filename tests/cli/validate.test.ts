@@ -16,6 +16,7 @@ const SAMPLES: Record<string, string> = {
   'merged-header': path.join(FIXTURES, 'merged-header.xlsx'),
   'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
   totals: path.join(FIXTURES, 'totals.xlsx'),
+  'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
   'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
 };
 const expectedOf = (name: string): Expected => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8'));
