@@ -61,6 +61,12 @@ describe('finding the roster sheet', () => {
     expect(layouts[0].score).toBeGreaterThan(layouts[2].score);
   });
 
+  it('prefers the sheet with children under an equal header to a template or example sheet', () => {
+    const template = sheet('填写样表', [HEADER]);
+    const roster = sheet('花名册', [HEADER, ROW(1), ROW(2)]);
+    expect(checkRoster(workbook(template, roster), { today: TODAY }).layout.sheet).toBe('花名册');
+  });
+
   it('throws RosterNotFoundError, with a message key, when nothing looks like a roster', () => {
     const attempt = (wb: ReturnType<typeof workbook>, sheetName?: string) => {
       try {

@@ -287,14 +287,26 @@ export function looksLikeRoster(layout: RosterLayout): boolean {
 
 /** Every sheet that could be the roster, best first (for the pane's sheet picker). Add-in sheets are skipped. */
 export function findRosterLayouts(workbook: WorkbookSnapshot): RosterLayout[] {
-  const found: { layout: RosterLayout; visible: boolean; index: number }[] = [];
+  const found: { layout: RosterLayout; visible: boolean; rows: number; index: number }[] = [];
   workbook.sheets.forEach((sheet, index) => {
     if (isAddinSheet(sheet.name)) return;
     const layout = detectSheetLayout(sheet);
-    if (layout && looksLikeRoster(layout)) found.push({ layout, visible: sheet.visible !== false, index });
+    if (layout && looksLikeRoster(layout)) found.push({ layout, visible: sheet.visible !== false, rows: filledRowsBelow(sheet, layout), index });
   });
-  found.sort((a, b) => b.layout.score - a.layout.score || Number(b.visible) - Number(a.visible) || a.index - b.index);
+  // On equal headers, a visible sheet with children under its header beats a template or an example.
+  found.sort((a, b) => b.layout.score - a.layout.score || Number(b.visible) - Number(a.visible) || b.rows - a.rows || a.index - b.index);
   return found.map((f) => f.layout);
+}
+
+/** Rows under the header holding anything in a mapped column, counted up to a cap (only ties need it). */
+function filledRowsBelow(sheet: SheetSnapshot, layout: RosterLayout, cap = 1000): number {
+  const cols = Object.values(layout.columns).map((c) => c - sheet.origin.col);
+  let n = 0;
+  for (let i = Math.max(layout.firstDataRow - sheet.origin.row, 0); i < sheet.values.length && n < cap; i++) {
+    const line = sheet.values[i];
+    if (cols.some((c) => c >= 0 && c < line.length && line[c] !== null && line[c] !== '')) n++;
+  }
+  return n;
 }
 
 /**
