@@ -122,7 +122,6 @@ export const summary: DomainMessages = {
     'summary.rollup.totalSheet': '合计',
     'summary.rollup.title': '{count}所学校留守儿童工作统计汇总',
     'summary.rollup.noSchools': '没有可汇总的学校：请至少选择一个学校的工作簿。',
-    'summary.rollup.noSummary': '“{school}”的工作簿里没有可用的统计数据。',
 
     'summary.deid.noSheet': '找不到花名册工作表“{sheet}”，无法生成脱敏副本。',
     'summary.deid.done': '已生成脱敏副本（原工作簿未改动）：姓名 {name} 处、身份证号 {id} 处、电话 {phone} 处、住址 {address} 处、出生日期 {birthDate} 处，其他文字 {text} 处。',
@@ -247,7 +246,6 @@ export const summary: DomainMessages = {
     'summary.rollup.totalSheet': 'Total',
     'summary.rollup.title': 'Left-behind children summary of {count} schools',
     'summary.rollup.noSchools': 'Nothing to roll up: choose at least one school workbook.',
-    'summary.rollup.noSummary': 'The workbook of "{school}" has no figures to roll up.',
 
     'summary.deid.noSheet': 'The roster sheet "{sheet}" was not found, so no de-identified copy was made.',
     'summary.deid.done': 'De-identified copy made (the original workbook is unchanged): {name} names, {id} ID numbers, {phone} phones, {address} addresses, {birthDate} birth dates and {text} other cells masked.',
