@@ -9,28 +9,46 @@
  */
 export class FlowGraph {
   private nodeCount = 0;
-  // Edge arrays; edge e and e ^ 1 are a pair (forward, residual back edge).
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private adjacency: number[][] = [];
+  private edgeCount = 0;
+  // Edge e and e ^ 1 are a pair (forward, residual back edge). Typed arrays, grown by doubling, keep
+  // large graphs out of the garbage collector's way.
+  private to = new Int32Array(1024);
+  private cap = new Int32Array(1024);
+  private cost = new Float64Array(1024);
+  private from = new Int32Array(1024);
 
   addNode(): number {
-    this.adjacency.push([]);
     return this.nodeCount++;
   }
 
   /** Adds u -> v; returns the edge id for flowOn(). */
   addEdge(u: number, v: number, capacity: number, cost: number): number {
     if (!Number.isInteger(cost) || cost < 0) throw new RangeError('edge cost must be a non-negative integer');
-    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError('edge capacity must be a non-negative integer');
-    const e = this.to.length;
-    this.to.push(v, u);
-    this.cap.push(capacity, 0);
-    this.cost.push(cost, -cost);
-    this.adjacency[u].push(e);
-    this.adjacency[v].push(e + 1);
+    if (!Number.isInteger(capacity) || capacity < 0 || capacity > 0x3fffffff) throw new RangeError('edge capacity must be a non-negative integer');
+    const e = this.edgeCount;
+    if (e + 2 > this.to.length) this.grow();
+    this.to[e] = v;
+    this.to[e + 1] = u;
+    this.from[e] = u;
+    this.from[e + 1] = v;
+    this.cap[e] = capacity;
+    this.cap[e + 1] = 0;
+    this.cost[e] = cost;
+    this.cost[e + 1] = -cost;
+    this.edgeCount += 2;
     return e;
+  }
+
+  private grow(): void {
+    const size = this.to.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.to = copy(this.to, new Int32Array(size));
+    this.cap = copy(this.cap, new Int32Array(size));
+    this.cost = copy(this.cost, new Float64Array(size));
+    this.from = copy(this.from, new Int32Array(size));
   }
 
   /** Units of flow on a forward edge after solve(). */
@@ -41,12 +59,15 @@ export class FlowGraph {
   /** Sends as much flow as possible from s to t at least total cost. */
   solve(s: number, t: number): { flow: number; cost: number } {
     const n = this.nodeCount;
-    const { to, cap, cost } = this;
-    // Flat adjacency for speed.
+    const m = this.edgeCount;
+    const { to, cap, cost, from } = this;
+    // Flat adjacency (edges grouped by tail, in insertion order, so runs are reproducible).
     const start = new Int32Array(n + 1);
-    for (let u = 0; u < n; u++) start[u + 1] = start[u] + this.adjacency[u].length;
-    const list = new Int32Array(start[n]);
-    for (let u = 0, k = 0; u < n; u++) for (const e of this.adjacency[u]) list[k++] = e;
+    for (let e = 0; e < m; e++) start[from[e] + 1]++;
+    for (let u = 0; u < n; u++) start[u + 1] += start[u];
+    const list = new Int32Array(m);
+    const fill = start.slice(0, n);
+    for (let e = 0; e < m; e++) list[fill[from[e]]++] = e;
 
     const potential = new Float64Array(n); // all costs are >= 0, so zero potentials are feasible
     const dist = new Float64Array(n);
