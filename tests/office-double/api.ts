@@ -135,6 +135,14 @@ const RANGE: Spec<Excel.Range> = {
       }
     },
   },
+  unmerge: {
+    kind: 'method',
+    since: 2,
+    call: (r: RangeT) => {
+      checkWritable(r.sheet);
+      r.sheet.merges = r.sheet.merges.filter((m) => !overlaps(r.block, { row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount }));
+    },
+  },
   select: {
     kind: 'method',
     call: (r: RangeT, _args, env: Env) => {

@@ -77,6 +77,32 @@ describe('OfficePort.apply: replaceSheet', () => {
     expect(after.validations).toHaveLength(1);
   });
 
+  it('unmerges what a person merged on a generated sheet, cuts text past 32,767 characters and says so', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply(replace(2));
+    d.state.sheet(FINDINGS)!.merges = [{ row: 3, col: 0, rowCount: 2, colCount: 2 }];
+    const long = '很长的说明'.repeat(7000); // 35,000 characters
+    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: { ...findingsContent(1), rows: [['花名册', 'E3', 'x', 'y', 'error', long]] } }] });
+    expect(result.degraded).toEqual(['office.textTruncated']);
+    const s = d.state.sheet(FINDINGS)!;
+    expect(s.merges).toEqual([]);
+    expect(String(s.cell(3, 5)?.v)).toHaveLength(32_766);
+    expect(String(s.cell(3, 5)?.v)).toBe(long.slice(0, 32_766));
+  });
+
+  it('refuses a sheet name Excel would refuse, before writing anything', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('花名册');
+    const port = createOfficePort(d.excel, d.office);
+    for (const name of ['校验结果/2026', 'a'.repeat(32), "'引号", 'History', '']) {
+      await expect(port.apply({ ops: [{ kind: 'replaceSheet', sheet: name, content: findingsContent(1) }] })).rejects.toMatchObject({ key: 'office.badSheetName', params: { sheet: name } });
+    }
+    expect(d.stats.syncs).toEqual([]);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: '校验结果（2026年秋季学期三年级）', content: findingsContent(1) }] });
+    expect(d.state.sheets.map((x) => x.name)).toEqual(['花名册', '校验结果（2026年秋季学期三年级）']);
+  });
+
   it('needs the same number of syncs for 10 rows as for 2,000 rows: one look, one write', async () => {
     const counts: number[] = [];
     for (const rows of [10, 2000]) {

@@ -4,7 +4,7 @@ import { PortError, type ApplyProgress, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import { officeErrorCode } from './errors';
 import type { OfficeFeatures } from './capabilities';
-import { asLiteralText, blockAddress, cellAddress, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
+import { asLiteralText, blockAddress, cellAddress, isTruncated, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
 
 /**
@@ -37,6 +37,9 @@ export const VALIDATION_ROWS = 1000;
 
 export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<ApplyResult> {
   const { context, features } = env;
+  for (const op of plan.ops) {
+    if (!isValidSheetName(op.sheet)) throw new PortError('office.badSheetName', { sheet: op.sheet });
+  }
   const degraded = new Set<string>();
   const written: Written[] = [];
   const sheetsApi = context.workbook.worksheets;
@@ -318,6 +321,11 @@ function errorCode(e: unknown): string {
 
 type SheetOf = (name: string) => Excel.Worksheet;
 
+/** Excel's rules for sheet names: 1–31 characters, none of \\ / ? * [ ] :, no apostrophe at either end, not History. */
+export function isValidSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== 'history';
+}
+
 /**
  * Empty a generated sheet in place. Deleting and re-adding it would clear Excel's undo stack and
  * break other sheets' links to it; clearing keeps both.
@@ -332,6 +340,7 @@ function clearSheetCommands(sheet: SheetOf, name: string, tables: readonly Excel
       const ws = sheet(name);
       const all = ws.getRange();
       all.clear();
+      if (f.api >= 2) all.unmerge(); // a merge left by hand would break the new table
       if (f.conditionalFormats) all.conditionalFormats.clearAll();
       if (f.dataValidation) all.dataValidation.clear();
       if (f.freezePanes) ws.freezePanes.unfreeze();
@@ -381,6 +390,7 @@ function rowBlockCommands(
     for (let c = 0; c < width; c++) {
       const cell: PlanCell = c < row.length ? row[c] : null;
       line[c] = writtenPlanCell(cell, f.hyperlinks);
+      if (isTruncated(cell)) degraded.add('office.textTruncated');
       if (isLinkCell(cell)) {
         if (f.hyperlinks) {
           const target = linkTarget(cell.link);
@@ -409,6 +419,7 @@ function rowBlockCommands(
 function cellCommands(sheet: SheetOf, name: string, row: number, col: number, value: PlanCell, f: OfficeFeatures, degraded: Set<string>): QueuedCommand[] {
   const written = writtenPlanCell(value, f.hyperlinks);
   if (isLinkCell(value) && !f.hyperlinks) degraded.add('host.noHyperlinks');
+  if (isTruncated(value)) degraded.add('office.textTruncated');
   const out: QueuedCommand[] = [
     {
       requestBytes: jsonBytes(written) + 10,
@@ -459,6 +470,7 @@ function contentCommands(
   const width = Math.max(1, content.columns.length, ...content.rows.map((r) => r.length));
 
   // Values first.
+  for (const text of [...titles, ...content.columns.map((c) => c.header)]) if (isTruncated(text)) degraded.add('office.textTruncated');
   titles.forEach((line, i) => {
     const v = asLiteralText(line);
     out.push({ requestBytes: jsonBytes(v), queue: () => (sheet(name).getRange(cellAddress(i, 0)).values = [[v]]) });

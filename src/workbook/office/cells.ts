@@ -47,7 +47,16 @@ export function toCellValue(value: unknown, type: string | undefined): CellValue
  * apostrophe is not part of the value: reading the cell gives back the original string.
  */
 export function asLiteralText(text: string): string {
-  return text === '' ? '' : `'${text}`;
+  return text === '' ? '' : `'${text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text}`;
+}
+
+/** Excel holds at most 32,767 characters in a cell; one goes to the apostrophe to be safe. */
+export const MAX_CELL_TEXT = 32_766;
+
+/** Whether writing this plan cell cuts its text (the port then reports 'office.textTruncated'). */
+export function isTruncated(c: PlanCell): boolean {
+  if (typeof c === 'string') return c.length > MAX_CELL_TEXT;
+  return isLinkCell(c) && c.text.length > MAX_CELL_TEXT;
 }
 
 /** What to put into `values`/`formulas` for a plain cell value. */
@@ -67,7 +76,8 @@ export function linkTarget(ref: CellRef): string {
 /** The formula a host without Range.hyperlink (ExcelApi < 1.7) uses for a link. Built here, from data. */
 export function hyperlinkFormula(text: string, ref: CellRef): string {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `=HYPERLINK(${quote(`#${linkTarget(ref)}`)},${quote(text)})`;
+  // HYPERLINK shows at most 255 characters; longer text would make the formula fail.
+  return `=HYPERLINK(${quote(`#${linkTarget(ref)}`)},${quote(text.slice(0, 255))})`;
 }
 
 /** Written form of a plan cell: links become formulas when the host lacks hyperlinks. */

@@ -17,6 +17,8 @@ export const office: DomainMessages = {
     'office.sheetMissing': '找不到工作表“{sheet}”，可能已被删除或重命名。',
     'office.readTooLarge': '工作表“{sheet}”太大，Excel 无法一次读出。请删除多余的空行空列后重试。',
     'office.settingsFailed': '无法在工作簿中保存标记记录（{code}），因此没有标记单元格。',
+    'office.textTruncated': '有的文字超过了 Excel 单元格的上限（32767 个字符），只写入了前面的部分。',
+    'office.badSheetName': '“{sheet}”不能用作工作表名称：名称最多 31 个字符，不能包含 \\ / ? * [ ] :，也不能以单引号开头或结尾。没有写入任何内容。',
   },
   'en-US': {
     'office.protected': 'The sheet is protected and cannot be written ({code}). Unprotect it under Review and try again.',
@@ -33,5 +35,7 @@ export const office: DomainMessages = {
     'office.sheetMissing': 'The sheet "{sheet}" was not found; it may have been deleted or renamed.',
     'office.readTooLarge': 'The sheet "{sheet}" is too large for Excel to read out. Delete unused rows and columns and try again.',
     'office.settingsFailed': 'The record of marks could not be saved in the workbook ({code}), so no cells were marked.',
+    'office.textTruncated': 'Some text was longer than an Excel cell holds (32,767 characters); only its beginning was written.',
+    'office.badSheetName': '"{sheet}" cannot be a sheet name: at most 31 characters, none of \\ / ? * [ ] :, no apostrophe at either end. Nothing was written.',
   },
 };
