@@ -11,6 +11,8 @@ const SHAPE_TYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
+const SHAPE_RE = /<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g;
+
 function noteShape(id: string, row: number, col: number): string {
   return (
     `<v:shape id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:144pt;height:72pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
@@ -19,6 +21,46 @@ function noteShape(id: string, row: number, col: number): string {
     `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 4}, 15, ${row + 5}, 16</x:Anchor>` +
     `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
   );
+}
+
+interface CommentEl {
+  xml: string;
+  readonly ref: string;
+  readonly authorId: number;
+}
+
+/** The comments part split once: text before the list, the comments, text after. */
+interface CommentsModel {
+  readonly p: string;
+  before: string;
+  readonly comments: CommentEl[];
+  readonly after: string;
+  authors: string[];
+  readonly original: string;
+}
+
+function parseComments(xml: string): CommentsModel {
+  const p = rootPrefix(xml, 'comments');
+  let list = findElement(xml, p, 'commentList');
+  let source = xml;
+  if (!list) {
+    const close = xml.lastIndexOf(`</${p}comments>`);
+    source = `${xml.slice(0, close)}<${p}commentList></${p}commentList>${xml.slice(close)}`;
+    list = findElement(source, p, 'commentList')!;
+  } else if (list.selfClosing) {
+    source = `${xml.slice(0, list.start)}<${p}commentList></${p}commentList>${xml.slice(list.end)}`;
+    list = findElement(source, p, 'commentList')!;
+  }
+  const inner = source.slice(list.innerStart, list.innerEnd);
+  const comments = (inner.match(elementRegex(p, 'comment')) ?? []).map((c) => ({ xml: c, ref: (attr(c, 'ref') ?? '').toUpperCase(), authorId: Number(attr(c, 'authorId') ?? -1) }));
+  const before = source.slice(0, list.innerStart);
+  const authorsEl = findElement(before, p, 'authors');
+  const authors = authorsEl && !authorsEl.selfClosing ? (before.slice(authorsEl.innerStart, authorsEl.innerEnd).match(elementRegex(p, 'author')) ?? []) : [];
+  return { p, before, comments, after: source.slice(list.innerEnd), authors: authors.map((a) => a.replace(/^<[^>]*>|<\/[^>]*>$/g, '')), original: xml };
+}
+
+function serializeComments(m: CommentsModel): string {
+  return m.before + m.comments.map((c) => c.xml).join('') + m.after;
 }
 
 /** Insert before the closing </xml>, keeping whatever follows it. */
@@ -30,121 +72,149 @@ function insertBeforeEnd(vml: string, el: string): string {
 /**
  * The legacy notes of one worksheet: the comments part (text) and the VML drawing (the yellow boxes).
  * A sheet has at most one of each, so the add-in's notes go into the teacher's existing parts when
- * there are some; each note the add-in writes is found again by its author and cell.
+ * there are some; each note the add-in writes is found again by its author and cell. Both parts are
+ * parsed once and written once, so thousands of marks cost linear time.
  */
 export class SheetNotes {
   private commentsPath?: string;
   private vmlPath?: string;
-  private comments?: string;
+  private model?: CommentsModel;
   private vml?: string;
+  /** Existing note shapes by cell ('row,col'), their highest number, new shapes and removed ids. */
+  private shapeAt = new Map<string, string>();
+  private maxShape = 0;
+  private readonly newShapes: string[] = [];
+  private readonly removedShapes = new Set<string>();
+  private byRef = new Map<string, CommentEl[]>();
 
   constructor(private readonly pkg: Pkg, private readonly sheetPath: string, private readonly sheet: SheetEditor) {
     const rels = pkg.rels(sheetPath);
     const c = rels.find((r) => relIs(r.type, 'comments') && !r.external && pkg.has(r.path));
     if (c) {
       this.commentsPath = c.path;
-      this.comments = pkg.requireText(c.path);
+      this.useComments(parseComments(pkg.requireText(c.path)));
     }
     const legacy = new RegExp(`<${sheet.p}legacyDrawing\\b[^>]*>`).exec(sheet.tail);
     const rid = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy[0])?.[1] : undefined;
     const v = rels.find((r) => r.id === rid && !r.external && pkg.has(r.path));
     if (v) {
       this.vmlPath = v.path;
-      this.vml = pkg.requireText(v.path);
+      this.useVml(pkg.requireText(v.path));
+    }
+  }
+
+  private useComments(m: CommentsModel): void {
+    this.model = m;
+    this.byRef = new Map();
+    for (const c of m.comments) {
+      const list = this.byRef.get(c.ref);
+      if (list) list.push(c);
+      else this.byRef.set(c.ref, [c]);
+    }
+  }
+
+  private useVml(vml: string): void {
+    this.vml = vml;
+    for (const m of vml.matchAll(SHAPE_RE)) {
+      const shape = m[0];
+      const id = attr(shape, 'id') ?? '';
+      this.maxShape = Math.max(this.maxShape, Number(/_x0000_s(\d+)/.exec(id)?.[1] ?? 0));
+      const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1];
+      const col = /<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1];
+      if (row !== undefined && col !== undefined && /ObjectType="Note"/.test(shape)) this.shapeAt.set(`${row},${col}`, id);
     }
   }
 
   private authorId(author: string, create: boolean): number {
-    const xml = this.comments!;
-    const p = rootPrefix(xml, 'comments');
-    const authors = findElement(xml, p, 'authors');
-    const list = authors && !authors.selfClosing ? (xml.slice(authors.innerStart, authors.innerEnd).match(elementRegex(p, 'author')) ?? []) : [];
-    const names = list.map((a) => a.replace(/^<[^>]*>|<\/[^>]*>$/g, ''));
-    const i = names.indexOf(esc(author));
+    const m = this.model!;
+    const i = m.authors.indexOf(esc(author));
     if (i >= 0 || !create) return i;
+    const p = m.p;
     const el = `<${p}author>${esc(author)}</${p}author>`;
+    const authors = findElement(m.before, p, 'authors');
     if (!authors) {
-      const at = xml.indexOf('>', xml.search(new RegExp(`<${p}comments[\\s>]`))) + 1;
-      this.comments = `${xml.slice(0, at)}<${p}authors>${el}</${p}authors>${xml.slice(at)}`;
+      const at = m.before.indexOf('>', m.before.search(new RegExp(`<${p}comments[\\s>]`))) + 1;
+      m.before = `${m.before.slice(0, at)}<${p}authors>${el}</${p}authors>${m.before.slice(at)}`;
     } else if (authors.selfClosing) {
-      this.comments = `${xml.slice(0, authors.start)}<${p}authors>${el}</${p}authors>${xml.slice(authors.end)}`;
+      m.before = `${m.before.slice(0, authors.start)}<${p}authors>${el}</${p}authors>${m.before.slice(authors.end)}`;
     } else {
-      this.comments = `${xml.slice(0, authors.innerEnd)}${el}${xml.slice(authors.innerEnd)}`;
+      m.before = `${m.before.slice(0, authors.innerEnd)}${el}${m.before.slice(authors.innerEnd)}`;
     }
-    return names.length;
-  }
-
-  /** Our author entry goes too when nobody uses it and it is last (removing it shifts no other id). */
-  private dropAuthorIfUnused(id: number): void {
-    if (id < 0 || this.commentEls().some((c) => c.authorId === id)) return;
-    const xml = this.comments!;
-    const p = rootPrefix(xml, 'comments');
-    const authors = findElement(xml, p, 'authors');
-    if (!authors || authors.selfClosing) return;
-    const inner = xml.slice(authors.innerStart, authors.innerEnd);
-    const list = inner.match(elementRegex(p, 'author')) ?? [];
-    if (list.length !== id + 1) return;
-    const last = inner.lastIndexOf(list[id]);
-    this.comments = xml.slice(0, authors.innerStart) + inner.slice(0, last) + inner.slice(last + list[id].length) + xml.slice(authors.innerEnd);
-  }
-
-  private commentEls(): { xml: string; ref: string; authorId: number }[] {
-    if (!this.comments) return [];
-    const p = rootPrefix(this.comments, 'comments');
-    return (this.comments.match(elementRegex(p, 'comment')) ?? []).map((xml) => ({ xml, ref: (attr(xml, 'ref') ?? '').toUpperCase(), authorId: Number(attr(xml, 'authorId') ?? -1) }));
+    m.authors.push(esc(author));
+    return m.authors.length - 1;
   }
 
   /** Is there a note or threaded comment on this cell written by someone other than `author`? */
   foreignNoteAt(ref: string, author: string): boolean {
-    const mine = this.comments ? this.authorId(author, false) : -1;
-    return this.commentEls().some((c) => c.ref === ref && c.authorId !== mine);
+    if (!this.model) return false;
+    const mine = this.authorId(author, false);
+    return (this.byRef.get(ref) ?? []).some((c) => c.authorId !== mine);
   }
 
   /** Write (or rewrite) the add-in's note on a cell. Returns the VML shape id used. */
   setNote(ref: string, text: string, author: string): string {
     this.ensureParts();
-    const p = rootPrefix(this.comments!, 'comments');
+    const m = this.model!;
+    const p = m.p;
     const id = this.authorId(author, true);
-    const el = `<${p}comment ref="${ref}" authorId="${id}"><${p}text><${p}r><${p}t xml:space="preserve">${escCellText(text)}</${p}t></${p}r></${p}text></${p}comment>`;
-    const existing = this.commentEls().find((c) => c.ref === ref && c.authorId === id);
-    if (existing) this.comments = this.comments!.replace(existing.xml, el);
+    const xml = `<${p}comment ref="${ref}" authorId="${id}"><${p}text><${p}r><${p}t xml:space="preserve">${escCellText(text)}</${p}t></${p}r></${p}text></${p}comment>`;
+    const existing = (this.byRef.get(ref) ?? []).find((c) => c.authorId === id);
+    if (existing) existing.xml = xml;
     else {
-      const xml = this.comments!;
-      const list = findElement(xml, p, 'commentList');
-      if (!list) this.comments = xml.replace(new RegExp(`</${p}comments>`), `<${p}commentList>${el}</${p}commentList></${p}comments>`);
-      else if (list.selfClosing) this.comments = `${xml.slice(0, list.start)}<${p}commentList>${el}</${p}commentList>${xml.slice(list.end)}`;
-      else this.comments = `${xml.slice(0, list.innerEnd)}${el}${xml.slice(list.innerEnd)}`;
+      const el: CommentEl = { xml, ref, authorId: id };
+      m.comments.push(el);
+      this.byRef.set(ref, [...(this.byRef.get(ref) ?? []), el]);
     }
     return this.ensureShape(ref);
   }
 
-  /** Remove the add-in's notes on these cells; drops parts left empty. */
+  /** Remove the add-in's notes on these cells and the shapes it drew for them. */
   removeNotes(refs: ReadonlySet<string>, shapeIds: ReadonlySet<string>, author: string): void {
-    if (this.comments) {
+    const m = this.model;
+    if (m) {
       const mine = this.authorId(author, false);
-      if (mine >= 0) for (const c of this.commentEls()) if (c.authorId === mine && refs.has(c.ref)) this.comments = this.comments.replace(c.xml, '');
-      this.dropAuthorIfUnused(mine);
+      if (mine >= 0) {
+        const kept = m.comments.filter((c) => !(c.authorId === mine && refs.has(c.ref)));
+        m.comments.length = 0;
+        m.comments.push(...kept);
+        this.useComments(m);
+        this.dropAuthorIfUnused(mine);
+      }
     }
-    if (this.vml) {
-      this.vml = this.vml.replace(/<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g, (shape) => (shapeIds.has(attr(shape, 'id') ?? '') ? '' : shape));
-    }
+    for (const id of shapeIds) this.removedShapes.add(id);
+  }
+
+  /** Our author entry goes too when nobody uses it and it is last (removing it shifts no other id). */
+  private dropAuthorIfUnused(id: number): void {
+    const m = this.model!;
+    if (id !== m.authors.length - 1 || m.comments.some((c) => c.authorId === id)) return;
+    const p = m.p;
+    const authors = findElement(m.before, p, 'authors');
+    if (!authors || authors.selfClosing) return;
+    const inner = m.before.slice(authors.innerStart, authors.innerEnd);
+    const list = inner.match(elementRegex(p, 'author')) ?? [];
+    if (list.length !== id + 1) return;
+    const last = inner.lastIndexOf(list[id]);
+    m.before = m.before.slice(0, authors.innerStart) + inner.slice(0, last) + inner.slice(last + list[id].length) + m.before.slice(authors.innerEnd);
+    m.authors.pop();
   }
 
   private ensureParts(): void {
     const pkg = this.pkg;
-    if (!this.comments) {
+    if (!this.model) {
       this.commentsPath = pkg.freePartName('xl/comments', '.xml');
-      this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
+      this.useComments(parseComments(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`));
       pkg.addRel(this.sheetPath, REL.comments, this.commentsPath);
       pkg.setOverride(this.commentsPath, CONTENT_TYPE.comments);
     }
-    if (!this.vml) {
+    if (this.vml === undefined) {
       let block = 0;
       for (const path of pkg.paths()) if (/\.vml$/i.test(path)) for (const m of pkg.text(path)!.matchAll(/data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) block = Math.max(block, Number(n) || 0);
       this.vmlPath = pkg.freePartName('xl/drawings/vmlDrawing', '.vml');
-      this.vml =
+      this.useVml(
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block + 1}"/></o:shapelayout>${SHAPE_TYPE}</xml>`;
+          `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block + 1}"/></o:shapelayout>${SHAPE_TYPE}</xml>`,
+      );
       const rid = pkg.addRel(this.sheetPath, REL.vmlDrawing, this.vmlPath);
       pkg.ensureDefault('vml', CONTENT_TYPE.vml);
       this.setLegacyDrawing(rid);
@@ -176,31 +246,34 @@ export class SheetNotes {
 
   private ensureShape(ref: string): string {
     const cell = parseRef(ref)!;
-    const shapes = [...this.vml!.matchAll(/<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g)].map((m) => m[0]);
-    const mine = shapes.find((s) => s.includes(`<x:Row>${cell.row}</x:Row>`) && s.includes(`<x:Column>${cell.col}</x:Column>`) && /ObjectType="Note"/.test(s));
-    if (mine) return attr(mine, 'id') ?? '';
-    let max = 0;
-    for (const s of shapes) max = Math.max(max, Number(/_x0000_s(\d+)/.exec(attr(s, 'id') ?? '')?.[1] ?? 0));
+    const key = `${cell.row},${cell.col}`;
+    const existing = this.shapeAt.get(key);
+    if (existing && !this.removedShapes.has(existing)) return existing;
     const block = Number(/data="(\d+)/.exec(this.vml!)?.[1] ?? 1);
-    const id = `_x0000_s${Math.max(max + 1, block * 1024 + 1)}`;
-    this.vml = insertBeforeEnd(this.vml!, noteShape(id, cell.row, cell.col));
+    this.maxShape = Math.max(this.maxShape + 1, block * 1024 + 1);
+    const id = `_x0000_s${this.maxShape}`;
+    this.newShapes.push(noteShape(id, cell.row, cell.col));
+    this.shapeAt.set(key, id);
     return id;
   }
 
   /** Write the edited parts back; parts left without any note are removed with their links. */
   flush(): void {
     const pkg = this.pkg;
-    const commentsEmpty = this.comments !== undefined && this.commentEls().length === 0;
-    const vmlEmpty = this.vml !== undefined && !/<v:shape\b/.test(this.vml);
-    if (this.commentsPath && this.comments !== undefined) {
-      if (commentsEmpty) this.dropPart(this.commentsPath);
-      else if (pkg.text(this.commentsPath) !== this.comments) pkg.setText(this.commentsPath, this.comments);
+    if (this.commentsPath && this.model) {
+      const text = serializeComments(this.model);
+      if (this.model.comments.length === 0) this.dropPart(this.commentsPath);
+      else if (text !== this.model.original || !pkg.has(this.commentsPath)) pkg.setText(this.commentsPath, text);
     }
     if (this.vmlPath && this.vml !== undefined) {
-      if (vmlEmpty) {
+      let vml = this.vml;
+      if (this.removedShapes.size) vml = vml.replace(SHAPE_RE, (shape) => (this.removedShapes.has(attr(shape, 'id') ?? '') ? '' : shape));
+      const added = this.newShapes.filter((s) => !this.removedShapes.has(attr(s, 'id') ?? ''));
+      if (added.length) vml = insertBeforeEnd(vml, added.join(''));
+      if (!/<v:shape\b/.test(vml)) {
         this.dropPart(this.vmlPath);
         this.setLegacyDrawing(undefined);
-      } else if (pkg.text(this.vmlPath) !== this.vml) pkg.setText(this.vmlPath, this.vml);
+      } else if (vml !== pkg.text(this.vmlPath)) pkg.setText(this.vmlPath, vml);
     }
   }
 

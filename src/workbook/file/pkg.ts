@@ -120,6 +120,14 @@ export class Pkg {
     this.dirty.add(real);
   }
 
+  /** Store a part already encoded (large generated sheets). */
+  setBytes(path: string, bytes: Uint8Array): void {
+    const real = findPart(this.parts, path) ?? path;
+    this.parts.set(real, bytes);
+    this.texts.delete(real);
+    this.dirty.delete(real);
+  }
+
   remove(path: string): void {
     const real = findPart(this.parts, path);
     if (real === undefined) return;

@@ -2,7 +2,7 @@ import { columnLetter, type CellValue } from '../../core/cells';
 import { isLinkCell, type ColumnFormat, type PlanCell, type SheetContent } from '../../core/plan/types';
 import { cellXml, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
-import { esc, quoteSheet, stripForbidden } from './xml';
+import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -19,7 +19,8 @@ export interface TableSpec {
 }
 
 export interface BuiltSheet {
-  readonly xml: string;
+  /** The worksheet part, already UTF-8: a 100,000-row sheet never exists as one giant string. */
+  readonly bytes: Uint8Array;
   /** The table part's XML when the content asked for a table. */
   readonly tableXml?: string;
   readonly degraded: string[];
@@ -48,7 +49,7 @@ export function tableHeaders(content: SheetContent): string[] {
  * The worksheet XML for a sheet the add-in writes whole. Built as an array of row strings joined once,
  * so 100,000 rows cost linear time.
  */
-export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec): BuiltSheet {
+export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false): BuiltSheet {
   const degraded = new Set<string>();
   const notes: CellWriteNotes = { truncated: false };
   const { headerRow, firstDataRow } = layoutOf(content);
@@ -63,15 +64,16 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   const columnStyle = content.columns.map((c) => (c.format && c.format !== 'general' ? styles.xf({ numFmtId: styles.numFmt(FORMAT_CODE[c.format]) }) : 0));
   while (columnStyle.length < width) columnStyle.push(0);
 
-  const out: string[] = [];
+  const out = new ByteSink();
   const lastRow = Math.max(headerRow, lastDataRow, table ? firstDataRow : 0);
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`);
   out.push(`<dimension ref="A1:${letters[width - 1]}${lastRow + 1}"/>`);
+  const selected = tabSelected ? ' tabSelected="1"' : '';
   if (content.freezeHeader) {
     const split = headerRow + 1;
-    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`);
+    out.push(`<sheetViews><sheetView${selected} workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`);
   } else {
-    out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+    out.push(`<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`);
   }
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols: string[] = [];
@@ -91,7 +93,8 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, headerStyle, notes));
   out.push(`<row r="${headerRow + 1}">${headerCells.join('')}</row>`);
 
-  const links: string[] = [];
+  // Links go after sheetData, so they collect in their own sink.
+  const links = new ByteSink();
   for (let r = 0; r < content.rows.length; r++) {
     const row = content.rows[r];
     const n = firstDataRow + r + 1;
@@ -143,7 +146,11 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
     validations.push(`<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${esc(formula)}</formula1></dataValidation>`);
   });
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
-  if (links.length) out.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  if (links.size) {
+    out.push('<hyperlinks>');
+    out.pushBytes(links.bytes());
+    out.push('</hyperlinks>');
+  }
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.push('</worksheet>');
@@ -158,5 +165,5 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
       `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${tcols}</tableColumns>` +
       `<tableStyleInfo name="${esc(content.table?.style ?? 'TableStyleMedium2')}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
   }
-  return { xml: out.join(''), tableXml, degraded: [...degraded], dataRows: content.rows.length };
+  return { bytes: out.bytes(), tableXml, degraded: [...degraded], dataRows: content.rows.length };
 }

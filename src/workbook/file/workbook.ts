@@ -241,10 +241,8 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
     table = { id: nextTableId(pkg), name: uniqueTableName(pkg, content.table.name), relId: pkg.addRel(path, REL.table, tablePath) };
     pkg.setOverride(tablePath, CONTENT_TYPE.table);
   }
-  const built = buildSheet(content, txn.styles, table);
-  let xml = built.xml;
-  if (wasSelected || activate) xml = xml.replace('<sheetView workbookViewId="0"', '<sheetView tabSelected="1" workbookViewId="0"');
-  pkg.setText(path, xml);
+  const built = buildSheet(content, txn.styles, table, wasSelected || activate);
+  pkg.setBytes(path, built.bytes);
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);
   if ((content as { charts?: readonly unknown[] }).charts?.length) txn.degraded.add('file.noCharts');

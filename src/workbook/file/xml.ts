@@ -101,11 +101,64 @@ export function quoteSheet(name: string): string {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
+/** UTF-8 bytes of a string. encodeInto into a buffer is many times faster than encode() in V8. */
 export function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
+  const buf = new Uint8Array(s.length * 3);
+  const { written } = encoder.encodeInto(s, buf);
+  return buf.slice(0, written);
 }
 export function fromUtf8(b: Uint8Array): string {
   // Parts may start with a BOM; the editing code expects '<?xml' or '<' first.
   const s = decoder.decode(b);
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/**
+ * Collects XML text and encodes it to UTF-8 as it goes, about a megabyte at a time, so large parts are
+ * built without one huge string and the short-lived pieces die young (cheap for the collector).
+ */
+export class ByteSink {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private buf = new Uint8Array(1 << 22);
+  private used = 0;
+  size = 0;
+
+  push(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    this.size += s.length;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  pushBytes(b: Uint8Array): void {
+    this.flush();
+    this.reserve(b.length);
+    this.buf.set(b, this.used);
+    this.used += b.length;
+    this.size += b.length;
+  }
+
+  private reserve(extra: number): void {
+    if (this.used + extra <= this.buf.length) return;
+    let n = this.buf.length * 2;
+    while (n < this.used + extra) n *= 2;
+    const next = new Uint8Array(n);
+    next.set(this.buf.subarray(0, this.used));
+    this.buf = next;
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.reserve(text.length * 3);
+    this.used += encoder.encodeInto(text, this.buf.subarray(this.used)).written;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return this.buf.slice(0, this.used);
+  }
 }
