@@ -245,7 +245,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
     return c;
   };
   const classOfEntry = (e: SummaryLogEntry, f: ChildFacts | undefined) => (f ? f.child.classLabel : e.classLabel?.trim() || null);
-  const recorderOf = (e: SummaryLogEntry) => e.recorder.trim();
+  const recorderOf = (e: SummaryLogEntry) => (e.recorder ?? '').trim();
 
   for (const e of input.log) {
     if (dayOrNull(e.date) === null) {
@@ -325,7 +325,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
       unmatchedPairs++;
       continue;
     }
-    if (!pairOf.has(p.childKey)) pairOf.set(p.childKey, { teacher: p.teacher.trim(), buddy: p.buddy.trim(), proxy: p.proxy.trim() });
+    if (!pairOf.has(p.childKey)) pairOf.set(p.childKey, { teacher: (p.teacher ?? '').trim(), buddy: (p.buddy ?? '').trim(), proxy: (p.proxy ?? '').trim() });
   }
   let withTeacher = 0, withBuddy = 0, withProxy = 0, withAny = 0, keyFocusWithoutTeacher = 0;
   const teacherChildren = new Map<string, ChildFacts[]>();
@@ -353,8 +353,8 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
     }
     if (teacher || p?.buddy || p?.proxy) withAny++;
   }
-  const mentorInfo = new Map((input.mentors ?? []).map((m) => [m.name.trim(), m]));
-  const mentorNames = new Set([...(input.mentors ?? []).map((m) => m.name.trim()).filter(Boolean), ...loads.keys()]);
+  const mentorInfo = new Map((input.mentors ?? []).map((m) => [(m.name ?? '').trim(), m]));
+  const mentorNames = new Set([...mentorInfo.keys()].filter(Boolean).concat([...loads.keys()]));
   const mentors: MentorLoad[] = [...mentorNames]
     .map((name) => {
       const info = mentorInfo.get(name);
