@@ -29,7 +29,7 @@ const HEADER_WORDS: Readonly<Record<LogField, readonly string[]>> = {
   followUp: ['需跟进', '是否跟进', '是否需要跟进'],
   followUpDue: ['跟进期限', '跟进日期', '跟进时间'],
 };
-export const LOG_TABLE_NAME = 'ContactLog';
+export const LOG_TABLE_NAME = 'ContactLogTable';
 /** A follow-up without a deadline is due this many days after the entry. */
 export const FOLLOW_UP_DEFAULT_DAYS = 7;
 
@@ -56,7 +56,7 @@ export function logSheetOp(sources: { readonly students?: ListSource; readonly r
       { header: LOG_HEADERS[8], width: 12, format: 'text' },
     ],
     rows: [],
-    table: { name: LOG_TABLE_NAME },
+    table: { name: LOG_TABLE_NAME, style: 'TableStyleMedium2' },
     freezeHeader: true,
   };
   return { kind: 'createSheetIfMissing', sheet: SHEETS.log, content };

@@ -60,7 +60,7 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
       titleLines,
       columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: 'text' as const })),
       rows,
-      table: { name: 'Reminders' },
+      table: { name: 'RemindersTable', style: 'TableStyleLight9' },
       highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({ col: 0, equals: statusText(lang, s), fill: f.fill, font: f.font })),
       freezeHeader: true,
     },
