@@ -149,6 +149,14 @@ describe('pairing on random schools', () => {
           for (const role of ROLES) if (r[role].mentor) fixedLoad.set(r[role].mentor!, (fixedLoad.get(r[role].mentor!) ?? 0) + 1);
         }
         checkInvariants(second.result, fixedLoad);
+        // Stability never outranks key-focus children: no kept non-key pair blocks a waiting key child.
+        const byName = new Map(second.result.mentors.map((m) => [m.name, m]));
+        const auto = rows2.filter((r) => r.source === 'auto');
+        for (const role of ['teacher', 'buddy'] as const) {
+          for (const k of auto.filter((r) => r.child.keyFocus && !r[role].mentor)) {
+            for (const h of auto.filter((r) => !r.child.keyFocus && r[role].mentor)) expect(preferenceCost(role, k.child, byName.get(h[role].mentor!)!)).toBeNull();
+          }
+        }
         // Nobody who left is named on an automatic row.
         const gone = new Set(mentors.filter((_, i) => mentorLeaves[i]).map((m) => m.name));
         for (const r of rows2) if (r.source === 'auto') for (const role of ROLES) expect(gone.has(r[role].mentor ?? '')).toBe(false);

@@ -213,13 +213,13 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
   return { rows, mentors: mentorList.mentors, loads: out.loads, findings, mentorLayout: mentorList.layout };
 }
 
-/** Excel keeps a literal dropdown list in a formula of at most 255 characters. */
+/** Excel keeps a literal dropdown list in a formula of at most 255 characters, separated by commas. */
 const MAX_LIST_CHARS = 255;
 
 function dropdownFor(role: Role, result: PairingResult): PlanColumn['validation'] {
   const names = result.mentors.filter((m) => ROLE_KINDS[role].includes(m.kind)).map((m) => m.name);
   if (!names.length) return undefined;
-  if (names.join(',').length <= MAX_LIST_CHARS && !names.some((n) => n.includes(','))) return { list: names };
+  if (names.join(',').length <= MAX_LIST_CHARS && !names.some((n) => /[,"]/.test(n))) return { list: names };
   const layout = result.mentorLayout;
   // Too many for a literal list: offer every name on 帮扶人员 instead of none.
   return layout && layout.columns.name !== undefined ? { sourceSheet: layout.sheet, sourceCol: layout.columns.name, firstRow: layout.headerRow + 1 } : undefined;
