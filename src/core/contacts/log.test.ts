@@ -60,6 +60,12 @@ describe('logEntryOp', () => {
     ]);
   });
 
+  it('fills the usual 对象 for the kind, leaving a parent call\'s to the teacher', () => {
+    const op = logEntryOp((['talk', 'homeVisit', 'parentCall'] as const).map((kind) => ({ date: '2026-11-29', children: [roster[0]], kind, recorder: '陈老师', content: '' })), { sheets: [] });
+    if (op.kind !== 'appendRows') throw new Error(op.kind);
+    expect(op.rows.map((r) => r[4])).toEqual(['学生', '监护人', '']);
+  });
+
   it('records follow-ups and targets, and counts from the template header when the sheet is new', () => {
     const op = logEntryOp([{ date: '2026-11-29', children: [roster[0]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=孩子感冒', followUp: true, followUpDue: '2026-12-03' }], { sheets: [] });
     if (op.kind !== 'appendRows') throw new Error(op.kind);

@@ -62,6 +62,11 @@ export function logSheetOp(sources: { readonly students?: ListSource; readonly r
   return { kind: 'createSheetIfMissing', sheet: SHEETS.log, content };
 }
 
+/** Whom a kind of contact is usually with, when the pane does not say; a parent call may be either parent. */
+const DEFAULT_TARGET: Readonly<Partial<Record<ContactKind, ContactTarget>>> = {
+  talk: '学生', familyCall: '学生', tutoring: '学生', care: '学生', activity: '学生', guardianContact: '监护人', homeVisit: '监护人',
+};
+
 /** One contact to record from the pane; a class-meeting entry lists several children. */
 export interface NewLogEntry {
   readonly date: IsoDate;
@@ -84,7 +89,7 @@ export function logEntryOp(entries: readonly NewLogEntry[], workbook: WorkbookSn
   for (const e of entries) {
     for (const child of e.children) {
       rows.push([
-        e.date, child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? '学生', e.recorder, e.content,
+        e.date, child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? DEFAULT_TARGET[e.kind] ?? '', e.recorder, e.content,
         e.followUp ? YES : NO, e.followUp ? (e.followUpDue ?? '') : '',
       ]);
     }
