@@ -26,7 +26,8 @@ import { ROLE_KINDS, ROLES } from './types';
  *   K = (B + P)·n + 1  — serving one more key-focus child outweighs all stability and preference;
  * where n is the number of children in the role and P the largest preference cost. So the order is:
  * most children, then most key-focus children, then most pairs kept, then the best preferences.
- * For n = 5,000 the largest path cost is about 10^11, far inside exact double arithmetic.
+ * K is about 2n², so no cost exceeds about 2n³: 2.5·10^11 for n = 5,000, and exact in doubles
+ * (below 2^53) up to n ≈ 160,000 children in one role — far beyond any one school.
  *
  * Preference costs: teacher 0 own class head, 1 a teacher of the child's class, 2 anyone else;
  * buddy 0 (same class is a hard limit); proxy 0 same village, 1 elsewhere.

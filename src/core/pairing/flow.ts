@@ -103,6 +103,7 @@ export class FlowGraph {
       for (let u = 0; u < n; u++) if (dist[u] !== Infinity) potential[u] += dist[u];
 
       // Blocking flows (Dinic) over admissible edges: residual and zero reduced cost.
+      const flowBefore = flow;
       const admissible = (e: number, u: number): boolean => cap[e] > 0 && cost[e] + potential[u] - potential[to[e]] === 0;
       for (;;) {
         level.fill(-1);
@@ -163,6 +164,8 @@ export class FlowGraph {
           cursor[u]++;
         }
       }
+      // Integer costs keep reduced costs exact, so every phase moves flow; stop rather than spin if not.
+      if (flow === flowBefore) break;
     }
     return { flow, cost: totalCost };
   }
