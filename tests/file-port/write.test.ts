@@ -243,3 +243,47 @@ describe('marks on a sheet without notes', () => {
     expect(cellTag(partText(unzipParts(reopened.save()), 'xl/worksheets/sheet5.xml'), 'C3')).toContain('s="2"');
   });
 });
+
+describe('charts on a generated sheet', () => {
+  const summary: SheetContent = {
+    titleLines: ['统计汇总'],
+    columns: [{ header: '月份' }, { header: '谈心' }, { header: '家访' }],
+    rows: [['九月', 12, 3], ['十月', 15, 4], ['十一月', 9, 2], ['合计', 36, 9]],
+    table: { name: '汇总' },
+    charts: [
+      { type: 'column', title: '每月谈心与家访', rows: { first: 0, last: 2 }, categoryCol: 0, valueCols: [1, 2] },
+      { type: 'line', title: '谈心趋势', rows: { first: 0, last: 2 }, categoryCol: 0, valueCols: [1] },
+      { type: 'line', title: '越界', rows: { first: 0, last: 9 }, categoryCol: 0, valueCols: [1] },
+    ],
+  };
+
+  it('draws native charts over the sheet\'s own rows, and a rerun without charts leaves no orphans', async () => {
+    const wb = openXlsx(richWorkbook());
+    const result = await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: summary }] });
+    expect(result.degraded).toEqual(['file.chartSkipped']);
+    const parts = unzipParts(wb.save());
+    expect(packageProblems(parts)).toEqual([]);
+    const sheet = partText(parts, sheetPath(parts, '统计汇总'));
+    expect(sheet).toMatch(/<pageMargins [^>]*\/><drawing r:id="rId\d+"\/><tableParts /);
+    const original = unzipParts(richWorkbook());
+    const newCharts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p) && !original[p]);
+    expect(newCharts).toHaveLength(2);
+    const texts = newCharts.map((p) => partText(parts, p));
+    for (const t of texts) expect(xmlProblem(t)).toBeNull();
+    const column = texts.find((t) => t.includes('<c:barChart>'))!;
+    expect(column).toContain('<a:t>每月谈心与家访</a:t>');
+    expect(column).toContain('<c:f>&apos;统计汇总&apos;!$A$3:$A$5</c:f>');
+    expect(column).toContain('<c:f>&apos;统计汇总&apos;!$C$3:$C$5</c:f>');
+    expect(column).toContain('<c:f>&apos;统计汇总&apos;!$B$2</c:f>');
+    expect(column).toContain('<c:pt idx="1"><c:v>15</c:v></c:pt>');
+    expect(texts.find((t) => t.includes('<c:lineChart>'))).toContain('<a:t>谈心趋势</a:t>');
+    const drawing = Object.keys(parts).find((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p) && !original[p])!;
+    expect(partText(parts, drawing).match(/<xdr:twoCellAnchor/g)).toHaveLength(2);
+
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: { ...summary, charts: [] } }] });
+    const rerun = unzipParts(wb.save());
+    expect(packageProblems(rerun)).toEqual([]);
+    expect(Object.keys(rerun).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort()).toEqual(Object.keys(original).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort());
+    for (const p of Object.keys(original)) if (/^xl\/(charts|drawings)\//.test(p)) expect([p, sameBytes(original[p], rerun[p])]).toEqual([p, true]);
+  });
+});

@@ -11,6 +11,8 @@ export const REL = {
   vmlDrawing: `${REL_NS}/vmlDrawing`,
   customXml: `${REL_NS}/customXml`,
   calcChain: `${REL_NS}/calcChain`,
+  drawing: `${REL_NS}/drawing`,
+  chart: `${REL_NS}/chart`,
 } as const;
 
 export const CONTENT_TYPE = {

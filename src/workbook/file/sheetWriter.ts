@@ -49,7 +49,7 @@ export function tableHeaders(content: SheetContent): string[] {
  * The worksheet XML for a sheet the add-in writes whole. Built as an array of row strings joined once,
  * so 100,000 rows cost linear time.
  */
-export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false): BuiltSheet {
+export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string): BuiltSheet {
   const degraded = new Set<string>();
   const notes: CellWriteNotes = { truncated: false };
   const { headerRow, firstDataRow } = layoutOf(content);
@@ -152,6 +152,7 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
     out.push('</hyperlinks>');
   }
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (drawingRelId) out.push(`<drawing r:id="${drawingRelId}"/>`);
   if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.push('</worksheet>');
 

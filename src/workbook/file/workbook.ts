@@ -4,6 +4,7 @@ import { isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type WorkbookPort } from '../port';
 import { cellXml, type CellWriteNotes } from './cellXml';
+import { addCharts } from './charts';
 import { clearMarks, markCells, MarkStore } from './marks';
 import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
 import { readSheetValues } from './read';
@@ -241,11 +242,12 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
     table = { id: nextTableId(pkg), name: uniqueTableName(pkg, content.table.name), relId: pkg.addRel(path, REL.table, tablePath) };
     pkg.setOverride(tablePath, CONTENT_TYPE.table);
   }
-  const built = buildSheet(content, txn.styles, table, wasSelected || activate);
+  const charts = addCharts(pkg, path, sheetName, content);
+  if (charts.skipped) txn.degraded.add('file.chartSkipped');
+  const built = buildSheet(content, txn.styles, table, wasSelected || activate, charts.relId);
   pkg.setBytes(path, built.bytes);
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);
-  if ((content as { charts?: readonly unknown[] }).charts?.length) txn.degraded.add('file.noCharts');
   if (activate) activateSheet(pkg, sheetName);
   txn.written.push({ sheet: sheetName, what: existing && replacing ? 'replaced' : 'created', rows: built.dataRows });
 }

@@ -17,7 +17,7 @@ export const file: DomainMessages = {
     'file.validationTooLong': '下拉列表的选项太长（超过 255 个字符）或含有逗号，Excel 不支持，未添加该下拉列表。',
     'file.textTruncated': '有单元格的文字超过了 Excel 的上限 32767 个字符，超出部分没有写入。',
     'file.noteExists': '有的单元格已经有别人写的批注，为了不覆盖它，只标记了底色。',
-    'file.noCharts': '在文件模式下暂不能生成图表，图表没有添加；在 Excel 中运行同一操作即可得到图表。',
+    'file.chartSkipped': '有图表引用的行或列超出了表格内容，该图表没有添加。',
   },
   'en-US': {
     'file.notXlsx': 'This file is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
@@ -34,6 +34,6 @@ export const file: DomainMessages = {
     'file.validationTooLong': 'A dropdown list was too long for Excel (over 255 characters) or contained a comma, so that dropdown was not added.',
     'file.textTruncated': 'Some cell text was longer than Excel allows (32,767 characters); the rest was not written.',
     'file.noteExists': 'Some cells already had a note by someone else; to keep it, those cells were only filled.',
-    'file.noCharts': 'Charts cannot be made in file mode yet, so none were added; run the same operation in Excel to get them.',
+    'file.chartSkipped': 'A chart referred to rows or columns outside the sheet\'s content, so that chart was not added.',
   },
 };
