@@ -160,6 +160,13 @@ describe('finding the header', () => {
     });
   });
 
+  it('does not take the first data row for a second header row when one of its cells reads like a header', () => {
+    const s = sheet('花名册', [['姓名', '班级', '监护人姓名', '监护人电话', '备注'], ['张三', '三(1)班', '张爷爷', '13812345678', '寄宿']]);
+    const check = checkRoster(workbook(s), { today: TODAY });
+    expect(check.layout.headerRows).toEqual([0]);
+    expect(check.records).toHaveLength(1);
+  });
+
   it('does not take a title row over a plain header for a two-level header', () => {
     const s = sheet('花名册', [['留守儿童花名册', null, null, null], ['姓名', '班级', '监护人', '联系电话'], ['张三', '三(1)班', '张爷爷', '13812345678']]);
     expect(checkRoster(workbook(s), { today: TODAY }).layout.headerRows).toEqual([1]);

@@ -128,6 +128,8 @@ interface Candidate {
   readonly headerRows: number[];
   readonly columns: ColumnHeader[];
   readonly score: number;
+  /** Two-level only: evidence that the top row really heads the row below (a group head or a merge across columns). */
+  readonly grouped?: boolean;
 }
 
 function sheetWidth(sheet: SheetSnapshot, rowsFrom: number, rowsTo: number): number {
@@ -200,6 +202,7 @@ function mergeAt(merges: readonly CellRange[] | undefined, row: number, col: num
  */
 function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
   const raw = [];
+  let grouped = !!sheet.merges?.some((m) => m.row === row && m.rowCount === 1 && m.colCount > 1);
   let carried: { text: string; norm: string; until: number } | null = null;
   for (let col = sheet.origin.col; col < width; col++) {
     const topValue = cellAt(sheet, row, col);
@@ -231,14 +234,17 @@ function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
       text = subText;
     } else {
       text = `${topText} / ${subText}`;
-      field = isGroupHead(topNorm)
-        ? composeGroup(withoutNotes(topNorm) in GROUPS ? withoutNotes(topNorm) : topNorm, withoutNotes(subNorm)) ?? composeGroup(topNorm, subNorm)
-        : matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
+      if (isGroupHead(topNorm)) {
+        field = composeGroup(withoutNotes(topNorm) in GROUPS ? withoutNotes(topNorm) : topNorm, withoutNotes(subNorm)) ?? composeGroup(topNorm, subNorm);
+        if (field) grouped = true;
+      } else field = matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
     }
-    raw.push({ col, text, norm: subNorm || topNorm, field });
+    // The text a bare 联系电话 may be in: the sub-header, or a head that stands alone over it.
+    const norm = !subNorm || (topNorm && !isGroupHead(topNorm) && !isGenericPhone(subNorm)) ? topNorm : subNorm;
+    raw.push({ col, text, norm, field });
   }
   const columns = assign(raw);
-  return { headerRows: [row, row + 1], columns, score: scoreOf(columns) };
+  return { headerRows: [row, row + 1], columns, score: scoreOf(columns), grouped };
 }
 
 /** The best header of one sheet, or null when no row maps at least one field. */
@@ -256,8 +262,10 @@ export function detectSheetLayout(sheet: SheetSnapshot): RosterLayout | null {
     if (r + 1 < first + sheet.values.length) {
       const pair = twoRows(sheet, r, width);
       const below = i + 1 < singles.length ? singles[i + 1].score : singleRow(sheet, r + 1, width).score;
-      // A second header row must add something: otherwise the top row was a title over a plain header.
-      if (pair.score > single.score && pair.score > below && pair.score > best.score) best = pair;
+      // A second header row must add something (otherwise the top row was a title over a plain header),
+      // and without a group head or merge it must add more than one stray cell of a first data row could.
+      const gain = pair.score - Math.max(single.score, below);
+      if (gain > 0 && pair.score > best.score && (pair.grouped || gain >= 2)) best = pair;
     }
   }
   if (!best || best.score === 0) return null;
