@@ -185,6 +185,7 @@ function quote(name: string): string {
 const RANGE_AREAS: Spec<Excel.RangeAreas> = {
   address: {
     kind: 'prop',
+    since: 9,
     get: (a: { sheet: SheetState; areas: { row: number; col: number; rowCount: number; colCount: number }[] }) =>
       a.areas.map((m) => `${quote(a.sheet.name)}!${blockA1({ row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount })}`).join(','),
   },
@@ -220,7 +221,7 @@ const RANGE_FONT: Spec<Excel.RangeFont> = {
 
 const DATA_VALIDATION: Spec<Excel.DataValidation> = {
   rule: {
-    kind: 'prop',
+    kind: 'prop', since: 8,
     set: (r: RangeT, v: Excel.DataValidationRule) => {
       checkWritable(r.sheet);
       const keys = Object.keys(v ?? {});
@@ -228,14 +229,14 @@ const DATA_VALIDATION: Spec<Excel.DataValidation> = {
       r.sheet.validations.push({ block: r.block, rule: v });
     },
   },
-  clear: { kind: 'method', call: (r: RangeT) => (r.sheet.validations = r.sheet.validations.filter((x) => !overlaps(x.block, r.block))) },
+  clear: { kind: 'method', since: 8, call: (r: RangeT) => (r.sheet.validations = r.sheet.validations.filter((x) => !overlaps(x.block, r.block))) },
 };
 
 type CfRecord = SheetState['conditionalFormats'][number];
 
 const CF_COLLECTION: Spec<Excel.ConditionalFormatCollection> = {
   add: {
-    kind: 'method',
+    kind: 'method', since: 6,
     returns: 'ConditionalFormat',
     call: (r: RangeT, args) => {
       if (args[0] !== 'Custom') throw new Error(`office-double: conditional format type ${String(args[0])} is not modeled`);
@@ -245,21 +246,21 @@ const CF_COLLECTION: Spec<Excel.ConditionalFormatCollection> = {
       return record;
     },
   },
-  clearAll: { kind: 'method', call: (r: RangeT) => (r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((x) => !overlaps(x.block, r.block))) },
+  clearAll: { kind: 'method', since: 6, call: (r: RangeT) => (r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((x) => !overlaps(x.block, r.block))) },
 };
 
-const CF: Spec<Excel.ConditionalFormat> = { custom: { kind: 'nav', type: 'CustomConditionalFormat', get: (c: CfRecord) => c } };
+const CF: Spec<Excel.ConditionalFormat> = { custom: { kind: 'nav', since: 6, type: 'CustomConditionalFormat', get: (c: CfRecord) => c } };
 const CF_CUSTOM: Spec<Excel.CustomConditionalFormat> = {
-  rule: { kind: 'nav', type: 'ConditionalFormatRule', get: (c: CfRecord) => c },
-  format: { kind: 'nav', type: 'ConditionalRangeFormat', get: (c: CfRecord) => c },
+  rule: { kind: 'nav', since: 6, type: 'ConditionalFormatRule', get: (c: CfRecord) => c },
+  format: { kind: 'nav', since: 6, type: 'ConditionalRangeFormat', get: (c: CfRecord) => c },
 };
-const CF_RULE: Spec<Excel.ConditionalFormatRule> = { formula: { kind: 'prop', set: (c: CfRecord, v: string) => (c.formula = v) } };
+const CF_RULE: Spec<Excel.ConditionalFormatRule> = { formula: { kind: 'prop', since: 6, set: (c: CfRecord, v: string) => (c.formula = v) } };
 const CF_FORMAT: Spec<Excel.ConditionalRangeFormat> = {
-  fill: { kind: 'nav', type: 'ConditionalRangeFill', get: (c: CfRecord) => c },
-  font: { kind: 'nav', type: 'ConditionalRangeFont', get: (c: CfRecord) => c },
+  fill: { kind: 'nav', since: 6, type: 'ConditionalRangeFill', get: (c: CfRecord) => c },
+  font: { kind: 'nav', since: 6, type: 'ConditionalRangeFont', get: (c: CfRecord) => c },
 };
-const CF_FILL: Spec<Excel.ConditionalRangeFill> = { color: { kind: 'prop', set: (c: CfRecord, v: string) => (c.fill = v.toUpperCase()) } };
-const CF_FONT: Spec<Excel.ConditionalRangeFont> = { color: { kind: 'prop', set: (c: CfRecord, v: string) => (c.font = v.toUpperCase()) } };
+const CF_FILL: Spec<Excel.ConditionalRangeFill> = { color: { kind: 'prop', since: 6, set: (c: CfRecord, v: string) => (c.fill = v.toUpperCase()) } };
+const CF_FONT: Spec<Excel.ConditionalRangeFont> = { color: { kind: 'prop', since: 6, set: (c: CfRecord, v: string) => (c.font = v.toUpperCase()) } };
 
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
 
@@ -340,7 +341,7 @@ const TABLE: Spec<Excel.Table> = {
     },
   },
   style: { kind: 'prop', get: (t: TableT) => t.style ?? 'TableStyleMedium2', set: (t: TableT, v: string) => (t.style = v) },
-  worksheet: { kind: 'nav', type: 'Worksheet', get: (t: TableT) => t.sheet },
+  worksheet: { kind: 'nav', since: 2, type: 'Worksheet', get: (t: TableT) => t.sheet },
   delete: {
     kind: 'method',
     call: (t: TableT, _a, env) => {
@@ -353,7 +354,7 @@ const TABLE: Spec<Excel.Table> = {
 
 const NOTES: Spec<Excel.NoteCollection> = {
   add: {
-    kind: 'method',
+    kind: 'method', since: 18,
     returns: 'Note',
     call: (s: SheetState, [address, content]) => {
       checkWritable(s);
@@ -366,7 +367,7 @@ const NOTES: Spec<Excel.NoteCollection> = {
     },
   },
   getItemOrNullObject: {
-    kind: 'method',
+    kind: 'method', since: 18,
     returns: 'Note',
     orNull: true,
     call: (s: SheetState, [address]) => {
@@ -379,7 +380,7 @@ const NOTES: Spec<Excel.NoteCollection> = {
 
 const NOTE: Spec<Excel.Note> = {
   content: {
-    kind: 'prop',
+    kind: 'prop', since: 18,
     get: (n: { sheet: SheetState; key: string }) => n.sheet.notes.get(n.key) ?? '',
     set: (n: { sheet: SheetState; key: string }, v: string) => {
       checkWritable(n.sheet);
@@ -387,7 +388,7 @@ const NOTE: Spec<Excel.Note> = {
     },
   },
   delete: {
-    kind: 'method',
+    kind: 'method', since: 18,
     call: (n: { sheet: SheetState; key: string }) => {
       checkWritable(n.sheet);
       n.sheet.notes.delete(n.key);
@@ -396,8 +397,8 @@ const NOTE: Spec<Excel.Note> = {
 };
 
 const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
-  freezeRows: { kind: 'method', call: (s: SheetState, [count]) => (s.frozenRows = Number(count)) },
-  unfreeze: { kind: 'method', call: (s: SheetState) => (s.frozenRows = 0) },
+  freezeRows: { kind: 'method', since: 7, call: (s: SheetState, [count]) => (s.frozenRows = Number(count)) },
+  unfreeze: { kind: 'method', since: 7, call: (s: SheetState) => (s.frozenRows = 0) },
 };
 
 const WORKBOOK: Spec<Excel.Workbook> = {

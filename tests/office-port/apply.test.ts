@@ -190,6 +190,41 @@ describe('OfficePort.apply: older Excel', () => {
   });
 });
 
+describe('OfficePort: every Excel schools have', () => {
+  // Office 2016 VL 1.1, 2019 1.7 (1.8 with updates), 2021 1.14, 2024 1.17, Microsoft 365 1.20.
+  it.each([
+    [1, ['host.noConditionalFormats', 'host.noDataValidation', 'host.noHyperlinks', 'host.noNotes']],
+    [4, ['host.noConditionalFormats', 'host.noDataValidation', 'host.noHyperlinks', 'host.noNotes']],
+    [6, ['host.noDataValidation', 'host.noHyperlinks', 'host.noNotes']],
+    [7, ['host.noDataValidation', 'host.noNotes']],
+    [8, ['host.noNotes']],
+    [13, ['host.noNotes']],
+    [14, ['host.noNotes']],
+    [17, ['host.noNotes']],
+    [18, []],
+    [20, []],
+  ])('ExcelApi 1.%i: reads, writes, marks and clears using only what the host has, and names what it lacks', async (api, lacking) => {
+    const d = createOfficeDouble({ api });
+    d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"]]);
+    d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生']]);
+    const port = createOfficePort(d.excel, d.office);
+    const book = await port.read({ sheets: ['花名册'] });
+    expect(book.sheets[0].values[1]).toEqual(['张三', '11010120150312001X']);
+    const result = await port.apply({
+      ops: [
+        { kind: 'replaceSheet', sheet: FINDINGS, content: findingsContent(3), activate: true },
+        { kind: 'markCells', sheet: '花名册', marks: [{ sheet: '花名册', row: 1, col: 1, fill: '#FFC7CE', note: '校验位错误' }] },
+        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '张三']], expectedLastRow: 0 },
+      ],
+    });
+    expect([...result.degraded].sort()).toEqual(lacking);
+    await port.apply({ ops: [{ kind: 'clearMarks', sheet: '花名册' }] });
+    expect(d.state.sheet('花名册')!.cell(1, 1)?.fill).toBeUndefined();
+    await port.select({ sheet: FINDINGS, row: 3, col: 1 });
+    expect(d.stats.runs.every((r) => (api >= 20 ? r.options?.mergeUndoGroup === true : r.options?.mergeUndoGroup === undefined))).toBe(true);
+  });
+});
+
 describe('OfficePort.apply: co-authoring', () => {
   function log(d: OfficeDouble, rows: number) {
     const s = d.state.addSheet('谈心记录');

@@ -58,3 +58,36 @@ describe('the Excel double', () => {
     expect(s.cell(0, 0)?.f).toBe('=1+1');
   });
 });
+
+describe('the Excel double against the Office.js declarations', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SPECS } = require('../office-double/api') as typeof import('../office-double/api');
+  const dts = readFileSync(require.resolve('@types/office-js/index.d.ts'), 'utf8');
+  const excel = dts.slice(dts.indexOf('declare namespace Excel {'));
+
+  /** The requirement set the declarations give a member: the first "ExcelApi 1.x" of its doc comment. */
+  function apiSet(type: string, member: string): number | undefined {
+    const head = new RegExp(`\\n    (?:class|interface) ${type}(?: extends [^{]+)? \\{`).exec(excel);
+    if (!head) return undefined;
+    const body = excel.slice(head.index, excel.indexOf('\n    }', head.index));
+    const decl = new RegExp(`\\n\\s+(?:readonly )?${member}[(:?<]`).exec(body);
+    if (!decl) return undefined;
+    const doc = body.slice(body.lastIndexOf('/**', decl.index), decl.index);
+    const m = /ExcelApi 1\.(\d+)/.exec(doc);
+    return m ? Number(m[1]) : undefined;
+  }
+
+  it('models each member at the requirement set Office.js declares for it', () => {
+    const wrong: string[] = [];
+    for (const [type, spec] of Object.entries(SPECS)) {
+      for (const [member, m] of Object.entries(spec.members)) {
+        const declared = apiSet(type, member);
+        if (declared === undefined) wrong.push(`${type}.${member}: not found in the declarations`);
+        else if ((m.since ?? 1) !== declared) wrong.push(`${type}.${member}: double says 1.${m.since ?? 1}, Office.js 1.${declared}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -49,7 +49,8 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const tables = context.workbook.tables;
   const readList = () => {
     sheetsApi.load('items/name');
-    tables.load('items/name,items/worksheet/name');
+    // Table.worksheet is ExcelApi 1.2; on 1.1 each replaced sheet's own tables are looked at instead.
+    tables.load(features.api >= 2 ? 'items/name,items/worksheet/name' : 'items/name');
   };
   const existing = new Map<string, string>(); // lower-case -> actual name (Excel compares names case-insensitively)
   const tablesBySheet = new Map<string, Excel.Table[]>();
@@ -57,11 +58,13 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const takeList = () => {
     for (const ws of sheetsApi.items) existing.set(ws.name.toLowerCase(), ws.name);
     for (const t of tables.items) {
+      tableNames.add(t.name.toLowerCase());
+      if (features.api < 2) continue;
       const key = t.worksheet.name.toLowerCase();
       tablesBySheet.set(key, [...(tablesBySheet.get(key) ?? []), t]);
-      tableNames.add(t.name.toLowerCase());
     }
   };
+  const sheetTableLooks = new Map<string, Excel.TableCollection>();
 
   const proxies = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -116,8 +119,21 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         },
       });
     };
+    sheetTableLooks.clear();
     for (const op of plan.ops) {
       const key = op.sheet.toLowerCase();
+      if (op.kind === 'replaceSheet' && features.api < 2 && exists(op.sheet) && !planned.has(`t${key}`)) {
+        planned.add(`t${key}`);
+        looks.push({
+          requestBytes: 40,
+          responseBytes: 200,
+          queue: () => {
+            const own = sheet(op.sheet).tables;
+            own.load('items/name');
+            sheetTableLooks.set(key, own);
+          },
+        });
+      }
       if (op.kind === 'appendRows' && exists(op.sheet) && !planned.has(`a${key}`)) {
         planned.add(`a${key}`);
         looks.push({
@@ -167,6 +183,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     takeList();
   }
   await runChunks(context, lookChunks);
+  for (const [key, own] of sheetTableLooks) tablesBySheet.set(key, own.items);
 
   // Step 3: build every write as a sized command, nothing queued yet.
   const commands: QueuedCommand[] = [];
@@ -214,7 +231,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
           throw new PortError('office.conflict', { sheet: op.sheet, code: 'Conflict' });
         }
         if (op.rows.length === 0) break;
-        const width = Math.max(...op.rows.map((r) => r.length));
+        const width = widest(op.rows, 1);
         commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes));
         createdLastRow.set(key, lastRow + op.rows.length);
         if (lastRowLooks.has(key)) lastRowLooks.delete(key); // a second append to the same sheet follows this one
@@ -320,6 +337,13 @@ function errorCode(e: unknown): string {
 }
 
 type SheetOf = (name: string) => Excel.Worksheet;
+
+/** The longest row's length (a loop: spreading 100,000 rows into Math.max overflows the stack). */
+function widest(rows: readonly (readonly unknown[])[], atLeast: number): number {
+  let w = atLeast;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
 
 /** Excel's rules for sheet names: 1–31 characters, none of \\ / ? * [ ] :, no apostrophe at either end, not History. */
 export function isValidSheetName(name: string): boolean {
@@ -467,7 +491,7 @@ function contentCommands(
   const headerRow = titles.length;
   const firstDataRow = headerRow + 1;
   const n = content.rows.length;
-  const width = Math.max(1, content.columns.length, ...content.rows.map((r) => r.length));
+  const width = widest(content.rows, Math.max(1, content.columns.length));
 
   // Values first.
   for (const text of [...titles, ...content.columns.map((c) => c.header)]) if (isTruncated(text)) degraded.add('office.textTruncated');
