@@ -17,6 +17,11 @@ describe('which rows are records', () => {
     expect(result.skipped).toEqual([]);
   });
 
+  it('skips template rows whose formulas show 0 or an empty string for every field', () => {
+    const result = check([ROW(1), [2, 0, '', 0, 0, 0, '', 0], [3, 0, 0, 0, 0, 0, 0, 0]]);
+    expect(result.records.map((r) => r.row)).toEqual([1]);
+  });
+
   it('keeps a row with child data but a blank name, and reports the blank name', () => {
     const result = check([ROW(1), ROW(2, null)]);
     expect(result.records).toHaveLength(2);

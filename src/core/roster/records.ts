@@ -98,7 +98,8 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
       const c = cols[k];
       const v = c >= 0 && c < line.length ? (line[c] ?? null) : null;
       cellsOfRow[k] = v;
-      if (!hasData && !isBlank(v)) hasData = true;
+      // A formula such as =Sheet2!B3 shows 0 for an empty source: rows of zeros are template rows, not children.
+      if (!hasData && !isBlank(v) && v !== 0) hasData = true;
     }
     const row = sheet.origin.row + i;
     if (i === start && isColumnNumbers(line)) {
