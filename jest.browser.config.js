@@ -8,6 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, isolatedModules: true } }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  testTimeout: 180000,
+  testTimeout: 600000, // a whole session with axe on every screen, on a busy shared machine
   maxWorkers: 1,
 };

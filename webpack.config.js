@@ -11,15 +11,21 @@ const { manifestForBaseUrl, DEFAULT_BASE_URL } = require('./scripts/manifest.cjs
 const oldWebviewGuard = fs.readFileSync(path.resolve(__dirname, 'src/taskpane/old-webview-guard.js'), 'utf8').trim();
 
 /** Puts the sha256 of every inline script of a page into its Content-Security-Policy, so nothing
- * inline but those exact bytes may run. Computed on the emitted HTML, after any minification. */
+ * inline but those exact bytes may run. Runs after webpack's own minimizer (which also minifies HTML
+ * and its inline scripts in production), so the hashes match the bytes that ship. */
 class InlineScriptHashes {
   apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
     compiler.hooks.compilation.tap('InlineScriptHashes', (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('InlineScriptHashes', (data) => {
-        const hashes = [...data.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-          .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-        data.html = data.html.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '));
-        return data;
+      compilation.hooks.processAssets.tap({ name: 'InlineScriptHashes', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER - 1 }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith('.html')) continue;
+          const html = compilation.getAsset(name).source.source().toString();
+          if (!html.includes('__INLINE_SCRIPT_HASHES__')) continue;
+          const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+            .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+          compilation.updateAsset(name, new sources.RawSource(html.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '))));
+        }
       });
     });
   }
@@ -71,6 +77,11 @@ module.exports = (env, argv) => {
       host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
       open: ['/standalone.html?sample=1'],
+      // Print the address too: on a machine without a desktop browser nothing opens.
+      onListening: (devServer) => {
+        const { port } = devServer.server.address();
+        console.log(`\n  留守儿童关爱助手 standalone page: https://localhost:${port}/standalone.html?sample=1\n  Excel task pane: https://localhost:${port}/taskpane.html\n`);
+      },
       static: false,
       client: { overlay: false },
       hot: false,

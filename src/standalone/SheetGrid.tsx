@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   highlight: {
     backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1,
     outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: '-2px', zIndex: 1,
+    // High contrast drops background colours: mark the cell with the system's own highlight colours.
+    '@media (forced-colors: active)': { forcedColorAdjust: 'none', backgroundColor: 'Mark', color: 'MarkText', outlineColor: 'Highlight' },
   },
   headerHighlight: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorNeutralForeground1 },
 });
@@ -156,6 +158,8 @@ function columnWidths(sheet: SheetSnapshot): number[] {
   const widths = new Array<number>(cols).fill(64);
   for (let i = 0; i < sample.length; i++) {
     const line = sample[i];
+    // A title line ("XX小学留守儿童登记表") is one long cell spilling over the row: it sets no width.
+    if (line.filter((v) => v !== null && v !== '').length < 2) continue;
     for (let j = 0; j < line.length; j++) {
       const text = display(line[j] ?? null);
       if (!text) continue;

@@ -61,7 +61,7 @@ describe('privacy', () => {
   });
 
   it('ships a Content-Security-Policy that allows only the page itself (and Office.js in the pane)', () => {
-    const csp = (file: string) => /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(join(DIST, file), 'utf8'))?.[1] ?? '';
+    const csp = (file: string) => /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/.exec(readFileSync(join(DIST, file), 'utf8'))?.[1] ?? '';
     for (const [file, extra] of [['standalone.html', ''], ['taskpane.html', 'https://appsforoffice.microsoft.com']] as const) {
       const policy = csp(file);
       expect(policy).toMatch(/default-src 'self'/);

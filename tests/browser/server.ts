@@ -3,7 +3,8 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { extname, join, normalize, resolve } from 'path';
 
-export const DIST = resolve(__dirname, '../../dist');
+/** The build under test: dist/, or PANE_DIST (a private build while others rebuild dist/ in the same checkout). */
+export const DIST = resolve(process.env.PANE_DIST ?? resolve(__dirname, '../../dist'));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

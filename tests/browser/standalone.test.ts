@@ -4,12 +4,13 @@
  * Chinese and in English, with axe-core on every screen.
  */
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, openSession, screenshot, type Session } from './browser';
 import { button, cellName, expectedSampleCheck, idle, openSample, runCheck } from './flow';
-import { serveDist, type StaticServer } from './server';
+import { DIST, serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 
@@ -39,7 +40,7 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
   it('checks the sample, highlights a chosen finding, writes 校验结果 with marks, saves, and the file reads back', async () => {
     const { page, problems } = session;
     const expected = await expectedSampleCheck();
-    expect(expected.findings.length).toBeGreaterThan(5); // the sample carries the mistakes teachers make
+    expect(expected.findings.length).toBeGreaterThanOrEqual(3); // the sample carries the mistakes teachers make
 
     await openSample(page, server.origin, lang);
     expect(await axeViolations(page)).toEqual([]);
@@ -111,7 +112,7 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     }
     expect(report.length).toBeGreaterThanOrEqual(expected.findings.length + 1);
     // The roster's values are exactly as they were; its bad cells now carry notes.
-    const original = XLSX.read(readFileSync(`${__dirname}/../../dist/assets/sample-roster.xlsx`));
+    const original = XLSX.read(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
     const values = (wb: XLSX.WorkBook) => XLSX.utils.sheet_to_json(wb.Sheets[expected.layout.sheet], { header: 1, raw: true, defval: null });
     expect(values(saved)).toEqual(values(original));
     const notesBefore = notes(original, expected.layout.sheet);
