@@ -59,12 +59,21 @@ function digitsAt(s: string, at: number, count: number): number {
   return n;
 }
 
+/** Birth dates repeat across a roster; keep their ISO strings rather than rebuild one per ID. */
+const isoOfYmd = new Map<number, IsoDate | null>();
+
 function birthAt(s: string, at: number, century = 0): IsoDate | null {
   const y = century ? century + digitsAt(s, at, 2) : digitsAt(s, at, 4);
   const off = at + (century ? 2 : 4);
   const m = digitsAt(s, off, 2);
   const d = digitsAt(s, off + 2, 2);
-  return y >= 1800 && isValidYmd(y, m, d) ? toIso(y, m, d) : null;
+  const key = y * 10000 + m * 100 + d;
+  let iso = isoOfYmd.get(key);
+  if (iso === undefined) {
+    iso = y >= 1800 && isValidYmd(y, m, d) ? toIso(y, m, d) : null;
+    if (isoOfYmd.size < 100000) isoOfYmd.set(key, iso);
+  }
+  return iso;
 }
 
 /**

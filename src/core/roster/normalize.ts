@@ -236,11 +236,11 @@ function classifyPhone(digitsIn: string, ext: string): PhoneParse {
   }
   // International landlines drop the trunk 0 (+86 755 1234 5678); put it back.
   if (international && d.charCodeAt(0) !== 48 && !isMobile(d) && isLandline('0' + d)) d = '0' + d;
-  const extension = ext ? { extension: ext } : {};
-  if (isMobile(d)) return { kind: 'mobile', digits: d, ...extension };
-  if (isLandline(d)) return { kind: 'landline', digits: d, ...extension };
-  if ((d.length === 7 || d.length === 8) && d.charCodeAt(0) !== 48 && d.charCodeAt(0) !== 49) return { kind: 'noAreaCode', digits: d, ...extension };
-  return { kind: 'invalid', digits: d, ...extension };
+  const kind: PhoneKind = isMobile(d) ? 'mobile'
+    : isLandline(d) ? 'landline'
+    : (d.length === 7 || d.length === 8) && d.charCodeAt(0) !== 48 && d.charCodeAt(0) !== 49 ? 'noAreaCode'
+    : 'invalid';
+  return ext ? { kind, digits: d, extension: ext } : { kind, digits: d };
 }
 
 /** Digits of a valid phone ('13812345678', '075512345678'), or null when blank or not a valid number. */

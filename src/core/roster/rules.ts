@@ -230,6 +230,8 @@ function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: Rost
   const cols = layout.columns;
   const byId = new Map<string, number>();
   const byNameBirth = new Map<string, { row: number; id: string | null }>();
+  // Name and birth date only matter where an ID is missing; a roster with every ID needs no second index.
+  const anyWithoutId = rows.some((p) => !p.record.idNumber);
   for (const p of rows) {
     const r = p.record;
     if (r.idNumber && cols.idNumber !== undefined) {
@@ -240,7 +242,7 @@ function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: Rost
       }
       byId.set(r.idNumber, r.row);
     }
-    if (!r.name || !r.birthDate) continue;
+    if (!anyWithoutId || !r.name || !r.birthDate) continue;
     const key = `${r.name}\u0000${r.birthDate}`;
     const earlier = byNameBirth.get(key);
     if (!earlier) byNameBirth.set(key, { row: r.row, id: r.idNumber });
