@@ -135,6 +135,27 @@ describe('text safety', () => {
     expect(findSheet(book, '文本')!.values.slice(1).map((r) => r[0])).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\nline2']); // SheetJS reads CRLF as LF
   });
 
+  it('stores formula-like text as text with Excel\'s quote prefix, keeping the cell\'s own style', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [
+      { kind: 'replaceSheet', sheet: '攻击', content: { columns: [{ header: '姓名', format: 'text' }], rows: [['=HYPERLINK("http://evil.example","点我")'], ['@SUM(A1)'], ['普通文字']] } },
+      { kind: 'setCells', sheet: S.roster, cells: [{ row: 2, col: 3, value: "=cmd|' /C calc'!A0" }] },
+    ] });
+    const parts = unzipParts(wb.save());
+    const styles = partText(parts, 'xl/styles.xml');
+    const xfs = styleChildren(styles, 'cellXfs', 'xf');
+    const sheet = partText(parts, sheetPath(parts, '攻击'));
+    expect(sheet).not.toMatch(/<f[\s>]/);
+    expect(xfs[styleIndex(cellTag(sheet, 'A2'))]).toMatch(/numFmtId="49".*quotePrefix="1"/);
+    expect(xfs[styleIndex(cellTag(sheet, 'A3'))]).toContain('quotePrefix="1"');
+    expect(xfs[styleIndex(cellTag(sheet, 'A4'))]).not.toContain('quotePrefix');
+    // On the teacher's sheet the quoted style is a copy of the cell's own (border, text format).
+    const roster = partText(parts, 'xl/worksheets/sheet1.xml');
+    const d3 = cellTag(roster, 'D3');
+    expect(d3).toContain('t="inlineStr"');
+    expect(xfs[styleIndex(d3)]).toBe('<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" quotePrefix="1"/>');
+  });
+
   it('cuts text at Excel\'s 32,767 characters and says so', async () => {
     const wb = openXlsx(richWorkbook());
     const result = await wb.apply({ ops: [{ kind: 'setCells', sheet: S.log, cells: [{ row: 5, col: 0, value: '长'.repeat(40000) }] }] });

@@ -8,6 +8,16 @@ const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM
 
 export interface CellWriteNotes {
   truncated: boolean;
+  /**
+   * The style to use instead of `s` for text that looks like a formula: the same style with Excel's
+   * quote prefix, so the cell stays text even when someone edits it and presses Enter.
+   */
+  quote?: (s: number) => number;
+}
+
+/** Text Excel would take as a formula, a DDE call or a command when typed. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }
 
 /**
@@ -16,6 +26,7 @@ export interface CellWriteNotes {
  * Returns '' for an empty cell without a style.
  */
 export function cellXml(p: string, ref: string, value: CellValue, style: number, notes?: CellWriteNotes): string {
+  if (typeof value === 'string' && notes?.quote && looksLikeFormula(value)) style = notes.quote(style);
   const s = style > 0 ? ` s="${style}"` : '';
   if (value === null || value === undefined) return s ? `<${p}c r="${ref}"${s}/>` : '';
   if (typeof value === 'number') {

@@ -51,7 +51,8 @@ export function tableHeaders(content: SheetContent): string[] {
  */
 export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string): BuiltSheet {
   const degraded = new Set<string>();
-  const notes: CellWriteNotes = { truncated: false };
+  const quoted = new Map<number, number>();
+  const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, styles.quotePrefixed(s)), quoted.get(s)!) };
   const { headerRow, firstDataRow } = layoutOf(content);
   let width = Math.max(1, content.columns.length);
   for (const r of content.rows) if (r.length > width) width = r.length;

@@ -135,6 +135,15 @@ export class Styles {
     return this.add('cellXfs', tag + base.slice(open.length));
   }
 
+  /** A copy of cell style `s` with Excel's quote prefix: text that starts like a formula stays text. */
+  quotePrefixed(s: number): number {
+    const xfs = this.items('cellXfs');
+    const base = xfs[s] ?? xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const open = /^<[^>]*>/.exec(base)![0];
+    if (attr(open, 'quotePrefix') === '1') return s;
+    return this.add('cellXfs', setAttr(open, 'quotePrefix', '1') + base.slice(open.length));
+  }
+
   cellXfCount(): number {
     return this.items('cellXfs').length;
   }

@@ -298,7 +298,8 @@ interface CellWrite {
 
 /** Write plan cells into an existing sheet, keeping each cell's style (or the column's, for new cells). */
 function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: readonly CellWrite[], inherit: boolean): void {
-  const notes: CellWriteNotes = { truncated: false };
+  const quoted = new Map<number, number>();
+  const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, txn.styles.quotePrefixed(s)), quoted.get(s)!) };
   const links: string[] = [];
   const colStyles = inherit ? columnStyles(editor) : new Map<number, number>();
   let linkStyle: number | undefined;
