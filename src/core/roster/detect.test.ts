@@ -84,6 +84,18 @@ describe('finding the roster sheet', () => {
     expect((attempt(workbook(sheet('空', [['abc']])), '空') as RosterNotFoundError).reason).toBe('sheetNoHeader');
   });
 
+  it('copes with empty sheets and ragged or sparse rows', () => {
+    const sparse: CellValue[] = [];
+    sparse[1] = '张三';
+    sparse[5] = '三(1)班';
+    sparse[6] = '张爷爷';
+    sparse[7] = '13812345678';
+    const wb = workbook(sheet('空表', []), sheet('花名册', [HEADER, sparse, [], [undefined as unknown as CellValue]]));
+    const check = checkRoster(wb, { today: TODAY });
+    expect(check.records.map((r) => r.name)).toEqual(['张三']);
+    expect(check.findings).toEqual([]);
+  });
+
   it('checks the sheet it is told to check', () => {
     const a = sheet('一班', [HEADER, ROW(1)]);
     const b = sheet('二班', [HEADER, ROW(1), ROW(2)]);

@@ -6,7 +6,7 @@ import type { CellRange, CellValue } from '../cells';
 import { isAddinSheet } from '../sheets';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { cellAt } from '../snapshot';
-import { stripSpaces, toHalfWidth } from './normalize';
+import { isBlank, stripSpaces, toHalfWidth } from './normalize';
 import type { FieldKey, MappingOverride, RosterLayout } from './types';
 
 /** How many rows from the top of a sheet may hold title lines, date lines and the header. */
@@ -312,7 +312,7 @@ function filledRowsBelow(sheet: SheetSnapshot, layout: RosterLayout, cap = 1000)
   let n = 0;
   for (let i = Math.max(layout.firstDataRow - sheet.origin.row, 0); i < sheet.values.length && n < cap; i++) {
     const line = sheet.values[i];
-    if (cols.some((c) => c >= 0 && c < line.length && line[c] !== null && line[c] !== '')) n++;
+    if (cols.some((c) => c >= 0 && c < line.length && !isBlank(line[c]))) n++;
   }
   return n;
 }
@@ -355,7 +355,7 @@ export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | nul
 
 function firstNonBlankRow(sheet: SheetSnapshot): number | null {
   for (let i = 0; i < sheet.values.length && i < HEADER_SCAN_ROWS; i++) {
-    if (sheet.values[i].some((v) => v !== null && v !== '')) return sheet.origin.row + i;
+    if (sheet.values[i].some((v) => !isBlank(v))) return sheet.origin.row + i;
   }
   return null;
 }

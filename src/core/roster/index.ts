@@ -6,6 +6,7 @@ import { parseIso } from '../dates';
 import type { Params } from '../i18n';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { applyOverride, detectSheetLayout, findRosterLayouts } from './detect';
+import { isBlank } from './normalize';
 import { readRecords } from './records';
 import { runRules } from './rules';
 import type { CheckOptions, RosterCheck, RosterLayout } from './types';
@@ -37,7 +38,7 @@ export class RosterNotFoundError extends Error {
 }
 
 function isEmptyWorkbook(workbook: WorkbookSnapshot): boolean {
-  return workbook.sheets.every((s) => s.values.every((line) => line.every((v) => v === null || v === '')));
+  return workbook.sheets.every((s) => s.values.every((line) => !line || line.every((v) => isBlank(v))));
 }
 
 /** Which sheet and layout to check: an explicit sheet, else the saved one, else the best detected. */
