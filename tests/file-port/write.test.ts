@@ -6,7 +6,8 @@ import type { SheetContent } from '../../src/core/plan/types';
 import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { packageProblems, partText, sameBytes, styleChildren, unzipParts, xmlProblem } from './ooxml';
-import { richWorkbook, RICH_SHEETS } from './richWorkbook';
+import { strToU8, zipSync } from 'fflate';
+import { richWorkbook, richWorkbookParts, RICH_SHEETS } from './richWorkbook';
 import { seedXlsx } from './seed';
 
 const S = RICH_SHEETS;
@@ -306,5 +307,33 @@ describe('charts on a generated sheet', () => {
     expect(packageProblems(rerun)).toEqual([]);
     expect(Object.keys(rerun).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort()).toEqual(Object.keys(original).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort());
     for (const p of Object.keys(original)) if (/^xl\/(charts|drawings)\//.test(p)) expect([p, sameBytes(original[p], rerun[p])]).toEqual([p, true]);
+  });
+});
+
+describe('unusual packages', () => {
+  it('adds a styles part to a workbook that has none', async () => {
+    const parts = richWorkbookParts();
+    delete parts['xl/styles.xml'];
+    const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']).replace(/<Relationship Id="rId6"[^>]*>/, '');
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
+    parts['[Content_Types].xml'] = strToU8(new TextDecoder().decode(parts['[Content_Types].xml']).replace(/<Override PartName="\/xl\/styles.xml"[^>]*>/, ''));
+    const wb = openXlsx(zipSync(parts));
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: '日期', format: 'date' }], rows: [[46000], [{ text: '链接', link: { sheet: S.log, row: 0, col: 0 } }]] } }] });
+    const saved = unzipParts(wb.save());
+    expect(packageProblems(saved)).toEqual([]);
+    const styles = partText(saved, 'xl/styles.xml');
+    expect(xmlProblem(styles)).toBeNull();
+    expect(styles).toContain('formatCode="yyyy-mm-dd"');
+    expect(partText(saved, 'xl/_rels/workbook.xml.rels')).toMatch(/relationships\/styles" Target="styles.xml"/);
+    expect(findSheet(await openXlsx(wb.save()).read(), '新表')!.values).toEqual([['日期'], [46000], ['链接']]);
+  });
+
+  it('remembers the selected cell for the standalone page and refuses a missing sheet', async () => {
+    const wb = openXlsx(richWorkbook());
+    expect(wb.selected()).toBeNull();
+    await wb.select({ sheet: S.roster, row: 3, col: 3 });
+    expect(wb.selected()).toEqual({ sheet: S.roster, row: 3, col: 3 });
+    await expect(wb.select({ sheet: '没有', row: 0, col: 0 })).rejects.toMatchObject({ key: 'file.noSheet' });
+    expect(wb.capabilities()).toEqual({ host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false });
   });
 });

@@ -105,7 +105,11 @@ export class Styles {
     let inner = base.replace(new RegExp(`^<${p}font\\b[^>]*>|</${p}font>$|^<${p}font\\b[^>]*/>$`, 'g'), '');
     inner = inner.replace(new RegExp(`<${p}(?:b|u)\\b[^>]*/>`, 'g'), '');
     if (kind === 'title') inner = inner.replace(new RegExp(`<${p}sz\\b[^>]*/>`), `<${p}sz val="14"/>`);
-    if (kind === 'link') inner = `<${p}u/>` + inner.replace(new RegExp(`<${p}color\\b[^>]*/>`, 'g'), '').replace(new RegExp(`(<${p}sz\\b[^>]*/>)`), `$1<${p}color rgb="FF0563C1"/>`);
+    if (kind === 'link') {
+      inner = inner.replace(new RegExp(`<${p}color\\b[^>]*/>`, 'g'), '');
+      const color = `<${p}color rgb="FF0563C1"/>`;
+      inner = `<${p}u/>` + (new RegExp(`<${p}sz\\b`).test(inner) ? inner.replace(new RegExp(`(<${p}sz\\b[^>]*/>)`), `$1${color}`) : color + inner);
+    }
     else inner = `<${p}b/>` + inner;
     return this.add('fonts', `<${p}font>${inner}</${p}font>`);
   }
