@@ -14,3 +14,4 @@ import { ui } from './messages/ui'; registerMessages(ui);
 import { contacts } from './messages/contacts'; registerMessages(contacts);
 import { pairing } from './messages/pairing'; registerMessages(pairing);
 import { file } from './messages/file'; registerMessages(file);
+import { workflow } from './messages/workflow'; registerMessages(workflow);

@@ -1,0 +1,55 @@
+import { columnLetter } from '../cells';
+import type { SheetFinding } from '../contacts/findings';
+import type { IsoDate } from '../dates';
+import { t, type Lang, type Params } from '../i18n';
+import type { PairingFinding } from '../pairing/types';
+import type { PlanCell, PlanOp } from '../plan/types';
+import { findingsSheetPlan, severityLabel } from '../roster';
+import type { RosterCheck } from '../roster/types';
+
+/** Where a finding came from: the roster, 帮扶人员/结对帮扶 (pairing), or 设置/谈心记录 (contacts). */
+export type FindingDomain = 'roster' | 'pairing' | 'contacts';
+
+/** A finding of the add-in's own sheets, in the one shape the pairing and contacts cores share. */
+export type SheetIssue = Pick<PairingFinding | SheetFinding, 'sheet' | 'row' | 'col' | 'severity' | 'messageKey'> & {
+  readonly rule: string;
+  readonly params: Params;
+};
+
+export interface FindingCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly byDomain: Readonly<Record<FindingDomain, number>>;
+}
+
+export function countFindings(roster: readonly { severity: string }[], pairing: readonly { severity: string }[], contacts: readonly { severity: string }[]): FindingCounts {
+  const all = [...roster, ...pairing, ...contacts];
+  const errors = all.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: all.length - errors, byDomain: { roster: roster.length, pairing: pairing.length, contacts: contacts.length } };
+}
+
+/**
+ * 校验结果: the roster's findings as the roster module writes them, then those of the add-in's own
+ * sheets (帮扶人员, 结对帮扶, 设置, 谈心记录) in the same columns, so one sheet lists every problem. The
+ * other domains' rule ids have no labels of their own: they are shown as the stable ids they are.
+ */
+export function allFindingsSheetOp(check: RosterCheck, others: readonly SheetIssue[], lang: Lang, today: IsoDate): PlanOp {
+  const op = findingsSheetPlan(check, lang, today);
+  if (op.kind !== 'replaceSheet' || others.length === 0) return op;
+  const rows: PlanCell[][] = others.map((f) => {
+    const hasCell = f.row >= 0 && f.col !== null;
+    return [
+      f.sheet,
+      hasCell ? { text: `${columnLetter(f.col!)}${f.row + 1}`, link: { sheet: f.sheet, row: f.row, col: f.col! } } : '',
+      f.row >= 0 ? f.row + 1 : '',
+      '',
+      f.rule,
+      severityLabel(f.severity, lang),
+      t(lang, f.messageKey, f.params),
+    ];
+  });
+  const errors = others.filter((f) => f.severity === 'error').length;
+  const titleLines = [...(op.content.titleLines ?? [])];
+  titleLines.splice(1, 0, t(lang, 'workflow.findings.others', { count: others.length, errors, warnings: others.length - errors }));
+  return { ...op, content: { ...op.content, titleLines, rows: [...op.content.rows, ...rows] } };
+}

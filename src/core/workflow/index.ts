@@ -1,0 +1,189 @@
+/**
+ * The whole-workbook upkeep, one orchestration for the command line's `apply` and the pane alike:
+ * roster check -> pairing -> contact settings, log and reminders -> summary and report -> findings.
+ * Later steps take the earlier steps' results from memory (the reminders use the pairing just
+ * computed, the summary the pairs and log just read), so one run needs one snapshot and gives one plan.
+ *
+ * Pure: the calendar arrives as a parameter (hosts create the tyme4ts one; the pane loads it on
+ * demand), `today` is a string, nothing here reads a clock or a file.
+ */
+import type { CellValue } from '../cells';
+import type { ChineseCalendar } from '../calendar/types';
+import { contactSettingDefs, readContactSettings, type ContactSettings } from '../contacts/settings';
+import { logSheetOp, readLog, type ListSource, type LogRead } from '../contacts/log';
+import type { SheetFinding } from '../contacts/findings';
+import type { IsoDate } from '../dates';
+import type { Lang, Params } from '../i18n';
+import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
+import { isLinkCell, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
+import { buildReminders, remindersSheetOp, type ReminderResult } from '../reminders';
+import { checkRoster, overrideFromSettings } from '../roster';
+import type { RosterCheck, RosterRecord } from '../roster/types';
+import { readSettings, settingsOps, type SettingDef } from '../settings';
+import { SHEETS } from '../sheets';
+import { findSheet, type WorkbookSnapshot } from '../snapshot';
+import {
+  childrenFromRecords, computeSummary, periodFor, reportSheetOp, summaryJson, summarySheetOp,
+  type Period, type PeriodChoice, type SummaryFigures, type SummaryFinding, type SummaryJson, type SummaryLogEntry,
+} from '../summary';
+import { allFindingsSheetOp, countFindings, type FindingCounts, type SheetIssue } from './findings';
+
+export { allFindingsSheetOp, countFindings, type FindingCounts, type FindingDomain, type SheetIssue } from './findings';
+
+/** 设置 row naming the school, for the roll-up's sheet names and titles. */
+export const SCHOOL_NAME_SETTING = '学校名称';
+const SCHOOL_NAME_DEF: SettingDef = { label: SCHOOL_NAME_SETTING, defaultValue: '', note: '汇总到乡镇或县时显示的学校名称；留空则用文件名。' };
+
+/** Every 设置 row the add-in offers, in the order a new sheet lists them. */
+export function maintainedSettingDefs(today: IsoDate): SettingDef[] {
+  return [SCHOOL_NAME_DEF, ...contactSettingDefs(today), ...PAIRING_SETTING_DEFS];
+}
+
+/** The school's name as 设置 gives it, or null when the row is missing or blank. */
+export function schoolNameOf(workbook: WorkbookSnapshot): string | null {
+  const v: CellValue | undefined = readSettings(workbook).get(SCHOOL_NAME_SETTING)?.value;
+  const text = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+  return text || null;
+}
+
+/** The summary period could not be formed (a bad custom date, from after to). Hosts show t(lang, messageKey, params). */
+export class WorkflowError extends Error {
+  constructor(readonly messageKey: string, readonly params: Params = {}) {
+    super(`workflow failed (${messageKey})`);
+    this.name = 'WorkflowError';
+  }
+}
+
+export interface MaintenanceOptions {
+  readonly today: IsoDate;
+  readonly lang: Lang;
+  readonly calendar: ChineseCalendar;
+  /** The summary's period; the current term (as 设置 gives it) by default. */
+  readonly period?: PeriodChoice;
+  /** An explicit roster sheet, winning over the mapping saved in 设置. */
+  readonly rosterSheet?: string;
+}
+
+export interface MaintenancePlan {
+  readonly roster: RosterCheck;
+  /** Pairing result, stats and diff for the 结对 view (the ops are part of `plan`). */
+  readonly pairing: PairingPlan;
+  readonly contacts: {
+    readonly settings: ContactSettings;
+    readonly log: LogRead;
+    /** The items and calendar notes behind 提醒事项; todayView(items, teacher) gives the 今日 view. */
+    readonly reminders: ReminderResult;
+  };
+  readonly summary: { readonly period: Period; readonly figures: SummaryFigures; readonly json: SummaryJson };
+  readonly findings: {
+    readonly roster: RosterCheck['findings'];
+    readonly pairing: PairingPlan['findings'];
+    readonly contacts: readonly SheetFinding[];
+    readonly counts: FindingCounts;
+  };
+  /**
+   * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录 (the
+   * user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 校验结果 (rebuilt).
+   * The roster is never in it.
+   */
+  readonly plan: WorkbookPlan;
+}
+
+/** The 谈心记录 dropdowns: 学生 from the roster's name column, 记录人 from 帮扶人员's (as it will be after this run). */
+function logListSources(check: RosterCheck, pairing: PairingPlan): { students?: ListSource; recorders?: ListSource } {
+  const nameCol = check.layout.columns.name;
+  const students = nameCol === undefined ? undefined : { sheet: check.layout.sheet, col: nameCol, firstRow: check.layout.firstDataRow };
+  const layout = pairing.result.mentorLayout;
+  const layoutName = layout?.columns.name;
+  const recorders = layout && layoutName !== undefined ? { sheet: layout.sheet, col: layoutName, firstRow: layout.headerRow + 1 } : undefined;
+  return { ...(students ? { students } : {}), ...(recorders ? { recorders } : {}) };
+}
+
+/** 设置 created with every default, or completed with the rows it lacks; values people set are kept. */
+function settingsPlan(workbook: WorkbookSnapshot, today: IsoDate): PlanOp[] {
+  const defs = maintainedSettingDefs(today);
+  if (!findSheet(workbook, SHEETS.settings)) return settingsOps(workbook, defs, new Map());
+  const existing = readSettings(workbook);
+  const missing = new Map(defs.filter((d) => !existing.has(d.label)).map((d) => [d.label, { value: d.defaultValue, note: d.note }]));
+  return settingsOps(workbook, defs, missing);
+}
+
+/** A sheet's values as a port writes `content`: title lines in column A, the header row, the rows. */
+function contentValues(content: SheetContent): CellValue[][] {
+  const cell = (c: PlanCell): CellValue => (isLinkCell(c) ? c.text : (c as CellValue));
+  return [...(content.titleLines ?? []).map((line) => [line]), content.columns.map((c) => c.header), ...content.rows.map((r) => r.map(cell))];
+}
+
+/** The snapshot as it will be once `ops` have created the sheets they create when missing. */
+function withCreatedSheets(workbook: WorkbookSnapshot, ops: readonly PlanOp[]): WorkbookSnapshot {
+  const created = ops.flatMap((op) => (op.kind === 'createSheetIfMissing' && !findSheet(workbook, op.sheet) ? [{ name: op.sheet, origin: { row: 0, col: 0 }, values: contentValues(op.content) }] : []));
+  return created.length ? { sheets: [...workbook.sheets, ...created] } : workbook;
+}
+
+const rowKey = (row: number) => `row:${row}`;
+
+/**
+ * Plan the upkeep of every sheet the add-in maintains. Throws RosterNotFoundError (from the roster
+ * module) when the workbook has no roster, and WorkflowError when the period is not valid.
+ */
+export function planMaintenance(workbook: WorkbookSnapshot, options: MaintenanceOptions): MaintenancePlan {
+  const { today, lang, calendar } = options;
+  const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, override: overrideFromSettings(workbook) });
+  const records: readonly RosterRecord[] = roster.records;
+
+  // The user-kept sheets first: what this run creates is read back as if already there, so the run
+  // after it (which finds them) computes the same generated sheets.
+  const keptOps: PlanOp[] = [...settingsPlan(workbook, today)];
+  if (!findSheet(workbook, SHEETS.mentors)) keptOps.push(mentorsTemplateOp());
+  const withMentors = withCreatedSheets(workbook, keptOps);
+  const pairing = planPairing(withMentors, records, lang, { today });
+  if (!findSheet(workbook, SHEETS.log)) keptOps.push(logSheetOp(logListSources(roster, pairing)));
+  const planned = withCreatedSheets(workbook, keptOps);
+
+  const settings = readContactSettings(planned, today);
+  const log = readLog(planned, records, today);
+  const mentorByRow = new Map<number, string>();
+  for (const row of pairing.result.rows) if (row.teacher.mentor) mentorByRow.set(row.child.row, row.teacher.mentor);
+  const classTeachers = new Map<string, string>();
+  for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
+  const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByRow, classTeachers });
+
+  const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
+  const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
+  if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
+  const period = chosen.period;
+  const parentCall = settings.settings.cadence.parentCall;
+  const summaryLog: SummaryLogEntry[] = log.entries.map((e) => ({
+    date: e.date, childKey: rowKey(records[e.child].row), classLabel: records[e.child].classLabel, kind: e.kind,
+    target: e.target, recorder: e.recorder, followUp: e.followUp, followUpDue: e.followUpDue,
+  }));
+  // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
+  const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings] as unknown as SummaryFinding[];
+  const figures = computeSummary({
+    children: childrenFromRecords(records, (r) => rowKey(r.row)),
+    findings: qualityFindings,
+    pairs: pairing.result.rows.map((r) => ({ childKey: rowKey(r.child.row), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
+    mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
+    log: summaryLog,
+    cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
+  }, period);
+
+  const others: SheetIssue[] = [...pairing.findings, ...contactFindings];
+  const ops: PlanOp[] = [
+    ...keptOps,
+    // The template is already in keptOps; planPairing saw it in `withMentors` and adds only 结对帮扶.
+    ...pairing.ops.filter((o) => o.sheet !== SHEETS.mentors),
+    remindersSheetOp(reminders.items, lang, today, reminders.calendarNotes),
+    summarySheetOp(figures, lang, period),
+    reportSheetOp(figures, lang, period),
+    allFindingsSheetOp(roster, others, lang, today),
+  ];
+  return {
+    roster,
+    pairing,
+    contacts: { settings: settings.settings, log, reminders },
+    summary: { period, figures, json: summaryJson(figures) },
+    findings: { roster: roster.findings, pairing: pairing.findings, contacts: contactFindings, counts: countFindings(roster.findings, pairing.findings, contactFindings) },
+    plan: { ops },
+  };
+}
