@@ -77,10 +77,10 @@ describe('OfficePort.read', () => {
     expect(d.stats.runs).toEqual([{ options: undefined }]);
   });
 
-  it('reads a named roster in ONE sync whether it has 10 rows or 1,900, on ExcelApi 1.20 and 1.1', async () => {
+  it('reads a named roster in ONE sync whether it has 10 rows or 2,500, on ExcelApi 1.20 and 1.1', async () => {
     for (const api of [20, 1]) {
       const counts: number[] = [];
-      for (const rows of [10, 1900]) {
+      for (const rows of [10, 2500]) {
         const d = createOfficeDouble({ api });
         roster(d, '花名册', rows);
         d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
@@ -94,9 +94,9 @@ describe('OfficePort.read', () => {
     }
   });
 
-  it('reads every sheet in two syncs (the list, then sizes and values together) for 10 rows as for 900', async () => {
+  it('reads every sheet in two syncs (the list, then sizes and values together) for 10 rows as for 1,250', async () => {
     const counts: number[] = [];
-    for (const rows of [10, 900]) {
+    for (const rows of [10, 1250]) {
       const d = createOfficeDouble({ api: 20 });
       roster(d, '花名册', rows);
       d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
@@ -129,6 +129,20 @@ describe('OfficePort.read', () => {
     expect(snap.sheets[0].values[5001][1]).toBe('学生4999');
   });
 
+  it('asks again, smaller, when several large sheets overflow the answer together', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    for (const name of ['一年级', '二年级', '三年级']) {
+      const rows = Array.from({ length: 1200 }, (_, r) => Array.from({ length: 40 }, (_, c) => `${name}第${r}行第${c}列的家庭住址：某某省某某县某某镇某某村`));
+      d.state.addSheet(name).put(0, 0, rows);
+    }
+    const snap = await createOfficePort(d.excel, d.office).read();
+    expect(snap.sheets.map((s) => s.values.length)).toEqual([1200, 1200, 1200]);
+    expect(snap.sheets[2].values[1199][39]).toBe('三年级第1199行第39列的家庭住址：某某省某某县某某镇某某村');
+    const refused = d.stats.syncs.filter((x) => x.responseBytes > WEB_PAYLOAD_LIMIT);
+    expect(refused).toHaveLength(1); // the optimistic boxes, refused once, then sizes and blocks
+    expect(d.stats.syncs.length).toBeLessThan(12);
+  });
+
   it('reads 100,000 rows with every response under 5 MB, in syncs set by bytes, not rows', async () => {
     const d = createOfficeDouble({ api: 20 });
     roster(d, '花名册', 100_000, 12);
@@ -150,8 +164,8 @@ describe('OfficePort.read', () => {
     roster(d, '花名册', 500, 10); // 5,020 cells
     const ok = await createOfficePort(d.excel, d.office, { maxReadCells: 1000 }).read();
     expect(ok.sheets[0].values).toHaveLength(502);
-    // List, then sizes with a box of 15 rows (1,000 cells / 64 columns), then 4,870 cells in 1,000-cell syncs.
-    expect(d.stats.syncs.length).toBe(2 + Math.ceil(((502 - 15) * 10) / 1000));
+    // List, then sizes with a box of 20 rows (1,000 cells / 48 columns), then 4,820 cells in 1,000-cell syncs.
+    expect(d.stats.syncs.length).toBe(2 + Math.ceil(((502 - 20) * 10) / 1000));
 
     const tooMuch = createOfficePort(d.excel, d.office, { maxReadCells: 10_000 });
     await expect(tooMuch.read()).rejects.toMatchObject({ key: 'office.readTooLarge', params: { sheet: '花名册' } });

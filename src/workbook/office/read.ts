@@ -10,23 +10,23 @@ import { officeErrorCode } from './errors';
  *
  * The size of a sheet is unknown until Excel says, and Excel on the web answers at most 5 MB per sync
  * and may return nothing past 5,000,000 cells. So each sheet's used range is asked for together with
- * its values inside a box of the first rows (the used range intersected with A1:BL<n>, n sized so all
- * boxes together hold `capacity` cells, capacity = 4 MB at 32 bytes a cell, about 125,000 cells); only
- * what lies outside the box takes more syncs. Only ExcelApi 1.1 calls are needed for this.
+ * its values inside a box of its first rows: the used range intersected with A1:AV<n>, n = capacity /
+ * 48 columns / min(2, sheets read), capacity = 4 MB at 32 bytes a cell ≈ 125,000 cells. Only what lies
+ * outside the box takes more syncs. Only ExcelApi 1.1 calls are needed for this.
  *
  * Syncs, exactly:
  *   namesOnly ................................... 1
  *   `sheets` named .............................. 1 + V
  *   all sheets .................................. 2 + V   (the list first, to know the names)
- * V = 0 when every sheet read fits its box: up to 64 columns and 125,000 / 64 / (sheets read) rows —
- * a roster of 1,950 rows when one sheet is named — whatever else. Past that, V value syncs each load
- * row blocks of at most min(maxReadCells, budget / bytesPerCell) cells, bytesPerCell starting at 32
- * and then following what the previous sync really carried (×1.25, at least 12): V follows the size
- * of the data, never one sync per row or per sheet.
+ * V = 0 when every sheet read fits its box: up to 48 columns and 2,604 rows when one sheet is read,
+ * 1,302 rows each when several are — whatever else. Past that, V value syncs each load row blocks of
+ * at most min(maxReadCells, budget / bytesPerCell) cells, bytesPerCell starting at 32 and then
+ * following what the previous sync really carried (×1.25, at least 12): V follows the size of the
+ * data, never one sync per row or per sheet.
  * Rare cases add one sync, because reads change nothing and can simply be asked again: a named sheet
  * that does not exist, data that starts below or right of the box (Excel refuses an empty
- * intersection), a box or block refused for its size (…PayloadSizeLimitExceeded: asked again smaller).
- */
+ * intersection), boxes or blocks refused for their size (…PayloadSizeLimitExceeded: asked again
+ * a quarter the size, and the estimate of bytes per cell never shrinks again). */
 
 export interface ReadLimits {
   /** Estimated response bytes per value sync. */
@@ -37,8 +37,8 @@ export interface ReadLimits {
 
 export const INITIAL_BYTES_PER_CELL = 32;
 const MIN_BYTES_PER_CELL = 12;
-/** Columns of the box read together with the sizes: A:BL holds any roster seen so far. */
-export const BOX_COLUMNS = 64;
+/** Columns of the box read together with the sizes: A:AV holds any roster seen so far (about 30 columns). */
+export const BOX_COLUMNS = 48;
 /** Each refusal quarters the sync; five of them take 4 MB down to 4 KB. */
 const MAX_RETRIES = 5;
 
@@ -71,7 +71,9 @@ export async function readWorkbook(
 
   /** Queue each sheet's size, merged areas (1.13) and, when boxRows > 0, the values in its box. */
   const queueSizes = (sheets: readonly { key: string; ws: Excel.Worksheet }[], withBoxes: boolean): Pending[] => {
-    const boxRows = withBoxes ? Math.floor(capacity / Math.max(1, sheets.length) / BOX_COLUMNS) : 0;
+    // A box costs only the cells it finds, and most sheets are small: share the budget as if at most
+    // two were large. Several large sheets overflow the answer, which Excel refuses; then ask again.
+    const boxRows = withBoxes ? Math.floor(capacity / Math.min(2, Math.max(1, sheets.length)) / BOX_COLUMNS) : 0;
     return sheets.map(({ key, ws }) => {
       const p: Pending = { key, name: key, ws, origin: { row: 0, col: 0 }, rows: 0, cols: 0, values: [], nextRow: 0 };
       // valuesOnly (1.2): formatting alone must not make a 1,048,576-row used range. A blank sheet's used range is A1.
@@ -90,6 +92,7 @@ export async function readWorkbook(
   };
 
   let pending: Pending[] | undefined;
+  let refused = false; // Excel refused the boxes: the cells are larger than guessed
   list.load('items/name,items/visibility');
   if (options.sheets !== undefined && !options.namesOnly) {
     // Named sheets: the list, the sizes and the boxes in one sync.
@@ -99,6 +102,7 @@ export async function readWorkbook(
       await context.sync();
     } catch (e) {
       if (!isRetryable(e)) throw e;
+      refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
       pending = undefined; // a name that is not there, data outside the box, or too large: go the long way
       list.load('items/name,items/visibility');
       await context.sync();
@@ -120,6 +124,7 @@ export async function readWorkbook(
         await context.sync();
       } catch (e) {
         if (!isRetryable(e)) throw e;
+        refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
         pending = queueSizes(wanted, false);
         await context.sync();
       }
@@ -142,7 +147,7 @@ export async function readWorkbook(
     }
   }
 
-  await readRemainingBlocks(context, pending, limits);
+  await readRemainingBlocks(context, pending, limits, refused ? INITIAL_BYTES_PER_CELL * 4 : INITIAL_BYTES_PER_CELL);
 
   const byKey = new Map(pending.map((p) => [p.key, p] as const));
   return {
@@ -172,9 +177,9 @@ function convertInto(p: Pending, row: number, count: number, values: unknown[][]
 }
 
 /** Values outside the boxes, in row blocks packed by size; see the sync formula above. */
-async function readRemainingBlocks(context: Excel.RequestContext, pending: Pending[], limits: ReadLimits): Promise<void> {
-  let bytesPerCell = INITIAL_BYTES_PER_CELL;
-  let retries = 0;
+async function readRemainingBlocks(context: Excel.RequestContext, pending: Pending[], limits: ReadLimits, startBytesPerCell: number): Promise<void> {
+  let bytesPerCell = startBytesPerCell;
+  let retries = startBytesPerCell > INITIAL_BYTES_PER_CELL ? 1 : 0;
   let sheetIndex = 0;
   while (sheetIndex < pending.length) {
     const capacity = Math.max(1, Math.min(limits.maxReadCells, Math.floor(limits.budgetBytes / bytesPerCell)));
