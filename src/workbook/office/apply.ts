@@ -17,8 +17,9 @@ import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSetti
  *      each stay under the budget — values first, formats after. W = 1 for a usual plan; a
  *      100,000-row sheet with a link on every row is about ten (≈30 MB at 4 MB a sync).
  *   So apply = 1 + W syncs.
- * Nothing is written before step 3, so a conflict or a missing sheet found while looking leaves the
- * workbook as it was.
+ * Nothing is written before step 2, so a conflict or a missing sheet found while looking leaves the
+ * workbook as it was. A cancel (AbortSignal) is honoured up to the first write; once writing has
+ * begun the batch is finished rather than left half done.
  */
 
 export interface ApplyEnv {
@@ -185,7 +186,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   await runChunks(context, lookChunks);
   for (const [key, own] of sheetTableLooks) tablesBySheet.set(key, own.items);
 
-  // Step 3: build every write as a sized command, nothing queued yet.
+  // Step 2: build every write as a sized command, nothing queued yet; then send them in chunks.
   const commands: QueuedCommand[] = [];
   const createdLastRow = new Map<string, number>(); // sheets this plan creates: last row written
   let marksChanged = false;
