@@ -125,6 +125,27 @@ describe('a failed apply leaves the workbook as it was', () => {
     await expectUnchanged({ ops: [{ kind: 'setCells', sheet: RICH_SHEETS.log, cells: [{ row: 1048576, col: 0, value: 1 }] }] }, 'file.outOfRange');
   });
 
+  it('refuses to write into a protected sheet, or add sheets to a protected workbook', async () => {
+    const parts = richWorkbookParts();
+    const log = new TextDecoder().decode(parts['xl/worksheets/sheet5.xml']).replace('</sheetData>', '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>');
+    parts['xl/worksheets/sheet5.xml'] = strToU8(log);
+    const findings = new TextDecoder().decode(parts['xl/worksheets/sheet4.xml']).replace('</sheetData>', '</sheetData><sheetProtection sheet="1"/>');
+    parts['xl/worksheets/sheet4.xml'] = strToU8(findings);
+    const wb = openXlsx(zipSync(parts));
+    const before = wb.save();
+    expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'appendRows', sheet: RICH_SHEETS.log, rows: [[1]] }] }))).toBe('file.protected');
+    expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'markCells', sheet: RICH_SHEETS.log, marks: [{ sheet: RICH_SHEETS.log, row: 1, col: 1, note: 'x', fill: '#FF0000' }] }] }))).toBe('file.protected');
+    expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'replaceSheet', sheet: RICH_SHEETS.findings, content: { columns: [{ header: 'x' }], rows: [] } }] }))).toBe('file.protected');
+    expect(Buffer.from(wb.save()).equals(Buffer.from(before))).toBe(true);
+
+    const locked = richWorkbookParts();
+    locked['xl/workbook.xml'] = strToU8(new TextDecoder().decode(locked['xl/workbook.xml']).replace('<bookViews>', '<workbookProtection lockStructure="1"/><bookViews>'));
+    const lockedWb = openXlsx(zipSync(locked));
+    expect(await asyncKeyOf(lockedWb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: 'x' }], rows: [] } }] }))).toBe('file.protectedWorkbook');
+    // Replacing an existing sheet's contents is still allowed: the structure does not change.
+    await lockedWb.apply({ ops: [{ kind: 'replaceSheet', sheet: RICH_SHEETS.findings, content: { columns: [{ header: 'x' }], rows: [['y']] } }] });
+  });
+
   it('refuses to write cells into a chart sheet', async () => {
     // Turn the data sheet's relationship into a chartsheet one: same name, no cells to write.
     const parts = richWorkbookParts();

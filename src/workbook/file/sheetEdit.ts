@@ -64,6 +64,9 @@ export class SheetEditor {
       this.head = xml.slice(0, sd.innerStart);
       this.tail = xml.slice(sd.innerEnd);
     }
+    // A protected sheet: the teacher locked it on purpose, so the add-in does not write into it.
+    const protection = new RegExp(`<${this.p}sheetProtection\\b[^>]*>`).exec(this.tail);
+    if (protection && /\ssheet\s*=\s*"(?:1|true)"/.test(protection[0])) throw new PortError('file.protected', { sheet: sheetName });
     const inner = sd.selfClosing ? '' : xml.slice(sd.innerStart, sd.innerEnd);
     const rowRe = new RegExp(`<${this.p}row\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${this.p}row>)`, 'g');
     let prev = -1;

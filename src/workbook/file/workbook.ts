@@ -224,11 +224,14 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
     if (existing.kind !== 'worksheet' || !existing.path) throw new PortError('file.notWorksheet', { sheet: name });
     path = existing.path;
     const old = pkg.requireText(path);
+    if (/<(?:[\w.-]+:)?sheetProtection\b[^>]*\ssheet\s*=\s*"(?:1|true)"/.test(old)) throw new PortError('file.protected', { sheet: existing.name });
     wasSelected = /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"/.test(old);
     if (/<(?:\w+:)?f[\s>]/.test(old)) pkg.dropCalcChain();
     pkg.removeChildren(path);
   } else {
     const wb = pkg.workbookPath();
+    // A workbook whose structure is protected cannot get new sheets in Excel either.
+    if (/<(?:[\w.-]+:)?workbookProtection\b[^>]*\slockStructure\s*=\s*"(?:1|true)"/.test(pkg.requireText(wb))) throw new PortError('file.protectedWorkbook', { sheet: name });
     path = pkg.freePartName('xl/worksheets/sheet', '.xml');
     const rId = pkg.addRel(wb, REL.worksheet, path);
     pkg.setOverride(path, CONTENT_TYPE.worksheet);

@@ -17,6 +17,8 @@ export const file: DomainMessages = {
     'file.validationTooLong': '下拉列表的选项太长（超过 255 个字符）或含有逗号，Excel 不支持，未添加该下拉列表。',
     'file.textTruncated': '有单元格的文字超过了 Excel 的上限 32767 个字符，超出部分没有写入。',
     'file.noteExists': '有的单元格已经有别人写的批注，为了不覆盖它，只标记了底色。',
+    'file.protected': '工作表“{sheet}”受保护，没有写入任何内容。请在“审阅”中撤销工作表保护后重试。',
+    'file.protectedWorkbook': '工作簿的结构受保护，不能添加工作表“{sheet}”。没有写入任何内容；请在“审阅”中撤销“保护工作簿”后重试。',
     'file.chartSkipped': '有图表引用的行或列超出了表格内容，该图表没有添加。',
   },
   'en-US': {
@@ -34,6 +36,8 @@ export const file: DomainMessages = {
     'file.validationTooLong': 'A dropdown list was too long for Excel (over 255 characters) or contained a comma, so that dropdown was not added.',
     'file.textTruncated': 'Some cell text was longer than Excel allows (32,767 characters); the rest was not written.',
     'file.noteExists': 'Some cells already had a note by someone else; to keep it, those cells were only filled.',
+    'file.protected': 'The sheet "{sheet}" is protected; nothing was written. Unprotect it under Review and try again.',
+    'file.protectedWorkbook': 'The workbook\'s structure is protected, so the sheet "{sheet}" cannot be added. Nothing was written; turn off Protect Workbook under Review and try again.',
     'file.chartSkipped': 'A chart referred to rows or columns outside the sheet\'s content, so that chart was not added.',
   },
 };
