@@ -70,6 +70,8 @@ export class DoubleContext {
     private readonly specs: Readonly<Record<string, TypeSpec>>,
     private readonly stats: DoubleStats,
     private readonly limits: { request: number; response: number },
+    /** Called before each sync runs, with its 0-based number: a colleague editing in between. */
+    private readonly beforeSync: (index: number) => void = () => undefined,
   ) {
     this.workbook = this.proxy(this.newRef('Workbook', env.state, true));
   }
@@ -79,6 +81,7 @@ export class DoubleContext {
   }
 
   async sync(): Promise<void> {
+    this.beforeSync(this.stats.syncs.length);
     const commands = this.queue;
     this.queue = [];
     const requestBytes = Buffer.byteLength(JSON.stringify(commands.map((c) => c.wire)));

@@ -40,6 +40,8 @@ export interface OfficeDouble {
   readonly savedSettings: Map<string, unknown>;
   /** Forget the counts (after setting a workbook up through the port, say). */
   resetStats(): void;
+  /** Runs before each sync with its 0-based number (counted since the last reset): a co-author's edit. */
+  beforeSync?: (index: number) => void;
 }
 
 /** Wrap a plain object so that reading any member it lacks throws, naming it. */
@@ -78,7 +80,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
       if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);
     }
     stats.runs.push({ options: runOptions });
-    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit }, SPECS, stats, limits);
+    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
     const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
     // Like Excel.run, send whatever the batch left queued.
     if (context.pending > 0) await context.sync();
@@ -116,7 +118,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
 
   const excel = loud('Excel', { run }) as unknown as typeof Excel;
 
-  return {
+  const double: OfficeDouble = {
     excel,
     office,
     state,
@@ -127,4 +129,5 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
       stats.runs.length = 0;
     },
   };
+  return double;
 }

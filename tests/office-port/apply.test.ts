@@ -263,6 +263,23 @@ describe('OfficePort.apply: co-authoring', () => {
     expect(d.stats.syncs[0].requestBytes).toBeLessThan(1000);
   });
 
+  it('puts back what a colleague wrote into the same rows at the same moment, and stops', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    const s = log(d, 4);
+    // Between the look (sync 0) and the write (sync 1), a colleague types into row 6 — as text, a
+    // number-looking text and a formula, which must all come back exactly.
+    d.beforeSync = (i) => {
+      if (i === 1) s.put(5, 0, [[46006, "'0123", '=HYPERLINK("#A1","看")']]);
+    };
+    const attempt = createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五', '家访'], [46011, '赵六', '谈心']], expectedLastRow: 4 }] });
+    await expect(attempt).rejects.toMatchObject({ key: 'office.conflictRestored', params: { sheet: '谈心记录' } });
+    expect(s.cell(5, 0)).toMatchObject({ v: 46006, t: 'Double' });
+    expect(s.cell(5, 1)).toMatchObject({ v: '0123', t: 'String' });
+    expect(s.cell(5, 2)).toMatchObject({ v: '看', f: '=HYPERLINK("#A1","看")' });
+    expect(s.cell(6, 1)?.v).toBeUndefined(); // our second row taken back too
+    expect(s.usedBlock(true)).toEqual({ row: 0, col: 0, rows: 6, cols: 3 });
+  });
+
   it('appends to an empty sheet from the first row', async () => {
     const d = createOfficeDouble({ api: 1 });
     const s = d.state.addSheet('谈心记录');

@@ -233,7 +233,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         }
         if (op.rows.length === 0) break;
         const width = widest(op.rows, 1);
-        commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes));
+        commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes, true));
         createdLastRow.set(key, lastRow + op.rows.length);
         if (lastRowLooks.has(key)) lastRowLooks.delete(key); // a second append to the same sheet follows this one
         written.push({ sheet: op.sheet, what: 'appended', rows: op.rows.length });
@@ -328,7 +328,15 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   }
 
   const chunks = chunkCommands(commands, env.budgetBytes);
-  await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }));
+  try {
+    await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }));
+  } catch (e) {
+    if (!(e instanceof AppendConflict)) throw e;
+    // Put the colleague's cells back exactly (formulas as formulas, constants as typed), then stop.
+    e.area.formulas = e.before;
+    await context.sync();
+    throw new PortError('office.conflictRestored', { sheet: e.sheet });
+  }
   return { written, degraded: [...degraded] };
 }
 
@@ -338,6 +346,34 @@ function errorCode(e: unknown): string {
 }
 
 type SheetOf = (name: string) => Excel.Worksheet;
+
+/**
+ * What to write back so that cells read as `formulas`/`values`/`valueTypes` are as they were: formulas as
+ * formulas, text as text (quote prefix: "0123" or "=x" typed as text must not turn into a number or a
+ * formula), numbers, booleans and error constants as they are.
+ */
+export function restorable(formulas: unknown[][], values: unknown[][], types: unknown[][]): unknown[][] {
+  return formulas.map((line, i) =>
+    line.map((f, j) => {
+      const v = values[i]?.[j];
+      if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
+      if (types[i]?.[j] === 'Empty') return '';
+      if (types[i]?.[j] === 'String') return asLiteralText(String(v));
+      return v;
+    }),
+  );
+}
+
+/** A colleague wrote into the rows being appended between the look and the write. */
+class AppendConflict extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly area: Excel.Range,
+    readonly before: unknown[][],
+  ) {
+    super('append conflict');
+  }
+}
 
 /** The longest row's length (a loop: spreading 100,000 rows into Math.max overflows the stack). */
 function widest(rows: readonly (readonly unknown[])[], atLeast: number): number {
@@ -384,9 +420,14 @@ function rowBlockCommands(
   f: OfficeFeatures,
   degraded: Set<string>,
   budgetBytes: number,
+  guardAppend = false,
 ): QueuedCommand[] {
   const out: QueuedCommand[] = [];
   const links: QueuedCommand[] = [];
+  // Appending: in the same sync as the first block, and before it, read what the whole target area
+  // holds. It was empty when we looked; if a colleague wrote there in between, put it back and stop.
+  let guard: Excel.Range | undefined;
+  const guardAddress = blockAddress(firstRow, 0, Math.max(1, rows.length), width);
   const maxBlockBytes = Math.max(1, Math.floor(budgetBytes * 0.9));
   let block: (string | number | boolean)[][] = [];
   let blockStart = firstRow;
@@ -397,13 +438,25 @@ function rowBlockCommands(
     const values = block;
     const start = blockStart;
     const asFormulas = blockHasFormula;
+    const first = out.length === 0 && guardAppend;
     out.push({
       requestBytes: blockBytes,
+      responseBytes: first ? rows.length * width * 16 : 0,
       queue: () => {
+        if (first) {
+          guard = sheet(name).getRange(guardAddress);
+          guard.load('formulas,values,valueTypes');
+        }
         const range = sheet(name).getRange(blockAddress(start, 0, values.length, width));
         if (asFormulas) range.formulas = values;
         else range.values = values;
       },
+      after: first
+        ? () => {
+            const g = guard as Excel.Range;
+            if (g.valueTypes.some((line) => line.some((t) => t !== 'Empty'))) throw new AppendConflict(name, g, restorable(g.formulas, g.values, g.valueTypes));
+          }
+        : undefined,
     });
     blockStart += block.length;
     block = [];

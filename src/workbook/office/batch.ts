@@ -18,6 +18,8 @@ export interface QueuedCommand {
   readonly responseBytes?: number;
   /** Queue the Office.js calls. Called in order; never awaits. */
   readonly queue: () => void;
+  /** Check what the sync brought back, right after the sync carrying this command; may throw to stop. */
+  readonly after?: () => void;
 }
 
 /** Group commands into chunks whose estimated request and response stay within the budget. */
@@ -53,6 +55,7 @@ export async function runChunks(
   for (const chunk of chunks) {
     for (const c of chunk) c.queue();
     await context.sync();
+    for (const c of chunk) c.after?.();
     done++;
     onChunk?.(done, chunks.length);
   }
