@@ -256,7 +256,7 @@ export type DateParse =
   | { readonly ok: true; readonly iso: IsoDate; /** Only a year and month were given (出生年月). */ readonly monthOnly: boolean }
   | { readonly ok: false; readonly reason: 'unreadable' | 'impossible' };
 
-const YMD_SEP = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const YMD_SEP = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const YM_SEP = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const YM_COMPACT = /^(\d{4})(\d{2})$/;
