@@ -252,6 +252,19 @@ describe('marks on a sheet without notes', () => {
     expect(cellTag(after, 'B2')).toBe(cellTag(partText(original, 'xl/worksheets/sheet5.xml'), 'B2'));
   });
 
+  it('forgets the marks of a sheet that is replaced whole', async () => {
+    const wb = openXlsx(richWorkbook());
+    await wb.apply({ ops: [
+      { kind: 'markCells', sheet: S.findings, marks: [{ sheet: S.findings, row: 1, col: 1, note: '旧', fill: '#FFC7CE' }] },
+      { kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 1, col: 1, note: '留着', fill: '#FFC7CE' }] },
+    ] });
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: S.findings, content: { columns: [{ header: 'x' }], rows: [['y']] } }] });
+    const parts = unzipParts(wb.save());
+    const record = partText(parts, Object.keys(parts).find((p) => /^customXml\/item\d+\.xml$/.test(p))!);
+    expect(record).not.toContain(`sheet="${S.findings}"`);
+    expect(record).toContain(`sheet="${S.log}"`);
+  });
+
   it('leaves a cell alone on clear when someone restyled it after marking', async () => {
     const wb = openXlsx(richWorkbook());
     await wb.apply({ ops: [{ kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 2, col: 2, note: '', fill: '#FFC7CE' }] }] });

@@ -228,6 +228,8 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
     wasSelected = /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"/.test(old);
     if (/<(?:\w+:)?f[\s>]/.test(old)) pkg.dropCalcChain();
     pkg.removeChildren(path);
+    // The old cells are gone, and so are any marks recorded on them.
+    if (txn.store.records.some((r) => sameName(r.sheet, existing.name))) txn.store.records = txn.store.records.filter((r) => !sameName(r.sheet, existing.name));
   } else {
     const wb = pkg.workbookPath();
     // A workbook whose structure is protected cannot get new sheets in Excel either.
