@@ -7,7 +7,10 @@ export interface OptionSpec {
 }
 
 export interface ArgsSpec {
-  /** Names of the required positional arguments, in order (shown in messages, e.g. "<file.xlsx>"). */
+  /**
+   * Names of the required positional arguments, in order (shown in messages, e.g. "<file.xlsx>"). A
+   * last name ending in "..." takes one or more values (`rollup a.xlsx b.xlsx …`).
+   */
   readonly positionals: readonly string[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** i18n key of the one-line synopsis, quoted in argument errors. */
@@ -83,7 +86,8 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
   if (positionals.length < spec.positionals.length) {
     throw new CliError('cli.error.missingArgument', { argument: spec.positionals[positionals.length], synopsisKey: spec.synopsisKey });
   }
-  if (positionals.length > spec.positionals.length) {
+  const variadic = spec.positionals.length > 0 && spec.positionals[spec.positionals.length - 1].endsWith('...');
+  if (!variadic && positionals.length > spec.positionals.length) {
     throw new CliError('cli.error.extraArgument', { value: positionals[spec.positionals.length], synopsisKey: spec.synopsisKey });
   }
   return { positionals, options };

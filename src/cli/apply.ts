@@ -1,0 +1,103 @@
+import { createTymeCalendar } from '../core/calendar/tyme';
+import type { IsoDate } from '../core/dates';
+import { t, type Lang } from '../core/i18n';
+import { RosterNotFoundError } from '../core/roster';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { PeriodChoice } from '../core/summary';
+import { planMaintenance, WorkflowError, type MaintenancePlan } from '../core/workflow';
+import type { ApplyResult } from '../workbook/port';
+import { PortError } from '../workbook/port';
+import { stringOption, type ParsedArgs } from './args';
+import type { CliCommand, CliContext } from './command';
+import { CliError, EXIT } from './errors';
+import { isSameFile, writeOutputFile } from './io';
+import { dateOption } from './today';
+import { openWorkbook } from './workbook';
+
+/** --today, or the host's date when absent. */
+export function todayFrom(args: ParsedArgs, ctx: CliContext): IsoDate {
+  const flag = stringOption(args, 'today');
+  return flag === undefined ? ctx.today() : dateOption('--today', flag);
+}
+
+/** -o, which commands that write a new workbook require. */
+export function outputFrom(args: ParsedArgs): string {
+  const output = stringOption(args, 'output');
+  if (output === undefined) throw new CliError('cli.error.missingOutput');
+  return output;
+}
+
+/** Refuse, before any work, an output that is one of the inputs: the teachers' files are never written. */
+export async function refuseSameFile(inputs: readonly string[], output: string): Promise<void> {
+  for (const input of inputs) if (await isSameFile(input, output)) throw new CliError('cli.error.sameFile', { path: output });
+}
+
+/**
+ * The whole-workbook upkeep as the pane runs it, with the tyme4ts calendar. No roster, or a period
+ * that is not valid, becomes a CliError (exit 2) naming the file and the reason.
+ */
+export function maintain(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, period?: PeriodChoice): MaintenancePlan {
+  try {
+    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period });
+  } catch (e) {
+    if (e instanceof RosterNotFoundError || e instanceof WorkflowError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
+    throw e;
+  }
+}
+
+/** A port failure while writing (a conflict, a sheet name Excel refuses) as one line. */
+export function portFailure(e: unknown, file: string, lang: Lang): never {
+  if (e instanceof PortError) throw new CliError('cli.error.cannotApply', { path: file, reason: t(lang, e.key, e.params) });
+  throw e;
+}
+
+const WRITTEN_KEYS: Readonly<Record<ApplyResult['written'][number]['what'], string>> = {
+  created: 'cli.apply.sheet.created',
+  replaced: 'cli.apply.sheet.replaced',
+  appended: 'cli.apply.sheet.appended',
+  cells: 'cli.apply.sheet.cells',
+  marked: 'cli.apply.sheet.cells',
+  unmarked: 'cli.apply.sheet.cells',
+};
+
+/** What `apply` tells the user: the sheets written, then pairing, reminders and findings in counts (never names). */
+export function applyReport(output: string, result: ApplyResult, m: MaintenancePlan, lang: Lang): string {
+  const lines = [t(lang, 'cli.apply.written', { path: output })];
+  for (const w of result.written) lines.push('  ' + t(lang, WRITTEN_KEYS[w.what], { sheet: w.sheet, rows: w.rows }));
+  for (const d of result.degraded) lines.push('  ' + t(lang, 'cli.apply.degraded', { what: t(lang, d) }));
+  const s = m.pairing.stats;
+  lines.push(t(lang, 'cli.apply.pairing', { children: s.children, withTeacher: s.withTeacher, withBuddy: s.withBuddy, unpaired: s.unpaired.length }));
+  const items = m.contacts.reminders.items;
+  lines.push(t(lang, 'cli.apply.reminders', {
+    overdue: items.filter((i) => i.status === 'overdue').length,
+    week: items.filter((i) => i.status === 'today' || i.status === 'thisWeek').length,
+  }));
+  const c = m.findings.counts;
+  const total = c.errors + c.warnings;
+  lines.push(total === 0 ? t(lang, 'cli.apply.clean') : t(lang, 'cli.apply.findings', { ...c.byDomain, errors: c.errors, warnings: c.warnings }));
+  return lines.join('\n') + '\n';
+}
+
+export const applyCommand: CliCommand = {
+  name: 'apply',
+  synopsisKey: 'cli.apply.synopsis',
+  summaryKey: 'cli.apply.summary',
+  positionals: ['<in.xlsx>'],
+  options: {
+    output: { takesValue: true, short: 'o' },
+    today: { takesValue: true },
+  },
+  async run(args, ctx) {
+    const [file] = args.positionals;
+    const output = outputFrom(args);
+    const today = todayFrom(args, ctx);
+    // Refuse before any work: the teacher's file is never the output.
+    await refuseSameFile([file], output);
+    const { port, snapshot } = await openWorkbook(file, ctx.lang);
+    const plan = maintain(snapshot, file, today, ctx.lang);
+    const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
+    await writeOutputFile(file, output, port.save());
+    ctx.stdout(applyReport(output, result, plan, ctx.lang));
+    return plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

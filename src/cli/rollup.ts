@@ -1,0 +1,47 @@
+import * as path from 'node:path';
+import { t } from '../core/i18n';
+import { rollupPlan, type SchoolFigures } from '../core/summary';
+import { schoolNameOf } from '../core/workflow';
+import { maintain, outputFrom, refuseSameFile, todayFrom } from './apply';
+import type { CliCommand } from './command';
+import { CliError, EXIT } from './errors';
+import { newWorkbookWith } from './export';
+import { writeOutputFile } from './io';
+import { openWorkbook } from './workbook';
+
+/**
+ * The township or county roll-up: each school's workbook brought up to date in memory exactly as
+ * `apply` would (nothing written back), its figures taken, and one new workbook written with the
+ * total and one sheet per school. A school is named by 设置's 学校名称, else by its file name.
+ */
+export const rollupCommand: CliCommand = {
+  name: 'rollup',
+  synopsisKey: 'cli.rollup.synopsis',
+  summaryKey: 'cli.rollup.summary',
+  positionals: ['<school.xlsx>...'],
+  options: {
+    output: { takesValue: true, short: 'o' },
+    today: { takesValue: true },
+  },
+  async run(args, ctx) {
+    const files = args.positionals;
+    const output = outputFrom(args);
+    const today = todayFrom(args, ctx);
+    await refuseSameFile(files, output);
+    const schools: SchoolFigures[] = [];
+    for (const file of files) {
+      const { snapshot } = await openWorkbook(file, ctx.lang);
+      const plan = maintain(snapshot, file, today, ctx.lang);
+      schools.push({ school: schoolNameOf(snapshot) ?? path.basename(file).replace(/\.xlsx$/i, ''), figures: plan.summary.figures });
+    }
+    const result = rollupPlan(schools, ctx.lang);
+    if (!result.ok) throw new CliError('cli.error.cannotCheck', { path: files[0], reason: t(ctx.lang, result.messageKey, result.params) });
+    const port = await newWorkbookWith(result.plan, output, ctx.lang);
+    // writeOutputFile compares against one input; refuseSameFile has checked them all.
+    await writeOutputFile(files[0], output, port.save());
+    const lines = [t(ctx.lang, 'cli.rollup.written', { path: output, schools: schools.length, children: result.total.children })];
+    for (const s of schools) lines.push('  ' + t(ctx.lang, 'cli.rollup.school', { school: s.school, children: s.figures.children, talks: s.figures.contact.talks }));
+    ctx.stdout(lines.join('\n') + '\n');
+    return EXIT.ok;
+  },
+};

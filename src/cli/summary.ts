@@ -1,0 +1,66 @@
+import { t, type Lang } from '../core/i18n';
+import { GRADE_KEYS, periodLabel, reportParagraphs, type PeriodChoice, type SummaryFigures } from '../core/summary';
+import { stringOption, type ParsedArgs } from './args';
+import { maintain, todayFrom } from './apply';
+import type { CliCommand } from './command';
+import { CliError, EXIT } from './errors';
+import { dateOption } from './today';
+import { openWorkbook } from './workbook';
+
+const PERIODS = ['month', 'term', 'year'] as const;
+
+/** --period, or --from with --to, or nothing (the current term). */
+export function periodFrom(args: ParsedArgs): PeriodChoice | undefined {
+  const from = stringOption(args, 'from');
+  const to = stringOption(args, 'to');
+  const period = stringOption(args, 'period');
+  if ((from === undefined) !== (to === undefined)) throw new CliError('cli.error.fromToPair');
+  if (from !== undefined && to !== undefined) {
+    if (period !== undefined) throw new CliError('cli.error.periodAndRange');
+    return { kind: 'custom', from: dateOption('--from', from), to: dateOption('--to', to) };
+  }
+  if (period === undefined) return undefined;
+  const kind = PERIODS.find((p) => p === period);
+  if (!kind) throw new CliError('cli.error.badPeriod', { value: period });
+  return { kind };
+}
+
+/** The readable summary: the period, the main counts, then the report's sentences. */
+export function summaryText(f: SummaryFigures, lang: Lang): string {
+  const grades = GRADE_KEYS.filter((g) => f.byGrade[g] > 0).map((g) => t(lang, 'cli.summary.grade', { grade: g, count: f.byGrade[g] })).join(t(lang, 'cli.summary.sep'));
+  const lines = [
+    t(lang, 'cli.summary.period', { period: periodLabel(f.period, lang) }),
+    t(lang, 'cli.summary.children', { children: f.children, boys: f.byGender['男'], girls: f.byGender['女'], keyFocus: f.keyFocus }),
+    t(lang, 'cli.summary.grades', { grades: grades || '—', unknown: f.gradeUnknown }),
+    t(lang, 'cli.summary.contact', {
+      talks: f.contact.talks, parentCalls: f.contact.parentCalls, homeVisits: f.contact.homeVisits, withoutTalk: f.contact.childrenWithoutTalk.count,
+    }),
+    '',
+    ...reportParagraphs(f, lang),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export const summaryCommand: CliCommand = {
+  name: 'summary',
+  synopsisKey: 'cli.summary.synopsis',
+  summaryKey: 'cli.summary.summary',
+  positionals: ['<file.xlsx>'],
+  options: {
+    today: { takesValue: true },
+    from: { takesValue: true },
+    to: { takesValue: true },
+    period: { takesValue: true },
+    json: { takesValue: false },
+  },
+  async run(args, ctx) {
+    const [file] = args.positionals;
+    const today = todayFrom(args, ctx);
+    const period = periodFrom(args);
+    const { snapshot } = await openWorkbook(file, ctx.lang);
+    const plan = maintain(snapshot, file, today, ctx.lang, period);
+    if (args.options.has('json')) ctx.stdout(JSON.stringify(plan.summary.json) + '\n');
+    else ctx.stdout(summaryText(plan.summary.figures, ctx.lang));
+    return EXIT.ok;
+  },
+};
