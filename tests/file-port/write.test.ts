@@ -341,6 +341,20 @@ describe('unusual packages', () => {
     expect(findSheet(await openXlsx(wb.save()).read(), '新表')!.values).toEqual([['日期'], [46000], ['链接']]);
   });
 
+  it('keeps table names and ids unique against tables stored at other paths', async () => {
+    const parts = richWorkbookParts();
+    parts['xl/other/tbl.xml'] = strToU8('<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="7" name="Findings" displayName="Findings" ref="A1:C3" totalsRowShown="0"><autoFilter ref="A1:C3"/><tableColumns count="3"><tableColumn id="1" name="日期"/><tableColumn id="2" name="学生"/><tableColumn id="3" name="内容"/></tableColumns></table>');
+    parts['xl/worksheets/_rels/sheet5.xml.rels'] = strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../other/tbl.xml"/></Relationships>');
+    parts['xl/worksheets/sheet5.xml'] = strToU8(new TextDecoder().decode(parts['xl/worksheets/sheet5.xml']).replace('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">').replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'));
+    parts['[Content_Types].xml'] = strToU8(new TextDecoder().decode(parts['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/other/tbl.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'));
+    const wb = openXlsx(zipSync(parts));
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: 'a' }], rows: [[1]], table: { name: 'Findings' } } }] });
+    const saved = unzipParts(wb.save());
+    expect(packageProblems(saved)).toEqual([]);
+    const fresh = Object.keys(saved).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => partText(saved, p)).find((t) => t.includes('displayName="Findings_2"'));
+    expect(fresh).toContain('id="8"');
+  });
+
   it('remembers the selected cell for the standalone page and refuses a missing sheet', async () => {
     const wb = openXlsx(richWorkbook());
     expect(wb.selected()).toBeNull();

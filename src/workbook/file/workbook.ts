@@ -186,6 +186,18 @@ function applyOp(txn: Txn, op: PlanOp): void {
   }
 }
 
+/** Every table part in the package, wherever the writing tool put it (found by content type). */
+function tableParts(pkg: Pkg): string[] {
+  const ct = pkg.requireText('[Content_Types].xml');
+  const out: string[] = [];
+  for (const m of ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    if (attr(m[0], 'ContentType') !== CONTENT_TYPE.table) continue;
+    const part = (attr(m[0], 'PartName') ?? '').replace(/^\//, '');
+    if (pkg.has(part)) out.push(part);
+  }
+  return out;
+}
+
 /** Table names must be unique in the workbook and look like a name, not a cell reference. */
 function uniqueTableName(pkg: Pkg, wanted: string): string {
   let base = wanted.replace(/[^\p{L}\p{N}_.\\]/gu, '_');
@@ -193,8 +205,7 @@ function uniqueTableName(pkg: Pkg, wanted: string): string {
   if (/^(?:[A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*)$/.test(base)) base = `_${base}`;
   base = base.slice(0, 250);
   const taken = new Set<string>();
-  for (const p of pkg.paths()) {
-    if (!/^xl\/tables\/[^/]+\.xml$/i.test(p)) continue;
+  for (const p of tableParts(pkg)) {
     const tag = /<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p) ?? '');
     if (tag) taken.add((attr(tag[0], 'displayName') ?? attr(tag[0], 'name') ?? '').toUpperCase());
   }
@@ -206,8 +217,7 @@ function uniqueTableName(pkg: Pkg, wanted: string): string {
 
 function nextTableId(pkg: Pkg): number {
   let max = 0;
-  for (const p of pkg.paths()) {
-    if (!/^xl\/tables\/[^/]+\.xml$/i.test(p)) continue;
+  for (const p of tableParts(pkg)) {
     const tag = /<(?:\w+:)?table\b[^>]*>/.exec(pkg.text(p) ?? '');
     if (tag) max = Math.max(max, Number(attr(tag[0], 'id') ?? 0));
   }
