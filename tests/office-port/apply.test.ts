@@ -366,6 +366,19 @@ describe('OfficePort.apply: marks', () => {
     expect(Object.fromEntries(s.notes)).toEqual({ '1,1': '已核实，户口本上就是这个号', '1,2': '家长说换了号码' });
   });
 
+  it('forgets the marks of a sheet that is replaced whole, so clearing later paints nothing onto new content', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet(FINDINGS).put(0, 0, [['旧'], ['x']]);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'markCells', sheet: FINDINGS, marks: [{ sheet: FINDINGS, row: 3, col: 0, fill: '#FFC7CE', note: '' }] }] });
+    await port.apply(replace(2));
+    d.state.sheet(FINDINGS)!.ensure(3, 0).fill = '#FFC7CE'; // the same colour, now the new content's own
+    const cleared = await port.apply({ ops: [{ kind: 'clearMarks', sheet: FINDINGS }] });
+    expect(cleared.written).toEqual([]);
+    expect(d.state.sheet(FINDINGS)!.cell(3, 0)?.fill).toBe('#FFC7CE');
+    expect(d.savedSettings.get('liushouCare.marks.v1')).toEqual({});
+  });
+
   it('marks with fills only where notes are missing (ExcelApi 1.17) and still clears exactly', async () => {
     const d = createOfficeDouble({ api: 17 });
     const s = teacherSheet(d);

@@ -200,6 +200,11 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         if (op.kind === 'createSheetIfMissing' && had) break;
         if (had) {
           commands.push(...clearSheetCommands(sheet, op.sheet, tablesBySheet.get(op.sheet.toLowerCase()) ?? [], features, tableNames));
+          // The sheet is cleared whole: marks recorded on it have nothing left to restore (as the file port does).
+          if (marks[op.sheet]) {
+            delete marks[op.sheet];
+            marksChanged = true;
+          }
         } else {
           commands.push({
             requestBytes: jsonBytes(op.sheet),
