@@ -32,6 +32,8 @@ export interface PlanColumn {
   readonly format?: ColumnFormat;
   /** In-cell dropdown: a fixed list, or the values of a column of another sheet. */
   readonly validation?: { readonly list: readonly string[] } | { readonly sourceSheet: string; readonly sourceCol: number; readonly firstRow: number };
+  /** Bookkeeping the add-in needs but teachers need not see (e.g. 上次生成). Ports that cannot hide leave it visible. */
+  readonly hidden?: boolean;
 }
 
 /** Highlight rows whose cell in `col` equals `equals`. Ports without conditional formats use plain fills. */
