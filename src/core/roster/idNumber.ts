@@ -7,7 +7,7 @@ import type { CellValue } from '../cells';
 import { isCellError } from '../cells';
 import { isValidYmd, toIso, type IsoDate } from '../dates';
 import type { Gender } from './types';
-import { toHalfWidth } from './normalize';
+import { isNoneText, toHalfWidth } from './normalize';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -92,8 +92,9 @@ export function checkIdNumber(v: CellValue): IdCheck | null {
     if (!Number.isInteger(v)) return { kind: 'badFormat' };
     s = String(v);
   } else {
-    s = isPlainId(v) ? v : toHalfWidth(v).replace(/[\s'’‘\u200b\ufeff-]/g, '');
-    if (!s) return null;
+    s = isPlainId(v) ? v : toHalfWidth(v).replace(/[\s'’‘\u200b\ufeff]/g, '');
+    if (!s || isNoneText(s)) return null;
+    s = s.replace(/-/g, '');
     if (SCIENTIFIC.test(s)) return { kind: 'precisionLost' };
     if (s.charCodeAt(s.length - 1) === 120) s = s.toUpperCase();
   }

@@ -66,6 +66,15 @@ export function cellText(v: CellValue | undefined): string {
   return '';
 }
 
+/** What teachers write for "there is none": treated as blank in optional fields, so it is not a format error. */
+const NONE_WORDS: ReadonlySet<string> = new Set([
+  '无', '暂无', '没有', '空', '/', '-', '--', '—', '——', '未办', '未办理', '未办证', '无证', '待办', '待补', '无身份证', '无电话', '无手机', '无号码',
+]);
+
+export function isNoneText(s: string): boolean {
+  return s.length <= 5 && NONE_WORDS.has(s);
+}
+
 function isCjk(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
@@ -166,7 +175,7 @@ export function parsePhone(v: CellValue): PhoneParse | null {
     return Number.isInteger(v) && v > 0 ? classifyPhone(String(v), '') : { kind: 'invalid', digits: '' };
   }
   const text = trimAll(toHalfWidth(v));
-  if (!text) return null;
+  if (!text || isNoneText(text)) return null;
   if (isAllDigits(text)) return classifyPhone(text, '');
   const quick = quickPhone(text);
   if (quick) return quick;

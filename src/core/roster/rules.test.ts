@@ -42,6 +42,11 @@ describe('a clean roster', () => {
     expect(rules(records)).toEqual([]);
   });
 
+  it('takes 无 / 暂无 / — in optional ID and phone cells as "none", but not in the required guardian phone', () => {
+    const found = rules([good({ 身份证号: '无', 父亲电话: '暂无', 母亲电话: '—' }), good({ 姓名: '李四', 身份证号: '未办理', 监护人电话: '无' })]);
+    expect(found).toEqual(['required@3:guardianPhone']);
+  });
+
   it('accepts an ID ending in a lower-case x', () => {
     // 17 digits whose check character is X, typed with a lower-case x.
     let seq = 100;
