@@ -1,0 +1,100 @@
+/** `apply`: a copy with every maintained sheet up to date; the input is never written. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli as runInProcess } from '../../src/cli/run';
+import { SHEETS } from '../../src/core/sheets';
+import { findSheet } from '../../src/core/snapshot';
+import { openXlsx } from '../../src/workbook/file';
+import { smallSchool, TODAY } from '../workflow/small-school';
+import { FIXTURES, ROOT, runCli } from './run-cli';
+
+// Child processes pay tsx's start-up on a small shared machine.
+jest.setTimeout(600_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cli-apply-'));
+const school = path.join(dir, 'school.xlsx');
+writeFileSync(school, smallSchool());
+const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const schoolHash = hash(school);
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
+  return { status, stdout, stderr };
+}
+
+const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
+
+describe('apply as a child process', () => {
+  it('writes a copy with every maintained sheet and says what it wrote', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    const r = await runCli(['apply', school, '-o', out, '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0); // one warning (an unreadable log date), no errors
+    const wb = await read(out);
+    for (const sheet of Object.values(SHEETS)) {
+      expect(wb.sheets.map((s) => s.name)).toContain(sheet);
+    }
+    // The sheets that already existed are not created again; the generated ones are reported with their rows.
+    expect(r.stdout).toMatch(/^已写入 .*out\.xlsx：/);
+    expect(r.stdout).toContain('设置：新建');
+    expect(r.stdout).not.toContain('谈心记录：新建');
+    expect(r.stdout).toMatch(/结对帮扶：新建，5 行/);
+    expect(r.stdout).toContain('共 0 个错误，1 个警告');
+    expect(hash(school)).toBe(schoolHash);
+  });
+});
+
+describe('apply in process', () => {
+  it('refuses to write over its input however the path is spelled, and leaves it as it was', async () => {
+    const link = path.join(dir, 'link.xlsx');
+    if (!existsSync(link)) symlinkSync(school, link);
+    for (const output of [school, path.join(dir, '.', 'school.xlsx'), path.relative(process.cwd(), school), link]) {
+      const r = await run(['apply', school, '-o', output]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^错误：输出文件不能是输入文件本身/);
+    }
+    expect(hash(school)).toBe(schoolHash);
+  });
+
+  it('needs -o, and says so in the user\'s language', async () => {
+    const r = await run(['apply', school, '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Error: No output file: give one with -o/);
+  });
+
+  it('is exit 2 without writing anything when the workbook has no roster', async () => {
+    const out = path.join(dir, 'none.xlsx');
+    const r = await run(['apply', path.join(FIXTURES, 'no-roster.xlsx'), '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^错误：无法检查 .*no-roster\.xlsx：没有找到花名册/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is exit 1 when the roster has errors, and still writes the copy with them on 校验结果', async () => {
+    const out = path.join(dir, 'sample-out.xlsx');
+    const r = await run(['apply', path.join(ROOT, 'assets', 'sample-roster.xlsx'), '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/共 [1-9]\d* 个错误/);
+    const findings = findSheet(await read(out), SHEETS.findings)!;
+    expect(findings.values.filter((row) => row[5] === '错误').length).toBeGreaterThan(0);
+  });
+
+  it('a second apply over its own output rebuilds only the generated sheets', async () => {
+    const first = path.join(dir, 'first.xlsx');
+    const second = path.join(dir, 'second.xlsx');
+    expect((await run(['apply', school, '-o', first])).status).toBe(0);
+    const r = await run(['apply', first, '-o', second]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('新建');
+    expect(r.stdout).not.toContain('追加');
+    const [a, b] = [await read(first), await read(second)];
+    for (const name of [SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.findings, SHEETS.settings, SHEETS.log, SHEETS.mentors, '花名册']) {
+      expect([name, findSheet(b, name)!.values]).toEqual([name, findSheet(a, name)!.values]);
+    }
+  });
+});
