@@ -1,0 +1,115 @@
+/** `rollup` and `export` on the command line: new workbooks, never the inputs. */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli as runInProcess } from '../../src/cli/run';
+import type { CellValue } from '../../src/core/cells';
+import { findSheet, type SheetSnapshot } from '../../src/core/snapshot';
+import { openXlsx } from '../../src/workbook/file';
+import { ROOT, runCli } from '../cli/run-cli';
+import { EXPECTED, smallSchool, TODAY } from './small-school';
+
+jest.setTimeout(600_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cli-rollup-'));
+const named = path.join(dir, 'a.xlsx');
+const unnamed = path.join(dir, '乙校.xlsx');
+const sample = path.join(ROOT, 'assets', 'sample-roster.xlsx');
+writeFileSync(named, smallSchool({ schoolName: '甲村小学' }));
+writeFileSync(unnamed, smallSchool());
+const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
+  return { status, stdout, stderr };
+}
+
+/** 总体 | 全部儿童 | children | … on a summary sheet. */
+const overall = (sheet: SheetSnapshot) => sheet.values.find((r) => r[0] === '总体' && r[1] === '全部儿童')!;
+
+describe('rollup', () => {
+  it('writes the total and one sheet per school, the total being their sum (child process)', async () => {
+    const out = path.join(dir, 'county.xlsx');
+    const before = [hash(named), hash(unnamed), hash(sample)];
+    const r = await runCli(['rollup', named, unnamed, sample, '-o', out, '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const wb = await read(out);
+    // 设置's 学校名称 names a school; without it, the file name does.
+    expect(wb.sheets.map((s) => s.name)).toEqual(['合计', '甲村小学', '乙校', 'sample-roster']);
+    const schools = wb.sheets.slice(1).map((s) => overall(s)[2] as number);
+    expect(schools.slice(0, 2)).toEqual([EXPECTED.children, EXPECTED.children]);
+    expect(overall(findSheet(wb, '合计')!)[2]).toBe(schools.reduce((a, b) => a + b, 0));
+    expect(r.stdout).toContain(`共 ${schools.reduce((a, b) => a + b, 0)} 名留守儿童`);
+    // No child's name leaves the school.
+    const text = JSON.stringify(wb.sheets.map((s) => s.values));
+    for (const name of ['张小明', '李小红', '王小刚', '赵小丽', '陈小军']) expect(text).not.toContain(name);
+    expect([hash(named), hash(unnamed), hash(sample)]).toEqual(before);
+  });
+
+  it('adds every count of the schools in the total', async () => {
+    const out = path.join(dir, 'two.xlsx');
+    expect((await run(['rollup', named, unnamed, '-o', out])).status).toBe(0);
+    const wb = await read(out);
+    const total = findSheet(wb, '合计')!;
+    const school = findSheet(wb, '甲村小学')!;
+    const header = school.values.find((r) => r[0] === '板块')!;
+    const isShare = (i: number) => /率|占/.test(String(header[i]));
+    const row = overall(school);
+    const sum = overall(total);
+    // Two identical schools: every count doubles, every share stays.
+    let checked = 0;
+    row.forEach((v, i) => {
+      if (typeof v !== 'number') return;
+      expect([header[i], sum[i]]).toEqual([header[i], isShare(i) ? v : v * 2]);
+      checked++;
+    });
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses an output that is any of the inputs', async () => {
+    const before = hash(unnamed);
+    const r = await run(['rollup', named, unnamed, '-o', path.join(dir, '.', '乙校.xlsx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^错误：输出文件不能是输入文件本身/);
+    expect(hash(unnamed)).toBe(before);
+  });
+
+  it('needs at least one school and an output', async () => {
+    expect((await run(['rollup', '-o', path.join(dir, 'x.xlsx')])).status).toBe(2);
+    expect((await run(['rollup', named])).status).toBe(2);
+  });
+});
+
+const longDigits = (v: CellValue) => (typeof v === 'string' && /\d{11,}/.test(v)) || (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) >= 1e10);
+
+describe('export', () => {
+  it('writes a de-identified copy with no 11- or 18-digit runs and no names (child process)', async () => {
+    const applied = path.join(dir, 'applied.xlsx');
+    expect((await run(['apply', sample, '-o', applied])).status).toBe(1);
+    const source = await read(applied);
+    expect(source.sheets.some((s) => s.values.some((r) => r.some(longDigits)))).toBe(true);
+    const out = path.join(dir, 'deid.xlsx');
+    const r = await runCli(['export', applied, '-o', out, '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^已写入脱敏副本 .*deid\.xlsx（9 个工作表）。\n已生成脱敏副本/);
+    const copy = await read(out);
+    expect(copy.sheets.map((s) => s.name)).toEqual(source.sheets.map((s) => s.name));
+    for (const sheet of copy.sheets) for (const row of sheet.values) for (const v of row) expect([sheet.name, v, longDigits(v)]).toEqual([sheet.name, v, false]);
+  });
+
+  it('refuses to write over its input and needs -o', async () => {
+    const before = hash(named);
+    expect((await run(['export', named, '-o', named])).status).toBe(2);
+    expect(hash(named)).toBe(before);
+    const r = await run(['export', named]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('-o');
+    expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
