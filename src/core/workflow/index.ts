@@ -4,7 +4,7 @@
  * Later steps take the earlier steps' results from memory (the reminders use the pairing just
  * computed, the summary the pairs and log just read), so one run needs one snapshot and gives one plan.
  *
- * Pure: the calendar arrives as a parameter (hosts create the tyme4ts one; the pane loads it on
+ * Pure: the calendar arrives as a parameter (hosts create the tyme-backed one; the pane loads it on
  * demand), `today` is a string, nothing here reads a clock or a file.
  */
 import type { CellValue } from '../cells';
