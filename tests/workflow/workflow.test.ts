@@ -145,6 +145,23 @@ describe('the small school counted by hand', () => {
     expect(valuesOf(next.after, SHEETS.log)!.at(-1)![6]).toBe('补记');
   });
 
+  it('keeps a pair a teacher changed by hand, and sends that child\'s reminders to the new mentor', async () => {
+    const port = openXlsx(result.bytes);
+    const snapshot = await port.read();
+    const sheet = findSheet(snapshot, SHEETS.pairing)!;
+    const header = sheet.values.findIndex((r) => r.includes(PAIRING_HEADERS.teacher));
+    const teacherCol = sheet.values[header].indexOf(PAIRING_HEADERS.teacher);
+    const row = sheet.values.findIndex((r) => r[0] === '张小明');
+    expect(sheet.values[row][teacherCol]).toBe('陈老师');
+    await port.apply({ ops: [{ kind: 'setCells', sheet: SHEETS.pairing, cells: [{ row: sheet.origin.row + row, col: sheet.origin.col + teacherCol, value: '刘老师' }] }] });
+    const next = await applyOnce(port.save());
+    const kept = findSheet(next.after, SHEETS.pairing)!.values.find((r) => r[0] === '张小明')!;
+    expect(kept[teacherCol]).toBe('刘老师');
+    const owners = next.plan.contacts.reminders.items.filter((i) => i.kind === 'contact' && i.child?.name === '张小明').map((i) => i.owner);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set(['刘老师']));
+  });
+
   it('takes the period asked for', async () => {
     const plan = planMaintenance(result.after, { today: TODAY, lang: 'zh-CN', calendar, period: { kind: 'custom', from: '2026-11-01', to: '2026-11-30' } });
     // November only: 张小明 11-02, 李小红 11-10; one call (11-25); one visit (11-20).
@@ -154,6 +171,23 @@ describe('the small school counted by hand', () => {
 });
 
 describe('workbooks the upkeep cannot or must handle specially', () => {
+  it('lists the findings of 帮扶人员 on 校验结果 with a link to the cell, after the roster\'s', async () => {
+    const snapshot = await openXlsx(smallSchool()).read();
+    const mentors = findSheet(snapshot, SHEETS.mentors)!;
+    // A kind the list does not know: 类别 '厨师' on the first mentor row.
+    const edited = { sheets: snapshot.sheets.map((s) => (s === mentors ? { ...s, values: s.values.map((r, i) => (i === 1 ? [r[0], '厨师', ...r.slice(2)] : r)) } : s)) };
+    const plan = planMaintenance(edited, { today: TODAY, lang: 'zh-CN', calendar });
+    const finding = plan.findings.pairing.find((f) => f.rule === 'mentor-kind-unknown');
+    expect(finding).toMatchObject({ sheet: SHEETS.mentors, row: 1, col: 1 });
+    const op = plan.plan.ops.find((o) => o.sheet === SHEETS.findings)!;
+    if (op.kind !== 'replaceSheet') throw new Error('校验结果 is rebuilt');
+    const row = op.content.rows.find((r) => r[4] === 'mentor-kind-unknown')!;
+    expect(row.slice(0, 3)).toEqual([SHEETS.mentors, { text: 'B2', link: { sheet: SHEETS.mentors, row: 1, col: 1 } }, 2]);
+    expect(op.content.titleLines!.some((l) => l.includes('另有'))).toBe(true);
+    expect(plan.findings.counts.byDomain.pairing).toBe(plan.findings.pairing.length);
+  });
+
+
   it('says there is no roster with the roster module\'s own error', async () => {
     const snapshot = await openXlsx(new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'no-roster.xlsx')))).read();
     expect(() => planMaintenance(snapshot, { today: TODAY, lang: 'zh-CN', calendar })).toThrow(RosterNotFoundError);
