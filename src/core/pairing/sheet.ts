@@ -239,7 +239,9 @@ export function explainRow(row: PairingRow, lang: Lang, known: ReadonlySet<strin
     if (a.mentor !== null) {
       if (!known.has(a.mentor)) text = t(lang, 'pairing.explain.unknownMentor');
       else if (!a.reason) text = t(lang, 'pairing.explain.notFitting');
-      else text = t(lang, `pairing.reason.${a.reason}`) + (row.source === 'auto' && a.kept ? t(lang, 'pairing.explain.keptSuffix') : '');
+      // No "kept from before" on automatic rows: the preview's diff says what was kept, and a 说明 that
+      // changed between the first and second run would break "running twice gives the same sheet".
+      else text = t(lang, `pairing.reason.${a.reason}`);
     } else if (a.unpaired && a.unpaired !== 'kept-empty') text = t(lang, `pairing.unpaired.${a.unpaired}`);
     if (text) parts.push(t(lang, 'pairing.explain.role', { role: t(lang, `pairing.role.${role}`), text }));
   }
