@@ -30,6 +30,13 @@ export interface ApplyResult {
   readonly written: readonly { readonly sheet: string; readonly what: 'created' | 'replaced' | 'appended' | 'cells' | 'marked' | 'unmarked'; readonly rows: number }[];
   /** Features the host lacked, so the port did less (i18n keys, e.g. 'host.noNotes'). */
   readonly degraded: readonly string[];
+  /**
+   * How this change can be taken back (absent: as 'none').
+   *  - 'host': it is one step on the host's own undo stack (Excel with ExcelApi 1.20: Ctrl+Z).
+   *  - 'port': the port kept what it overwrote; `undoLast()` restores it (the pane offers "撤销上次操作").
+   *  - 'none': it cannot be undone by the add-in (say so before applying).
+   */
+  readonly undo?: 'host' | 'port' | 'none';
 }
 
 /**
@@ -42,6 +49,17 @@ export interface WorkbookPort {
   apply(plan: WorkbookPlan, options?: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void }): Promise<ApplyResult>;
   /** Show/select a cell for the user (Excel selects it; the standalone page highlights it). */
   select(ref: CellRef): Promise<void>;
+  /**
+   * Whether `undoLast()` has something to undo: true after an apply whose result said undo: 'port',
+   * until that is undone or another apply replaces it. Optional: ports without it never undo.
+   */
+  canUndo?(): boolean;
+  /**
+   * Take back the last apply exactly (one level, kept in memory). Refuses with a PortError and
+   * changes nothing when the cells no longer hold what the add-in wrote (someone edited since), or
+   * when there is nothing to undo. The result lists what was restored; its own undo is 'none'.
+   */
+  undoLast?(): Promise<ApplyResult>;
 }
 
 /** A failure a host reports in the user's terms: an i18n key and its parameters, never a stack. */

@@ -4,7 +4,7 @@
  * double cannot model a member under a wrong name; anything not listed throws when touched.
  */
 import type { Member, TypeSpec, Env } from './engine';
-import { blockA1, enter, invalid, MAX_COLS, MAX_ROWS, OfficeDoubleError, overlaps, parseAddress, type Block, type SheetState, type WorkbookState } from './state';
+import { blockA1, enter, invalid, MAX_COLS, MAX_ROWS, OfficeDoubleError, overlaps, parseAddress, type Block, type ChartState, type SheetState, type WorkbookState } from './state';
 
 type Spec<T> = { readonly [K in keyof T & string]?: Member };
 
@@ -117,6 +117,18 @@ const RANGE: Spec<Excel.Range> = {
         throw new Error('office-double: only { documentReference } hyperlinks are modeled');
       }
       r.sheet.ensure(r.block.row, r.block.col).link = v.documentReference;
+    },
+  },
+  columnHidden: {
+    kind: 'prop',
+    since: 2,
+    get: (r: RangeT) => uniform(r, (_row, col) => r.sheet.hiddenColumns.has(col)),
+    set: (r: RangeT, v: boolean) => {
+      if (r.block.row !== 0 || r.block.rows !== MAX_ROWS) throw new Error('office-double: columnHidden is modeled on whole columns only');
+      if (typeof v !== 'boolean') throw invalid('columnHidden must be boolean');
+      checkWritable(r.sheet);
+      if (r.block.cols === MAX_COLS && !v) r.sheet.hiddenColumns.clear();
+      else for (let j = 0; j < r.block.cols; j++) v ? r.sheet.hiddenColumns.add(r.block.col + j) : r.sheet.hiddenColumns.delete(r.block.col + j);
     },
   },
   format: { kind: 'nav', type: 'RangeFormat', get: (r: RangeT) => r },
@@ -310,6 +322,146 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
   tables: { kind: 'nav', type: 'TableCollection', get: (s: SheetState) => ({ scope: s }) },
   notes: { kind: 'nav', since: 18, type: 'NoteCollection', get: (s: SheetState) => s },
   freezePanes: { kind: 'nav', since: 7, type: 'WorksheetFreezePanes', get: (s: SheetState) => s },
+  charts: { kind: 'nav', type: 'ChartCollection', get: (s: SheetState) => s },
+  delete: {
+    kind: 'method',
+    call: (s: SheetState, args, env) => {
+      if (args.length > 0) throw new Error('office-double: Worksheet.delete takes no arguments');
+      const state = env.state;
+      if (!state.sheets.includes(s)) throw new OfficeDoubleError('ItemNotFound', 'sheet already deleted');
+      if (state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
+      checkWritable(s);
+      state.sheets.splice(state.sheets.indexOf(s), 1);
+      state.tables = state.tables.filter((t) => t.sheet !== s);
+      if (state.activeSheet === s) state.activeSheet = state.sheets.find((x) => x.visibility === 'Visible');
+      if (state.selection?.sheet === s) state.selection = undefined;
+    },
+  },
+};
+
+/** A Range passed as an argument arrives as { api, target } (see engine.ts). */
+function rangeArg(arg: unknown, member: string): RangeT {
+  const a = arg as { api?: string; target?: RangeT } | undefined;
+  if (!a || a.api !== 'Range' || !a.target) throw new Error(`office-double: ${member} is modeled with a Range object only`);
+  return a.target;
+}
+
+const CHART_TYPES: Record<string, true> = { ColumnClustered: true, Line: true };
+
+const CHARTS: Spec<Excel.ChartCollection> = {
+  add: {
+    kind: 'method',
+    returns: 'Chart',
+    takesObjects: true,
+    call: (s: SheetState, [type, source, seriesBy], env) => {
+      if (!CHART_TYPES[String(type)]) throw new Error(`office-double: chart type ${String(type)} is not modeled`);
+      if (seriesBy !== 'Columns') throw new Error('office-double: charts are modeled with seriesBy "Columns" only');
+      const r = rangeArg(source, 'ChartCollection.add');
+      checkWritable(s);
+      // As Excel does: a first column holding text gives the category labels, the others one series each.
+      let labels = true;
+      for (let i = 0; i < r.block.rows; i++) {
+        const cell = r.sheet.cell(r.block.row + i, r.block.col);
+        if (cell?.t !== 'String' && cell?.v !== undefined) labels = false;
+      }
+      const seriesCount = r.block.cols - (labels && r.block.cols > 1 ? 1 : 0);
+      const chart: ChartState = {
+        name: env.state.nextChartName(),
+        type: String(type),
+        source: { sheet: r.sheet, block: r.block },
+        seriesBy: 'Columns',
+        series: Array.from({ length: seriesCount }, () => ({})),
+      };
+      s.charts.push(chart);
+      return { sheet: s, chart };
+    },
+  },
+};
+
+interface ChartT {
+  readonly sheet: SheetState;
+  readonly chart: ChartState;
+}
+
+function liveChart(c: ChartT): ChartState {
+  if (!c.sheet.charts.includes(c.chart)) throw new OfficeDoubleError('ItemNotFound', 'chart was deleted');
+  return c.chart;
+}
+
+function cellOf(address: unknown): { row: number; col: number } {
+  const { sheet, block } = parseAddress(String(address));
+  if (sheet || block.rows !== 1 || block.cols !== 1) throw new Error('office-double: setPosition is modeled with single-cell addresses on the chart\'s sheet');
+  return { row: block.row, col: block.col };
+}
+
+const CHART: Spec<Excel.Chart> = {
+  name: { kind: 'prop', get: (c: ChartT) => liveChart(c).name },
+  title: { kind: 'nav', type: 'ChartTitle', get: (c: ChartT) => c },
+  series: { kind: 'nav', type: 'ChartSeriesCollection', get: (c: ChartT) => c },
+  axes: { kind: 'nav', type: 'ChartAxes', get: (c: ChartT) => c },
+  setPosition: {
+    kind: 'method',
+    call: (c: ChartT, [start, end]) => {
+      if (typeof start !== 'string' || typeof end !== 'string') throw new Error('office-double: setPosition is modeled with two addresses');
+      liveChart(c).position = { from: cellOf(start), to: cellOf(end) };
+    },
+  },
+  delete: {
+    kind: 'method',
+    call: (c: ChartT) => {
+      checkWritable(c.sheet);
+      liveChart(c);
+      c.sheet.charts = c.sheet.charts.filter((x) => x !== c.chart);
+    },
+  },
+};
+
+const CHART_TITLE: Spec<Excel.ChartTitle> = {
+  text: {
+    kind: 'prop',
+    get: (c: ChartT) => liveChart(c).title ?? '',
+    set: (c: ChartT, v: string) => {
+      if (typeof v !== 'string') throw invalid('chart title must be text');
+      liveChart(c).title = v;
+    },
+  },
+};
+
+const CHART_SERIES_COLLECTION: Spec<Excel.ChartSeriesCollection> = {
+  getItemAt: {
+    kind: 'method',
+    returns: 'ChartSeries',
+    call: (c: ChartT, [index]) => {
+      const series = liveChart(c).series[Number(index)];
+      return series ? { chart: c, series } : null;
+    },
+  },
+};
+
+const CHART_SERIES: Spec<Excel.ChartSeries> = {
+  name: {
+    kind: 'prop',
+    get: (s: { series: { name?: string } }) => s.series.name ?? '',
+    set: (s: { chart: ChartT; series: { name?: string } }, v: string) => {
+      if (typeof v !== 'string') throw invalid('series name must be text');
+      liveChart(s.chart);
+      s.series.name = v;
+    },
+  },
+};
+
+const CHART_AXES: Spec<Excel.ChartAxes> = { categoryAxis: { kind: 'nav', type: 'ChartAxis', get: (c: ChartT) => c } };
+
+const CHART_AXIS: Spec<Excel.ChartAxis> = {
+  setCategoryNames: {
+    kind: 'method',
+    since: 7,
+    takesObjects: true,
+    call: (c: ChartT, [source]) => {
+      const r = rangeArg(source, 'ChartAxis.setCategoryNames');
+      liveChart(c).categoryNames = { sheet: r.sheet, block: r.block };
+    },
+  },
 };
 
 const TABLES: Spec<Excel.TableCollection> = {
@@ -342,6 +494,7 @@ const TABLE: Spec<Excel.Table> = {
   },
   style: { kind: 'prop', get: (t: TableT) => t.style ?? 'TableStyleMedium2', set: (t: TableT, v: string) => (t.style = v) },
   worksheet: { kind: 'nav', since: 2, type: 'Worksheet', get: (t: TableT) => t.sheet },
+  getRange: { kind: 'method', returns: 'Range', call: (t: TableT) => ({ sheet: t.sheet, block: t.block }) },
   delete: {
     kind: 'method',
     call: (t: TableT, _a, env) => {
@@ -431,4 +584,11 @@ export const SPECS: Readonly<Record<string, TypeSpec>> = {
   NoteCollection: { members: NOTES, items: { type: 'Note', list: (s: SheetState) => [...s.notes.keys()].map((key) => ({ sheet: s, key })) } },
   Note: { members: NOTE },
   WorksheetFreezePanes: { members: FREEZE },
+  ChartCollection: { members: CHARTS, items: { type: 'Chart', list: (s: SheetState) => s.charts.map((chart) => ({ sheet: s, chart })) } },
+  Chart: { members: CHART },
+  ChartTitle: { members: CHART_TITLE },
+  ChartSeriesCollection: { members: CHART_SERIES_COLLECTION },
+  ChartSeries: { members: CHART_SERIES },
+  ChartAxes: { members: CHART_AXES },
+  ChartAxis: { members: CHART_AXIS },
 };

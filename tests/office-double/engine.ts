@@ -18,7 +18,15 @@ export type Member =
   /** A navigation property: returns another API object without a load (range.format). */
   | { readonly kind: 'nav'; readonly since?: number; readonly type: string; readonly get: (t: any, env: Env) => Target }
   /** A method. `returns` names the API type of the object it gives back; none for void methods. */
-  | { readonly kind: 'method'; readonly since?: number; readonly returns?: string; readonly orNull?: boolean; readonly call: (t: any, args: any[], env: Env) => unknown };
+  | {
+      readonly kind: 'method';
+      readonly since?: number;
+      readonly returns?: string;
+      readonly orNull?: boolean;
+      /** Accepts API objects among its arguments; they arrive as { api: type name, target }. */
+      readonly takesObjects?: boolean;
+      readonly call: (t: any, args: any[], env: Env) => unknown;
+    };
 
 export interface TypeSpec {
   readonly members: Readonly<Record<string, Member>>;
@@ -60,6 +68,9 @@ interface Command {
 }
 
 let nextId = 1;
+
+/** Every proxy the double handed out, so an API object passed as an argument (a Range for a chart) resolves to its target. */
+const refOfProxy = new WeakMap<object, Ref>();
 
 export class DoubleContext {
   private queue: Command[] = [];
@@ -135,6 +146,12 @@ export class DoubleContext {
   }
 
   private proxy(ref: Ref): object {
+    const p = this.makeProxy(ref);
+    refOfProxy.set(p, ref);
+    return p;
+  }
+
+  private makeProxy(ref: Ref): object {
     const ctx = this;
     return new Proxy(Object.create(null), {
       get(_o, key) {
@@ -168,14 +185,21 @@ export class DoubleContext {
           return child;
         }
         return (...args: unknown[]) => {
-          for (const a of args) {
-            if (typeof a === 'object' && a !== null && !Array.isArray(a) && Object.getPrototypeOf(a) === null) {
+          const argRefs = args.map((a) => (typeof a === 'object' && a !== null ? refOfProxy.get(a) : undefined));
+          argRefs.forEach((r, i) => {
+            if (r && !(m.kind === 'method' && m.takesObjects)) {
               throw new Error(`office-double: Excel.${ref.type}.${key} was passed an API object; the double models string addresses only`);
             }
-          }
+            if (!r && typeof args[i] === 'object' && args[i] !== null && !Array.isArray(args[i]) && Object.getPrototypeOf(args[i]) === null) {
+              throw new Error(`office-double: Excel.${ref.type}.${key} was passed an object the double did not hand out`);
+            }
+          });
+          const wireArgs = args.map((a, i) => (argRefs[i] ? { ref: argRefs[i]!.id } : a));
           const childRef = m.returns ? ctx.newRef(m.returns, undefined, false) : undefined;
-          ctx.enqueue({ o: ref.id, m: key, a: args, r: childRef?.id }, () => {
-            const out = m.call(ctx.targetOf(ref), args, ctx.env);
+          ctx.enqueue({ o: ref.id, m: key, a: wireArgs, r: childRef?.id }, () => {
+            // API objects among the arguments are used as what they stand for (a Range's sheet and block).
+            const callArgs = args.map((a, i) => (argRefs[i] ? { api: argRefs[i]!.type, target: ctx.targetOf(argRefs[i]!) } : a));
+            const out = m.call(ctx.targetOf(ref), callArgs, ctx.env);
             if (childRef) {
               childRef.target = out;
               childRef.isNull = out === null || out === undefined;

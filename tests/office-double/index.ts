@@ -11,7 +11,7 @@ import { SPECS } from './api';
 import { DoubleContext, type DoubleStats } from './engine';
 import { WorkbookState, OfficeDoubleError } from './state';
 
-export { WorkbookState, SheetState, OfficeDoubleError, parseAddress, type Cell } from './state';
+export { WorkbookState, SheetState, OfficeDoubleError, parseAddress, type Cell, type ChartState } from './state';
 export type { DoubleStats, SyncRecord } from './engine';
 
 /** Excel on the web: 5 MB per request and per response. */

@@ -37,6 +37,22 @@ function isBlank(c: Cell): boolean {
   return c.v === undefined && c.nf === undefined && c.fill === undefined && c.font === undefined && c.bold === undefined && c.link === undefined;
 }
 
+/** A chart as the double keeps it: what it was drawn from and where it sits. */
+export interface ChartState {
+  name: string;
+  readonly type: string;
+  /** The block given to charts.add (header row included), on its sheet. */
+  readonly source: { readonly sheet: SheetState; readonly block: Block };
+  readonly seriesBy: string;
+  /** One per value column: every source column but a first column of text labels. */
+  readonly series: { name?: string }[];
+  title?: string;
+  /** Top-left and bottom-right cells (0-based) given to setPosition. */
+  position?: { readonly from: { row: number; col: number }; readonly to: { row: number; col: number } };
+  /** Set through the category axis (ExcelApi 1.7) when the labels are not beside the values. */
+  categoryNames?: { readonly sheet: SheetState; readonly block: Block };
+}
+
 export class SheetState {
   readonly cells = new Map<number, Map<number, Cell>>();
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
@@ -45,6 +61,10 @@ export class SheetState {
   conditionalFormats: { block: Block; formula?: string; fill?: string; font?: string }[] = [];
   validations: { block: Block; rule: unknown }[] = [];
   columnWidths = new Map<number, number>();
+  /** Columns hidden through Range.columnHidden (0-based); Range.clear leaves them hidden, as Excel does. */
+  hiddenColumns = new Set<number>();
+  /** Charts floating over the sheet, in the order they were added. */
+  charts: ChartState[] = [];
   frozenRows = 0;
   /** A protected sheet refuses writes with AccessDenied, as Excel does. */
   protected = false;
@@ -108,6 +128,11 @@ export class WorkbookState {
   activeSheet: SheetState | undefined;
   selection: { sheet: SheetState; block: Block } | undefined;
   private tableCounter = 0;
+  private chartCounter = 0;
+
+  nextChartName(): string {
+    return `Chart ${++this.chartCounter}`;
+  }
 
   addSheet(name: string): SheetState {
     const s = new SheetState(name);

@@ -41,7 +41,7 @@ describe('OfficePort.apply: replaceSheet', () => {
     const d = createOfficeDouble({ api: 20 });
     d.state.addSheet('花名册');
     const result = await createOfficePort(d.excel, d.office).apply(replace(3));
-    expect(result).toEqual({ written: [{ sheet: FINDINGS, what: 'created', rows: 3 }], degraded: [] });
+    expect(result).toEqual({ written: [{ sheet: FINDINGS, what: 'created', rows: 3 }], degraded: [], undo: 'host' });
     const s = d.state.sheet(FINDINGS)!;
     expect(text(d, FINDINGS, 0, 0)).toEqual({ v: '校验结果', t: 'String', f: undefined });
     expect(text(d, FINDINGS, 1, 0)).toEqual({ v: '生成于 2026-11-29', t: 'String', f: undefined });
@@ -340,7 +340,7 @@ describe('OfficePort.apply: marks', () => {
     const port = createOfficePort(d.excel, d.office);
     const marked = await port.apply(marks);
     expect(d.stats.syncs).toHaveLength(2); // one look (list, fills, notes), one write
-    expect(marked).toEqual({ written: [{ sheet: '花名册', what: 'marked', rows: 2 }], degraded: [] }); // rows: distinct rows, as the contract counts
+    expect(marked).toEqual({ written: [{ sheet: '花名册', what: 'marked', rows: 2 }], degraded: [], undo: 'host' }); // rows: distinct rows, as the contract counts
     expect([s.cell(1, 1)?.fill, s.cell(1, 2)?.fill, s.cell(2, 1)?.fill]).toEqual(['#FFC7CE', '#FFC7CE', '#FFC7CE']);
     expect(Object.fromEntries(s.notes)).toEqual({ '1,1': '身份证号校验位错误', '1,2': '家长说换了号码', '2,1': '身份证号校验位错误' });
     expect(d.savedSettings.size).toBe(1); // the record is saved in the document, not in memory

@@ -5,7 +5,10 @@ import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import { officeErrorCode } from './errors';
 import type { OfficeFeatures } from './capabilities';
 import { asLiteralText, blockAddress, cellAddress, isTruncated, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
+import { chartCommands } from './charts';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
+import { captureSheetsBefore, restorable as restorableEntries } from './capture';
+import type { CellsStep, SheetStep, UndoRecord, UndoStep } from './undo';
 
 /**
  * Applying a plan: one Excel.run, in two steps.
@@ -29,6 +32,14 @@ export interface ApplyEnv {
   readonly budgetBytes: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ApplyProgress) => void;
+  /** Keep what the plan overwrites so that undoRecord can put it back (hosts below ExcelApi 1.20). */
+  readonly captureUndo?: boolean;
+}
+
+/** The result, and the undo record when the env asked for one and the plan can be undone. */
+export interface AppliedPlan {
+  readonly result: ApplyResult;
+  readonly undo?: UndoRecord;
 }
 
 type Written = ApplyResult['written'][number];
@@ -36,7 +47,7 @@ type Written = ApplyResult['written'][number];
 /** Rows a data-validation dropdown covers below the header when the sheet has fewer rows: room to type. */
 export const VALIDATION_ROWS = 1000;
 
-export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<ApplyResult> {
+export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<AppliedPlan> {
   const { context, features } = env;
   for (const op of plan.ops) {
     if (!isValidSheetName(op.sheet)) throw new PortError('office.badSheetName', { sheet: op.sheet });
@@ -66,6 +77,9 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     }
   };
   const sheetTableLooks = new Map<string, Excel.TableCollection>();
+  const cellLooks = new Map<string, Excel.Range>(); // cells setCells overwrites, for undo
+  // Marks live in fills, notes and the document settings; undoing them is clearMarks' job.
+  const capture = !!env.captureUndo && !plan.ops.some((op) => op.kind === 'markCells' || op.kind === 'clearMarks');
 
   const proxies = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -121,8 +135,25 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
       });
     };
     sheetTableLooks.clear();
+    cellLooks.clear();
     for (const op of plan.ops) {
       const key = op.sheet.toLowerCase();
+      if (op.kind === 'setCells' && capture && exists(op.sheet)) {
+        for (const c of op.cells) {
+          const ck = lookKey(op.sheet, c.row, c.col);
+          if (planned.has(`v${ck}`)) continue;
+          planned.add(`v${ck}`);
+          looks.push({
+            requestBytes: 60,
+            responseBytes: 200,
+            queue: () => {
+              const range = sheet(op.sheet).getRange(cellAddress(c.row, c.col));
+              range.load('formulas,values,valueTypes,numberFormat');
+              cellLooks.set(ck, range);
+            },
+          });
+        }
+      }
       if (op.kind === 'replaceSheet' && features.api < 2 && exists(op.sheet) && !planned.has(`t${key}`)) {
         planned.add(`t${key}`);
         looks.push({
@@ -186,8 +217,24 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   await runChunks(context, lookChunks);
   for (const [key, own] of sheetTableLooks) tablesBySheet.set(key, own.items);
 
+  // Below ExcelApi 1.20: read what the replaced sheets hold now, so that undo can put it back.
+  // Only now is it known which sheets exist (looking at a missing one would fail the whole sync).
+  const befores = new Map<string, SheetStep['before']>();
+  if (capture) {
+    const replaced = [...new Set(plan.ops.filter((op) => op.kind === 'replaceSheet' && exists(op.sheet)).map((op) => existing.get(op.sheet.toLowerCase()) ?? op.sheet))];
+    const captured = await captureSheetsBefore(
+      context,
+      replaced.map((name) => ({ name, ws: sheet(name), tables: tablesBySheet.get(name.toLowerCase()) ?? [] })),
+      env.budgetBytes,
+    );
+    for (const [name, before] of captured) befores.set(name.toLowerCase(), before);
+  }
+  const steps: UndoStep[] = [];
+  const sheetSteps = new Map<string, SheetStep>();
+
   // Step 2: build every write as a sized command, nothing queued yet; then send them in chunks.
   const commands: QueuedCommand[] = [];
+  const oldCharts: Excel.Chart[] = [];
   const createdLastRow = new Map<string, number>(); // sheets this plan creates: last row written
   let marksChanged = false;
   const clearedThisPlan = new Map<string, MarkRecord & { noteDeleted?: boolean }>();
@@ -199,6 +246,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         const had = exists(op.sheet);
         if (op.kind === 'createSheetIfMissing' && had) break;
         if (had) {
+          commands.push(oldChartsLook(sheet, op.sheet, oldCharts));
           commands.push(...clearSheetCommands(sheet, op.sheet, tablesBySheet.get(op.sheet.toLowerCase()) ?? [], features, tableNames));
           // The sheet is cleared whole: marks recorded on it have nothing left to restore (as the file port does).
           if (marks[op.sheet]) {
@@ -216,6 +264,17 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         }
         commands.push(...contentCommands(sheet, op.sheet, op.content, features, degraded, env.budgetBytes, tableNames));
         createdLastRow.set(op.sheet.toLowerCase(), (op.content.titleLines?.length ?? 0) + op.content.rows.length);
+        const step: SheetStep = {
+          kind: 'sheet',
+          sheet: existing.get(op.sheet.toLowerCase()) ?? op.sheet,
+          before: had ? (befores.get(op.sheet.toLowerCase()) ?? null) : null,
+          content: op.content,
+          width: widest(op.content.rows, Math.max(1, op.content.columns.length)),
+          appended: [],
+          cells: new Map(),
+        };
+        steps.push(step);
+        sheetSteps.set(op.sheet.toLowerCase(), step);
         if (op.kind === 'replaceSheet' && op.activate) commands.push({ requestBytes: 0, queue: () => sheet(op.sheet).activate() });
         written.push({ sheet: op.sheet, what: had ? 'replaced' : 'created', rows: op.content.rows.length });
         break;
@@ -241,12 +300,25 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes, true));
         createdLastRow.set(key, lastRow + op.rows.length);
         if (lastRowLooks.has(key)) lastRowLooks.delete(key); // a second append to the same sheet follows this one
+        const into = sheetSteps.get(key);
+        if (into) into.appended.push(...op.rows);
+        else steps.push({ kind: 'append', sheet: existing.get(key) ?? op.sheet, firstRow: lastRow + 1, rows: op.rows, width });
         written.push({ sheet: op.sheet, what: 'appended', rows: op.rows.length });
         break;
       }
       case 'setCells': {
         if (!exists(op.sheet)) throw new PortError('office.sheetMissing', { sheet: op.sheet });
         for (const c of op.cells) commands.push(...cellCommands(sheet, op.sheet, c.row, c.col, c.value, features, degraded));
+        const into = sheetSteps.get(op.sheet.toLowerCase());
+        if (into) for (const c of op.cells) into.cells.set(`${c.row},${c.col}`, c.value);
+        else {
+          const cells: CellsStep['cells'] = op.cells.map((c) => {
+            const look = cellLooks.get(lookKey(op.sheet, c.row, c.col));
+            const before = look ? { formula: restorableEntries(look.formulas, look.values, look.valueTypes)[0][0], numberFormat: look.numberFormat[0][0] } : undefined;
+            return { row: c.row, col: c.col, value: c.value, before };
+          });
+          steps.push({ kind: 'cells', sheet: existing.get(op.sheet.toLowerCase()) ?? op.sheet, cells });
+        }
         written.push({ sheet: op.sheet, what: 'cells', rows: op.cells.length });
         break;
       }
@@ -335,6 +407,12 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const chunks = chunkCommands(commands, env.budgetBytes);
   try {
     await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }));
+    // The charts a replaced sheet had go with its old content; without this a rerun would stack them.
+    // Loaded in the write batch, before the new charts were added: one more sync only when there were some.
+    if (oldCharts.length > 0) {
+      for (const c of oldCharts) c.delete();
+      await context.sync();
+    }
   } catch (e) {
     if (!(e instanceof AppendConflict)) throw e;
     // Put the colleague's cells back exactly (formulas as formulas, constants as typed), then stop.
@@ -342,7 +420,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     await context.sync();
     throw new PortError('office.conflictRestored', { sheet: e.sheet });
   }
-  return { written, degraded: [...degraded] };
+  return { result: { written, degraded: [...degraded] }, undo: capture ? { steps, hyperlinks: features.hyperlinks } : undefined };
 }
 
 function errorCode(e: unknown): string {
@@ -358,15 +436,7 @@ type SheetOf = (name: string) => Excel.Worksheet;
  * formula), numbers, booleans and error constants as they are.
  */
 export function restorable(formulas: unknown[][], values: unknown[][], types: unknown[][]): unknown[][] {
-  return formulas.map((line, i) =>
-    line.map((f, j) => {
-      const v = values[i]?.[j];
-      if (typeof f === 'string' && f.startsWith('=') && f !== v) return f;
-      if (types[i]?.[j] === 'Empty') return '';
-      if (types[i]?.[j] === 'String') return asLiteralText(String(v));
-      return v;
-    }),
-  );
+  return restorableEntries(formulas, values, types);
 }
 
 /** A colleague wrote into the rows being appended between the look and the write. */
@@ -396,6 +466,20 @@ export function isValidSheetName(name: string): boolean {
  * Empty a generated sheet in place. Deleting and re-adding it would clear Excel's undo stack and
  * break other sheets' links to it; clearing keeps both.
  */
+/** Load the charts a sheet has before its new content adds any; they are deleted after the writes. */
+function oldChartsLook(sheet: SheetOf, name: string, into: Excel.Chart[]): QueuedCommand {
+  let charts: Excel.ChartCollection | undefined;
+  return {
+    requestBytes: 40,
+    responseBytes: 400,
+    queue: () => {
+      charts = sheet(name).charts;
+      charts.load('items/name');
+    },
+    after: () => void into.push(...(charts as Excel.ChartCollection).items),
+  };
+}
+
 function clearSheetCommands(sheet: SheetOf, name: string, tables: readonly Excel.Table[], f: OfficeFeatures, tableNames: Set<string>): QueuedCommand[] {
   // The sheet's own tables go, so their names are free for the tables the new content adds.
   for (const t of tables) tableNames.delete(t.name.toLowerCase());
@@ -410,6 +494,8 @@ function clearSheetCommands(sheet: SheetOf, name: string, tables: readonly Excel
       if (f.conditionalFormats) all.conditionalFormats.clearAll();
       if (f.dataValidation) all.dataValidation.clear();
       if (f.freezePanes) ws.freezePanes.unfreeze();
+      // Clearing leaves hidden columns hidden; the new content says which to hide.
+      if (f.columnWidth) all.columnHidden = false;
     },
   });
   return out;
@@ -592,6 +678,11 @@ function contentCommands(
       const letter = columnLetter(c);
       out.push({ requestBytes: 20, queue: () => (sheet(name).getRange(`${letter}:${letter}`).format.columnWidth = points) });
     }
+    // Range.columnHidden is ExcelApi 1.2 (as columnWidth); on 1.1 the column stays visible: cosmetic, not reported.
+    if (col.hidden && f.columnWidth) {
+      const letter = columnLetter(c);
+      out.push({ requestBytes: 20, queue: () => (sheet(name).getRange(`${letter}:${letter}`).columnHidden = true) });
+    }
   });
 
   if (content.table) {
@@ -670,6 +761,7 @@ function contentCommands(
   });
 
   if (content.freezeHeader && f.freezePanes) out.push({ requestBytes: 10, queue: () => sheet(name).freezePanes.freezeRows(headerRow + 1) });
+  out.push(...chartCommands(() => sheet(name), content, width, f, degraded));
   return out;
 }
 

@@ -7,6 +7,7 @@ import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capab
 import { cellAddress } from './cells';
 import { officeErrorCode, toPortError } from './errors';
 import { readWorkbook } from './read';
+import { undoRecord, type UndoRecord } from './undo';
 
 export interface OfficePortOptions {
   /** Bytes one sync may carry each way; Excel on the web refuses more than 5 MB. */
@@ -27,6 +28,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
   const maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
   let features: OfficeFeatures | undefined;
   const feats = () => (features ??= detectFeatures(office));
+  // One level of undo below ExcelApi 1.20: what the last apply overwrote. In memory only (children's data).
+  let lastUndo: UndoRecord | undefined;
 
   /** One Excel.run; since ExcelApi 1.20 all its syncs are one step on Excel's undo stack. */
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, errorParams: Record<string, string | number> = {}): Promise<T> {
@@ -51,21 +54,39 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       return run((context) => readWorkbook(context, feats(), readOptions, { budgetBytes, maxReadCells }));
     },
 
-    apply(plan: WorkbookPlan, applyOptions: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
-      if (applyOptions.signal?.aborted) return Promise.reject(new PortError('error.cancelled'));
-      return run((context) =>
+    async apply(plan: WorkbookPlan, applyOptions: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
+      if (applyOptions.signal?.aborted) throw new PortError('error.cancelled');
+      const f = feats();
+      // A new change makes the kept one stale: undoing it later could undo someone's work in between.
+      lastUndo = undefined;
+      const applied = await run((context) =>
         applyPlan(
           {
             context,
-            features: feats(),
+            features: f,
             settings: office.context.document.settings,
             budgetBytes,
             signal: applyOptions.signal,
             onProgress: applyOptions.onProgress,
+            captureUndo: !f.undoGroup,
           },
           plan,
         ),
       );
+      lastUndo = applied.undo;
+      return { ...applied.result, undo: f.undoGroup ? 'host' : applied.undo ? 'port' : 'none' };
+    },
+
+    canUndo() {
+      return lastUndo !== undefined;
+    },
+
+    async undoLast(): Promise<ApplyResult> {
+      const record = lastUndo;
+      if (!record) throw new PortError('office.nothingToUndo');
+      const result = await run((context) => undoRecord(context, feats(), record, budgetBytes));
+      lastUndo = undefined;
+      return result;
     },
 
     async select(ref: CellRef) {

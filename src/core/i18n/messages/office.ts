@@ -19,6 +19,9 @@ export const office: DomainMessages = {
     'office.settingsFailed': '无法在工作簿中保存标记记录（{code}），因此没有标记单元格。',
     'office.conflictRestored': '就在写入的同时，其他人在工作表“{sheet}”的同几行里写了内容。对方的内容已原样恢复，本次操作已停止（之前的步骤可能已经写入）。请重新检查后再试。',
     'office.textTruncated': '有的文字超过了 Excel 单元格的上限（32767 个字符），只写入了前面的部分。',
+    'office.undoConflict': '工作表“{sheet}”在上次操作之后又被修改过（可能是其他老师在编辑），撤销会覆盖这些修改，所以没有撤销，工作簿没有任何改动。如需撤销，请先手动核对该工作表。',
+    'office.nothingToUndo': '没有可以撤销的操作：只能撤销本次打开加载项后最近的一次操作。',
+    'office.chartsLeftOut': '此版本的 Excel 无法按要求绘制部分图表，这些图表没有添加；统计数字都已写入。',
     'office.badSheetName': '“{sheet}”不能用作工作表名称：名称最多 31 个字符，不能包含 \\ / ? * [ ] :，也不能以单引号开头或结尾。没有写入任何内容。',
   },
   'en-US': {
@@ -38,6 +41,9 @@ export const office: DomainMessages = {
     'office.settingsFailed': 'The record of marks could not be saved in the workbook ({code}), so no cells were marked.',
     'office.conflictRestored': 'Someone wrote into the same rows of "{sheet}" at the moment this operation wrote them. Their cells were put back as they were and the operation stopped (earlier steps may have been written). Check again and retry.',
     'office.textTruncated': 'Some text was longer than an Excel cell holds (32,767 characters); only its beginning was written.',
+    'office.undoConflict': 'The sheet "{sheet}" was changed after the last operation (perhaps a colleague is editing it). Undoing would overwrite those changes, so nothing was undone and the workbook is unchanged. Check that sheet by hand if you still need to undo.',
+    'office.nothingToUndo': 'There is nothing to undo: only the most recent operation since the add-in was opened can be undone.',
+    'office.chartsLeftOut': 'This version of Excel cannot draw some of the charts as planned, so they were left out; all figures were written.',
     'office.badSheetName': '"{sheet}" cannot be a sheet name: at most 31 characters, none of \\ / ? * [ ] :, no apostrophe at either end. Nothing was written.',
   },
 };

@@ -1,0 +1,217 @@
+import type { PlanCell, SheetContent, WorkbookPlan } from '../../src/core/plan/types';
+import { createOfficePort } from '../../src/workbook/office';
+import { PortError } from '../../src/workbook/port';
+import { createOfficeDouble, type OfficeDouble } from '../office-double';
+
+const FINDINGS = '校验结果';
+
+function findings(rows: number, note = '校验位错误'): SheetContent {
+  const data: PlanCell[][] = [];
+  for (let i = 0; i < rows; i++) data.push(['花名册', { text: `E${i + 2}`, link: { sheet: '花名册', row: i + 1, col: 4 } }, i, `${note}${i}`]);
+  return {
+    titleLines: ['校验结果', '生成于 2026-11-29'],
+    columns: [{ header: '工作表' }, { header: '单元格' }, { header: '序号', format: 'integer' }, { header: '说明', format: 'text' }],
+    rows: data,
+    table: { name: 'FindingsTable' },
+    highlights: [{ col: 0, equals: '花名册', fill: '#FDE7E9' }],
+  };
+}
+
+/** Everything a person could see in a sheet's cells: value, type, formula, number format, quote prefix. */
+function cellsOf(d: OfficeDouble, sheet: string) {
+  const s = d.state.sheet(sheet);
+  if (!s) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [r, line] of s.cells) {
+    for (const [c, cell] of line) {
+      const nf = cell.nf === 'General' ? undefined : cell.nf; // Excel shows no difference between the two
+      if (cell.v !== undefined || nf !== undefined) out[`${r},${c}`] = [cell.v, cell.t, cell.f, nf, cell.quote];
+    }
+  }
+  return out;
+}
+
+function roster(d: OfficeDouble) {
+  return d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"]]);
+}
+
+describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) => {
+  it('restores a replaced generated sheet exactly: values, formulas, text that looks like numbers, number formats and its table', async () => {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(4, '旧说明') }] });
+    // What a teacher added by hand to the generated sheet before the next run: a formula, a dated cell.
+    const s = d.state.sheet(FINDINGS)!;
+    s.put(8, 0, [['=1+1', "'0123", 46010]]);
+    s.ensure(8, 2).nf = 'yyyy-mm-dd';
+    const before = cellsOf(d, FINDINGS);
+    const tablesBefore = d.state.tables.map((t) => [t.name, t.sheet.name, t.block, t.style ?? 'TableStyleMedium2']); // Excel's default style
+
+    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2, '新说明') }] });
+    expect(result.undo).toBe('port');
+    expect(port.canUndo!()).toBe(true);
+    expect(s.cell(3, 3)?.v).toBe('新说明0');
+    expect(s.cell(8, 0)).toBeUndefined();
+
+    const undone = await port.undoLast!();
+    expect(undone.written).toEqual([{ sheet: FINDINGS, what: 'replaced', rows: 9 }]);
+    expect(d.state.sheet(FINDINGS)).toBe(s);
+    expect(cellsOf(d, FINDINGS)).toEqual(before);
+    expect(s.cell(8, 0)?.f).toBe('=1+1');
+    expect(s.cell(8, 1)).toMatchObject({ v: '0123', t: 'String' });
+    expect(d.state.tables.map((t) => [t.name, t.sheet.name, t.block, t.style ?? 'TableStyleMedium2'])).toEqual(tablesBefore);
+    expect(port.canUndo!()).toBe(false);
+    await expect(port.undoLast!()).rejects.toMatchObject({ key: 'office.nothingToUndo' });
+  });
+
+  it('removes a sheet created from its template (createSheetIfMissing) and what was appended to it in the same plan', async () => {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    const result = await port.apply({
+      ops: [
+        { kind: 'createSheetIfMissing', sheet: '谈心记录', content: { columns: [{ header: '日期', format: 'date' }, { header: '学生' }], rows: [] } },
+        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '张三']] },
+      ],
+    });
+    expect(result.undo).toBe('port');
+    expect(d.state.sheet('谈心记录')!.cell(1, 1)?.v).toBe('张三');
+    await port.undoLast!();
+    expect(d.state.sheets.map((x) => x.name)).toEqual(['花名册']);
+    expect(d.state.tables).toEqual([]);
+  });
+
+  it('clears exactly the appended rows of a kept log, and puts back single cells (设置) with their formats', async () => {
+    const d = createOfficeDouble({ api });
+    const log = d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生'], [46000, '李四']]);
+    log.ensure(1, 0).nf = 'yyyy-mm-dd';
+    const settings = d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '=A1&"小学"'], ['学期', "'2026"]]);
+    settings.ensure(2, 1).nf = '@';
+    const logBefore = cellsOf(d, '谈心记录');
+    const settingsBefore = cellsOf(d, '设置');
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({
+      ops: [
+        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五'], [46011, '=cmd']], expectedLastRow: 1 },
+        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: '红星小学' }, { row: 2, col: 1, value: 2027 }, { row: 5, col: 1, value: '新' }] },
+      ],
+    });
+    expect(log.cell(3, 1)?.v).toBe('=cmd');
+    expect(settings.cell(1, 1)?.f).toBeUndefined();
+    await port.undoLast!();
+    expect(cellsOf(d, '谈心记录')).toEqual(logBefore);
+    expect(cellsOf(d, '设置')).toEqual(settingsBefore);
+    expect(settings.cell(1, 1)?.f).toBe('=A1&"小学"');
+  });
+
+  it.each([
+    ['a colleague typed into the replaced sheet', (d: OfficeDouble) => d.state.sheet(FINDINGS)!.put(3, 3, [['同事改的']])],
+    ['a colleague wrote below it', (d: OfficeDouble) => d.state.sheet(FINDINGS)!.put(40, 0, [['同事加的']])],
+    ['a colleague changed an appended row', (d: OfficeDouble) => d.state.sheet('谈心记录')!.put(2, 1, [['同事改的']])],
+    ['a colleague changed a setting', (d: OfficeDouble) => d.state.sheet('设置')!.put(1, 1, [['同事改的']])],
+    ['a colleague deleted the sheet', (d: OfficeDouble) => d.state.sheets.splice(d.state.sheets.indexOf(d.state.sheet('谈心记录')!), 1)],
+  ])('refuses and changes nothing when %s', async (_what, edit) => {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生'], [46000, '李四']]);
+    d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '旧']]);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3, '旧') }] });
+    await port.apply({
+      ops: [
+        { kind: 'replaceSheet', sheet: FINDINGS, content: findings(5, '新') },
+        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五']], expectedLastRow: 1 },
+        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: '新' }] },
+      ],
+    });
+    edit(d);
+    const snapshot = () => JSON.stringify(d.state.sheets.map((s) => [s.name, cellsOf(d, s.name)]));
+    const before = snapshot();
+    const tables = d.state.tables.length;
+    const attempt = port.undoLast!();
+    await expect(attempt).rejects.toBeInstanceOf(PortError);
+    await expect(attempt).rejects.toMatchObject({ key: 'office.undoConflict' });
+    expect(snapshot()).toBe(before);
+    expect(d.state.tables).toHaveLength(tables);
+  });
+
+  it('names the sheet that changed, and never a cell content', async () => {
+    const d = createOfficeDouble({ api });
+    d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '旧']]);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: '张三的学校' }] }] });
+    d.state.sheet('设置')!.put(1, 1, [['李四']]);
+    await expect(port.undoLast!()).rejects.toEqual(new PortError('office.undoConflict', { sheet: '设置' }));
+  });
+
+  it('needs as many syncs to undo 10 rows as 2,000 rows (reads and writes split only by size)', async () => {
+    const counts: number[][] = [];
+    for (const rows of [10, 2000]) {
+      const d = createOfficeDouble({ api });
+      roster(d);
+      d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生']]);
+      const port = createOfficePort(d.excel, d.office);
+      await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(rows, '旧') }] });
+      d.resetStats();
+      const log: PlanCell[][] = Array.from({ length: rows }, (_, i) => [46000 + i, `学生${i}`]);
+      const plan: WorkbookPlan = {
+        ops: [
+          { kind: 'replaceSheet', sheet: FINDINGS, content: findings(rows, '新') },
+          { kind: 'appendRows', sheet: '谈心记录', rows: log, expectedLastRow: 0 },
+        ],
+      };
+      await port.apply(plan);
+      const applySyncs = d.stats.syncs.length;
+      d.resetStats();
+      await port.undoLast!();
+      counts.push([applySyncs, d.stats.syncs.length]);
+      expect(d.state.sheet(FINDINGS)!.cell(rows + 2, 3)?.v).toBe(`旧${rows - 1}`);
+      expect(d.state.sheet('谈心记录')!.usedBlock(true)).toEqual({ row: 0, col: 0, rows: 1, cols: 2 });
+    }
+    // Apply: look, used ranges of the replaced sheet, its contents, write. Undo: look, write.
+    expect(counts).toEqual([
+      [4, 2],
+      [4, 2],
+    ]);
+  });
+
+  it('reads a 100,000-row sheet it replaces in blocks under the response limit, and restores it', async () => {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(100_000, '旧的很长的说明文字') }] });
+    d.resetStats();
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3, '新') }] });
+    expect(Math.max(...d.stats.syncs.map((x) => x.responseBytes))).toBeLessThan(5 * 1024 * 1024);
+    await port.undoLast!();
+    const s = d.state.sheet(FINDINGS)!;
+    expect(s.cell(100_002, 3)?.v).toBe('旧的很长的说明文字99999');
+    expect(s.usedBlock(true)).toEqual({ row: 0, col: 0, rows: 100_003, cols: 4 });
+  });
+});
+
+describe('OfficePort undo on ExcelApi 1.20', () => {
+  it("leaves undo to Excel: one undo group per run, nothing kept, and no call that clears Excel's undo stack", async () => {
+    const d = createOfficeDouble({ api: 20 });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
+    const sheet = d.state.sheet(FINDINGS);
+    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: { ...findings(2), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 1 }, categoryCol: 1, valueCols: [2] }] } }] });
+    expect(result.undo).toBe('host');
+    expect(port.canUndo!()).toBe(false);
+    await expect(port.undoLast!()).rejects.toMatchObject({ key: 'office.nothingToUndo' });
+    expect(d.state.sheet(FINDINGS)).toBe(sheet); // cleared in place, never Worksheet.delete
+    expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === true)).toBe(true);
+  });
+
+  it('marks cannot be undone by the port below 1.20 and the result says so (clearMarks is their undo)', async () => {
+    const d = createOfficeDouble({ api: 12 });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    const result = await port.apply({ ops: [{ kind: 'markCells', sheet: '花名册', marks: [{ sheet: '花名册', row: 1, col: 1, fill: '#FFC7CE', note: '' }] }] });
+    expect(result.undo).toBe('none');
+    expect(port.canUndo!()).toBe(false);
+  });
+});
