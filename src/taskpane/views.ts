@@ -3,6 +3,11 @@ import type { Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import type { WorkbookPort } from '../workbook/port';
 import type { Operation } from './useOperation';
+import { registerMessages } from '../core/i18n';
+import { viewTabs } from '../core/i18n/messages/viewTabs';
+
+// The tab labels are on the first screen; each view's other text comes with its chunk.
+registerMessages(viewTabs);
 
 /** What every pane view receives: the workbook, the language, today, and the shared operation runner. */
 export interface ViewProps {
@@ -24,4 +29,8 @@ export interface ExtraView {
   readonly load: () => Promise<{ default: ComponentType<ViewProps> }>;
 }
 
-export const EXTRA_VIEWS: readonly ExtraView[] = [];
+export const EXTRA_VIEWS: readonly ExtraView[] = [
+  { id: 'pairing', labelKey: 'views.tab.pairing', load: () => import(/* webpackChunkName: "view-pairing" */ './views/PairingView') },
+  { id: 'today', labelKey: 'views.tab.today', load: () => import(/* webpackChunkName: "view-today" */ './views/TodayView') },
+  { id: 'summary', labelKey: 'views.tab.summary', load: () => import(/* webpackChunkName: "view-summary" */ './views/SummaryView') },
+];

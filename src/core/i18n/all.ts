@@ -15,3 +15,4 @@ import { contacts } from './messages/contacts'; registerMessages(contacts);
 import { pairing } from './messages/pairing'; registerMessages(pairing);
 import { file } from './messages/file'; registerMessages(file);
 import { workflow } from './messages/workflow'; registerMessages(workflow);
+import { views } from './messages/views'; import { viewTabs } from './messages/viewTabs'; registerMessages(views); registerMessages(viewTabs);

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { t, type Lang } from '../../core/i18n';
+import type { WorkbookPlan } from '../../core/plan/types';
+import type { ApplyResult, WorkbookPort } from '../../workbook/port';
+import type { Operation } from '../useOperation';
+import { undoWayOf, type UndoWay } from './logic';
+
+/** A write the user asked for; nothing reaches the workbook until they confirm (issue 7). */
+export interface ProposedWrite {
+  readonly titleKey: string;
+  readonly plan: WorkbookPlan;
+  /** What will change, one sentence each (sheets created/replaced/appended, pairs, rows). */
+  readonly lines: readonly string[];
+  /** False when the plan would change nothing: confirming is then disabled. */
+  readonly changes: boolean;
+  /** After a successful write or undo: read again so the view shows the workbook as it is now. */
+  readonly after?: () => Promise<unknown>;
+}
+
+const useStyles = makeStyles({
+  box: {
+    display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  list: { margin: 0, paddingLeft: '20px' },
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+type PortWithUndo = WorkbookPort & { undoLast?: (options?: { signal?: AbortSignal }) => Promise<unknown> };
+
+/**
+ * The preview of a proposed write, then — once written — the way back: a button when the port can undo
+ * (it kept what it overwrote), a sentence when Excel's own undo covers the operation.
+ */
+export function WritePreview({ change, port, lang, operation, onClose }: {
+  change: ProposedWrite | null; port: WorkbookPort; lang: Lang; operation: Operation; onClose: () => void;
+}) {
+  const styles = useStyles();
+  const busy = operation.running !== null;
+  const [undo, setUndo] = useState<{ way: UndoWay; after?: () => Promise<unknown> } | null>(null);
+
+  const confirm = async () => {
+    if (!change) return;
+    setUndo(null);
+    const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
+    onClose();
+    if (!result) return; // failure or cancel: the notice says so; the next preview starts from a fresh read
+    if (change.after) await change.after();
+    notifyWritten(result, lang, operation);
+    const way = undoWayOf(result, port);
+    if (way) setUndo({ way, after: change.after });
+  };
+
+  const undoLast = async () => {
+    const target = port as PortWithUndo;
+    if (!target.undoLast || !undo) return;
+    const after = undo.after;
+    const done = await operation.run('views.op.undo', async ({ signal }) => { await target.undoLast!({ signal }); return true; });
+    if (!done) return;
+    setUndo(null);
+    if (after) await after();
+    operation.notify({ intent: 'success', lines: [t(lang, 'views.undo.done')] });
+  };
+
+  return (
+    <>
+      {change && (
+        <section className={styles.box} aria-labelledby="views-preview-title">
+          <Text as="h2" id="views-preview-title" weight="semibold">{t(lang, change.titleKey)}</Text>
+          {change.changes
+            ? <ul className={styles.list}>{change.lines.map((l, i) => <li key={i}><Text>{l}</Text></li>)}</ul>
+            : <Text>{t(lang, 'ui.preview.nothing')}</Text>}
+          <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy || !change.changes} onClick={() => void confirm()}>{t(lang, 'ui.action.confirm')}</Button>
+            <Button disabled={busy} onClick={onClose}>{t(lang, 'ui.action.cancelPreview')}</Button>
+          </div>
+        </section>
+      )}
+      {!change && undo?.way === 'port' && (
+        <div className={styles.actions}>
+          <Button disabled={busy} onClick={() => void undoLast()}>{t(lang, 'views.action.undo')}</Button>
+        </div>
+      )}
+      {!change && undo?.way === 'host' && <Text size={200}>{t(lang, 'views.undo.host')}</Text>}
+    </>
+  );
+}
+
+function notifyWritten(result: ApplyResult, lang: Lang, operation: Operation): void {
+  const written = result.written.map((w) => t(lang, `ui.written.${w.what}`, { sheet: w.sheet, count: w.rows }));
+  const degraded = result.degraded.map((key) => t(lang, key));
+  operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded] });
+}

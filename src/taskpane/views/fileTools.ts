@@ -1,0 +1,68 @@
+/**
+ * The standalone page's file work: a new workbook holding only a plan (the de-identified copy, the
+ * roll-up), built with the file port and handed to the browser as a download. The open workbook is only
+ * read. Loaded on demand; the Excel pane never fetches it (it would pull in the xlsx library).
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Lang } from '../../core/i18n';
+import type { WorkbookPlan } from '../../core/plan/types';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { SchoolFigures } from '../../core/summary';
+import { openXlsx } from '../../workbook/file';
+import { downloadBytes } from '../../standalone/download';
+import type { ViewsCore } from './core';
+
+/**
+ * A new .xlsx holding `plan` and nothing else — the same construction as the CLI's newWorkbookWith
+ * (src/cli/export.ts, which is Node-side): SheetJS makes a one-sheet package named after the plan's
+ * first sheet, which that sheet's replaceSheet then fills, so no stray "Sheet1" is left behind.
+ */
+export async function workbookWith(plan: WorkbookPlan): Promise<Uint8Array> {
+  const first = plan.ops[0]?.sheet ?? 'Sheet1';
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([]), first);
+  const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+  const port = openXlsx(new Uint8Array(bytes));
+  await port.apply(plan);
+  return port.save();
+}
+
+export class KeyedError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+    super(key);
+    this.name = 'KeyedError';
+  }
+}
+
+/** The de-identified copy of `snapshot` as file bytes, with the counts of what was masked. */
+export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapshot, today: string): Promise<{ bytes: Uint8Array; message: { messageKey: string; params: Record<string, number> } }> {
+  const check = core.checkRoster(snapshot, { today, override: core.overrideFromSettings(snapshot) ?? undefined });
+  const copy = core.deidentifyWorkbook(snapshot, check.layout);
+  if (!copy.ok) throw new KeyedError(copy.messageKey, copy.params);
+  return { bytes: await workbookWith(copy.plan), message: core.deidentifyMessage(copy.counts) };
+}
+
+/**
+ * The roll-up of several schools' files, as `npm run cli -- rollup` makes it: each school brought up to
+ * date in memory (nothing written back), named by 设置's 学校名称 else its file name, then rollupPlan.
+ * A file that cannot be read names itself in the error (file names, never cell contents).
+ */
+export async function rollupWorkbook(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ bytes: Uint8Array; schools: number; children: number }> {
+  const schools: SchoolFigures[] = [];
+  for (const file of files) {
+    try {
+      const snapshot = await openXlsx(file.bytes).read();
+      const plan = await core.maintain(snapshot, { today, lang });
+      schools.push({ school: core.schoolNameOf(snapshot) ?? file.name.replace(/\.xls[xm]$/i, ''), figures: plan.summary.figures });
+    } catch (e) {
+      throw new KeyedError('views.summary.rollupFailed', { file: file.name, reason: describe(e) });
+    }
+  }
+  const result = core.rollupPlan(schools, lang);
+  if (!result.ok) throw new KeyedError(result.messageKey, result.params);
+  return { bytes: await workbookWith(result.plan), schools: schools.length, children: result.total.children };
+}
+
+export function download(bytes: Uint8Array, fileName: string): void {
+  downloadBytes(bytes, fileName);
+}

@@ -1,0 +1,25 @@
+/**
+ * Everything the 结对 / 今日 / 汇总 views compute with, in one chunk fetched when a view is first opened
+ * (never on the pane's first screen). The Chinese calendar (tyme4ts) is a further chunk, fetched only
+ * by the whole-workbook run that needs it.
+ */
+import '../../core/i18n/all';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import { planMaintenance, type MaintenanceOptions, type MaintenancePlan } from '../../core/workflow';
+
+export { checkRoster, overrideFromSettings } from '../../core/roster';
+export { planPairing } from '../../core/pairing';
+export { planMaintenance, schoolNameOf } from '../../core/workflow';
+export { CONTACT_KINDS, TARGETS, FOLLOW_UP_DEFAULT_DAYS, logEntryOp } from '../../core/contacts';
+export { todayView, renderMsg, statusText } from '../../core/reminders';
+export { periodLabel, formatShare, share, deidentifyWorkbook, deidentifyMessage, rollupPlan } from '../../core/summary';
+export { SHEETS } from '../../core/sheets';
+
+let calendar: Promise<typeof import('../../core/calendar/tyme')> | null = null;
+
+/** The workflow over `snapshot` with the tyme4ts calendar (loaded on first use). */
+export async function maintain(snapshot: WorkbookSnapshot, options: Omit<MaintenanceOptions, 'calendar'>): Promise<MaintenancePlan> {
+  calendar ??= import(/* webpackChunkName: "calendar" */ '../../core/calendar/tyme').catch((e) => { calendar = null; throw e; });
+  const { createTymeCalendar } = await calendar;
+  return planMaintenance(snapshot, { ...options, calendar: createTymeCalendar() });
+}
