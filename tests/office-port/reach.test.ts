@@ -74,8 +74,10 @@ interface Observed {
   readonly charts: readonly string[];
   readonly frozenHeader: boolean;
   readonly columnWidths: boolean;
-  /** ApplyResult.undo of the plan as it is, and of the same plan without marks. */
-  readonly undo: readonly [string | undefined, string | undefined];
+  /** ApplyResult.undo: 'host' (Excel's Ctrl+Z) or 'port' (the pane's 撤销上次操作). */
+  readonly undo: string | undefined;
+  /** After undoLast (where the port undoes), the workbook is as before the plan: sheets, cells, fills, notes. */
+  readonly undoneExactly: boolean | 'by Excel';
 }
 
 async function observe(api: number): Promise<Observed> {
@@ -85,11 +87,12 @@ async function observe(api: number): Promise<Observed> {
   const port = createOfficePort(d.excel, d.office);
   const book = await port.read({ sheets: [ROSTER] });
   if (book.sheets[0].values[1][1] !== '11010120150312001X') throw new Error('the roster did not read back');
+  const picture = () => JSON.stringify(d.state.sheets.map((s) => [s.name, [...s.cells].map(([r, line]) => [r, [...line]]), [...s.notes]]));
+  const start = picture();
   const result = await port.apply(PLAN);
-  const without = await createOfficePort(d.excel, d.office).apply({ ops: PLAN.ops.filter((op) => op.kind !== 'markCells') });
   const f = d.state.sheet(FINDINGS)!;
   const p = d.state.sheet(PAIRING)!;
-  return {
+  const observed = {
     degraded: [...result.degraded].sort(),
     links: f.cell(2, 1)?.link ? 'hyperlink' : 'HYPERLINK formula',
     highlights: f.conditionalFormats.length > 0 ? 'conditional format' : 'plain fill',
@@ -99,8 +102,11 @@ async function observe(api: number): Promise<Observed> {
     charts: d.state.sheet(SUMMARY)!.charts.map((c) => c.title ?? ''),
     frozenHeader: f.frozenRows === 2,
     columnWidths: f.columnWidths.size > 0,
-    undo: [result.undo, without.undo],
+    undo: result.undo,
   };
+  if (result.undo !== 'port') return { ...observed, undoneExactly: 'by Excel' };
+  await port.undoLast!();
+  return { ...observed, undoneExactly: picture() === start };
 }
 
 const BOTH = ['各班留守儿童人数', '每月谈心覆盖率'];
@@ -120,7 +126,8 @@ const EXPECTED: readonly [string, number, Observed][] = [
       charts: ['各班留守儿童人数'],
       frozenHeader: false,
       columnWidths: false,
-      undo: ['none', 'port'],
+      undo: 'port',
+      undoneExactly: true,
     },
   ],
   [
@@ -136,7 +143,8 @@ const EXPECTED: readonly [string, number, Observed][] = [
       charts: BOTH,
       frozenHeader: true,
       columnWidths: true,
-      undo: ['none', 'port'],
+      undo: 'port',
+      undoneExactly: true,
     },
   ],
   ...(['Office 2021', 'Office 2024'] as const).map(
@@ -153,7 +161,8 @@ const EXPECTED: readonly [string, number, Observed][] = [
         charts: BOTH,
         frozenHeader: true,
         columnWidths: true,
-        undo: ['none', 'port'],
+        undo: 'port',
+        undoneExactly: true,
       },
     ],
   ),
@@ -170,7 +179,8 @@ const EXPECTED: readonly [string, number, Observed][] = [
       charts: BOTH,
       frozenHeader: true,
       columnWidths: true,
-      undo: ['host', 'host'],
+      undo: 'host',
+      undoneExactly: 'by Excel',
     },
   ],
 ];

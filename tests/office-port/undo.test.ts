@@ -205,13 +205,53 @@ describe('OfficePort undo on ExcelApi 1.20', () => {
     expect(d.state.sheet(FINDINGS)).toBe(sheet); // cleared in place, never Worksheet.delete
     expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === true)).toBe(true);
   });
+});
 
-  it('marks cannot be undone by the port below 1.20 and the result says so (clearMarks is their undo)', async () => {
-    const d = createOfficeDouble({ api: 12 });
-    roster(d);
+describe.each([1, 18])('OfficePort.undoLast of marks below ExcelApi 1.20 (1.%i)', (api) => {
+  function teacherSheet(d: OfficeDouble) {
+    const s = roster(d);
+    s.put(2, 0, [['李四', "'110101201503120019"]]);
+    s.ensure(2, 1).fill = '#FFFF00'; // the teacher's own highlight
+    if (api >= 18) s.notes.set('2,0', '奶奶照顾'); // the teacher's own note
+    return s;
+  }
+  const look = (d: OfficeDouble) => {
+    const s = d.state.sheet('花名册')!;
+    const fills = [0, 1, 2].flatMap((r) => [0, 1].map((c) => s.cell(r, c)?.fill ?? null));
+    return { fills, notes: Object.fromEntries(s.notes), saved: JSON.stringify([...d.savedSettings]) };
+  };
+  const mark = (cells: [number, number][], note: string): WorkbookPlan => ({
+    ops: [
+      { kind: 'clearMarks', sheet: '花名册' },
+      { kind: 'markCells', sheet: '花名册', marks: cells.map(([row, col]) => ({ sheet: '花名册', row, col, fill: '#FFC7CE', note })) },
+    ],
+  });
+
+  it('puts back fills, notes and the record of marks exactly, so a later clear still restores the teacher\'s own fills', async () => {
+    const d = createOfficeDouble({ api });
+    teacherSheet(d);
     const port = createOfficePort(d.excel, d.office);
-    const result = await port.apply({ ops: [{ kind: 'markCells', sheet: '花名册', marks: [{ sheet: '花名册', row: 1, col: 1, fill: '#FFC7CE', note: '' }] }] });
-    expect(result.undo).toBe('none');
-    expect(port.canUndo!()).toBe(false);
+    const original = look(d);
+    await port.apply(mark([[1, 1], [2, 1]], '第一次'));
+    const afterFirst = look(d);
+    const second = await port.apply(mark([[1, 1], [2, 0]], '第二次'));
+    expect(second.undo).toBe('port');
+    expect(look(d)).not.toEqual(afterFirst);
+    await port.undoLast!();
+    expect(look(d)).toEqual(afterFirst);
+    await port.apply({ ops: [{ kind: 'clearMarks', sheet: '花名册' }] });
+    expect(look(d).fills).toEqual(original.fills);
+    expect(look(d).notes).toEqual(original.notes);
+  });
+
+  it('refuses and changes nothing when the teacher recoloured a marked cell since', async () => {
+    const d = createOfficeDouble({ api });
+    teacherSheet(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply(mark([[1, 1]], '校验位错误'));
+    d.state.sheet('花名册')!.ensure(1, 1).fill = '#00FF00';
+    const before = look(d);
+    await expect(port.undoLast!()).rejects.toMatchObject({ key: 'office.undoConflict', params: { sheet: '花名册' } });
+    expect(look(d)).toEqual(before);
   });
 });

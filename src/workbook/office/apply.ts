@@ -8,7 +8,7 @@ import { asLiteralText, blockAddress, cellAddress, isTruncated, jsonBytes, linkT
 import { chartCommands } from './charts';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
 import { captureSheetsBefore, restorable as restorableEntries } from './capture';
-import type { CellsStep, SheetStep, UndoRecord, UndoStep } from './undo';
+import type { CellsStep, MarksStep, SheetStep, UndoRecord, UndoStep } from './undo';
 
 /**
  * Applying a plan: one Excel.run, in two steps.
@@ -78,8 +78,9 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   };
   const sheetTableLooks = new Map<string, Excel.TableCollection>();
   const cellLooks = new Map<string, Excel.Range>(); // cells setCells overwrites, for undo
-  // Marks live in fills, notes and the document settings; undoing them is clearMarks' job.
-  const capture = !!env.captureUndo && !plan.ops.some((op) => op.kind === 'markCells' || op.kind === 'clearMarks');
+  const capture = !!env.captureUndo;
+  // The record of marks as it was, for undo (a copy: the settings store may hand out its own object).
+  const marksSettingBefore: unknown = capture ? JSON.parse(JSON.stringify(env.settings.get(MARKS_SETTING_KEY) ?? null)) : null;
 
   const proxies = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -231,6 +232,21 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   }
   const steps: UndoStep[] = [];
   const sheetSteps = new Map<string, SheetStep>();
+  // Fills and notes the plan changes on teachers' sheets: the first "before" and the last "after" of each cell.
+  const markSteps = new Map<string, MarksStep>();
+  const markChange = (kind: 'fills' | 'notes', s: string, row: number, col: number, before: string | null, after: string | null) => {
+    if (!capture) return;
+    const name = existing.get(s.toLowerCase()) ?? s;
+    let step = markSteps.get(name.toLowerCase());
+    if (!step) {
+      step = { kind: 'marks', sheet: name, fills: new Map(), notes: new Map() };
+      markSteps.set(name.toLowerCase(), step);
+      steps.push(step);
+    }
+    const key = `${row},${col}`;
+    const earlier = step[kind].get(key);
+    step[kind].set(key, { row, col, before: earlier ? earlier.before : before, after });
+  };
 
   // Step 2: build every write as a sized command, nothing queued yet; then send them in chunks.
   const commands: QueuedCommand[] = [];
@@ -339,9 +355,11 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
             const ours = present && !!earlier && !!earlier[4] && noteHash(note.content) === earlier[4];
             if (!present) {
               commands.push(markNoteCommand(sheet, op.sheet, m, null));
+              markChange('notes', op.sheet, m.row, m.col, null, m.note);
               hash = noteHash(m.note);
             } else if (ours) {
               commands.push(markNoteCommand(sheet, op.sheet, m, note));
+              markChange('notes', op.sheet, m.row, m.col, note.content, m.note);
               hash = noteHash(m.note);
             } // else: the teacher's own note stays untouched; the fill still marks the cell
           }
@@ -351,6 +369,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
               sheet(op.sheet).getRange(cellAddress(m.row, m.col)).format.fill.color = m.fill;
             },
           });
+          markChange('fills', op.sheet, m.row, m.col, fillLooks.get(key)?.color ?? null, m.fill);
           const record: MarkRecord = [m.row, m.col, isNoFill(prevFill) ? null : prevFill, m.fill, hash];
           byCell.set(`${m.row},${m.col}`, record);
         }
@@ -377,10 +396,14 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
                   else fill.color = prev as string;
                 },
               });
+              markChange('fills', op.sheet, r[0], r[1], current ?? null, isNoFill(prev) ? null : prev);
             }
             const note = noteLooks.get(key);
             const noteIsOurs = !!r[4] && !!note && !note.isNullObject && noteHash(note.content) === r[4];
-            if (noteIsOurs) commands.push({ requestBytes: 20, queue: () => note.delete() });
+            if (noteIsOurs) {
+              commands.push({ requestBytes: 20, queue: () => note.delete() });
+              markChange('notes', op.sheet, r[0], r[1], note.content, null);
+            }
             clearedThisPlan.set(key, Object.assign([...r] as MarkRecord, { noteDeleted: noteIsOurs }));
           }
         }
@@ -420,7 +443,8 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     await context.sync();
     throw new PortError('office.conflictRestored', { sheet: e.sheet });
   }
-  return { result: { written, degraded: [...degraded] }, undo: capture ? { steps, hyperlinks: features.hyperlinks } : undefined };
+  const undo: UndoRecord | undefined = capture ? { steps, hyperlinks: features.hyperlinks, marksSetting: marksChanged ? { before: marksSettingBefore } : undefined } : undefined;
+  return { result: { written, degraded: [...degraded] }, undo };
 }
 
 function errorCode(e: unknown): string {

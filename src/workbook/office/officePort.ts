@@ -84,7 +84,7 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
     async undoLast(): Promise<ApplyResult> {
       const record = lastUndo;
       if (!record) throw new PortError('office.nothingToUndo');
-      const result = await run((context) => undoRecord(context, feats(), record, budgetBytes));
+      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes));
       lastUndo = undefined;
       return result;
     },

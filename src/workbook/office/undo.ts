@@ -4,6 +4,7 @@ import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, cellAddress, jsonBytes, MAX_CELL_TEXT, quotedSheet, rowBytes, writtenPlanCell } from './cells';
 import { officeErrorCode } from './errors';
+import { isNoFill, MARKS_SETTING_KEY, sameColor, saveSettings } from './marks';
 
 /**
  * Undo below ExcelApi 1.20, where Excel.run cannot make an operation one step of Excel's own undo
@@ -13,6 +14,8 @@ import { officeErrorCode } from './errors';
  * Before changing anything, undo reads what is there now and compares it with what the add-in wrote.
  * If anything differs (a colleague typed, a sheet was renamed or deleted), it stops with
  * 'office.undoConflict' and changes nothing: undo must never overwrite someone's work.
+ *
+ * Marks (fills, notes, the record in the document settings) are put back as they were too.
  *
  * Not restored: charts, column widths, hidden columns, frozen panes, dropdowns and conditional formats
  * of a replaced sheet (cosmetic, and generated sheets are rebuilt by the next run anyway).
@@ -61,12 +64,22 @@ export interface CellsStep {
   readonly cells: { readonly row: number; readonly col: number; readonly value: PlanCell; before?: { formula: unknown; numberFormat: unknown } }[];
 }
 
-export type UndoStep = SheetStep | AppendStep | CellsStep;
+/** Fills and notes changed by markCells/clearMarks on one sheet: per cell, what was there and what the plan left. null: none. */
+export interface MarksStep {
+  readonly kind: 'marks';
+  readonly sheet: string;
+  readonly fills: Map<string, { readonly row: number; readonly col: number; readonly before: string | null; readonly after: string | null }>;
+  readonly notes: Map<string, { readonly row: number; readonly col: number; readonly before: string | null; readonly after: string | null }>;
+}
+
+export type UndoStep = SheetStep | AppendStep | CellsStep | MarksStep;
 
 /** One level of undo: the steps of the last apply, in the order they were applied. */
 export interface UndoRecord {
   readonly steps: UndoStep[];
   readonly hyperlinks: boolean;
+  /** The document setting that records marks, as it was before (when the plan changed it). */
+  readonly marksSetting?: { readonly before: unknown };
 }
 
 /** What reading a cell gives back after the port wrote `cell` into it. */
@@ -199,7 +212,13 @@ function gridWriteCommands(ws: () => Excel.Worksheet, row0: number, col0: number
  * compared with what it wrote; step 2 (write): put back what was there, in reverse order.
  * Syncs: looks split by expected bytes (1 for a usual plan) + writes split by bytes (1 usually).
  */
-export async function undoRecord(context: Excel.RequestContext, features: OfficeFeatures, record: UndoRecord, budgetBytes: number): Promise<ApplyResult> {
+export async function undoRecord(
+  context: Excel.RequestContext,
+  features: OfficeFeatures,
+  settings: Office.Settings,
+  record: UndoRecord,
+  budgetBytes: number,
+): Promise<ApplyResult> {
   const conflict = (sheet: string): never => {
     throw new PortError('office.undoConflict', { sheet });
   };
@@ -260,6 +279,39 @@ export async function undoRecord(context: Excel.RequestContext, features: Office
           () => conflict(sheet),
         ),
       );
+    } else if (step.kind === 'marks') {
+      for (const f of step.fills.values()) {
+        let fill: Excel.RangeFill | undefined;
+        looks.push({
+          requestBytes: 60,
+          responseBytes: 40,
+          queue: () => {
+            fill = get().getRange(cellAddress(f.row, f.col)).format.fill;
+            fill.load('color');
+          },
+          after: () => {
+            const now = (fill as Excel.RangeFill).color;
+            if (f.after === null ? !isNoFill(now) : !sameColor(now, f.after)) conflict(sheet);
+          },
+        });
+      }
+      if (features.notes) {
+        for (const n of step.notes.values()) {
+          let note: Excel.Note | undefined;
+          looks.push({
+            requestBytes: 60,
+            responseBytes: jsonBytes(n.after ?? '') + 20,
+            queue: () => {
+              note = get().notes.getItemOrNullObject(cellAddress(n.row, n.col));
+              note.load('content');
+            },
+            after: () => {
+              const x = note as Excel.Note;
+              if (n.after === null ? !x.isNullObject : x.isNullObject || x.content !== n.after) conflict(sheet);
+            },
+          });
+        }
+      }
     } else {
       for (const c of step.cells) {
         let range: Excel.Range | undefined;
@@ -330,6 +382,32 @@ export async function undoRecord(context: Excel.RequestContext, features: Office
         });
       }
       written.push({ sheet: step.sheet, what: 'replaced', rows: before.rows });
+    } else if (step.kind === 'marks') {
+      for (const f of step.fills.values()) {
+        writes.push({
+          requestBytes: 60,
+          queue: () => {
+            const fill = get().getRange(cellAddress(f.row, f.col)).format.fill;
+            if (isNoFill(f.before)) fill.clear();
+            else fill.color = f.before as string;
+          },
+        });
+      }
+      if (features.notes) {
+        for (const n of step.notes.values()) {
+          const address = cellAddress(n.row, n.col);
+          writes.push({
+            requestBytes: jsonBytes(n.before ?? '') + 60,
+            queue: () => {
+              // The look proved the note is as the plan left it: present exactly when `after` is.
+              if (n.before === null) get().notes.getItemOrNullObject(address).delete();
+              else if (n.after === null) get().notes.add(address, n.before);
+              else get().notes.getItemOrNullObject(address).content = n.before;
+            },
+          });
+        }
+      }
+      written.push({ sheet: step.sheet, what: 'unmarked', rows: new Set([...step.fills.values()].map((f) => f.row)).size });
     } else if (step.kind === 'append') {
       const empty = Array.from({ length: step.rows.length }, () => new Array<unknown>(step.width).fill(''));
       writes.push(...gridWriteCommands(get, step.firstRow, 0, empty, budgetBytes, 'formulas'));
@@ -348,6 +426,17 @@ export async function undoRecord(context: Excel.RequestContext, features: Office
         });
       }
       written.push({ sheet: step.sheet, what: 'cells', rows: step.cells.length });
+    }
+  }
+  // The record of marks goes back first, as apply saves it first: clearing later then matches the cells.
+  if (record.marksSetting) {
+    const before = record.marksSetting.before;
+    if (before === null || before === undefined) settings.remove(MARKS_SETTING_KEY);
+    else settings.set(MARKS_SETTING_KEY, before);
+    try {
+      await saveSettings(settings);
+    } catch (e) {
+      throw new PortError('office.settingsFailed', { code: officeErrorCode(e) ?? 'Unknown' });
     }
   }
   await runChunks(context, chunkCommands(writes, budgetBytes));
