@@ -92,7 +92,7 @@ async function observe(api: number): Promise<Observed> {
   const result = await port.apply(PLAN);
   const f = d.state.sheet(FINDINGS)!;
   const p = d.state.sheet(PAIRING)!;
-  const observed = {
+  const observed: Omit<Observed, 'undoneExactly'> = {
     degraded: [...result.degraded].sort(),
     links: f.cell(2, 1)?.link ? 'hyperlink' : 'HYPERLINK formula',
     highlights: f.conditionalFormats.length > 0 ? 'conditional format' : 'plain fill',
