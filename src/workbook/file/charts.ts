@@ -1,7 +1,7 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { isLinkCell, type PlanCell, type PlanChart, type SheetContent } from '../../core/plan/types';
 import { Pkg, REL } from './pkg';
-import { layoutOf } from './sheetWriter';
+import { FORMAT_CODE, layoutOf } from './sheetWriter';
 import { esc, quoteSheet } from './xml';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -33,9 +33,18 @@ function strCache(values: readonly CellValue[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
-function numCache(values: readonly CellValue[]): string {
+/**
+ * A value column's number format as written on the sheet. LibreOffice labels the axis from the cache's
+ * format rather than the cells', so without it shares show as 0.07 instead of 7%.
+ */
+function valueFormat(content: SheetContent, col: number): string {
+  const format = content.columns[col].format;
+  return format === 'percent' || format === 'integer' || format === 'decimal' ? FORMAT_CODE[format] : 'General';
+}
+
+function numCache(values: readonly CellValue[], formatCode: string): string {
   const pts = values.map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
-  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+  return `<c:numCache><c:formatCode>${esc(formatCode)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
 /** The chart part: references into the sheet plus cached values, so it shows before any recalculation. */
@@ -52,13 +61,15 @@ function chartXml(sheet: string, content: SheetContent, chart: PlanChart): strin
     .map((col, i) => {
       const l = columnLetter(col);
       const tx = `<c:tx><c:strRef><c:f>${esc(`${q}!$${l}$${headerRow + 1}`)}</c:f>${strCache([content.columns[col].header])}</c:strRef></c:tx>`;
-      const val = `<c:val><c:numRef><c:f>${esc(`${q}!$${l}$${from}:$${l}$${to}`)}</c:f>${numCache(block.map((r) => shown(r[col])))}</c:numRef></c:val>`;
+      const val = `<c:val><c:numRef><c:f>${esc(`${q}!$${l}$${from}:$${l}$${to}`)}</c:f>${numCache(block.map((r) => shown(r[col])), valueFormat(content, col))}</c:numRef></c:val>`;
       return line
         ? `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:marker><c:symbol val="circle"/></c:marker>${catRef}${val}<c:smooth val="0"/></c:ser>`
         : `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:invertIfNegative val="0"/>${catRef}${val}</c:ser>`;
     })
     .join('');
   const axes = '<c:axId val="500000001"/><c:axId val="500000002"/>';
+  // Whole percents on the axis (0%, 1%, …) when the first series is a share.
+  const axisFormat = valueFormat(content, chart.valueCols[0]) === FORMAT_CODE.percent ? '0%' : 'General';
   const plot = line
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
     : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`;
@@ -67,7 +78,7 @@ function chartXml(sheet: string, content: SheetContent, chart: PlanChart): strin
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}` +
     '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>' +
-    '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${axisFormat}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>'
   );
 }

@@ -10,7 +10,7 @@ const MAX_ROWS = 1048576;
 /** Dropdowns on a sheet people fill in reach this far below the written rows. */
 const VALIDATION_EXTRA_ROWS = 1000;
 
-const FORMAT_CODE: Record<ColumnFormat, string> = { text: '@', date: 'yyyy-mm-dd', integer: '0', decimal: '0.00', percent: '0.00%', general: 'General' };
+export const FORMAT_CODE: Record<ColumnFormat, string> = { text: '@', date: 'yyyy-mm-dd', integer: '0', decimal: '0.00', percent: '0.00%', general: 'General' };
 
 export interface TableSpec {
   readonly id: number;
