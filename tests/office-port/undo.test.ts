@@ -205,6 +205,24 @@ describe('OfficePort undo on ExcelApi 1.20', () => {
     expect(d.state.sheet(FINDINGS)).toBe(sheet); // cleared in place, never Worksheet.delete
     expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === true)).toBe(true);
   });
+
+  it('when Excel refuses the undo group (UndoNotSupported), says so, and from then on keeps its own undo', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    d.beforeSync = (i) => {
+      if (i === 1) throw Object.assign(new Error('UndoNotSupported'), { code: 'UndoNotSupported' });
+    };
+    await expect(port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] })).rejects.toMatchObject({ key: 'office.undoGroupRefused' });
+    d.beforeSync = undefined;
+    d.resetStats();
+    const again = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
+    expect(again.undo).toBe('port');
+    expect(port.capabilities().undoGroup).toBe(false);
+    expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === undefined)).toBe(true);
+    await port.undoLast!();
+    expect(d.state.sheets.map((s) => s.name)).toEqual(['花名册']);
+  });
 });
 
 describe.each([1, 18])('OfficePort.undoLast of marks below ExcelApi 1.20 (1.%i)', (api) => {

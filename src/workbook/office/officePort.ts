@@ -27,6 +27,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
   const budgetBytes = options.budgetBytes ?? DEFAULT_SYNC_BUDGET_BYTES;
   const maxReadCells = options.maxReadCells ?? DEFAULT_MAX_READ_CELLS;
   let features: OfficeFeatures | undefined;
+  // Excel refuses an undo group containing a call it cannot undo (UndoNotSupported). After one such
+  // refusal this session runs without groups and keeps its own undo instead.
   const feats = () => (features ??= detectFeatures(office));
   // One level of undo below ExcelApi 1.20: what the last apply overwrote. In memory only (children's data).
   let lastUndo: UndoRecord | undefined;
@@ -41,6 +43,10 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
     try {
       return Object.keys(runOptions).length > 0 ? await excel.run(runOptions, batch) : await excel.run(batch);
     } catch (e) {
+      if (f.undoGroup && officeErrorCode(e) === 'UndoNotSupported') {
+        features = { ...f, undoGroup: false };
+        throw new PortError('office.undoGroupRefused', { ...errorParams, code: 'UndoNotSupported' });
+      }
       throw toPortError(e, errorParams);
     }
   }
