@@ -6,7 +6,10 @@
 import { registerMessages } from '../core/i18n';
 import { office } from '../core/i18n/messages/office';
 import { ui } from '../core/i18n/messages/ui';
+import { viewTabs } from '../core/i18n/messages/viewTabs';
 
 registerMessages(ui);
+// The 结对 / 今日 / 汇总 tab labels are on the first screen too.
+registerMessages(viewTabs);
 // Office host failures can be reported before the roster engine has loaded.
 registerMessages(office);
