@@ -10,6 +10,9 @@ const MAX_ROWS = 1048576;
 /** Dropdowns on a sheet people fill in reach this far below the written rows. */
 const VALIDATION_EXTRA_ROWS = 1000;
 
+/** Points; fits the 14 pt title font with CJK glyphs. */
+const TITLE_ROW_HEIGHT = 21;
+
 export const FORMAT_CODE: Record<ColumnFormat, string> = { text: '@', date: 'yyyy-mm-dd', integer: '0', decimal: '0.00', percent: '0.00%', general: 'General' };
 
 export interface TableSpec {
@@ -88,7 +91,9 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
 
   out.push('<sheetData>');
   (content.titleLines ?? []).forEach((line, i) => {
-    out.push(`<row r="${i + 1}">${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : 0, notes)}</row>`);
+    // The 14 pt title needs a taller row: LibreOffice keeps the 15 pt default and cuts the glyphs' tops.
+    const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : '';
+    out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : 0, notes)}</row>`);
   });
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
   const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, headerStyle, notes));
