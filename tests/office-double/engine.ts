@@ -50,6 +50,8 @@ export interface SyncRecord {
 export interface DoubleStats {
   readonly syncs: SyncRecord[];
   readonly runs: { readonly options: Record<string, unknown> | undefined }[];
+  /** Methods called, by "Type.method", counted when the sync runs them (e.g. to prove no Worksheet.delete). */
+  readonly calls: Map<string, number>;
 }
 
 interface Ref {
@@ -197,6 +199,8 @@ export class DoubleContext {
           const wireArgs = args.map((a, i) => (argRefs[i] ? { ref: argRefs[i]!.id } : a));
           const childRef = m.returns ? ctx.newRef(m.returns, undefined, false) : undefined;
           ctx.enqueue({ o: ref.id, m: key, a: wireArgs, r: childRef?.id }, () => {
+            const name = `${ref.type}.${key}`;
+            ctx.stats.calls.set(name, (ctx.stats.calls.get(name) ?? 0) + 1);
             // API objects among the arguments are used as what they stand for (a Range's sheet and block).
             const callArgs = args.map((a, i) => (argRefs[i] ? { api: argRefs[i]!.type, target: ctx.targetOf(argRefs[i]!) } : a));
             const out = m.call(ctx.targetOf(ref), callArgs, ctx.env);

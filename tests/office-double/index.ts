@@ -61,7 +61,7 @@ function loud<T extends object>(name: string, members: T): T {
 export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   const api = options.api ?? 20;
   const state = options.reopen?.state ?? new WorkbookState();
-  const stats: DoubleStats = { syncs: [], runs: [] };
+  const stats: DoubleStats = { syncs: [], runs: [], calls: new Map() };
   const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
 
   async function run(...args: unknown[]): Promise<unknown> {
@@ -127,6 +127,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     resetStats() {
       stats.syncs.length = 0;
       stats.runs.length = 0;
+      stats.calls.clear();
     },
   };
   return double;

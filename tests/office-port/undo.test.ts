@@ -206,6 +206,28 @@ describe('OfficePort undo on ExcelApi 1.20', () => {
     expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === true)).toBe(true);
   });
 
+  it('never calls what clears Excel\'s undo stack (Worksheet.delete, protection, inserting sheets) through a whole upkeep', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    roster(d);
+    d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生']]);
+    const port = createOfficePort(d.excel, d.office);
+    const upkeep = (note: string): WorkbookPlan => ({
+      ops: [
+        { kind: 'replaceSheet', sheet: FINDINGS, content: { ...findings(3, note), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 2 }, categoryCol: 1, valueCols: [2] }] } },
+        { kind: 'createSheetIfMissing', sheet: '设置', content: { columns: [{ header: '键' }, { header: '值' }], rows: [] } },
+        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 0, value: note }] },
+        { kind: 'clearMarks', sheet: '花名册' },
+        { kind: 'markCells', sheet: '花名册', marks: [{ sheet: '花名册', row: 1, col: 1, fill: '#FFC7CE', note }] },
+      ],
+    });
+    await port.apply(upkeep('一'));
+    await port.apply(upkeep('二'));
+    await port.apply({ ops: [{ kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '张三']] }] });
+    const called = [...d.stats.calls.keys()];
+    expect(called).toEqual(expect.arrayContaining(['ChartCollection.add', 'Chart.delete', 'Range.clear', 'WorksheetCollection.add']));
+    expect(called.filter((c) => /^Worksheet\.delete$|protect|insertWorksheets/i.test(c))).toEqual([]);
+  });
+
   it('when Excel refuses the undo group (UndoNotSupported), says so, and from then on keeps its own undo', async () => {
     const d = createOfficeDouble({ api: 20 });
     roster(d);
