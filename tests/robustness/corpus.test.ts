@@ -39,65 +39,63 @@ describe('the committed corpus', () => {
   });
 });
 
-/** The user's language is the only language on the screen: en output has no Chinese apart from sheet names and data. */
-function expectLanguage(text: string, lang: Lang): void {
+/**
+ * The user's language is the one on the screen. Reports quote sheet names and headers as they are
+ * (Chinese), so English output is judged by its English words, and a refusal (which quotes nothing
+ * but the path) by having no Chinese at all.
+ */
+function expectLanguage(text: string, lang: Lang, refusal: boolean): void {
   if (lang === 'zh-CN') expect(text).toMatch(CJK);
-  else expect(text.replace(/“[^”]*”|"[^"]*"|[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+[^\s,.;:]*/g, '')).not.toMatch(CJK);
+  else if (refusal) expect(text).not.toMatch(CJK);
+  else expect((text.match(/\b[A-Za-z]{4,}\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
 }
 
+/**
+ * Each file is run twice, to keep the suite within minutes on a shared machine: `validate` in English
+ * and `apply` in Chinese (both open the file the same way, so each language meets every refusal).
+ */
 describe('through the command line', () => {
   const runs = new Map<string, CliRun>();
   const outDir = mkdtempSync(path.join(tmpdir(), 'corpus-'));
   const hashesBefore = new Map(MANIFEST.map((e) => [e.file, sha(readFileSync(fileOf(e)))]));
+  const command = HAS_APPLY ? 'apply' : 'validate';
 
   beforeAll(async () => {
     const jobs: Promise<void>[] = [];
     for (const e of MANIFEST) {
-      for (const lang of LANGS) {
-        const flag = lang === 'zh-CN' ? 'zh' : 'en';
-        jobs.push(runCli(['validate', fileOf(e), '--today', TODAY, '--lang', flag]).then((r) => void runs.set(`validate ${lang} ${e.file}`, r)));
-        if (HAS_APPLY && lang === 'zh-CN') {
-          const out = path.join(outDir, e.file);
-          jobs.push(runCli(['apply', fileOf(e), '-o', out, '--today', TODAY, '--lang', flag]).then((r) => void runs.set(`apply ${lang} ${e.file}`, r)));
-        }
-      }
+      jobs.push(runCli(['validate', fileOf(e), '--today', TODAY, '--lang', 'en']).then((r) => void runs.set(`validate ${e.file}`, r)));
+      const zhArgs = HAS_APPLY ? ['apply', fileOf(e), '-o', path.join(outDir, e.file)] : ['validate', fileOf(e)];
+      jobs.push(runCli([...zhArgs, '--today', TODAY, '--lang', 'zh']).then((r) => void runs.set(`zh ${e.file}`, r)));
     }
     await Promise.all(jobs);
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+  function expectClearOutcome(r: CliRun, entry: CorpusEntry, lang: Lang): void {
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    if (entry.outcome === 'check') {
+      expect([0, 1]).toContain(r.status);
+      expect(r.stderr).toBe('');
+      expectLanguage(r.stdout, lang, false);
+    } else {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      // One line, naming the file, in the user's language, with the port's own reason.
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(entry.file);
+      if (entry.reason) expect(r.stderr).toContain(t(lang, entry.reason));
+      expectLanguage(r.stderr, lang, true);
+    }
+  }
+
   describe.each(MANIFEST.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
-    it.each(LANGS)('validate in %s: a clear outcome, no stack trace', (lang) => {
-      const r = runs.get(`validate ${lang} ${entry.file}`)!;
-      expect(r.stdout + r.stderr).not.toMatch(STACK);
-      if (entry.outcome === 'check') {
-        expect([0, 1]).toContain(r.status);
-        expect(r.stderr).toBe('');
-        expectLanguage(r.stdout, lang);
-      } else {
-        expect(r.status).toBe(2);
-        expect(r.stdout).toBe('');
-        // One line, naming the file, in the user's language, with the port's own reason.
-        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(r.stderr).toContain(entry.file);
-        if (entry.reason) expect(r.stderr).toContain(t(lang, entry.reason));
-        expectLanguage(r.stderr, lang);
-      }
+    it('validate in English: a clear outcome, no stack trace', () => {
+      expectClearOutcome(runs.get(`validate ${entry.file}`)!, entry, 'en-US');
     });
 
-    (HAS_APPLY ? it : it.skip)('apply: writes a new file only when it can, never a stack trace', () => {
-      const r = runs.get(`apply zh-CN ${entry.file}`)!;
-      expect(r.stdout + r.stderr).not.toMatch(STACK);
-      const out = path.join(outDir, entry.file);
-      if (entry.outcome === 'check') {
-        expect(r.stderr).toBe('');
-        expect([0, 1]).toContain(r.status);
-        expect(existsSync(out)).toBe(true);
-      } else {
-        expect(r.status).toBe(2);
-        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(existsSync(out)).toBe(false);
-      }
+    it(`${command} in Chinese: a clear outcome, no stack trace, a new file only when it can`, () => {
+      expectClearOutcome(runs.get(`zh ${entry.file}`)!, entry, 'zh-CN');
+      if (HAS_APPLY) expect(existsSync(path.join(outDir, entry.file))).toBe(entry.outcome === 'check');
     });
 
     it('leaves the input file byte-for-byte as it was', () => {
