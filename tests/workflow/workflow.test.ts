@@ -108,7 +108,7 @@ describe('the small school counted by hand', () => {
     expect(valuesOf(result.after, SHEETS.log)!.length).toBe(LOG_ROWS.length);
     expect(valuesOf(result.after, SHEETS.log)!.map((r) => r[1])).toEqual(LOG_ROWS.map((r) => r[1]));
     const findings = valuesOf(result.after, SHEETS.findings)!;
-    expect(findings.some((r) => r[0] === SHEETS.log && r[4] === 'log-date-invalid' && r[2] === LOG_ROWS.length)).toBe(true);
+    expect(findings.some((r) => r[0] === SHEETS.log && r[4] === '记录日期无效' && r[2] === LOG_ROWS.length)).toBe(true);
   });
 
   it('gives reminders to the mentors this very run paired, not to a 结对帮扶 sheet that did not exist yet', () => {
@@ -171,7 +171,8 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
     expect(finding).toMatchObject({ sheet: SHEETS.mentors, row: 1, col: 1 });
     const op = plan.plan.ops.find((o) => o.sheet === SHEETS.findings)!;
     if (op.kind !== 'replaceSheet') throw new Error('校验结果 is rebuilt');
-    const row = op.content.rows.find((r) => r[4] === 'mentor-kind-unknown')!;
+    // The rule by its name in the user's language, as the roster's rules are, not its id.
+    const row = op.content.rows.find((r) => r[4] === '帮扶人员类别无法识别')!;
     expect(row.slice(0, 3)).toEqual([SHEETS.mentors, { text: 'B2', link: { sheet: SHEETS.mentors, row: 1, col: 1 } }, 2]);
     expect(op.content.titleLines!.some((l) => l.includes('另有'))).toBe(true);
     expect(plan.findings.counts.byDomain.pairing).toBe(plan.findings.pairing.length);

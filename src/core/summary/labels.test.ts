@@ -1,5 +1,9 @@
 import '../i18n/all';
-import { formatShare, periodLabel, periodWhen } from './labels';
+import { CONTACT_RULE_IDS } from '../contacts/findings';
+import { LANGS } from '../i18n';
+import { PAIRING_RULES } from '../pairing/types';
+import { RULE_IDS } from '../roster/types';
+import { findingRuleLabel, formatShare, periodLabel, periodWhen } from './labels';
 import { periodFor, type PeriodChoice } from './period';
 
 function label(choice: PeriodChoice, today: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
@@ -37,5 +41,28 @@ describe('formatShare', () => {
     [0.1234, '12.3%'],
   ])('%d -> %s', (x, s) => {
     expect(formatShare(x)).toBe(s);
+  });
+});
+
+describe('findingRuleLabel', () => {
+  it('names the roster\'s rules as the roster module does', () => {
+    expect(findingRuleLabel('guardian-age', 'zh-CN')).toBe('监护人年龄');
+    expect(findingRuleLabel('id-checksum', 'en-US')).toBe('ID number check character');
+  });
+
+  it('names every pairing and contact rule in both languages, never by its id', () => {
+    for (const lang of LANGS) {
+      for (const rule of [...RULE_IDS, ...PAIRING_RULES, ...CONTACT_RULE_IDS]) {
+        const label = findingRuleLabel(rule, lang);
+        expect(label).not.toBe(rule);
+        expect(label).not.toMatch(/^(roster|summary)\.rule\./);
+      }
+    }
+    expect(findingRuleLabel('mentor-kind-unknown', 'zh-CN')).toBe('帮扶人员类别无法识别');
+    expect(findingRuleLabel('log-date-invalid', 'en-US')).toBe('Invalid entry date');
+  });
+
+  it('falls back to the id only for a rule no catalogue knows', () => {
+    expect(findingRuleLabel('some-future-rule', 'zh-CN')).toBe('some-future-rule');
   });
 });

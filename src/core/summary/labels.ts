@@ -1,4 +1,5 @@
 import { parseIso } from '../dates';
+import '../i18n/all';
 import { t, type Lang } from '../i18n';
 import type { Period } from './period';
 
@@ -30,4 +31,17 @@ export function periodWhen(period: Period, lang: Lang): string {
 export function formatShare(value: number): string {
   const pct = Math.round(value * 1000) / 10;
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+/**
+ * A finding rule's name in the user's language, whatever domain the rule comes from: the roster's
+ * names (roster.rule.*) first, then those of the pairing and contact rules (summary.rule.*). Only a
+ * rule no catalogue knows is shown as its id, so a new rule is visible rather than blank.
+ */
+export function findingRuleLabel(rule: string, lang: Lang): string {
+  for (const key of [`roster.rule.${rule}`, `summary.rule.${rule}`]) {
+    const text = t(lang, key);
+    if (text !== key) return text;
+  }
+  return rule;
 }

@@ -30,6 +30,13 @@ describe('统计汇总', () => {
   const sheet = content(op);
   const find = (section: string, item: string) => sheet.rows.find((r) => r[0] === section && r[1] === item);
 
+  it('names the data-quality rules in the user\'s language, not by their ids', () => {
+    const quality = sheet.rows.filter((r) => r[0] === '数据质量').map((r) => r[1]);
+    expect(figures.quality.byRule.length).toBeGreaterThan(0);
+    for (const r of figures.quality.byRule) expect(quality).not.toContain(r.rule);
+    expect(quality).toEqual(expect.arrayContaining(['必填项为空', '电话号码格式']));
+  });
+
   it('replaces the 统计汇总 sheet with one table whose columns have number formats', () => {
     expect(op).toMatchObject({ kind: 'replaceSheet', sheet: SHEETS.summary });
     expect(sheet.table?.name).toBe('SummaryTable');
@@ -50,7 +57,7 @@ describe('统计汇总', () => {
     expect(find('帮扶人员', '张老师')).toEqual(['帮扶人员', '张老师', 2, null, null, null, null, null, null, null, null, null, '班主任；上限 1 名；超出上限']);
     expect(find('月度', '2026-10')?.slice(2, 11)).toEqual([6, null, 1, 1 / 6, null, null, 1, 3, 1]);
     expect(find('联系情况', '待跟进事项')?.[11]).toBe(2);
-    expect(find('数据质量', 'required')?.[2]).toBe(2);
+    expect(find('数据质量', '必填项为空')?.[2]).toBe(2);
   });
 
   it('lists the children without a talk by name and class only', () => {

@@ -11,7 +11,7 @@ import {
   type EventCounts,
   type SummaryFigures,
 } from './figures';
-import { formatShare, periodLabel, periodWhen } from './labels';
+import { findingRuleLabel, formatShare, periodLabel, periodWhen } from './labels';
 import type { Period } from './period';
 
 /**
@@ -188,7 +188,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
 
   const q = figures.quality;
   rows.push(row(sec('quality'), t(lang, 'summary.item.qualityTotal'), { count: q.total, note: t(lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }));
-  for (const r of q.byRule) rows.push(row(sec('quality'), r.rule, { count: r.count }));
+  for (const r of q.byRule) rows.push(row(sec('quality'), findingRuleLabel(r.rule, lang), { count: r.count }));
 
   const titleLines = [
     options.title ?? (options.school ? t(lang, 'summary.sheet.schoolTitle', { school: options.school }) : t(lang, 'summary.sheet.title')),

@@ -6,6 +6,7 @@ import type { PairingFinding } from '../pairing/types';
 import type { PlanCell, PlanOp } from '../plan/types';
 import { findingsSheetPlan, severityLabel } from '../roster';
 import type { RosterCheck } from '../roster/types';
+import { findingRuleLabel } from '../summary/labels';
 
 /** Where a finding came from: the roster, 帮扶人员/结对帮扶 (pairing), or 设置/谈心记录 (contacts). */
 export type FindingDomain = 'roster' | 'pairing' | 'contacts';
@@ -30,8 +31,8 @@ export function countFindings(roster: readonly { severity: string }[], pairing: 
 
 /**
  * 校验结果: the roster's findings as the roster module writes them, then those of the add-in's own
- * sheets (帮扶人员, 结对帮扶, 设置, 谈心记录) in the same columns, so one sheet lists every problem. The
- * other domains' rule ids have no labels of their own: they are shown as the stable ids they are.
+ * sheets (帮扶人员, 结对帮扶, 设置, 谈心记录) in the same columns, so one sheet lists every problem, each
+ * rule by its name in the user's language as the roster's are.
  */
 export function allFindingsSheetOp(check: RosterCheck, others: readonly SheetIssue[], lang: Lang, today: IsoDate): PlanOp {
   const op = findingsSheetPlan(check, lang, today);
@@ -43,7 +44,7 @@ export function allFindingsSheetOp(check: RosterCheck, others: readonly SheetIss
       hasCell ? { text: `${columnLetter(f.col!)}${f.row + 1}`, link: { sheet: f.sheet, row: f.row, col: f.col! } } : '',
       f.row >= 0 ? f.row + 1 : '',
       '',
-      f.rule,
+      findingRuleLabel(f.rule, lang),
       severityLabel(f.severity, lang),
       t(lang, f.messageKey, f.params),
     ];
