@@ -82,10 +82,12 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols: string[] = [];
   content.columns.forEach((c, i) => {
-    if (c.width === undefined && !columnStyle[i]) return;
+    if (c.width === undefined && !columnStyle[i] && !c.hidden) return;
     const w = c.width !== undefined ? ` width="${Math.max(0, Math.min(255, c.width))}" customWidth="1"` : ' width="9.140625"';
     const s = columnStyle[i] ? ` style="${columnStyle[i]}"` : '';
-    cols.push(`<col min="${i + 1}" max="${i + 1}"${w}${s}/>`);
+    // Bookkeeping columns (结对帮扶's 上次生成) are hidden as the plan asks; the values stay readable.
+    const hidden = c.hidden ? ' hidden="1"' : '';
+    cols.push(`<col min="${i + 1}" max="${i + 1}"${w}${s}${hidden}/>`);
   });
   if (cols.length) out.push(`<cols>${cols.join('')}</cols>`);
 
