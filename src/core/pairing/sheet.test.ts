@@ -59,6 +59,8 @@ describe('结对帮扶 plan', () => {
     expect(content.columns[4].validation).toEqual({ list: ['王同学', '赵同学'] });
     expect(content.columns[5].validation).toEqual({ list: ['陈阿姨'] });
     expect(content.columns[6].validation).toEqual({ list: ['是', '否'] });
+    // Only the bookkeeping column 上次生成 is hidden.
+    expect(content.columns.map((c) => c.hidden === true)).toEqual([false, false, false, false, false, false, false, false, false, true]);
     expect(content.rows.map((r) => r[0])).toEqual(['小红', '小明', '小刚']);
     const red = content.rows[0];
     expect(red.slice(2, 6)).toEqual(['是', '张老师', expect.stringMatching(/同学$/), '陈阿姨']);

@@ -278,7 +278,8 @@ export function pairingSheetOp(result: PairingResult, lang: Lang): PlanOp {
     text(h.lock, 7, { list: ['是', '否'] }),
     text(h.status, 9),
     text(h.note, 48),
-    text(h.stamp, 4),
+    // 上次生成 is the add-in's bookkeeping (who was written, to spot hand edits): hidden, not printed.
+    { ...text(h.stamp, 4), hidden: true },
   ];
   return {
     kind: 'replaceSheet',
