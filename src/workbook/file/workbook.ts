@@ -10,6 +10,7 @@ import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
 import { readSheetValues } from './read';
 import { parseRef, refOf, SheetEditor } from './sheetEdit';
 import { buildSheet } from './sheetWriter';
+import { PackageUndo } from './undo';
 import { Styles } from './styles';
 import { attr, esc, findElement, quoteSheet, setAttr } from './xml';
 import { findPart, unzipPackage, zipPackage, type Parts } from './zip';
@@ -72,6 +73,7 @@ class XlsxWorkbook implements FileWorkbook {
   private selection: CellRef | null = null;
   private readonly cache = new Map<string, Pick<SheetSnapshot, 'origin' | 'values' | 'merges'>>();
   private saved?: Uint8Array;
+  private readonly undo = new PackageUndo<Parts>();
 
   constructor(private parts: Parts, private readonly options: OpenOptions) {}
 
@@ -115,10 +117,23 @@ class XlsxWorkbook implements FileWorkbook {
     }
     if (options.signal?.aborted) throw new PortError('error.cancelled');
     // Only now does the workbook change: a failed or cancelled apply leaves it as it was.
+    this.undo.remember(this.parts);
     this.parts = txn.finish();
     this.cache.clear();
     this.saved = undefined;
-    return { written: txn.written, degraded: [...txn.degraded] };
+    return { written: txn.written, degraded: [...txn.degraded], undo: 'port' };
+  }
+
+  canUndo(): boolean {
+    return this.undo.canUndo();
+  }
+
+  /** Back to the package before the last apply (one level). */
+  async undoLast(): Promise<ApplyResult> {
+    this.parts = this.undo.take();
+    this.cache.clear();
+    this.saved = undefined;
+    return { written: [], degraded: [], undo: 'none' };
   }
 
   async select(ref: CellRef): Promise<void> {
