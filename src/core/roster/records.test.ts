@@ -115,6 +115,47 @@ describe('reading values', () => {
     expect(r).toMatchObject({ leftBehindType: 'both', boarding: true, keyFocus: true, address: '某某村三组', guardianRelation: '祖父', guardianAge: 66 });
   });
 
+  describe('留守类型 inferred from the parents\' workplaces', () => {
+    const lbOf = (header: string[], rows: CellValue[][]) =>
+      checkRoster(workbook(sheet('花名册', [header, ...rows])), { today: TODAY }).records.map((r) => r.leftBehindType);
+    const noColumn = ['姓名', '班级', '监护人', '联系电话', '父亲务工地点', '母亲务工地点'];
+    const base = ['张三', '三(1)班', '张爷爷', '13812345678'];
+
+    it('without a 留守类型 column: both workplaces -> both, one -> one, neither -> unknown', () => {
+      expect(lbOf(noColumn, [
+        [...base, '广东东莞', '浙江宁波'],
+        [...base, '广东东莞', null],
+        [...base, '', ' 浙江宁波 '],
+        [...base, null, null],
+      ])).toEqual(['both', 'one', 'one', null]);
+    });
+
+    it('does not count "none" or "at home" words, blanks of spaces or error values as a workplace', () => {
+      expect(lbOf(noColumn, [
+        [...base, '广东东莞', '无'],
+        [...base, '在家', '浙江宁波'],
+        [...base, '  ', '/'],
+        [...base, cellError('#N/A'), '浙江宁波'],
+      ])).toEqual(['one', 'one', null, 'one']);
+    });
+
+    it('infers for a blank 留守类型 cell; an explicit one always wins', () => {
+      const header = [...noColumn, '留守类型'];
+      expect(lbOf(header, [
+        [...base, '广东东莞', '浙江宁波', null],
+        [...base, '广东东莞', '浙江宁波', ' '],
+        [...base, '广东东莞', '浙江宁波', '1-单亲留守'],
+        [...base, '广东东莞', '浙江宁波', '非留守'],
+        [...base, '广东东莞', null, '双亲留守'],
+        [...base, null, null, '2'],
+      ])).toEqual(['both', 'both', 'one', 'none', 'both', 'both']);
+    });
+
+    it('leaves it unknown when the roster has neither column', () => {
+      expect(lbOf(['姓名', '班级', '监护人', '联系电话'], [base])).toEqual([null]);
+    });
+  });
+
   it('handles formula error values in any cell without throwing', () => {
     const row: CellValue[] = [1, cellError('#N/A'), cellError('#VALUE!'), cellError('#REF!'), cellError('#NAME?'), cellError('#DIV/0!'), cellError('#NULL!'), cellError('#NUM!')];
     const result = check([row]);

@@ -10,7 +10,7 @@ import type { SheetSnapshot } from '../snapshot';
 import { headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
-  cached, cellText, classLabel, isBlank, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
+  cached, cellText, classLabel, isBlank, isNoneText, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
   parsePhone, parseYesNo, stripSpaces, type ClassParse, type DateParse, type PhoneParse,
 } from './normalize';
 import type { FieldKey, Gender, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
@@ -178,6 +178,27 @@ function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today:
 
 const validPhone = (p: PhoneParse | null | undefined) => (p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : null);
 
+/** A workplace cell that says the parent is away: any text but blanks, error values, "none" and "at home" words. */
+const AT_HOME: ReadonlySet<string> = new Set(['在家', '家中', '本地', '在本地']);
+function workplaceFilled(v: CellValue | undefined, P: RowParsers): boolean {
+  if (v === undefined || v === null || isCellError(v)) return false;
+  const text = P.text(v).replace(/\s+/g, '');
+  return text !== '' && !isNoneText(text) && !AT_HOME.has(text);
+}
+
+/**
+ * 留守类型: an explicit left-behind-type cell always wins. Where the roster has no such column or the
+ * cell is blank, it is inferred from the parents' workplaces (many rosters list where the parents work
+ * and nothing else): both filled -> 'both', exactly one -> 'one', neither -> null (unknown, never
+ * 'none': a blank workplace is not proof the parent is at home). Text that cannot be read stays null.
+ */
+function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParsers): LeftBehindType | null {
+  const cell = P.has.leftBehindType ? raw.leftBehindType ?? null : null;
+  if (!isBlank(cell)) return P.leftBehind(cell);
+  const away = (P.has.fatherWorkplace && workplaceFilled(raw.fatherWorkplace, P) ? 1 : 0) + (P.has.motherWorkplace && workplaceFilled(raw.motherWorkplace, P) ? 1 : 0);
+  return away === 2 ? 'both' : away === 1 ? 'one' : null;
+}
+
 function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): ParsedRow {
   const { fields, cols, has, today } = P;
   const raw: Partial<Record<FieldKey, CellValue>> = {};
@@ -222,7 +243,7 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
     fatherPhone: validPhone(phones.fatherPhone),
     motherPhone: validPhone(phones.motherPhone),
     parentPhone: validPhone(phones.parentPhone),
-    leftBehindType: has.leftBehindType ? P.leftBehind(raw.leftBehindType ?? null) : null,
+    leftBehindType: leftBehindTypeOf(raw, P),
     boarding: has.boarding ? P.yesNo(raw.boarding ?? null) : null,
     keyFocus: has.keyFocus ? P.yesNo(raw.keyFocus ?? null) === true : false,
     lunarBirthday: has.lunarBirthday ? P.yesNo(raw.lunarBirthday ?? null) === true : false,
