@@ -140,6 +140,7 @@ const RANGE: Spec<Excel.Range> = {
       if (args.length > 0) throw new Error('office-double: Range.clear(applyTo) is not modeled');
       checkWritable(r.sheet);
       r.sheet.forEachIn(r.block, (_c, _row, col, line) => line.delete(col));
+      if (r.block.row === 0 && r.block.rows === MAX_ROWS) for (let j = 0; j < r.block.cols; j++) r.sheet.wrappedColumns.delete(r.block.col + j);
       for (const [row, line] of [...r.sheet.cells]) if (line.size === 0) r.sheet.cells.delete(row);
       for (const key of [...r.sheet.notes.keys()]) {
         const [row, col] = key.split(',').map(Number);
@@ -212,6 +213,16 @@ const RANGE_FORMAT: Spec<Excel.RangeFormat> = {
     set: (r: RangeT, v: number) => {
       if (r.block.row !== 0 || r.block.rows !== MAX_ROWS) throw new Error('office-double: columnWidth is modeled on whole columns only');
       for (let j = 0; j < r.block.cols; j++) r.sheet.columnWidths.set(r.block.col + j, v);
+    },
+  },
+  wrapText: {
+    kind: 'prop',
+    get: (r: RangeT) => uniform(r, (_row, col) => r.sheet.wrappedColumns.has(col)),
+    set: (r: RangeT, v: boolean) => {
+      if (r.block.row !== 0 || r.block.rows !== MAX_ROWS) throw new Error('office-double: wrapText is modeled on whole columns only');
+      if (typeof v !== 'boolean') throw invalid('wrapText must be boolean');
+      checkWritable(r.sheet);
+      for (let j = 0; j < r.block.cols; j++) v ? r.sheet.wrappedColumns.add(r.block.col + j) : r.sheet.wrappedColumns.delete(r.block.col + j);
     },
   },
 };

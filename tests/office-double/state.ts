@@ -63,6 +63,8 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   /** Columns hidden through Range.columnHidden (0-based); Range.clear leaves them hidden, as Excel does. */
   hiddenColumns = new Set<number>();
+  /** Columns whose RangeFormat.wrapText was set (0-based); clearing whole columns unwraps them. */
+  wrappedColumns = new Set<number>();
   /** Charts floating over the sheet, in the order they were added. */
   charts: ChartState[] = [];
   frozenRows = 0;

@@ -34,6 +34,8 @@ export interface PlanColumn {
   readonly validation?: { readonly list: readonly string[] } | { readonly sourceSheet: string; readonly sourceCol: number; readonly firstRow: number };
   /** Bookkeeping the add-in needs but teachers need not see (e.g. 上次生成). Ports that cannot hide leave it visible. */
   readonly hidden?: boolean;
+  /** Wrap long text inside the column's width (also the title lines, which sit in column A), so it prints whole. */
+  readonly wrap?: boolean;
 }
 
 /** Highlight rows whose cell in `col` equals `equals`. Ports without conditional formats use plain fills. */

@@ -65,7 +65,12 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   const headerStyle = styles.xf({ fontId: styles.font('bold') });
   const titleStyle = styles.xf({ fontId: styles.font('title') });
   const linkStyle = styles.xf({ fontId: styles.font('link') });
-  const columnStyle = content.columns.map((c) => (c.format && c.format !== 'general' ? styles.xf({ numFmtId: styles.numFmt(FORMAT_CODE[c.format]) }) : 0));
+  const columnStyle = content.columns.map((c) => {
+    const numFmtId = c.format && c.format !== 'general' ? styles.numFmt(FORMAT_CODE[c.format]) : undefined;
+    return numFmtId !== undefined || c.wrap ? styles.xf({ ...(numFmtId !== undefined ? { numFmtId } : {}), wrap: c.wrap }) : 0;
+  });
+  // Title lines below the first sit in column A: they wrap when that column does (工作报告's paragraphs).
+  const titleWrapStyle = content.columns[0]?.wrap ? styles.xf({ wrap: true }) : 0;
   while (columnStyle.length < width) columnStyle.push(0);
 
   const out = new ByteSink();
@@ -95,7 +100,7 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   (content.titleLines ?? []).forEach((line, i) => {
     // The 14 pt title needs a taller row: LibreOffice keeps the 15 pt default and cuts the glyphs' tops.
     const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : '';
-    out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : 0, notes)}</row>`);
+    out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : titleWrapStyle, notes)}</row>`);
   });
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
   const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, headerStyle, notes));

@@ -702,6 +702,11 @@ function contentCommands(
       const letter = columnLetter(c);
       out.push({ requestBytes: 20, queue: () => (sheet(name).getRange(`${letter}:${letter}`).format.columnWidth = points) });
     }
+    // RangeFormat.wrapText is ExcelApi 1.1: long text (工作报告's paragraphs in column A) wraps and prints whole.
+    if (col.wrap) {
+      const letter = columnLetter(c);
+      out.push({ requestBytes: 20, queue: () => (sheet(name).getRange(`${letter}:${letter}`).format.wrapText = true) });
+    }
     // Range.columnHidden is ExcelApi 1.2 (as columnWidth); on 1.1 the column stays visible: cosmetic, not reported.
     if (col.hidden && f.columnWidth) {
       const letter = columnLetter(c);
