@@ -28,8 +28,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
-type PortWithUndo = WorkbookPort & { undoLast?: (options?: { signal?: AbortSignal }) => Promise<unknown> };
-
 /**
  * The preview of a proposed write, then — once written — the way back: a button when the port can undo
  * (it kept what it overwrote), a sentence when Excel's own undo covers the operation.
@@ -54,10 +52,9 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
   };
 
   const undoLast = async () => {
-    const target = port as PortWithUndo;
-    if (!target.undoLast || !undo) return;
+    if (!port.undoLast || !undo) return;
     const after = undo.after;
-    const done = await operation.run('views.op.undo', async ({ signal }) => { await target.undoLast!({ signal }); return true; });
+    const done = await operation.run('views.op.undo', async () => { await port.undoLast!(); return true; });
     if (!done) return;
     setUndo(null);
     if (after) await after();

@@ -1,0 +1,169 @@
+/**
+ * The pane's 结对, 今日 and 汇总 views in the standalone page with the bundled sample, as a teacher uses
+ * them: generate the pairs and see 结对帮扶 appear; choose "I am", record a talk with a child and see the
+ * row in 谈心记录; update the summary and see 统计汇总; download the de-identified copy and a roll-up and
+ * read them back in Node. In Chinese and in English, with axe-core on every new screen (once each: on
+ * this machine one axe run takes tens of seconds).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { t, type Lang } from '../../src/core/i18n';
+import { SHEETS } from '../../src/core/sheets';
+import { openXlsx } from '../../src/workbook/file';
+import { axeViolations, openSession, screenshot, type Session } from './browser';
+import { button, expectedSampleCheck, idle, openSample } from './flow';
+import { DIST, serveDist, type StaticServer } from './server';
+
+const LANGS: Lang[] = ['zh-CN', 'en-US'];
+const TEACHER = '刘芳';
+
+function paneTab(page: Page, lang: Lang, key: string) {
+  return page.getByRole('tab', { name: t(lang, key), exact: true });
+}
+
+function sheetTab(page: Page, lang: Lang, sheet: string) {
+  return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
+}
+
+async function confirmWrite(page: Page, lang: Lang): Promise<void> {
+  await button(page, lang, 'ui.action.confirm').click();
+  await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+  await idle(page, lang);
+}
+
+describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
+  let server: StaticServer;
+  let session: Session;
+  let downloads: string;
+  const short = lang === 'zh-CN' ? 'zh' : 'en';
+
+  beforeAll(async () => {
+    server = await serveDist();
+    session = await openSession({ locale: lang });
+    // A step that fails says which, long before the test's own limit.
+    session.page.setDefaultTimeout(30_000);
+    downloads = mkdtempSync(join(tmpdir(), 'views-dl-'));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('pairs, records a talk, updates the summary, exports and rolls up', async () => {
+    const { page, problems } = session;
+    const expected = await expectedSampleCheck();
+    const children = expected.records.length;
+    await openSample(page, server.origin, lang);
+
+    // 结对: coverage from a fresh read, then "生成结对" previews the template and the sheet before writing.
+    await paneTab(page, lang, 'views.tab.pairing').click();
+    const coverage = page.getByTestId('pairing-coverage');
+    await coverage.waitFor();
+    await idle(page, lang);
+    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withTeacher', { count: 0, total: children, share: '0%' }));
+    expect(await page.getByText(t(lang, 'views.pairing.noMentors')).count()).toBe(1);
+    expect(await sheetTab(page, lang, SHEETS.pairing).count()).toBe(0);
+    await button(page, lang, 'views.pairing.generate').click();
+    const preview = page.getByRole('heading', { name: t(lang, 'views.pairing.previewTitle') });
+    await preview.waitFor();
+    expect(await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.mentors, count: 0 })).count()).toBe(1);
+    expect(await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.pairing, count: children })).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-views-1-pairing`);
+    await confirmWrite(page, lang);
+    await sheetTab(page, lang, SHEETS.pairing).waitFor();
+    await sheetTab(page, lang, SHEETS.mentors).waitFor();
+
+    // 今日: no mentors listed yet, so the teacher types the name; it is remembered across visits.
+    await paneTab(page, lang, 'views.tab.today').click();
+    const nameInput = page.getByRole('textbox', { name: t(lang, 'views.today.teacherInput') });
+    await nameInput.waitFor();
+    await idle(page, lang);
+    await nameInput.fill(TEACHER);
+    await button(page, lang, 'views.today.teacherSave').click();
+    await page.getByTestId('today-teacher').filter({ hasText: TEACHER }).waitFor();
+    await page.getByTestId('today-counts').waitFor();
+    expect(await page.evaluate(() => Object.values(localStorage))).toEqual([TEACHER]);
+    await paneTab(page, lang, 'views.tab.pairing').click();
+    await paneTab(page, lang, 'views.tab.today').click();
+    await page.getByTestId('today-teacher').filter({ hasText: TEACHER }).waitFor();
+    await idle(page, lang);
+
+    // Record a talk with one child found by part of the name.
+    const child = expected.records[0];
+    await page.getByRole('textbox', { name: t(lang, 'views.entry.child') }).fill(child.name.slice(1));
+    await page.getByRole('button', { name: `${child.name}（${child.classLabel}）`, exact: true }).click();
+    await page.getByTestId('entry-chosen').waitFor();
+    await page.getByRole('textbox', { name: t(lang, 'views.entry.content') }).fill('聊了开学的情况');
+    await button(page, lang, 'views.entry.record').click();
+    await page.getByRole('heading', { name: t(lang, 'views.entry.previewTitle') }).waitFor();
+    expect(await page.getByText(t(lang, 'views.preview.row', { date: '2026-09-01', child: child.name, class: child.classLabel!, kind: t(lang, 'reminders.kind.talk') })).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-views-2-entry`);
+    await confirmWrite(page, lang);
+    await sheetTab(page, lang, SHEETS.log).click();
+    const grid = page.getByRole('grid');
+    await grid.getByText('聊了开学的情况', { exact: true }).waitFor();
+    expect(await grid.getByText(TEACHER, { exact: true }).count()).toBe(1);
+    // The reminders were recomputed from a fresh read after the write.
+    await page.getByTestId('today-counts').waitFor();
+
+    // 汇总: the headline figures for the term, then 统计汇总 and 工作报告 after a preview.
+    await paneTab(page, lang, 'views.tab.summary').click();
+    const figures = page.getByTestId('summary-figures');
+    await figures.waitFor();
+    await idle(page, lang);
+    const dd = figures.locator('dd');
+    expect(await dd.first().textContent()).toBe(String(children));
+    expect(await dd.nth(1).textContent()).toBe('1'); // the one talk just recorded
+    await button(page, lang, 'views.summary.update').click();
+    await page.getByRole('heading', { name: t(lang, 'views.summary.previewTitle') }).waitFor();
+    const lines = page.locator('section[aria-labelledby="views-preview-title"] li');
+    expect(await lines.count()).toBe(2);
+    expect(await lines.first().textContent()).toContain(SHEETS.summary);
+    expect(await lines.nth(1).textContent()).toContain(SHEETS.report);
+    await confirmWrite(page, lang);
+    await sheetTab(page, lang, SHEETS.summary).waitFor();
+    await sheetTab(page, lang, SHEETS.report).waitFor();
+    // 撤销上次操作: the file port kept the workbook as it was; both sheets go, and come back on a second write.
+    await button(page, lang, 'views.action.undo').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.undo.done') }).waitFor();
+    await sheetTab(page, lang, SHEETS.summary).waitFor({ state: 'detached' });
+    expect(await sheetTab(page, lang, SHEETS.report).count()).toBe(0);
+    await idle(page, lang);
+    await button(page, lang, 'views.summary.update').click();
+    await confirmWrite(page, lang);
+    await sheetTab(page, lang, SHEETS.summary).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-views-3-summary`);
+
+    // 脱敏导出: a download whose sheets hold no child's full name; the open workbook is not changed.
+    const sheetsBefore = await page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab').count();
+    const [exported] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'views.summary.exportButton').click()]);
+    const exportPath = join(downloads, 'export.xlsx');
+    await exported.saveAs(exportPath);
+    await idle(page, lang);
+    const copy = await openXlsx(new Uint8Array(readFileSync(exportPath))).read();
+    const text = JSON.stringify(copy.sheets.map((s) => s.values));
+    expect(copy.sheets.length).toBeGreaterThan(0);
+    for (const r of expected.records) if (r.name.length >= 2) expect(text.includes(r.name)).toBe(false);
+    expect(await page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab').count()).toBe(sheetsBefore);
+
+    // Roll-up of two schools (the sample twice): the total counts both.
+    const sample = join(DIST, 'assets/sample-roster.xlsx');
+    const [rolled] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('rollup-files').setInputFiles([{ name: 'a.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) }, { name: 'b.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) }]),
+    ]);
+    const rollupPath = join(downloads, 'rollup.xlsx');
+    await rolled.saveAs(rollupPath);
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.summary.rollupDone', { schools: 2, children: children * 2, file: t(lang, 'views.summary.rollupFile') }) }).waitFor();
+    const rollup = await openXlsx(new Uint8Array(readFileSync(rollupPath))).read();
+    expect(rollup.sheets).toHaveLength(3);
+
+    expect(problems).toEqual([]);
+  });
+});
