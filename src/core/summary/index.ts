@@ -2,7 +2,7 @@
 export * from './inputs';
 export * from './period';
 export * from './figures';
-export { periodLabel, periodWhen, formatShare, findingRuleLabel } from './labels';
+export { periodLabel, periodWhen, formatShare, roundShare, findingRuleLabel } from './labels';
 export { summaryContent, summarySheetOp, reportContent, reportSheetOp, reportParagraphs, type SummaryContentOptions } from './sheets';
 export { maskName, maskId, maskPhone, maskAddress, scrubDigits, MASK } from './mask';
 export { deidentifyWorkbook, deidentifyMessage, maskerForHeader, type DeidentifyRoster, type DeidentifyResult, type DeidentifyCounts, type Masker } from './deidentify';

@@ -27,9 +27,17 @@ export function periodWhen(period: Period, lang: Lang): string {
   return period.kind === 'custom' ? t(lang, 'summary.when.custom', { from: period.from, to: period.to }) : t(lang, `summary.when.${period.kind}`);
 }
 
-/** 0.8523 -> "85.2%", 1 -> "100%". */
+/**
+ * A share rounded to a tenth of a percent: 0.0625 -> 0.063. The one rounding of every share the
+ * report shows, so its sentences and its table's cells say the same figure.
+ */
+export function roundShare(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** 0.8523 -> "85.2%", 1 -> "100%"; rounded as roundShare rounds. */
 export function formatShare(value: number): string {
-  const pct = Math.round(value * 1000) / 10;
+  const pct = Math.round(roundShare(value) * 1000) / 10;
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 

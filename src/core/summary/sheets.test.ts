@@ -7,6 +7,7 @@ import { INPUT } from './fixture.test-data';
 import { inputArb, periodArb } from './generate.test-data';
 import { summaryJson } from './json';
 import { periodFor, type Period } from './period';
+import { formatShare } from './labels';
 import { reportParagraphs, reportSheetOp, summarySheetOp } from './sheets';
 
 function term(today: string): Period {
@@ -113,6 +114,23 @@ describe('工作报告', () => {
     expect(sheet.columns.map((c) => c.format)).toEqual(['text', 'integer', 'percent']);
     expect(sheet.rows[0]).toEqual(['留守儿童总数', 6, null]);
     expect(sheet.rows.find((r) => r[0] === '父母均外出')).toEqual(['父母均外出', 3, 0.5]);
+  });
+
+  it('gives the paragraph column a wide, wrapped width so the sentences print whole', () => {
+    const sheet = content(reportSheetOp(figures, 'zh-CN', figures.period));
+    expect(sheet.columns[0]).toMatchObject({ wrap: true });
+    expect(sheet.columns[0].width).toBeGreaterThanOrEqual(60);
+    expect(sheet.columns.slice(1).every((c) => !c.wrap)).toBe(true);
+  });
+
+  it('rounds a share in its table as its sentence does: 1 in 16 is 6.3% in both', () => {
+    // 16 children, 1 with a teacher: 0.0625, which a sentence rounds to 6.3% and a raw cell would show as 6.25%.
+    const f = { ...figures, children: 16, pairing: { ...figures.pairing, withTeacher: 1 } };
+    const sheet = content(reportSheetOp(f, 'zh-CN', f.period));
+    const cell = sheet.rows.find((r) => r[0] === '有帮扶教师')![2] as number;
+    expect(cell).toBe(0.063);
+    expect(reportParagraphs(f, 'zh-CN')[1]).toContain('占6.3%');
+    expect(formatShare(cell)).toBe('6.3%');
   });
 });
 

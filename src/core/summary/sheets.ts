@@ -11,7 +11,7 @@ import {
   type EventCounts,
   type SummaryFigures,
 } from './figures';
-import { findingRuleLabel, formatShare, periodLabel, periodWhen } from './labels';
+import { findingRuleLabel, formatShare, periodLabel, periodWhen, roundShare } from './labels';
 import type { Period } from './period';
 
 /**
@@ -261,7 +261,8 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
   const p = figures.pairing;
   const all = figures.children;
   const item = (key: string) => t(lang, key);
-  const counted = (label: string, n: number): PlanCell[] => [label, n, share(n, all)];
+  // Shares rounded as the sentences round them (formatShare), so the table and the text agree.
+  const counted = (label: string, n: number): PlanCell[] => [label, n, roundShare(share(n, all))];
   const plain = (label: string, n: number): PlanCell[] => [label, n, null];
   const rows: PlanCell[][] = [
     plain(item('summary.report.item.children'), all),
@@ -295,7 +296,8 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
       ...reportParagraphs(figures, lang, period),
     ],
     columns: [
-      { header: t(lang, 'summary.report.col.item'), format: 'text', width: 30 },
+      // Column A also holds the paragraphs above the table: wide and wrapped, so they print whole.
+      { header: t(lang, 'summary.report.col.item'), format: 'text', width: 70, wrap: true },
       { header: t(lang, 'summary.report.col.value'), format: 'integer', width: 10 },
       { header: t(lang, 'summary.report.col.share'), format: 'percent', width: 10 },
     ],
