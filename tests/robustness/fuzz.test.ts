@@ -22,6 +22,11 @@ jest.setTimeout(600_000);
 
 const calendar = createTymeCalendar();
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+/**
+ * The whole-upkeep property also counts how many random workbooks reach pairing; with a fresh seed each
+ * run that count is chance, so CI uses a fixed seed. FUZZ_SEED=random (or a number) explores further.
+ */
+const UPKEEP_SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261129);
 
 // ---- cells ------------------------------------------------------------------------------------
 
@@ -80,8 +85,15 @@ const rosterSheet = fc
   })
   .map((r) => sheetOf(r.name, [...r.titles, r.header, ...(r.second ? [r.second] : []), ...r.rows], r.origin, r.merges.length ? r.merges : undefined));
 
+/** A well-formed 帮扶人员 row in the canonical column order, so some workbooks really pair children. */
+const mentorRow = fc
+  .tuple(domainText, fc.constantFrom('班主任', '任课教师', '党员', '领导', '代理家长', '志愿者', '学生'), fc.constantFrom('三(1)班', '三（1）班', '四年级2班', '', null), fc.constantFrom(null, '', 1, 2, 3, '两', -1))
+  .map(([name, kind, cls, capacity]) => [name, kind, cls, null, null, capacity] as CellValue[]); // 姓名 类别 班级 电话 住址 可帮扶人数
 const mentorSheet = fc
-  .record({ header: fc.oneof(fc.constant([...MENTOR_HEADERS] as CellValue[]), headerRow(MENTOR_HEADERS)), rows: fc.array(row(8), { maxLength: 8 }) })
+  .record({
+    header: fc.oneof(fc.constant([...MENTOR_HEADERS] as CellValue[]), headerRow(MENTOR_HEADERS)),
+    rows: fc.array(fc.oneof(row(8), mentorRow), { maxLength: 8 }),
+  })
   .map((r) => sheetOf(SHEETS.mentors, [r.header, ...r.rows]));
 
 const logSheet = fc
@@ -279,10 +291,10 @@ describe('the core on random workbooks', () => {
         if (m.roster.records.length > 0) withChildren++;
         if (m.pairing.result.rows.some((r) => r.teacher.mentor || r.buddy.mentor || r.proxy.mentor)) withPairs++;
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: UPKEEP_SEED },
     );
     // The random workbooks do reach the interesting paths: children read, mentors paired.
     expect(withChildren).toBeGreaterThan(RUNS / 5);
-    expect(withPairs).toBeGreaterThan(0);
+    expect(withPairs).toBeGreaterThan(RUNS / 40);
   });
 });
