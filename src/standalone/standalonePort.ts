@@ -1,5 +1,5 @@
 import type { CellRef, WorkbookPlan } from '../core/plan/types';
-import type { ApplyProgress, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../workbook/port';
+import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type WorkbookPort } from '../workbook/port';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
 export interface PageEvents {
@@ -29,6 +29,20 @@ export class StandalonePort implements WorkbookPort {
       return await this.file.apply(plan, options);
     } finally {
       this.events.changed(plan);
+    }
+  }
+
+  canUndo(): boolean {
+    return this.file.canUndo?.() ?? false;
+  }
+
+  // Forwarded so the pane can offer "撤销上次操作" here too; the grid is refreshed like after an apply.
+  async undoLast(): Promise<ApplyResult> {
+    if (!this.file.undoLast) throw new PortError('error.unexpected');
+    try {
+      return await this.file.undoLast();
+    } finally {
+      this.events.changed({ ops: [] });
     }
   }
 
