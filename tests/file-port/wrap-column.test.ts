@@ -41,3 +41,10 @@ it('wraps nothing when no column asks for it', async () => {
   expect(wraps(styles, styleOf(sheet, 'A2'))).toBe(false);
   expect(wraps(styles, styleOf(sheet, 'A4'))).toBe(false);
 });
+
+it('gives a wrapped paragraph row the height of its lines (LibreOffice does not grow it on open)', async () => {
+  const { sheet } = await saved({ ...content(true), columns: [{ header: '项目', width: 20, wrap: true }, { header: '数值' }] });
+  // 83 units (wide characters count two) at width 20, 18 usable -> 5 lines of 15 pt.
+  expect(/<row r="2" ht="(\d+)" customHeight="1">/.exec(sheet)?.[1]).toBe('75');
+  expect(/<row r="3"[^>]*>/.exec(sheet)![0]).toBe('<row r="3">');
+});

@@ -30,6 +30,14 @@ export interface BuiltSheet {
   readonly dataRows: number;
 }
 
+/** Lines a text needs when wrapped at `width` characters: CJK and other wide characters count two. */
+export function wrappedLines(text: string, width: number): number {
+  let units = 0;
+  for (const ch of text) units += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  // A little slack: proportional glyphs and word breaks fill a line less than its nominal width.
+  return Math.max(1, Math.ceil(units / Math.max(1, width * 0.9)));
+}
+
 /** Where the content's parts land on the sheet (0-based rows). */
 export function layoutOf(content: SheetContent): { headerRow: number; firstDataRow: number } {
   const headerRow = content.titleLines?.length ?? 0;
@@ -99,7 +107,10 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   out.push('<sheetData>');
   (content.titleLines ?? []).forEach((line, i) => {
     // The 14 pt title needs a taller row: LibreOffice keeps the 15 pt default and cuts the glyphs' tops.
-    const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : '';
+    // LibreOffice keeps a wrapped line's row at the default height on import, showing its first line
+    // only: a wrapped title line gets a height for the lines it needs at column A's width.
+    const lines = i > 0 && titleWrapStyle ? wrappedLines(line, content.columns[0].width ?? 9) : 1;
+    const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : '';
     out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : titleWrapStyle, notes)}</row>`);
   });
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
