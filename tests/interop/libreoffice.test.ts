@@ -12,6 +12,7 @@ import { fromExcelSerial } from '../../src/core/dates';
 import type { CellValue } from '../../src/core/cells';
 import type { SheetContent } from '../../src/core/plan/types';
 import { SHEETS } from '../../src/core/sheets';
+import { reportParagraphs } from '../../src/core/summary';
 import { findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { demoWorkbooks, LOG_ROWS, type DemoWorkbooks } from './demo-workbook';
@@ -122,7 +123,11 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     // break before 谈心覆盖率, so its share is read on 工作报告's table).
     const text = pages.join('\n');
     expect(text).toMatch(/总体\s+全部儿童\s+48\s+100\.00%\s+3\b/);
-    expect(text).toMatch(/至少谈心一次的儿童\s+3\s+6\.25%/);
+    // The table's share is rounded as the report's sentence rounds it (3/48 -> 6.3%), shown in the 0.00% format.
+    const reportRow = csv('applied', SHEETS.report).find((r) => r[0] === '至少谈心一次的儿童')!;
+    expect(reportRow.slice(1, 3)).toEqual(['3', expect.stringMatching(/^6\.30?%$/)]);
+    expect(text).toContain('6.30%');
+    expect(text.replace(/\s+/g, '')).toContain('谈心覆盖率6.3%');
   });
 
   it('prints 工作报告 with its figures in the sentences', () => {
@@ -131,6 +136,11 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     const text = pages.join('\n').replace(/\s+/g, '');
     expect(text).toContain('留守儿童关爱工作报告');
     expect(text).toMatch(/谈心4次/);
+    // The sentences wrap inside column A and print whole, with the table's rounding.
+    expect(text).toContain('谈心覆盖率6.3%');
+    for (const paragraph of reportParagraphs(built.plan.summary.figures, 'zh-CN', built.plan.summary.period)) expect(text).toContain(paragraph.replace(/\s+/g, ''));
+    // Data-quality rules print by name, never by id.
+    expect(text).not.toMatch(/guardian-age|id-checksum|phone-format/);
   });
 
   it('lists the findings on 校验结果 with the link text, and the links survive a round trip', () => {
