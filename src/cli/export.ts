@@ -1,28 +1,17 @@
-import * as XLSX from '@e965/xlsx';
 import { t } from '../core/i18n';
 import type { WorkbookPlan } from '../core/plan/types';
 import { checkWorkbook } from './validate';
 import { deidentifyMessage, deidentifyWorkbook } from '../core/summary';
-import { openXlsx, type FileWorkbook } from '../workbook/file';
+import { newWorkbookWith, type FileWorkbook } from '../workbook/file';
 import { outputFrom, portFailure, refuseSameFile, todayFrom } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { writeOutputFile } from './io';
 import { openWorkbook } from './workbook';
 
-/**
- * A new workbook holding `plan` and nothing else. The file port opens packages but does not make
- * them, so SheetJS writes a one-sheet package named after the plan's first sheet, which that sheet's
- * replaceSheet then fills: no stray empty "Sheet1" is left behind.
- */
-export async function newWorkbookWith(plan: WorkbookPlan, file: string, lang: Parameters<typeof t>[0]): Promise<FileWorkbook> {
-  const first = plan.ops[0]?.sheet ?? 'Sheet1';
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([]), first);
-  const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-  const port = openXlsx(new Uint8Array(bytes));
-  await port.apply(plan).catch((e) => portFailure(e, file, lang));
-  return port;
+/** A new workbook file holding `plan`; a port failure becomes the CLI's one-line error. */
+export async function newWorkbookFile(plan: WorkbookPlan, file: string, lang: Parameters<typeof t>[0]): Promise<FileWorkbook> {
+  return newWorkbookWith(plan).catch((e) => portFailure(e, file, lang));
 }
 
 export const exportCommand: CliCommand = {
@@ -43,7 +32,7 @@ export const exportCommand: CliCommand = {
     const check = checkWorkbook(snapshot, file, today, ctx.lang);
     const copy = deidentifyWorkbook(snapshot, check.layout);
     if (!copy.ok) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(ctx.lang, copy.messageKey, copy.params) });
-    const port = await newWorkbookWith(copy.plan, file, ctx.lang);
+    const port = await newWorkbookFile(copy.plan, file, ctx.lang);
     await writeOutputFile(file, output, port.save());
     const done = deidentifyMessage(copy.counts);
     ctx.stdout(t(ctx.lang, 'cli.export.written', { path: output, sheets: copy.plan.ops.length }) + '\n' + t(ctx.lang, done.messageKey, done.params) + '\n');

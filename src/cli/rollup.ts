@@ -5,7 +5,7 @@ import { schoolNameOf } from '../core/workflow';
 import { maintain, outputFrom, refuseSameFile, todayFrom } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { newWorkbookWith } from './export';
+import { newWorkbookFile } from './export';
 import { writeOutputFile } from './io';
 import { openWorkbook } from './workbook';
 
@@ -36,7 +36,7 @@ export const rollupCommand: CliCommand = {
     }
     const result = rollupPlan(schools, ctx.lang);
     if (!result.ok) throw new CliError('cli.error.cannotCheck', { path: files[0], reason: t(ctx.lang, result.messageKey, result.params) });
-    const port = await newWorkbookWith(result.plan, output, ctx.lang);
+    const port = await newWorkbookFile(result.plan, output, ctx.lang);
     // writeOutputFile compares against one input; refuseSameFile has checked them all.
     await writeOutputFile(files[0], output, port.save());
     const lines = [t(ctx.lang, 'cli.rollup.written', { path: output, schools: schools.length, children: result.total.children })];

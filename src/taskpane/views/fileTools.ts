@@ -3,28 +3,17 @@
  * roll-up), built with the file port and handed to the browser as a download. The open workbook is only
  * read. Loaded on demand; the Excel pane never fetches it (it would pull in the xlsx library).
  */
-import * as XLSX from '@e965/xlsx';
 import type { Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { SchoolFigures } from '../../core/summary';
-import { openXlsx } from '../../workbook/file';
+import { newWorkbookWith, openXlsx } from '../../workbook/file';
 import { downloadBytes } from '../../standalone/download';
 import type { ViewsCore } from './core';
 
-/**
- * A new .xlsx holding `plan` and nothing else — the same construction as the CLI's newWorkbookWith
- * (src/cli/export.ts, which is Node-side): SheetJS makes a one-sheet package named after the plan's
- * first sheet, which that sheet's replaceSheet then fills, so no stray "Sheet1" is left behind.
- */
+/** A new .xlsx holding `plan` and nothing else, as bytes for a download. */
 export async function workbookWith(plan: WorkbookPlan): Promise<Uint8Array> {
-  const first = plan.ops[0]?.sheet ?? 'Sheet1';
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([]), first);
-  const bytes = XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-  const port = openXlsx(new Uint8Array(bytes));
-  await port.apply(plan);
-  return port.save();
+  return (await newWorkbookWith(plan)).save();
 }
 
 export class KeyedError extends Error {

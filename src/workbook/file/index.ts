@@ -2,3 +2,4 @@
 export { openXlsx, type FileWorkbook, type OpenOptions } from './workbook';
 export { readXlsxBare, READ_OPTIONS } from './read';
 export { MARKS_NS } from './marks';
+export { newWorkbookWith } from './newWorkbook';
