@@ -11,19 +11,10 @@ import { t } from '../../src/core/i18n';
 import { checkRoster, findingsSheetPlan, overrideFromSettings, ruleLabel, severityLabel } from '../../src/core/roster';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
-import { FIXTURES, ROOT, runCli } from './run-cli';
+import { FIXTURES, ROOT, SAMPLES, runCli } from './run-cli';
 
 jest.setTimeout(600_000);
 
-const SAMPLES: Record<string, string> = {
-  clean: path.join(FIXTURES, 'clean.xlsx'),
-  defective: path.join(FIXTURES, 'defective.xlsx'),
-  'merged-header': path.join(FIXTURES, 'merged-header.xlsx'),
-  'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
-  totals: path.join(FIXTURES, 'totals.xlsx'),
-  'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
-  'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
-};
 const TODAY = '2025-09-15';
 
 interface CliIssue { row: number; column: string | null; rule: string; severity: string; message: string }

@@ -4,6 +4,17 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+/** The sample rosters with expected findings, run through the CLI and through the pane's code path. */
+export const SAMPLES: Record<string, string> = {
+  clean: path.join(FIXTURES, 'clean.xlsx'),
+  defective: path.join(FIXTURES, 'defective.xlsx'),
+  'merged-header': path.join(FIXTURES, 'merged-header.xlsx'),
+  'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
+  totals: path.join(FIXTURES, 'totals.xlsx'),
+  'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
+  'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
+};
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface CliRun {

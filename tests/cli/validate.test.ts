@@ -5,20 +5,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CJK, FIXTURES, ROOT, linesOf, runCli, type CliRun } from './run-cli';
+import { CJK, FIXTURES, ROOT, SAMPLES, linesOf, runCli, type CliRun } from './run-cli';
 import type { Expected } from '../fixtures/build-samples';
 
 jest.setTimeout(600_000);
 
-const SAMPLES: Record<string, string> = {
-  clean: path.join(FIXTURES, 'clean.xlsx'),
-  defective: path.join(FIXTURES, 'defective.xlsx'),
-  'merged-header': path.join(FIXTURES, 'merged-header.xlsx'),
-  'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
-  totals: path.join(FIXTURES, 'totals.xlsx'),
-  'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
-  'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
-};
 const expectedOf = (name: string): Expected => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8'));
 
 interface IssueJson { sheet: string; row: number; column: string | null; field: string | null; rule: string; severity: string; message: string }
