@@ -11,6 +11,8 @@ export interface HostCapabilities {
   readonly dataValidation: boolean;
   readonly hyperlinks: boolean;
   readonly undoGroup: boolean;
+  /** Whole sheets can be inserted from an .xlsx (ExcelApi 1.13 insertWorksheetsFromBase64); see ApplyOptions.prebuilt. */
+  readonly insertSheets: boolean;
 }
 
 export interface ReadOptions {
@@ -23,6 +25,17 @@ export interface ReadOptions {
 export interface ApplyProgress {
   readonly done: number;
   readonly total: number;
+}
+
+export interface ApplyOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ApplyProgress) => void;
+  /**
+   * The same plan already built as an .xlsx holding exactly its sheets (the roll-up). A host that can
+   * insert whole sheets may insert them from it in one request instead of writing them cell by cell;
+   * every other host, and every plan that replaces a sheet already there, ignores it.
+   */
+  readonly prebuilt?: Uint8Array;
 }
 
 export interface ApplyResult {
@@ -46,7 +59,7 @@ export interface ApplyResult {
 export interface WorkbookPort {
   capabilities(): HostCapabilities;
   read(options?: ReadOptions): Promise<WorkbookSnapshot>;
-  apply(plan: WorkbookPlan, options?: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void }): Promise<ApplyResult>;
+  apply(plan: WorkbookPlan, options?: ApplyOptions): Promise<ApplyResult>;
   /** Show/select a cell for the user (Excel selects it; the standalone page highlights it). */
   select(ref: CellRef): Promise<void>;
   /**

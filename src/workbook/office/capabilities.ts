@@ -18,6 +18,7 @@ export interface OfficeFeatures {
   readonly dataValidation: boolean; // 1.8
   readonly delayForCellEdit: boolean; // 1.11
   readonly mergedAreas: boolean; // 1.13
+  readonly insertWorksheets: boolean; // 1.13 (Workbook.insertWorksheetsFromBase64)
   readonly notes: boolean; // 1.18
   readonly undoGroup: boolean; // 1.20
 }
@@ -44,6 +45,7 @@ export function detectFeatures(office: typeof Office): OfficeFeatures {
     dataValidation: api >= 8,
     delayForCellEdit: api >= 11,
     mergedAreas: api >= 13,
+    insertWorksheets: api >= 13,
     notes: api >= 18,
     undoGroup: api >= 20,
   };
@@ -58,5 +60,6 @@ export function toHostCapabilities(f: OfficeFeatures): HostCapabilities {
     dataValidation: f.dataValidation,
     hyperlinks: f.hyperlinks,
     undoGroup: f.undoGroup,
+    insertSheets: f.insertWorksheets,
   };
 }
