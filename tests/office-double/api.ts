@@ -5,6 +5,7 @@
  */
 import type { Member, TypeSpec, Env } from './engine';
 import { blockA1, enter, invalid, MAX_COLS, MAX_ROWS, OfficeDoubleError, overlaps, parseAddress, type Block, type ChartState, type SheetState, type WorkbookState } from './state';
+import { insertWorksheetsFromBase64 } from './insert';
 
 type Spec<T> = { readonly [K in keyof T & string]?: Member };
 
@@ -293,6 +294,12 @@ const WORKSHEETS: Spec<Excel.WorksheetCollection> = {
     returns: 'Worksheet',
     call: (state: WorkbookState, [name]) => state.sheet(String(name)) ?? null,
   },
+  getItemOrNullObject: {
+    kind: 'method', since: 4,
+    returns: 'Worksheet',
+    orNull: true,
+    call: (state: WorkbookState, [name]) => state.sheet(String(name)) ?? null,
+  },
   add: {
     kind: 'method',
     returns: 'Worksheet',
@@ -568,6 +575,7 @@ const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
 const WORKBOOK: Spec<Excel.Workbook> = {
   worksheets: { kind: 'nav', type: 'WorksheetCollection', get: (state: WorkbookState) => state },
   tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
+  insertWorksheetsFromBase64: { kind: 'method', since: 13, call: (state: WorkbookState, [base64, options]) => insertWorksheetsFromBase64(state, String(base64), options) },
 };
 
 export const SPECS: Readonly<Record<string, TypeSpec>> = {

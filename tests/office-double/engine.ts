@@ -277,7 +277,11 @@ export class DoubleContext {
       const itemSpec = spec.items;
       let items = loaded.get('items') as object[] | undefined;
       let refs = (loaded.get('\u0000itemRefs') as Ref[] | undefined) ?? [];
+      // Loading again in a later sync lists the collection afresh, as Office.js does; within one sync
+      // several paths share one list.
+      if (items && loaded.get('\u0000itemsSync') !== this.stats.syncs.length) items = undefined;
       if (!items) {
+        loaded.set('\u0000itemsSync', this.stats.syncs.length);
         refs = itemSpec.list(target, this.env).map((t) => {
           const r = this.newRef(itemSpec.type, t, true);
           r.loaded = new Map();

@@ -1,11 +1,12 @@
 import type { WorkbookPlan, CellRef } from '../../core/plan/types';
-import type { ApplyProgress, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../port';
+import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../port';
 import { PortError } from '../port';
 import { applyPlan } from './apply';
 import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
 import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
 import { cellAddress } from './cells';
 import { officeErrorCode, toPortError } from './errors';
+import { insertPlanSheets } from './insert';
 import { readWorkbook } from './read';
 import { undoRecord, type UndoRecord } from './undo';
 
@@ -34,10 +35,10 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
   let lastUndo: UndoRecord | undefined;
 
   /** One Excel.run; since ExcelApi 1.20 all its syncs are one step on Excel's undo stack. */
-  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, errorParams: Record<string, string | number> = {}): Promise<T> {
+  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, errorParams: Record<string, string | number> = {}, undoGroup = true): Promise<T> {
     const f = feats();
     const runOptions: Excel.RunOptions = {};
-    if (f.undoGroup) runOptions.mergeUndoGroup = true;
+    if (f.undoGroup && undoGroup) runOptions.mergeUndoGroup = true;
     // Wait for the teacher to leave cell edit instead of failing (ExcelApi 1.11).
     if (f.delayForCellEdit) runOptions.delayForCellEdit = true;
     try {
@@ -60,11 +61,20 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       return run((context) => readWorkbook(context, feats(), readOptions, { budgetBytes, maxReadCells }));
     },
 
-    async apply(plan: WorkbookPlan, applyOptions: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
+    async apply(plan: WorkbookPlan, applyOptions: ApplyOptions = {}): Promise<ApplyResult> {
       if (applyOptions.signal?.aborted) throw new PortError('error.cancelled');
       const f = feats();
       // A new change makes the kept one stale: undoing it later could undo someone's work in between.
       lastUndo = undefined;
+      const prebuilt = applyOptions.prebuilt;
+      if (prebuilt && f.insertWorksheets) {
+        // Outside Excel's undo group (see insert.ts); the port keeps its own undo for it instead.
+        const inserted = await run((context) => insertPlanSheets({ context, features: f, budgetBytes, signal: applyOptions.signal }, plan, prebuilt), {}, false);
+        if (inserted) {
+          lastUndo = inserted.undo;
+          return { ...inserted.result, undo: 'port' };
+        }
+      }
       const applied = await run((context) =>
         applyPlan(
           {

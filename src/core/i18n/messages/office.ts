@@ -24,6 +24,7 @@ export const office: DomainMessages = {
     'office.nothingToUndo': '没有可以撤销的操作：只能撤销最近的一次操作，而且只在本次打开期间有效。',
     'office.chartsLeftOut': '此版本的 Excel 无法按要求绘制部分图表，这些图表没有添加；统计数字都已写入。',
     'office.badSheetName': '“{sheet}”不能用作工作表名称：名称最多 31 个字符，不能包含 \\ / ? * [ ] :，也不能以单引号开头或结尾。没有写入任何内容。',
+    'office.insertIncomplete': 'Excel 插入工作表时没有插入“{sheet}”，所以已插入的其他工作表也已删除，工作簿保持原样。请重试，或在独立页面中生成汇总文件。',
   },
   'en-US': {
     'office.protected': 'The sheet is protected and cannot be written ({code}). Unprotect it under Review and try again.',
@@ -47,5 +48,6 @@ export const office: DomainMessages = {
     'office.nothingToUndo': 'There is nothing to undo: only the most recent operation can be undone, and only while this session stays open.',
     'office.chartsLeftOut': 'This version of Excel cannot draw some of the charts as planned, so they were left out; all figures were written.',
     'office.badSheetName': '"{sheet}" cannot be a sheet name: at most 31 characters, none of \\ / ? * [ ] :, no apostrophe at either end. Nothing was written.',
+    'office.insertIncomplete': 'Excel did not insert the sheet "{sheet}", so the other inserted sheets were removed again and the workbook is as it was. Try again, or make the roll-up file in the standalone page.',
   },
 };

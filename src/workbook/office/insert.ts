@@ -1,0 +1,126 @@
+import type { SheetContent, WorkbookPlan } from '../../core/plan/types';
+import { PortError, type ApplyResult } from '../port';
+import type { AppliedPlan } from './apply';
+import { runChunks } from './batch';
+import type { OfficeFeatures } from './capabilities';
+import { chartCommands } from './charts';
+import { officeErrorCode } from './errors';
+import type { SheetStep } from './undo';
+
+/**
+ * Whole sheets inserted from a prebuilt .xlsx (ExcelApi 1.13, Workbook.insertWorksheetsFromBase64): the
+ * roll-up's sheets, built by the file port from the same plan, arrive in one request with their tables,
+ * number formats and widths, instead of being written cell by cell.
+ *
+ * Only for plans that add sheets the workbook does not have yet. A sheet already there is replaced in
+ * place by applyPlan instead: deleting it to insert a new one would turn every formula elsewhere that
+ * points at it into #REF!. Nor when the file would not fit one request (Excel on the web: 5 MB). In both
+ * cases insertPlanSheets returns null and the caller writes the plan as usual.
+ *
+ * Excel on the web inserts no charts (documented limit of the API): where an inserted sheet has fewer
+ * charts than the plan asks for, the plan's charts are added, as applyPlan would draw them.
+ *
+ * Syncs: 1 look (the sheet list) + 1 insert + 1 check of the charts (+1 when charts are added).
+ * Undo is the port's own (SheetSteps that created their sheet): Excel's undo group is not asked for,
+ * because whether Excel can group an insert from a file is not documented, and a refused group would
+ * stop the operation half done.
+ */
+
+export interface InsertEnv {
+  readonly context: Excel.RequestContext;
+  readonly features: OfficeFeatures;
+  readonly budgetBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Room in one request for the envelope around the base64 text (method, options, sheet names). */
+const ENVELOPE_BYTES = 4_000;
+
+/** Base64 of bytes, in slices: String.fromCharCode over a whole file overflows the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The plan's sheets in plan order, when the plan only adds sheets; null when it does anything else. */
+function addedSheets(plan: WorkbookPlan): { sheet: string; content: SheetContent; activate: boolean }[] | null {
+  const out: { sheet: string; content: SheetContent; activate: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const op of plan.ops) {
+    if (op.kind !== 'replaceSheet' && op.kind !== 'createSheetIfMissing') return null;
+    const key = op.sheet.toLowerCase();
+    if (seen.has(key)) return null;
+    seen.add(key);
+    out.push({ sheet: op.sheet, content: op.content, activate: op.kind === 'replaceSheet' && !!op.activate });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Half a roll-up is worse than none: delete the sheets that did arrive (new, nobody's work yet), then say which is missing. */
+async function takeOutHalfInsert(context: Excel.RequestContext, names: readonly string[]): Promise<never> {
+  const list = context.workbook.worksheets;
+  list.load('items/name');
+  await context.sync();
+  const present = new Map(list.items.map((ws) => [ws.name.toLowerCase(), ws] as const));
+  for (const name of names) present.get(name.toLowerCase())?.delete();
+  await context.sync();
+  const missing = names.find((name) => !present.has(name.toLowerCase())) ?? names[0];
+  throw new PortError('office.insertIncomplete', { sheet: missing });
+}
+
+function widthOf(content: SheetContent): number {
+  let w = Math.max(1, content.columns.length);
+  for (const r of content.rows) if (r.length > w) w = r.length;
+  return w;
+}
+
+export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file: Uint8Array): Promise<AppliedPlan | null> {
+  const { context, features } = env;
+  if (!features.insertWorksheets) return null;
+  const sheets = addedSheets(plan);
+  if (!sheets) return null;
+  const base64 = toBase64(file);
+  if (base64.length + ENVELOPE_BYTES > env.budgetBytes) return null;
+
+  const list = context.workbook.worksheets;
+  list.load('items/name');
+  await context.sync();
+  const present = new Set(list.items.map((ws) => ws.name.toLowerCase()));
+  if (sheets.some((s) => present.has(s.sheet.toLowerCase()))) return null;
+  if (env.signal?.aborted) throw new PortError('error.cancelled');
+
+  context.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: sheets.map((s) => s.sheet), positionType: 'End' });
+  await context.sync();
+
+  // Look at what arrived: every sheet under its own name, and its charts. A sheet left out fails this
+  // sync (ItemNotFound), and only then is the list read to say which.
+  const inserted = sheets.map((s) => {
+    const ws = context.workbook.worksheets.getItem(s.sheet);
+    const charts = ws.charts;
+    if (s.content.charts?.length) charts.load('items/name');
+    if (s.activate) ws.activate();
+    return { ...s, ws, charts };
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (officeErrorCode(e) !== 'ItemNotFound') throw e;
+    await takeOutHalfInsert(context, sheets.map((s) => s.sheet));
+  }
+
+  const degraded = new Set<string>();
+  const charts = inserted.flatMap((s) =>
+    s.content.charts?.length && s.charts.items.length < s.content.charts.length
+      ? [
+          ...s.charts.items.map((c) => ({ requestBytes: 20, queue: () => c.delete() })),
+          ...chartCommands(() => s.ws, s.content, widthOf(s.content), features, degraded),
+        ]
+      : [],
+  );
+  await runChunks(context, [charts].filter((c) => c.length > 0));
+
+  const written: ApplyResult['written'][number][] = sheets.map((s) => ({ sheet: s.sheet, what: 'created', rows: s.content.rows.length }));
+  const steps: SheetStep[] = sheets.map((s) => ({ kind: 'sheet', sheet: s.sheet, before: null, content: s.content, width: widthOf(s.content), appended: [], cells: new Map() }));
+  return { result: { written, degraded: [...degraded] }, undo: { steps, hyperlinks: features.hyperlinks } };
+}

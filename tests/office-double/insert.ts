@@ -1,0 +1,80 @@
+/**
+ * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) in the double, as Excel on the web does it: the
+ * named sheets of the source file arrive at the end with their values, formulas, number formats, merged
+ * cells and tables — and without charts, which Excel on the web does not insert (documented limit).
+ * Desktop Excel keeps charts; tests model that by adding charts in a beforeSync hook.
+ */
+import * as XLSX from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
+import { OfficeDoubleError, parseAddress, type Cell, type WorkbookState } from './state';
+
+function typed(cell: XLSX.CellObject): Pick<Cell, 'v' | 't' | 'f'> {
+  const f = cell.f ? `=${cell.f}` : undefined;
+  switch (cell.t) {
+    case 'n':
+      return { v: cell.v as number, t: 'Double', f };
+    case 'b':
+      return { v: cell.v as boolean, t: 'Boolean', f };
+    case 'e':
+      return { v: cell.w ?? '#N/A', t: 'Error', f };
+    case 's':
+      return cell.v === '' ? { v: undefined, t: undefined, f } : { v: String(cell.v), t: 'String', f };
+    default:
+      throw new Error(`office-double: inserting a cell of type ${cell.t} is not modeled`);
+  }
+}
+
+/** Table parts of each sheet (by sheet name): name and A1 block, read from the package. */
+function tablesOf(bytes: Uint8Array): Map<string, { name: string; ref: string }[]> {
+  const files = unzipSync(bytes);
+  const text = (path: string) => (files[path] ? strFromU8(files[path]) : '');
+  const workbookRels = text('xl/_rels/workbook.xml.rels');
+  const out = new Map<string, { name: string; ref: string }[]>();
+  for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${m[2]}"`).exec(workbookRels);
+    const sheetPath = (target?.[1] ?? target?.[2] ?? '').replace(/^\/?(xl\/)?/, 'xl/');
+    const rels = text(sheetPath.replace(/([^/]+)$/, '_rels/$1.rels'));
+    const tables: { name: string; ref: string }[] = [];
+    for (const r of rels.matchAll(/Target="([^"]*tables\/[^"]*)"/g)) {
+      const xml = text(`xl/tables/${r[1].split('/').pop()}`);
+      const name = /\bname="([^"]*)"/.exec(xml)?.[1];
+      const ref = /\bref="([^"]*)"/.exec(xml)?.[1];
+      if (name && ref) tables.push({ name, ref });
+    }
+    out.set(m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'"), tables);
+  }
+  return out;
+}
+
+export function insertWorksheetsFromBase64(state: WorkbookState, base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}): void {
+  if (options.positionType !== undefined && options.positionType !== 'End') throw new Error('office-double: insertWorksheetsFromBase64 is modeled with positionType End only');
+  let bytes: Uint8Array;
+  let book: XLSX.WorkBook;
+  try {
+    bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
+    book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true });
+  } catch {
+    throw new OfficeDoubleError('InvalidArgument', 'the base64 text is not a workbook');
+  }
+  const names = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : book.SheetNames;
+  const tables = tablesOf(bytes);
+  for (const name of names) {
+    const source = book.Sheets[name];
+    if (!source) throw new OfficeDoubleError('ItemNotFound', 'a sheet to insert is not in the source workbook');
+    if (state.sheet(name)) throw new Error('office-double: inserting a sheet whose name is taken is not modeled');
+    const sheet = state.addSheet(name);
+    for (const [address, cell] of Object.entries(source)) {
+      if (address.startsWith('!')) continue;
+      const { r, c } = XLSX.utils.decode_cell(address);
+      const target = sheet.ensure(r, c);
+      Object.assign(target, typed(cell as XLSX.CellObject));
+      const z = (cell as XLSX.CellObject).z;
+      if (typeof z === 'string' && z !== 'General') target.nf = z;
+    }
+    for (const m of source['!merges'] ?? []) sheet.merges.push({ row: m.s.r, col: m.s.c, rowCount: m.e.r - m.s.r + 1, colCount: m.e.c - m.s.c + 1 });
+    for (const t of tables.get(name) ?? []) {
+      const taken = state.tables.some((x) => x.name.toLowerCase() === t.name.toLowerCase());
+      state.tables.push({ name: taken ? state.nextTableName() : t.name, sheet, block: parseAddress(t.ref).block });
+    }
+  }
+}
