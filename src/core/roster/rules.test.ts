@@ -235,6 +235,22 @@ describe('duplicate', () => {
     expect(only([good(), good({ 身份证号: makeId('20150312', '135') })], 'duplicate')).toEqual([]);
   });
 
+  it('names the first of several same-name-and-birth rows, and stays silent where both rows have IDs', () => {
+    // The name-and-birth index only holds pairs an ID-less row carries: rows with IDs before and after
+    // such a row must still be found, or passed over, exactly as before.
+    const records = [
+      good({ 身份证号: null }), // row 2: no ID
+      good(), // row 3: ID; the earlier row has none -> warning
+      good({ 身份证号: makeId('20150312', '135') }), // row 4: ID; earlier row 2 still has none -> warning
+      good({ 姓名: '李四', 身份证号: makeId('20150312', '157') }), // row 5: first 李四, with ID
+      good({ 姓名: '李四', 身份证号: makeId('20150312', '179') }), // row 6: both have IDs -> nothing
+      good({ 姓名: '李四', 身份证号: null }), // row 7: no ID -> warning naming row 5
+      good({ 姓名: '王五', 出生日期: '2015-03-13', 身份证号: null }), // a name that no other row carries
+    ];
+    const found = only(records, 'duplicate');
+    expect(found.map((f) => [f.row + 1, f.params.earlierRow, f.severity])).toEqual([[3, 2, 'warning'], [4, 2, 'warning'], [7, 5, 'warning']]);
+  });
+
   it('does not compare an ID stored as a number (its digits are gone)', () => {
     expect(only([good({ 身份证号: 410102201503121230 }), good({ 身份证号: 410102201503121230, 姓名: '李四' })], 'duplicate')).toEqual([]);
   });

@@ -229,9 +229,18 @@ function countDigits(s: string): number {
 function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: RosterLayout): void {
   const cols = layout.columns;
   const byId = new Map<string, number>();
+  // A name-and-birth pair is only reported where one side has no ID, so only the pairs some ID-less
+  // record carries need a key: with IDs on nearly every row, most rows then build no key string and
+  // take no map entry (the index used to hold every row).
+  const birthsWithoutId = new Map<string, Set<string>>();
+  for (const p of rows) {
+    const r = p.record;
+    if (r.idNumber || !r.name || !r.birthDate) continue;
+    const births = birthsWithoutId.get(r.name);
+    if (births) births.add(r.birthDate);
+    else birthsWithoutId.set(r.name, new Set([r.birthDate]));
+  }
   const byNameBirth = new Map<string, { row: number; id: string | null }>();
-  // Name and birth date only matter where an ID is missing; a roster with every ID needs no second index.
-  const anyWithoutId = rows.some((p) => !p.record.idNumber);
   for (const p of rows) {
     const r = p.record;
     if (r.idNumber && cols.idNumber !== undefined) {
@@ -242,7 +251,7 @@ function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: Rost
       }
       byId.set(r.idNumber, r.row);
     }
-    if (!anyWithoutId || !r.name || !r.birthDate) continue;
+    if (!r.name || !r.birthDate || birthsWithoutId.get(r.name)?.has(r.birthDate) !== true) continue;
     const key = `${r.name}\u0000${r.birthDate}`;
     const earlier = byNameBirth.get(key);
     if (!earlier) byNameBirth.set(key, { row: r.row, id: r.idNumber });
