@@ -7,9 +7,9 @@ import type { Params } from '../i18n';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { applyOverride, detectSheetLayout, findRosterLayouts } from './detect';
 import { isBlank } from './normalize';
-import { readRecords } from './records';
-import { runRules } from './rules';
-import type { CheckOptions, RosterCheck, RosterLayout } from './types';
+import { forEachRecord } from './records';
+import { RosterRules } from './rules';
+import type { CheckOptions, RosterCheck, RosterLayout, RosterRecord } from './types';
 
 export * from './types';
 export { findRosterLayouts, matchHeader, normalizeHeader } from './detect';
@@ -69,7 +69,11 @@ export function checkRoster(workbook: WorkbookSnapshot, options: CheckOptions): 
   if (!parseIso(options.today)) throw new RangeError('today must be YYYY-MM-DD');
   const layout = resolveLayout(workbook, options);
   const sheet = findSheet(workbook, layout.sheet)!;
-  const { rows, skipped } = readRecords(sheet, layout, options.today);
-  const findings = runRules(layout, rows, options.today);
-  return { layout, records: rows.map((r) => r.record), findings, skipped };
+  const rules = new RosterRules(layout, options.today);
+  const records: RosterRecord[] = [];
+  const skipped = forEachRecord(sheet, layout, options.today, (parsed) => {
+    records.push(parsed.record);
+    rules.check(parsed);
+  });
+  return { layout, records, findings: rules.finish(records), skipped };
 }

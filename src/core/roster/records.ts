@@ -33,11 +33,6 @@ export interface ParsedRow {
   readonly cellErrors: readonly { readonly field: FieldKey; readonly col: number; readonly error: string }[];
 }
 
-export interface ReadResult {
-  readonly rows: ParsedRow[];
-  readonly skipped: SkippedRow[];
-}
-
 const TOTAL = /^(?:合计|总计|小计|共计|累计|总数|汇总)|^共\d+(?:人|名)/;
 const FOOTER = /^(?:填表人|填报人|审核人|审批人|制表人|负责人|校长|签字|签名|盖章|填表日期|填报日期|制表日期|统计人|经办人|联系人[:：]|(?:学校|单位)(?:\(?盖章\)?|公章)|(?:注|备注|说明|注意)[:：])/;
 /** First characters of the words above: most cells are tested with one charCodeAt, not a regex. */
@@ -76,14 +71,18 @@ function isColumnNumbers(line: readonly CellValue[]): boolean {
   return count >= 3;
 }
 
-export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: IsoDate): ReadResult {
+/**
+ * Read the records one at a time: `visit` sees each parsed row as it is read, so a caller that keeps only
+ * the record lets the parse results die young (on a 100,000-row roster, keeping them all until the rules
+ * ran cost more in garbage collection than the rules themselves). Returns the rows passed over.
+ */
+export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today: IsoDate, visit: (parsed: ParsedRow) => void): SkippedRow[] {
   const mapped = (Object.entries(layout.columns) as [FieldKey, number][]).sort((a, b) => a[1] - b[1]);
   const fields = mapped.map(([f]) => f);
   const cols = mapped.map(([, c]) => c - sheet.origin.col);
   const forms = headerForms(sheet, layout);
   const formsByIndex = mapped.map(([, c]) => forms.get(c) ?? new Set<string>());
   const nameIndex = fields.indexOf('name');
-  const rows: ParsedRow[] = [];
   const skipped: SkippedRow[] = [];
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
@@ -124,9 +123,9 @@ export function readRecords(sheet: SheetSnapshot, layout: RosterLayout, today: I
       skipped.push({ row, reason: 'repeatedHeader' });
       continue;
     }
-    rows.push(parseRow(row, cellsOfRow, parsers));
+    visit(parseRow(row, cellsOfRow, parsers));
   }
-  return { rows, skipped };
+  return skipped;
 }
 
 function isRepeatedHeader(cells: readonly CellValue[], forms: readonly Set<string>[]): boolean {

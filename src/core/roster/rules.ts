@@ -7,7 +7,7 @@ import type { Params } from '../i18n';
 import { parseGender, type DateParse } from './normalize';
 import type { ParsedRow, PhoneField } from './records';
 import { PHONE_FIELDS } from './records';
-import type { FieldKey, Finding, RosterLayout, RuleId, Severity } from './types';
+import type { FieldKey, Finding, RosterLayout, RosterRecord, RuleId, Severity } from './types';
 
 /** Fields a roster must have a column for, and fill on every record (class or grade counts as one). */
 export const REQUIRED_FIELDS: readonly FieldKey[] = ['name', 'guardianName', 'guardianPhone'];
@@ -48,28 +48,44 @@ class Findings {
   }
 }
 
-/** Run every rule over the layout and the parsed rows. `today` is the reference date for ages and "future". */
-export function runRules(layout: RosterLayout, rows: readonly ParsedRow[], today: IsoDate): Finding[] {
-  const out = new Findings(layout.sheet);
-  const cols = layout.columns;
-  const headerRow = layout.headerRows[layout.headerRows.length - 1];
+/**
+ * Every rule over one layout: `check` each parsed row as it is read, then `finish` with all the records
+ * for the rules across rows (duplicates). Row by row, so the parse results need not outlive their row.
+ * `today` is the reference date for ages and "future".
+ */
+export class RosterRules {
+  private readonly out: Findings;
+  private readonly headerFindings: number;
+  private readonly classCol: number | undefined;
+  private readonly classField: FieldKey;
 
-  for (const field of REQUIRED_FIELDS) {
-    if (cols[field] === undefined) out.add(headerRow, null, field, 'header-missing', 'roster.headerMissing');
+  constructor(private readonly layout: RosterLayout, private readonly today: IsoDate) {
+    const out = (this.out = new Findings(layout.sheet));
+    const cols = layout.columns;
+    const headerRow = layout.headerRows[layout.headerRows.length - 1];
+    for (const field of REQUIRED_FIELDS) {
+      if (cols[field] === undefined) out.add(headerRow, null, field, 'header-missing', 'roster.headerMissing');
+    }
+    this.classCol = cols.className ?? cols.grade;
+    this.classField = cols.className !== undefined ? 'className' : 'grade';
+    if (this.classCol === undefined) out.add(headerRow, null, 'className', 'header-missing', 'roster.headerMissing.classOrGrade');
+    // header-missing reports the header row; keep those first whatever the sort in finish does.
+    this.headerFindings = out.list.length;
   }
-  const classCol = cols.className ?? cols.grade;
-  const classField: FieldKey = cols.className !== undefined ? 'className' : 'grade';
-  if (classCol === undefined) out.add(headerRow, null, 'className', 'header-missing', 'roster.headerMissing.classOrGrade');
-  // header-missing reports the header row; keep those first whatever the sort below does.
-  const headerFindings = out.list.length;
 
-  for (const parsed of rows) checkRow(out, parsed, layout, today, classCol, classField);
-  checkDuplicates(out, rows, layout);
+  check(parsed: ParsedRow): void {
+    checkRow(this.out, parsed, this.layout, this.today, this.classCol, this.classField);
+  }
 
-  const head = out.list.slice(0, headerFindings);
-  const body = out.list.slice(headerFindings);
-  body.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
-  return head.concat(body);
+  /** The findings, header-missing first, then by row and column. Call once, after the last row. */
+  finish(records: readonly RosterRecord[]): Finding[] {
+    checkDuplicates(this.out, records, this.layout);
+    const list = this.out.list;
+    const head = list.slice(0, this.headerFindings);
+    const body = list.slice(this.headerFindings);
+    body.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
+    return head.concat(body);
+  }
 }
 
 const PHONE_FIELD_SET: ReadonlySet<FieldKey> = new Set(PHONE_FIELDS);
@@ -226,23 +242,21 @@ function countDigits(s: string): number {
  * Same child twice: the same ID number (error), or the same name and birth date where at least one of
  * the two has no ID (warning). Reported on the later row, naming the earlier one.
  */
-function checkDuplicates(out: Findings, rows: readonly ParsedRow[], layout: RosterLayout): void {
+function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout: RosterLayout): void {
   const cols = layout.columns;
   const byId = new Map<string, number>();
   // A name-and-birth pair is only reported where one side has no ID, so only the pairs some ID-less
   // record carries need a key: with IDs on nearly every row, most rows then build no key string and
   // take no map entry (the index used to hold every row).
   const birthsWithoutId = new Map<string, Set<string>>();
-  for (const p of rows) {
-    const r = p.record;
+  for (const r of records) {
     if (r.idNumber || !r.name || !r.birthDate) continue;
     const births = birthsWithoutId.get(r.name);
     if (births) births.add(r.birthDate);
     else birthsWithoutId.set(r.name, new Set([r.birthDate]));
   }
   const byNameBirth = new Map<string, { row: number; id: string | null }>();
-  for (const p of rows) {
-    const r = p.record;
+  for (const r of records) {
     if (r.idNumber && cols.idNumber !== undefined) {
       const earlier = byId.get(r.idNumber);
       if (earlier !== undefined) {
