@@ -51,7 +51,7 @@ export function insertWorksheetsFromBase64(state: WorkbookState, base64: string,
   let bytes: Uint8Array;
   let book: XLSX.WorkBook;
   try {
-    bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
+    bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
     book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true });
   } catch {
     throw new OfficeDoubleError('InvalidArgument', 'the base64 text is not a workbook');

@@ -25,8 +25,9 @@ const loadFileTools = () => import(/* webpackChunkName: "view-file-tools" */ './
 
 /**
  * 汇总: the headline figures for a period; "更新统计" writes 统计汇总 and 工作报告, "一键更新全部" every
- * maintained sheet (both after a preview). In the standalone page also the de-identified copy and the
- * roll-up of several schools, as downloads; in Excel a sentence saying where those are done.
+ * maintained sheet (both after a preview). The roll-up of several schools: a download in the standalone
+ * page, sheets added to the open workbook in Excel. The de-identified copy: a download in the standalone
+ * page; in Excel a sentence saying where it is made.
  */
 export default function SummaryView({ port, lang, today, operation }: ViewProps) {
   const styles = useViewStyles();
@@ -69,14 +70,25 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
     operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exported', { file }), t(lang, message.messageKey, message.params)] });
   });
 
+  // The standalone page downloads the roll-up as a new workbook; Excel adds its sheets to the open one,
+  // after the usual preview (inserted whole where the host can, see ApplyOptions.prebuilt).
   const rollup = (files: readonly File[]) => operation.run('views.op.rollup', async ({ signal }) => {
+    setPending(null);
     const [core, tools] = await Promise.all([loadViewsCore(), loadFileTools()]);
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     if (signal.aborted) throw abortError();
     const done = await tools.rollupWorkbook(core, read, today, lang, (e) => errorMessage(e, lang));
-    const file = t(lang, 'views.summary.rollupFile');
-    tools.download(done.bytes, file);
-    operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.rollupDone', { schools: done.schools, children: done.children, file })] });
+    if (fileHost) {
+      const file = t(lang, 'views.summary.rollupFile');
+      tools.download(done.bytes, file);
+      operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.rollupDone', { schools: done.schools, children: done.children, file })] });
+      return;
+    }
+    const snapshot = await port.read({ namesOnly: true });
+    if (signal.aborted) throw abortError();
+    const lines = describePlan(done.plan, snapshot, lang).filter((l) => l.kind !== 'keep').map((l) => l.text);
+    const counted = t(lang, 'views.summary.rollupCounted', { schools: done.schools, children: done.children });
+    setPending({ titleKey: 'views.summary.rollupPreviewTitle', plan: done.plan, prebuilt: done.bytes, lines: [counted, ...lines], changes: lines.length > 0 });
   });
 
   const j = data?.plan.summary.json;
@@ -131,14 +143,10 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
       </section>
       <section className={styles.section} aria-labelledby="summary-rollup">
         <Text as="h2" id="summary-rollup" weight="semibold">{t(lang, 'views.summary.rollup')}</Text>
-        {fileHost ? (
-          <>
-            <Text>{t(lang, 'views.summary.rollupIntro')}</Text>
-            <input ref={picker} type="file" hidden multiple accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="rollup-files"
-              onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) void rollup(files); }} />
-            <div className={styles.row}><Button disabled={busy} onClick={() => picker.current?.click()}>{t(lang, 'views.summary.rollupPick')}</Button></div>
-          </>
-        ) : <Text>{t(lang, 'views.summary.rollupExcel')}</Text>}
+        <Text>{t(lang, fileHost ? 'views.summary.rollupIntro' : 'views.summary.rollupExcel')}</Text>
+        <input ref={picker} type="file" hidden multiple accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="rollup-files"
+          onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) void rollup(files); }} />
+        <div className={styles.row}><Button disabled={busy} onClick={() => picker.current?.click()}>{t(lang, 'views.summary.rollupPick')}</Button></div>
       </section>
     </div>
   );

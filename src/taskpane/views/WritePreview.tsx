@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
@@ -16,6 +16,8 @@ export interface ProposedWrite {
   readonly changes: boolean;
   /** After a successful write or undo: read again so the view shows the workbook as it is now. */
   readonly after?: () => Promise<unknown>;
+  /** The plan already built as an .xlsx (the roll-up): Excel may insert its sheets whole (ApplyOptions.prebuilt). */
+  readonly prebuilt?: Uint8Array;
 }
 
 const useStyles = makeStyles({
@@ -38,11 +40,17 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
   const styles = useStyles();
   const busy = operation.running !== null;
   const [undo, setUndo] = useState<{ way: UndoWay; after?: () => Promise<unknown> } | null>(null);
+  // A new preview takes the focus, which also scrolls it into view: in a narrow pane a preview asked for
+  // at the bottom (the roll-up) would otherwise open unseen above.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (change) box.current?.focus();
+  }, [change]);
 
   const confirm = async () => {
     if (!change) return;
     setUndo(null);
-    const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
+    const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress, prebuilt: change.prebuilt }));
     onClose();
     if (!result) return; // failure or cancel: the notice says so; the next preview starts from a fresh read
     if (change.after) await change.after();
@@ -64,7 +72,7 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
   return (
     <>
       {change && (
-        <section className={styles.box} aria-labelledby="views-preview-title">
+        <section ref={box} tabIndex={-1} className={styles.box} aria-labelledby="views-preview-title" data-testid="write-preview">
           <Text as="h2" id="views-preview-title" weight="semibold">{t(lang, change.titleKey)}</Text>
           {change.changes
             ? <ul className={styles.list}>{change.lines.map((l, i) => <li key={i}><Text>{l}</Text></li>)}</ul>

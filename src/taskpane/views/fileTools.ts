@@ -1,7 +1,8 @@
 /**
- * The standalone page's file work: a new workbook holding only a plan (the de-identified copy, the
- * roll-up), built with the file port and handed to the browser as a download. The open workbook is only
- * read. Loaded on demand; the Excel pane never fetches it (it would pull in the xlsx library).
+ * File work in the pane: a new workbook holding only a plan (the de-identified copy, the roll-up), built
+ * with the file port — a download in the standalone page; in Excel the roll-up's sheets, inserted into
+ * the open workbook. The open workbook is only read here. Loaded on demand, because it pulls in the
+ * xlsx library: Excel fetches it only when a teacher starts a roll-up.
  */
 import type { Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
@@ -36,7 +37,7 @@ export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapsh
  * date in memory (nothing written back), named by 设置's 学校名称 else its file name, then rollupPlan.
  * A file that cannot be read names itself in the error (file names, never cell contents).
  */
-export async function rollupWorkbook(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ bytes: Uint8Array; schools: number; children: number }> {
+export async function rollupWorkbook(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ plan: WorkbookPlan; bytes: Uint8Array; schools: number; children: number }> {
   const schools: SchoolFigures[] = [];
   for (const file of files) {
     try {
@@ -49,7 +50,7 @@ export async function rollupWorkbook(core: ViewsCore, files: readonly { name: st
   }
   const result = core.rollupPlan(schools, lang);
   if (!result.ok) throw new KeyedError(result.messageKey, result.params);
-  return { bytes: await workbookWith(result.plan), schools: schools.length, children: result.total.children };
+  return { plan: result.plan, bytes: await workbookWith(result.plan), schools: schools.length, children: result.total.children };
 }
 
 export function download(bytes: Uint8Array, fileName: string): void {

@@ -1,0 +1,115 @@
+/**
+ * The production pane (dist/taskpane.html) inside "Excel": Microsoft's office.js is replaced by a bundle
+ * of the Office double (tests/browser/excel/fake-office.ts), so the real bundle takes its Excel path —
+ * Office.onReady reports Excel and the pane talks to createOfficePort — in a real browser. The teacher
+ * checks the roster, then rolls two schools up into the open workbook: at ExcelApi 1.20 the sheets are
+ * inserted whole from the prebuilt file; at 1.12 they are written cell by cell. Both are previewed first
+ * and undone from the pane.
+ */
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import type { Page } from 'playwright-core';
+import { t, type Lang } from '../../src/core/i18n';
+import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
+import { button, expectedSampleCheck, idle, runCheck } from './flow';
+import { DIST, serveDist, type StaticServer } from './server';
+
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
+
+let fakeOfficeJs: string;
+let server: StaticServer;
+beforeAll(async () => {
+  const out = mkdtempSync(join(tmpdir(), 'fake-office-'));
+  try {
+    await build({
+      entryPoints: [resolve(__dirname, 'excel/fake-office.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2019',
+      outfile: join(out, 'office.js'),
+      logLevel: 'silent',
+    });
+    fakeOfficeJs = readFileSync(join(out, 'office.js'), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  server = await serveDist();
+});
+afterAll(async () => { await server?.close(); });
+
+/** Open taskpane.html as Excel would, with the sample roster as the open workbook. */
+async function openInExcel(session: Session, lang: Lang, api: number): Promise<void> {
+  const { page, context } = session;
+  await context.route(CDN_OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs }));
+  await page.addInitScript((setup) => Object.assign(window, { __excelTest: setup }), { workbook: SAMPLE().toString('base64'), api, language: lang });
+  // The pane takes today from the clock; the expected findings are for the tests' fixed day.
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+  await page.goto(`${server.origin}/taskpane.html`);
+  await button(page, lang, 'ui.action.check').waitFor();
+}
+
+const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { state: { sheets: { name: string }[] } } }).__excelDouble.state.sheets.map((s) => s.name));
+const calls = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __excelDouble: { stats: { calls: Map<string, number> } } }).__excelDouble.stats.calls.get(n) ?? 0, name);
+const chartsOn = (page: Page, sheet: string) =>
+  page.evaluate((s) => (window as unknown as { __excelDouble: { state: { sheet(n: string): { charts: unknown[] } } } }).__excelDouble.state.sheet(s).charts.length, sheet);
+
+describe.each([
+  ['zh-CN', 20, 'inserted whole'],
+  ['en-US', 12, 'written cell by cell'],
+] as const)('the pane inside Excel (%s, ExcelApi 1.%i): roll-up %s', (lang, api, _how) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSession({ locale: lang });
+    session.page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => { await session?.close(); });
+
+  it('checks the roster, previews the roll-up, adds its sheets to the open workbook and undoes them', async () => {
+    const { page, problems } = session;
+    await openInExcel(session, lang, api);
+    const before = await sheetNames(page);
+    const expected = await expectedSampleCheck();
+    expect(await runCheck(page, lang)).toBe(expected.findings.length);
+
+    await page.getByRole('tab', { name: t(lang, 'views.tab.summary'), exact: true }).click();
+    await button(page, lang, 'views.summary.rollupPick').waitFor();
+    // Opening the tab reads the workbook; the pick button is enabled again once that is done.
+    await page.getByTestId('summary-figures').waitFor();
+    await idle(page, lang);
+    await page.getByTestId('rollup-files').setInputFiles([
+      { name: 'a.xlsx', mimeType: 'application/octet-stream', buffer: SAMPLE() },
+      { name: 'b.xlsx', mimeType: 'application/octet-stream', buffer: SAMPLE() },
+    ]);
+    // The preview comes first and says what the roll-up counted; nothing is written yet.
+    await page.getByRole('heading', { name: t(lang, 'views.summary.rollupPreviewTitle') }).waitFor();
+    await page.getByText(t(lang, 'views.summary.rollupCounted', { schools: 2, children: expected.records.length * 2 })).waitFor();
+    expect(await sheetNames(page)).toEqual(before);
+    // Asked for at the bottom of the pane, the preview takes the focus so that it is seen.
+    expect(await page.getByTestId('write-preview').evaluate((el) => el === document.activeElement)).toBe(true);
+    if (api === 20) {
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'zh-excel-rollup-preview');
+    }
+
+    await button(page, lang, 'ui.action.confirm').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await idle(page, lang);
+    const after = await sheetNames(page);
+    const added = after.slice(before.length);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(added).toHaveLength(3);
+    const total = t(lang, 'summary.rollup.totalSheet');
+    expect(added[0]).toBe(total);
+    expect(await calls(page, 'Workbook.insertWorksheetsFromBase64')).toBe(api >= 13 ? 1 : 0);
+    expect(await chartsOn(page, total)).toBeGreaterThan(0);
+
+    await button(page, lang, 'views.action.undo').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.undo.done') }).waitFor();
+    expect(await sheetNames(page)).toEqual(before);
+    expect(problems).toEqual([]);
+  });
+});
