@@ -5,7 +5,8 @@ import { INPUT } from '../../src/core/summary/fixture.test-data';
 import { newWorkbookWith } from '../../src/workbook/file';
 import { createOfficePort } from '../../src/workbook/office';
 import { PortError } from '../../src/workbook/port';
-import { createOfficeDouble, type OfficeDouble } from '../office-double';
+import { createOfficeDouble, OfficeDoubleError, type OfficeDouble } from '../office-double';
+import * as doubleInsert from '../office-double/insert';
 
 /**
  * The roll-up inside Excel: where the host has ExcelApi 1.13 the sheets built from the plan are inserted
@@ -140,6 +141,23 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
     await createOfficePort(d.excel, d.office, { budgetBytes: Math.floor(prebuilt.length / 2) }).apply(plan, { prebuilt });
     expect(d.stats.calls.get('Workbook.insertWorksheetsFromBase64')).toBeUndefined();
     expect(d.state.sheets.map((s) => s.name)).toEqual(['花名册', ...sheetNames]);
+  });
+
+  it('writes the plan when this Excel reports ExcelApi 1.13 but refuses the insert, after taking out what arrived', async () => {
+    const d = teacherWorkbook(20);
+    const refuse = jest.spyOn(doubleInsert, 'insertWorksheetsFromBase64').mockImplementation((state) => {
+      state.addSheet(sheetNames[0]); // one sheet half arrived, then the host gave up
+      throw new OfficeDoubleError('GeneralException', 'This operation is not allowed due to the extension hardening policy.');
+    });
+    try {
+      const result = await createOfficePort(d.excel, d.office).apply(plan, { prebuilt });
+      expect(refuse).toHaveBeenCalledTimes(1);
+      expect(d.state.sheets.map((s) => s.name)).toEqual(['花名册', ...sheetNames]);
+      expect(result.written.map((w) => w.what)).toEqual(sheetNames.map(() => 'created'));
+      expect(valuesOf(d, sheetNames[0]).size).toBeGreaterThan(10);
+    } finally {
+      refuse.mockRestore();
+    }
   });
 
   it('takes out what arrived when Excel leaves a sheet out, and says which', async () => {

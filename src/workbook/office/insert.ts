@@ -12,6 +12,9 @@ import type { SheetStep } from './undo';
  * roll-up's sheets, built by the file port from the same plan, arrive in one request with their tables,
  * number formats and widths, instead of being written cell by cell.
  *
+ * Where the requirement set is reported but the insert fails all the same (Excel on iPad does not have
+ * it; a policy may refuse files), whatever arrived is removed and the plan is written instead.
+ *
  * Only for plans that add sheets the workbook does not have yet. A sheet already there is replaced in
  * place by applyPlan instead: deleting it to insert a new one would turn every formula elsewhere that
  * points at it into #REF!. Nor when the file would not fit one request (Excel on the web: 5 MB). In both
@@ -57,16 +60,22 @@ function addedSheets(plan: WorkbookPlan): { sheet: string; content: SheetContent
   return out.length > 0 ? out : null;
 }
 
-/** Half a roll-up is worse than none: delete the sheets that did arrive (new, nobody's work yet), then say which is missing. */
-async function takeOutHalfInsert(context: Excel.RequestContext, names: readonly string[]): Promise<never> {
+/** Delete those of `names` that are in the workbook (sheets this insert added: new, nobody's work yet); returns the ones that were not. */
+async function removeArrived(context: Excel.RequestContext, names: readonly string[]): Promise<string[]> {
   const list = context.workbook.worksheets;
   list.load('items/name');
   await context.sync();
   const present = new Map(list.items.map((ws) => [ws.name.toLowerCase(), ws] as const));
-  for (const name of names) present.get(name.toLowerCase())?.delete();
-  await context.sync();
-  const missing = names.find((name) => !present.has(name.toLowerCase())) ?? names[0];
-  throw new PortError('office.insertIncomplete', { sheet: missing });
+  const arrived = names.filter((name) => present.has(name.toLowerCase()));
+  for (const name of arrived) present.get(name.toLowerCase())!.delete();
+  if (arrived.length > 0) await context.sync();
+  return names.filter((name) => !present.has(name.toLowerCase()));
+}
+
+/** Half a roll-up is worse than none: delete the sheets that did arrive, then say which is missing. */
+async function takeOutHalfInsert(context: Excel.RequestContext, names: readonly string[]): Promise<never> {
+  const missing = await removeArrived(context, names);
+  throw new PortError('office.insertIncomplete', { sheet: missing[0] ?? names[0] });
 }
 
 function widthOf(content: SheetContent): number {
@@ -91,7 +100,14 @@ export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file:
   if (env.signal?.aborted) throw new PortError('error.cancelled');
 
   context.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: sheets.map((s) => s.sheet), positionType: 'End' });
-  await context.sync();
+  try {
+    await context.sync();
+  } catch {
+    // The requirement set is there but this Excel cannot insert (iPad, an extension-hardening policy, a
+    // file it refuses): take out anything that arrived and let the caller write the plan instead.
+    await removeArrived(context, sheets.map((s) => s.sheet));
+    return null;
+  }
 
   // Look at what arrived: every sheet under its own name, and its charts. A sheet left out fails this
   // sync (ItemNotFound), and only then is the list read to say which.
