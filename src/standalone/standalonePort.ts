@@ -1,5 +1,5 @@
 import type { CellRef, WorkbookPlan } from '../core/plan/types';
-import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type WorkbookPort } from '../workbook/port';
+import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type UndoOptions, type WorkbookPort } from '../workbook/port';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
 export interface PageEvents {
@@ -37,10 +37,10 @@ export class StandalonePort implements WorkbookPort {
   }
 
   // Forwarded so the pane can offer "撤销上次操作" here too; the grid is refreshed like after an apply.
-  async undoLast(): Promise<ApplyResult> {
+  async undoLast(options?: UndoOptions): Promise<ApplyResult> {
     if (!this.file.undoLast) throw new PortError('error.unexpected');
     try {
-      return await this.file.undoLast();
+      return await this.file.undoLast(options);
     } finally {
       this.events.changed({ ops: [] });
     }

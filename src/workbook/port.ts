@@ -52,6 +52,11 @@ export interface ApplyResult {
   readonly undo?: 'host' | 'port' | 'none';
 }
 
+export interface UndoOptions {
+  /** Honoured up to the first write: a cancel after the look changes nothing. */
+  readonly signal?: AbortSignal;
+}
+
 /**
  * A workbook the add-in can read and change. Implemented over Office.js (one read sync, one chunked
  * write batch) and over .xlsx files. Every implementation passes tests/contract/port-contract.
@@ -72,7 +77,7 @@ export interface WorkbookPort {
    * changes nothing when the cells no longer hold what the add-in wrote (someone edited since), or
    * when there is nothing to undo. The result lists what was restored; its own undo is 'none'.
    */
-  undoLast?(): Promise<ApplyResult>;
+  undoLast?(options?: UndoOptions): Promise<ApplyResult>;
 }
 
 /** A failure a host reports in the user's terms: an i18n key and its parameters, never a stack. */

@@ -180,6 +180,20 @@ const RANGE: Spec<Excel.Range> = {
       return rows > 0 && cols > 0 ? { sheet: r.sheet, block: { row, col, rows, cols } } : null;
     },
   },
+  getDirectDependents: {
+    kind: 'method',
+    since: 13,
+    returns: 'WorkbookRangeAreas',
+    call: (r: RangeT, _args, env: Env) => {
+      if (r.block.rows !== MAX_ROWS || r.block.cols !== MAX_COLS) throw new Error('office-double: getDirectDependents is modeled on a whole sheet only');
+      const addresses: string[] = [];
+      for (const s of env.state.sheets) {
+        for (const [row, line] of s.cells) for (const [col, cell] of line) if (cell.f && refersTo(cell.f, r.sheet.name)) addresses.push(`${quote(s.name)}!${blockA1({ row, col, rows: 1, cols: 1 })}`);
+      }
+      // Excel answers "no dependents" with ItemNotFound.
+      return addresses.length > 0 ? { addresses } : null;
+    },
+  },
   getMergedAreasOrNullObject: {
     kind: 'method',
     since: 13,
@@ -320,8 +334,49 @@ interface TableT {
 }
 
 const WORKSHEET: Spec<Excel.Worksheet> = {
-  name: { kind: 'prop', get: (s: SheetState) => s.name },
-  visibility: { kind: 'prop', get: (s: SheetState) => s.visibility },
+  name: {
+    kind: 'prop',
+    get: (s: SheetState) => s.name,
+    set: (s: SheetState, v: unknown, env) => renameSheet(env.state, s, v),
+  },
+  visibility: {
+    kind: 'prop',
+    get: (s: SheetState) => s.visibility,
+    // Reading is ExcelApi 1.1, setting 1.2.
+    set: (s: SheetState, v: unknown, env) => {
+      if (env.api < 2) throw new OfficeDoubleError('ApiNotFound', 'setting Worksheet.visibility needs ExcelApi 1.2');
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw invalid('visibility');
+      if (v !== 'Visible' && s.visibility === 'Visible' && env.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+        throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
+      }
+      s.visibility = v;
+      if (v !== 'Visible' && env.state.activeSheet === s) env.state.activeSheet = env.state.sheets.find((x) => x.visibility === 'Visible');
+    },
+  },
+  position: {
+    kind: 'prop',
+    get: (s: SheetState, env) => env.state.sheets.indexOf(s),
+    set: (s: SheetState, v: unknown, env) => {
+      const sheets = env.state.sheets;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= sheets.length) throw invalid('position');
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    },
+  },
+  protection: { kind: 'nav', since: 2, type: 'WorksheetProtection', get: (s: SheetState) => s },
+  copy: {
+    kind: 'method',
+    since: 7,
+    returns: 'Worksheet',
+    call: (s: SheetState, args, env) => {
+      const [positionType, relativeTo] = args;
+      if (relativeTo !== undefined) throw new Error('office-double: Worksheet.copy(positionType, relativeTo) is not modeled');
+      if (positionType !== undefined && positionType !== 'None' && positionType !== 'Beginning' && positionType !== 'End') {
+        throw new Error(`office-double: Worksheet.copy position ${String(positionType)} is not modeled`);
+      }
+      return copySheet(env.state, s, positionType === 'End' ? 'end' : 'beginning');
+    },
+  },
   getRange: {
     kind: 'method',
     returns: 'Range',
@@ -351,6 +406,9 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       checkWritable(s);
       state.sheets.splice(state.sheets.indexOf(s), 1);
       state.tables = state.tables.filter((t) => t.sheet !== s);
+      // As Excel: every reference to the deleted sheet becomes #REF!, for good (a sheet later given the
+      // same name does not bring it back).
+      rewriteSheetReferences(state, s.name, null);
       if (state.activeSheet === s) state.activeSheet = state.sheets.find((x) => x.visibility === 'Visible');
       if (state.selection?.sheet === s) state.selection = undefined;
     },
@@ -567,6 +625,101 @@ const NOTE: Spec<Excel.Note> = {
   },
 };
 
+const PROTECTION: Spec<Excel.WorksheetProtection> = {
+  protected: { kind: 'prop', since: 2, get: (s: SheetState) => s.protected },
+};
+
+const WORKBOOK_RANGE_AREAS: Spec<Excel.WorkbookRangeAreas> = {
+  addresses: { kind: 'prop', since: 12, get: (a: { addresses: string[] }) => a.addresses },
+};
+
+const NAMED_ITEM: Spec<Excel.NamedItem> = {
+  name: { kind: 'prop', get: (n: { name: string }) => n.name },
+  formula: { kind: 'prop', since: 7, get: (n: { formula: string }) => n.formula },
+};
+
+/** References written with a sheet name ('校验结果'!A1, Sheet1!A1): the only ones the double tracks. */
+const SHEET_REFERENCE = /(?:'((?:[^']|'')+)'|([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*))!/g;
+
+function refersTo(formula: string, sheet: string): boolean {
+  for (const m of formula.matchAll(SHEET_REFERENCE)) {
+    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    if (name.toLowerCase() === sheet.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/**
+ * Rewrite every formula's (and name's) references to `sheet`: Excel follows a rename (`to` is the new
+ * name) and turns them into #REF! on a delete (`to` null).
+ */
+function rewriteSheetReferences(state: WorkbookState, sheet: string, to: string | null): void {
+  const rewrite = (formula: string) =>
+    formula.replace(SHEET_REFERENCE, (all, quoted: string | undefined, bare: string | undefined) => {
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare as string);
+      if (name.toLowerCase() !== sheet.toLowerCase()) return all;
+      return to === null ? '#REF!' : `${quote(to)}!`;
+    });
+  for (const s of state.sheets) {
+    for (const line of s.cells.values()) {
+      for (const cell of line.values()) {
+        if (!cell.f || !refersTo(cell.f, sheet)) continue;
+        cell.f = rewrite(cell.f);
+        if (to === null) Object.assign(cell, { v: '#REF!', t: 'Error' });
+      }
+    }
+  }
+  for (const n of state.names) if (refersTo(n.formula, sheet)) n.formula = rewrite(n.formula);
+}
+
+function renameSheet(state: WorkbookState, s: SheetState, v: unknown): void {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v) || /^'|'$/.test(v)) throw invalid('bad sheet name');
+  const other = state.sheet(v);
+  if (other && other !== s) throw new OfficeDoubleError('ItemAlreadyExists', 'sheet exists');
+  const old = s.name;
+  s.name = v;
+  // References follow the sheet they point at, under its new name.
+  rewriteSheetReferences(state, old, v);
+}
+
+/**
+ * Worksheet.copy as Excel does it: everything on the sheet (cells, formats, notes, merges, dropdowns,
+ * conditional formats, column widths and hidden columns, frozen panes, charts drawn from its own cells),
+ * named "<name> (2)"; its tables are copied under new names. References elsewhere keep pointing at the original.
+ */
+function copySheet(state: WorkbookState, s: SheetState, where: 'beginning' | 'end'): SheetState {
+  let n = 2;
+  let name: string;
+  do {
+    const tail = ` (${n++})`;
+    name = s.name.slice(0, 31 - tail.length) + tail;
+  } while (state.sheet(name));
+  const c = state.addSheet(name);
+  state.sheets.splice(state.sheets.indexOf(c), 1);
+  if (where === 'end') state.sheets.push(c);
+  else state.sheets.unshift(c);
+  for (const [r, line] of s.cells) c.cells.set(r, new Map([...line].map(([col, cell]) => [col, { ...cell }])));
+  c.visibility = s.visibility;
+  c.merges = s.merges.map((m) => ({ ...m }));
+  c.notes = new Map(s.notes);
+  c.conditionalFormats = s.conditionalFormats.map((x) => ({ ...x }));
+  c.validations = s.validations.map((x) => ({ block: x.block, rule: structuredClone(x.rule) }));
+  c.columnWidths = new Map(s.columnWidths);
+  c.hiddenColumns = new Set(s.hiddenColumns);
+  c.wrappedColumns = new Set(s.wrappedColumns);
+  c.frozenRows = s.frozenRows;
+  c.protected = s.protected;
+  const own = <T extends { sheet: SheetState; block: Block }>(ref: T): T => (ref.sheet === s ? { ...ref, sheet: c } : ref);
+  c.charts = s.charts.map((ch) => ({
+    ...ch,
+    source: own(ch.source),
+    series: ch.series.map((x) => ({ ...x })),
+    categoryNames: ch.categoryNames && own(ch.categoryNames),
+  }));
+  for (const t of state.tables.filter((x) => x.sheet === s)) state.tables.push({ name: state.nextTableName(), sheet: c, block: t.block, style: t.style });
+  return c;
+}
+
 const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
   freezeRows: { kind: 'method', since: 7, call: (s: SheetState, [count]) => (s.frozenRows = Number(count)) },
   unfreeze: { kind: 'method', since: 7, call: (s: SheetState) => (s.frozenRows = 0) },
@@ -575,6 +728,7 @@ const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
 const WORKBOOK: Spec<Excel.Workbook> = {
   worksheets: { kind: 'nav', type: 'WorksheetCollection', get: (state: WorkbookState) => state },
   tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
+  names: { kind: 'nav', type: 'NamedItemCollection', get: (state: WorkbookState) => state },
   insertWorksheetsFromBase64: { kind: 'method', since: 13, call: (state: WorkbookState, [base64, options]) => insertWorksheetsFromBase64(state, String(base64), options) },
 };
 
@@ -603,6 +757,10 @@ export const SPECS: Readonly<Record<string, TypeSpec>> = {
   NoteCollection: { members: NOTES, items: { type: 'Note', list: (s: SheetState) => [...s.notes.keys()].map((key) => ({ sheet: s, key })) } },
   Note: { members: NOTE },
   WorksheetFreezePanes: { members: FREEZE },
+  WorksheetProtection: { members: PROTECTION },
+  WorkbookRangeAreas: { members: WORKBOOK_RANGE_AREAS },
+  NamedItemCollection: { members: {}, items: { type: 'NamedItem', list: (state: WorkbookState) => state.names } },
+  NamedItem: { members: NAMED_ITEM },
   ChartCollection: { members: CHARTS, items: { type: 'Chart', list: (s: SheetState) => s.charts.map((chart) => ({ sheet: s, chart })) } },
   Chart: { members: CHART },
   ChartTitle: { members: CHART_TITLE },

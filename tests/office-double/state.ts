@@ -127,6 +127,8 @@ export class SheetState {
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   tables: { name: string; sheet: SheetState; block: Block; style?: string }[] = [];
+  /** Workbook-scoped names (Name Manager): a name and its formula, e.g. ['总人数', "='统计汇总'!$C$3"]. */
+  names: { name: string; formula: string }[] = [];
   activeSheet: SheetState | undefined;
   selection: { sheet: SheetState; block: Block } | undefined;
   private tableCounter = 0;

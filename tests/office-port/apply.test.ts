@@ -272,7 +272,8 @@ describe('OfficePort.apply: co-authoring', () => {
       if (i === 1) s.put(5, 0, [[46006, "'0123", '=HYPERLINK("#A1","看")']]);
     };
     const attempt = createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五', '家访'], [46011, '赵六', '谈心']], expectedLastRow: 4 }] });
-    await expect(attempt).rejects.toMatchObject({ key: 'office.conflictRestored', params: { sheet: '谈心记录' } });
+    // Nothing else was written before: the workbook is as it was, and the message says so.
+    await expect(attempt).rejects.toMatchObject({ key: 'office.conflictRolledBack', params: { sheet: '谈心记录' } });
     expect(s.cell(5, 0)).toMatchObject({ v: 46006, t: 'Double' });
     expect(s.cell(5, 1)).toMatchObject({ v: '0123', t: 'String' });
     expect(s.cell(5, 2)).toMatchObject({ v: '看', f: '=HYPERLINK("#A1","看")' });

@@ -169,11 +169,11 @@ describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) =
       expect(d.state.sheet(FINDINGS)!.cell(rows + 2, 3)?.v).toBe(`旧${rows - 1}`);
       expect(d.state.sheet('谈心记录')!.usedBlock(true)).toEqual({ row: 0, col: 0, rows: 1, cols: 2 });
     }
-    // Apply: look, used ranges of the replaced sheet, its contents, write. Undo: look, write.
-    expect(counts).toEqual([
-      [4, 2],
-      [4, 2],
-    ]);
+    // Below 1.7 — apply: look, used ranges of the replaced sheet, its contents, write; undo: look, write.
+    // From 1.7 the apply copies the sheet to a backup in its write batch instead (look, write); undo
+    // cannot check references below 1.13, so it restores in place: look, the backup's used range, its
+    // contents, write.
+    expect(counts).toEqual(api < 7 ? [[4, 2], [4, 2]] : [[2, 4], [2, 4]]);
   });
 
   it('reads a 100,000-row sheet it replaces in blocks under the response limit, and restores it', async () => {

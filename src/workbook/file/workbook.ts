@@ -2,7 +2,7 @@ import { columnLetter, type CellValue } from '../../core/cells';
 import { t, type Lang } from '../../core/i18n';
 import { isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type WorkbookPort } from '../port';
+import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type UndoOptions, type WorkbookPort } from '../port';
 import { cellXml, type CellWriteNotes } from './cellXml';
 import { addCharts } from './charts';
 import { clearMarks, markCells, MarkStore } from './marks';
@@ -128,8 +128,8 @@ class XlsxWorkbook implements FileWorkbook {
     return this.undo.canUndo();
   }
 
-  /** Back to the package before the last apply (one level). */
-  async undoLast(): Promise<ApplyResult> {
+  /** Back to the package before the last apply (one level). In memory, so there is nothing to cancel. */
+  async undoLast(_options?: UndoOptions): Promise<ApplyResult> {
     this.parts = this.undo.take();
     this.cache.clear();
     this.saved = undefined;

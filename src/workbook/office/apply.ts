@@ -2,27 +2,35 @@ import { columnLetter } from '../../core/cells';
 import { isLinkCell, type CellMark, type PlanCell, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
 import { PortError, type ApplyProgress, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
-import { officeErrorCode } from './errors';
+import { officeErrorCode, toPortError } from './errors';
 import type { OfficeFeatures } from './capabilities';
 import { asLiteralText, blockAddress, cellAddress, isTruncated, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
 import { chartCommands } from './charts';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
 import { captureSheetsBefore, restorable as restorableEntries } from './capture';
-import type { CellsStep, MarksStep, SheetStep, UndoRecord, UndoStep } from './undo';
+import { BACKUP_PREFIX, rollbackRecord, type CellsStep, type MarksStep, type SheetStep, type UndoRecord, type UndoStep } from './undo';
 
 /**
  * Applying a plan: one Excel.run, in two steps.
- *   1. Look (1 sync): the sheet list, the workbook's tables and, when the plan appends or marks, the
- *      used ranges, current fills and notes of the cells to mark or unmark. More syncs only when a
- *      sheet the plan looks at is missing (the list is read first, +1) or hundreds of thousands of
- *      cells are marked (looks are split by size like writes).
+ *   1. Look (1 sync): the sheet list with each sheet's protection (ExcelApi 1.2), the workbook's tables
+ *      and, when the plan appends, marks or sets cells, the used ranges, current fills, notes and cell
+ *      contents it will overwrite. More syncs only when a sheet the plan looks at is missing (the list
+ *      is read first, +1) or hundreds of thousands of cells are marked (looks are split by size like
+ *      writes).
  *   2. Write (W syncs): every change as a list of commands with measured sizes, split into syncs that
  *      each stay under the budget — values first, formats after. W = 1 for a usual plan; a
  *      100,000-row sheet with a link on every row is about ten (≈30 MB at 4 MB a sync).
- *   So apply = 1 + W syncs.
- * Nothing is written before step 2, so a conflict or a missing sheet found while looking leaves the
- * workbook as it was. A cancel (AbortSignal) is honoured up to the first write; once writing has
- * begun the batch is finished rather than left half done.
+ *   So apply = 1 + W syncs, plus what keeping a replaced sheet costs:
+ *    - ExcelApi 1.7 to 1.19: nothing — the sheet is copied to a very hidden backup in the write batch.
+ *    - below 1.7: +2 (its used range and tables, then its contents, split by size) for undo.
+ *    - ExcelApi 1.20 (Excel's own undo): the same +2, but only when the plan writes in more than one
+ *      sync or to more than one sheet — only then can a failure leave earlier syncs written.
+ * Nothing is written before step 2, so a protected sheet, a conflict or a missing sheet found while
+ * looking leaves the workbook as it was. When a write sync fails after others succeeded, or the
+ * AbortSignal fires between two write syncs (it is checked before each one), what this apply wrote is
+ * put back from the record kept for undo (undo.ts: rollbackRecord) and the error says so
+ * ('office.rolledBack', 'office.conflictRolledBack', or 'error.cancelled' with rolledBack: 1);
+ * 'office.rollbackFailed' when not everything could be put back.
  */
 
 export interface ApplyEnv {
@@ -32,7 +40,10 @@ export interface ApplyEnv {
   readonly budgetBytes: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ApplyProgress) => void;
-  /** Keep what the plan overwrites so that undoRecord can put it back (hosts below ExcelApi 1.20). */
+  /**
+   * Return the record of what the plan overwrote, so that undoRecord can put it back (hosts below
+   * ExcelApi 1.20). The record is kept for the rollback on every host either way.
+   */
   readonly captureUndo?: boolean;
 }
 
@@ -60,15 +71,20 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   // sheets it looks at exist. If one does not (ItemNotFound), read the list first and look again.
   const tables = context.workbook.tables;
   const readList = () => {
-    sheetsApi.load('items/name');
+    // Protection (ExcelApi 1.2) is looked at here, so a protected sheet stops the plan before any write.
+    sheetsApi.load(features.api >= 2 ? 'items/name,items/visibility,items/position,items/protection/protected' : 'items/name,items/visibility,items/position');
     // Table.worksheet is ExcelApi 1.2; on 1.1 each replaced sheet's own tables are looked at instead.
     tables.load(features.api >= 2 ? 'items/name,items/worksheet/name' : 'items/name');
   };
   const existing = new Map<string, string>(); // lower-case -> actual name (Excel compares names case-insensitively)
+  const listed = new Map<string, Excel.Worksheet>(); // lower-case -> the listed sheet (visibility, position, protection)
   const tablesBySheet = new Map<string, Excel.Table[]>();
   const tableNames = new Set<string>();
   const takeList = () => {
-    for (const ws of sheetsApi.items) existing.set(ws.name.toLowerCase(), ws.name);
+    for (const ws of sheetsApi.items) {
+      existing.set(ws.name.toLowerCase(), ws.name);
+      listed.set(ws.name.toLowerCase(), ws);
+    }
     for (const t of tables.items) {
       tableNames.add(t.name.toLowerCase());
       if (features.api < 2) continue;
@@ -78,9 +94,13 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   };
   const sheetTableLooks = new Map<string, Excel.TableCollection>();
   const cellLooks = new Map<string, Excel.Range>(); // cells setCells overwrites, for undo
-  const capture = !!env.captureUndo;
+  // The record is always kept (for the rollback); returned for undo only when asked.
+  const capture = true;
+  // Replaced sheets are kept whole as hidden copies where Worksheet.copy exists (1.7) and deleting the
+  // copy later cannot clear Excel's own undo stack (below 1.20).
+  const backups = features.api >= 7 && !features.undoGroup;
   // The record of marks as it was, for undo (a copy: the settings store may hand out its own object).
-  const marksSettingBefore: unknown = capture ? JSON.parse(JSON.stringify(env.settings.get(MARKS_SETTING_KEY) ?? null)) : null;
+  const marksSettingBefore: unknown = JSON.parse(JSON.stringify(env.settings.get(MARKS_SETTING_KEY) ?? null));
 
   const proxies = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -217,20 +237,28 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   }
   await runChunks(context, lookChunks);
   for (const [key, own] of sheetTableLooks) tablesBySheet.set(key, own.items);
-
-  // Below ExcelApi 1.20: read what the replaced sheets hold now, so that undo can put it back.
-  // Only now is it known which sheets exist (looking at a missing one would fail the whole sync).
-  const befores = new Map<string, SheetStep['before']>();
-  if (capture) {
-    const replaced = [...new Set(plan.ops.filter((op) => op.kind === 'replaceSheet' && exists(op.sheet)).map((op) => existing.get(op.sheet.toLowerCase()) ?? op.sheet))];
-    const captured = await captureSheetsBefore(
-      context,
-      replaced.map((name) => ({ name, ws: sheet(name), tables: tablesBySheet.get(name.toLowerCase()) ?? [] })),
-      env.budgetBytes,
-    );
-    for (const [name, before] of captured) befores.set(name.toLowerCase(), before);
+  if (features.api >= 2) {
+    for (const op of plan.ops) {
+      // Creating a missing sheet writes to no existing one; clearing no marks writes nothing.
+      if (op.kind === 'createSheetIfMissing' || (op.kind === 'clearMarks' && !(marks[op.sheet]?.length ?? 0))) continue;
+      const ws = listed.get(op.sheet.toLowerCase());
+      if (ws?.protection.protected) throw new PortError('office.protected', { sheet: ws.name, code: 'AccessDenied' });
+    }
   }
+  // Backups a closed pane (or an apply since) left behind: nothing can undo with them any more.
+  const staleBackups = [...existing.values()].filter((name) => name.startsWith(BACKUP_PREFIX));
+  let backupCounter = 0;
+  const nextBackupName = () => {
+    let name: string;
+    do name = `${BACKUP_PREFIX}${++backupCounter}`;
+    while (existing.has(name.toLowerCase()));
+    existing.set(name.toLowerCase(), name);
+    return name;
+  };
+
   const steps: UndoStep[] = [];
+  // Where each step's writes begin in `commands`: a failed apply rolls back the steps it reached.
+  const stepStart = new Map<UndoStep, number>();
   const sheetSteps = new Map<string, SheetStep>();
   // Fills and notes the plan changes on teachers' sheets: the first "before" and the last "after" of each cell.
   const markSteps = new Map<string, MarksStep>();
@@ -256,11 +284,36 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const clearedThisPlan = new Map<string, MarkRecord & { noteDeleted?: boolean }>();
 
   for (const op of plan.ops) {
+    const opStart = commands.length;
+    const stepsBefore = steps.length;
     switch (op.kind) {
       case 'replaceSheet':
       case 'createSheetIfMissing': {
         const had = exists(op.sheet);
         if (op.kind === 'createSheetIfMissing' && had) break;
+        let backup: SheetStep['before'];
+        if (had && backups) {
+          const name = nextBackupName();
+          const ws = listed.get(op.sheet.toLowerCase());
+          backup = {
+            kind: 'backup',
+            backup: name,
+            visibility: (ws?.visibility ?? 'Visible') as 'Visible' | 'Hidden' | 'VeryHidden',
+            position: ws?.position ?? 0,
+            tables: (tablesBySheet.get(op.sheet.toLowerCase()) ?? []).map((t) => t.name),
+          };
+          // The whole sheet, charts and formats included, before anything on it changes. Very hidden:
+          // a teacher cannot unhide and edit it by accident; the next apply or undo deletes it.
+          commands.push({
+            sheet: op.sheet,
+            requestBytes: jsonBytes(name) + 120,
+            queue: () => {
+              const copy = sheet(op.sheet).copy('End');
+              copy.name = name;
+              copy.visibility = 'VeryHidden';
+            },
+          });
+        }
         if (had) {
           commands.push(oldChartsLook(sheet, op.sheet, oldCharts));
           commands.push(...clearSheetCommands(sheet, op.sheet, tablesBySheet.get(op.sheet.toLowerCase()) ?? [], features, tableNames));
@@ -283,7 +336,8 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         const step: SheetStep = {
           kind: 'sheet',
           sheet: existing.get(op.sheet.toLowerCase()) ?? op.sheet,
-          before: had ? (befores.get(op.sheet.toLowerCase()) ?? null) : null,
+          // Without a backup, a replaced sheet's content is read below, once the writes are known.
+          before: had ? backup : null,
           content: op.content,
           width: widest(op.content.rows, Math.max(1, op.content.columns.length)),
           appended: [],
@@ -413,7 +467,28 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         break;
       }
     }
+    for (let i = stepsBefore; i < steps.length; i++) stepStart.set(steps[i], opStart);
   }
+  // Last, so that a failure before it leaves them for the next apply rather than costing a rollback.
+  for (const name of staleBackups) commands.push({ requestBytes: jsonBytes(name) + 40, queue: () => sheetsApi.getItem(name).delete() });
+
+  const chunks = chunkCommands(commands, env.budgetBytes);
+  // Without a backup, read what the replaced sheets hold now: for undo below ExcelApi 1.20, and at 1.20
+  // when a failure could leave earlier write syncs behind (more than one sync or more than one sheet).
+  const sheetsWritten = new Set(written.map((w) => w.sheet.toLowerCase()));
+  const keepValues = !features.undoGroup || chunks.length > 1 || sheetsWritten.size > 1;
+  const unkept = steps.filter((st): st is SheetStep => st.kind === 'sheet' && st.before === undefined);
+  if (keepValues && unkept.length > 0) {
+    const captured = await captureSheetsBefore(
+      context,
+      unkept.map((st) => ({ name: st.sheet, ws: sheet(st.sheet), tables: tablesBySheet.get(st.sheet.toLowerCase()) ?? [] })),
+      env.budgetBytes,
+    );
+    for (const st of unkept) st.before = captured.get(st.sheet);
+  }
+  // Everything this apply changes can be put back (else a failure is reported as it is, as before).
+  const rollbackable = steps.every((st) => st.kind !== 'sheet' || st.before !== undefined);
+  const record = (): UndoRecord => ({ steps, hyperlinks: features.hyperlinks, marksSetting: marksChanged ? { before: marksSettingBefore } : undefined });
 
   if (env.signal?.aborted) throw new PortError('error.cancelled');
 
@@ -427,23 +502,40 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     }
   }
 
-  const chunks = chunkCommands(commands, env.budgetBytes);
+  let sent = 0;
   try {
-    await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }));
+    await runChunks(context, chunks, (done, total) => env.onProgress?.({ done, total }), {
+      // Between two write syncs only when what was written can be put back.
+      signal: rollbackable ? env.signal : undefined,
+      onSend: (n) => (sent = n),
+    });
     // The charts a replaced sheet had go with its old content; without this a rerun would stack them.
     // Loaded in the write batch, before the new charts were added: one more sync only when there were some.
     if (oldCharts.length > 0) {
+      sent = commands.length;
       for (const c of oldCharts) c.delete();
       await context.sync();
     }
   } catch (e) {
-    if (!(e instanceof AppendConflict)) throw e;
-    // Put the colleague's cells back exactly (formulas as formulas, constants as typed), then stop.
-    e.area.formulas = e.before;
-    await context.sync();
-    throw new PortError('office.conflictRestored', { sheet: e.sheet });
+    let skip: UndoStep | undefined;
+    if (e instanceof AppendConflict) {
+      // Put the colleague's cells back exactly (formulas as formulas, constants as typed), then stop.
+      e.area.formulas = e.before;
+      await context.sync();
+      // Those rows are theirs now: the rollback must not clear them.
+      skip = steps.find((st) => st.kind === 'append' && st.sheet.toLowerCase() === e.sheet.toLowerCase() && st.firstRow === e.firstRow);
+      if (!rollbackable) throw new PortError('office.conflictRestored', { sheet: e.sheet });
+    }
+    // Excel refusing the undo group is reported as it is (the port then keeps its own undo).
+    if (!rollbackable || (!(e instanceof AppendConflict) && officeErrorCode(e) === 'UndoNotSupported')) throw e;
+    const reached = steps.filter((st) => st !== skip && (stepStart.get(st) ?? 0) < sent);
+    if (reached.length > 0 || marksChanged) await rollbackRecord(context, features, env.settings, record(), reached, env.budgetBytes);
+    if (e instanceof AppendConflict) throw new PortError('office.conflictRolledBack', { sheet: e.sheet });
+    const cause = toPortError(e);
+    if (cause.key === 'error.cancelled') throw new PortError('error.cancelled', { rolledBack: 1 });
+    throw new PortError('office.rolledBack', { ...cause.params, code: String(cause.params.code ?? 'Unknown'), cause: cause.key });
   }
-  const undo: UndoRecord | undefined = capture ? { steps, hyperlinks: features.hyperlinks, marksSetting: marksChanged ? { before: marksSettingBefore } : undefined } : undefined;
+  const undo: UndoRecord | undefined = env.captureUndo ? record() : undefined;
   return { result: { written, degraded: [...degraded] }, undo };
 }
 
@@ -467,6 +559,7 @@ export function restorable(formulas: unknown[][], values: unknown[][], types: un
 class AppendConflict extends Error {
   constructor(
     readonly sheet: string,
+    readonly firstRow: number,
     readonly area: Excel.Range,
     readonly before: unknown[][],
   ) {
@@ -569,7 +662,7 @@ function rowBlockCommands(
       after: first
         ? () => {
             const g = guard as Excel.Range;
-            if (g.valueTypes.some((line) => line.some((t) => t !== 'Empty'))) throw new AppendConflict(name, g, restorable(g.formulas, g.values, g.valueTypes));
+            if (g.valueTypes.some((line) => line.some((t) => t !== 'Empty'))) throw new AppendConflict(name, firstRow, g, restorable(g.formulas, g.values, g.valueTypes));
           }
         : undefined,
     });

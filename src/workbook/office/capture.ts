@@ -1,8 +1,11 @@
-import { asLiteralText } from './cells';
-import { blockAddress } from './cells';
+import { asLiteralText, blockAddress, quotedSheet } from './cells';
 import { officeErrorCode } from './errors';
 import type { SheetBefore } from './undo';
-import { tableAddress } from './undo';
+
+/** Quoted address of a table's range on its sheet, for tables.add when restoring it. */
+export function tableAddress(sheet: string, row: number, col: number, rows: number, cols: number): string {
+  return `${quotedSheet(sheet)}!${blockAddress(row, col, rows, cols)}`;
+}
 
 /**
  * What to write back so that cells read as `formulas`/`values`/`valueTypes` are as they were: formulas as
@@ -36,7 +39,8 @@ interface Piece {
 
 /**
  * Read what the sheets about to be replaced hold: 1 sync for their used ranges and tables, then their
- * contents in blocks sized by the budget (1 sync for usual sheets).
+ * contents in blocks sized by the budget (1 sync for usual sheets). `name` is the sheet the content
+ * belongs to (table addresses name it); `ws` is where to read it (the sheet itself, or its backup copy).
  */
 export async function captureSheetsBefore(
   context: Excel.RequestContext,
@@ -66,6 +70,7 @@ export async function captureSheetsBefore(
     const blank = u.rowCount === 1 && u.columnCount === 1 && u.rowIndex === 0 && u.columnIndex === 0 && a1.formulas[0][0] === '' && a1.numberFormat[0][0] === 'General';
     const rows = blank ? 0 : u.rowCount;
     const before: SheetBefore = {
+      kind: 'values',
       row: u.rowIndex,
       col: u.columnIndex,
       rows,

@@ -38,6 +38,8 @@ export function officeErrorCode(e: unknown): string | undefined {
 export function toPortError(e: unknown, params: Record<string, string | number> = {}): PortError {
   if (e instanceof PortError) return e;
   const code = officeErrorCode(e);
-  const key = (code && BY_CODE[code]) || 'office.failed';
+  let key = (code && BY_CODE[code]) || 'office.failed';
+  // The sheet-naming message needs the sheet; without it, say the same without naming one.
+  if (key === 'office.protected' && params.sheet === undefined) key = 'office.protectedUnknown';
   return new PortError(key, { ...params, code: code ?? 'Unknown' });
 }

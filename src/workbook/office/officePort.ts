@@ -1,5 +1,5 @@
 import type { WorkbookPlan, CellRef } from '../../core/plan/types';
-import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort } from '../port';
+import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort, UndoOptions } from '../port';
 import { PortError } from '../port';
 import { applyPlan } from './apply';
 import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
@@ -97,10 +97,11 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       return lastUndo !== undefined;
     },
 
-    async undoLast(): Promise<ApplyResult> {
+    async undoLast(undoOptions: UndoOptions = {}): Promise<ApplyResult> {
       const record = lastUndo;
       if (!record) throw new PortError('office.nothingToUndo');
-      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes));
+      if (undoOptions.signal?.aborted) throw new PortError('error.cancelled');
+      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal));
       lastUndo = undefined;
       return result;
     },

@@ -2,29 +2,59 @@ import { isLinkCell, type PlanCell, type SheetContent } from '../../core/plan/ty
 import { PortError, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import type { OfficeFeatures } from './capabilities';
-import { blockAddress, cellAddress, jsonBytes, MAX_CELL_TEXT, quotedSheet, rowBytes, writtenPlanCell } from './cells';
+import { captureSheetsBefore } from './capture';
+import { blockAddress, cellAddress, jsonBytes, MAX_CELL_TEXT, rowBytes, writtenPlanCell } from './cells';
 import { officeErrorCode } from './errors';
 import { isNoFill, MARKS_SETTING_KEY, sameColor, saveSettings } from './marks';
 
+export { tableAddress } from './capture';
+
 /**
  * Undo below ExcelApi 1.20, where Excel.run cannot make an operation one step of Excel's own undo
- * stack. While applying, the port keeps what each step overwrites (values as formulas, number
- * formats, tables of a replaced sheet) and which sheets it created; undoLast puts that back.
+ * stack, and rollback of a failed or cancelled apply on every host. While applying, the port keeps
+ * what each step overwrites and which sheets it created; undoLast and the rollback put that back.
  *
  * Before changing anything, undo reads what is there now and compares it with what the add-in wrote.
  * If anything differs (a colleague typed, a sheet was renamed or deleted), it stops with
- * 'office.undoConflict' and changes nothing: undo must never overwrite someone's work.
+ * 'office.undoConflict' and changes nothing: undo must never overwrite someone's work. The rollback
+ * skips that comparison (the cells are the ones this apply itself just wrote) and touches only what
+ * the apply overwrote.
+ *
+ * A replaced sheet is kept in one of two ways:
+ *  - ExcelApi 1.7 and later, below 1.20 (Office 2019, 2021, 2024): before clearing it, the apply copies
+ *    it whole (Worksheet.copy) to a very hidden backup sheet named BACKUP_PREFIX + a counter. Undo puts
+ *    the backup in its place: delete the replaced sheet, rename the backup to the original name, give it
+ *    back its position and visibility, and its tables their names (a copied sheet's tables get new
+ *    names). So charts, column widths, hidden columns, frozen panes, dropdowns, conditional formats,
+ *    notes and merges all come back exactly. Backups no longer needed are deleted by undo and by the
+ *    next apply (found by prefix, also those a closed pane left behind).
+ *  - Below 1.7, and at 1.20 (where Worksheet.delete would clear Excel's undo stack): the apply reads
+ *    the sheet's values (as formulas), number formats and tables; undo writes those back in place.
+ *    Not restored there: charts, column widths, hidden columns, frozen panes, dropdowns and conditional
+ *    formats (cosmetic; generated sheets are rebuilt by the next run anyway).
+ *
+ * References from elsewhere (other sheets' formulas, defined names) follow a sheet object, not its name:
+ * Worksheet.copy leaves them on the original; a rename carries them along to the new name; a delete
+ * turns them into #REF! for good — a sheet later renamed to the old name does not bring them back. So
+ * the swap above would break every formula pointing at the replaced sheet. Undo therefore swaps only
+ * when it can prove nothing refers to the sheet: no defined name mentions it and
+ * Range.getDirectDependents (ExcelApi 1.13) finds no dependent cell on another sheet. Otherwise (or
+ * below 1.13, where this cannot be checked) it restores in place from the backup — values, formulas,
+ * number formats and tables, as below 1.7 — and deletes the backup; the result's `degraded` then says
+ * 'office.undoInPlace'. Not covered by the check: dropdowns, conditional formats and charts on other
+ * sheets that draw on the replaced one (they break on delete too, but no API lists them).
  *
  * Marks (fills, notes, the record in the document settings) are put back as they were too.
- *
- * Not restored: charts, column widths, hidden columns, frozen panes, dropdowns and conditional formats
- * of a replaced sheet (cosmetic, and generated sheets are rebuilt by the next run anyway).
  */
+
+/** Backups of replaced sheets start with this; nothing else in a workbook is expected to. */
+export const BACKUP_PREFIX = '~关爱助手撤销备份~';
 
 type Written = string | number | boolean;
 
-/** What a sheet holds before the add-in replaced it. */
+/** What a sheet holds before the add-in replaced it, read cell by cell. */
 export interface SheetBefore {
+  readonly kind: 'values';
   /** Top-left of the block read (the used range), 0-based. */
   readonly row: number;
   readonly col: number;
@@ -36,12 +66,26 @@ export interface SheetBefore {
   readonly tables: { name: string; address: string; style: string }[];
 }
 
+/** A replaced sheet kept whole as a very hidden copy (ExcelApi 1.7+, below 1.20). */
+export interface SheetBackup {
+  readonly kind: 'backup';
+  /** The backup sheet's name (BACKUP_PREFIX + counter). */
+  readonly backup: string;
+  readonly visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  readonly position: number;
+  /** The sheet's tables' names, in the order the copy lists its own (renamed) tables. */
+  readonly tables: readonly string[];
+}
+
 /** A sheet the plan created or replaced whole, and what it wrote there (appends and cells included). */
 export interface SheetStep {
   readonly kind: 'sheet';
   readonly sheet: string;
-  /** null: the plan created the sheet, undo deletes it. */
-  readonly before: SheetBefore | null;
+  /**
+   * null: the plan created the sheet, undo deletes it. undefined: it was replaced without keeping it
+   * (ExcelApi 1.20, one sheet in one sync: Excel's own undo covers it), so it cannot be rolled back.
+   */
+  before: SheetBefore | SheetBackup | null | undefined;
   readonly content: SheetContent;
   readonly width: number;
   /** Rows appended to this sheet later in the same plan. */
@@ -207,10 +251,313 @@ function gridWriteCommands(ws: () => Excel.Worksheet, row0: number, col0: number
   return out;
 }
 
+/** Sheet names an address list ("'校验结果'!A1:B2, Sheet1!C3") or a formula ("=统计汇总!$C$3") mentions. */
+function sheetsNamedIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:'((?:[^']|'')+)'|([^'!,\s=+\-*/&^<>()]+))!/g)) out.push(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+  return out;
+}
+
+/** What restoring needs to know about the workbook now, loaded before anything is written. */
+interface RestoreLooks {
+  /** Tables and charts on each replaced sheet now (a restore in place deletes them), by sheet name. */
+  readonly tables: Map<string, Excel.TableCollection>;
+  readonly charts: Map<string, Excel.ChartCollection>;
+  /** Each backup's tables (in the order their names are recorded) and used range, by backup name. */
+  readonly backupTables: Map<string, Excel.TableCollection>;
+  readonly backupUsed: Map<string, Excel.Range>;
+  /** Defined names, loaded when a backup may be swapped in (a name pointing at the sheet forbids it). */
+  names?: Excel.NamedItemCollection;
+  /** Rollback only: lower-case names of the sheets there now, and notes as they are now. */
+  readonly present?: Set<string>;
+  readonly notesNow: Map<string, Excel.Note>;
+}
+
+function newLooks(present?: Set<string>): RestoreLooks {
+  return { tables: new Map(), charts: new Map(), backupTables: new Map(), backupUsed: new Map(), present, notesNow: new Map() };
+}
+
+type SheetOf = (name: string) => () => Excel.Worksheet;
+
+function sheetProxies(context: Excel.RequestContext): SheetOf {
+  const proxies = new Map<string, Excel.Worksheet>();
+  return (name: string) => () => {
+    let p = proxies.get(name);
+    if (!p) {
+      p = context.workbook.worksheets.getItem(name);
+      proxies.set(name, p);
+    }
+    return p;
+  };
+}
+
+/** Queue the loads a sheet step's restore needs (in whatever sync comes next). */
+function queueSheetLooks(context: Excel.RequestContext, features: OfficeFeatures, step: SheetStep, ws: SheetOf, looks: RestoreLooks): void {
+  const before = step.before;
+  if (!before) return;
+  // What the sheet carries now, for a restore in place to delete (a backup may be restored in place too).
+  const current = ws(step.sheet)();
+  const tables = current.tables;
+  tables.load('items/name');
+  looks.tables.set(step.sheet, tables);
+  const charts = current.charts;
+  charts.load('items/name');
+  looks.charts.set(step.sheet, charts);
+  if (before.kind === 'values') return;
+  if (looks.present && !looks.present.has(before.backup.toLowerCase())) return;
+  const backup = ws(before.backup)();
+  const backupTables = backup.tables;
+  backupTables.load('items/name');
+  looks.backupTables.set(before.backup, backupTables);
+  const used = backup.getUsedRange();
+  used.load('rowCount');
+  looks.backupUsed.set(before.backup, used);
+  if (features.api >= 7 && !looks.names) {
+    looks.names = context.workbook.names;
+    looks.names.load('items/name,items/formula');
+  }
+}
+
+/**
+ * Whether anything outside the sheet may refer to it, so that deleting it would leave #REF! behind.
+ * True when it cannot be told (below ExcelApi 1.13, or the host refuses the question): in place is safe.
+ * One sync when asked.
+ */
+async function referencedElsewhere(context: Excel.RequestContext, features: OfficeFeatures, sheet: string, names: Excel.NamedItemCollection | undefined): Promise<boolean> {
+  if (features.api < 13) return true;
+  const same = (s: string) => s.toLowerCase() === sheet.toLowerCase();
+  if (names?.items.some((n) => sheetsNamedIn(String(n.formula)).some(same))) return true;
+  const dependents = context.workbook.worksheets.getItem(sheet).getRange().getDirectDependents();
+  dependents.load('addresses');
+  try {
+    await context.sync();
+  } catch (e) {
+    // Excel answers "no dependents" with ItemNotFound; anything else leaves the question open.
+    return officeErrorCode(e) !== 'ItemNotFound';
+  }
+  return dependents.addresses.some((a) => sheetsNamedIn(a).some((s) => !same(s)));
+}
+
+interface Prepared {
+  /** Backup steps whose backup is swapped in whole. */
+  readonly swap: Set<SheetStep>;
+  /** Backup steps restored in place from what the backup holds (read just now). */
+  readonly inPlace: Map<SheetStep, SheetBefore>;
+}
+
+/** Decide, for each replaced sheet kept as a backup, swap or in place; read the backups restored in place. */
+async function prepareBackups(
+  context: Excel.RequestContext,
+  features: OfficeFeatures,
+  steps: readonly UndoStep[],
+  looks: RestoreLooks,
+  budgetBytes: number,
+): Promise<Prepared> {
+  const swap = new Set<SheetStep>();
+  const inPlace = new Map<SheetStep, SheetBefore>();
+  const reads: { step: SheetStep; backup: SheetBackup }[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'sheet' || !step.before || step.before.kind !== 'backup' || !looks.backupTables.has(step.before.backup)) continue;
+    if (await referencedElsewhere(context, features, step.sheet, looks.names)) reads.push({ step, backup: step.before });
+    else swap.add(step);
+  }
+  if (reads.length === 0) return { swap, inPlace };
+  const captured = await captureSheetsBefore(
+    context,
+    reads.map(({ step, backup }) => ({ name: step.sheet, ws: context.workbook.worksheets.getItem(backup.backup), tables: looks.backupTables.get(backup.backup)?.items ?? [] })),
+    budgetBytes,
+  );
+  for (const { step, backup } of reads) {
+    const before = captured.get(step.sheet);
+    if (!before) continue;
+    // The copy's tables carry new names: give them back the original ones, in the recorded order.
+    const tables = before.tables.map((t, i) => ({ ...t, name: backup.tables[i] ?? t.name }));
+    inPlace.set(step, { ...before, tables });
+  }
+  return { swap, inPlace };
+}
+
+/** Clear a sheet in place and write back what it held, read cell by cell (values restore). */
+function valuesRestoreCommands(
+  get: () => Excel.Worksheet,
+  sheet: string,
+  features: OfficeFeatures,
+  before: SheetBefore,
+  tables: readonly Excel.Table[],
+  charts: readonly Excel.Chart[],
+  budgetBytes: number,
+): QueuedCommand[] {
+  const out: QueuedCommand[] = [];
+  out.push({
+    sheet,
+    requestBytes: 80 + 40 * (tables.length + charts.length),
+    queue: () => {
+      for (const t of tables) t.delete();
+      for (const c of charts) c.delete();
+      const all = get().getRange();
+      all.clear();
+      if (features.conditionalFormats) all.conditionalFormats.clearAll();
+      if (features.dataValidation) all.dataValidation.clear();
+      if (features.freezePanes) get().freezePanes.unfreeze();
+    },
+  });
+  // Number formats first: a text format set after the values would not make them text again.
+  out.push(...gridWriteCommands(get, before.row, before.col, before.numberFormats, budgetBytes, 'numberFormat').map((c) => ({ ...c, sheet })));
+  out.push(...gridWriteCommands(get, before.row, before.col, before.formulas, budgetBytes, 'formulas').map((c) => ({ ...c, sheet })));
+  for (const t of before.tables) {
+    out.push({
+      sheet,
+      requestBytes: jsonBytes(t.address) + jsonBytes(t.name) + 40,
+      queue: () => {
+        const table = get().tables.add(t.address, true);
+        table.name = t.name;
+        table.style = t.style;
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * The writes that put `steps` back, last step first. Undo has proved every cell holds what the apply
+ * wrote; the rollback has not (a sync may have stopped half way), so it looks at notes as they are now
+ * (`looks.notesNow`) and skips sheets and backups that are not there (`looks.present`).
+ */
+function restoreCommands(
+  features: OfficeFeatures,
+  record: UndoRecord,
+  steps: readonly UndoStep[],
+  ws: SheetOf,
+  looks: RestoreLooks,
+  prepared: Prepared,
+  budgetBytes: number,
+  written: ApplyResult['written'][number][],
+): QueuedCommand[] {
+  const writes: QueuedCommand[] = [];
+  const there = (name: string) => !looks.present || looks.present.has(name.toLowerCase());
+  for (const step of [...steps].reverse()) {
+    const get = ws(step.sheet);
+    const sheet = step.sheet;
+    if (step.kind === 'sheet') {
+      const before = step.before;
+      if (before === undefined) continue;
+      if (before === null) {
+        if (!there(sheet)) continue;
+        writes.push({ sheet, requestBytes: 40, queue: () => get().delete() });
+        written.push({ sheet, what: 'replaced', rows: 0 });
+        continue;
+      }
+      if (before.kind === 'values') {
+        writes.push(...valuesRestoreCommands(get, sheet, features, before, looks.tables.get(sheet)?.items ?? [], looks.charts.get(sheet)?.items ?? [], budgetBytes));
+        written.push({ sheet, what: 'replaced', rows: before.rows });
+        continue;
+      }
+      // A backup that is not there: the copy never ran, so neither did the clearing after it.
+      if (!looks.backupTables.has(before.backup)) continue;
+      const backup = ws(before.backup);
+      const rows = looks.backupUsed.get(before.backup)?.rowCount ?? 0;
+      if (prepared.swap.has(step)) {
+        const copiedTables = looks.backupTables.get(before.backup)?.items ?? [];
+        writes.push({
+          sheet,
+          requestBytes: 200 + jsonBytes(before.tables.join(",")),
+          queue: () => {
+            const b = backup();
+            // Visible first: deleting the sheet must never leave the workbook without a visible one.
+            b.visibility = before.visibility;
+            get().delete();
+            b.name = sheet;
+            b.position = before.position;
+            copiedTables.forEach((t, i) => {
+              if (i < before.tables.length) t.name = before.tables[i];
+            });
+          },
+        });
+        written.push({ sheet, what: 'replaced', rows });
+        continue;
+      }
+      const inPlace = prepared.inPlace.get(step);
+      if (!inPlace) continue;
+      writes.push(...valuesRestoreCommands(get, sheet, features, inPlace, looks.tables.get(sheet)?.items ?? [], looks.charts.get(sheet)?.items ?? [], budgetBytes));
+      writes.push({ sheet, requestBytes: 40, queue: () => backup().delete() });
+      written.push({ sheet, what: 'replaced', rows: inPlace.rows });
+    } else if (step.kind === 'marks') {
+      if (!there(sheet)) continue;
+      for (const f of step.fills.values()) {
+        writes.push({
+          sheet,
+          requestBytes: 60,
+          queue: () => {
+            const fill = get().getRange(cellAddress(f.row, f.col)).format.fill;
+            if (isNoFill(f.before)) fill.clear();
+            else fill.color = f.before as string;
+          },
+        });
+      }
+      if (features.notes) {
+        for (const n of step.notes.values()) {
+          const address = cellAddress(n.row, n.col);
+          const now = looks.present ? looks.notesNow.get(`${sheet}\u0000${address}`) : undefined;
+          // Undo proved the note is as the plan left it (present exactly when `after` is); the rollback looked.
+          const presentNow = now ? !now.isNullObject : n.after !== null;
+          if (n.before === null && !presentNow) continue;
+          writes.push({
+            sheet,
+            requestBytes: jsonBytes(n.before ?? '') + 60,
+            queue: () => {
+              if (n.before === null) get().notes.getItemOrNullObject(address).delete();
+              else if (!presentNow) get().notes.add(address, n.before);
+              else get().notes.getItemOrNullObject(address).content = n.before;
+            },
+          });
+        }
+      }
+      written.push({ sheet, what: 'unmarked', rows: new Set([...step.fills.values()].map((f) => f.row)).size });
+    } else if (step.kind === 'append') {
+      if (!there(sheet)) continue;
+      const empty = Array.from({ length: step.rows.length }, () => new Array<unknown>(step.width).fill(''));
+      writes.push(...gridWriteCommands(get, step.firstRow, 0, empty, budgetBytes, 'formulas').map((c) => ({ ...c, sheet })));
+      written.push({ sheet, what: 'cells', rows: step.rows.length });
+    } else {
+      if (!there(sheet)) continue;
+      for (const c of [...step.cells].reverse()) {
+        const b = c.before;
+        if (!b) continue;
+        writes.push({
+          sheet,
+          requestBytes: jsonBytes(String(b.formula ?? '')) + 60,
+          queue: () => {
+            const range = get().getRange(cellAddress(c.row, c.col));
+            range.numberFormat = [[b.numberFormat]] as Excel.Range['numberFormat'];
+            range.formulas = [[b.formula]] as Excel.Range['formulas'];
+          },
+        });
+      }
+      written.push({ sheet, what: 'cells', rows: step.cells.length });
+    }
+  }
+  return writes;
+}
+
+/** The record of marks goes back first, as apply saves it first: clearing later then matches the cells. */
+async function restoreMarksSetting(settings: Office.Settings, record: UndoRecord): Promise<void> {
+  if (!record.marksSetting) return;
+  const before = record.marksSetting.before;
+  if (before === null || before === undefined) settings.remove(MARKS_SETTING_KEY);
+  else settings.set(MARKS_SETTING_KEY, before);
+  try {
+    await saveSettings(settings);
+  } catch (e) {
+    throw new PortError('office.settingsFailed', { code: officeErrorCode(e) ?? 'Unknown' });
+  }
+}
+
 /**
  * Undo the last apply from its record. Step 1 (look): the current content of everything it wrote,
  * compared with what it wrote; step 2 (write): put back what was there, in reverse order.
- * Syncs: looks split by expected bytes (1 for a usual plan) + writes split by bytes (1 usually).
+ * Syncs: looks split by expected bytes (1 for a usual plan) + writes split by bytes (1 usually); with a
+ * backup, +1 per replaced sheet for the references check (ExcelApi 1.13+), or +2 to read the backup
+ * when it is restored in place. The signal is honoured up to the first write.
  */
 export async function undoRecord(
   context: Excel.RequestContext,
@@ -218,23 +565,33 @@ export async function undoRecord(
   settings: Office.Settings,
   record: UndoRecord,
   budgetBytes: number,
+  signal?: AbortSignal,
 ): Promise<ApplyResult> {
   const conflict = (sheet: string): never => {
     throw new PortError('office.undoConflict', { sheet });
   };
   const sheets = context.workbook.worksheets;
-  const proxies = new Map<string, Excel.Worksheet>();
-  const ws = (name: string) => () => {
-    let p = proxies.get(name);
-    if (!p) {
-      p = sheets.getItem(name);
-      proxies.set(name, p);
-    }
-    return p;
-  };
+  const ws = sheetProxies(context);
   const looks: QueuedCommand[] = [];
-  const tableLooks = new Map<string, Excel.TableCollection>();
-  const chartLooks = new Map<string, Excel.ChartCollection>();
+  const restoreLooks = newLooks();
+
+  // A sheet protected since cannot be put back: say which, before writing anything (ExcelApi 1.2).
+  if (features.api >= 2) {
+    for (const sheet of new Set(record.steps.map((s) => s.sheet))) {
+      let protection: Excel.WorksheetProtection | undefined;
+      looks.push({
+        requestBytes: 60,
+        responseBytes: 20,
+        queue: () => {
+          protection = ws(sheet)().protection;
+          protection.load('protected');
+        },
+        after: () => {
+          if ((protection as Excel.WorksheetProtection).protected) throw new PortError('office.protected', { sheet, code: 'AccessDenied' });
+        },
+      });
+    }
+  }
 
   for (const step of record.steps) {
     const sheet = step.sheet;
@@ -245,7 +602,7 @@ export async function undoRecord(
       let used: Excel.Range | undefined;
       let a1: Excel.Range | undefined;
       looks.push({
-        requestBytes: 120,
+        requestBytes: 160,
         responseBytes: 400,
         queue: () => {
           // Anything outside what the add-in wrote is someone else's: values on 1.2+, anything on 1.1.
@@ -253,12 +610,7 @@ export async function undoRecord(
           used.load('rowIndex,columnIndex,rowCount,columnCount');
           a1 = get().getRange('A1');
           a1.load('values');
-          const tables = get().tables;
-          tables.load('items/name');
-          tableLooks.set(sheet, tables);
-          const charts = get().charts;
-          charts.load('items/name');
-          chartLooks.set(sheet, charts);
+          queueSheetLooks(context, features, step, ws, restoreLooks);
         },
         after: () => {
           const u = used as Excel.Range;
@@ -334,116 +686,81 @@ export async function undoRecord(
   try {
     await runChunks(context, chunkCommands(looks, budgetBytes));
   } catch (e) {
-    // A sheet renamed or deleted since: someone else changed the workbook. Name it.
+    // A sheet (or a backup) renamed or deleted since: someone else changed the workbook. Name it.
     if (officeErrorCode(e) !== 'ItemNotFound') throw e;
     sheets.load('items/name');
     await context.sync();
     const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    const gone = record.steps.find((s) => !present.has(s.sheet.toLowerCase())) ?? record.steps[0];
+    const gone =
+      record.steps.find((s) => !present.has(s.sheet.toLowerCase()) || (s.kind === 'sheet' && s.before?.kind === 'backup' && !present.has(s.before.backup.toLowerCase()))) ??
+      record.steps[0];
     return conflict(gone.sheet);
   }
 
-  const writes: QueuedCommand[] = [];
+  const prepared = await prepareBackups(context, features, record.steps, restoreLooks, budgetBytes);
+  if (signal?.aborted) throw new PortError('error.cancelled');
   const written: ApplyResult['written'][number][] = [];
-  for (const step of [...record.steps].reverse()) {
-    const get = ws(step.sheet);
-    if (step.kind === 'sheet') {
-      if (!step.before) {
-        writes.push({ requestBytes: 40, queue: () => get().delete() });
-        written.push({ sheet: step.sheet, what: 'replaced', rows: 0 });
-        continue;
-      }
-      const before = step.before;
-      const tables = tableLooks.get(step.sheet)?.items ?? [];
-      const charts = chartLooks.get(step.sheet)?.items ?? [];
-      writes.push({
-        requestBytes: 80 + 40 * (tables.length + charts.length),
-        queue: () => {
-          for (const t of tables) t.delete();
-          for (const c of charts) c.delete();
-          const all = get().getRange();
-          all.clear();
-          if (features.conditionalFormats) all.conditionalFormats.clearAll();
-          if (features.dataValidation) all.dataValidation.clear();
-          if (features.freezePanes) get().freezePanes.unfreeze();
-        },
-      });
-      // Number formats first: a text format set after the values would not make them text again.
-      writes.push(...gridWriteCommands(get, before.row, before.col, before.numberFormats, budgetBytes, 'numberFormat'));
-      writes.push(...gridWriteCommands(get, before.row, before.col, before.formulas, budgetBytes, 'formulas'));
-      for (const t of before.tables) {
-        writes.push({
-          requestBytes: jsonBytes(t.address) + jsonBytes(t.name) + 40,
-          queue: () => {
-            const table = get().tables.add(t.address, true);
-            table.name = t.name;
-            table.style = t.style;
-          },
-        });
-      }
-      written.push({ sheet: step.sheet, what: 'replaced', rows: before.rows });
-    } else if (step.kind === 'marks') {
-      for (const f of step.fills.values()) {
-        writes.push({
-          requestBytes: 60,
-          queue: () => {
-            const fill = get().getRange(cellAddress(f.row, f.col)).format.fill;
-            if (isNoFill(f.before)) fill.clear();
-            else fill.color = f.before as string;
-          },
-        });
-      }
-      if (features.notes) {
-        for (const n of step.notes.values()) {
-          const address = cellAddress(n.row, n.col);
-          writes.push({
-            requestBytes: jsonBytes(n.before ?? '') + 60,
-            queue: () => {
-              // The look proved the note is as the plan left it: present exactly when `after` is.
-              if (n.before === null) get().notes.getItemOrNullObject(address).delete();
-              else if (n.after === null) get().notes.add(address, n.before);
-              else get().notes.getItemOrNullObject(address).content = n.before;
-            },
-          });
-        }
-      }
-      written.push({ sheet: step.sheet, what: 'unmarked', rows: new Set([...step.fills.values()].map((f) => f.row)).size });
-    } else if (step.kind === 'append') {
-      const empty = Array.from({ length: step.rows.length }, () => new Array<unknown>(step.width).fill(''));
-      writes.push(...gridWriteCommands(get, step.firstRow, 0, empty, budgetBytes, 'formulas'));
-      written.push({ sheet: step.sheet, what: 'cells', rows: step.rows.length });
-    } else {
-      for (const c of [...step.cells].reverse()) {
-        const b = c.before;
-        if (!b) continue;
-        writes.push({
-          requestBytes: jsonBytes(String(b.formula ?? '')) + 60,
-          queue: () => {
-            const range = get().getRange(cellAddress(c.row, c.col));
-            range.numberFormat = [[b.numberFormat]] as Excel.Range['numberFormat'];
-            range.formulas = [[b.formula]] as Excel.Range['formulas'];
-          },
-        });
-      }
-      written.push({ sheet: step.sheet, what: 'cells', rows: step.cells.length });
-    }
-  }
-  // The record of marks goes back first, as apply saves it first: clearing later then matches the cells.
-  if (record.marksSetting) {
-    const before = record.marksSetting.before;
-    if (before === null || before === undefined) settings.remove(MARKS_SETTING_KEY);
-    else settings.set(MARKS_SETTING_KEY, before);
-    try {
-      await saveSettings(settings);
-    } catch (e) {
-      throw new PortError('office.settingsFailed', { code: officeErrorCode(e) ?? 'Unknown' });
-    }
-  }
+  const writes = restoreCommands(features, record, record.steps, ws, restoreLooks, prepared, budgetBytes, written);
+  await restoreMarksSetting(settings, record);
   await runChunks(context, chunkCommands(writes, budgetBytes));
-  return { written, degraded: [], undo: 'none' };
+  return { written, degraded: prepared.inPlace.size > 0 ? ['office.undoInPlace'] : [], undo: 'none' };
 }
 
-/** Quoted address of a table's range on its sheet, for tables.add when restoring it. */
-export function tableAddress(sheet: string, row: number, col: number, rows: number, cols: number): string {
-  return `${quotedSheet(sheet)}!${blockAddress(row, col, rows, cols)}`;
+/**
+ * Put back what a failed or cancelled apply wrote (`steps`: those whose writes were sent), without
+ * undo's comparison: the cells are the ones this apply itself just wrote. Syncs: 1 to list the sheets,
+ * 1 to look at what the restore needs, the references check and backup reads as for undo, then the
+ * writes sheet by sheet (one sheet that refuses, say protected meanwhile, does not keep the others
+ * from being put back). Throws 'office.rollbackFailed' naming a sheet when not everything could be.
+ */
+export async function rollbackRecord(
+  context: Excel.RequestContext,
+  features: OfficeFeatures,
+  settings: Office.Settings,
+  record: UndoRecord,
+  steps: readonly UndoStep[],
+  budgetBytes: number,
+): Promise<void> {
+  const codeOf = (e: unknown) => (e instanceof PortError ? String(e.params.code ?? e.key) : (officeErrorCode(e) ?? 'Unknown'));
+  let writes: QueuedCommand[];
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const ws = sheetProxies(context);
+    const looks = newLooks(present);
+    for (const step of steps) {
+      if (!present.has(step.sheet.toLowerCase())) continue;
+      if (step.kind === 'sheet') queueSheetLooks(context, features, step, ws, looks);
+      else if (step.kind === 'marks' && features.notes) {
+        for (const n of step.notes.values()) {
+          const address = cellAddress(n.row, n.col);
+          const note = ws(step.sheet)().notes.getItemOrNullObject(address);
+          note.load('content');
+          looks.notesNow.set(`${step.sheet}\u0000${address}`, note);
+        }
+      }
+    }
+    await context.sync();
+    const prepared = await prepareBackups(context, features, steps, looks, budgetBytes);
+    writes = restoreCommands(features, record, steps, ws, looks, prepared, budgetBytes, []);
+    await restoreMarksSetting(settings, record);
+  } catch (e) {
+    throw new PortError('office.rollbackFailed', { sheet: steps[0]?.sheet ?? '', code: codeOf(e) });
+  }
+  const bySheet = new Map<string, QueuedCommand[]>();
+  for (const c of writes) {
+    const key = c.sheet ?? '';
+    bySheet.set(key, [...(bySheet.get(key) ?? []), c]);
+  }
+  let failed: PortError | undefined;
+  for (const [sheet, commands] of bySheet) {
+    try {
+      await runChunks(context, chunkCommands(commands, budgetBytes));
+    } catch (e) {
+      failed ??= new PortError('office.rollbackFailed', { sheet, code: codeOf(e) });
+    }
+  }
+  if (failed) throw failed;
 }

@@ -3,7 +3,12 @@ import type { DomainMessages } from '../index';
 /** Failures reported by the Excel (Office.js) host, in the teacher's terms. {sheet} is a sheet name; {code} Office's error code. */
 export const office: DomainMessages = {
   'zh-CN': {
-    'office.protected': '工作表受保护，无法写入（{code}）。请在“审阅”中撤销工作表保护后重试。',
+    'office.protected': '工作表“{sheet}”受保护，无法写入（{code}）。没有写入任何内容。请在“审阅”中撤销该工作表的保护后重试。',
+    'office.protectedUnknown': '工作表受保护，无法写入（{code}）。请在“审阅”中撤销工作表保护后重试。',
+    'office.rolledBack': 'Excel 在写入途中拒绝了这次操作（{code}）。已经写入的部分都已撤回，工作簿和操作前一样。请稍后重试；如果仍然出现，请联系学校的信息管理员。',
+    'office.conflictRolledBack': '就在写入的同时，其他人在工作表“{sheet}”的同几行里写了内容。对方的内容已原样恢复，本次已经写入的部分也都已撤回，工作簿和操作前一样。请重新检查后再试。',
+    'office.rollbackFailed': '这次操作没有完成（{code}），而且没能把工作簿全部恢复原样：工作表“{sheet}”可能只恢复了一部分。请检查该工作表；需要时用 Excel 的“撤销”或备份找回。',
+    'office.undoInPlace': '有公式或名称引用了被撤销的工作表，为了不让它们失效，撤销在原工作表上恢复了数值、公式、数字格式和表格；图表、列宽、隐藏列、冻结窗格、下拉列表和条件格式没有恢复，下次生成时会重新建立。',
     'office.editMode': 'Excel 正在编辑单元格，无法执行操作。请按 Enter 或 Esc 结束编辑后重试。',
     'office.tooLarge': '一次写入的数据超过了 Excel 的大小限制（{code}）。请重试；如果仍然出现，请联系学校的信息管理员。',
     'office.notFound': '找不到要操作的工作表或单元格（{code}），可能已被他人删除或重命名。请重新检查后再试。',
@@ -27,7 +32,12 @@ export const office: DomainMessages = {
     'office.insertIncomplete': 'Excel 插入工作表时没有插入“{sheet}”，所以已插入的其他工作表也已删除，工作簿保持原样。请重试，或在独立页面中生成汇总文件。',
   },
   'en-US': {
-    'office.protected': 'The sheet is protected and cannot be written ({code}). Unprotect it under Review and try again.',
+    'office.protected': 'The sheet "{sheet}" is protected and cannot be written ({code}). Nothing was written. Unprotect that sheet under Review and try again.',
+    'office.protectedUnknown': 'The sheet is protected and cannot be written ({code}). Unprotect it under Review and try again.',
+    'office.rolledBack': 'Excel refused the operation while writing ({code}). Everything already written was taken back; the workbook is as it was. Try again later; if it happens again, contact your school\'s IT coordinator.',
+    'office.conflictRolledBack': 'Someone wrote into the same rows of "{sheet}" at the moment this operation wrote them. Their cells were put back as they were, and everything this operation had written was taken back; the workbook is as it was. Check again and retry.',
+    'office.rollbackFailed': 'The operation did not finish ({code}), and the workbook could not be put back completely: the sheet "{sheet}" may be restored only in part. Check that sheet; use Excel\'s Undo or a backup if needed.',
+    'office.undoInPlace': 'Formulas or names refer to the sheet that was undone, so to keep them working it was restored in place: values, formulas, number formats and tables. Charts, column widths, hidden columns, frozen panes, dropdowns and conditional formats were not restored; the next run rebuilds them.',
     'office.editMode': 'Excel is editing a cell and cannot run the operation. Press Enter or Esc to finish editing, then try again.',
     'office.tooLarge': 'One write was larger than Excel allows ({code}). Try again; if it happens again, contact your school\'s IT coordinator.',
     'office.notFound': 'The sheet or cell to work on was not found ({code}); someone may have deleted or renamed it. Check and try again.',
