@@ -6,6 +6,7 @@ import type { MappingOverride, RosterCheck } from '../core/roster/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPort } from '../workbook/port';
 import { CheckView } from './CheckView';
+import { HostLimits } from './HostLimits';
 import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
 import { loadRosterCore, type RosterCore } from './rosterCore';
@@ -96,6 +97,7 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
         ))}
         </Suspense>
       </div>
+      <HostLimits caps={port.capabilities()} lang={lang} />
     </div>
   );
 }
