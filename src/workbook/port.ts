@@ -13,6 +13,8 @@ export interface HostCapabilities {
   readonly undoGroup: boolean;
   /** Whole sheets can be inserted from an .xlsx (ExcelApi 1.13 insertWorksheetsFromBase64); see ApplyOptions.prebuilt. */
   readonly insertSheets: boolean;
+  /** A new workbook can be opened from an .xlsx, leaving this one alone (ExcelApi 1.8 Excel.createWorkbook); see WorkbookPort.openNewWorkbook. */
+  readonly newWorkbook: boolean;
 }
 
 export interface ReadOptions {
@@ -78,6 +80,11 @@ export interface WorkbookPort {
    * when there is nothing to undo. The result lists what was restored; its own undo is 'none'.
    */
   undoLast?(options?: UndoOptions): Promise<ApplyResult>;
+  /**
+   * Open `file` (.xlsx bytes) as a new, unsaved workbook beside this one, which is not touched (the
+   * de-identified copy in Excel: the teacher saves it where they like). Only where capabilities().newWorkbook.
+   */
+  openNewWorkbook?(file: Uint8Array): Promise<void>;
 }
 
 /** A failure a host reports in the user's terms: an i18n key and its parameters, never a stack. */

@@ -4,7 +4,7 @@
  * Office.onReady reports Excel and the pane talks to createOfficePort — in a real browser. The teacher
  * checks the roster, then rolls two schools up into the open workbook: at ExcelApi 1.20 the sheets are
  * inserted whole from the prebuilt file; at 1.12 they are written cell by cell. Both are previewed first
- * and undone from the pane.
+ * and undone from the pane. Then the de-identified copy opens as a new workbook.
  */
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
+import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
 import { button, expectedSampleCheck, idle, runCheck } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
@@ -117,6 +118,21 @@ describe.each([
 
     await button(page, lang, 'views.action.undo').click();
     await page.getByTestId('notice').filter({ hasText: t(lang, 'views.undo.done') }).waitFor();
+    expect(await sheetNames(page)).toEqual(before);
+
+    // 脱敏导出 opens the copy as a new workbook (ExcelApi 1.8); no child's full name is in it, and the
+    // open workbook is as it was.
+    await button(page, lang, 'views.summary.exportButton').click();
+    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.summary.exportedExcel') }).waitFor();
+    const created = await page.evaluate(() => {
+      const files = (window as unknown as { __excelDouble: { createdWorkbooks: Uint8Array[] } }).__excelDouble.createdWorkbooks;
+      return files.map((f) => Array.from(f));
+    });
+    expect(created).toHaveLength(1);
+    const copy = await openXlsx(Uint8Array.from(created[0])).read();
+    const text = JSON.stringify(copy.sheets.map((sheet) => sheet.values));
+    expect(copy.sheets.length).toBeGreaterThan(0);
+    for (const r of expected.records) if (r.name.length >= 2) expect(text.includes(r.name)).toBe(false);
     expect(await sheetNames(page)).toEqual(before);
     expect(problems).toEqual([]);
   });

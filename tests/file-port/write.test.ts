@@ -361,6 +361,6 @@ describe('unusual packages', () => {
     await wb.select({ sheet: S.roster, row: 3, col: 3 });
     expect(wb.selected()).toEqual({ sheet: S.roster, row: 3, col: 3 });
     await expect(wb.select({ sheet: '没有', row: 0, col: 0 })).rejects.toMatchObject({ key: 'file.noSheet' });
-    expect(wb.capabilities()).toEqual({ host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false });
+    expect(wb.capabilities()).toEqual({ host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false, newWorkbook: false });
   });
 });

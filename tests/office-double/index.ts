@@ -38,6 +38,8 @@ export interface OfficeDouble {
   readonly stats: DoubleStats;
   /** The document settings store (Office.context.document.settings), as saved. */
   readonly savedSettings: Map<string, unknown>;
+  /** Files opened as new workbooks through Excel.createWorkbook, in order. */
+  readonly createdWorkbooks: Uint8Array[];
   /** Forget the counts (after setting a workbook up through the port, say). */
   resetStats(): void;
   /** Runs before each sync with its 0-based number (counted since the last reset): a co-author's edit. */
@@ -116,7 +118,17 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     }),
   }) as unknown as typeof Office;
 
-  const excel = loud('Excel', { run }) as unknown as typeof Excel;
+  const createdWorkbooks: Uint8Array[] = [];
+  // Excel.createWorkbook (ExcelApi 1.8) opens another workbook: the double keeps its file for the test.
+  async function createWorkbook(base64?: unknown): Promise<void> {
+    if (api < 8) throw new OfficeDoubleError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8');
+    const bytes = typeof base64 === 'string' ? Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)) : new Uint8Array();
+    if (bytes.length > 0 && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new OfficeDoubleError('InvalidArgument', 'not an .xlsx file');
+    stats.calls.set('Excel.createWorkbook', (stats.calls.get('Excel.createWorkbook') ?? 0) + 1);
+    createdWorkbooks.push(bytes);
+  }
+
+  const excel = loud('Excel', { run, createWorkbook }) as unknown as typeof Excel;
 
   const double: OfficeDouble = {
     excel,
@@ -124,6 +136,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     state,
     stats,
     savedSettings,
+    createdWorkbooks,
     resetStats() {
       stats.syncs.length = 0;
       stats.runs.length = 0;

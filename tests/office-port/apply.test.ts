@@ -422,8 +422,8 @@ describe('OfficePort: errors, select, capabilities', () => {
 
   it('derives capabilities from the requirement sets', () => {
     const at = (api: number) => createOfficePort(createOfficeDouble({ api }).excel, createOfficeDouble({ api }).office).capabilities();
-    expect(at(1)).toEqual({ host: 'excel', excelApi: 1, notes: false, conditionalFormats: false, dataValidation: false, hyperlinks: false, undoGroup: false, insertSheets: false });
+    expect(at(1)).toEqual({ host: 'excel', excelApi: 1, notes: false, conditionalFormats: false, dataValidation: false, hyperlinks: false, undoGroup: false, insertSheets: false, newWorkbook: false });
     expect(at(7)).toMatchObject({ excelApi: 7, conditionalFormats: true, hyperlinks: true, dataValidation: false });
-    expect(at(20)).toEqual({ host: 'excel', excelApi: 20, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: true, insertSheets: true });
+    expect(at(20)).toEqual({ host: 'excel', excelApi: 20, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: true, insertSheets: true, newWorkbook: true });
   });
 });

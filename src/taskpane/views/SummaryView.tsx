@@ -27,7 +27,7 @@ const loadFileTools = () => import(/* webpackChunkName: "view-file-tools" */ './
  * 汇总: the headline figures for a period; "更新统计" writes 统计汇总 and 工作报告, "一键更新全部" every
  * maintained sheet (both after a preview). The roll-up of several schools: a download in the standalone
  * page, sheets added to the open workbook in Excel. The de-identified copy: a download in the standalone
- * page; in Excel a sentence saying where it is made.
+ * page, a new workbook in Excel (ExcelApi 1.8; below, a sentence saying where it is made).
  */
 export default function SummaryView({ port, lang, today, operation }: ViewProps) {
   const styles = useViewStyles();
@@ -61,10 +61,17 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
     setPending({ titleKey, plan, lines: lines.map((l) => l.text), changes: lines.length > 0, after: refresh });
   });
 
+  // The standalone page downloads the copy; Excel opens it as a new workbook (ExcelApi 1.8) for the
+  // teacher to save: the open workbook is only read either way.
   const exportCopy = () => operation.run('views.op.export', async ({ signal }) => {
     const [snapshot, core, tools] = await Promise.all([port.read(), loadViewsCore(), loadFileTools()]);
     if (signal.aborted) throw abortError();
     const { bytes, message } = await tools.deidentifiedCopy(core, snapshot, today);
+    if (!fileHost && port.openNewWorkbook) {
+      await port.openNewWorkbook(bytes);
+      operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exportedExcel'), t(lang, message.messageKey, message.params)] });
+      return;
+    }
     const file = t(lang, 'views.summary.exportFile');
     tools.download(bytes, file);
     operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exported', { file }), t(lang, message.messageKey, message.params)] });
@@ -134,9 +141,9 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
       )}
       <section className={styles.section} aria-labelledby="summary-export">
         <Text as="h2" id="summary-export" weight="semibold">{t(lang, 'views.summary.export')}</Text>
-        {fileHost ? (
+        {fileHost || port.capabilities().newWorkbook ? (
           <>
-            <Text>{t(lang, 'views.summary.exportIntro')}</Text>
+            <Text>{t(lang, fileHost ? 'views.summary.exportIntro' : 'views.summary.exportIntroExcel')}</Text>
             <div className={styles.row}><Button disabled={busy} onClick={() => void exportCopy()}>{t(lang, 'views.summary.exportButton')}</Button></div>
           </>
         ) : <Text>{t(lang, 'views.summary.exportExcel')}</Text>}

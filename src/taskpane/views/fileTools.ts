@@ -1,7 +1,7 @@
 /**
  * File work in the pane: a new workbook holding only a plan (the de-identified copy, the roll-up), built
- * with the file port — a download in the standalone page; in Excel the roll-up's sheets, inserted into
- * the open workbook. The open workbook is only read here. Loaded on demand, because it pulls in the
+ * with the file port — a download in the standalone page; in Excel the copy opens as a new workbook and
+ * the roll-up's sheets are added to the open one. The open workbook is only read here. Loaded on demand, because it pulls in the
  * xlsx library: Excel fetches it only when a teacher starts a roll-up.
  */
 import type { Lang } from '../../core/i18n';

@@ -78,7 +78,7 @@ class XlsxWorkbook implements FileWorkbook {
   constructor(private parts: Parts, private readonly options: OpenOptions) {}
 
   capabilities(): HostCapabilities {
-    return { host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false };
+    return { host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false, newWorkbook: false };
   }
 
   private entries(): SheetEntry[] {

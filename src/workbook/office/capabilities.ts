@@ -16,6 +16,7 @@ export interface OfficeFeatures {
   readonly hyperlinks: boolean; // 1.7
   readonly freezePanes: boolean; // 1.7
   readonly dataValidation: boolean; // 1.8
+  readonly createWorkbook: boolean; // 1.8 (Excel.createWorkbook)
   readonly delayForCellEdit: boolean; // 1.11
   readonly mergedAreas: boolean; // 1.13
   readonly insertWorksheets: boolean; // 1.13 (Workbook.insertWorksheetsFromBase64)
@@ -43,6 +44,7 @@ export function detectFeatures(office: typeof Office): OfficeFeatures {
     hyperlinks: api >= 7,
     freezePanes: api >= 7,
     dataValidation: api >= 8,
+    createWorkbook: api >= 8,
     delayForCellEdit: api >= 11,
     mergedAreas: api >= 13,
     insertWorksheets: api >= 13,
@@ -61,5 +63,6 @@ export function toHostCapabilities(f: OfficeFeatures): HostCapabilities {
     hyperlinks: f.hyperlinks,
     undoGroup: f.undoGroup,
     insertSheets: f.insertWorksheets,
+    newWorkbook: f.createWorkbook,
   };
 }

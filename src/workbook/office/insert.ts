@@ -1,6 +1,7 @@
 import type { SheetContent, WorkbookPlan } from '../../core/plan/types';
 import { PortError, type ApplyResult } from '../port';
 import type { AppliedPlan } from './apply';
+import { toBase64 } from './base64';
 import { runChunks } from './batch';
 import type { OfficeFeatures } from './capabilities';
 import { chartCommands } from './charts';
@@ -38,13 +39,6 @@ export interface InsertEnv {
 
 /** Room in one request for the envelope around the base64 text (method, options, sheet names). */
 const ENVELOPE_BYTES = 4_000;
-
-/** Base64 of bytes, in slices: String.fromCharCode over a whole file overflows the call stack. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** The plan's sheets in plan order, when the plan only adds sheets; null when it does anything else. */
 function addedSheets(plan: WorkbookPlan): { sheet: string; content: SheetContent; activate: boolean }[] | null {

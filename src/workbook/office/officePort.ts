@@ -6,6 +6,7 @@ import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
 import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
 import { cellAddress } from './cells';
 import { officeErrorCode, toPortError } from './errors';
+import { toBase64 } from './base64';
 import { insertPlanSheets } from './insert';
 import { readWorkbook } from './read';
 import { undoRecord, type UndoRecord } from './undo';
@@ -104,6 +105,16 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal));
       lastUndo = undefined;
       return result;
+    },
+
+    async openNewWorkbook(file: Uint8Array): Promise<void> {
+      if (!feats().createWorkbook) throw new PortError('office.unsupported', { code: 'ApiNotFound' });
+      try {
+        // Outside Excel.run: it opens another workbook and changes nothing in this one.
+        await excel.createWorkbook(toBase64(file));
+      } catch (e) {
+        throw toPortError(e);
+      }
     },
 
     async select(ref: CellRef) {
