@@ -403,7 +403,8 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       const state = env.state;
       if (!state.sheets.includes(s)) throw new OfficeDoubleError('ItemNotFound', 'sheet already deleted');
       if (state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
-      checkWritable(s);
+      // Sheet protection guards cells, not the tab: deleting is refused only under workbook structure
+      // protection (not modeled), as in Excel.
       state.sheets.splice(state.sheets.indexOf(s), 1);
       state.tables = state.tables.filter((t) => t.sheet !== s);
       // As Excel: every reference to the deleted sheet becomes #REF!, for good (a sheet later given the

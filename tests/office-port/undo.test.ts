@@ -1,5 +1,6 @@
 import type { PlanCell, SheetContent, WorkbookPlan } from '../../src/core/plan/types';
 import { createOfficePort } from '../../src/workbook/office';
+import { BACKUP_PREFIX } from '../../src/workbook/office/undo';
 import { PortError } from '../../src/workbook/port';
 import { createOfficeDouble, type OfficeDouble } from '../office-double';
 
@@ -293,5 +294,220 @@ describe.each([1, 18])('OfficePort.undoLast of marks below ExcelApi 1.20 (1.%i)'
     const before = look(d);
     await expect(port.undoLast!()).rejects.toMatchObject({ key: 'office.undoConflict', params: { sheet: '花名册' } });
     expect(look(d)).toEqual(before);
+  });
+});
+
+/** Everything on a sheet a teacher could see or the next run could rely on, cosmetics included. */
+function wholeSheet(d: OfficeDouble, name: string) {
+  const s = d.state.sheet(name);
+  if (!s) return undefined;
+  const cells: unknown[] = [];
+  for (const [r, line] of [...s.cells].sort((a, b) => a[0] - b[0])) {
+    for (const [c, cell] of [...line].sort((a, b) => a[0] - b[0])) {
+      const seen = [cell.v, cell.t, cell.f, cell.nf === 'General' ? undefined : cell.nf, cell.quote, cell.fill, cell.font, cell.bold, cell.link];
+      if (seen.some((x) => x !== undefined)) cells.push([r, c, ...seen]);
+    }
+  }
+  return {
+    position: d.state.sheets.indexOf(s),
+    visibility: s.visibility,
+    cells,
+    notes: [...s.notes].sort(),
+    merges: s.merges,
+    conditionalFormats: s.conditionalFormats,
+    validations: s.validations,
+    columnWidths: [...s.columnWidths].sort(),
+    hiddenColumns: [...s.hiddenColumns].sort(),
+    wrappedColumns: [...s.wrappedColumns].sort(),
+    frozenRows: s.frozenRows,
+    charts: s.charts.map((c) => ({ name: c.name, type: c.type, title: c.title, source: [c.source.sheet.name, c.source.block], series: c.series, position: c.position, categories: c.categoryNames && [c.categoryNames.sheet.name, c.categoryNames.block] })),
+    tables: d.state.tables.filter((t) => t.sheet === s).map((t) => [t.name, t.block, t.style]),
+  };
+}
+
+const SUMMARY = '统计汇总';
+
+/** A generated summary with everything the port can put on a sheet. */
+function summary(rows: number, label: string): SheetContent {
+  return {
+    titleLines: [`统计汇总（${label}）`],
+    columns: [
+      { header: '班级', width: 14 },
+      { header: '人数', format: 'integer', width: 8 },
+      { header: '覆盖率', format: 'percent' },
+      { header: '状态', validation: { list: ['正常', '需关注'] } },
+      { header: '上次生成', hidden: true },
+      { header: '说明', wrap: true, width: 40 },
+    ],
+    rows: Array.from({ length: rows }, (_, i): PlanCell[] => [`${label}${i + 1}班`, 10 + i, 0.5, i % 2 ? '需关注' : '正常', '2026-11-29', `${label}的说明${i}`]),
+    table: { name: 'SummaryTable', style: 'TableStyleLight9' },
+    highlights: [{ col: 3, equals: '需关注', fill: '#FDE7E9' }],
+    freezeHeader: true,
+    charts: [{ type: 'column', title: `${label}各班人数`, rows: { first: 0, last: Math.min(rows, 5) - 1 }, categoryCol: 0, valueCols: [1] }],
+  };
+}
+
+const backups = (d: OfficeDouble) => d.state.sheets.filter((s) => s.name.startsWith(BACKUP_PREFIX)).map((s) => s.name);
+
+describe.each([13, 17])('OfficePort.undoLast of a replaced sheet from its backup (ExcelApi 1.%i)', (api) => {
+  function workbook() {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    d.state.addSheet(SUMMARY);
+    d.state.addSheet('封面').put(0, 0, [['学校'], ['红星小学']]);
+    return d;
+  }
+
+  it('puts the sheet back exactly: chart, widths, hidden and wrapped columns, frozen header, dropdowns, highlights, table, place in the tabs; the backup is gone', async () => {
+    const d = workbook();
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(6, '旧') }] });
+    // A teacher's touches since: a note, a merged title, a wider column.
+    const s = d.state.sheet(SUMMARY)!;
+    s.notes.set('1,0', '三班转来两人');
+    s.merges = [{ row: 0, col: 0, rowCount: 1, colCount: 3 }];
+    s.columnWidths.set(5, 300);
+    const before = wholeSheet(d, SUMMARY);
+    expect(before!.charts).toHaveLength(1);
+    expect(before!.frozenRows).toBe(2);
+
+    d.resetStats();
+    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: { columns: [{ header: '新' }], rows: [['只有一行']] } }] });
+    expect(result.undo).toBe('port');
+    expect(wholeSheet(d, SUMMARY)).not.toEqual(before);
+    expect(backups(d)).toHaveLength(1);
+    expect(d.state.sheet(backups(d)[0])!.visibility).toBe('VeryHidden');
+    expect(d.stats.calls.get('Worksheet.copy')).toBe(1);
+
+    const undone = await port.undoLast!();
+    expect(undone.degraded).toEqual([]);
+    expect(undone.written).toEqual([{ sheet: SUMMARY, what: 'replaced', rows: 8 }]);
+    expect(wholeSheet(d, SUMMARY)).toEqual(before);
+    expect(backups(d)).toEqual([]);
+    expect(d.state.sheets.map((x) => x.name)).toEqual(['花名册', SUMMARY, '封面']);
+    expect(d.state.tables.map((t) => t.name)).toEqual(['SummaryTable']);
+  });
+
+  it('keeps formulas elsewhere pointing at the sheet: with a reference it restores in place instead of swapping, and says what it left out', async () => {
+    const d = workbook();
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(3, '旧') }] });
+    d.state.sheet('封面')!.put(2, 0, [["='统计汇总'!B3"]]);
+    const values = cellsOf(d, SUMMARY);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(2, '新') }] });
+    const undone = await port.undoLast!();
+    expect(undone.degraded).toEqual(['office.undoInPlace']);
+    expect(d.state.sheet('封面')!.cell(2, 0)?.f).toBe("='统计汇总'!B3"); // not =#REF!B3
+    expect(cellsOf(d, SUMMARY)).toEqual(values);
+    expect(d.state.tables.map((t) => [t.name, t.sheet.name])).toEqual([['SummaryTable', SUMMARY]]);
+    expect(backups(d)).toEqual([]);
+  });
+
+  it('treats a defined name pointing at the sheet the same way', async () => {
+    const d = workbook();
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(3, '旧') }] });
+    d.state.names.push({ name: '总人数', formula: '=统计汇总!$B$3:$B$5' });
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(2, '新') }] });
+    expect((await port.undoLast!()).degraded).toEqual(['office.undoInPlace']);
+    expect(d.state.names).toEqual([{ name: '总人数', formula: '=统计汇总!$B$3:$B$5' }]);
+  });
+
+  it('needs as many syncs for 10 rows as for 2,000, applying and undoing', async () => {
+    const counts: number[][] = [];
+    for (const rows of [10, 2000]) {
+      const d = workbook();
+      const port = createOfficePort(d.excel, d.office);
+      await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(rows, '旧') }] });
+      d.resetStats();
+      await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(rows, '新') }] });
+      const applySyncs = d.stats.syncs.length;
+      d.resetStats();
+      await port.undoLast!();
+      counts.push([applySyncs, d.stats.syncs.length]);
+      expect(d.state.sheet(SUMMARY)!.cell(rows + 1, 5)?.v).toBe(`旧的说明${rows - 1}`);
+    }
+    // Apply: look, write (the copy is in the write batch), deleting the old chart. Undo: look, the
+    // references check, write.
+    expect(counts).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
+  });
+
+  it('refuses and changes nothing when the backup was deleted meanwhile, naming the replaced sheet', async () => {
+    const d = workbook();
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(3, '旧') }] });
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(2, '新') }] });
+    d.state.sheets.splice(d.state.sheets.findIndex((s) => s.name.startsWith(BACKUP_PREFIX)), 1);
+    const now = wholeSheet(d, SUMMARY);
+    await expect(port.undoLast!()).rejects.toEqual(new PortError('office.undoConflict', { sheet: SUMMARY }));
+    expect(wholeSheet(d, SUMMARY)).toEqual(now);
+  });
+});
+
+describe('Backups of replaced sheets do not outlive their use', () => {
+  it('the next apply deletes a backup a closed pane left behind, and one with nothing to undo any more', async () => {
+    const d = createOfficeDouble({ api: 17 });
+    roster(d);
+    await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
+    await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2) }] });
+    expect(backups(d)).toHaveLength(1); // the pane was closed with it
+    const reopened = createOfficePort(d.excel, d.office);
+    await reopened.apply({ ops: [{ kind: 'markCells', sheet: '花名册', marks: [{ sheet: '花名册', row: 1, col: 1, fill: '#FFC7CE', note: '' }] }] });
+    expect(backups(d)).toEqual([]);
+    await reopened.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(1) }] });
+    await reopened.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(4) }] });
+    expect(backups(d)).toHaveLength(1); // only the one the last apply can still be undone with
+  });
+
+  it('is not used on ExcelApi 1.20 (Excel undoes there, and deleting a backup would clear its undo stack), nor below 1.7 (no Worksheet.copy)', async () => {
+    for (const api of [1, 6, 20]) {
+      const d = createOfficeDouble({ api });
+      roster(d);
+      const port = createOfficePort(d.excel, d.office);
+      await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
+      await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2) }] });
+      expect([api, backups(d), d.stats.calls.get('Worksheet.copy')]).toEqual([api, [], undefined]);
+    }
+  });
+});
+
+describe('OfficePort.undoLast honours a cancel up to its first write', () => {
+  it.each([1, 17])('ExcelApi 1.%i: cancelled before it starts or while it looks, nothing changes and the undo stays available', async (api) => {
+    const d = createOfficeDouble({ api });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3, '旧') }] });
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2, '新') }] });
+    const now = JSON.stringify(d.state.sheets.map((s) => [s.name, cellsOf(d, s.name)]));
+    const early = new AbortController();
+    early.abort();
+    await expect(port.undoLast!({ signal: early.signal })).rejects.toMatchObject({ key: 'error.cancelled' });
+    const late = new AbortController();
+    d.resetStats();
+    d.beforeSync = (i) => {
+      if (i === 0) late.abort(); // the teacher presses Cancel while undo looks
+    };
+    await expect(port.undoLast!({ signal: late.signal })).rejects.toMatchObject({ key: 'error.cancelled' });
+    d.beforeSync = undefined;
+    expect(JSON.stringify(d.state.sheets.map((s) => [s.name, cellsOf(d, s.name)]))).toBe(now);
+    expect(port.canUndo!()).toBe(true);
+    await port.undoLast!();
+    expect(d.state.sheet(FINDINGS)!.cell(3, 3)?.v).toBe('旧0');
+  });
+});
+
+describe('The port hides its backups from reads', () => {
+  it('lists and reads only the teacher\'s sheets while a backup is kept', async () => {
+    const d = createOfficeDouble({ api: 17 });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2) }] });
+    expect(backups(d)).toHaveLength(1);
+    expect((await port.read()).sheets.map((s) => s.name)).toEqual(['花名册', FINDINGS]);
+    expect((await port.read({ namesOnly: true })).sheets.map((s) => s.name)).toEqual(['花名册', FINDINGS]);
   });
 });

@@ -94,8 +94,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   };
   const sheetTableLooks = new Map<string, Excel.TableCollection>();
   const cellLooks = new Map<string, Excel.Range>(); // cells setCells overwrites, for undo
-  // The record is always kept (for the rollback); returned for undo only when asked.
-  const capture = true;
+  // The record of what the plan overwrites is always kept (for the rollback); returned for undo only when asked.
   // Replaced sheets are kept whole as hidden copies where Worksheet.copy exists (1.7) and deleting the
   // copy later cannot clear Excel's own undo stack (below 1.20).
   const backups = features.api >= 7 && !features.undoGroup;
@@ -159,7 +158,8 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     cellLooks.clear();
     for (const op of plan.ops) {
       const key = op.sheet.toLowerCase();
-      if (op.kind === 'setCells' && capture && exists(op.sheet)) {
+      // The cells setCells overwrites, in the look sync that is made anyway.
+      if (op.kind === 'setCells' && exists(op.sheet)) {
         for (const c of op.cells) {
           const ck = lookKey(op.sheet, c.row, c.col);
           if (planned.has(`v${ck}`)) continue;
@@ -263,7 +263,6 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   // Fills and notes the plan changes on teachers' sheets: the first "before" and the last "after" of each cell.
   const markSteps = new Map<string, MarksStep>();
   const markChange = (kind: 'fills' | 'notes', s: string, row: number, col: number, before: string | null, after: string | null) => {
-    if (!capture) return;
     const name = existing.get(s.toLowerCase()) ?? s;
     let step = markSteps.get(name.toLowerCase());
     if (!step) {

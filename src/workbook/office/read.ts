@@ -4,6 +4,7 @@ import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, jsonBytes, toCellValue } from './cells';
 import { officeErrorCode } from './errors';
+import { BACKUP_PREFIX } from './undo';
 
 /**
  * Reading a workbook into plain data.
@@ -111,7 +112,8 @@ export async function readWorkbook(
     await context.sync();
   }
 
-  const all = list.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
+  // The port's own very hidden backups (undo.ts) are not the teacher's sheets: never listed, never read.
+  const all = list.items.filter((ws) => !ws.name.startsWith(BACKUP_PREFIX)).map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
   if (options.namesOnly) {
     return { sheets: all.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible })) };
   }
