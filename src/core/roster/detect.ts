@@ -6,7 +6,7 @@ import type { CellRange, CellValue } from '../cells';
 import { isAddinSheet } from '../sheets';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { cellAt } from '../snapshot';
-import { isBlank, stripSpaces, toHalfWidth } from './normalize';
+import { isBlank, isCjk, isSpaceCode, stripSpaces, toHalfWidth } from './normalize';
 import type { FieldKey, MappingOverride, RosterLayout } from './types';
 
 /** How many rows from the top of a sheet may hold title lines, date lines and the header. */
@@ -79,6 +79,21 @@ const EXACT: ReadonlyMap<string, FieldKey> = (() => {
 export function normalizeHeader(v: CellValue): string {
   if (typeof v !== 'string') return typeof v === 'number' ? String(v) : '';
   return stripSpaces(toHalfWidth(v)).replace(/[*※★☆]/g, '').replace(/[:：]$/, '').toLowerCase();
+}
+
+/**
+ * The first character `normalizeHeader(s)` keeps, when that is a CJK ideograph (which neither half-width
+ * conversion nor lower-casing changes); -1 when it is anything else. Lets a caller rule out a header match
+ * with one lookup instead of normalising every cell under the header.
+ */
+export function headerFirstIdeograph(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Spaces and the required-field marks * ＊ ※ ★ ☆ that normalizeHeader drops.
+    if (isSpaceCode(c) || c === 0x2a || c === 0xff0a || c === 0x203b || c === 0x2605 || c === 0x2606) continue;
+    return isCjk(c) ? c : -1;
+  }
+  return -1;
 }
 
 function withoutNotes(h: string): string {

@@ -29,7 +29,8 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-function isSpaceCode(c: number): boolean {
+/** The spaces trimAll and stripSpaces remove: ordinary, tab, line breaks, no-break, ideographic, zero-width, BOM. */
+export function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff;
 }
 
@@ -75,7 +76,8 @@ export function isNoneText(s: string): boolean {
   return s.length <= 5 && NONE_WORDS.has(s);
 }
 
-function isCjk(c: number): boolean {
+/** A CJK ideograph of the basic plane (caseless, and untouched by toHalfWidth). */
+export function isCjk(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 

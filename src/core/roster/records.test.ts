@@ -70,6 +70,14 @@ describe('which rows are records', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('knows a repeated header written with spaces, required marks and full-width letters, and keeps children named like header words', () => {
+    // Cells are first tested by their first ideograph, then normalised; both ways must agree.
+    const spaced = [' 序号', '＊姓　名', '性 别', '※出生日期：', '★身份证号', '班级', '监护人姓名', '监护人电话'];
+    const result = check([ROW(1), spaced, ROW(2, '姓明'), ROW(3, '名字')]);
+    expect(result.skipped).toEqual([{ row: 2, reason: 'repeatedHeader' }]);
+    expect(result.records.map((r) => r.name)).toEqual(['学生1', '姓明', '名字']);
+  });
+
   it('passes over a row numbering the columns under the header, and a template\'s example row', () => {
     const result = check([[1, 2, 3, 4, 5, 6, 7, 8], ['示例', '张小明', '男', '2015-03-12', '110105201503120011', '三(1)班', '张爷爷', '13800000000'], ROW(1)]);
     expect(result.records.map((r) => r.row)).toEqual([3]);

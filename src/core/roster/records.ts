@@ -7,7 +7,7 @@ import type { CellValue } from '../cells';
 import { isCellError } from '../cells';
 import type { IsoDate } from '../dates';
 import type { SheetSnapshot } from '../snapshot';
-import { headerForms, normalizeHeader } from './detect';
+import { headerFirstIdeograph, headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
   cached, cellText, classLabel, isBlank, isNoneText, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
@@ -26,6 +26,8 @@ export interface ParsedRow {
   readonly join: DateParse | null;
   readonly className: ClassParse | null;
   readonly grade: ClassParse | null;
+  /** What the gender column itself says (the record's gender falls back to the ID's). */
+  readonly statedGender: Gender | null;
   readonly phones: Readonly<Partial<Record<PhoneField, PhoneParse | null>>>;
   /** number, null (blank), undefined (cannot be read). */
   readonly guardianAge: number | null | undefined;
@@ -81,7 +83,7 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   const fields = mapped.map(([f]) => f);
   const cols = mapped.map(([, c]) => c - sheet.origin.col);
   const forms = headerForms(sheet, layout);
-  const formsByIndex = mapped.map(([, c]) => forms.get(c) ?? new Set<string>());
+  const formsByIndex = mapped.map(([, c]) => headerProbe(forms.get(c) ?? new Set<string>()));
   const nameIndex = fields.indexOf('name');
   const skipped: SkippedRow[] = [];
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
@@ -128,19 +130,38 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   return skipped;
 }
 
-function isRepeatedHeader(cells: readonly CellValue[], forms: readonly Set<string>[]): boolean {
+/** A mapped column's header texts, and the first characters they start with for a cheap first test. */
+interface HeaderProbe {
+  readonly forms: ReadonlySet<string>;
+  readonly starts: ReadonlySet<number>;
+}
+
+function headerProbe(forms: ReadonlySet<string>): HeaderProbe {
+  const starts = new Set<number>();
+  for (const f of forms) starts.add(f.charCodeAt(0));
+  return { forms, starts };
+}
+
+function readsAsHeader(v: string, probe: HeaderProbe): boolean {
+  // A child's name or a class under 姓名 / 班级 starts with another ideograph: no need to normalise it.
+  const first = headerFirstIdeograph(v);
+  if (first >= 0 && !probe.starts.has(first)) return false;
+  return probe.forms.has(normalizeHeader(v));
+}
+
+function isRepeatedHeader(cells: readonly CellValue[], probes: readonly HeaderProbe[]): boolean {
   // Cheap probe first: the first filled mapped cell must read like its column's header.
   let k = 0;
   while (k < cells.length && isBlank(cells[k])) k++;
   const p = cells[k];
-  if (typeof p !== 'string' || p.length > 40 || !forms[k].has(normalizeHeader(p))) return false;
+  if (typeof p !== 'string' || p.length > 40 || !readsAsHeader(p, probes[k])) return false;
   let filled = 0;
   let matching = 0;
   for (; k < cells.length; k++) {
     const v = cells[k];
     if (isBlank(v)) continue;
     filled++;
-    if (typeof v === 'string' && forms[k].has(normalizeHeader(v))) matching++;
+    if (typeof v === 'string' && readsAsHeader(v, probes[k])) matching++;
   }
   return matching >= 2 ? matching * 2 >= filled : filled === 1;
 }
@@ -158,13 +179,26 @@ interface RowParsers {
   readonly leftBehind: (v: CellValue) => LeftBehindType | null;
   readonly age: (v: CellValue) => number | null | undefined;
   readonly text: (v: CellValue) => string;
+  /** Workplaces repeat (广东东莞, 在家): each distinct text is judged once. */
+  readonly away: (v: CellValue) => boolean;
+  /** The canonical class label; a school has a few dozen, so each is built once and shared by its children. */
+  readonly label: (grade: number | null, classNo: number | null) => string | null;
+  /**
+   * An object with the mapped fields as keys, in column order, copied for each row's `raw`: a copy has
+   * all its slots at once, where adding a dozen keys one by one regrew the object's storage every few.
+   */
+  readonly rawShape: Readonly<Partial<Record<FieldKey, CellValue>>>;
 }
 
 function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today: IsoDate): RowParsers {
   const has: Partial<Record<FieldKey, boolean>> = {};
-  for (const f of fields) has[f] = true;
+  const rawShape: Partial<Record<FieldKey, CellValue>> = {};
+  for (const f of fields) {
+    has[f] = true;
+    rawShape[f] = null;
+  }
   return {
-    fields, cols, today, has,
+    fields, cols, today, has, rawShape,
     date: cached(parseDate),
     cls: cached((v) => parseClass(v, today)),
     gender: cached(parseGender),
@@ -172,16 +206,35 @@ function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today:
     leftBehind: cached(parseLeftBehindType),
     age: cached(parseAge),
     text: cached(cellText),
+    away: cached(isAwayWorkplace),
+    label: cachedLabel(),
   };
 }
 
 const validPhone = (p: PhoneParse | null | undefined) => (p && (p.kind === 'mobile' || p.kind === 'landline') ? p.digits : null);
 
+function labelOf(grade: number | null, classNo: number | null): string | null {
+  return classLabel(grade, classNo) ?? (classNo !== null ? `${classNo}班` : null);
+}
+
+function cachedLabel(): (grade: number | null, classNo: number | null) => string | null {
+  const labels = new Map<number, string | null>();
+  const small = (n: number, below: number) => Number.isInteger(n) && n >= 0 && n < below;
+  return (grade, classNo) => {
+    // Grades are 0..9 and classes 0..999 (null as 10 and 1000); anything else is labelled uncached.
+    if ((grade !== null && !small(grade, 10)) || (classNo !== null && !small(classNo, 1000))) return labelOf(grade, classNo);
+    const key = (grade ?? 10) * 1001 + (classNo ?? 1000);
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = labelOf(grade, classNo)));
+    return label;
+  };
+}
+
 /** A workplace cell that says the parent is away: any text but blanks, error values, "none" and "at home" words. */
 const AT_HOME: ReadonlySet<string> = new Set(['在家', '家中', '本地', '在本地']);
-function workplaceFilled(v: CellValue | undefined, P: RowParsers): boolean {
-  if (v === undefined || v === null || isCellError(v)) return false;
-  const text = P.text(v).replace(/\s+/g, '');
+function isAwayWorkplace(v: CellValue): boolean {
+  if (v === null || isCellError(v)) return false;
+  const text = cellText(v).replace(/\s+/g, '');
   return text !== '' && !isNoneText(text) && !AT_HOME.has(text);
 }
 
@@ -194,13 +247,13 @@ function workplaceFilled(v: CellValue | undefined, P: RowParsers): boolean {
 function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParsers): LeftBehindType | null {
   const cell = P.has.leftBehindType ? raw.leftBehindType ?? null : null;
   if (!isBlank(cell)) return P.leftBehind(cell);
-  const away = (P.has.fatherWorkplace && workplaceFilled(raw.fatherWorkplace, P) ? 1 : 0) + (P.has.motherWorkplace && workplaceFilled(raw.motherWorkplace, P) ? 1 : 0);
+  const away = (P.has.fatherWorkplace && P.away(raw.fatherWorkplace ?? null) ? 1 : 0) + (P.has.motherWorkplace && P.away(raw.motherWorkplace ?? null) ? 1 : 0);
   return away === 2 ? 'both' : away === 1 ? 'one' : null;
 }
 
 function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): ParsedRow {
   const { fields, cols, has, today } = P;
-  const raw: Partial<Record<FieldKey, CellValue>> = {};
+  const raw: Partial<Record<FieldKey, CellValue>> = { ...P.rawShape };
   let cellErrors: { field: FieldKey; col: number; error: string }[] | undefined;
   for (let k = 0; k < fields.length; k++) {
     const v = cells[k];
@@ -213,7 +266,10 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
   const className = has.className ? P.cls(raw.className ?? null) : null;
   const grade = has.grade ? P.cls(raw.grade ?? null) : null;
   const phones: Partial<Record<PhoneField, PhoneParse | null>> = {};
-  for (const f of PHONE_FIELDS) if (has[f]) phones[f] = parsePhone(raw[f] ?? null);
+  for (let i = 0; i < PHONE_FIELDS.length; i++) {
+    const f = PHONE_FIELDS[i];
+    if (has[f]) phones[f] = parsePhone(raw[f] ?? null);
+  }
   const guardianAge = has.guardianAge ? P.age(raw.guardianAge ?? null) : null;
 
   const idGood = id && (id.kind === 'ok' || id.kind === 'legacy15') ? id : null;
@@ -222,7 +278,7 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
   const classGrade = className?.ok ? className.grade : null;
   const gradeNo = classGrade ?? (grade?.ok ? grade.grade : null);
   const classNo = className?.ok ? className.classNo : null;
-  const label = classLabel(gradeNo, classNo) ?? (classNo !== null ? `${classNo}班` : null);
+  const label = P.label(gradeNo, classNo);
   const idText = id && (id.kind === 'ok' || id.kind === 'legacy15' || id.kind === 'badChecksum' || id.kind === 'badBirthDate') ? id.id : null;
 
   const record: RosterRecord = {
@@ -248,7 +304,7 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
     lunarBirthday: has.lunarBirthday ? P.yesNo(raw.lunarBirthday ?? null) === true : false,
     joinDate: join?.ok ? join.iso : null,
   };
-  return { record, id, birth, join, className, grade, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS };
+  return { record, id, birth, join, className, grade, statedGender: gender, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS };
 }
 
 const NO_ERRORS: ParsedRow['cellErrors'] = [];
