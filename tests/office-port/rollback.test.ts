@@ -62,25 +62,28 @@ function picture(d: OfficeDouble): string {
   });
 }
 
-/** Several write syncs at a small budget: the old findings replaced by 60 rows, a new sheet, an append, settings, marks. */
+/** Several write syncs at a small budget: a new sheet, an append, settings, marks, then the old findings replaced by 60 rows. */
 function upkeep(rows = 60): WorkbookPlan {
   const data: PlanCell[][] = Array.from({ length: rows }, (_, i) => [ROSTER, { text: `B${i + 2}`, link: { sheet: ROSTER, row: i + 1, col: 1 } }, `第${i + 2}行身份证号校验位错误，请核对后重新输入。`]);
   return {
     ops: [
-      { kind: 'replaceSheet', sheet: FINDINGS, content: { columns: [{ header: '工作表' }, { header: '单元格' }, { header: '说明', format: 'text' }], rows: data, table: { name: 'FindingsTable' } } },
       { kind: 'replaceSheet', sheet: REMINDERS, content: { columns: [{ header: '学生' }, { header: '事项' }], rows: [['张三', '家访']] } },
       { kind: 'appendRows', sheet: LOG, rows: [[46010, '李四', '家访']], expectedLastRow: 1 },
       { kind: 'setCells', sheet: SETTINGS, cells: [{ row: 1, col: 1, value: '红星小学' }, { row: 4, col: 1, value: '新' }] },
       { kind: 'clearMarks', sheet: ROSTER },
       { kind: 'markCells', sheet: ROSTER, marks: [{ sheet: ROSTER, row: 2, col: 0, fill: '#FFC7CE', note: '校验位错误' }, { sheet: ROSTER, row: 2, col: 1, fill: '#FFC7CE', note: '校验位错误' }] },
+      { kind: 'replaceSheet', sheet: FINDINGS, content: { columns: [{ header: '工作表' }, { header: '单元格' }, { header: '说明', format: 'text' }], rows: data, table: { name: 'FindingsTable' } } },
     ],
   };
 }
 
 const BUDGET = 1500;
 
-/** Arm a failure for the write sync after `afterChunks` chunks: `how` runs just before it (throw, or make the sync fail part way). */
-function failAfter(d: OfficeDouble, afterChunks: number, how: (d: OfficeDouble) => void, always = false) {
+/**
+ * Arm a failure for the write sync after `afterChunks` chunks ('last': just before the last one): `how`
+ * runs just before it (throw, or make the sync fail part way).
+ */
+function failAfter(d: OfficeDouble, afterChunks: number | 'last', how: (d: OfficeDouble) => void, always = false) {
   let armed = false;
   let fired = false;
   d.beforeSync = () => {
@@ -89,8 +92,8 @@ function failAfter(d: OfficeDouble, afterChunks: number, how: (d: OfficeDouble) 
       how(d);
     }
   };
-  return (p: { done: number }) => {
-    if (p.done === afterChunks) armed = true;
+  return (p: { done: number; total: number }) => {
+    if (p.done === (afterChunks === 'last' ? p.total - 1 : afterChunks)) armed = true;
   };
 }
 
@@ -107,15 +110,39 @@ describe.each([
     const d = school(api);
     const before = picture(d);
     const progress: number[] = [];
-    const arm = failAfter(d, 2, networkDrop);
+    let during = '';
+    const arm = failAfter(d, 2, (x) => {
+      during = picture(x);
+      networkDrop();
+    });
     const port = createOfficePort(d.excel, d.office, { budgetBytes: BUDGET });
     const attempt = port.apply(upkeep(), { onProgress: (p) => (progress.push(p.done), arm(p)) });
     await expect(attempt).rejects.toBeInstanceOf(PortError);
     await expect(attempt).rejects.toMatchObject({ key: 'office.rolledBack', params: { code: 'RequestAborted', cause: 'office.busy' } });
     expect(progress).toEqual([1, 2]); // two syncs were written before the failure
+    expect(during).not.toBe(before);
     expect(picture(d)).toBe(before);
     expect(d.state.sheets.some((s) => s.name.startsWith(BACKUP_PREFIX))).toBe(false);
     expect(port.canUndo!()).toBe(false);
+  });
+
+  it('a failure in the last write sync takes back everything before it: the created sheet, the appended row, the settings cells, fills, notes and the record of marks', async () => {
+    const d = school(api);
+    const before = picture(d);
+    let during: ReturnType<typeof JSON.parse> | undefined;
+    const arm = failAfter(d, 'last', (x) => {
+      during = JSON.parse(picture(x));
+      networkDrop();
+    });
+    const attempt = createOfficePort(d.excel, d.office, { budgetBytes: BUDGET }).apply(upkeep(), { onProgress: arm });
+    await expect(attempt).rejects.toMatchObject({ key: 'office.rolledBack' });
+    // All this had been written when the last sync failed...
+    expect(during.sheets.map((s: { name: string }) => s.name)).toContain(REMINDERS);
+    expect(JSON.stringify(during.sheets.find((s: { name: string }) => s.name === LOG).cells)).toContain('李四');
+    expect(JSON.stringify(during.sheets.find((s: { name: string }) => s.name === SETTINGS).cells)).toContain('红星小学');
+    expect(during.settings).not.toEqual(JSON.parse(before).settings);
+    // ...and none of it is left.
+    expect(picture(d)).toBe(before);
   });
 
   it('a cancel after the second write sync stops there and puts everything back', async () => {
@@ -157,14 +184,13 @@ describe('OfficePort.apply: a sync refused part way through', () => {
   it('on ExcelApi 1.1, where protection cannot be looked at, a sheet protected by a colleague mid-apply is refused (AccessDenied): every other sheet is put back, and the message names the one that could not be', async () => {
     const d = school(1);
     const before = JSON.parse(picture(d));
-    // Between the second and third write syncs, someone protects the roster: the marks sync fails there.
-    const arm = failAfter(d, 2, (x) => void (x.state.sheet(ROSTER)!.protected = true));
+    // Between the second and third write syncs, someone protects the findings sheet being written.
+    const arm = failAfter(d, 2, (x) => void (x.state.sheet(FINDINGS)!.protected = true));
     const attempt = createOfficePort(d.excel, d.office, { budgetBytes: BUDGET }).apply(upkeep(), { onProgress: arm });
-    await expect(attempt).rejects.toEqual(new PortError('office.rollbackFailed', { sheet: ROSTER, code: 'AccessDenied' }));
+    await expect(attempt).rejects.toEqual(new PortError('office.rollbackFailed', { sheet: FINDINGS, code: 'AccessDenied' }));
     const after = JSON.parse(picture(d));
-    const others = (p: { sheets: { name: string }[] }) => p.sheets.filter((s) => s.name !== ROSTER);
-    expect(others(after)).toEqual(others(before));
-    expect(after.tables).toEqual(before.tables);
+    const others = (p: { sheets: { name: string }[] }) => p.sheets.filter((s) => s.name !== FINDINGS);
+    expect(others(after)).toEqual(others(before)); // the new sheet gone, the log, settings and roster as they were
     expect(after.settings).toEqual(before.settings);
   });
 

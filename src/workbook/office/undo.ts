@@ -752,7 +752,9 @@ export async function rollbackRecord(
   const bySheet = new Map<string, QueuedCommand[]>();
   for (const c of writes) {
     const key = c.sheet ?? '';
-    bySheet.set(key, [...(bySheet.get(key) ?? []), c]);
+    const list = bySheet.get(key);
+    if (list) list.push(c);
+    else bySheet.set(key, [c]);
   }
   let failed: PortError | undefined;
   for (const [sheet, commands] of bySheet) {
