@@ -7,30 +7,10 @@ import type { PeriodChoice } from '../core/summary';
 import { planMaintenance, WorkflowError, type MaintenancePlan } from '../core/workflow';
 import type { ApplyResult } from '../workbook/port';
 import { PortError } from '../workbook/port';
-import { stringOption, type ParsedArgs } from './args';
-import type { CliCommand, CliContext } from './command';
+import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { isSameFile, writeOutputFile } from './io';
-import { dateOption } from './today';
+import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
 import { openWorkbook } from './workbook';
-
-/** --today, or the host's date when absent. */
-export function todayFrom(args: ParsedArgs, ctx: CliContext): IsoDate {
-  const flag = stringOption(args, 'today');
-  return flag === undefined ? ctx.today() : dateOption('--today', flag);
-}
-
-/** -o, which commands that write a new workbook require. */
-export function outputFrom(args: ParsedArgs): string {
-  const output = stringOption(args, 'output');
-  if (output === undefined) throw new CliError('cli.error.missingOutput');
-  return output;
-}
-
-/** Refuse, before any work, an output that is one of the inputs: the teachers' files are never written. */
-export async function refuseSameFile(inputs: readonly string[], output: string): Promise<void> {
-  for (const input of inputs) if (await isSameFile(input, output)) throw new CliError('cli.error.sameFile', { path: output });
-}
 
 /**
  * The whole-workbook upkeep as the pane runs it, with the tyme4ts calendar. No roster, or a period
@@ -83,21 +63,15 @@ export const applyCommand: CliCommand = {
   synopsisKey: 'cli.apply.synopsis',
   summaryKey: 'cli.apply.summary',
   positionals: ['<in.xlsx>'],
-  options: {
-    output: { takesValue: true, short: 'o' },
-    today: { takesValue: true },
-  },
-  async run(args, ctx) {
-    const [file] = args.positionals;
-    const output = outputFrom(args);
-    const today = todayFrom(args, ctx);
-    // Refuse before any work: the teacher's file is never the output.
-    await refuseSameFile([file], output);
+  options: WORKBOOK_OUTPUT_OPTIONS,
+  run: writesWorkbook(async ({ inputs: [file], output, today }, ctx) => {
     const { port, snapshot } = await openWorkbook(file, ctx.lang);
     const plan = maintain(snapshot, file, today, ctx.lang);
     const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
-    await writeOutputFile(file, output, port.save());
-    ctx.stdout(applyReport(output, result, plan, ctx.lang));
-    return plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok;
-  },
+    return {
+      bytes: port.save(),
+      report: applyReport(output, result, plan, ctx.lang),
+      exit: plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok,
+    };
+  }),
 };

@@ -6,7 +6,7 @@ import { summaryCommand } from './summary';
 import { validateCommand } from './validate';
 
 /**
- * Every subcommand, in the order the usage text lists them. Later work adds `apply` (which writes
- * through io.writeOutputFile, refusing to overwrite its input) and `summary` here.
+ * Every subcommand, in the order the usage text lists them. Those that write a new workbook (apply,
+ * rollup, export) run through output.writesWorkbook, which never writes over an input.
  */
 export const COMMANDS: readonly CliCommand[] = [validateCommand, applyCommand, summaryCommand, rollupCommand, exportCommand];

@@ -3,10 +3,10 @@ import type { WorkbookPlan } from '../core/plan/types';
 import { checkWorkbook } from './validate';
 import { deidentifyMessage, deidentifyWorkbook } from '../core/summary';
 import { newWorkbookWith, type FileWorkbook } from '../workbook/file';
-import { outputFrom, portFailure, refuseSameFile, todayFrom } from './apply';
+import { portFailure } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { writeOutputFile } from './io';
+import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
 import { openWorkbook } from './workbook';
 
 /** A new workbook file holding `plan`; a port failure becomes the CLI's one-line error. */
@@ -19,23 +19,15 @@ export const exportCommand: CliCommand = {
   synopsisKey: 'cli.export.synopsis',
   summaryKey: 'cli.export.summary',
   positionals: ['<in.xlsx>'],
-  options: {
-    output: { takesValue: true, short: 'o' },
-    today: { takesValue: true },
-  },
-  async run(args, ctx) {
-    const [file] = args.positionals;
-    const output = outputFrom(args);
-    const today = todayFrom(args, ctx);
-    await refuseSameFile([file], output);
+  options: WORKBOOK_OUTPUT_OPTIONS,
+  run: writesWorkbook(async ({ inputs: [file], output, today }, ctx) => {
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const check = checkWorkbook(snapshot, file, today, ctx.lang);
     const copy = deidentifyWorkbook(snapshot, check.layout);
     if (!copy.ok) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(ctx.lang, copy.messageKey, copy.params) });
     const port = await newWorkbookFile(copy.plan, file, ctx.lang);
-    await writeOutputFile(file, output, port.save());
     const done = deidentifyMessage(copy.counts);
-    ctx.stdout(t(ctx.lang, 'cli.export.written', { path: output, sheets: copy.plan.ops.length }) + '\n' + t(ctx.lang, done.messageKey, done.params) + '\n');
-    return EXIT.ok;
-  },
+    const report = t(ctx.lang, 'cli.export.written', { path: output, sheets: copy.plan.ops.length }) + '\n' + t(ctx.lang, done.messageKey, done.params) + '\n';
+    return { bytes: port.save(), report, exit: EXIT.ok };
+  }),
 };

@@ -50,13 +50,18 @@ export async function isSameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Refuse an output that is one of the inputs: the teachers' files are never written. */
+export async function refuseSameFile(inputs: readonly string[], output: string): Promise<void> {
+  for (const input of inputs) if (await isSameFile(input, output)) throw new CliError('cli.error.sameFile', { path: output });
+}
+
 /**
- * Writes a command's output workbook. Refuses to write over the input (commands such as `apply`
+ * Writes a command's output workbook. Refuses to write over an input (commands such as `apply`
  * produce a copy; the teacher's file is never changed), and writes through a temporary file so a
  * failure never leaves a half-written workbook under the output name.
  */
-export async function writeOutputFile(input: string, output: string, bytes: Uint8Array): Promise<void> {
-  if (await isSameFile(input, output)) throw new CliError('cli.error.sameFile', { path: output });
+export async function writeOutputFile(input: string | readonly string[], output: string, bytes: Uint8Array): Promise<void> {
+  await refuseSameFile(typeof input === 'string' ? [input] : input, output);
   const temp = path.join(path.dirname(path.resolve(output)), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(temp, bytes);

@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { t } from '../core/i18n';
 import { rollupPlan, type SchoolFigures } from '../core/summary';
 import { schoolNameOf } from '../core/workflow';
-import { maintain, outputFrom, refuseSameFile, todayFrom } from './apply';
+import { maintain } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { newWorkbookFile } from './export';
-import { writeOutputFile } from './io';
+import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
 import { openWorkbook } from './workbook';
 
 /**
@@ -19,15 +19,8 @@ export const rollupCommand: CliCommand = {
   synopsisKey: 'cli.rollup.synopsis',
   summaryKey: 'cli.rollup.summary',
   positionals: ['<school.xlsx>...'],
-  options: {
-    output: { takesValue: true, short: 'o' },
-    today: { takesValue: true },
-  },
-  async run(args, ctx) {
-    const files = args.positionals;
-    const output = outputFrom(args);
-    const today = todayFrom(args, ctx);
-    await refuseSameFile(files, output);
+  options: WORKBOOK_OUTPUT_OPTIONS,
+  run: writesWorkbook(async ({ inputs: files, output, today }, ctx) => {
     const schools: SchoolFigures[] = [];
     for (const file of files) {
       const { snapshot } = await openWorkbook(file, ctx.lang);
@@ -37,11 +30,8 @@ export const rollupCommand: CliCommand = {
     const result = rollupPlan(schools, ctx.lang);
     if (!result.ok) throw new CliError('cli.error.cannotCheck', { path: files[0], reason: t(ctx.lang, result.messageKey, result.params) });
     const port = await newWorkbookFile(result.plan, output, ctx.lang);
-    // writeOutputFile compares against one input; refuseSameFile has checked them all.
-    await writeOutputFile(files[0], output, port.save());
     const lines = [t(ctx.lang, 'cli.rollup.written', { path: output, schools: schools.length, children: result.total.children })];
     for (const s of schools) lines.push('  ' + t(ctx.lang, 'cli.rollup.school', { school: s.school, children: s.figures.children, talks: s.figures.contact.talks }));
-    ctx.stdout(lines.join('\n') + '\n');
-    return EXIT.ok;
-  },
+    return { bytes: port.save(), report: lines.join('\n') + '\n', exit: EXIT.ok };
+  }),
 };

@@ -1,10 +1,10 @@
 import { t, type Lang } from '../core/i18n';
 import { GRADE_KEYS, periodLabel, reportParagraphs, type PeriodChoice, type SummaryFigures } from '../core/summary';
 import { stringOption, type ParsedArgs } from './args';
-import { maintain, todayFrom } from './apply';
+import { maintain } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { dateOption } from './today';
+import { dateOption, todayFrom } from './today';
 import { openWorkbook } from './workbook';
 
 const PERIODS = ['month', 'term', 'year'] as const;

@@ -7,7 +7,7 @@ import { stringOption } from './args';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { countBySeverity, jsonReport, textReport } from './report';
-import { dateOption } from './today';
+import { todayFrom } from './today';
 import { openWorkbook } from './workbook';
 
 /**
@@ -36,8 +36,7 @@ export const validateCommand: CliCommand = {
   },
   async run(args, ctx) {
     const [file] = args.positionals;
-    const todayFlag = stringOption(args, 'today');
-    const today = todayFlag === undefined ? ctx.today() : dateOption('--today', todayFlag);
+    const today = todayFrom(args, ctx);
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const check = checkWorkbook(snapshot, file, today, ctx.lang, stringOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(jsonReport(check, ctx.lang)) + '\n');
