@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { serveDist, type StaticServer } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
@@ -54,6 +55,37 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** The built pane served from dist/ and one browser session on it, shared by the tests of a describe block. */
+export interface ServedSession {
+  readonly server: StaticServer;
+  readonly session: Session;
+}
+
+/**
+ * Call inside a describe block: serves dist/ and opens a session before its tests, closes both after
+ * (the session first, so the page lets go of the server). Read `server` and `session` inside the tests.
+ */
+export function useServedSession(options: SessionOptions = {}): ServedSession {
+  let server: StaticServer | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    session = await openSession(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is only there inside a test, after beforeAll`);
+    return value;
+  };
+  return {
+    get server() { return ready(server, 'the served dist/'); },
+    get session() { return ready(session, 'the browser session'); },
   };
 }
 

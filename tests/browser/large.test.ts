@@ -8,9 +8,8 @@ import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { checkRoster } from '../../src/core/roster';
 import { openXlsx } from '../../src/workbook/file';
-import { openSession, screenshot, TODAY, type Session } from './browser';
+import { screenshot, TODAY, useServedSession } from './browser';
 import { button, cellName, idle, runCheck } from './flow';
-import { serveDist, type StaticServer } from './server';
 
 const ROWS = 100_000;
 
@@ -28,19 +27,10 @@ function bigRoster(): Buffer {
 }
 
 describe('a 100,000-row roster in the standalone page', () => {
-  let server: StaticServer;
-  let session: Session;
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const served = useServedSession({ locale: 'zh-CN' });
 
   it('opens, stays windowed, checks, and brings a finding on the last rows into view', async () => {
-    const { page, problems } = session;
+    const { server, session: { page, problems } } = served;
     const bytes = bigRoster();
     const expected = checkRoster(await openXlsx(new Uint8Array(bytes)).read(), { today: TODAY });
     const last = [...expected.findings].sort((a, b) => b.row - a.row)[0];

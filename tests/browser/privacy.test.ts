@@ -6,24 +6,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { t } from '../../src/core/i18n';
-import { openSession, type Session } from './browser';
+import { useServedSession } from './browser';
 import { button, idle, openSample, runCheck } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 describe('privacy', () => {
-  let server: StaticServer;
-  let session: Session;
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const served = useServedSession({ locale: 'zh-CN' });
 
   it('makes no request to any host but the local server through a whole session', async () => {
-    const { page, context, problems } = session;
+    const { server, session: { page, context, problems } } = served;
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const lang = 'zh-CN';
