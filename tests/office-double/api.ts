@@ -21,6 +21,11 @@ function checkWritable(sheet: SheetState): void {
   if (sheet.protected) throw new OfficeDoubleError('AccessDenied', `sheet is protected`);
 }
 
+/** Adding, deleting, copying, renaming, moving, hiding sheets: refused while the workbook's structure is protected. */
+function checkStructure(state: WorkbookState): void {
+  if (state.structureProtected) throw new OfficeDoubleError('AccessDenied', 'workbook structure is protected');
+}
+
 function grid<T>(r: RangeT, cell: (row: number, col: number) => T, env: Env): T[][] | null {
   const { block } = r;
   if (block.rows * block.cols > (env.readCellLimit ?? MAX_READ_CELLS)) return null;
@@ -321,6 +326,7 @@ const WORKSHEETS: Spec<Excel.WorksheetCollection> = {
       const n = String(name);
       if (n.length === 0 || n.length > 31 || FORBIDDEN_SHEET_CHARS.test(n) || /^'|'$/.test(n)) throw invalid(`bad sheet name`);
       if (state.sheet(n)) throw new OfficeDoubleError('ItemAlreadyExists', `sheet exists`);
+      checkStructure(state);
       return state.addSheet(n);
     },
   },
@@ -346,6 +352,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
     set: (s: SheetState, v: unknown, env) => {
       if (env.api < 2) throw new OfficeDoubleError('ApiNotFound', 'setting Worksheet.visibility needs ExcelApi 1.2');
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw invalid('visibility');
+      checkStructure(env.state);
       if (v !== 'Visible' && s.visibility === 'Visible' && env.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
         throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
       }
@@ -359,6 +366,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
     set: (s: SheetState, v: unknown, env) => {
       const sheets = env.state.sheets;
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= sheets.length) throw invalid('position');
+      checkStructure(env.state);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
     },
@@ -374,6 +382,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       if (positionType !== undefined && positionType !== 'None' && positionType !== 'Beginning' && positionType !== 'End') {
         throw new Error(`office-double: Worksheet.copy position ${String(positionType)} is not modeled`);
       }
+      checkStructure(env.state);
       return copySheet(env.state, s, positionType === 'End' ? 'end' : 'beginning');
     },
   },
@@ -404,7 +413,8 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       if (!state.sheets.includes(s)) throw new OfficeDoubleError('ItemNotFound', 'sheet already deleted');
       if (state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
       // Sheet protection guards cells, not the tab: deleting is refused only under workbook structure
-      // protection (not modeled), as in Excel.
+      // protection, as in Excel.
+      checkStructure(state);
       state.sheets.splice(state.sheets.indexOf(s), 1);
       state.tables = state.tables.filter((t) => t.sheet !== s);
       // As Excel: every reference to the deleted sheet becomes #REF!, for good (a sheet later given the
@@ -630,6 +640,10 @@ const PROTECTION: Spec<Excel.WorksheetProtection> = {
   protected: { kind: 'prop', since: 2, get: (s: SheetState) => s.protected },
 };
 
+const WORKBOOK_PROTECTION: Spec<Excel.WorkbookProtection> = {
+  protected: { kind: 'prop', since: 7, get: (state: WorkbookState) => state.structureProtected },
+};
+
 const WORKBOOK_RANGE_AREAS: Spec<Excel.WorkbookRangeAreas> = {
   addresses: { kind: 'prop', since: 12, get: (a: { addresses: string[] }) => a.addresses },
 };
@@ -677,6 +691,7 @@ function renameSheet(state: WorkbookState, s: SheetState, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v) || /^'|'$/.test(v)) throw invalid('bad sheet name');
   const other = state.sheet(v);
   if (other && other !== s) throw new OfficeDoubleError('ItemAlreadyExists', 'sheet exists');
+  if (v !== s.name) checkStructure(state);
   const old = s.name;
   s.name = v;
   // References follow the sheet they point at, under its new name.
@@ -730,6 +745,7 @@ const WORKBOOK: Spec<Excel.Workbook> = {
   worksheets: { kind: 'nav', type: 'WorksheetCollection', get: (state: WorkbookState) => state },
   tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
   names: { kind: 'nav', type: 'NamedItemCollection', get: (state: WorkbookState) => state },
+  protection: { kind: 'nav', since: 7, type: 'WorkbookProtection', get: (state: WorkbookState) => state },
   insertWorksheetsFromBase64: { kind: 'method', since: 13, call: (state: WorkbookState, [base64, options]) => insertWorksheetsFromBase64(state, String(base64), options) },
 };
 
@@ -759,6 +775,7 @@ export const SPECS: Readonly<Record<string, TypeSpec>> = {
   Note: { members: NOTE },
   WorksheetFreezePanes: { members: FREEZE },
   WorksheetProtection: { members: PROTECTION },
+  WorkbookProtection: { members: WORKBOOK_PROTECTION },
   WorkbookRangeAreas: { members: WORKBOOK_RANGE_AREAS },
   NamedItemCollection: { members: {}, items: { type: 'NamedItem', list: (state: WorkbookState) => state.names } },
   NamedItem: { members: NAMED_ITEM },

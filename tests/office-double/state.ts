@@ -127,6 +127,8 @@ export class SheetState {
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   tables: { name: string; sheet: SheetState; block: Block; style?: string }[] = [];
+  /** Review > Protect Workbook (structure): no sheet may be added, deleted, copied, renamed, moved, hidden or shown. */
+  structureProtected = false;
   /** Workbook-scoped names (Name Manager): a name and its formula, e.g. ['总人数', "='统计汇总'!$C$3"]. */
   names: { name: string; formula: string }[] = [];
   activeSheet: SheetState | undefined;

@@ -462,6 +462,22 @@ describe('Backups of replaced sheets do not outlive their use', () => {
     expect(backups(d)).toHaveLength(1); // only the one the last apply can still be undone with
   });
 
+  it('is not used where the workbook structure is protected (Worksheet.copy is refused there): the sheet is read before replacing it instead, and undo puts it back', async () => {
+    const d = createOfficeDouble({ api: 17 });
+    roster(d);
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3, '旧') }] });
+    const before = cellsOf(d, FINDINGS);
+    d.state.structureProtected = true;
+    d.resetStats();
+    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(2, '新') }] });
+    expect(result.undo).toBe('port');
+    expect(d.stats.calls.get('Worksheet.copy')).toBeUndefined();
+    expect(backups(d)).toEqual([]);
+    await port.undoLast!();
+    expect(cellsOf(d, FINDINGS)).toEqual(before);
+  });
+
   it('is not used on ExcelApi 1.20 (Excel undoes there, and deleting a backup would clear its undo stack), nor below 1.7 (no Worksheet.copy)', async () => {
     for (const api of [1, 6, 20]) {
       const d = createOfficeDouble({ api });

@@ -22,7 +22,8 @@ import { BACKUP_PREFIX, rollbackRecord, type CellsStep, type MarksStep, type She
  *      100,000-row sheet with a link on every row is about ten (≈30 MB at 4 MB a sync).
  *   So apply = 1 + W syncs, plus what keeping a replaced sheet costs:
  *    - ExcelApi 1.7 to 1.19: nothing — the sheet is copied to a very hidden backup in the write batch.
- *    - below 1.7: +2 (its used range and tables, then its contents, split by size) for undo.
+ *    - below 1.7, or when the workbook's structure is protected: +2 (its used range and tables, then its
+ *      contents, split by size) for undo.
  *    - ExcelApi 1.20 (Excel's own undo): the same +2, but only when the plan writes in more than one
  *      sync or to more than one sheet — only then can a failure leave earlier syncs written.
  * Nothing is written before step 2, so a protected sheet, a conflict or a missing sheet found while
@@ -70,11 +71,14 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   // Steps 1 and 2 together: the sheet list, the tables, and the looks the plan needs, assuming the
   // sheets it looks at exist. If one does not (ItemNotFound), read the list first and look again.
   const tables = context.workbook.tables;
+  const workbookProtection = features.api >= 7 && !features.undoGroup ? context.workbook.protection : undefined;
   const readList = () => {
     // Protection (ExcelApi 1.2) is looked at here, so a protected sheet stops the plan before any write.
     sheetsApi.load(features.api >= 2 ? 'items/name,items/visibility,items/position,items/protection/protected' : 'items/name,items/visibility,items/position');
     // Table.worksheet is ExcelApi 1.2; on 1.1 each replaced sheet's own tables are looked at instead.
     tables.load(features.api >= 2 ? 'items/name,items/worksheet/name' : 'items/name');
+    // Workbook structure protection (ExcelApi 1.7) forbids copying sheets: then no backups.
+    if (workbookProtection) workbookProtection.load('protected');
   };
   const existing = new Map<string, string>(); // lower-case -> actual name (Excel compares names case-insensitively)
   const listed = new Map<string, Excel.Worksheet>(); // lower-case -> the listed sheet (visibility, position, protection)
@@ -95,9 +99,10 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
   const sheetTableLooks = new Map<string, Excel.TableCollection>();
   const cellLooks = new Map<string, Excel.Range>(); // cells setCells overwrites, for undo
   // The record of what the plan overwrites is always kept (for the rollback); returned for undo only when asked.
-  // Replaced sheets are kept whole as hidden copies where Worksheet.copy exists (1.7) and deleting the
-  // copy later cannot clear Excel's own undo stack (below 1.20).
-  const backups = features.api >= 7 && !features.undoGroup;
+  // Replaced sheets are kept whole as hidden copies where Worksheet.copy exists (1.7), deleting the copy
+  // later cannot clear Excel's own undo stack (below 1.20) and the workbook's structure is not protected
+  // (known after the look).
+  let backups = !!workbookProtection;
   // The record of marks as it was, for undo (a copy: the settings store may hand out its own object).
   const marksSettingBefore: unknown = JSON.parse(JSON.stringify(env.settings.get(MARKS_SETTING_KEY) ?? null));
 
@@ -235,6 +240,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
     listKnown = true;
     takeList();
   }
+  if (workbookProtection?.protected) backups = false;
   await runChunks(context, lookChunks);
   for (const [key, own] of sheetTableLooks) tablesBySheet.set(key, own.items);
   if (features.api >= 2) {

@@ -21,14 +21,16 @@ export { tableAddress } from './capture';
  * the apply overwrote.
  *
  * A replaced sheet is kept in one of two ways:
- *  - ExcelApi 1.7 and later, below 1.20 (Office 2019, 2021, 2024): before clearing it, the apply copies
+ *  - ExcelApi 1.7 and later, below 1.20 (Office 2019, 2021, 2024), unless the workbook's structure is
+ *    protected (that refuses Worksheet.copy): before clearing it, the apply copies
  *    it whole (Worksheet.copy) to a very hidden backup sheet named BACKUP_PREFIX + a counter. Undo puts
  *    the backup in its place: delete the replaced sheet, rename the backup to the original name, give it
  *    back its position and visibility, and its tables their names (a copied sheet's tables get new
  *    names). So charts, column widths, hidden columns, frozen panes, dropdowns, conditional formats,
  *    notes and merges all come back exactly. Backups no longer needed are deleted by undo and by the
  *    next apply (found by prefix, also those a closed pane left behind).
- *  - Below 1.7, and at 1.20 (where Worksheet.delete would clear Excel's undo stack): the apply reads
+ *  - Below 1.7, at 1.20 (where Worksheet.delete would clear Excel's undo stack) and under structure
+ *    protection: the apply reads
  *    the sheet's values (as formulas), number formats and tables; undo writes those back in place.
  *    Not restored there: charts, column widths, hidden columns, frozen panes, dropdowns and conditional
  *    formats (cosmetic; generated sheets are rebuilt by the next run anyway).
