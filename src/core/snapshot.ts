@@ -12,6 +12,34 @@ export interface SheetSnapshot {
   /** Merged areas intersecting the block, when the host can tell (Office needs ExcelApi 1.13). */
   readonly merges?: readonly CellRange[];
   readonly visible?: boolean;
+  /**
+   * Which numbers are date- or time-formatted, when the host can tell (the file port does; the Office
+   * port may leave it out). Absent means unknown: show numbers as numbers.
+   */
+  readonly dateFormats?: SheetDateFormats;
+}
+
+/** What Excel shows for a date-formatted number: a calendar date, a time of day, or both. */
+export type DateFormatKind = 'date' | 'time' | 'dateTime';
+
+/** Rows firstRow..lastRow (0-based, inclusive) of one column hold numbers with the same kind of date format. */
+export interface DateFormatRun {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly kind: DateFormatKind;
+}
+
+/**
+ * Date-formatted numeric cells as runs of rows per column. A date column is one run however long the
+ * sheet is (a 100,000-child 出生日期 column costs one object, where a Set of packed cell keys would hold
+ * 100,000 entries, a few MB), runs are built in one pass as rows are read, and a lookup is a binary
+ * search in one column's runs. Only numeric cells are covered; text and empty cells never are.
+ */
+export interface SheetDateFormats {
+  /** Serials count from 1904-01-01 (old Mac workbooks) instead of Excel's 1900 system. */
+  readonly date1904: boolean;
+  /** Runs by 0-based sheet column, sorted by row and not overlapping; columns without dates are absent. */
+  readonly columns: Readonly<Record<number, readonly DateFormatRun[]>>;
 }
 
 export interface WorkbookSnapshot {
@@ -25,6 +53,22 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   if (r < 0 || c < 0 || r >= sheet.values.length) return null;
   const line = sheet.values[r];
   return c < line.length ? (line[c] ?? null) : null;
+}
+
+/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
+export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
+  const runs = sheet.dateFormats?.columns[col];
+  if (!runs) return null;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid];
+    if (row < run.firstRow) hi = mid - 1;
+    else if (row > run.lastRow) lo = mid + 1;
+    else return run.kind;
+  }
+  return null;
 }
 
 export function findSheet(workbook: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

@@ -1,12 +1,18 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellRange, CellValue } from '../../core/cells';
-import type { SheetSnapshot } from '../../core/snapshot';
+import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
-import type { Parts } from './zip';
+import { dateFormatKind, DateRunsBuilder, withImplicitDateFormats } from './dateFormats';
+import { CONTENT_TYPE } from './pkg';
+import { attr, fromUtf8, utf8 } from './xml';
+import { findPart, type Parts } from './zip';
 
 /**
- * SheetJS options for reading values only: dense rows, no styles, no HTML, no formula text, no
- * formatted text, and ranges from the cells themselves (a stale <dimension> would cut data off).
+ * SheetJS options for reading values: dense rows, no styles, no HTML, no formula text, no formatted
+ * text, and ranges from the cells themselves (a stale <dimension> would cut data off). cellNF keeps
+ * each cell's number-format code, so dates can be shown as dates: SheetJS looks the format up for
+ * every cell anyway, and keeping it is one shared string reference per cell (measured at about 3 % of
+ * a 100,000-row read, within the noise).
  */
 export const READ_OPTIONS: XLSX.ParsingOptions = {
   dense: true,
@@ -14,7 +20,7 @@ export const READ_OPTIONS: XLSX.ParsingOptions = {
   cellHTML: false,
   cellFormula: false,
   cellText: false,
-  cellNF: false,
+  cellNF: true,
   cellDates: false,
   nodim: true,
   bookVBA: false,
@@ -27,13 +33,31 @@ interface SheetJsCell {
   t: string;
   v?: unknown;
   w?: string;
+  /** Number-format code (cellNF). */
+  z?: string;
+}
+
+/** The styles part SheetJS reads: the first one [Content_Types].xml declares. */
+function stylesPart(parts: Parts): string | undefined {
+  const ctPath = findPart(parts, '[Content_Types].xml');
+  const ct = ctPath ? parts.get(ctPath) : undefined;
+  if (!ct) return undefined;
+  for (const m of fromUtf8(ct).matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) {
+    if (attr(m[0], 'ContentType') !== CONTENT_TYPE.styles) continue;
+    return findPart(parts, (attr(m[0], 'PartName') ?? '').replace(/^\//, ''));
+  }
+  return undefined;
 }
 
 /** Hand SheetJS the parts we already unzipped (fflate is faster than its own inflate). */
 function parseParts(parts: Parts, sheets?: readonly string[]): XLSX.WorkBook {
   const CFB = XLSX.CFB;
   const container = CFB.utils.cfb_new();
-  for (const [path, data] of parts) CFB.utils.cfb_add(container, path, data);
+  const styles = stylesPart(parts);
+  for (const [path, data] of parts) {
+    const patched = path === styles ? withImplicitDateFormats(fromUtf8(data)) : null;
+    CFB.utils.cfb_add(container, path, patched === null ? data : utf8(patched));
+  }
   const opts: XLSX.ParsingOptions = { ...READ_OPTIONS, ...(sheets ? { sheets: [...sheets] } : {}) };
   return (XLSX as unknown as { parse_zip(zip: unknown, o: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(container, opts);
 }
@@ -66,18 +90,30 @@ function toCellValue(cell: SheetJsCell | undefined): CellValue {
   }
 }
 
+export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | 'dateFormats'>;
+
 /**
  * Values of the named worksheets (all parsed in one SheetJS pass). The block is the bounding box of
  * cells that hold a value, like Excel's used range over values: empty styled cells do not count.
+ * Numbers with a date or time format are listed in dateFormats.
  */
-export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, Pick<SheetSnapshot, 'origin' | 'values' | 'merges'>> {
+export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
   let wb: XLSX.WorkBook;
   try {
     wb = parseParts(parts, names);
   } catch {
     throw new PortError('file.damaged');
   }
-  const out = new Map<string, Pick<SheetSnapshot, 'origin' | 'values' | 'merges'>>();
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // A workbook has a handful of distinct format codes: classify each once.
+  const kinds = new Map<string, DateFormatKind | null>();
+  const kindOf = (code: string | undefined): DateFormatKind | null => {
+    if (code === undefined || code === 'General') return null;
+    let kind = kinds.get(code);
+    if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
+    return kind;
+  };
+  const out = new Map<string, SheetValues>();
   for (const name of names) {
     const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetJsCell[][] }) | undefined;
     if (!ws) continue;
@@ -87,13 +123,19 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
     let left = Infinity;
     let right = -1;
     const rows: (CellValue[] | undefined)[] = new Array(data.length);
+    const dates = new DateRunsBuilder();
     for (let r = 0; r < data.length; r++) {
       const line = data[r];
       if (!line) continue;
       let values: CellValue[] | undefined;
       for (let c = 0; c < line.length; c++) {
-        const v = toCellValue(line[c]);
+        const cell = line[c];
+        const v = toCellValue(cell);
         if (v === null) continue;
+        if (typeof v === 'number') {
+          const kind = kindOf(cell.z);
+          if (kind) dates.add(r, c, kind);
+        }
         if (!values) values = [];
         values[c] = v;
         if (c < left) left = c;
@@ -123,7 +165,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
       }
     }
     const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ row: m.s.r, col: m.s.c, rowCount: m.e.r - m.s.r + 1, colCount: m.e.c - m.s.c + 1 }));
-    out.set(name, { origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 }, values, merges });
+    out.set(name, { origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 }, values, merges, dateFormats: { date1904, columns: dates.result() } });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { cellXml, type CellWriteNotes } from './cellXml';
 import { addCharts } from './charts';
 import { clearMarks, markCells, MarkStore } from './marks';
 import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
-import { readSheetValues } from './read';
+import { readSheetValues, type SheetValues } from './read';
 import { parseRef, refOf, SheetEditor } from './sheetEdit';
 import { buildSheet } from './sheetWriter';
 import { PackageUndo } from './undo';
@@ -71,7 +71,7 @@ class Txn {
 
 class XlsxWorkbook implements FileWorkbook {
   private selection: CellRef | null = null;
-  private readonly cache = new Map<string, Pick<SheetSnapshot, 'origin' | 'values' | 'merges'>>();
+  private readonly cache = new Map<string, SheetValues>();
   private saved?: Uint8Array;
   private readonly undo = new PackageUndo<Parts>();
 
@@ -99,6 +99,7 @@ class XlsxWorkbook implements FileWorkbook {
         origin: data?.origin ?? { row: 0, col: 0 },
         values: data?.values ?? [],
         ...(data?.merges ? { merges: data.merges } : {}),
+        ...(data?.dateFormats ? { dateFormats: data.dateFormats } : {}),
         visible: e.state === 'visible',
       };
     });
