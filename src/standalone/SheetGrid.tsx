@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { columnLetter, isCellError, type CellValue } from '../core/cells';
-import { cellAt, type SheetSnapshot } from '../core/snapshot';
+import { fromExcelSerial } from '../core/dates';
+import { cellAt, dateFormatAt, type DateFormatKind, type SheetSnapshot } from '../core/snapshot';
 
 const ROW_HEIGHT = 24;
 const ROW_HEADER_WIDTH = 56;
@@ -126,12 +127,13 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
                 className={mergeClasses(styles.cell, styles.header, styles.rowHeader, highlight?.row === r && styles.headerHighlight)}>{r + 1}</span>
               {cols.map((c) => {
                 const value = cellAt(sheet, r, c);
+                const text = display(value, dateFormatAt(sheet, r, c), sheet.dateFormats?.date1904);
                 const hit = highlight !== null && highlight.row === r && highlight.col === c;
                 return (
                   <span key={c} role="gridcell" aria-colindex={c + 2} aria-selected={hit || undefined}
                     data-cell={`${columnLetter(c)}${r + 1}`} data-highlight={hit ? 'true' : undefined}
                     className={mergeClasses(styles.cell, typeof value === 'number' && styles.number, hit && styles.highlight)}
-                    style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}>{display(value)}</span>
+                    style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}>{text}</span>
                 );
               })}
             </div>
@@ -142,15 +144,46 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
   );
 }
 
-export function display(value: CellValue): string {
+/**
+ * A cell's text in the grid. A number with a date or time format shows as Excel would show it, in ISO
+ * order: 2012-11-21, 08:30, 2012-11-21 08:30 (a number Excel itself cannot show as a date stays a number).
+ */
+export function display(value: CellValue, dateKind: DateFormatKind | null = null, date1904 = false): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number' && dateKind) return serialText(value, dateKind, date1904) ?? String(value);
   return String(value);
 }
 
-/** Column widths from the first rows' text (wide characters count double), like Excel's autofit. */
-function columnWidths(sheet: SheetSnapshot): number[] {
+const SECONDS_PER_DAY = 86400;
+/** Days from 1900-01-00 (Excel 1900 serial 0) to 1904-01-01 (1904 serial 0). */
+const DAYS_1900_TO_1904 = 1462;
+
+/** Date and/or time text of an Excel serial, or null where Excel shows ##### (negative, past 9999). */
+function serialText(serial: number, kind: DateFormatKind, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  // Excel rounds to the second before showing any part, so 23:59:59.6 is the next day's 00:00.
+  const seconds = Math.round(serial * SECONDS_PER_DAY);
+  const day = Math.floor(seconds / SECONDS_PER_DAY);
+  const ofDay = seconds - day * SECONDS_PER_DAY;
+  const time = `${String(Math.floor(ofDay / 3600)).padStart(2, '0')}:${String(Math.floor((ofDay % 3600) / 60)).padStart(2, '0')}`;
+  if (kind === 'time') return time;
+  const date = serialDate(day, date1904);
+  if (date === null) return null;
+  return kind === 'date' ? date : `${date} ${time}`;
+}
+
+function serialDate(day: number, date1904: boolean): string | null {
+  if (date1904) return fromExcelSerial(day + DAYS_1900_TO_1904);
+  // Excel's own names for the two 1900-system days that are no real date: serial 0 and Lotus's leap day.
+  if (day === 0) return '1900-01-00';
+  if (day === 60) return '1900-02-29';
+  return fromExcelSerial(day);
+}
+
+/** Column widths from the first rows' text as shown (wide characters count double), like Excel's autofit. */
+export function columnWidths(sheet: SheetSnapshot): number[] {
   let cols = MIN_COLS;
   const sample = sheet.values.slice(0, 300);
   for (const line of sample) cols = Math.max(cols, sheet.origin.col + line.length + 1);
@@ -161,11 +194,12 @@ function columnWidths(sheet: SheetSnapshot): number[] {
     // A title line ("XX小学留守儿童登记表") is one long cell spilling over the row: it sets no width.
     if (line.filter((v) => v !== null && v !== '').length < 2) continue;
     for (let j = 0; j < line.length; j++) {
-      const text = display(line[j] ?? null);
+      const row = sheet.origin.row + i;
+      const c = sheet.origin.col + j;
+      const text = display(line[j] ?? null, dateFormatAt(sheet, row, c), sheet.dateFormats?.date1904);
       if (!text) continue;
       let units = 0;
       for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-      const c = sheet.origin.col + j;
       widths[c] = Math.max(widths[c], Math.min(260, 12 + units * 7));
     }
   }
