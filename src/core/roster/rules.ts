@@ -255,7 +255,7 @@ function countDigits(s: string): number {
  */
 function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout: RosterLayout): void {
   const cols = layout.columns;
-  const byId = new Map<string, number>();
+  const byId = new FirstOfEachId(records);
   // A name-and-birth pair is only reported where one side has no ID, so only the pairs some ID-less
   // record carries need a key: with IDs on nearly every row, most rows then build no key string and
   // take no map entry (the index used to hold every row).
@@ -271,12 +271,11 @@ function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (r.idNumber && cols.idNumber !== undefined) {
-      const earlier = byId.get(r.idNumber);
-      if (earlier !== undefined) {
-        out.add(r.row, cols.idNumber, 'idNumber', 'duplicate', 'roster.duplicate.id', { earlierRow: earlier + 1 });
+      const earlier = byId.firstOrAdd(i);
+      if (earlier !== null) {
+        out.add(r.row, cols.idNumber, 'idNumber', 'duplicate', 'roster.duplicate.id', { earlierRow: earlier.row + 1 });
         continue;
       }
-      byId.set(r.idNumber, r.row);
     }
     if (!r.name || !r.birthDate || birthsWithoutId.get(r.name)?.has(r.birthDate) !== true) continue;
     const key = `${r.name}\u0000${r.birthDate}`;
@@ -284,6 +283,40 @@ function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout
     if (!earlier) byNameBirth.set(key, { row: r.row, id: r.idNumber });
     else if (!earlier.id || !r.idNumber) {
       out.add(r.row, cols.name ?? null, 'name', 'duplicate', 'roster.duplicate.nameBirth', { earlierRow: earlier.row + 1 }, 'warning');
+    }
+  }
+}
+
+/**
+ * The first record of each ID number: an open-addressing table of record indexes, sized once. On
+ * 100,000 records a Map<string, number> spent most of its time growing and rehashing; this table
+ * never grows and compares IDs only on a hash match.
+ */
+class FirstOfEachId {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly records: readonly RosterRecord[]) {
+    let size = 16;
+    while (size < records.length * 2) size *= 2;
+    this.slots = new Int32Array(size); // record index + 1; 0 is an empty slot
+    this.mask = size - 1;
+  }
+
+  /** The earlier record with the same ID as records[index] (which must have one), or null after adding it. */
+  firstOrAdd(index: number): RosterRecord | null {
+    const id = this.records[index].idNumber!;
+    // FNV-1a over the characters.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot];
+      if (held === 0) {
+        this.slots[slot] = index + 1;
+        return null;
+      }
+      const earlier = this.records[held - 1];
+      if (earlier.idNumber === id) return earlier;
     }
   }
 }
