@@ -194,6 +194,20 @@ describe('OfficePort.apply: a sync refused part way through', () => {
     expect(after.settings).toEqual(before.settings);
   });
 
+  it('on ExcelApi 1.1, marking a protected roster fails in the only write sync: the findings written before it go, and the roster it never changed is not touched', async () => {
+    const d = school(1);
+    d.state.sheet(ROSTER)!.protected = true;
+    const before = picture(d);
+    const attempt = createOfficePort(d.excel, d.office).apply({
+      ops: [
+        { kind: 'replaceSheet', sheet: REMINDERS, content: { columns: [{ header: '学生' }], rows: [['张三']] } },
+        { kind: 'markCells', sheet: ROSTER, marks: [{ sheet: ROSTER, row: 2, col: 1, fill: '#FFC7CE', note: '校验位错误' }] },
+      ],
+    });
+    await expect(attempt).rejects.toMatchObject({ key: 'office.rolledBack', params: { code: 'AccessDenied', cause: 'office.protectedUnknown' } });
+    expect(picture(d)).toBe(before);
+  });
+
   it('a request Excel finds too large in a later sync is put back too, and the message is in both languages without cell contents', async () => {
     const d = school(17);
     const before = picture(d);

@@ -2,7 +2,7 @@ import { isLinkCell, type PlanCell, type SheetContent } from '../../core/plan/ty
 import { PortError, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import type { OfficeFeatures } from './capabilities';
-import { captureSheetsBefore } from './capture';
+import { captureSheetsBefore, restorable } from './capture';
 import { blockAddress, cellAddress, jsonBytes, MAX_CELL_TEXT, rowBytes, writtenPlanCell } from './cells';
 import { officeErrorCode } from './errors';
 import { isNoFill, MARKS_SETTING_KEY, sameColor, saveSettings } from './marks';
@@ -273,10 +273,16 @@ interface RestoreLooks {
   /** Rollback only: lower-case names of the sheets there now, and notes as they are now. */
   readonly present?: Set<string>;
   readonly notesNow: Map<string, Excel.Note>;
+  /**
+   * Rollback only: fills and single cells as they are now, so that what the apply never reached is not
+   * written again (a sheet protected meanwhile then refuses nothing it need not).
+   */
+  readonly fillsNow: Map<string, Excel.RangeFill>;
+  readonly cellsNow: Map<string, Excel.Range>;
 }
 
 function newLooks(present?: Set<string>): RestoreLooks {
-  return { tables: new Map(), charts: new Map(), backupTables: new Map(), backupUsed: new Map(), present, notesNow: new Map() };
+  return { tables: new Map(), charts: new Map(), backupTables: new Map(), backupUsed: new Map(), present, notesNow: new Map(), fillsNow: new Map(), cellsNow: new Map() };
 }
 
 type SheetOf = (name: string) => () => Excel.Worksheet;
@@ -486,6 +492,8 @@ function restoreCommands(
     } else if (step.kind === 'marks') {
       if (!there(sheet)) continue;
       for (const f of step.fills.values()) {
+        const now = looks.fillsNow.get(`${sheet}\u0000${cellAddress(f.row, f.col)}`)?.color;
+        if (now !== undefined && (isNoFill(f.before) ? isNoFill(now) : sameColor(now, f.before as string))) continue;
         writes.push({
           sheet,
           requestBytes: 60,
@@ -502,7 +510,7 @@ function restoreCommands(
           const now = looks.present ? looks.notesNow.get(`${sheet}\u0000${address}`) : undefined;
           // Undo proved the note is as the plan left it (present exactly when `after` is); the rollback looked.
           const presentNow = now ? !now.isNullObject : n.after !== null;
-          if (n.before === null && !presentNow) continue;
+          if (n.before === null ? !presentNow : presentNow && now?.content === n.before) continue;
           writes.push({
             sheet,
             requestBytes: jsonBytes(n.before ?? '') + 60,
@@ -525,6 +533,8 @@ function restoreCommands(
       for (const c of [...step.cells].reverse()) {
         const b = c.before;
         if (!b) continue;
+        const now = looks.cellsNow.get(`${sheet}\u0000${cellAddress(c.row, c.col)}`);
+        if (now && restorable(now.formulas, now.values, now.valueTypes)[0][0] === b.formula && now.numberFormat[0][0] === b.numberFormat) continue;
         writes.push({
           sheet,
           requestBytes: jsonBytes(String(b.formula ?? '')) + 60,
@@ -735,12 +745,27 @@ export async function rollbackRecord(
     for (const step of steps) {
       if (!present.has(step.sheet.toLowerCase())) continue;
       if (step.kind === 'sheet') queueSheetLooks(context, features, step, ws, looks);
-      else if (step.kind === 'marks' && features.notes) {
-        for (const n of step.notes.values()) {
-          const address = cellAddress(n.row, n.col);
-          const note = ws(step.sheet)().notes.getItemOrNullObject(address);
-          note.load('content');
-          looks.notesNow.set(`${step.sheet}\u0000${address}`, note);
+      else if (step.kind === 'marks') {
+        for (const f of step.fills.values()) {
+          const address = cellAddress(f.row, f.col);
+          const fill = ws(step.sheet)().getRange(address).format.fill;
+          fill.load('color');
+          looks.fillsNow.set(`${step.sheet}\u0000${address}`, fill);
+        }
+        if (features.notes) {
+          for (const n of step.notes.values()) {
+            const address = cellAddress(n.row, n.col);
+            const note = ws(step.sheet)().notes.getItemOrNullObject(address);
+            note.load('content');
+            looks.notesNow.set(`${step.sheet}\u0000${address}`, note);
+          }
+        }
+      } else if (step.kind === 'cells') {
+        for (const c of step.cells) {
+          const address = cellAddress(c.row, c.col);
+          const range = ws(step.sheet)().getRange(address);
+          range.load('formulas,values,valueTypes,numberFormat');
+          looks.cellsNow.set(`${step.sheet}\u0000${address}`, range);
         }
       }
     }
