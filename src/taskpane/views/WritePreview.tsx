@@ -62,7 +62,8 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
   const undoLast = async () => {
     if (!port.undoLast || !undo) return;
     const after = undo.after;
-    const done = await operation.run('views.op.undo', async () => { await port.undoLast!(); return true; });
+    // Cancel is honoured until undo starts writing; after that it finishes, as apply does.
+    const done = await operation.run('views.op.undo', async ({ signal }) => { await port.undoLast!({ signal }); return true; });
     if (!done) return;
     setUndo(null);
     if (after) await after();
