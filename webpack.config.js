@@ -10,6 +10,14 @@ const { manifestForBaseUrl, DEFAULT_BASE_URL } = require('./scripts/manifest.cjs
 /* The ES5 old-webview guard is inlined into each page (it must run where the bundles cannot parse). */
 const oldWebviewGuard = fs.readFileSync(path.resolve(__dirname, 'src/taskpane/old-webview-guard.js'), 'utf8').trim();
 
+/* Office asks add-ins to load office.js from its CDN; only the Excel pane does. */
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The pane and the standalone page share one template (head, Content-Security-Policy, old-webview
+ * notice and guard); the pane's page also loads Office.js and allows its origin. */
+const page = (name, officeJs) =>
+  new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/taskpane/page.html', chunks: [name], templateParameters: { oldWebviewGuard, officeJs } });
+
 /** Puts the sha256 of every inline script of a page into its Content-Security-Policy, so nothing
  * inline but those exact bytes may run. Runs after webpack's own minimizer (which also minifies HTML
  * and its inline scripts in production), so the hashes match the bytes that ship. */
@@ -60,9 +68,9 @@ module.exports = (env, argv) => {
       splitChunks: { chunks: 'all', cacheGroups: { default: false } },
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: { oldWebviewGuard } }),
+      page('taskpane', OFFICE_JS),
       ...(hasCommands ? [new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] })] : []),
-      new HtmlWebpackPlugin({ filename: 'standalone.html', template: './src/standalone/standalone.html', chunks: ['standalone'], templateParameters: { oldWebviewGuard } }),
+      page('standalone', null),
       new InlineScriptHashes(),
       new CopyWebpackPlugin({
         patterns: [
