@@ -8,6 +8,7 @@ import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
+import { FIXTURES, layoutFixture } from '../fixtures/build-samples';
 import { axeViolations, openSession, screenshot, type Session } from './browser';
 import { button, cellName, expectedSampleCheck, idle, openSample, runCheck } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
@@ -45,6 +46,16 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     await openSample(page, server.origin, lang);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-1-sample`);
+
+    // The roster's 出生年月日 column shows the dates the sample was written with, not Excel serials.
+    const birthCol = expected.layout.columns.birthDate!;
+    const sampleRows = layoutFixture(FIXTURES['sample-roster']()).rows;
+    const dated = sampleRows.map((cells, row) => ({ row, cell: cells[birthCol] })).filter((x) => x.cell !== null && typeof x.cell === 'object' && 'date' in x.cell).slice(0, 5);
+    expect(dated.length).toBe(5);
+    for (const { row, cell } of dated) {
+      const shown = page.locator(`[role="grid"] [data-cell="${cellName(row, birthCol)}"]`);
+      expect([cellName(row, birthCol), await shown.textContent()]).toEqual([cellName(row, birthCol), (cell as { date: string }).date]);
+    }
 
     // Check: the pane states the same number of findings the engine finds in Node, grouped by rule.
     const count = await runCheck(page, lang);
