@@ -11,8 +11,9 @@ import { findPart, type Parts } from './zip';
  * SheetJS options for reading values: dense rows, no styles, no HTML, no formula text, no formatted
  * text, and ranges from the cells themselves (a stale <dimension> would cut data off). cellNF keeps
  * each cell's number-format code, so dates can be shown as dates: SheetJS looks the format up for
- * every cell anyway, and keeping it is one shared string reference per cell (measured at about 3 % of
- * a 100,000-row read, within the noise).
+ * every cell anyway, and keeping it is one shared string reference per cell. Measured on the
+ * 100,000-row bench roster (CPU, median of 8, interleaved): the port's read 8.69 s with it, 8.82 s
+ * without, so no cost beyond the noise.
  */
 export const READ_OPTIONS: XLSX.ParsingOptions = {
   dense: true,
