@@ -135,6 +135,14 @@ describe('date-formatted cells in the file port snapshot', () => {
     }
   });
 
+  it('supplies the built-in ids whether the styles have no numFmts, an empty one, or other formats', async () => {
+    const sheetData = '<row r="1"><c r="A1" s="1"><v>39770</v></c><c r="B1" s="2"><v>39770.5</v></c></row>';
+    for (const numFmts of [undefined, '<numFmts count="0"/>', '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts>']) {
+      const sheet = await readRoster(handWorkbook({ numFmts, cellXfs: xf(0) + xf(31) + xf(164), sheetData }));
+      expect([numFmts, sheet.dateFormats?.columns]).toEqual([numFmts, { 0: [{ firstRow: 0, lastRow: 0, kind: 'date' }] }]);
+    }
+  });
+
   it('lets a format the workbook defines win over the built-in meaning of its id', async () => {
     const bytes = handWorkbook({
       numFmts: '<numFmts count="2"><numFmt numFmtId="31" formatCode="0.00"/><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>',
