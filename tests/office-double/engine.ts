@@ -8,6 +8,8 @@
  * - A member newer than the configured ExcelApi level throws ApiNotFound.
  * - A request or response over the limit (5 MB, Excel on the web) fails the sync, as Excel does.
  */
+// The port's own byte count, exact (Buffer-free, so the double also runs in the browser: tests/browser/excel).
+import { utf8Length } from '../../src/workbook/office/cells';
 import { OfficeDoubleError, type WorkbookState } from './state';
 
 export type Target = unknown;
@@ -69,21 +71,6 @@ interface Command {
   readonly run: (response: unknown[]) => void;
 }
 
-/** Bytes of a string as UTF-8, without Node's Buffer: the double also runs in the browser (tests/browser/excel). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4; // a surrogate pair: one code point of four bytes
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 let nextId = 1;
 
 /** Every proxy the double handed out, so an API object passed as an argument (a Range for a chart) resolves to its target. */
@@ -112,7 +99,7 @@ export class DoubleContext {
     this.beforeSync(this.stats.syncs.length);
     const commands = this.queue;
     this.queue = [];
-    const requestBytes = utf8Bytes(JSON.stringify(commands.map((c) => c.wire)));
+    const requestBytes = utf8Length(JSON.stringify(commands.map((c) => c.wire)));
     const response: unknown[] = [];
     let failure: unknown;
     if (requestBytes > this.limits.request) {
@@ -125,7 +112,7 @@ export class DoubleContext {
         failure = e;
       }
     }
-    const responseBytes = utf8Bytes(JSON.stringify(response));
+    const responseBytes = utf8Length(JSON.stringify(response));
     this.stats.syncs.push({ commands: commands.length, requestBytes, responseBytes });
     if (!failure && responseBytes > this.limits.response) {
       failure = new OfficeDoubleError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
