@@ -1,4 +1,5 @@
 import type { CellValue } from '../cells';
+import { parseIso, toExcelSerial, type IsoDate } from '../dates';
 
 /**
  * SheetPlan: what the workbook should contain after an operation, as data. The core produces plans;
@@ -16,11 +17,49 @@ export interface CellRef {
   readonly col: number;
 }
 
-/** A written cell: a plain value, or a link to another cell shown as text. */
-export type PlanCell = CellValue | { readonly text: string; readonly link: CellRef };
+/**
+ * A calendar date the add-in writes (a log entry's 日期, a reminder's due day). Ports write it as a real
+ * Excel date: the 1900-system serial with the number format DATE_FORMAT_CODE, so it sorts and filters
+ * like the dates teachers type. Added 2026-11 (additive: plain ISO text cells still mean text).
+ */
+export interface DateCell {
+  readonly date: IsoDate;
+}
+
+/** A written cell: a plain value, a link to another cell shown as text, or a date. */
+export type PlanCell = CellValue | { readonly text: string; readonly link: CellRef } | DateCell;
 
 export function isLinkCell(c: PlanCell): c is { text: string; link: CellRef } {
   return typeof c === 'object' && c !== null && 'link' in c;
+}
+
+export function isDateCell(c: PlanCell): c is DateCell {
+  return typeof c === 'object' && c !== null && 'date' in c;
+}
+
+/** A date cell for `date`, or '' when there is none (an empty cell, as text cells leave it). */
+export function dateCell(date: IsoDate | null | undefined): PlanCell {
+  return date ? { date } : '';
+}
+
+/** The 1904 date system (old Mac workbooks) counts this many days fewer to the same day. */
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * The serial a port writes for a date cell in a workbook of the 1900 (or 1904) date system, or null
+ * when its date is not a valid ISO date (ports then write the text as it is rather than a wrong day).
+ */
+export function dateCellSerial(c: DateCell, date1904 = false): number | null {
+  if (!parseIso(c.date)) return null;
+  const serial = toExcelSerial(c.date);
+  return date1904 ? serial - DAYS_1900_TO_1904 : serial;
+}
+
+/** The value a snapshot shows once a port has written `c`: a link's text, a date's serial. */
+export function planCellValue(c: PlanCell): CellValue {
+  if (isLinkCell(c)) return c.text;
+  if (isDateCell(c)) return dateCellSerial(c) ?? c.date;
+  return c as CellValue;
 }
 
 export type ColumnFormat = 'text' | 'date' | 'integer' | 'decimal' | 'percent' | 'general';

@@ -4,11 +4,12 @@ import { PortError, type ApplyProgress, type ApplyResult } from '../port';
 import { chunkCommands, runChunks, type QueuedCommand } from './batch';
 import { officeErrorCode, toPortError } from './errors';
 import type { OfficeFeatures } from './capabilities';
-import { asLiteralText, blockAddress, cellAddress, isTruncated, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
+import { DATE_FORMAT_CODE } from '../../core/plan/formats';
+import { asLiteralText, blockAddress, cellAddress, cellNumberFormat, isTruncated, jsonBytes, linkTarget, numberFormatFor, quotedSheet, rowBytes, writtenPlanCell } from './cells';
 import { chartCommands } from './charts';
 import { isNoFill, MARKS_SETTING_KEY, noteHash, parseMarks, sameColor, saveSettings, type MarkRecord, type MarksBySheet } from './marks';
 import { captureSheetsBefore, restorable as restorableEntries } from './capture';
-import { BACKUP_PREFIX, rollbackRecord, type CellsStep, type MarksStep, type SheetStep, type UndoRecord, type UndoStep } from './undo';
+import { BACKUP_PREFIX, rollbackRecord, type AppendStep, type CellsStep, type MarksStep, type SheetStep, type UndoRecord, type UndoStep } from './undo';
 
 /**
  * Applying a plan: one Excel.run, in two steps.
@@ -372,12 +373,24 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
         }
         if (op.rows.length === 0) break;
         const width = widest(op.rows, 1);
-        commands.push(...rowBlockCommands(sheet, op.sheet, lastRow + 1, op.rows, width, features, degraded, env.budgetBytes, true));
+        const into = sheetSteps.get(key);
+        const step: AppendStep | undefined = into ? undefined : { kind: 'append', sheet: existing.get(key) ?? op.sheet, firstRow: lastRow + 1, rows: op.rows, width };
+        const firstRow = lastRow + 1;
+        // Undo puts back the number formats the date cells had (the guard reads them before writing).
+        const keepFormats = step
+          ? (formats: unknown[][]) => {
+              const before: NonNullable<AppendStep['formatsBefore']> = [];
+              op.rows.forEach((line, i) => line.forEach((c, j) => {
+                if (j < width && cellNumberFormat(c)) before.push({ row: firstRow + i, col: j, format: formats[i]?.[j] ?? 'General' });
+              }));
+              step.formatsBefore = before;
+            }
+          : undefined;
+        commands.push(...rowBlockCommands(sheet, op.sheet, firstRow, op.rows, width, features, degraded, env.budgetBytes, true, keepFormats));
         createdLastRow.set(key, lastRow + op.rows.length);
         if (lastRowLooks.has(key)) lastRowLooks.delete(key); // a second append to the same sheet follows this one
-        const into = sheetSteps.get(key);
         if (into) into.appended.push(...op.rows);
-        else steps.push({ kind: 'append', sheet: existing.get(key) ?? op.sheet, firstRow: lastRow + 1, rows: op.rows, width });
+        else if (step) steps.push(step);
         written.push({ sheet: op.sheet, what: 'appended', rows: op.rows.length });
         break;
       }
@@ -634,7 +647,9 @@ function rowBlockCommands(
   degraded: Set<string>,
   budgetBytes: number,
   guardAppend = false,
+  formatsBefore?: (numberFormats: unknown[][]) => void,
 ): QueuedCommand[] {
+  const loadFormats = !!formatsBefore && rows.some((r) => r.some((c) => cellNumberFormat(c) !== null));
   const out: QueuedCommand[] = [];
   const links: QueuedCommand[] = [];
   // Appending: in the same sync as the first block, and before it, read what the whole target area
@@ -643,6 +658,8 @@ function rowBlockCommands(
   const guardAddress = blockAddress(firstRow, 0, Math.max(1, rows.length), width);
   const maxBlockBytes = Math.max(1, Math.floor(budgetBytes * 0.9));
   let block: (string | number | boolean)[][] = [];
+  // Date cells of the block as [row in block, column]: they get the date format in the same request.
+  let blockDates: [number, number][] = [];
   let blockStart = firstRow;
   let blockBytes = 0;
   let blockHasFormula = false;
@@ -652,13 +669,21 @@ function rowBlockCommands(
     const start = blockStart;
     const asFormulas = blockHasFormula;
     const first = out.length === 0 && guardAppend;
+    const dateRuns = columnRuns(blockDates);
     out.push({
-      requestBytes: blockBytes,
-      responseBytes: first ? rows.length * width * 16 : 0,
+      requestBytes: blockBytes + dateRuns.reduce((n, r) => n + r.count * (DATE_FORMAT_BYTES + 3) + 20, 0),
+      responseBytes: first ? rows.length * width * (loadFormats ? 30 : 16) : 0,
       queue: () => {
         if (first) {
           guard = sheet(name).getRange(guardAddress);
-          guard.load('formulas,values,valueTypes');
+          guard.load(loadFormats ? 'formulas,values,valueTypes,numberFormat' : 'formulas,values,valueTypes');
+        }
+        // The date format goes on before the serial: a number entered into a text-formatted (@)
+        // column of a teacher's table would otherwise be kept as text.
+        for (const run of dateRuns) {
+          const formats: string[][] = new Array(run.count);
+          for (let k = 0; k < run.count; k++) formats[k] = [DATE_FORMAT_CODE];
+          sheet(name).getRange(blockAddress(start + run.row, run.col, run.count, 1)).numberFormat = formats;
         }
         const range = sheet(name).getRange(blockAddress(start, 0, values.length, width));
         if (asFormulas) range.formulas = values;
@@ -668,11 +693,13 @@ function rowBlockCommands(
         ? () => {
             const g = guard as Excel.Range;
             if (g.valueTypes.some((line) => line.some((t) => t !== 'Empty'))) throw new AppendConflict(name, firstRow, g, restorable(g.formulas, g.values, g.valueTypes));
+            if (loadFormats) formatsBefore?.(g.numberFormat);
           }
         : undefined,
     });
     blockStart += block.length;
     block = [];
+    blockDates = [];
     blockBytes = 0;
     blockHasFormula = false;
   };
@@ -700,6 +727,7 @@ function rowBlockCommands(
     }
     const bytes = rowBytes(line) + 1;
     if (block.length > 0 && blockBytes + bytes > maxBlockBytes) flush();
+    for (let c = 0; c < row.length && c < width; c++) if (cellNumberFormat(row[c])) blockDates.push([block.length, c]);
     block.push(line);
     blockBytes += bytes;
   });
@@ -707,15 +735,35 @@ function rowBlockCommands(
   return [...out, ...links];
 }
 
+const DATE_FORMAT_BYTES = jsonBytes(DATE_FORMAT_CODE);
+
+/** Runs of consecutive rows per column among [row, column] cells listed row by row. */
+function columnRuns(cells: readonly [number, number][]): { row: number; col: number; count: number }[] {
+  const open = new Map<number, { row: number; col: number; count: number }>();
+  const runs: { row: number; col: number; count: number }[] = [];
+  for (const [row, col] of cells) {
+    const run = open.get(col);
+    if (run && run.row + run.count === row) run.count++;
+    else {
+      const next = { row, col, count: 1 };
+      open.set(col, next);
+      runs.push(next);
+    }
+  }
+  return runs;
+}
+
 function cellCommands(sheet: SheetOf, name: string, row: number, col: number, value: PlanCell, f: OfficeFeatures, degraded: Set<string>): QueuedCommand[] {
   const written = writtenPlanCell(value, f.hyperlinks);
+  const format = cellNumberFormat(value);
   if (isLinkCell(value) && !f.hyperlinks) degraded.add('host.noHyperlinks');
   if (isTruncated(value)) degraded.add('office.textTruncated');
   const out: QueuedCommand[] = [
     {
-      requestBytes: jsonBytes(written) + 10,
+      requestBytes: jsonBytes(written) + 10 + (format ? DATE_FORMAT_BYTES + 4 : 0),
       queue: () => {
         const range = sheet(name).getRange(cellAddress(row, col));
+        if (format) range.numberFormat = [[format]];
         if (isLinkCell(value) && !f.hyperlinks) range.formulas = [[written]];
         else range.values = [[written]];
       },
@@ -789,7 +837,8 @@ function contentCommands(
           requestBytes: perRow * count,
           queue: () => {
             const formats: string[][] = new Array(count);
-            for (let i = 0; i < count; i++) formats[i] = [format];
+            // A date cell keeps the date format whatever its column's (rowBlockCommands gave it one).
+            for (let i = 0; i < count; i++) formats[i] = [cellNumberFormat(content.rows[start + i]?.[c] ?? null) ?? format];
             sheet(name).getRange(blockAddress(firstDataRow + start, c, count, 1)).numberFormat = formats;
           },
         });

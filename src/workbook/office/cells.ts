@@ -1,5 +1,6 @@
 import { columnLetter, type CellValue } from '../../core/cells';
-import { isLinkCell, type CellRef, type ColumnFormat, type PlanCell } from '../../core/plan/types';
+import { FORMAT_CODE, DATE_FORMAT_CODE } from '../../core/plan/formats';
+import { dateCellSerial, isDateCell, isLinkCell, type CellRef, type ColumnFormat, type PlanCell } from '../../core/plan/types';
 
 /** A1 address of one 0-based cell, without the sheet. */
 export function cellAddress(row: number, col: number): string {
@@ -80,29 +81,23 @@ export function hyperlinkFormula(text: string, ref: CellRef): string {
   return `=HYPERLINK(${quote(`#${linkTarget(ref)}`)},${quote(text.slice(0, 255))})`;
 }
 
-/** Written form of a plan cell: links become formulas when the host lacks hyperlinks. */
+/**
+ * Written form of a plan cell: links become formulas when the host lacks hyperlinks; dates become
+ * serials (given cellNumberFormat's date format), or their text when the date is not a real day.
+ */
 export function writtenPlanCell(c: PlanCell, hyperlinks: boolean): string | number | boolean {
   if (isLinkCell(c)) return hyperlinks ? asLiteralText(c.text) : hyperlinkFormula(c.text, c.link);
+  if (isDateCell(c)) return dateCellSerial(c) ?? asLiteralText(c.date);
   return writtenValue(c as CellValue);
 }
 
+/** The number format a plan cell needs whatever its column's format: a date's, or none. */
+export function cellNumberFormat(c: PlanCell): string | null {
+  return isDateCell(c) && dateCellSerial(c) !== null ? DATE_FORMAT_CODE : null;
+}
+
 export function numberFormatFor(format: ColumnFormat | undefined): string | null {
-  switch (format) {
-    case 'text':
-      return '@';
-    case 'date':
-      return 'yyyy-mm-dd';
-    case 'integer':
-      return '0';
-    case 'decimal':
-      return '0.00';
-    case 'percent':
-      return '0%';
-    case 'general':
-      return 'General';
-    default:
-      return null;
-  }
+  return format ? FORMAT_CODE[format] : null;
 }
 
 /** Bytes of a string once UTF-8 encoded (TextEncoder is missing in the IE11 webview of Office 2016). */

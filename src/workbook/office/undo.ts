@@ -102,6 +102,8 @@ export interface AppendStep {
   readonly firstRow: number;
   readonly rows: readonly (readonly PlanCell[])[];
   readonly width: number;
+  /** Number formats the date cells had before the append gave them the date format (filled in at apply). */
+  formatsBefore?: { readonly row: number; readonly col: number; readonly format: unknown }[];
 }
 
 export interface CellsStep {
@@ -527,6 +529,22 @@ function restoreCommands(
       if (!there(sheet)) continue;
       const empty = Array.from({ length: step.rows.length }, () => new Array<unknown>(step.width).fill(''));
       writes.push(...gridWriteCommands(get, step.firstRow, 0, empty, budgetBytes, 'formulas').map((c) => ({ ...c, sheet })));
+      // Date cells got the date format with their serial: give them back the format they had. On
+      // ExcelApi 1.1 any formatted cell counts as used, so a cell that had none is cleared outright
+      // (appends there land below every formatted cell, so it held no other format to lose) and the
+      // next append goes where this one was.
+      for (const f of step.formatsBefore ?? []) {
+        const clear = !features.usedRangeValuesOnly && f.format === 'General';
+        writes.push({
+          sheet,
+          requestBytes: jsonBytes(String(f.format ?? '')) + 40,
+          queue: () => {
+            const range = get().getRange(cellAddress(f.row, f.col));
+            if (clear) range.clear();
+            else range.numberFormat = [[f.format]] as Excel.Range['numberFormat'];
+          },
+        });
+      }
       written.push({ sheet, what: 'cells', rows: step.rows.length });
     } else {
       if (!there(sheet)) continue;
