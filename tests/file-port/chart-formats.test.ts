@@ -3,6 +3,7 @@
  * LibreOffice labels the axis from the cache's format, not the cells': with "General" the monthly
  * talk-coverage chart read 0.07 where the sheet says 6.25% (found by tests/interop).
  */
+import { FORMAT_CODE } from '../../src/core/plan/formats';
 import type { SheetContent } from '../../src/core/plan/types';
 import { openXlsx } from '../../src/workbook/file';
 import { partText, unzipParts, xmlProblem } from './ooxml';
@@ -24,7 +25,9 @@ it('labels a share chart in percents and a count chart as plain numbers', async 
   const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => partText(parts, p));
   for (const c of charts) expect(xmlProblem(c)).toBeNull();
   const share = charts.find((c) => c.includes('每月谈心覆盖率'))!;
-  expect(share).toContain('<c:numCache><c:formatCode>0.00%</c:formatCode>');
+  // The series caches the cells' own percent format (one table: src/core/plan/formats.ts).
+  expect(share).toContain(`<c:numCache><c:formatCode>${FORMAT_CODE.percent}</c:formatCode>`);
+  expect(FORMAT_CODE.percent).toBe('0.0%');
   expect(/<c:valAx>[\s\S]*?<\/c:valAx>/.exec(share)![0]).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
   const count = charts.find((c) => c.includes('每月谈心次数'))!;
   expect(count).toContain('<c:numCache><c:formatCode>0</c:formatCode>');

@@ -101,7 +101,9 @@ describe('replaceSheet writes what SheetContent asks for', () => {
     const fmtId = /numFmtId="(\d+)"/.exec(dateXf)![1];
     expect(styles).toContain(`<numFmt numFmtId="${fmtId}" formatCode="yyyy-mm-dd"/>`);
     expect(Number(fmtId)).toBeGreaterThan(176); // after the workbook's own custom format
-    expect(xfs[styleIndex(cellTag(xml, 'G3'))]).toContain('numFmtId="10"');
+    // Percent is 0.0% (not a built-in id): a custom format appended like the date's.
+    const pctId = /numFmtId="(\d+)"/.exec(xfs[styleIndex(cellTag(xml, 'G3'))])![1];
+    expect(styles).toContain(`<numFmt numFmtId="${pctId}" formatCode="0.0%"/>`);
     expect(xfs[styleIndex(cellTag(xml, 'A2'))]).toMatch(/fontId="\d+"/);
   });
 

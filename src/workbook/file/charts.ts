@@ -1,7 +1,8 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { isLinkCell, type PlanCell, type PlanChart, type SheetContent } from '../../core/plan/types';
 import { Pkg, REL } from './pkg';
-import { FORMAT_CODE, layoutOf } from './sheetWriter';
+import { FORMAT_CODE } from '../../core/plan/formats';
+import { layoutOf } from './sheetWriter';
 import { esc, quoteSheet } from './xml';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';

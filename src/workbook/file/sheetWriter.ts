@@ -1,5 +1,6 @@
 import { columnLetter, type CellValue } from '../../core/cells';
-import { isLinkCell, type ColumnFormat, type PlanCell, type SheetContent } from '../../core/plan/types';
+import { DATE_FORMAT_CODE, FORMAT_CODE } from '../../core/plan/formats';
+import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type SheetContent } from '../../core/plan/types';
 import { cellXml, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
 import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
@@ -13,7 +14,6 @@ const VALIDATION_EXTRA_ROWS = 1000;
 /** Points; fits the 14 pt title font with CJK glyphs. */
 const TITLE_ROW_HEIGHT = 21;
 
-export const FORMAT_CODE: Record<ColumnFormat, string> = { text: '@', date: 'yyyy-mm-dd', integer: '0', decimal: '0.00', percent: '0.00%', general: 'General' };
 
 export interface TableSpec {
   readonly id: number;
@@ -60,7 +60,7 @@ export function tableHeaders(content: SheetContent): string[] {
  * The worksheet XML for a sheet the add-in writes whole. Built as an array of row strings joined once,
  * so 100,000 rows cost linear time.
  */
-export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string): BuiltSheet {
+export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string, date1904 = false): BuiltSheet {
   const degraded = new Set<string>();
   const quoted = new Map<number, number>();
   const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, styles.quotePrefixed(s)), quoted.get(s)!) };
@@ -78,6 +78,9 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
     return numFmtId !== undefined || c.wrap ? styles.xf({ ...(numFmtId !== undefined ? { numFmtId } : {}), wrap: c.wrap }) : 0;
   });
   // Title lines below the first sit in column A: they wrap when that column does (工作报告's paragraphs).
+  // A date cell is a serial with the date format, on top of its column's style (wrap, say).
+  const dateStyles = new Map<number, number>();
+  const dateStyleOf = (s: number) => dateStyles.get(s) ?? (dateStyles.set(s, styles.withNumFmt(s, styles.numFmt(DATE_FORMAT_CODE))), dateStyles.get(s)!);
   const titleWrapStyle = content.columns[0]?.wrap ? styles.xf({ wrap: true }) : 0;
   while (columnStyle.length < width) columnStyle.push(0);
 
@@ -129,6 +132,9 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
       if (isLinkCell(v)) {
         cells += cellXml('', ref, v.text, linkStyle, notes);
         links.push(`<hyperlink ref="${ref}" location="${esc(`${quoteSheet(v.link.sheet)}!${columnLetter(v.link.col)}${v.link.row + 1}`)}" display="${esc(v.text)}"/>`);
+      } else if (isDateCell(v)) {
+        const serial = dateCellSerial(v, date1904);
+        cells += serial === null ? cellXml('', ref, v.date, columnStyle[c], notes) : cellXml('', ref, serial, dateStyleOf(columnStyle[c]), notes);
       } else {
         cells += cellXml('', ref, v as CellValue, columnStyle[c], notes);
       }

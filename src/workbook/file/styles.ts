@@ -139,6 +139,16 @@ export class Styles {
     return this.add('cellXfs', tag + base.slice(open.length));
   }
 
+  /** A copy of cell style `s` with number format `numFmtId`: a date written into a teacher's text column keeps its font and fill. */
+  withNumFmt(s: number, numFmtId: number): number {
+    const xfs = this.items('cellXfs');
+    const base = xfs[s] ?? xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const open = /^<[^>]*>/.exec(base)![0];
+    if (attr(open, 'numFmtId') === String(numFmtId)) return s;
+    const tag = setAttr(setAttr(open, 'numFmtId', String(numFmtId)), 'applyNumberFormat', '1');
+    return this.add('cellXfs', tag + base.slice(open.length));
+  }
+
   /** A copy of cell style `s` with Excel's quote prefix: text that starts like a formula stays text. */
   quotePrefixed(s: number): number {
     const xfs = this.items('cellXfs');

@@ -1,6 +1,7 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { t, type Lang } from '../../core/i18n';
-import { isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
+import { DATE_FORMAT_CODE } from '../../core/plan/formats';
+import { dateCellSerial, isDateCell, isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities, type ReadOptions, type UndoOptions, type WorkbookPort } from '../port';
 import { cellXml, type CellWriteNotes } from './cellXml';
@@ -275,7 +276,7 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
   }
   const charts = addCharts(pkg, path, sheetName, content);
   if (charts.skipped) txn.degraded.add('file.chartSkipped');
-  const built = buildSheet(content, txn.styles, table, wasSelected || activate, charts.relId);
+  const built = buildSheet(content, txn.styles, table, wasSelected || activate, charts.relId, uses1904(pkg));
   pkg.setBytes(path, built.bytes);
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);
@@ -321,6 +322,13 @@ function columnStyles(editor: SheetEditor): Map<number, number> {
   return out;
 }
 
+/** Whether the workbook counts dates from 1904 (workbookPr date1904): date cells then get smaller serials. */
+function uses1904(pkg: Pkg): boolean {
+  const tag = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(pkg.text(pkg.workbookPath()) ?? '');
+  const v = tag ? attr(tag[0], 'date1904') : undefined;
+  return v === '1' || v === 'true';
+}
+
 interface CellWrite {
   readonly row: number;
   readonly col: number;
@@ -334,6 +342,9 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
   const links: string[] = [];
   const colStyles = inherit ? columnStyles(editor) : new Map<number, number>();
   let linkStyle: number | undefined;
+  let dateFmt: number | undefined;
+  const dates1904 = cells.some((c) => isDateCell(c.value)) && uses1904(txn.pkg);
+  const dateStyles = new Map<number, number>();
   for (const { row, col, value } of cells) {
     const ref = refOf(row, col);
     const existed = editor.cell(row, col) !== undefined;
@@ -342,6 +353,19 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
       const s = linkStyle;
       editor.setValue(row, col, () => cellXml(editor.p, ref, value.text, s, notes));
       links.push(`<${editor.p}hyperlink ref="${ref}" location="${esc(`${quoteSheet(value.link.sheet)}!${columnLetter(value.link.col)}${value.link.row + 1}`)}" display="${esc(value.text)}"/>`);
+    } else if (isDateCell(value)) {
+      // A real date: the serial, in the cell's (or column's) style with the date format on top.
+      const serial = dateCellSerial(value, dates1904);
+      const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
+      dateFmt ??= txn.styles.numFmt(DATE_FORMAT_CODE);
+      const fmt = dateFmt;
+      editor.setValue(row, col, (style) => {
+        const s = existed ? style : fallback;
+        if (serial === null) return cellXml(editor.p, ref, value.date, s, notes);
+        let dated = dateStyles.get(s);
+        if (dated === undefined) dateStyles.set(s, (dated = txn.styles.withNumFmt(s, fmt)));
+        return cellXml(editor.p, ref, serial, dated, notes);
+      });
     } else {
       const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
       editor.setValue(row, col, (style) => cellXml(editor.p, ref, value as CellValue, existed ? style : fallback, notes));
