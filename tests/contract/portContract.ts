@@ -11,7 +11,10 @@
  * suite can check clearMarks restores it exactly.
  */
 import type { CellValue } from '../../src/core/cells';
-import type { PlanCell, SheetContent, WorkbookPlan } from '../../src/core/plan/types';
+import { LOG_HEADERS, logEntryOp, readLog, type ChildRecord, type NewLogEntry } from '../../src/core/contacts/log';
+import { toExcelSerial } from '../../src/core/dates';
+import { DATE_FORMAT_CODE } from '../../src/core/plan/formats';
+import { planCellValue, type PlanCell, type SheetContent, type WorkbookPlan } from '../../src/core/plan/types';
 import { cellAt, findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { PortError, type WorkbookPort } from '../../src/workbook/port';
 
@@ -23,6 +26,8 @@ export interface ContractSubject {
   readonly port: WorkbookPort;
   readonly reopen?: () => Promise<WorkbookPort>;
   readonly fingerprint?: (sheet: string) => Promise<string>;
+  /** The number format code of a 0-based cell as the host keeps it, read by the host's own means. */
+  readonly numberFormat?: (sheet: string, row: number, col: number) => Promise<string>;
 }
 
 export type PortFactory = (seed: ContractSeed) => Promise<ContractSubject>;
@@ -54,10 +59,8 @@ export function lastRow(book: WorkbookSnapshot, name: string): number {
   return grid(book, name).length - 1;
 }
 
-/** What a plan cell reads back as: a link shows its text. */
-function shown(c: PlanCell): CellValue {
-  return typeof c === 'object' && c !== null && 'link' in c ? c.text : c;
-}
+/** What a plan cell reads back as: a link shows its text, a date its serial. */
+const shown = planCellValue;
 
 const ROSTER = '花名册';
 const LOG = '谈心记录';
@@ -273,6 +276,50 @@ export function describePortContract(name: string, factory: PortFactory): void {
       expect(cleared.written[0]).toMatchObject({ sheet: ROSTER, what: 'unmarked', rows: 1 });
       expect(grid(await again.read(), ROSTER)).toEqual(rosterRows);
       if (subject.fingerprint) expect(await subject.fingerprint(ROSTER)).toEqual(before);
+    });
+
+    it('date cells are real dates: serials with the date format, through every kind of write', async () => {
+      const before = await port.read();
+      const appended: PlanCell[][] = [[{ date: '2026-11-29' }, '李华', '家长电话'], [{ date: '2027-01-04' }, '王芳', '家访']];
+      await port.apply({ ops: [
+        { kind: 'appendRows', sheet: LOG, rows: appended, expectedLastRow: lastRow(before, LOG) },
+        // A date cell in a text column stays a date; the title line's date stays text.
+        { kind: 'replaceSheet', sheet: FINDINGS, content: findings([[ROSTER, { date: '2026-12-01' }, '截止']]) },
+        { kind: 'setCells', sheet: ROSTER, cells: [{ row: 8, col: 1, value: { date: '1900-03-01' } }] },
+      ] });
+      const book = await port.read();
+      expect(grid(book, LOG).slice(2)).toEqual([[46355, '李华', '家长电话'], [46391, '王芳', '家访']]);
+      expect(toExcelSerial('2026-11-29')).toBe(46355);
+      expect(grid(book, FINDINGS)[3]).toEqual([ROSTER, 46357, '截止']);
+      expect(grid(book, FINDINGS)[1][0]).toBe('生成于 2026-11-29');
+      expect(grid(book, ROSTER)[8][1]).toBe(61);
+      if (subject.numberFormat) {
+        expect(await subject.numberFormat(LOG, 2, 0)).toBe(DATE_FORMAT_CODE);
+        expect(await subject.numberFormat(LOG, 3, 0)).toBe(DATE_FORMAT_CODE);
+        expect(await subject.numberFormat(FINDINGS, 3, 1)).toBe(DATE_FORMAT_CODE);
+        expect(await subject.numberFormat(ROSTER, 8, 1)).toBe(DATE_FORMAT_CODE);
+        // Cells next to them keep their own format.
+        expect(await subject.numberFormat(LOG, 2, 1)).not.toBe(DATE_FORMAT_CODE);
+      }
+    });
+
+    it('the talk log the core appends reads back as the same days as a typed row', async () => {
+      // A 谈心记录 as a teacher set it up, with one row typed by hand (its date a serial).
+      const typed: CellValue[] = [46266, '张小明', '三(1)班', '谈心', '学生', '刘老师', '学习', '否', null];
+      const own = await factory({ sheets: [{ name: LOG, rows: [[...LOG_HEADERS], typed] }] });
+      const children: ChildRecord[] = ['张小明', '李华'].map((name, row) => ({ row, name, classLabel: '三(1)班', birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false }));
+      const entry: NewLogEntry = { date: '2026-11-29', children: [children[1]], kind: 'talk', recorder: '刘老师', content: '谈了期末复习', followUp: true, followUpDue: '2026-12-06' };
+      const op = logEntryOp([entry], await own.port.read());
+      await own.port.apply({ ops: [op] });
+      const book = await own.port.read();
+      expect(grid(book, LOG)[2][0]).toBe(46355);
+      if (own.numberFormat) {
+        expect(await own.numberFormat(LOG, 2, 0)).toBe(DATE_FORMAT_CODE);
+        expect(await own.numberFormat(LOG, 2, 8)).toBe(DATE_FORMAT_CODE);
+      }
+      const log = readLog(book, children, '2026-12-01');
+      expect(log.findings).toEqual([]);
+      expect(log.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([['2026-09-01', 0, null], ['2026-11-29', 1, '2026-12-06']]);
     });
 
     it('selects an existing cell', async () => {

@@ -49,6 +49,13 @@ export function sheetFingerprint(bytes: Uint8Array, sheetName: string): string {
   return [text(sheetPath), ...related.map((t) => text(resolve(t)))].join('\n----\n');
 }
 
+/** A cell's number format code in saved bytes, as another reader (SheetJS) sees it. */
+export function savedNumberFormat(bytes: Uint8Array, sheet: string, row: number, col: number): string {
+  const wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false });
+  const cell = wb.Sheets[sheet]?.[XLSX.utils.encode_cell({ r: row, c: col })];
+  return cell?.z === undefined ? 'General' : String(cell.z);
+}
+
 /** A factory for the port contract: the seed as an .xlsx, reopened from the saved bytes on request. */
 export async function fileSubject(seed: ContractSeed): Promise<ContractSubject & { current(): FileWorkbook }> {
   let current = openXlsx(seedXlsx(seed));
@@ -61,5 +68,6 @@ export async function fileSubject(seed: ContractSeed): Promise<ContractSubject &
       return current;
     },
     fingerprint: async (sheet) => sheetFingerprint(current.save(), sheet),
+    numberFormat: async (sheet, row, col) => savedNumberFormat(current.save(), sheet, row, col),
   };
 }

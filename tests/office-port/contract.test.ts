@@ -24,6 +24,7 @@ function seeded(api: number) {
         double = createOfficeDouble({ api, reopen: double });
         return createOfficePort(double.excel, double.office);
       },
+      numberFormat: async (name, row, col) => double.state.sheet(name)?.cell(row, col)?.nf ?? 'General',
       fingerprint: async (name) => {
         const sheet = double.state.sheet(name);
         if (!sheet) return 'missing';
