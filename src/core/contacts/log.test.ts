@@ -3,6 +3,7 @@ import type { CellValue } from '../cells';
 import { toExcelSerial } from '../dates';
 import { t } from '../i18n';
 import '../i18n/all';
+import { isDateCell, planCellValue } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { WorkbookSnapshot } from '../snapshot';
 import { LOG_HEADERS, logEntryOp, logSheetOp, readLog, type ChildRecord } from './log';
@@ -53,11 +54,13 @@ describe('logEntryOp', () => {
     if (op.kind !== 'appendRows') throw new Error(op.kind);
     expect(op.sheet).toBe(SHEETS.log);
     expect(op.expectedLastRow).toBe(1);
+    // The date is a date cell (a port writes a serial with a date format), not ISO text.
     expect(op.rows).toEqual([
-      ['2026-11-29', '张三', '三(1)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
-      ['2026-11-29', '李四', '三(1)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
-      ['2026-11-29', '王芳', '四(2)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
+      [{ date: '2026-11-29' }, '张三', '三(1)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
+      [{ date: '2026-11-29' }, '李四', '三(1)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
+      [{ date: '2026-11-29' }, '王芳', '四(2)班', '活动', '学生', '陈老师', '主题班会', '否', ''],
     ]);
+    expect(op.rows.every((r) => isDateCell(r[0]))).toBe(true);
   });
 
   it('fills the usual 对象 for the kind, leaving a parent call\'s to the teacher', () => {
@@ -71,14 +74,16 @@ describe('logEntryOp', () => {
     if (op.kind !== 'appendRows') throw new Error(op.kind);
     expect(op.expectedLastRow).toBe(0);
     // Text is passed as data; the port writes it literally (never a formula).
-    expect(op.rows[0]).toEqual(['2026-11-29', '张三', '三(1)班', '家长电话', '母亲', '陈老师', '=孩子感冒', '是', '2026-12-03']);
+    expect(op.rows[0]).toEqual([{ date: '2026-11-29' }, '张三', '三(1)班', '家长电话', '母亲', '陈老师', '=孩子感冒', '是', { date: '2026-12-03' }]);
   });
 
   it('reads back what it writes', () => {
     const op = logEntryOp([{ date: '2026-11-28', children: [roster[2], roster[3]], kind: 'talk', recorder: '陈老师', content: '谈心' }], { sheets: [] });
     if (op.kind !== 'appendRows') throw new Error(op.kind);
-    const read = readLog(logBook(op.rows as CellValue[][]), roster, TODAY);
+    // As a port leaves it: the date cells become serials.
+    const read = readLog(logBook(op.rows.map((r) => r.map(planCellValue))), roster, TODAY);
     expect(read.findings).toEqual([]);
+    expect(planCellValue(op.rows[0][0])).toBe(toExcelSerial('2026-11-28'));
     expect(read.entries.map((e) => [e.child, e.kind, e.date, e.target, e.recorder])).toEqual([[2, 'talk', '2026-11-28', '学生', '陈老师'], [3, 'talk', '2026-11-28', '学生', '陈老师']]);
   });
 });

@@ -1,6 +1,6 @@
 import { isCellError, type CellValue } from '../cells';
 import { addDays, dayNumber, type IsoDate } from '../dates';
-import type { PlanCell, PlanOp, SheetContent } from '../plan/types';
+import { dateCell, type PlanCell, type PlanOp, type SheetContent } from '../plan/types';
 import type { RosterRecord } from '../roster/types';
 import { cellText, classLabel, normalizeName, parseClass, stripSpaces } from '../roster/normalize';
 import { lastUsedRow } from '../settings';
@@ -45,7 +45,8 @@ export function logSheetOp(sources: { readonly students?: ListSource; readonly r
   const from = (s?: ListSource) => (s ? { validation: { sourceSheet: s.sheet, sourceCol: s.col, firstRow: s.firstRow } } : {});
   const content: SheetContent = {
     columns: [
-      { header: LOG_HEADERS[0], width: 12, format: 'text' },
+      // Dates are real dates (the pane writes serials with a date format), so the columns sort and filter by day.
+      { header: LOG_HEADERS[0], width: 12, format: 'date' },
       { header: LOG_HEADERS[1], width: 10, format: 'text', ...from(sources.students) },
       { header: LOG_HEADERS[2], width: 10, format: 'text' },
       { header: LOG_HEADERS[3], width: 11, format: 'text', validation: { list: KIND_LABELS } },
@@ -53,7 +54,7 @@ export function logSheetOp(sources: { readonly students?: ListSource; readonly r
       { header: LOG_HEADERS[5], width: 10, format: 'text', ...from(sources.recorders) },
       { header: LOG_HEADERS[6], width: 48, format: 'text' },
       { header: LOG_HEADERS[7], width: 8, format: 'text', validation: { list: [YES, NO] } },
-      { header: LOG_HEADERS[8], width: 12, format: 'text' },
+      { header: LOG_HEADERS[8], width: 12, format: 'date' },
     ],
     rows: [],
     table: { name: LOG_TABLE_NAME, style: 'TableStyleMedium2' },
@@ -89,8 +90,8 @@ export function logEntryOp(entries: readonly NewLogEntry[], workbook: WorkbookSn
   for (const e of entries) {
     for (const child of e.children) {
       rows.push([
-        e.date, child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? DEFAULT_TARGET[e.kind] ?? '', e.recorder, e.content,
-        e.followUp ? YES : NO, e.followUp ? (e.followUpDue ?? '') : '',
+        dateCell(e.date), child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? DEFAULT_TARGET[e.kind] ?? '', e.recorder, e.content,
+        e.followUp ? YES : NO, e.followUp ? dateCell(e.followUpDue) : '',
       ]);
     }
   }

@@ -3,6 +3,7 @@ import { createTymeCalendar } from '../calendar/tyme';
 import { LOG_HEADERS, readLog, type ChildRecord } from '../contacts/log';
 import { readContactSettings } from '../contacts/settings';
 import '../i18n/all';
+import { isDateCell } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { WorkbookSnapshot } from '../snapshot';
 import { buildReminders } from './build';
@@ -49,7 +50,10 @@ describe('from the sheets to 提醒事项', () => {
     expect(op.content.titleLines![1]).toBe('日历库没有 2027 年的法定节假日数据：2027 年的放假和调休按「设置」中学校填写的日期计算。');
     expect(op.content.columns.map((c) => c.header)).toEqual(['状态', '到期日', '学生', '班级', '事项', '负责人', '说明']);
     expect(op.content.highlights).toContainEqual(expect.objectContaining({ col: 0, equals: '逾期' }));
-    const rows = op.content.rows.map((row) => row.slice(0, 6).join(' '));
+    // 到期日 is a date cell (sortable in Excel); show it as its ISO day here.
+    const rows = op.content.rows.map((row) => row.slice(0, 6).map((c) => (isDateCell(c) ? c.date : c)).join(' '));
+    expect(op.content.rows.every((row) => isDateCell(row[1]))).toBe(true);
+    expect(op.content.columns[1].format).toBe('date');
     expect(rows).toContain('逾期 2026-11-26 张三 三(1)班 跟进（家长电话） 刘老师');
     expect(rows).toContain('本周 2026-12-04 张三 三(1)班 谈心 刘老师');
     expect(rows).toContain('本周 2026-12-04 张三 三(1)班 给家长打电话 刘老师');

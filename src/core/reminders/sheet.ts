@@ -2,7 +2,7 @@ import { weekdayOf } from '../calendar/school';
 import type { CalendarNote } from '../calendar/types';
 import { dayNumber, type IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
-import type { PlanOp } from '../plan/types';
+import { dateCell, type PlanOp } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { Msg, ReminderItem } from './build';
 import type { ReminderStatus } from './status';
@@ -50,7 +50,7 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     return text;
   };
   const rows = items.map((it) => [
-    statusText(lang, it.status), it.due, it.child?.name ?? '', it.child?.classLabel ?? '', render(it.what), ownerText(lang, it),
+    statusText(lang, it.status), dateCell(it.due), it.child?.name ?? '', it.child?.classLabel ?? '', render(it.what), ownerText(lang, it),
     it.notes.map(render).join(sep),
   ]);
   return {
@@ -58,7 +58,8 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     sheet: SHEETS.reminders,
     content: {
       titleLines,
-      columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: 'text' as const })),
+      // 截止日期 is a real date so the teacher can sort and filter by it; the rest is text.
+      columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: c === 'due' ? ('date' as const) : ('text' as const) })),
       rows,
       table: { name: 'RemindersTable', style: 'TableStyleLight9' },
       highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({ col: 0, equals: statusText(lang, s), fill: f.fill, font: f.font })),

@@ -15,7 +15,7 @@ import type { SheetFinding } from '../contacts/findings';
 import type { IsoDate } from '../dates';
 import type { Lang, Params } from '../i18n';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
-import { isLinkCell, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
+import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, remindersSheetOp, type ReminderResult } from '../reminders';
 import { checkRoster, overrideFromSettings } from '../roster';
 import type { RosterCheck, RosterRecord } from '../roster/types';
@@ -110,8 +110,7 @@ function settingsPlan(workbook: WorkbookSnapshot, today: IsoDate): PlanOp[] {
 
 /** A sheet's values as a port writes `content`: title lines in column A, the header row, the rows. */
 function contentValues(content: SheetContent): CellValue[][] {
-  const cell = (c: PlanCell): CellValue => (isLinkCell(c) ? c.text : (c as CellValue));
-  return [...(content.titleLines ?? []).map((line) => [line]), content.columns.map((c) => c.header), ...content.rows.map((r) => r.map(cell))];
+  return [...(content.titleLines ?? []).map((line) => [line]), content.columns.map((c) => c.header), ...content.rows.map((r) => r.map(planCellValue))];
 }
 
 /** The snapshot as it will be once `ops` have created the sheets they create when missing. */
