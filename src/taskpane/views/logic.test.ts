@@ -69,7 +69,7 @@ describe('entryFromForm', () => {
     const op = logEntryOp([r.entry], { sheets: [] });
     expect(op.kind).toBe('appendRows');
     if (op.kind !== 'appendRows') return;
-    expect(op.rows).toEqual([['2026-09-01', '王小明', '三(1)班', '谈心', '学生', '刘老师', '最近睡得晚', '否', '']]);
+    expect(op.rows).toEqual([[{ date: '2026-09-01' }, '王小明', '三(1)班', '谈心', '学生', '刘老师', '最近睡得晚', '否', '']]);
   });
 
   it('carries a class meeting (several children), the target and the follow-up date', () => {
