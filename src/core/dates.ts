@@ -63,6 +63,9 @@ export function fromExcelSerial(serial: number): IsoDate | null {
   return fromDayNumber(dayNumber('1900-01-01') + days);
 }
 
+/** Days between the two date systems: a 1904 workbook (old Mac files) counts this many fewer to the same day. */
+export const DAYS_1900_TO_1904 = 1462;
+
 export function toExcelSerial(date: IsoDate): number {
   const days = dayNumber(date) - dayNumber('1900-01-01');
   return days + (days >= 59 ? 2 : 1);

@@ -36,7 +36,11 @@ export interface DateFormatRun {
  * search in one column's runs. Only numeric cells are covered; text and empty cells never are.
  */
 export interface SheetDateFormats {
-  /** Serials count from 1904-01-01 (old Mac workbooks) instead of Excel's 1900 system. */
+  /**
+   * The file counts dates from 1904-01-01 (old Mac workbooks). The port has already converted the serials
+   * of these date cells to Excel's 1900 system, the one the core and the grid read; this says only where
+   * they came from.
+   */
   readonly date1904: boolean;
   /** Runs by 0-based sheet column, sorted by row and not overlapping; columns without dates are absent. */
   readonly columns: Readonly<Record<number, readonly DateFormatRun[]>>;

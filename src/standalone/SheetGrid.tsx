@@ -127,7 +127,7 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
                 className={mergeClasses(styles.cell, styles.header, styles.rowHeader, highlight?.row === r && styles.headerHighlight)}>{r + 1}</span>
               {cols.map((c) => {
                 const value = cellAt(sheet, r, c);
-                const text = display(value, dateFormatAt(sheet, r, c), sheet.dateFormats?.date1904);
+                const text = display(value, dateFormatAt(sheet, r, c));
                 const hit = highlight !== null && highlight.row === r && highlight.col === c;
                 return (
                   <span key={c} role="gridcell" aria-colindex={c + 2} aria-selected={hit || undefined}
@@ -148,20 +148,18 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
  * A cell's text in the grid. A number with a date or time format shows as Excel would show it, in ISO
  * order: 2012-11-21, 08:30, 2012-11-21 08:30 (a number Excel itself cannot show as a date stays a number).
  */
-export function display(value: CellValue, dateKind: DateFormatKind | null = null, date1904 = false): string {
+export function display(value: CellValue, dateKind: DateFormatKind | null = null): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number' && dateKind) return serialText(value, dateKind, date1904) ?? String(value);
+  if (typeof value === 'number' && dateKind) return serialText(value, dateKind) ?? String(value);
   return String(value);
 }
 
 const SECONDS_PER_DAY = 86400;
-/** Days from 1900-01-00 (Excel 1900 serial 0) to 1904-01-01 (1904 serial 0). */
-const DAYS_1900_TO_1904 = 1462;
-
 /** Date and/or time text of an Excel serial, or null where Excel shows ##### (negative, past 9999). */
-function serialText(serial: number, kind: DateFormatKind, date1904: boolean): string | null {
+/** Serials are in the 1900 system: the file port converts a 1904 workbook's dates as it reads them. */
+function serialText(serial: number, kind: DateFormatKind): string | null {
   if (!Number.isFinite(serial) || serial < 0) return null;
   // Excel rounds to the second before showing any part, so 23:59:59.6 is the next day's 00:00.
   const seconds = Math.round(serial * SECONDS_PER_DAY);
@@ -169,13 +167,12 @@ function serialText(serial: number, kind: DateFormatKind, date1904: boolean): st
   const ofDay = seconds - day * SECONDS_PER_DAY;
   const time = `${String(Math.floor(ofDay / 3600)).padStart(2, '0')}:${String(Math.floor((ofDay % 3600) / 60)).padStart(2, '0')}`;
   if (kind === 'time') return time;
-  const date = serialDate(day, date1904);
+  const date = serialDate(day);
   if (date === null) return null;
   return kind === 'date' ? date : `${date} ${time}`;
 }
 
-function serialDate(day: number, date1904: boolean): string | null {
-  if (date1904) return fromExcelSerial(day + DAYS_1900_TO_1904);
+function serialDate(day: number): string | null {
   // Excel's own names for the two 1900-system days that are no real date: serial 0 and Lotus's leap day.
   if (day === 0) return '1900-01-00';
   if (day === 60) return '1900-02-29';
@@ -196,7 +193,7 @@ export function columnWidths(sheet: SheetSnapshot): number[] {
     for (let j = 0; j < line.length; j++) {
       const row = sheet.origin.row + i;
       const c = sheet.origin.col + j;
-      const text = display(line[j] ?? null, dateFormatAt(sheet, row, c), sheet.dateFormats?.date1904);
+      const text = display(line[j] ?? null, dateFormatAt(sheet, row, c));
       if (!text) continue;
       let units = 0;
       for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;

@@ -6,6 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
 import { toExcelSerial } from '../../src/core/dates';
+import { checkRoster } from '../../src/core/roster';
 import { cellAt, dateFormatAt, findSheet, type SheetSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { dateFormatKind } from '../../src/workbook/file/dateFormats';
@@ -104,14 +105,29 @@ describe('date-formatted cells in the file port snapshot', () => {
     expect([dateFormatAt(sheet, 3, 0), dateFormatAt(sheet, 5, 0), dateFormatAt(sheet, 3, 1), dateFormatAt(sheet, 1, 3), dateFormatAt(sheet, 0, 0)]).toEqual([null, null, null, null, null]);
   });
 
-  it('says which date system a 1904 workbook uses', async () => {
+  it('reads a 1904 workbook\'s dates in the 1900 system the core uses, and says where they came from', async () => {
     const bytes = sheetJsWorkbook({ A1: { t: 's', v: '出生日期' }, A2: { t: 'n', v: toExcelSerial('2012-11-21') - 1462, z: 'yyyy-mm-dd' } }, { date1904: true });
     const sheet = await readRoster(bytes);
     expect(sheet.dateFormats?.date1904).toBe(true);
     expect(sheet.dateFormats?.columns[0]).toEqual([{ firstRow: 1, lastRow: 1, kind: 'date' }]);
-    expect(cellAt(sheet, 1, 0)).toBe(toExcelSerial('2012-11-21') - 1462); // the serial as stored, counted from 1904
+    expect(cellAt(sheet, 1, 0)).toBe(toExcelSerial('2012-11-21')); // stored counted from 1904, read as the same day
+    // 1904-01-01 is 1904 serial 0, and there is no phantom leap day in that system.
+    const edges = await readRoster(sheetJsWorkbook({ A1: { t: 'n', v: 0, z: 'yyyy-mm-dd' }, A2: { t: 'n', v: 60, z: 'yyyy-mm-dd' }, A3: { t: 'n', v: 0.25, z: 'hh:mm' }, A4: { t: 'n', v: 60 } }, { date1904: true }));
+    expect([0, 1, 2, 3].map((r) => cellAt(edges, r, 0))).toEqual([toExcelSerial('1904-01-01'), toExcelSerial('1904-03-01'), 0.25, 60]);
     const plain = await readRoster(sheetJsWorkbook({ A1: { t: 'n', v: 1, z: 'yyyy-mm-dd' } }));
     expect(plain.dateFormats?.date1904).toBe(false);
+  });
+
+  it('lets the roster check read the birth dates of a 1904 workbook as the days the teacher typed', async () => {
+    const born = ['2014-03-05', '2015-12-31'];
+    const cells: Cells = { A1: { t: 's', v: '姓名' }, B1: { t: 's', v: '性别' }, C1: { t: 's', v: '出生日期' }, D1: { t: 's', v: '年级' }, E1: { t: 's', v: '班级' } };
+    born.forEach((d, i) => {
+      const r = i + 2;
+      Object.assign(cells, { [`A${r}`]: { t: 's', v: ['王小明', '李红'][i] }, [`B${r}`]: { t: 's', v: ['男', '女'][i] }, [`C${r}`]: { t: 'n', v: toExcelSerial(d) - 1462, z: 'yyyy-mm-dd' }, [`D${r}`]: { t: 'n', v: 4 }, [`E${r}`]: { t: 's', v: '四(1)班' } });
+    });
+    const snapshot = await openXlsx(sheetJsWorkbook(cells, { date1904: true })).read();
+    const check = checkRoster(snapshot, { today: '2026-11-29' });
+    expect(check.records.map((r) => r.birthDate)).toEqual(born);
   });
 
   it('knows the zh-CN built-in date ids Excel writes without a format code, with or without a namespace prefix', async () => {
@@ -131,7 +147,8 @@ describe('date-formatted cells in the file port snapshot', () => {
         date1904: true,
         columns: { 0: [{ firstRow: 0, lastRow: 0, kind: 'date' }], 1: [{ firstRow: 0, lastRow: 0, kind: 'time' }], 2: [{ firstRow: 0, lastRow: 0, kind: 'date' }], 3: [{ firstRow: 0, lastRow: 0, kind: 'dateTime' }] },
       }]);
-      expect(sheet.values).toEqual([[39770, 0.5, 39771, 39770.25, 39770, 39770]]);
+      // Dates moved into the 1900 system; a time alone, a plain number and a General cell as they are.
+      expect(sheet.values).toEqual([[39770 + 1462, 0.5, 39771 + 1462, 39770.25 + 1462, 39770, 39770]]);
     }
   });
 

@@ -1,5 +1,5 @@
 import type { CellValue } from '../cells';
-import { parseIso, toExcelSerial, type IsoDate } from '../dates';
+import { DAYS_1900_TO_1904, parseIso, toExcelSerial, type IsoDate } from '../dates';
 
 /**
  * SheetPlan: what the workbook should contain after an operation, as data. The core produces plans;
@@ -41,9 +41,6 @@ export function isDateCell(c: PlanCell): c is DateCell {
 export function dateCell(date: IsoDate | null | undefined): PlanCell {
   return date ? { date } : '';
 }
-
-/** The 1904 date system (old Mac workbooks) counts this many days fewer to the same day. */
-const DAYS_1900_TO_1904 = 1462;
 
 /**
  * The serial a port writes for a date cell in a workbook of the 1900 (or 1904) date system, or null

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellRange, CellValue } from '../../core/cells';
+import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
 import { dateFormatKind, DateRunsBuilder, withImplicitDateFormats } from './dateFormats';
@@ -96,7 +97,8 @@ export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | '
 /**
  * Values of the named worksheets (all parsed in one SheetJS pass). The block is the bounding box of
  * cells that hold a value, like Excel's used range over values: empty styled cells do not count.
- * Numbers with a date or time format are listed in dateFormats.
+ * Numbers with a date or time format are listed in dateFormats; in a 1904 workbook their serials are
+ * converted to the 1900 system (dateFormats.date1904 says the file counts from 1904).
  */
 export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
   let wb: XLSX.WorkBook;
@@ -131,11 +133,17 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
       let values: CellValue[] | undefined;
       for (let c = 0; c < line.length; c++) {
         const cell = line[c];
-        const v = toCellValue(cell);
+        let v = toCellValue(cell);
         if (v === null) continue;
         if (typeof v === 'number') {
           const kind = kindOf(cell.z);
-          if (kind) dates.add(r, c, kind);
+          if (kind) {
+            dates.add(r, c, kind);
+            // The core counts every serial from 1900, as Excel's default system; a 1904 workbook's dates
+            // are moved into it here, once, so that no reader downstream has to know (a time of day alone
+            // is the same in both systems).
+            if (date1904 && kind !== 'time') v += DAYS_1900_TO_1904;
+          }
         }
         if (!values) values = [];
         values[c] = v;
