@@ -345,7 +345,7 @@ export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<Appl
           // Without a backup, a replaced sheet's content is read below, once the writes are known.
           before: had ? backup : null,
           content: op.content,
-          width: widest(op.content.rows, Math.max(1, op.content.columns.length)),
+          width: contentWidth(op.content),
           appended: [],
           cells: new Map(),
         };
@@ -592,6 +592,11 @@ function widest(rows: readonly (readonly unknown[])[], atLeast: number): number 
   return w;
 }
 
+/** Columns a sheet's content spans: its header, or its longest row when a row is longer. */
+export function contentWidth(content: SheetContent): number {
+  return widest(content.rows, Math.max(1, content.columns.length));
+}
+
 /** Excel's rules for sheet names: 1–31 characters, none of \\ / ? * [ ] :, no apostrophe at either end, not History. */
 export function isValidSheetName(name: string): boolean {
   return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== 'history';
@@ -806,7 +811,7 @@ function contentCommands(
   const headerRow = titles.length;
   const firstDataRow = headerRow + 1;
   const n = content.rows.length;
-  const width = widest(content.rows, Math.max(1, content.columns.length));
+  const width = contentWidth(content);
 
   // Values first.
   for (const text of [...titles, ...content.columns.map((c) => c.header)]) if (isTruncated(text)) degraded.add('office.textTruncated');

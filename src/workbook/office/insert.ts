@@ -1,6 +1,6 @@
 import type { SheetContent, WorkbookPlan } from '../../core/plan/types';
 import { PortError, type ApplyResult } from '../port';
-import type { AppliedPlan } from './apply';
+import { contentWidth, type AppliedPlan } from './apply';
 import { toBase64 } from './base64';
 import { runChunks } from './batch';
 import type { OfficeFeatures } from './capabilities';
@@ -72,12 +72,6 @@ async function takeOutHalfInsert(context: Excel.RequestContext, names: readonly 
   throw new PortError('office.insertIncomplete', { sheet: missing[0] ?? names[0] });
 }
 
-function widthOf(content: SheetContent): number {
-  let w = Math.max(1, content.columns.length);
-  for (const r of content.rows) if (r.length > w) w = r.length;
-  return w;
-}
-
 export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file: Uint8Array): Promise<AppliedPlan | null> {
   const { context, features } = env;
   if (!features.insertWorksheets) return null;
@@ -124,13 +118,13 @@ export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file:
     s.content.charts?.length && s.charts.items.length < s.content.charts.length
       ? [
           ...s.charts.items.map((c) => ({ requestBytes: 20, queue: () => c.delete() })),
-          ...chartCommands(() => s.ws, s.content, widthOf(s.content), features, degraded),
+          ...chartCommands(() => s.ws, s.content, contentWidth(s.content), features, degraded),
         ]
       : [],
   );
   await runChunks(context, [charts].filter((c) => c.length > 0));
 
   const written: ApplyResult['written'][number][] = sheets.map((s) => ({ sheet: s.sheet, what: 'created', rows: s.content.rows.length }));
-  const steps: SheetStep[] = sheets.map((s) => ({ kind: 'sheet', sheet: s.sheet, before: null, content: s.content, width: widthOf(s.content), appended: [], cells: new Map() }));
+  const steps: SheetStep[] = sheets.map((s) => ({ kind: 'sheet', sheet: s.sheet, before: null, content: s.content, width: contentWidth(s.content), appended: [], cells: new Map() }));
   return { result: { written, degraded: [...degraded] }, undo: { steps, hyperlinks: features.hyperlinks } };
 }
