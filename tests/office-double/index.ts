@@ -8,6 +8,7 @@
  *   const port = createOfficePort(d.excel, d.office);
  */
 import { SPECS } from './api';
+import { fromBase64 } from './insert';
 import { DoubleContext, type DoubleStats } from './engine';
 import { WorkbookState, OfficeDoubleError } from './state';
 
@@ -122,7 +123,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   // Excel.createWorkbook (ExcelApi 1.8) opens another workbook: the double keeps its file for the test.
   async function createWorkbook(base64?: unknown): Promise<void> {
     if (api < 8) throw new OfficeDoubleError('ApiNotFound', 'Excel.createWorkbook needs ExcelApi 1.8');
-    const bytes = typeof base64 === 'string' ? Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)) : new Uint8Array();
+    const bytes = typeof base64 === 'string' ? fromBase64(base64) : new Uint8Array();
     if (bytes.length > 0 && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new OfficeDoubleError('InvalidArgument', 'not an .xlsx file');
     stats.calls.set('Excel.createWorkbook', (stats.calls.get('Excel.createWorkbook') ?? 0) + 1);
     createdWorkbooks.push(bytes);

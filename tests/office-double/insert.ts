@@ -46,12 +46,17 @@ function tablesOf(bytes: Uint8Array): Map<string, { name: string; ref: string }[
   return out;
 }
 
+/** The bytes of base64 text, as Excel decodes a file handed to it (atob: the double also runs in the browser). */
+export function fromBase64(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+}
+
 export function insertWorksheetsFromBase64(state: WorkbookState, base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}): void {
   if (options.positionType !== undefined && options.positionType !== 'End') throw new Error('office-double: insertWorksheetsFromBase64 is modeled with positionType End only');
   let bytes: Uint8Array;
   let book: XLSX.WorkBook;
   try {
-    bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    bytes = fromBase64(base64);
     book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true });
   } catch {
     throw new OfficeDoubleError('InvalidArgument', 'the base64 text is not a workbook');
