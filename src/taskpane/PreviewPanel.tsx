@@ -1,8 +1,9 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPort } from '../workbook/port';
 import type { PreviewLine } from './planPreview';
+import { notifyWritten, usePreviewStyles } from './previewParts';
 import type { Operation } from './useOperation';
 
 /** A change the user asked for, shown as a preview; nothing is written until they confirm. */
@@ -14,30 +15,18 @@ export interface PendingChange {
   readonly after?: () => Promise<unknown>;
 }
 
-const useStyles = makeStyles({
-  box: {
-    display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  list: { margin: 0, paddingLeft: '20px' },
-  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
-});
-
 export default function PreviewPanel({ change, lang, port, operation, onDone, onCancel }: {
   change: PendingChange; lang: Lang; port: WorkbookPort; operation: Operation;
   onDone: () => void; onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const styles = usePreviewStyles();
   const busy = operation.running !== null;
   const confirm = async () => {
     const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
     onDone();
     if (!result) return; // failure or cancel: the notice says so; a new preview starts from a fresh read
     if (change.after) await change.after();
-    const written = result.written.map((w) => t(lang, `ui.written.${w.what}`, { sheet: w.sheet, count: w.rows }));
-    const degraded = result.degraded.map((key) => t(lang, key));
-    operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded] });
+    notifyWritten(result, lang, operation);
   };
   const changes = change.lines.filter((l) => l.kind !== 'keep');
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
-import type { ApplyResult, WorkbookPort } from '../../workbook/port';
+import type { WorkbookPort } from '../../workbook/port';
+import { notifyWritten, usePreviewStyles } from '../previewParts';
 import type { Operation } from '../useOperation';
 import { undoWayOf, type UndoWay } from './logic';
 
@@ -20,16 +21,6 @@ export interface ProposedWrite {
   readonly prebuilt?: Uint8Array;
 }
 
-const useStyles = makeStyles({
-  box: {
-    display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  list: { margin: 0, paddingLeft: '20px' },
-  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-});
-
 /**
  * The preview of a proposed write, then — once written — the way back: a button when the port can undo
  * (it kept what it overwrote), a sentence when Excel's own undo covers the operation.
@@ -37,7 +28,7 @@ const useStyles = makeStyles({
 export function WritePreview({ change, port, lang, operation, onClose }: {
   change: ProposedWrite | null; port: WorkbookPort; lang: Lang; operation: Operation; onClose: () => void;
 }) {
-  const styles = useStyles();
+  const styles = usePreviewStyles();
   const busy = operation.running !== null;
   const [undo, setUndo] = useState<{ way: UndoWay; after?: () => Promise<unknown> } | null>(null);
   // A new preview takes the focus, which also scrolls it into view: in a narrow pane a preview asked for
@@ -93,10 +84,4 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
       {!change && undo?.way === 'host' && <Text size={200}>{t(lang, 'views.undo.host')}</Text>}
     </>
   );
-}
-
-function notifyWritten(result: ApplyResult, lang: Lang, operation: Operation): void {
-  const written = result.written.map((w) => t(lang, `ui.written.${w.what}`, { sheet: w.sheet, count: w.rows }));
-  const degraded = result.degraded.map((key) => t(lang, key));
-  operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded] });
 }
