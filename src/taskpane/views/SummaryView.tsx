@@ -84,10 +84,10 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
     const [core, tools] = await Promise.all([loadViewsCore(), loadFileTools()]);
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     if (signal.aborted) throw abortError();
-    const done = await tools.rollupWorkbook(core, read, today, lang, (e) => errorMessage(e, lang));
+    const done = await tools.schoolsRollup(core, read, today, lang, (e) => errorMessage(e, lang));
     if (fileHost) {
       const file = t(lang, 'views.summary.rollupFile');
-      tools.download(done.bytes, file);
+      tools.download(await tools.workbookWith(done.plan), file);
       operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.rollupDone', { schools: done.schools, children: done.children, file })] });
       return;
     }
@@ -95,7 +95,9 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
     if (signal.aborted) throw abortError();
     const lines = describePlan(done.plan, snapshot, lang).filter((l) => l.kind !== 'keep').map((l) => l.text);
     const counted = t(lang, 'views.summary.rollupCounted', { schools: done.schools, children: done.children });
-    setPending({ titleKey: 'views.summary.rollupPreviewTitle', plan: done.plan, prebuilt: done.bytes, lines: [counted, ...lines], changes: lines.length > 0 });
+    // The file is built only for an Excel that can insert whole sheets from it; others write the plan.
+    const prebuilt = port.capabilities().insertSheets ? await tools.workbookWith(done.plan) : undefined;
+    setPending({ titleKey: 'views.summary.rollupPreviewTitle', plan: done.plan, prebuilt, lines: [counted, ...lines], changes: lines.length > 0 });
   });
 
   const j = data?.plan.summary.json;

@@ -37,7 +37,7 @@ export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapsh
  * date in memory (nothing written back), named by 设置's 学校名称 else its file name, then rollupPlan.
  * A file that cannot be read names itself in the error (file names, never cell contents).
  */
-export async function rollupWorkbook(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ plan: WorkbookPlan; bytes: Uint8Array; schools: number; children: number }> {
+export async function schoolsRollup(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ plan: WorkbookPlan; schools: number; children: number }> {
   const schools: SchoolFigures[] = [];
   for (const file of files) {
     try {
@@ -50,7 +50,7 @@ export async function rollupWorkbook(core: ViewsCore, files: readonly { name: st
   }
   const result = core.rollupPlan(schools, lang);
   if (!result.ok) throw new KeyedError(result.messageKey, result.params);
-  return { plan: result.plan, bytes: await workbookWith(result.plan), schools: schools.length, children: result.total.children };
+  return { plan: result.plan, schools: schools.length, children: result.total.children };
 }
 
 export function download(bytes: Uint8Array, fileName: string): void {
