@@ -1,4 +1,4 @@
-/** The sheets the add-in owns or keeps (DESIGN.md §3). One place for their names. */
+/** The sheets the add-in owns or keeps (docs/ARCHITECTURE.md §3). One place for their names. */
 export const SHEETS = {
   findings: '校验结果',
   mentors: '帮扶人员',

@@ -1,5 +1,5 @@
 /**
- * The pane imports the workflow in its first load and the calendar library on demand (DESIGN.md §7:
+ * The pane imports the workflow in its first load and the calendar library on demand (docs/ARCHITECTURE.md §7:
  * ~70 KB gzipped). If the workflow ever imported tyme4ts (or a file library) statically, the pane's
  * budget would break silently; the bundler's own view of the import graph says whether it does.
  */

@@ -2,7 +2,7 @@ import type { Params } from '../i18n';
 
 /**
  * A problem found in a sheet the contacts core reads (谈心记录, 设置). Rule ids are stable, like the
- * roster's (DESIGN.md §5); the text comes from the catalogue. Params never hold names, IDs or phones.
+ * roster's (docs/ARCHITECTURE.md §5); the text comes from the catalogue. Params never hold names, IDs or phones.
  */
 export const CONTACT_RULE_IDS = [
   'setting-invalid', 'setting-term-order', 'setting-term-stale',

@@ -6,7 +6,7 @@ import { DAYS_1900_TO_1904, parseIso, toExcelSerial, type IsoDate } from '../dat
  * each WorkbookPort applies them. Nothing here is a host call or a range address string.
  *
  * Text in any plan is written as literal text by every port: a value starting with = + - @, a tab or a
- * carriage return never becomes a formula (DESIGN.md §6). The only formulas a port writes are the
+ * carriage return never becomes a formula (docs/ARCHITECTURE.md §6). The only formulas a port writes are the
  * ones it builds itself from structured data (links).
  */
 

@@ -1,7 +1,7 @@
 import type { FestivalKey } from '../calendar/types';
 
 /**
- * What the schools' work plans (../shared/seed) ask for around the calendar, as message keys:
+ * What the schools' work plans ask for (docs/ARCHITECTURE.md §1) around the calendar, as message keys:
  * plan 2 (6·1 联欢活动), plan 3 (十月 中秋、国庆 家访和谈心; the monthly schedule), plan 5 (给留守儿童过生日,
  * 和留守儿童过每个中国传统节日, 每季度召开一次领导组专题会议, 亲情电话).
  */

@@ -1,5 +1,5 @@
 /**
- * Find the roster: score every sheet's top rows against the header catalogue (DESIGN.md §4), pick the
+ * Find the roster: score every sheet's top rows against the header catalogue (docs/ARCHITECTURE.md §4), pick the
  * header row (or two-level header), and map columns to fields. A user's saved correction wins.
  */
 import type { CellRange, CellValue } from '../cells';

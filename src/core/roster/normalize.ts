@@ -114,7 +114,7 @@ export function normalizeName(v: CellValue | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // Phones
 
-/** Mobile prefixes in use (DESIGN.md §7): 13x, 145–149, 150–153, 155–159, 162, 165–167, 170–178, 18x, 190–193, 195–199. */
+/** Mobile prefixes in use (docs/ARCHITECTURE.md §7): 13x, 145–149, 150–153, 155–159, 162, 165–167, 170–178, 18x, 190–193, 195–199. */
 const MOBILE_PREFIX: readonly boolean[] = (() => {
   const table = new Array<boolean>(1000).fill(false);
   const add = (from: number, to: number) => {
@@ -148,7 +148,7 @@ export function isMobile(digits: string): boolean {
   return prefix >= 100 && prefix < 200 && MOBILE_PREFIX[prefix] === true && isAllDigits(digits);
 }
 
-/** 010/02x + 8 digits, or 0xxx + 7–8 digits (DESIGN.md §7). */
+/** 010/02x + 8 digits, or 0xxx + 7–8 digits (docs/ARCHITECTURE.md §7). */
 export function isLandline(digits: string): boolean {
   if (digits.charCodeAt(0) !== 48 || !isAllDigits(digits)) return false;
   const second = digits.charCodeAt(1);

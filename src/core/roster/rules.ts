@@ -1,5 +1,5 @@
 /**
- * The roster rules (DESIGN.md §5). Each finding carries a stable rule id, a severity and an i18n key;
+ * The roster rules (docs/ARCHITECTURE.md §5). Each finding carries a stable rule id, a severity and an i18n key;
  * parameters are row numbers, ages and counts only — never a name, ID or phone.
  */
 import { daysInMonth, type IsoDate } from '../dates';

@@ -2,7 +2,7 @@ import type { CellValue } from '../cells';
 import type { IsoDate } from '../dates';
 import type { Params } from '../i18n';
 
-/** Canonical roster fields (DESIGN.md §4). */
+/** Canonical roster fields (docs/ARCHITECTURE.md §4). */
 export const FIELD_KEYS = [
   'name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'address',
   'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace',

@@ -182,7 +182,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
 
   rows.push(countRow(sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
   if (withNames) {
-    // Names only: a class and a name, never an ID or a phone (DESIGN.md §6).
+    // Names only: a class and a name, never an ID or a phone (docs/ARCHITECTURE.md §6).
     for (const ch of c.childrenWithoutTalk.list) rows.push(row(sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
   }
 
