@@ -103,8 +103,9 @@ function problemsOf(before: Uint8Array | null, after: Uint8Array): { parts: stri
 
 /**
  * The rich workbook with more for the port to fit around: the chart sheet also carries a table and an
- * extension list (marks must put <legacyDrawing> between <drawing> and <tableParts>), and the log a page
- * setup and an extension list (appended links must put <hyperlinks> before <pageMargins>).
+ * extension list (marks must put <legacyDrawing> between <drawing> and <tableParts>), and the log most of
+ * a worksheet's optional parts, print settings and an extension list (appended links must put
+ * <hyperlinks> between <dataValidations> and <printOptions>, a note's <legacyDrawing> before <extLst>).
  */
 function richerWorkbook(): Uint8Array {
   const parts = richWorkbookParts();
@@ -114,7 +115,18 @@ function richerWorkbook(): Uint8Array {
   set('xl/worksheets/_rels/sheet2.xml.rels', text('xl/worksheets/_rels/sheet2.xml.rels').replace('</Relationships>', `<Relationship Id="rId2" Type="${R}/table" Target="../tables/table2.xml"/></Relationships>`));
   set('xl/tables/table2.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="2" name="数据表" displayName="数据表" ref="A1:B4" totalsRowShown="0"><autoFilter ref="A1:B4"/><tableColumns count="2"><tableColumn id="1" name="月份"/><tableColumn id="2" name="谈心次数"/></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`);
   set('[Content_Types].xml', text('[Content_Types].xml').replace('</Types>', '<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'));
-  set('xl/worksheets/sheet5.xml', text('xl/worksheets/sheet5.xml').replace('</sheetData></worksheet>', `</sheetData>${MARGINS}<pageSetup paperSize="9" orientation="portrait"/>${EXT}</worksheet>`));
+  // The log as a teacher who prints it leaves it: most of CT_Worksheet's optional children, none referring to another part.
+  const log = text('xl/worksheets/sheet5.xml')
+    .replace('<dimension ', '<sheetPr><tabColor rgb="FF00B050"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ')
+    .replace(
+      '</sheetData></worksheet>',
+      '</sheetData><autoFilter ref="A1:C3"/><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells><phoneticPr fontId="0" type="noConversion"/>' +
+        '<conditionalFormatting sqref="C2:C100"><cfRule type="containsText" dxfId="0" priority="1" operator="containsText" text="家访"><formula>NOT(ISERROR(SEARCH("家访",C2)))</formula></cfRule></conditionalFormatting>' +
+        '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C2:C100"><formula1>"谈心,家访"</formula1></dataValidation></dataValidations>' +
+        `<printOptions gridLines="1"/>${MARGINS}<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/><headerFooter><oddHeader>&amp;C谈心记录</oddHeader></headerFooter>` +
+        `<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks><ignoredErrors><ignoredError sqref="A2:A3" numberStoredAsText="1"/></ignoredErrors>${EXT}</worksheet>`,
+    );
+  set('xl/worksheets/sheet5.xml', log);
   const entries: Record<string, Uint8Array> = {};
   for (const [k, v] of Object.entries(parts)) entries[k] = v;
   return zipSync(entries);
@@ -169,8 +181,15 @@ describe('every part the file port writes follows the schema', () => {
     const input = richerWorkbook();
     const wb = openXlsx(input);
     await wb.apply(richPlan);
-    const { parts, problems } = problemsOf(input, wb.save());
-    // The check must have had the port's work in front of it: the parts each feature lands in.
+    const saved = wb.save();
+    const { parts, problems } = problemsOf(input, saved);
+    // The check must have had the port's work in front of it: the parts each feature lands in, and the
+    // elements the port inserted among the producer's.
+    const after = unzipParts(saved);
+    const xml = (p: string) => new TextDecoder().decode(after[p]);
+    expect(xml('xl/worksheets/sheet5.xml')).toMatch(/<\/dataValidations><hyperlinks>[\s\S]*<\/hyperlinks><printOptions /);
+    expect(xml('xl/worksheets/sheet5.xml')).toMatch(/<legacyDrawing r:id="[^"]+"\/><extLst>/);
+    expect(xml('xl/worksheets/sheet2.xml')).toMatch(/<drawing r:id="rId1"\/><legacyDrawing r:id="[^"]+"\/><tableParts /);
     expect(parts).toEqual(expect.arrayContaining([
       '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml',
       'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml',
@@ -194,12 +213,13 @@ describe('every part the file port writes follows the schema', () => {
     expect(marked.problems).toEqual([]);
   });
 
-  it('each fixture roster after the upkeep and its marks', async () => {
-    const dir = path.join(ROOT, 'tests', 'fixtures');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx') && f !== 'no-roster.xlsx');
-    expect(files.length).toBeGreaterThanOrEqual(5);
+  it('each fixture and corpus roster after the upkeep and its marks', async () => {
+    const readable = (dir: string, skip: RegExp) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.xlsx') && !skip.test(f)).map((f) => path.join(dir, f));
+    // Left out: files with no roster, and the damaged, encrypted and not-a-workbook files the port refuses.
+    const files = [...readable('tests/fixtures', /^no-roster/), ...readable('tests/corpus', /^(damaged|empty|encrypted|truncated|zip-not)/)];
+    expect(files.length).toBeGreaterThanOrEqual(15);
     for (const f of files) {
-      const input = new Uint8Array(readFileSync(path.join(dir, f)));
+      const input = new Uint8Array(readFileSync(path.join(ROOT, f)));
       const port = openXlsx(input);
       const plan = planMaintenance(await port.read(), options);
       await port.apply(plan.plan);
