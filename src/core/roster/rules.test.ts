@@ -119,6 +119,23 @@ describe('id rules', () => {
     expect(only([good({ 身份证号: wrong })], 'id-checksum').map((f) => f.row + 1)).toEqual([2]);
   });
 
+  it('id-region: a warning for a first six digits no GB/T 2260 revision has, none for merged counties or permits', () => {
+    const found = only([
+      good(),
+      good({ 姓名: 'b', 身份证号: makeId('20150312', '135', '439999') }),
+      good({ 姓名: 'c', 身份证号: makeId('20150312', '157', '522427') }), // 威宁县 before its 2011 renumbering
+      good({ 姓名: 'd', 身份证号: makeId('20150312', '179', '810000') }),
+      good({ 姓名: 'e', 身份证号: makeId('20150312', '191', '000000') }),
+    ], 'id-region');
+    expect(found.map((f) => [f.row + 1, f.severity, f.field, f.messageKey])).toEqual([
+      [3, 'warning', 'idNumber', 'roster.id.unknownRegion'],
+      [6, 'warning', 'idNumber', 'roster.id.unknownRegion'],
+    ]);
+    // An ID whose other checks fail gets no region finding on top.
+    const bad = makeId('20150312', '135', '439999');
+    expect(only([good({ 身份证号: bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0') })], 'id-region')).toEqual([]);
+  });
+
   it('id-birthdate-mismatch and id-gender-mismatch, reported on the column that disagrees', () => {
     const found = run([good({ 出生日期: '2015-03-13' }), good({ 性别: '女', 身份证号: makeId('20150312', '125'), 姓名: '李四' })]).findings;
     expect(found.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['id-birthdate-mismatch@2:birthDate', 'id-gender-mismatch@3:gender']);

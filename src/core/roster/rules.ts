@@ -7,6 +7,7 @@ import type { Params } from '../i18n';
 import type { DateParse } from './normalize';
 import type { ParsedRow, PhoneField } from './records';
 import { PHONE_FIELDS } from './records';
+import { isKnownRegionCode } from './region';
 import type { FieldKey, Finding, RosterLayout, RosterRecord, RuleId, Severity } from './types';
 
 /** Fields a roster must have a column for, and fill on every record (class or grade counts as one). */
@@ -32,6 +33,7 @@ const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   duplicate: 'error',
   'guardian-age': 'error',
   'cell-error': 'warning',
+  'id-region': 'warning',
 };
 
 /** The usual severity of a rule (a few findings are softer: a 15-digit ID, an old guardian, a likely duplicate). */
@@ -147,6 +149,7 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
           break;
         }
         idBirth = id.birth;
+        if (!isKnownRegionCode(id.id.slice(0, 6))) out.add(row, idCol, 'idNumber', 'id-region', 'roster.id.unknownRegion');
         if (cols.birthDate !== undefined && p.birth?.ok && p.birth.iso <= today) {
           const same = p.birth.monthOnly ? p.birth.iso.slice(0, 7) === id.birth.slice(0, 7) : p.birth.iso === id.birth;
           if (!same) out.add(row, cols.birthDate, 'birthDate', 'id-birthdate-mismatch', 'roster.id.birthMismatch');

@@ -17,6 +17,8 @@ export const RULE_IDS = [
   'guardian-age',
   // Added after the first thirteen: an error value (#N/A …) in a column no other rule covers.
   'cell-error',
+  // The ID's first six digits are in no revision of GB/T 2260 (a warning: the list may lag a new county).
+  'id-region',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';

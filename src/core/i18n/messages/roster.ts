@@ -47,6 +47,7 @@ export const roster: DomainMessages = {
     'roster.rule.duplicate': '重复登记',
     'roster.rule.guardian-age': '监护人年龄',
     'roster.rule.cell-error': '单元格错误值',
+    'roster.rule.id-region': '身份证号地区码',
 
     'roster.severity.error': '错误',
     'roster.severity.warning': '警告',
@@ -67,6 +68,7 @@ export const roster: DomainMessages = {
     'roster.id.badBirthDate': '第 {row} 行身份证号中的出生日期不存在（第 7–14 位）：可能有数字输错，请对照证件核对。',
     'roster.id.futureBirthDate': '第 {row} 行身份证号中的出生日期晚于今天：可能有数字输错，请对照证件核对。',
     'roster.id.badChecksum': '第 {row} 行的身份证号校验位不对：号码中至少有一位输错了，请对照证件或户口本逐位核对。',
+    'roster.id.unknownRegion': '第 {row} 行身份证号的前六位不是任何一版国家行政区划代码（GB/T 2260）中的地区：可能有数字输错，请对照证件核对前六位。',
     'roster.id.cellError': '第 {row} 行的身份证号显示错误值 {error}：请修正该单元格，并以文本格式填写号码。',
     'roster.id.birthMismatch': '第 {row} 行身份证号中的出生日期与“出生日期”列不一致：请对照证件核对，改正错的一处。',
     'roster.id.genderMismatch': '第 {row} 行身份证号表示的性别（第 17 位，单数为男、双数为女）与“性别”列不一致：请对照证件核对，改正错的一处。',
@@ -143,6 +145,7 @@ export const roster: DomainMessages = {
     'roster.rule.duplicate': 'Listed twice',
     'roster.rule.guardian-age': 'Guardian\'s age',
     'roster.rule.cell-error': 'Error value in cell',
+    'roster.rule.id-region': 'ID number region code',
 
     'roster.severity.error': 'Error',
     'roster.severity.warning': 'Warning',
@@ -163,6 +166,7 @@ export const roster: DomainMessages = {
     'roster.id.badBirthDate': 'Row {row}: the birth date inside the ID number (characters 7–14) does not exist. A digit is probably wrong; check it against the ID card.',
     'roster.id.futureBirthDate': 'Row {row}: the birth date inside the ID number is after today. A digit is probably wrong; check it against the ID card.',
     'roster.id.badChecksum': 'Row {row}: the ID number\'s check character is wrong, so at least one character was mistyped. Check it character by character against the ID card or household register.',
+    'roster.id.unknownRegion': 'Row {row}: the first six digits of the ID number are not a region in any edition of the national division codes (GB/T 2260). A digit may be mistyped: check the first six against the ID card.',
     'roster.id.cellError': 'Row {row}: the ID number cell shows the error value {error}. Fix the cell and enter the number as text.',
     'roster.id.birthMismatch': 'Row {row}: the birth date inside the ID number differs from the date-of-birth column. Check against the ID card and correct whichever is wrong.',
     'roster.id.genderMismatch': 'Row {row}: the gender the ID number gives (17th character: odd is male, even is female) differs from the gender column. Check against the ID card and correct whichever is wrong.',
