@@ -57,6 +57,27 @@ describe('parsePhone', () => {
     expect(parsePhone('父：13812345678 母：1391234')?.kind).toBe('invalid');
   });
 
+  it('reads two numbers apart by one space or a line break, spaced groups still one number', () => {
+    for (const cell of ['13812345678 13987654321', '13812345678\n13987654321', '138 1234 5678 139 8765 4321', '13812345678\r\n0755-12345678']) {
+      expect([cell, parsePhone(cell)?.kind]).toEqual([cell, 'mobile']);
+    }
+    expect(parsePhone('0755 1234 5678')).toEqual({ kind: 'landline', digits: '075512345678' });
+  });
+
+  it('reads a number followed by a note, in brackets or not', () => {
+    for (const cell of ['13812345678（奶奶）', '13812345678 (父)', '13812345678【母】', '13812345678 奶奶', '13812345678奶奶', '13812345678(奶奶) 13987654321(爸爸)']) {
+      expect([cell, parsePhone(cell)]).toEqual([cell, { kind: 'mobile', digits: '13812345678' }]);
+    }
+    expect(parsePhone('(0755)12345678')).toMatchObject({ kind: 'landline', digits: '075512345678' });
+    expect(parsePhone('奶奶')?.kind).toBe('invalid'); // a note alone is not a blank cell
+  });
+
+  it('names the wrong number among several', () => {
+    expect(parsePhone('1381234567 13987654321')).toEqual({ kind: 'invalid', digits: '1381234567', position: 1, numbers: 2 });
+    expect(parsePhone('13812345678（父）\n1398765432（母）')).toEqual({ kind: 'invalid', digits: '1398765432', position: 2, numbers: 2 });
+    expect(parsePhone('13812345678/87654321')).toEqual({ kind: 'noAreaCode', digits: '87654321', position: 2, numbers: 2 });
+  });
+
   it('reads extensions', () => {
     expect(parsePhone('0755-1234567 转 801')).toEqual({ kind: 'landline', digits: '07551234567', extension: '801' });
     expect(parsePhone('0755-1234567-801')).toEqual({ kind: 'landline', digits: '07551234567', extension: '801' });

@@ -140,6 +140,9 @@ export interface PhoneParse {
   /** Digits of the (first) number without country code or separators; for landlines area code + number. */
   readonly digits: string;
   readonly extension?: string;
+  /** When the cell holds several numbers and one is wrong: which (1-based) and how many there are. */
+  readonly position?: number;
+  readonly numbers?: number;
 }
 
 export function isMobile(digits: string): boolean {
@@ -161,7 +164,9 @@ export function isLandline(digits: string): boolean {
 const EXTENSION = /(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i;
 const SEPARATORS = /[\s\-–—_.()[\]（）【】]+/g;
 /** Between numbers in one cell: punctuation, a wide gap, or a space before a label (父：… 母：…). */
-const MULTI = /[/／、,，;；|]|\s{2,}|\s+(?=[^\d\s+(（转分#xXeE-])/;
+const MULTI = /[/／、,，;；|\n\r]|\s{2,}|\s+(?=[^\d\s+(（转分#xXeE-])/;
+/** A note in brackets after or between numbers: (父), （奶奶）, 【空号】 — brackets holding no digit. */
+const BRACKET_NOTE = /[(（[【][^\d()（）[\]【】]*[)）\]】]/g;
 /** A label before a number: 电话：, 父亲, 母: (any few non-digits, so '转' never reaches here alone). */
 const LABEL = /^[^\d+(（]{1,8}?[:：]?\s*(?=[\d+(（])/;
 
@@ -181,14 +186,44 @@ export function parsePhone(v: CellValue): PhoneParse | null {
   if (isAllDigits(text)) return classifyPhone(text, '');
   const quick = quickPhone(text);
   if (quick) return quick;
-  const parts = text.split(MULTI).map(trimAll).filter((p) => p !== '');
+  const noted = text.replace(BRACKET_NOTE, ' ');
+  // A part without a digit is a note ("13812345678 奶奶"), not a number.
+  const parts = noted.split(MULTI).flatMap(splitSpacedNumbers).filter(hasDigit);
+  if (parts.length === 0) return parseOnePhone(text); // no number at all: invalid, never blank
   let first: PhoneParse | null = null;
-  for (const part of parts) {
-    const one = parseOnePhone(part);
+  for (let i = 0; i < parts.length; i++) {
+    const one = parseOnePhone(parts[i]);
     if (!first) first = one;
-    if (one.kind !== 'mobile' && one.kind !== 'landline') return one;
+    if (one.kind !== 'mobile' && one.kind !== 'landline') return parts.length > 1 ? { ...one, position: i + 1, numbers: parts.length } : one;
   }
   return first;
+}
+
+const isValidPhone = (p: PhoneParse) => p.kind === 'mobile' || p.kind === 'landline';
+const hasDigit = (s: string) => /\d/.test(s);
+
+/**
+ * Two numbers with one space between them ("13812345678 13987654321"), where a single number may itself
+ * be written in spaced groups ("138 1234 5678"): cut the groups where each run reads as one valid
+ * number. A part that cannot be cut that way is returned whole, to be judged (and named) as it is.
+ */
+function splitSpacedNumbers(part: string): string[] {
+  const text = trimAll(part);
+  const groups = text.split(/\s+/);
+  if (groups.length < 2 || isValidPhone(parseOnePhone(text))) return [text];
+  // cut[i]: a way to read groups[0..i) as valid numbers, as the start of each number; null when none.
+  const cut: (number[] | null)[] = [[]];
+  for (let end = 1; end <= groups.length; end++) {
+    cut[end] = null;
+    for (let start = end - 1; start >= 0 && cut[end] === null; start--) {
+      if (cut[start] !== null && isValidPhone(parseOnePhone(groups.slice(start, end).join(' ')))) cut[end] = [...cut[start]!, start];
+    }
+  }
+  const starts = cut[groups.length];
+  // No reading as valid numbers: groups of seven digits or more are still separate numbers, to be named.
+  if (!starts) return groups.every((g) => g.replace(/\D/g, '').length >= 7) ? groups : [text];
+  if (starts.length < 2) return [text];
+  return starts.map((start, i) => groups.slice(start, starts[i + 1] ?? groups.length).join(' '));
 }
 
 function isAllDigits(s: string): boolean {
@@ -231,6 +266,9 @@ function parseOnePhone(text: string): PhoneParse {
   }
   s = s.replace(SEPARATORS, '');
   if (s.startsWith('+')) s = s.slice(1);
+  // A note written straight after the number ("13812345678奶奶").
+  const note = /^(\+?\d{7,})[^\d]+$/.exec(s);
+  if (note) s = note[1];
   if (!isAllDigits(s)) return { kind: 'invalid', digits: s };
   return classifyPhone(s, ext);
 }

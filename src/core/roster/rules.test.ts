@@ -174,6 +174,14 @@ describe('phone-format', () => {
     expect(rules([good({ 监护人电话: '0755-1234567-801', 父亲电话: '13812345678/13912345678', 母亲电话: '028-12345678转123' })])).toEqual([]);
     expect(rules([good({ 父亲电话: '13812345678/139123' })])).toEqual(['phone-format@2:fatherPhone']);
   });
+
+  it('says which number of several is wrong, and reads notes and line breaks without complaint', () => {
+    expect(rules([good({ 监护人电话: '13812345678（奶奶）', 父亲电话: '13812345678\n13987654321', 母亲电话: '13812345678 (母)' })])).toEqual([]);
+    const [f] = only([good({ 监护人电话: '13812345678（奶奶）\n1398765432（爷爷）' })], 'phone-format');
+    expect(f.messageKey).toBe('roster.phone.invalidOf');
+    expect(renderFinding(f, 'zh-CN')).toContain('2 个号码，其中第 2 个');
+    expect(renderFinding(f, 'en-US')).toContain('holds 2 numbers, and number 2 is not valid (10 digits read)');
+  });
 });
 
 describe('date-invalid', () => {

@@ -171,8 +171,10 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
     const col = cols[f];
     const ph = p.phones[f as PhoneField];
     if (col === undefined || !ph || erroredFields.has(f)) continue;
-    if (ph.kind === 'noAreaCode') out.add(row, col, f, 'phone-format', 'roster.phone.noAreaCode');
-    else if (ph.kind === 'invalid') out.add(row, col, f, 'phone-format', 'roster.phone.invalid', { count: countDigits(ph.digits) });
+    // In a cell of several numbers, say which one: the teacher need not guess.
+    const which = ph.position !== undefined ? { position: ph.position, numbers: ph.numbers ?? 0 } : null;
+    if (ph.kind === 'noAreaCode') out.add(row, col, f, 'phone-format', which ? 'roster.phone.noAreaCodeOf' : 'roster.phone.noAreaCode', which ?? {});
+    else if (ph.kind === 'invalid') out.add(row, col, f, 'phone-format', which ? 'roster.phone.invalidOf' : 'roster.phone.invalid', { count: countDigits(ph.digits), ...which });
   }
 
   // Dates
