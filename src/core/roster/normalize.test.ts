@@ -190,6 +190,13 @@ describe('parseClass and classLabel', () => {
     ['2018级', 9, null, '初三'],
     ['2024级2班', 3, 2, '三(2)班'],
     ['12班', null, 12, null],
+    // Grade digit and two class digits, as text or as a number, and other dashes between grade and class.
+    ['501', 5, 1, '五(1)班'],
+    [202, 2, 2, '二(2)班'],
+    ['612班', 6, 12, '六(12)班'],
+    ['3—1班', 3, 1, '三(1)班'],
+    ['3–2班', 3, 2, '三(2)班'],
+    ['三年级一班', 3, 1, '三(1)班'],
   ])('%p -> grade %p class %p (%s)', (input, grade, classNo, label) => {
     const p = parseClass(input, TODAY);
     expect(p).toEqual({ grade, classNo, ok: true });
@@ -201,7 +208,7 @@ describe('parseClass and classLabel', () => {
     expect(parseClass('2024级', '2025-09-01')?.grade).toBe(2);
   });
 
-  it.each([['十三年级'], ['待定'], ['三(0)班'], ['2010级'], ['2030级'], ['高一'], [{ error: '#N/A' }]])('%p is not a class', (input) => {
+  it.each([['十三年级'], ['待定'], ['三(0)班'], ['2010级'], ['2030级'], ['高一'], [{ error: '#N/A' }], ['500'], [1001], ['001']])('%p is not a class', (input) => {
     expect(parseClass(input as never, TODAY)?.ok).toBe(false);
   });
 

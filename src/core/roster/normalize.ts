@@ -411,7 +411,7 @@ export function schoolYearStart(today: IsoDate): number {
   return p.m >= 9 ? p.y : p.y - 1;
 }
 
-const CLASS_GRADE_CLASS = /^(初中|初|小学)?([一二三四五六七八九十〇两\d]{1,3}?)(年级|年)?([(.\-、·])?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?班?$/;
+const CLASS_GRADE_CLASS = /^(初中|初|小学)?([一二三四五六七八九十〇两\d]{1,3}?)(年级|年)?([(.\-–—―、·])?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?班?$/;
 const CLASS_ONLY = /^\(?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?班$/;
 const ENTRY_YEAR = /^(初中|初|小学)?(\d{4})(?:级|届)(?:(\d{1,2}|[一二三四五六七八九十]{1,3})班|\((\d{1,2})\)班?)?$/;
 const GRADE_ONLY = /^(初中|初|小学)?([一二三四五六七八九十〇两\d]{1,3})(?:年级|年)?$/;
@@ -437,6 +437,8 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
     const c = Math.round((v - g) * 10);
     if (g >= 1 && g <= MAX_GRADE && c >= 1 && Math.abs(v - (g + c / 10)) < 1e-9) return { grade: g, classNo: c, ok: true };
     if (Number.isInteger(v) && v >= 1990 && v <= 2999) return entryYear(undefined, v, null, today);
+    // 501 typed for 五年级1班 (grade digit, two class digits) arrives as a number too.
+    if (Number.isInteger(v) && v >= 100 && v <= 999) return gradeAndClassDigits(String(v));
     return { grade: null, classNo: null, ok: false };
   }
   const s = stripSpaces(toHalfWidth(v)).replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')');
@@ -447,18 +449,13 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
   if (SENIOR.test(s)) return { grade: null, classNo: null, ok: false };
   m = ENTRY_YEAR.exec(s);
   if (m) return entryYear(m[1], Number(m[2]), m[3] ?? m[4] ?? null, today);
+  // "301班" and "301" are grade 3, class 01 (before GRADE_ONLY, which would read 301 as a grade).
+  if (/^\d{3}班?$/.test(s)) return gradeAndClassDigits(s);
   m = GRADE_ONLY.exec(s);
   if (m) {
     const n = parseSmallNumber(m[2]);
     const grade = n === null ? null : gradeFrom(m[1], n);
     return { grade, classNo: null, ok: grade !== null };
-  }
-  m = /^(\d)(\d{2})班?$/.exec(s);
-  if (m) {
-    // "301班" is grade 3, class 01.
-    const grade = gradeFrom(undefined, Number(m[1]));
-    const classNo = Number(m[2]);
-    return { grade, classNo, ok: grade !== null && classNo >= 1 };
   }
   m = CLASS_GRADE_CLASS.exec(s);
   // "12班" is class 12, not grade 1 class 2: digits need 年级 or a separator between them.
@@ -474,6 +471,13 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
     return { grade: null, classNo, ok: classNo !== null && classNo >= 1 };
   }
   return { grade: null, classNo: null, ok: false };
+}
+
+/** Three digits, "501": the grade, then the class in two digits. */
+function gradeAndClassDigits(digits: string): ClassParse {
+  const grade = gradeFrom(undefined, Number(digits[0]));
+  const classNo = Number(digits.slice(1, 3));
+  return { grade, classNo, ok: grade !== null && classNo >= 1 };
 }
 
 function entryYear(stage: string | undefined, year: number, classText: string | null, today: IsoDate): ClassParse {
