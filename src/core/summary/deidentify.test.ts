@@ -4,7 +4,7 @@ import type { CellValue } from '../cells';
 import type { PlanCell, SheetContent } from '../plan/types';
 import type { WorkbookSnapshot } from '../snapshot';
 import { t } from '../i18n';
-import { deidentifyMessage, deidentifyWorkbook, type DeidentifyRoster } from './deidentify';
+import { deidentifyMessage, deidentifyWorkbook, maskerForHeader, type DeidentifyRoster } from './deidentify';
 import { computeSummary } from './figures';
 import { INPUT } from './fixture.test-data';
 import { periodFor } from './period';
@@ -164,6 +164,117 @@ describe('deidentifyWorkbook', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('masks IDs and phones in full-width digits or written in groups, in their columns and in free text', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '花名册',
+          origin: { row: 0, col: 0 },
+          values: [
+            ['姓名', '身份证号', '监护人电话'],
+            ['王小明', '４２０３０２２０１５０３１２１２３Ｘ', '１３８ １２３４ ５６７８'],
+            ['李丽', '4203 0220 1503 1212 34', '139-8765-4321（奶奶）'],
+          ],
+        },
+        {
+          name: '谈心记录',
+          origin: { row: 0, col: 0 },
+          values: [['内容'], ['电话１３８１２３４５６７８，证件 4203 0220 1503 1212 3X，2026-09-01 13987654321 回访']],
+        },
+      ],
+    };
+    const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0, idNumber: 1, guardianPhone: 2 } });
+    expect(contentOf(result, '花名册').rows).toEqual([
+      ['王*明', '4203**********123X', '138 **** 5678'],
+      ['李*', '4203 **** **** **12 34', '139-****-4321（奶奶）'],
+    ]);
+    expect(contentOf(result, '谈心记录').rows[0][0]).toBe('电话138****5678，证件 4203 **** **** **12 3X，2026-09-01 139****4321 回访');
+  });
+
+  it('masks a name as a whole cell anywhere, inside text only from three characters, and never a school or village', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        { name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名', '学校'], ['张家', '张家湾镇中心小学'], ['李小明', '张家湾镇中心小学']] },
+        { name: '结对帮扶', origin: { row: 0, col: 0 }, values: [['学习帮手', '说明'], ['张家', '李小明的同桌，住张家湾']] },
+      ],
+    };
+    const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0 } });
+    expect(contentOf(result, '花名册').rows).toEqual([['张*', '张家湾镇中心小学'], ['李*明', '张家湾镇中心小学']]);
+    expect(contentOf(result, '结对帮扶').rows).toEqual([['张*', '李*明的同桌，住张家湾']]);
+  });
+
+  it('keeps columns about a person readable: 民族, 户籍, the guardian\'s age and health, the school', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '登记表',
+          origin: { row: 0, col: 0 },
+          merges: [{ row: 0, col: 0, rowCount: 1, colCount: 4 }, { row: 0, col: 4, rowCount: 1, colCount: 3 }],
+          values: [
+            ['儿童基本情况', null, null, null, '监护情况', null, null],
+            ['姓名', '民族', '户籍', '就读学校', '监护人', '监护人年龄', '监护人健康状况'],
+            ['王小明', '土家族', '湖北省十堰市郧阳区', '青曲镇中心小学', '王大山', 63, '良好'],
+          ],
+        },
+      ],
+    };
+    const result = deidentifyWorkbook(wb, { sheet: '登记表', headerRows: [0, 1], firstDataRow: 2, columns: { name: 0, guardianName: 4 } });
+    expect(contentOf(result, '登记表').rows).toEqual([['王*明', '土家族', '湖北省十堰市郧阳区', '青曲镇中心小学', '王*山', 63, '良好']]);
+    // The same headers in a column the mapping does not cover.
+    expect(['儿童基本情况 / 民族', '户籍', '就读学校', '监护情况 / 监护人年龄', '监护人健康状况', '学生民族'].map(maskerForHeader)).toEqual([null, null, null, null, null, null]);
+    expect(['儿童基本情况 / 姓名', '监护人', '委托监护人', '学生', '父亲 / 姓名'].map(maskerForHeader)).toEqual(['name', 'name', 'name', 'name', 'name']);
+  });
+
+  it('keeps a header repeated under a section row, and date cells as dates', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '花名册',
+          origin: { row: 0, col: 0 },
+          values: [
+            ['姓名', '监护人', '登记日期'],
+            ['三年级一班', null, null],
+            ['姓名', '监护人', '登记日期'],
+            ['王小明', '王大山', 46346],
+          ],
+          dateFormats: { date1904: false, columns: [undefined, undefined, [{ firstRow: 3, lastRow: 3, kind: 'date' }]] },
+        } as WorkbookSnapshot['sheets'][number],
+      ],
+    };
+    const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0, guardianName: 1 } });
+    expect(contentOf(result, '花名册').rows).toEqual([
+      ['三年级一班', null, null],
+      ['姓名', '监护人', '登记日期'],
+      ['王*明', '王*山', { date: '2026-11-20' }],
+    ]);
+  });
+
+  it('leaves no 18-character ID or 11-digit mobile in any cell, in any digit width or grouping', () => {
+    const wide = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const grouped = (s: string, sep: string) => s.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
+    const form = fc.constantFrom<(s: string) => string>((s) => s, wide, (s) => grouped(s, ' '), (s) => grouped(s, '-'), (s) => wide(grouped(s, ' ')));
+    const id = fc.tuple(fc.stringMatching(/^[1-6]\d{16}[\dX]$/), form).map(([s, f]) => f(s));
+    const phone = fc.tuple(fc.stringMatching(/^1[3-9]\d{9}$/), form).map(([s, f]) => f(s));
+    const found = (text: string) => {
+      const flat = text.replace(/[\uff10-\uff19\uff38]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)[ -](?=\d)/g, '');
+      return /\d{17}[\dX]|1[3-9]\d{9}/.test(flat);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.record({ id, phone }), { minLength: 1, maxLength: 8 }), (children) => {
+        const wb: WorkbookSnapshot = {
+          sheets: [
+            { name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名', '身份证号', '电话'], ...children.map((c, i) => [`学生${i}号`, c.id, c.phone])] },
+            { name: '谈心记录', origin: { row: 0, col: 0 }, values: [['内容'], ...children.map((c) => [`电话${c.phone}，证件${c.id}。`])] },
+          ],
+        };
+        const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0, idNumber: 1, guardianPhone: 2 } });
+        if (!result.ok) throw new Error(result.messageKey);
+        for (const op of result.plan.ops) if (op.kind === 'replaceSheet') expect(found(allText(op.content))).toBe(false);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -2,7 +2,7 @@ import { isCellError, type CellValue } from '../cells';
 import { fromExcelSerial } from '../dates';
 import type { PlanCell, PlanColumn, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
 import type { FieldKey } from '../roster/types';
-import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
+import { cellAt, dateFormatAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { maskAddress, maskId, maskName, maskPhone, scrubDigits } from './mask';
 
 /**
@@ -68,7 +68,11 @@ export function maskerForHeader(header: string): Masker | null {
   if (/电话|手机|联系方式|号码/.test(h)) return 'phone';
   if (/住址|地址|居住地/.test(h)) return 'address';
   if (/出生|生日/.test(h)) return 'birthDate';
-  if (/姓名|学生|儿童|孩子|名字|监护人/.test(h)) return 'name';
+  // A column about a person is no name column: 学生民族, 儿童户籍, 监护人年龄, 监护人健康状况, 就读学校
+  // (grouped headers read "儿童基本情况 / 民族"). Only the column that holds the names is masked.
+  const leaf = h.split('/').pop() ?? h;
+  if (/姓名|名字/.test(leaf)) return 'name';
+  if (/^(?:学生|儿童|孩子|留守儿童|监护人|委托监护人|父亲|母亲|学习帮手|代理家长)$/.test(leaf)) return 'name';
   return null;
 }
 
@@ -98,7 +102,14 @@ function coarsenBirthDate(v: CellValue): CellValue {
 
 class Scrubber {
   readonly counts = { name: 0, id: 0, phone: 0, address: 0, birthDate: 0, text: 0 };
+  /** Every roster name of two characters or more: a cell holding one of them, whole, is masked. */
   private readonly names: Set<string>;
+  /**
+   * The names looked for inside longer text (a talk note that names the child): three characters or
+   * more. A two-character name is also a word or part of a place (张家 in 张家湾镇中心小学, 李村), so
+   * inside other text it would mask school and village names everywhere; it is masked as a whole cell.
+   */
+  private readonly namesInText: Set<string>;
   /** The lengths (UTF-16 units) names come in, longest first, so 王明明 is replaced whole before 王明. */
   private readonly lengths: number[];
   private readonly firstChars: Set<string>;
@@ -106,12 +117,15 @@ class Scrubber {
   constructor(names: Iterable<string>) {
     // A set and a handful of lengths rather than one big regex: a 100,000-row roster has ~300,000 names.
     this.names = new Set([...names].map((n) => n.trim()).filter((n) => Array.from(n).length >= 2));
-    this.lengths = [...new Set([...this.names].map((n) => n.length))].sort((a, b) => b - a);
-    this.firstChars = new Set([...this.names].map((n) => n[0]));
+    this.namesInText = new Set([...this.names].filter((n) => Array.from(n).length >= 3));
+    this.lengths = [...new Set([...this.namesInText].map((n) => n.length))].sort((a, b) => b - a);
+    this.firstChars = new Set([...this.namesInText].map((n) => n[0]));
   }
 
   private replaceNames(text: string): string {
-    if (!this.names.size || text.length < 2) return text;
+    const whole = text.trim();
+    if (this.names.has(whole)) return text.replace(whole, maskName(whole));
+    if (!this.namesInText.size || text.length < 3) return text;
     let out = '';
     let copied = 0;
     let i = 0;
@@ -121,7 +135,7 @@ class Scrubber {
         for (const len of this.lengths) {
           if (i + len > text.length) continue;
           const part = text.slice(i, i + len);
-          if (this.names.has(part)) {
+          if (this.namesInText.has(part)) {
             out += text.slice(copied, i) + maskName(part);
             i += len;
             copied = i;
@@ -222,7 +236,8 @@ function sheetContent(
   for (let r = sheet.origin.row; r < firstHeader; r++) {
     const texts: string[] = [];
     for (let c = 0; c <= maxCol; c++) {
-      const v = scrub.free(cellAt(sheet, r, c));
+      const raw = cellAt(sheet, r, c);
+      const v = typeof raw === 'number' && dateFormatAt(sheet, r, c) === 'date' ? (fromExcelSerial(raw) ?? raw) : scrub.free(raw);
       const text = cellText(v).trim();
       if (text) texts.push(text);
     }
@@ -230,19 +245,47 @@ function sheetContent(
   }
   const columns: PlanColumn[] = [];
   const maskers: (Masker | null)[] = [];
+  const leaves: string[] = [];
   for (let c = 0; c <= maxCol; c++) {
     const header = headerText(sheet, headerRows, c);
     const masker = maskerOf(c, header);
     maskers.push(masker);
+    leaves.push(header.split(' / ').pop() ?? '');
     columns.push({ header: cellText(scrub.free(header)), format: masker && masker !== 'birthDate' ? 'text' : 'general' });
   }
   const rows: PlanCell[][] = [];
   for (let r = firstDataRow; r <= maxRow; r++) {
     const line: PlanCell[] = [];
-    for (let c = 0; c <= maxCol; c++) line.push(scrub.mask(cellAt(sheet, r, c), maskers[c]));
+    const section = isSectionRow(sheet, r, maxCol);
+    for (let c = 0; c <= maxCol; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, maskers[c], leaves[c], scrub));
     rows.push(line);
   }
   return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
+}
+
+/** A row naming the class of the rows below it ("三年级一班" alone on its row): no name, kept as it is. */
+function isSectionRow(sheet: SheetSnapshot, row: number, maxCol: number): boolean {
+  let text: string | null = null;
+  for (let c = 0; c <= maxCol; c++) {
+    const v = cellAt(sheet, row, c);
+    if (v === null || v === '') continue;
+    if (text !== null || typeof v !== 'string') return false;
+    text = v.trim();
+  }
+  return text !== null && /^[^\d]{0,4}?(?:[一二三四五六七八九]|初[一二三]|[1-9])(?:年级)?[(（]?[一二三四五六七八九十\d]{0,2}[)）]?(?:班|年级)$/.test(text);
+}
+
+/** One cell of the copy: masked by its column's masker, a date cell kept a date, a repeated header kept. */
+function copyCell(sheet: SheetSnapshot, row: number, col: number, masker: Masker | null, headerLeaf: string, scrub: Scrubber): PlanCell {
+  const v = cellAt(sheet, row, col);
+  // The header written again below a section row ("三年级一班", then 姓名 / 监护人 …) is no child's name.
+  if (typeof v === 'string' && headerLeaf && v.trim() === headerLeaf) return v;
+  // A date-formatted number stays a date (a bare serial such as 46346 means nothing to a reader).
+  if (typeof v === 'number' && masker !== 'birthDate' && dateFormatAt(sheet, row, col) === 'date') {
+    const iso = fromExcelSerial(v);
+    if (iso) return { date: iso };
+  }
+  return scrub.mask(v, masker);
 }
 
 /**

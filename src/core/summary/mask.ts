@@ -53,8 +53,16 @@ function maskKeeping(s: string, isCounted: (c: string) => boolean, keep: (i: num
 
 const isIdChar = (c: string) => /[0-9A-Za-z]/.test(c);
 
+/**
+ * Full-width digits, X and dash as their ASCII forms (４２１１２７… as typed by some input methods), so
+ * a number is masked whatever its width. Only these characters: other full-width punctuation is text.
+ */
+export function halfWidthDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff38\uff58\uff0d]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 export function maskId(id: string): string {
-  const s = id.trim();
+  const s = halfWidthDigits(id.trim());
   // Long enough to be a resident ID (15 or 18) or a passport/permit number: keep 4 + 4 at most.
   return maskKeeping(s, isIdChar, (i, total) => (total >= 14 ? i < 4 || i >= total - 4 : total >= 8 ? i < 2 || i >= total - 2 : false));
 }
@@ -76,7 +84,7 @@ function maskOnePhone(s: string): string {
 
 /** A phone cell, which may hold several numbers ("138… / 139…"). */
 export function maskPhone(phone: string): string {
-  return phone.replace(/\+?\d[\d\- ()（）]*\d|\d/g, (m) => {
+  return halfWidthDigits(phone).replace(/\+?\d[\d\- ()（）]*\d|\d/g, (m) => {
     // Runs joined by a single space may be two numbers; split where a whole number would fit.
     const parts = m.split(/(\s+)/);
     if (parts.length > 1 && parts.filter((p) => /\d/.test(p)).every((p) => p.replace(/\D/g, '').length >= 7)) {
@@ -103,15 +111,28 @@ export function maskAddress(address: string): string {
 }
 
 /**
- * Mask ID- and phone-like digit runs in free text (a note that quotes a phone): 18-digit IDs (last X
- * allowed), 15-digit old IDs, and any run of 7 or more digits; dashed mobiles and landlines too. An
- * 8-digit run that is a valid date (20260901) is left alone.
+ * Mask ID- and phone-like digit runs in free text (a note that quotes a phone), in any digit width and
+ * spacing: a run of 7 or more digits, single spaces or dashes allowed between them ("138 1234 5678",
+ * "4211 2720 1503 1212 34", "0710-1234567"), an 18-digit ID's final X included. A date written as digits
+ * (20260901, 2026-09-01) is left alone, also at the head of a longer run.
  */
 export function scrubDigits(text: string): string {
-  return text.replace(/\d{14,}[Xx]?|\d{7,}|0\d{2,3}-\d{7,8}|1\d{2}-\d{4}-\d{4}/g, (m) => {
-    if (/^\d{8}$/.test(m) && /^(19|20)/.test(m) && isValidYmd(Number(m.slice(0, 4)), Number(m.slice(4, 6)), Number(m.slice(6, 8)))) return m;
-    const digits = m.replace(/\D/g, '');
-    if (digits.length > 12) return maskId(m);
-    return maskOnePhone(m);
-  });
+  return halfWidthDigits(text).replace(/\d(?:[ -]?\d){6,}(?:[ -]?[Xx])?/g, maskRun);
+}
+
+const DATE_AT_START = /^((?:19|20)\d\d)(-?)(\d\d?)\2(\d\d?)(?=$|[ -])/;
+
+function maskRun(run: string): string {
+  const date = DATE_AT_START.exec(run);
+  if (date && isValidYmd(Number(date[1]), Number(date[3]), Number(date[4])) && (date[2] === '-' || date[0].length === 8)) {
+    const rest = run.slice(date[0].length);
+    const digits = rest.replace(/\D/g, '').length;
+    // What follows the date is judged on its own: a phone after it is masked, a short number kept.
+    if (digits === 0) return run;
+    const sep = /^[ -]/.exec(rest)?.[0] ?? '';
+    return date[0] + sep + (digits >= 7 ? maskRun(rest.slice(sep.length)) : rest.slice(sep.length));
+  }
+  const digits = run.replace(/\D/g, '');
+  if (digits.length > 12) return maskId(run);
+  return maskOnePhone(run);
 }
