@@ -103,6 +103,20 @@ describe('export', () => {
     for (const sheet of copy.sheets) for (const row of sheet.values) for (const v of row) expect([sheet.name, v, longDigits(v)]).toEqual([sheet.name, v, false]);
   });
 
+  it('keeps date cells dates in the copy, not bare serials', async () => {
+    const applied = path.join(dir, 'applied-dates.xlsx');
+    await run(['apply', sample, '-o', applied]);
+    const out = path.join(dir, 'deid-dates.xlsx');
+    expect((await run(['export', applied, '-o', out])).status).toBe(0);
+    const dated = (wb: Awaited<ReturnType<typeof read>>) =>
+      wb.sheets.filter((sh) => sh.name !== '留守儿童登记表') // its birth dates are cut to year and month on purpose
+       .map((sh) => [sh.name, Object.values(sh.dateFormats?.columns ?? {}).some((runs) => runs.some((r) => r.kind === 'date'))]);
+    const source = dated(await read(applied)).filter(([, has]) => has);
+    expect(source.length).toBeGreaterThan(0); // 提醒事项's 到期日 at least
+    const copy = new Map(dated(await read(out)) as [string, boolean][]);
+    for (const [name] of source) expect([name, copy.get(name as string)]).toEqual([name, true]);
+  });
+
   it('refuses to write over its input and needs -o', async () => {
     const before = hash(named);
     expect((await run(['export', named, '-o', named])).status).toBe(2);

@@ -240,8 +240,8 @@ describe('deidentifyWorkbook', () => {
             ['姓名', '监护人', '登记日期'],
             ['王小明', '王大山', 46346],
           ],
-          dateFormats: { date1904: false, columns: [undefined, undefined, [{ firstRow: 3, lastRow: 3, kind: 'date' }]] },
-        } as WorkbookSnapshot['sheets'][number],
+          dateFormats: { date1904: false, columns: { 2: [{ firstRow: 3, lastRow: 3, kind: 'date' }] } },
+        },
       ],
     };
     const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0, guardianName: 1 } });
