@@ -179,6 +179,38 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
   });
 
 
+  it('takes over a 结对帮扶 the school made by hand last term: its pairs kept, reminders go to them', async () => {
+    const port = openXlsx(smallSchool());
+    const own = [['姓名', '班级', '重点帮扶', '帮扶教师', '学习帮手', '代理家长', '锁定', '说明'], ['张小明', '三(1)班', '', '李校长', '', '', '是', '校长亲自帮扶']];
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SHEETS.pairing, content: { columns: own[0].map((header) => ({ header })), rows: own.slice(1) } }] });
+    const next = await applyOnce(port.save());
+    expect(next.plan.pairing.existing.adopted).toBe(true);
+    const rows = valuesOf(next.after, SHEETS.pairing)!;
+    const ming = rows.find((r) => r[0] === '张小明')!;
+    expect(ming.slice(3, 9)).toEqual(['李校长', null, null, '是', expect.anything(), '校长亲自帮扶']);
+    const owners = next.plan.contacts.reminders.items.filter((i) => i.kind === 'contact' && i.child?.name === '张小明').map((i) => i.owner);
+    expect(new Set(owners)).toEqual(new Set(['李校长']));
+    // Every other child of the roster got a row and a teacher.
+    const header = rows.findIndex((r) => r[0] === PAIRING_HEADERS.name);
+    expect(rows.slice(header + 1).filter((r) => r[3]).length).toBe(EXPECTED.children);
+  });
+
+  it('names no mentor in 提醒事项 or the summary from a pairing it could not write', async () => {
+    const port = openXlsx(smallSchool());
+    const own = [['姓名', '班级', '帮扶教师', '联系电话'], ['张小明', '三(1)班', '李校长', '13800000000']];
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SHEETS.pairing, content: { columns: own[0].map((header) => ({ header })), rows: own.slice(1) } }] });
+    const before = await openXlsx(port.save()).read();
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar });
+    expect(plan.findings.pairing.map((f) => f.rule)).toContain('pairing-sheet-foreign');
+    expect(plan.plan.ops.some((o) => o.sheet === SHEETS.pairing)).toBe(false);
+    // Reminders fall back to each class's 班主任 on 帮扶人员, which the workbook does hold.
+    const classTeacher = new Map(plan.pairing.result.mentors.filter((m) => m.kind === '班主任').map((m) => [m.classes[0], m.name]));
+    for (const item of plan.contacts.reminders.items.filter((i) => i.kind === 'contact' && i.child)) {
+      expect([item.child!.name, item.owner]).toEqual([item.child!.name, classTeacher.get(item.child!.classLabel ?? '')]);
+    }
+    expect(plan.summary.json.pairing.withTeacher).toBe(0);
+  });
+
   it('says there is no roster with the roster module\'s own error', async () => {
     const snapshot = await openXlsx(new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'no-roster.xlsx')))).read();
     expect(() => planMaintenance(snapshot, { today: TODAY, lang: 'zh-CN', calendar })).toThrow(RosterNotFoundError);

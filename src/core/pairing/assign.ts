@@ -49,6 +49,8 @@ export interface AssignInput {
   readonly fixed?: ReadonlyMap<string, RoleCells>;
   /** Pairs on the sheet from last time, for auto rows: kept unless something forces a change. */
   readonly previous?: ReadonlyMap<string, RoleCells>;
+  /** Fixed rows whose empty cells are still to be filled (a sheet the school made, taken over once). */
+  readonly completeEmpty?: ReadonlySet<string>;
 }
 
 export interface ChildAssignment {
@@ -116,14 +118,20 @@ const nameOrder = (a: Mentor, b: Mentor) => compareText(a.name, b.name);
 export function assignMentors(input: AssignInput): AssignOutput {
   const mentors = [...input.mentors].sort(nameOrder);
   const mentorByName = new Map(mentors.map((m) => [m.name, m]));
-  const fixed = input.fixed ?? new Map<string, RoleCells>();
+  const allFixed = input.fixed ?? new Map<string, RoleCells>();
   const previous = input.previous ?? new Map<string, RoleCells>();
+  const completeEmpty = input.completeEmpty ?? new Set<string>();
+  /** The child's kept cells for this role's purpose: none where an empty cell is to be completed. */
+  const fixedFor = (role: Role, key: string): RoleCells | undefined => {
+    const cells = allFixed.get(key);
+    return cells && cells[role] === null && completeEmpty.has(key) ? undefined : cells;
+  };
 
   // Fixed rows consume capacity first, whatever column they are in.
   const loads = new Map<string, number>();
   const unknownFixed: { childKey: string; role: Role }[] = [];
   for (const child of input.children) {
-    const cells = fixed.get(child.key);
+    const cells = allFixed.get(child.key);
     if (!cells) continue;
     for (const role of ROLES) {
       const name = cells[role];
@@ -138,12 +146,12 @@ export function assignMentors(input: AssignInput): AssignOutput {
 
   for (const role of ROLES) {
     const roleMentors = mentors.filter((m) => ROLE_KINDS[role].includes(m.kind));
-    const open = input.children.filter((c) => !fixed.has(c.key) && roleApplies(role, c)).sort(keyOrder);
+    const open = input.children.filter((c) => !fixedFor(role, c.key) && roleApplies(role, c)).sort(keyOrder);
     const assigned = solveRole(role, open, roleMentors, loads, previous);
     const reasonOf = unpairedReasons(role, roleMentors);
     for (const child of input.children) {
       const slot = result.get(child.key)!;
-      const cells = fixed.get(child.key);
+      const cells = fixedFor(role, child.key);
       if (cells) {
         const mentor = mentorByName.get(cells[role] ?? '');
         // A teacher may give a proxy parent to a child not marked key-focus: judge the pair itself.

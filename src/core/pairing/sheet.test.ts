@@ -212,6 +212,43 @@ describe('keeping what teachers chose', () => {
     expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-sheet-foreign', severity: 'error' })]);
   });
 
+  it('takes over a 结对帮扶 sheet the school made itself: every filled pair kept as a hand edit, the rest completed, 说明 kept', () => {
+    const own = {
+      name: SHEETS.pairing,
+      origin: { row: 0, col: 0 },
+      values: [
+        ['2025年秋季结对帮扶表'],
+        ['姓名', '班级', '重点帮扶', '帮扶教师', '学习帮手', '代理家长', '锁定', '说明'],
+        ['小红', '一(1)班', '是', '李校长', null, null, null, '校长亲自帮扶'],
+        ['小明', '一(1)班', null, '李老师', '赵同学', null, null, null],
+        ['小刚', '一(1)班', null, '张老师', null, null, '是', null],
+        ['小强', '一(1)班', null, '张老师', null, null, null, null],
+      ] as CellValue[][],
+    };
+    const p = plan(withSheet(mentorsWb(MENTORS), own), CHILDREN);
+    expect(p.existing.adopted).toBe(true);
+    const rows = contentOf(p.ops).rows;
+    const byName = (n: string) => rows.find((r) => r[0] === n)!;
+    // 李校长 is on no 帮扶人员 list: kept as the teachers wrote it (and said so), never replaced; the
+    // empty cells of the row are completed.
+    expect(byName('小红').slice(3, 7)).toEqual(['李校长', expect.stringMatching(/同学$/), '陈阿姨', '']);
+    expect(byName('小红')[8]).toBe('校长亲自帮扶');
+    expect(byName('小红')[9]).toMatch(/\.n$/);
+    expect(byName('小明').slice(3, 5)).toEqual(['李老师', '赵同学']);
+    expect(byName('小明')[8]).toContain(t('zh-CN', 'pairing.explain.hand'));
+    // A locked row stays exactly as it is, empty cells too.
+    expect(byName('小刚').slice(3, 7)).toEqual(['张老师', '', '', '是']);
+    expect(rows.map((r) => r[0])).toEqual(['小红', '小明', '小刚']);
+    expect(p.findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ rule: 'pairing-mentor-unknown', row: 2 }),
+      expect.objectContaining({ rule: 'pairing-child-unknown', row: 5, params: { row: 6 } }),
+    ]));
+    // Written once, the sheet is the add-in's: the next run keeps the teacher's 说明 and the pairs.
+    const next = plan(withSheet(mentorsWb(MENTORS), sheetFromOp(pairingOp(p.ops)!)), CHILDREN);
+    expect(next.existing.adopted).toBeUndefined();
+    expect(contentOf(next.ops).rows).toEqual(rows);
+  });
+
   it('does not rewrite a 结对帮扶 sheet whose header it cannot find', () => {
     const wb = withSheet(mentorsWb(MENTORS), { name: SHEETS.pairing, origin: { row: 0, col: 0 }, values: [['学生', '老师'], ['小红', '张老师']] });
     const p = plan(wb, CHILDREN);

@@ -46,12 +46,19 @@ export interface ExistingRow {
   readonly fingerprint: string;
   /** Mentor cells differ from what the add-in last wrote (or were typed into a row it never wrote). */
   readonly handEdited: boolean;
+  /**
+   * The 说明 a teacher wrote, kept as it is on every run: read from a sheet the school made itself, and
+   * afterwards from rows whose 上次生成 carries the note mark. Null where 说明 is the add-in's own text.
+   */
+  readonly teacherNote: string | null;
 }
 
 export interface ExistingPairing {
   readonly exists: boolean;
   /** False when the sheet has content but no recognisable header: nothing may be rewritten then. */
   readonly readable: boolean;
+  /** The school's own sheet (no 上次生成 column), read as the teachers' pairs and taken over. */
+  readonly adopted?: boolean;
   readonly rows: readonly ExistingRow[];
   readonly findings: readonly PairingFinding[];
 }
@@ -76,10 +83,31 @@ export function cellsFingerprint(cells: RoleCells): string {
   return shortHash(`${cells.teacher ?? ''}\u0001${cells.buddy ?? ''}\u0001${cells.proxy ?? ''}`);
 }
 
-/** 上次生成 = '<child identity hash>.<fingerprint>'. */
-function parseStamp(v: CellValue): { key: string; fingerprint: string } | null {
-  const m = /^([0-9a-z]+)\.([0-9a-z]*)$/.exec(cellText(v));
-  return m ? { key: m[1], fingerprint: m[2] } : null;
+/** 上次生成 = '<child identity hash>.<fingerprint>', then '.n' when the row's 说明 is the teacher's. */
+function parseStamp(v: CellValue): { key: string; fingerprint: string; teacherNote: boolean } | null {
+  const m = /^([0-9a-z]+)\.([0-9a-z]*)(\.n)?$/.exec(cellText(v));
+  return m ? { key: m[1], fingerprint: m[2], teacherNote: m[3] !== undefined } : null;
+}
+
+const TEACHER_NOTE_MARK = '.n';
+
+/**
+ * Why a 结对帮扶 without 上次生成 (the school's own) cannot be taken over: the header names of columns the
+ * add-in does not know that hold something, since rewriting the sheet would drop them. Empty when every
+ * filled cell is in a column the add-in writes back.
+ */
+function unknownFilledColumns(sheet: SheetSnapshot, headerRow: number, columns: Partial<Record<PairingColumn, number>>): string[] {
+  const known = new Set(Object.values(columns));
+  const unknown: string[] = [];
+  const header = sheet.values[headerRow - sheet.origin.row] ?? [];
+  const width = Math.max(0, ...sheet.values.map((line) => line.length));
+  for (let i = 0; i < width; i++) {
+    const col = sheet.origin.col + i;
+    if (known.has(col)) continue;
+    const filled = sheet.values.some((line, r) => r + sheet.origin.row >= headerRow && cellText(line[i] ?? null) !== '');
+    if (filled) unknown.push(cellText(header[i] ?? null) || `#${col + 1}`);
+  }
+  return unknown;
 }
 
 export function childHash(childKey: string): string {
@@ -101,9 +129,14 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       : { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} }] };
   }
   const c = header.columns;
-  if (c.stamp === undefined) {
-    // Without 上次生成 this is the school's own sheet of that name, not one the add-in wrote: keep it.
-    return { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: header.row, col: null, rule: 'pairing-sheet-foreign', severity: 'error', messageKey: 'pairing.finding.pairingSheetForeign', params: {} }] };
+  // Without 上次生成 this is the school's own sheet of that name. Its pairs are the teachers' and are
+  // taken over — unless a column the add-in does not write holds something, which a rewrite would lose.
+  const adopted = c.stamp === undefined;
+  if (adopted) {
+    const unknown = unknownFilledColumns(sheet, header.row, c);
+    if (unknown.length) {
+      return { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: header.row, col: null, rule: 'pairing-sheet-foreign', severity: 'error', messageKey: 'pairing.finding.pairingSheetForeign', params: { columns: unknown.join('、') } }] };
+    }
   }
   const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : cellAt(sheet, row, col));
   const mentorCell = (row: number, col: number | undefined): string | null => normalizeName(at(row, col)) || null;
@@ -132,6 +165,7 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
     const lockValue = at(row, c.lock);
     const lock = typeof lockValue === 'boolean' ? (lockValue ? 'yes' : 'no') : cellText(lockValue) === '' ? '' : parseYesNo(lockValue) === false ? 'no' : 'yes';
     const anyCell = cells.teacher !== null || cells.buddy !== null || cells.proxy !== null;
+    const note = cellText(at(row, c.note));
     raws.push({
       row, name,
       classLabel: (classText && normalizeClass(classText)) || classText,
@@ -140,6 +174,7 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       lockText: typeof lockValue === 'boolean' ? (lockValue ? '是' : '否') : cellText(lockValue),
       fingerprint: stamp?.fingerprint ?? '',
       handEdited: stamp && stamp.fingerprint ? stamp.fingerprint !== cellsFingerprint(cells) : anyCell,
+      teacherNote: note && (adopted || stamp?.teacherNote) ? note : null,
       stampKey: stamp?.key ?? null,
     });
   }
@@ -163,10 +198,14 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       taken.add(child.key);
     } else if (stampChild || child) {
       findings.push({ sheet: SHEETS.pairing, row: r.row, col: null, rule: 'pairing-child-duplicate', severity: 'warning', messageKey: 'pairing.finding.childDuplicate', params: { row: r.row + 1 } });
+    } else if (adopted && (r.cells.teacher || r.cells.buddy || r.cells.proxy)) {
+      // A teacher's pair for a name the roster does not have (a typo, a child who left): say so before
+      // the rebuild leaves it out, rather than dropping it without a word.
+      findings.push({ sheet: SHEETS.pairing, row: r.row, col: c.name ?? null, rule: 'pairing-child-unknown', severity: 'warning', messageKey: 'pairing.finding.childUnknown', params: { row: r.row + 1 } });
     }
   });
   const rows = raws.map(({ stampKey: _unused, ...r }, i) => ({ ...r, childKey: matched.get(i) ?? null }));
-  return { exists: true, readable: true, rows, findings };
+  return adopted ? { exists: true, readable: true, adopted, rows, findings } : { exists: true, readable: true, rows, findings };
 }
 
 /**
@@ -184,7 +223,9 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
     source.set(key, kind);
     (kind === 'auto' ? previous : fixed).set(key, r.cells);
   }
-  const out = assignMentors({ children, mentors: mentorList.mentors, fixed, previous });
+  // Taking over the school's own sheet: its filled pairs are the teachers', its empty cells still to do.
+  const completeEmpty = new Set(existing.adopted ? [...byChild].filter(([, r]) => r.lock !== 'yes').map(([key]) => key) : []);
+  const out = assignMentors({ children, mentors: mentorList.mentors, fixed, previous, completeEmpty });
   const findings: PairingFinding[] = [...mentorList.findings, ...existing.findings];
 
   for (const u of out.unknownFixed) {
@@ -204,10 +245,12 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
     const before = byChild.get(child.key);
     // A kept row keeps the add-in's old fingerprint, so a hand edit stays recognisable on later runs.
     const fingerprint = kind === 'auto' ? cellsFingerprint({ teacher: a.teacher.mentor, buddy: a.buddy.mentor, proxy: a.proxy.mentor }) : before?.fingerprint ?? '';
+    const teacherNote = before?.teacherNote ?? null;
     return {
       child, teacher: a.teacher, buddy: a.buddy, proxy: a.proxy, source: kind,
       lock: before?.lockText ?? '',
-      stamp: `${childHash(child.key)}.${fingerprint}`,
+      stamp: `${childHash(child.key)}.${fingerprint}${teacherNote ? TEACHER_NOTE_MARK : ''}`,
+      ...(teacherNote ? { teacherNote } : {}),
     };
   });
   return { rows, mentors: mentorList.mentors, loads: out.loads, findings, mentorLayout: mentorList.layout };
@@ -262,7 +305,7 @@ export function pairingSheetOp(result: PairingResult, lang: Lang): PlanOp {
     r.proxy.mentor ?? '',
     r.lock,
     isRowMissing(r) ? missing : complete,
-    explainRow(r, lang, known),
+    r.teacherNote ?? explainRow(r, lang, known),
     r.stamp,
   ]);
   const h = PAIRING_HEADERS;

@@ -46,6 +46,8 @@ export const PAIRING_RULES = [
   'mentor-class-missing', 'mentor-class-invalid', 'mentor-capacity-invalid', 'mentor-capacity-negative',
   'mentor-duplicate', 'setting-invalid', 'pairing-header-missing', 'pairing-sheet-foreign', 'pairing-mentor-unknown',
   'pairing-over-capacity', 'pairing-child-duplicate',
+  // A filled row of the school's own 结对帮扶 whose name the roster does not have (added with adoption).
+  'pairing-child-unknown',
 ] as const;
 export type PairingRule = (typeof PAIRING_RULES)[number];
 
@@ -123,6 +125,8 @@ export interface PairingRow {
   readonly lock: string;
   /** The 上次生成 cell to write: child identity hash + fingerprint of the mentor cells the add-in chose. */
   readonly stamp: string;
+  /** The teacher's own 说明, written back instead of the add-in's explanation. */
+  readonly teacherNote?: string;
 }
 
 export interface PairingResult {

@@ -141,8 +141,11 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
 
   const settings = readContactSettings(planned, today);
   const log = readLog(planned, records, today);
+  // Responsibilities only from what the workbook will hold: a 结对帮扶 that cannot be rewritten (the
+  // school's own, with columns the add-in does not write) is not replaced, so its pairs are unknown here.
+  const writtenPairs = pairing.existing.readable ? pairing.result.rows : [];
   const mentorByRow = new Map<number, string>();
-  for (const row of pairing.result.rows) if (row.teacher.mentor) mentorByRow.set(row.child.row, row.teacher.mentor);
+  for (const row of writtenPairs) if (row.teacher.mentor) mentorByRow.set(row.child.row, row.teacher.mentor);
   const classTeachers = new Map<string, string>();
   for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
   const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByRow, classTeachers });
@@ -161,7 +164,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const figures = computeSummary({
     children: childrenFromRecords(records, (r) => rowKey(r.row)),
     findings: qualityFindings,
-    pairs: pairing.result.rows.map((r) => ({ childKey: rowKey(r.child.row), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
+    pairs: writtenPairs.map((r) => ({ childKey: rowKey(r.child.row), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
     mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
     log: summaryLog,
     cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
