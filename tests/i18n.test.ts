@@ -1,5 +1,25 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogue, LANGS, t } from '../src/core/i18n';
 import '../src/core/i18n/all';
+
+interface AstNode { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> }
+
+/** The argument names an ICU message uses (placeholders and plural counts), from the parser's tree. */
+function argumentsOf(text: string, lang: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: AstNode[]) => {
+    for (const n of nodes) {
+      // 0 literal, 7 '#', 8 tag; every other type names an argument.
+      if (n.type !== 0 && n.type !== 7 && n.type !== 8 && typeof n.value === 'string') names.add(n.value);
+      for (const option of Object.values(n.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).getAst() as unknown as AstNode[]);
+  return [...names].sort();
+}
+
+/** English nouns whose plural must not follow a count of 1 ("1 warnings"). */
+const PLURAL_NOUNS = /\b1 (?:(?:ID|parent|home|left-behind|more|study|key-focus|new|problem|other|birth) )?(errors|warnings|rows|places|boys|girls|talks|schools|sheets|items|days|digits|boarders|mentors|issues|phones|addresses|cells|problems|fields|columns|files|children|names|calls|visits|entries|findings|pairs|changes|dates|numbers)\b/;
 
 describe('message catalogue', () => {
   it('has every key in both languages', () => {
@@ -10,11 +30,29 @@ describe('message catalogue', () => {
     expect(zh.length).toBeGreaterThan(5);
   });
 
-  it('uses the same placeholders in both languages', () => {
+  it('is ICU MessageFormat that parses, with the same arguments in both languages', () => {
     const zh = catalogue('zh-CN');
     const en = catalogue('en-US');
-    const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
-    for (const key of Object.keys(zh)) expect([key, holes(en[key] ?? '')]).toEqual([key, holes(zh[key])]);
+    for (const key of Object.keys(zh)) expect([key, argumentsOf(en[key] ?? '', 'en-US')]).toEqual([key, argumentsOf(zh[key], 'zh-CN')]);
+  });
+
+  it('says "1 row", never "1 rows", in English (every count as 1)', () => {
+    const en = catalogue('en-US');
+    for (const [key, text] of Object.entries(en)) {
+      const ones = Object.fromEntries(argumentsOf(text, 'en-US').map((a) => [a, 1]));
+      const out = t('en-US', key, ones);
+      // A literal "1" in the text is no count ("Exit codes: … 1 errors found").
+      const found = PLURAL_NOUNS.test(text) ? null : (PLURAL_NOUNS.exec(out)?.[0] ?? null);
+      expect([key, found]).toEqual([key, null]);
+    }
+    expect(t('en-US', 'ui.count.warnings', { count: 1 })).toBe('1 warning');
+    expect(t('en-US', 'ui.count.warnings', { count: 2 })).toBe('2 warnings');
+    expect(t('en-US', 'ui.count.warnings', { count: 12345 })).toBe('12345 warnings');
+  });
+
+  it('leaves a placeholder without a value visible instead of failing', () => {
+    expect(t('en-US', 'ui.count.warnings', {})).toBe('{count} warnings');
+    expect(t('zh-CN', 'roster.required', { row: 3 })).toContain('第 3 行的“{field}”');
   });
 
   it('has no empty message', () => {

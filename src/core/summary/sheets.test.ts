@@ -104,7 +104,7 @@ describe('工作报告', () => {
     if (!r.ok) throw new Error();
     const [roster, , contact] = reportParagraphs(computeSummary(INPUT, r.period), 'en-US');
     expect(roster).toMatch(/^This month the school had 6 left-behind children: 3 with both parents working away/);
-    expect(contact).toMatch(/^This month teachers held 1 talks, made 3 parent calls and 1 home visits/);
+    expect(contact).toMatch(/^This month teachers held 1 talk, made 3 parent calls and 1 home visit;/);
   });
 
   it('replaces 工作报告 with the paragraphs above a table of figures', () => {

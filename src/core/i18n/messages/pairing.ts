@@ -62,7 +62,7 @@ export const pairing: DomainMessages = {
     'pairing.finding.pairingSheetForeign': 'The workbook already has a 结对帮扶 sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
     'pairing.finding.childUnknown': '结对帮扶 row {row}: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
     'pairing.finding.mentorUnknown': 'The person in "{column}" on 结对帮扶 row {row} is not on the 帮扶人员 list; kept as written but not counted against anyone\'s capacity.',
-    'pairing.finding.overCapacity': 'Because of locked or hand-edited pairs, the person in 帮扶人员 row {row} looks after {load} children, more than their capacity of {capacity}.',
+    'pairing.finding.overCapacity': 'Because of locked or hand-edited pairs, the person in 帮扶人员 row {row} looks after {load, plural, one {{load} child} other {{load} children}}, more than their capacity of {capacity}.',
     'pairing.finding.childDuplicate': '结对帮扶 row {row} is the same child as an earlier row; the row was not used.',
     'pairing.role.teacher': 'Mentor teacher',
     'pairing.role.buddy': 'Study buddy',
