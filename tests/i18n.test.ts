@@ -1,21 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogue, LANGS, t } from '../src/core/i18n';
+import { formatIcu, icuArguments, parseIcu } from '../src/core/i18n/icu';
 import '../src/core/i18n/all';
 
-interface AstNode { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }> }
-
-/** The argument names an ICU message uses (placeholders and plural counts), from the parser's tree. */
-function argumentsOf(text: string, lang: string): string[] {
-  const names = new Set<string>();
-  const walk = (nodes: AstNode[]) => {
-    for (const n of nodes) {
-      // 0 literal, 7 '#', 8 tag; every other type names an argument.
-      if (n.type !== 0 && n.type !== 7 && n.type !== 8 && typeof n.value === 'string') names.add(n.value);
-      for (const option of Object.values(n.options ?? {})) walk(option.value);
-    }
-  };
-  walk(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).getAst() as unknown as AstNode[]);
-  return [...names].sort();
+/** The argument names of a message, from our parser (icu.ts). */
+function argumentsOf(text: string): string[] {
+  return icuArguments(parseIcu(text));
 }
 
 /** English nouns whose plural must not follow a count of 1 ("1 warnings"). */
@@ -33,13 +23,13 @@ describe('message catalogue', () => {
   it('is ICU MessageFormat that parses, with the same arguments in both languages', () => {
     const zh = catalogue('zh-CN');
     const en = catalogue('en-US');
-    for (const key of Object.keys(zh)) expect([key, argumentsOf(en[key] ?? '', 'en-US')]).toEqual([key, argumentsOf(zh[key], 'zh-CN')]);
+    for (const key of Object.keys(zh)) expect([key, argumentsOf(en[key] ?? '')]).toEqual([key, argumentsOf(zh[key])]);
   });
 
   it('says "1 row", never "1 rows", in English (every count as 1)', () => {
     const en = catalogue('en-US');
     for (const [key, text] of Object.entries(en)) {
-      const ones = Object.fromEntries(argumentsOf(text, 'en-US').map((a) => [a, 1]));
+      const ones = Object.fromEntries(argumentsOf(text).map((a) => [a, 1]));
       const out = t('en-US', key, ones);
       // A literal "1" in the text is no count ("Exit codes: … 1 errors found").
       const found = PLURAL_NOUNS.test(text) ? null : (PLURAL_NOUNS.exec(out)?.[0] ?? null);
@@ -48,6 +38,27 @@ describe('message catalogue', () => {
     expect(t('en-US', 'ui.count.warnings', { count: 1 })).toBe('1 warning');
     expect(t('en-US', 'ui.count.warnings', { count: 2 })).toBe('2 warnings');
     expect(t('en-US', 'ui.count.warnings', { count: 12345 })).toBe('12345 warnings');
+  });
+
+  it('formats every message exactly as FormatJS\'s intl-messageformat does', () => {
+    for (const lang of LANGS) {
+      for (const [key, text] of Object.entries(catalogue(lang))) {
+        const args = argumentsOf(text);
+        for (const n of [0, 1, 2, 5]) {
+          const values = Object.fromEntries(args.map((a) => [a, n]));
+          const reference = String(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).format(values));
+          expect([lang, key, formatIcu(parseIcu(text), lang, values)]).toEqual([lang, key, reference]);
+        }
+      }
+    }
+    // And the subset's own corners: an exact-number branch, '#', arguments inside branches, nesting.
+    const msg = '{n, plural, =0 {no row} one {# row of {sheet}} other {{n} rows, {m, plural, one {# warning} other {# warnings}}}}';
+    for (const [n, m] of [[0, 1], [1, 1], [3, 1], [3, 2]]) {
+      const values = { n, m, sheet: '花名册' };
+      expect(formatIcu(parseIcu(msg), 'en-US', values)).toBe(String(new IntlMessageFormat(msg, 'en-US').format(values)));
+    }
+    expect(() => parseIcu('{n, select, a {x} other {y}}')).toThrow(SyntaxError);
+    expect(() => parseIcu('{n, plural, one {x}}')).toThrow(SyntaxError);
   });
 
   it('leaves a placeholder without a value visible instead of failing', () => {

@@ -3,7 +3,7 @@
  * Each domain keeps its own messages file (messages/<domain>.ts) exporting `{ 'zh-CN': {...}, 'en-US': {...} }`;
  * this index merges them. tests/i18n.test.ts fails when a key is in one language and not the other.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { formatIcu, parseIcu } from './icu';
 import { common } from './messages/common';
 
 export type Lang = 'zh-CN' | 'en-US';
@@ -30,49 +30,36 @@ export function catalogue(lang: Lang): Catalogue {
 
 export type Params = Record<string, string | number>;
 
-/** Messages as ICU MessageFormat, compiled once per language and text. */
-const compiled: Record<Lang, Map<string, IntlMessageFormat | null>> = { 'zh-CN': new Map(), 'en-US': new Map() };
+/** Messages parsed once per text (ICU MessageFormat, the subset icu.ts reads). */
+const parsed = new Map<string, ReturnType<typeof parseIcu> | null>();
 
-function compile(lang: Lang, text: string): IntlMessageFormat | null {
-  let f = compiled[lang].get(text);
-  if (f === undefined) {
-    // Plain text needs no parser; a message the parser refuses is caught by tests/i18n.test.ts.
+function parsedMessage(text: string): ReturnType<typeof parseIcu> | null {
+  let p = parsed.get(text);
+  if (p === undefined) {
+    // A message the parser refuses is caught by tests/i18n.test.ts; at run time it shows as written.
     try {
-      f = text.includes('{') ? new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }) : null;
+      p = parseIcu(text);
     } catch {
-      f = null;
+      p = null;
     }
-    compiled[lang].set(text, f);
+    parsed.set(text, p);
   }
-  return f;
+  return p;
 }
 
 /**
  * Look a key up and format it as an ICU message: `{name}` placeholders, and plurals where a count
  * decides the word (`{count, plural, one {{count} row} other {{count} rows}}`, the language's
- * Intl.PluralRules choosing). The count is written as a plain argument, not `#`, so 12345 stays 12345 as
- * everywhere else in the sheets, not 12,345. An unknown key returns
- * the key itself, visibly; a placeholder without a value stays as it is written.
+ * Intl.PluralRules choosing). An unknown key returns the key itself, visibly; a placeholder without a
+ * value stays as it is written.
  */
 export function t(lang: Lang, key: string, params: Params = {}): string {
   let text: string | undefined;
   for (let i = domains.length - 1; i >= 0 && text === undefined; i--) text = domains[i][lang][key];
   if (text === undefined) return key;
-  const f = compile(lang, text);
-  if (!f) return text;
-  const values: Record<string, string | number> = { ...params };
-  // A placeholder without a value stays visible as {name}, as a missing word should, instead of failing.
-  for (let tries = 0; tries < 20; tries++) {
-    try {
-      return String(f.format(values));
-    } catch (e) {
-      // intl-messageformat's MISSING_VALUE error names the variable only in its message.
-      const missing = /context variable "(\w+)"/.exec((e as Error).message)?.[1];
-      if (!missing || missing in values) return text;
-      values[missing] = `{${missing}}`;
-    }
-  }
-  return text;
+  if (!text.includes('{')) return text;
+  const p = parsedMessage(text);
+  return p ? formatIcu(p, lang, params) : text;
 }
 
 /** Pick zh-CN or en-US from a BCP 47 tag such as Office's displayLanguage or navigator.language. */
