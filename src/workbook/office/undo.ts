@@ -31,7 +31,8 @@ export type { AppendStep, CellsStep, MarksStep, SheetBackup, SheetBefore, SheetS
  *    back its position and visibility, and its tables their names (a copied sheet's tables get new
  *    names). So charts, column widths, hidden columns, frozen panes, dropdowns, conditional formats,
  *    notes and merges all come back exactly. Backups no longer needed are deleted by undo and by the
- *    next apply (found by prefix, also those a closed pane left behind).
+ *    next apply (found by prefix, also those a closed pane left behind), each made Hidden first: Excel
+ *    refuses to delete a very hidden sheet (undo/backups.ts).
  *  - Below 1.7, at 1.20 (where Worksheet.delete would clear Excel's undo stack) and under structure
  *    protection: the apply reads
  *    the sheet's values (as formulas), number formats and tables; undo writes those back in place.

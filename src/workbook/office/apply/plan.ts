@@ -4,6 +4,7 @@ import { restorable } from '../capture';
 import { cellAddress, cellNumberFormat, jsonBytes } from '../cells';
 import { isNoFill, noteHash, sameColor, type MarkRecord } from '../marks';
 import type { AppendStep, CellsStep, SheetStep } from '../undo';
+import { deleteVeryHidden } from '../undo/backups';
 import { clearSheetCommands, contentCommands, oldChartsLook } from './content';
 import { cellCommands, contentWidth, rowBlockCommands, widest, type SheetOf } from './rows';
 import { actualName, exists, lookKey, markChange, nextBackupName, sheetOf, type ApplyState } from './state';
@@ -33,8 +34,10 @@ export function planCommands(s: ApplyState): void {
     (WRITE[op.kind] as (s: ApplyState, op: PlanOp) => void)(s, op);
     for (let i = stepsBefore; i < s.steps.length; i++) s.stepStart.set(s.steps[i], opStart);
   }
+  // Very hidden: below ExcelApi 1.2 they cannot be made deletable (see deleteVeryHidden), so they stay.
+  if (s.env.features.api < 2) return;
   for (const name of s.staleBackups) {
-    s.commands.push({ requestBytes: jsonBytes(name) + 40, queue: () => s.env.context.workbook.worksheets.getItem(name).delete() });
+    s.commands.push({ requestBytes: jsonBytes(name) + 60, queue: () => deleteVeryHidden(s.env.context.workbook.worksheets.getItem(name)) });
   }
 }
 

@@ -5,6 +5,7 @@ import { restorable } from '../capture';
 import { blockAddress, cellAddress, jsonBytes, rowBytes } from '../cells';
 import { officeErrorCode } from '../errors';
 import { isNoFill, MARKS_SETTING_KEY, sameColor, saveSettings } from '../marks';
+import { deleteVeryHidden } from './backups';
 import type { AppendStep, CellsStep, MarksStep, SheetBefore, SheetStep, UndoRecord } from './record';
 import type { RestoreState } from './state';
 
@@ -58,7 +59,9 @@ function restoreSheet(s: RestoreState, step: SheetStep, writes: QueuedCommand[])
         const b = backup();
         // Visible first: deleting the sheet must never leave the workbook without a visible one.
         b.visibility = before.visibility;
-        get().delete();
+        // The replaced sheet keeps the visibility it had: a very hidden one must be unhidden to go.
+        if (before.visibility === 'VeryHidden') deleteVeryHidden(get());
+        else get().delete();
         b.name = sheet;
         b.position = before.position;
         copiedTables.forEach((t, i) => {
@@ -72,7 +75,7 @@ function restoreSheet(s: RestoreState, step: SheetStep, writes: QueuedCommand[])
   const inPlace = s.prepared.inPlace.get(step);
   if (!inPlace) return;
   writes.push(...valuesRestoreCommands(get, sheet, s.features, inPlace, looks.tables.get(sheet)?.items ?? [], looks.charts.get(sheet)?.items ?? [], s.budgetBytes));
-  writes.push({ sheet, requestBytes: 40, queue: () => backup().delete() });
+  writes.push({ sheet, requestBytes: 60, queue: () => deleteVeryHidden(backup()) });
   s.written.push({ sheet, what: 'replaced', rows: inPlace.rows });
 }
 
