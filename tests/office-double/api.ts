@@ -411,6 +411,11 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       if (args.length > 0) throw new Error('office-double: Worksheet.delete takes no arguments');
       const state = env.state;
       if (!state.sheets.includes(s)) throw new OfficeDoubleError('ItemNotFound', 'sheet already deleted');
+      // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will
+      // fail with an InvalidOperation exception. You should first change its visibility to hidden or
+      // visible" — @types/office-js 1.0.612 index.d.ts (Excel.Worksheet.delete) and Microsoft Learn,
+      // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+      if (s.visibility === 'VeryHidden') throw new OfficeDoubleError('InvalidOperation', 'a very hidden sheet cannot be deleted; make it hidden or visible first');
       if (state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new OfficeDoubleError('InvalidOperation', 'a workbook keeps one visible sheet');
       // Sheet protection guards cells, not the tab: deleting is refused only under workbook structure
       // protection, as in Excel.
