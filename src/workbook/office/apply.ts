@@ -3,11 +3,13 @@ import { PortError, type ApplyResult } from '../port';
 import { chunkCommands } from './batch';
 import type { UndoRecord } from './undo';
 import { look, refuseProtected } from './apply/look';
+import { OutsideUndoGroup } from './apply/outside';
 import { planCommands } from './apply/plan';
 import { keepBefore, saveMarks, send } from './apply/send';
 import { newState, undoRecordOf, type ApplyEnv } from './apply/state';
 
 export type { ApplyEnv } from './apply/state';
+export { OutsideUndoGroup } from './apply/outside';
 export { contentWidth } from './apply/rows';
 export { VALIDATION_ROWS, widthInPoints } from './apply/content';
 
@@ -36,13 +38,17 @@ export { VALIDATION_ROWS, widthInPoints } from './apply/content';
  * AbortSignal fires between two write syncs (it is checked before each one), what this apply wrote is
  * put back from the record kept for undo (send.ts: rollBack, undo.ts: rollbackRecord) and the error
  * says so ('office.rolledBack', 'office.conflictRolledBack', or 'error.cancelled' with rolledBack: 1);
- * 'office.rollbackFailed' when not everything could be put back.
+ * 'office.rollbackFailed' when not everything could be put back. Inside Excel's undo group (ExcelApi
+ * 1.20) nothing Excel cannot undo is done: stale backups and the rollback go to a run of their own
+ * (apply/outside.ts).
  */
 export async function applyPlan(env: ApplyEnv, plan: WorkbookPlan): Promise<AppliedPlan> {
   checkSheetNames(plan);
   const s = newState(env, plan);
   await look(s);
   refuseProtected(s);
+  // Nothing is written yet: the port deletes them outside the undo group and starts again.
+  if (env.inUndoGroup && !env.leaveStaleBackups && s.staleBackups.length > 0) throw OutsideUndoGroup.staleBackups(s.staleBackups);
   planCommands(s);
   const chunks = chunkCommands(s.commands, env.budgetBytes);
   const rollbackable = await keepBefore(s, chunks);

@@ -1,7 +1,7 @@
 import type { WorkbookPlan, CellRef } from '../../core/plan/types';
 import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort, UndoOptions } from '../port';
 import { PortError } from '../port';
-import { applyPlan } from './apply';
+import { applyPlan, OutsideUndoGroup, type AppliedPlan } from './apply';
 import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
 import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
 import { cellAddress } from './cells';
@@ -35,7 +35,11 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
   // One level of undo below ExcelApi 1.20: what the last apply overwrote. In memory only (children's data).
   let lastUndo: UndoRecord | undefined;
 
-  /** One Excel.run; since ExcelApi 1.20 all its syncs are one step on Excel's undo stack. */
+  /**
+   * One Excel.run; since ExcelApi 1.20 all its syncs are one step on Excel's undo stack, unless
+   * `undoGroup` is false: reads, the port's own undo and inserting sheets run ungrouped, as does what an
+   * apply hands back as OutsideUndoGroup (Excel refuses what it cannot undo inside a group).
+   */
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, errorParams: Record<string, string | number> = {}, undoGroup = true): Promise<T> {
     const f = feats();
     const runOptions: Excel.RunOptions = {};
@@ -45,6 +49,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
     try {
       return Object.keys(runOptions).length > 0 ? await excel.run(runOptions, batch) : await excel.run(batch);
     } catch (e) {
+      // Rejecting the batch ends the run without sending what is still queued; the caller takes it from here.
+      if (e instanceof OutsideUndoGroup) throw e;
       if (f.undoGroup && officeErrorCode(e) === 'UndoNotSupported') {
         features = { ...f, undoGroup: false };
         throw new PortError('office.undoGroupRefused', { ...errorParams, code: 'UndoNotSupported' });
@@ -59,7 +65,9 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
     },
 
     read(readOptions: ReadOptions = {}) {
-      return run((context) => readWorkbook(context, feats(), readOptions, { budgetBytes, maxReadCells }));
+      // Outside Excel's undo group: a read changes nothing to undo, and some reads Excel cannot group
+      // (office-js #5918: getMergedAreasOrNullObject clears the undo stack).
+      return run((context) => readWorkbook(context, feats(), readOptions, { budgetBytes, maxReadCells }), {}, false);
     },
 
     async apply(plan: WorkbookPlan, applyOptions: ApplyOptions = {}): Promise<ApplyResult> {
@@ -76,7 +84,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
           return { ...inserted.result, undo: 'port' };
         }
       }
-      const applied = await run((context) =>
+      const finish = (e: OutsideUndoGroup) => run((context) => e.finish(context, f, office.context.document.settings, budgetBytes), {}, false);
+      const applied = await applyOutsideFirst(run, finish, (leaveStaleBackups) => (context) =>
         applyPlan(
           {
             context,
@@ -86,6 +95,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
             signal: applyOptions.signal,
             onProgress: applyOptions.onProgress,
             captureUndo: !f.undoGroup,
+            inUndoGroup: f.undoGroup,
+            leaveStaleBackups,
           },
           plan,
         ),
@@ -102,7 +113,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       const record = lastUndo;
       if (!record) throw new PortError('office.nothingToUndo');
       if (undoOptions.signal?.aborted) throw new PortError('error.cancelled');
-      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal));
+      // Outside Excel's undo group: the port's own undo deletes and renames sheets, which Excel cannot group.
+      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal), {}, false);
       lastUndo = undefined;
       return result;
     },
@@ -132,4 +144,26 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       }
     },
   };
+}
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Apply in Excel's undo group; what Excel cannot undo there (apply/outside.ts) is `finish`ed in an
+ * ungrouped run: stale backups are deleted and the apply starts again (once; then they are left), or
+ * the rollback runs and the apply's error is thrown.
+ */
+async function applyOutsideFirst(
+  run: Run,
+  finish: (e: OutsideUndoGroup) => Promise<void>,
+  batch: (leaveStaleBackups: boolean) => (context: Excel.RequestContext) => Promise<AppliedPlan>,
+): Promise<AppliedPlan> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run(batch(attempt > 0));
+    } catch (e) {
+      if (!(e instanceof OutsideUndoGroup)) throw e;
+      await finish(e);
+    }
+  }
 }

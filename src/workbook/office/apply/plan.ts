@@ -34,8 +34,9 @@ export function planCommands(s: ApplyState): void {
     (WRITE[op.kind] as (s: ApplyState, op: PlanOp) => void)(s, op);
     for (let i = stepsBefore; i < s.steps.length; i++) s.stepStart.set(s.steps[i], opStart);
   }
-  // Very hidden: below ExcelApi 1.2 they cannot be made deletable (see deleteVeryHidden), so they stay.
-  if (s.env.features.api < 2) return;
+  // Very hidden: below ExcelApi 1.2 they cannot be made deletable (see deleteVeryHidden), so they stay;
+  // inside Excel's undo group deleting is refused (apply/outside.ts: the port deletes them first).
+  if (s.env.features.api < 2 || s.env.inUndoGroup) return;
   for (const name of s.staleBackups) {
     s.commands.push({ requestBytes: jsonBytes(name) + 60, queue: () => deleteVeryHidden(s.env.context.workbook.worksheets.getItem(name)) });
   }

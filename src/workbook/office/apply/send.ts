@@ -4,6 +4,7 @@ import { captureSheetsBefore } from '../capture';
 import { officeErrorCode, toPortError } from '../errors';
 import { MARKS_SETTING_KEY, saveSettings } from '../marks';
 import { rollbackRecord, type SheetStep, type UndoStep } from '../undo';
+import { OutsideUndoGroup } from './outside';
 import { AppendConflict } from './rows';
 import { sheetOf, undoRecordOf, type ApplyState } from './state';
 
@@ -80,12 +81,21 @@ async function rollBack(s: ApplyState, e: unknown, sent: number, rollbackable: b
   // Excel refusing the undo group is reported as it is (the port then keeps its own undo).
   if (!rollbackable || (!(e instanceof AppendConflict) && officeErrorCode(e) === 'UndoNotSupported')) throw e;
   const reached = s.steps.filter((st) => st !== skip && (s.stepStart.get(st) ?? 0) < sent);
+  const error = rolledBackError(e);
+  if (reached.length === 0 && !s.marksChanged) throw error;
+  // Inside Excel's undo group the rollback (it may delete sheets) waits for a run of its own.
+  if (s.env.inUndoGroup) throw OutsideUndoGroup.rollback(undoRecordOf(s), reached, error);
   const { context, features, settings, budgetBytes } = s.env;
-  if (reached.length > 0 || s.marksChanged) await rollbackRecord(context, features, settings, undoRecordOf(s), reached, budgetBytes);
-  if (e instanceof AppendConflict) throw new PortError('office.conflictRolledBack', { sheet: e.sheet });
+  await rollbackRecord(context, features, settings, undoRecordOf(s), reached, budgetBytes);
+  throw error;
+}
+
+/** What a rolled-back apply reports: the conflict, the cancel, or the cause of the failed sync. */
+function rolledBackError(e: unknown): PortError {
+  if (e instanceof AppendConflict) return new PortError('office.conflictRolledBack', { sheet: e.sheet });
   const cause = toPortError(e);
-  if (cause.key === 'error.cancelled') throw new PortError('error.cancelled', { rolledBack: 1 });
-  throw new PortError('office.rolledBack', { ...cause.params, code: String(cause.params.code ?? 'Unknown'), cause: cause.key });
+  if (cause.key === 'error.cancelled') return new PortError('error.cancelled', { rolledBack: 1 });
+  return new PortError('office.rolledBack', { ...cause.params, code: String(cause.params.code ?? 'Unknown'), cause: cause.key });
 }
 
 function errorCode(e: unknown): string {

@@ -17,6 +17,13 @@ export interface ApplyEnv {
    * ExcelApi 1.20). The record is kept for the rollback on every host either way.
    */
   readonly captureUndo?: boolean;
+  /**
+   * The run merges one undo group (ExcelApi 1.20): nothing Excel cannot undo is done in it — stale
+   * backups and the rollback are handed to the port as OutsideUndoGroup (apply/outside.ts).
+   */
+  readonly inUndoGroup?: boolean;
+  /** Stale backups found while in the undo group stay (the port already tried to delete them once). */
+  readonly leaveStaleBackups?: boolean;
 }
 
 export type Written = ApplyResult['written'][number];
