@@ -343,7 +343,10 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
   name: {
     kind: 'prop',
     get: (s: SheetState) => s.name,
-    set: (s: SheetState, v: unknown, env) => renameSheet(env.state, s, v),
+    set: (s: SheetState, v: unknown, env) => {
+      undoable(env, 'Worksheet.name');
+      renameSheet(env.state, s, v);
+    },
   },
   visibility: {
     kind: 'prop',
@@ -351,6 +354,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
     // Reading is ExcelApi 1.1, setting 1.2.
     set: (s: SheetState, v: unknown, env) => {
       if (env.api < 2) throw new OfficeDoubleError('ApiNotFound', 'setting Worksheet.visibility needs ExcelApi 1.2');
+      undoable(env, 'Worksheet.visibility');
       if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw invalid('visibility');
       checkStructure(env.state);
       if (v !== 'Visible' && s.visibility === 'Visible' && env.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
@@ -366,6 +370,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
     set: (s: SheetState, v: unknown, env) => {
       const sheets = env.state.sheets;
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= sheets.length) throw invalid('position');
+      undoable(env, 'Worksheet.position');
       checkStructure(env.state);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
@@ -382,6 +387,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
       if (positionType !== undefined && positionType !== 'None' && positionType !== 'Beginning' && positionType !== 'End') {
         throw new Error(`office-double: Worksheet.copy position ${String(positionType)} is not modeled`);
       }
+      undoable(env, 'Worksheet.copy');
       checkStructure(env.state);
       return copySheet(env.state, s, positionType === 'End' ? 'end' : 'beginning');
     },
@@ -409,6 +415,7 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
     kind: 'method',
     call: (s: SheetState, args, env) => {
       if (args.length > 0) throw new Error('office-double: Worksheet.delete takes no arguments');
+      undoable(env, 'Worksheet.delete');
       const state = env.state;
       if (!state.sheets.includes(s)) throw new OfficeDoubleError('ItemNotFound', 'sheet already deleted');
       // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will
@@ -692,6 +699,17 @@ function rewriteSheetReferences(state: WorkbookState, sheet: string, to: string 
   for (const n of state.names) if (refersTo(n.formula, sheet)) n.formula = rewrite(n.formula);
 }
 
+/**
+ * Inside Excel.run({ mergeUndoGroup: true }, …) (ExcelApi 1.20) a call Excel cannot undo throws
+ * UndoNotSupported. Microsoft Learn, "Undo capabilities in Excel add-ins", Unsupported APIs
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): Worksheet.copy,
+ * Worksheet.delete and Workbook.insertWorksheetsFromBase64 on every platform; Worksheet.name, .position and
+ * .visibility on Windows and Mac (the web undoes those). The double models the strictest platform.
+ */
+function undoable(env: Env, member: string): void {
+  if (env.undoGroup) throw new OfficeDoubleError('UndoNotSupported', `${member} cannot be undone, so not inside mergeUndoGroup`);
+}
+
 function renameSheet(state: WorkbookState, s: SheetState, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v) || /^'|'$/.test(v)) throw invalid('bad sheet name');
   const other = state.sheet(v);
@@ -751,7 +769,14 @@ const WORKBOOK: Spec<Excel.Workbook> = {
   tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
   names: { kind: 'nav', type: 'NamedItemCollection', get: (state: WorkbookState) => state },
   protection: { kind: 'nav', since: 7, type: 'WorkbookProtection', get: (state: WorkbookState) => state },
-  insertWorksheetsFromBase64: { kind: 'method', since: 13, call: (state: WorkbookState, [base64, options]) => insertWorksheetsFromBase64(state, String(base64), options) },
+  insertWorksheetsFromBase64: {
+    kind: 'method',
+    since: 13,
+    call: (state: WorkbookState, [base64, options], env) => {
+      undoable(env, 'Workbook.insertWorksheetsFromBase64');
+      insertWorksheetsFromBase64(state, String(base64), options);
+    },
+  },
 };
 
 export const SPECS: Readonly<Record<string, TypeSpec>> = {

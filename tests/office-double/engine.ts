@@ -41,6 +41,8 @@ export interface Env {
   readonly api: number;
   /** Cells past which a read returns null (Excel on the web: 5,000,000). */
   readonly readCellLimit?: number;
+  /** The run was Excel.run({ mergeUndoGroup: true }, …): calls Excel cannot undo throw (api.ts: undoable). */
+  readonly undoGroup?: boolean;
 }
 
 export interface SyncRecord {

@@ -83,7 +83,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
       if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);
     }
     stats.runs.push({ options: runOptions });
-    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
+    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
     const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
     // Like Excel.run, send whatever the batch left queued.
     if (context.pending > 0) await context.sync();
