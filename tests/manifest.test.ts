@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestForBaseUrl, DEFAULT_BASE_URL } = require('../scripts/manifest.cjs') as {
   manifestForBaseUrl(xml: string, base: string): string;
   DEFAULT_BASE_URL: string;
@@ -86,7 +85,6 @@ function pngSize(file: string): { width: number; height: number } {
 
 /** The pages webpack writes, read from its config rather than listed twice. */
 function builtPages(): string[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require('../webpack.config.js')({}, { mode: 'production' }) as { plugins: { constructor: { name: string }; userOptions?: { filename?: string } }[] };
   return config.plugins.filter((p) => p.constructor.name === 'HtmlWebpackPlugin').map((p) => String(p.userOptions?.filename));
 }

@@ -19,7 +19,7 @@ export interface OpenedWorkbook {
 export async function openWorkbook(file: string, lang: Lang): Promise<OpenedWorkbook> {
   const bytes = await readInputFile(file);
   try {
-    const port = await openXlsx(bytes);
+    const port = openXlsx(bytes);
     const snapshot = await port.read();
     return { path: file, port, snapshot };
   } catch (e) {

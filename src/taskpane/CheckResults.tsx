@@ -1,5 +1,5 @@
 import { Badge, MessageBar, MessageBarBody, Text, makeStyles } from '@fluentui/react-components';
-import { t, type Lang } from '../core/i18n';
+import { t } from '../core/i18n';
 import type { MappingOverride } from '../core/roster/types';
 import type { CheckViewProps } from './CheckView';
 import { FindingsList } from './FindingsList';

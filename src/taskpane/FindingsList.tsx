@@ -89,12 +89,6 @@ export function FindingsList({ checked, lang, busy, port, operation }: {
   );
 }
 
-function ruleTitle(rule: string, lang: Lang): string {
-  const key = `roster.rule.${rule}`;
-  const text = t(lang, key);
-  return text === key ? rule : text;
-}
-
 /** "E12", or "行 3" style for a finding about a whole missing column (its header row). */
 function cellName(f: Finding): string {
   return f.col === null ? `${f.row + 1}:${f.row + 1}` : `${columnLetter(f.col)}${f.row + 1}`;

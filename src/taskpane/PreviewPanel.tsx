@@ -37,7 +37,7 @@ export default function PreviewPanel({ change, lang, port, operation, onDone, on
         : <ul className={styles.list}>{change.lines.map((l, i) => <li key={i}><Text>{l.text}</Text></li>)}</ul>}
       <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={confirm}>{t(lang, 'ui.action.confirm')}</Button>
+        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={() => void confirm()}>{t(lang, 'ui.action.confirm')}</Button>
         <Button disabled={busy} onClick={onCancel}>{t(lang, 'ui.action.cancelPreview')}</Button>
       </div>
     </section>

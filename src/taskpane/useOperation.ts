@@ -21,7 +21,7 @@ export interface Operation {
   readonly notice: Notice | null;
   /** Runs `work` unless something is already running (then returns undefined at once). */
   run<T>(labelKey: string, work: (ctx: OperationContext) => Promise<T>): Promise<T | undefined>;
-  cancel(): void;
+  cancel: () => void;
   notify(notice: Notice | null): void;
 }
 

@@ -4,14 +4,13 @@
  * saved workbook must agree with what the command line prints, and the roster itself must not change.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { columnLetter } from '../../src/core/cells';
 import '../../src/core/i18n/all';
 import { t } from '../../src/core/i18n';
 import { checkRoster, findingsSheetPlan, overrideFromSettings, ruleLabel, severityLabel } from '../../src/core/roster';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
-import { FIXTURES, ROOT, SAMPLES, runCli } from './run-cli';
+import { SAMPLES, runCli } from './run-cli';
 
 jest.setTimeout(600_000);
 

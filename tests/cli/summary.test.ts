@@ -65,7 +65,7 @@ describe.each([
   [['--from', '2026-02-30', '--to', '2026-03-01'], /2026-02-30/],
 ])('%j', (extra, message) => {
   it('is exit 2 with one line', async () => {
-    const r = await run(['summary', school, '--json', '--lang', 'en', ...(extra as string[])]);
+    const r = await run(['summary', school, '--json', '--lang', 'en', ...extra]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

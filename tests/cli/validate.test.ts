@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CJK, FIXTURES, ROOT, SAMPLES, linesOf, runCli, type CliRun } from './run-cli';
+import { CJK, FIXTURES, SAMPLES, linesOf, runCli, type CliRun } from './run-cli';
 import type { Expected } from '../fixtures/build-samples';
 
 jest.setTimeout(600_000);

@@ -200,13 +200,13 @@ export class DoubleContext {
               throw new Error(`office-double: Excel.${ref.type}.${key} was passed an object the double did not hand out`);
             }
           });
-          const wireArgs = args.map((a, i) => (argRefs[i] ? { ref: argRefs[i]!.id } : a));
+          const wireArgs = args.map((a, i) => (argRefs[i] ? { ref: argRefs[i].id } : a));
           const childRef = m.returns ? ctx.newRef(m.returns, undefined, false) : undefined;
           ctx.enqueue({ o: ref.id, m: key, a: wireArgs, r: childRef?.id }, () => {
             const name = `${ref.type}.${key}`;
             ctx.stats.calls.set(name, (ctx.stats.calls.get(name) ?? 0) + 1);
             // API objects among the arguments are used as what they stand for (a Range's sheet and block).
-            const callArgs = args.map((a, i) => (argRefs[i] ? { api: argRefs[i]!.type, target: ctx.targetOf(argRefs[i]!) } : a));
+            const callArgs = args.map((a, i) => (argRefs[i] ? { api: argRefs[i].type, target: ctx.targetOf(argRefs[i]) } : a));
             const out = m.call(ctx.targetOf(ref), callArgs, ctx.env);
             if (childRef) {
               childRef.target = out;

@@ -60,9 +60,7 @@ describe('the Excel double', () => {
 });
 
 describe('the Excel double against the Office.js declarations', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SPECS } = require('../office-double/api') as typeof import('../office-double/api');
   const dts = readFileSync(require.resolve('@types/office-js/index.d.ts'), 'utf8');
   const excel = dts.slice(dts.indexOf('declare namespace Excel {'));

@@ -31,7 +31,7 @@ const plan = rollup();
 const sheetNames = plan.ops.map((op) => op.sheet);
 let prebuilt: Uint8Array;
 beforeAll(async () => {
-  prebuilt = await (await newWorkbookWith(plan)).save();
+  prebuilt = (await newWorkbookWith(plan)).save();
 });
 
 function teacherWorkbook(api: number): OfficeDouble {

@@ -129,7 +129,7 @@ describe.each([
   it('a failure in the last write sync takes back everything before it: the created sheet, the appended row, the settings cells, fills, notes and the record of marks', async () => {
     const d = school(api);
     const before = picture(d);
-    let during: ReturnType<typeof JSON.parse> | undefined;
+    let during: ReturnType<typeof JSON.parse>;
     const arm = failAfter(d, 'last', (x) => {
       during = JSON.parse(picture(x));
       networkDrop();

@@ -11,7 +11,7 @@ it('src/core/workflow pulls in neither tyme4ts nor an xlsx library nor Node modu
     entryPoints: [path.resolve(__dirname, '../../src/core/workflow/index.ts')],
     bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', logLevel: 'silent',
   });
-  const inputs = Object.keys(result.metafile!.inputs);
+  const inputs = Object.keys(result.metafile.inputs);
   expect(inputs.some((p) => p.includes('src/core/workflow/index.ts'))).toBe(true);
   expect(inputs.some((p) => p.includes('src/core/reminders'))).toBe(true);
   expect(inputs.filter((p) => /tyme4ts|xlsx|fflate|^node:/.test(p))).toEqual([]);

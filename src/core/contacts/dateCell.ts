@@ -70,7 +70,7 @@ export function parseDateRanges(value: CellValue | undefined): DateRange[] | nul
       rest = rest.replace(m[0], '');
     }
     // Anything left besides range separators means a part we could not read.
-    if (dates.length === 0 || dates.length > 2 || rest.replace(/[\s~～至到—–\-]+/g, '') !== '') return null;
+    if (dates.length === 0 || dates.length > 2 || rest.replace(/[\s~～至到—–-]+/g, '') !== '') return null;
     const [start, end] = dates.length === 1 ? [dates[0], dates[0]] : dates;
     if (end < start) return null;
     out.push({ start, end });

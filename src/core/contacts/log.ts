@@ -192,7 +192,7 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
   const kindCache = new Map<string, ContactKind | null>();
   const nameCache = new Map<string, string>();
   const yesCache = new Map<string, boolean>();
-  const childClasses: (string | null | undefined)[] = new Array(children.length);
+  const childClasses = new Array<string | null | undefined>(children.length);
   const childClass = (i: number) => {
     if (childClasses[i] === undefined) childClasses[i] = children[i].classLabel === null ? null : cachedClass(children[i].classLabel);
     return childClasses[i];
@@ -206,9 +206,9 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     }
     return r;
   };
-  const at = (row: number, f: LogField): CellValue => (cols[f] === undefined ? null : cellAt(sheet, row, cols[f]!));
+  const at = (row: number, f: LogField): CellValue => (cols[f] === undefined ? null : cellAt(sheet, row, cols[f]));
   const finding = (row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}) =>
-    findings.push({ sheet: SHEETS.log, row, col: f && cols[f] !== undefined ? cols[f]! : null, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
+    findings.push({ sheet: SHEETS.log, row, col: f && cols[f] !== undefined ? cols[f] : null, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
 
   for (let row = headerRow + 1; row <= lastRow; row++) {
     const line = sheet.values[row - sheet.origin.row];

@@ -68,7 +68,7 @@ export function contactSettingDefs(today: IsoDate): SettingDef[] {
   for (const [kind, label] of Object.entries(CADENCE_LABELS) as [ContactKind, string][]) {
     defs.push({ label, defaultValue: DEFAULT_CADENCE[kind] ?? '', note: CADENCE_NOTES[kind] ?? '' });
   }
-  for (const label of Object.values(KEY_FOCUS_LABELS)) defs.push({ label: label!, defaultValue: '', note: KEY_FOCUS_NOTE });
+  for (const label of Object.values(KEY_FOCUS_LABELS)) defs.push({ label, defaultValue: '', note: KEY_FOCUS_NOTE });
   defs.push(
     { label: CALENDAR_LABELS.termStart, defaultValue: usual.termStart, note: '本学期第一天。从未记录的联系从这一天（或孩子入学之日）起算。' },
     { label: CALENDAR_LABELS.termEnd, defaultValue: usual.termEnd, note: '本学期最后一天。新学期开始时请更新这两项。' },

@@ -103,7 +103,7 @@ export function readMentors(workbook: WorkbookSnapshot, normalizeClass: ClassNor
   const seen = new Map<string, number>();
   const end = sheet.origin.row + sheet.values.length;
   for (let row = layout.headerRow + 1; row < end; row++) {
-    const cells = (Object.values(c) as number[]).map((col) => cellText(at(row, col)));
+    const cells = Object.values<number>(c).map((col) => cellText(at(row, col)));
     if (cells.every((s) => s === '')) continue; // a blank row is no one
     const name = mentorNameKey(at(row, c.name));
     const kindText = cellText(at(row, c.kind));

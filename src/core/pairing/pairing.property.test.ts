@@ -146,7 +146,7 @@ describe('pairing on random schools', () => {
           if (!kept) continue;
           expect(ROLES.map((role) => r[role].mentor ?? '')).toEqual(kept);
           expect(r.source).not.toBe('auto');
-          for (const role of ROLES) if (r[role].mentor) fixedLoad.set(r[role].mentor!, (fixedLoad.get(r[role].mentor!) ?? 0) + 1);
+          for (const role of ROLES) if (r[role].mentor) fixedLoad.set(r[role].mentor, (fixedLoad.get(r[role].mentor) ?? 0) + 1);
         }
         checkInvariants(second.result, fixedLoad);
         // Stability never outranks key-focus children: no kept non-key pair blocks a waiting key child.

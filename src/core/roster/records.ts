@@ -88,7 +88,7 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   const skipped: SkippedRow[] = [];
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
-  const cellsOfRow: CellValue[] = new Array(fields.length);
+  const cellsOfRow = new Array<CellValue>(fields.length);
   const parsers = rowParsers(fields, cols.map((c) => c + sheet.origin.col), today);
 
   for (let i = start; i < values.length; i++) {

@@ -5,7 +5,7 @@
 import { daysInMonth, type IsoDate } from '../dates';
 import type { Params } from '../i18n';
 import type { DateParse } from './normalize';
-import type { ParsedRow, PhoneField } from './records';
+import type { ParsedRow } from './records';
 import { PHONE_FIELDS } from './records';
 import { isKnownRegionCode } from './region';
 import type { FieldKey, Finding, RosterLayout, RosterRecord, RuleId, Severity } from './types';
@@ -169,7 +169,7 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
   for (let i = 0; i < PHONE_FIELDS.length; i++) {
     const f = PHONE_FIELDS[i];
     const col = cols[f];
-    const ph = p.phones[f as PhoneField];
+    const ph = p.phones[f];
     if (col === undefined || !ph || erroredFields.has(f)) continue;
     // In a cell of several numbers, say which one: the teacher need not guess.
     const which = ph.position !== undefined ? { position: ph.position, numbers: ph.numbers ?? 0 } : null;

@@ -58,7 +58,7 @@ function summaryColumns(lang: Lang): PlanColumn[] {
 }
 
 function row(section: string, item: string, cells: Partial<Record<ColName, PlanCell>>): PlanCell[] {
-  const out: PlanCell[] = new Array(WIDTH).fill(null);
+  const out = new Array<PlanCell>(WIDTH).fill(null);
   out[COL.section] = section;
   out[COL.item] = item;
   for (const [k, v] of Object.entries(cells)) out[COL[k as ColName]] = v ?? null;

@@ -41,7 +41,7 @@ export function allFindingsSheetOp(check: RosterCheck, others: readonly SheetIss
     const hasCell = f.row >= 0 && f.col !== null;
     return [
       f.sheet,
-      hasCell ? { text: `${columnLetter(f.col!)}${f.row + 1}`, link: { sheet: f.sheet, row: f.row, col: f.col! } } : '',
+      hasCell ? { text: `${columnLetter(f.col)}${f.row + 1}`, link: { sheet: f.sheet, row: f.row, col: f.col } } : '',
       f.row >= 0 ? f.row + 1 : '',
       '',
       findingRuleLabel(f.rule, lang),

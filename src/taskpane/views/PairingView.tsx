@@ -41,7 +41,7 @@ export default function PairingView({ port, lang, today, operation }: ViewProps)
   }, [port, today, lang]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => analyse(signal)), [operation, analyse]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const generate = () => operation.run('ui.op.prepare', async ({ signal }) => {

@@ -50,7 +50,7 @@ export default function SummaryView({ port, lang, today, operation }: ViewProps)
   }, [port, today, lang, kind, from, to]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => compute(signal)), [operation, compute]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const propose = (titleKey: string, onlySheets: readonly string[] | null) => operation.run('ui.op.prepare', async ({ signal }) => {

@@ -66,7 +66,7 @@ export default function TodayView({ port, lang, today, operation }: ViewProps) {
   }, [port, today, lang]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const items = data?.plan.contacts.reminders.items;

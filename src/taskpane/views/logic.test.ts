@@ -10,7 +10,7 @@ import {
 
 const child = (row: number, name: string, classLabel: string | null): ChildRecord => ({
   row, name, classLabel, birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false,
-} as unknown as ChildRecord);
+});
 
 const roster = [child(4, '王小明', '三(1)班'), child(5, '李明', '三(1)班'), child(6, '张明华', '三(2)班'), child(7, '明月', null)];
 

@@ -2,7 +2,7 @@
  * The views' pure logic, kept out of the components so plain jest can test it: who the teacher can be,
  * which children match what was typed, a form -> the log entry the core appends, the period chosen.
  */
-import { addDays, parseIso, type IsoDate } from '../../core/dates';
+import { addDays, parseIso } from '../../core/dates';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { ChildRecord, NewLogEntry } from '../../core/contacts/log';
 import type { PeriodChoice } from '../../core/summary/period';
@@ -117,7 +117,7 @@ export function entryFromForm(form: EntryForm, fresh: readonly ChildRecord[]): E
 
 /** The default follow-up date: a week after the contact, as the log does when 跟进期限 is blank. */
 export function defaultFollowUpDue(date: string, days: number): string {
-  return parseIso(date) ? addDays(date as IsoDate, days) : '';
+  return parseIso(date) ? addDays(date, days) : '';
 }
 
 export type PeriodKindChoice = 'month' | 'term' | 'year' | 'custom';

@@ -53,7 +53,7 @@ function stylesPart(parts: Parts): string | undefined {
 
 /** Hand SheetJS the parts we already unzipped (fflate is faster than its own inflate). */
 function parseParts(parts: Parts, sheets?: readonly string[]): XLSX.WorkBook {
-  const CFB = XLSX.CFB;
+  const CFB = XLSX.CFB as { utils: { cfb_new(): object; cfb_add(container: object, path: string, data: Uint8Array): void } }; // typed `any` by SheetJS
   const container = CFB.utils.cfb_new();
   const styles = stylesPart(parts);
   for (const [path, data] of parts) {
@@ -125,7 +125,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
     let bottom = -1;
     let left = Infinity;
     let right = -1;
-    const rows: (CellValue[] | undefined)[] = new Array(data.length);
+    const rows = new Array<CellValue[] | undefined>(data.length);
     const dates = new DateRunsBuilder();
     for (let r = 0; r < data.length; r++) {
       const line = data[r];
@@ -168,7 +168,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
           values.push((blank ??= Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[]));
           continue;
         }
-        const line: CellValue[] = new Array(width);
+        const line = new Array<CellValue>(width);
         for (let c = 0; c < width; c++) line[c] = src[left + c] ?? null;
         values.push(line);
       }

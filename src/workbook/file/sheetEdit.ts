@@ -77,7 +77,7 @@ export class SheetEditor {
       const index = r ? Number(r) - 1 : prev + 1;
       prev = index;
       const rec: RowRec = { index, xml: m[0], gap: inner.slice(lastEnd, m.index) };
-      lastEnd = m.index! + m[0].length;
+      lastEnd = m.index + m[0].length;
       this.rows.push(rec);
       this.byIndex.set(index, rec);
     }
@@ -115,7 +115,7 @@ export class SheetEditor {
       const r = attr(tag, 'r');
       const col = r ? (parseRef(r)?.col ?? prev + 1) : prev + 1;
       prev = col;
-      rec.cells.push({ col, xml: m[0], span: [m.index!, m.index! + m[0].length] });
+      rec.cells.push({ col, xml: m[0], span: [m.index, m.index + m[0].length] });
     }
   }
 

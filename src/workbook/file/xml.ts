@@ -29,7 +29,7 @@ export function escCellText(s: string): string {
 }
 
 export function unescapeXml(s: string): string {
-  return s.replace(/&(?:(amp)|(lt)|(gt)|(quot)|(apos)|#x([0-9A-Fa-f]+)|#(\d+));/g, (_m, amp, lt, gt, quot, apos, hex, dec) => {
+  return s.replace(/&(?:(amp)|(lt)|(gt)|(quot)|(apos)|#x([0-9A-Fa-f]+)|#(\d+));/g, (_m, amp, lt, gt, quot, apos, hex: string | undefined, dec: string) => {
     if (amp) return '&';
     if (lt) return '<';
     if (gt) return '>';

@@ -75,8 +75,8 @@ export async function captureSheetsBefore(
       col: u.columnIndex,
       rows,
       cols: u.columnCount,
-      formulas: new Array(rows),
-      numberFormats: new Array(rows),
+      formulas: new Array<unknown[]>(rows),
+      numberFormats: new Array<unknown[]>(rows),
       tables: tables.map(({ t, r }) => ({ name: t.name, style: t.style, address: tableAddress(s.name, r.rowIndex, r.columnIndex, r.rowCount, r.columnCount) })),
     };
     out.set(s.name, before);

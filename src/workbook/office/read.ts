@@ -167,7 +167,7 @@ function convertInto(p: Pending, row: number, count: number, values: unknown[][]
   for (let i = 0; i < count; i++) {
     const vRow = values[i] ?? [];
     const tRow = types[i] ?? [];
-    const out: CellValue[] = new Array(p.cols);
+    const out = new Array<CellValue>(p.cols);
     for (let j = 0; j < p.cols; j++) {
       const v = vRow[j];
       out[j] = toCellValue(v, tRow[j] as string | undefined);
