@@ -1,13 +1,15 @@
 // @ts-check
 /**
  * ESLint 9 flat config. Every rule that fires is fixed in the code or turned off here with a one-line reason;
- * no blanket disables in code.
+ * no blanket disables in code. The import layering (which folder may import which) lives in eslint.layers.cjs,
+ * shared with tests/architecture/layers.test.ts.
  */
 import js from '@eslint/js';
 import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint.layers.cjs';
 
 /**
  * The Office.js rules of the plugin's own recommended set, all at error: they are the mistakes this project must
@@ -104,7 +106,7 @@ export default tseslint.config(
   {
     files: TEST_LIKE,
     rules: {
-      // Tests load CommonJS build files (webpack.config.js, scripts/manifest.cjs) that have no types.
+      // Tests load CommonJS build files (webpack.config.js, scripts/manifest.cjs, eslint.layers.cjs) that have no types.
       '@typescript-eslint/no-require-imports': 'off',
       // Tests walk JSON.parse output, XML and CommonJS modules as `any` by design; the assertions check the shape.
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -145,4 +147,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
+  ...layers.configs,
 );
