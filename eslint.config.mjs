@@ -4,6 +4,8 @@
  * no blanket disables in code. The import layering (which folder may import which) lives in eslint.layers.cjs,
  * shared with tests/architecture/layers.test.ts.
  */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -31,7 +33,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: dirname(fileURLToPath(import.meta.url)) } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // A leading _ names a parameter kept for the interface's shape; a rest sibling drops a key on purpose.
