@@ -94,16 +94,10 @@ export default tseslint.config(
     rules: { 'office-addins/load-object-before-read': 'off', 'office-addins/call-sync-before-read': 'off' },
   },
   {
-    // Being split into named steps (issue 11) by another branch: these findings are fixed after that merge, and
-    // this block removed. Until then they are listed in the issue's notes, not fixed twice.
-    files: ['src/workbook/office/apply.ts', 'src/workbook/office/undo.ts'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
-      'office-addins/no-empty-load': 'off',
-      'office-addins/call-sync-after-load': 'off',
-    },
+    // Commands are queued, run by runChunks' sync, and read in their `after`: the plugin cannot see the sync
+    // between a command's queue() and after(), so it reports reads the port makes only after a sync.
+    files: ['src/workbook/office/undo/compare.ts', 'src/workbook/office/apply/*.ts', 'src/workbook/office/undo/*.ts'],
+    rules: { 'office-addins/call-sync-after-load': 'off' },
   },
   {
     files: TEST_LIKE,

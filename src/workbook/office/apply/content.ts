@@ -110,7 +110,7 @@ function columnFormatCommands(t: Target, c: number, format: string): QueuedComma
     out.push({
       requestBytes: perRow * count,
       queue: () => {
-        const formats: string[][] = new Array(count);
+        const formats = new Array<string[]>(count);
         // A date cell keeps the date format whatever its column's (rowBlockCommands gave it one).
         for (let i = 0; i < count; i++) formats[i] = [cellNumberFormat(t.content.rows[start + i]?.[c] ?? null) ?? format];
         t.sheet(t.name).getRange(blockAddress(t.firstDataRow + start, c, count, 1)).numberFormat = formats;

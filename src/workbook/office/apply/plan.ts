@@ -107,7 +107,7 @@ function backupSheet(s: ApplyState, sheet: string): SheetStep['before'] {
   return {
     kind: 'backup',
     backup: name,
-    visibility: (ws?.visibility ?? 'Visible') as 'Visible' | 'Hidden' | 'VeryHidden',
+    visibility: ws?.visibility ?? 'Visible',
     position: ws?.position ?? 0,
     tables: (s.tablesBySheet.get(sheet.toLowerCase()) ?? []).map((t) => t.name),
   };
@@ -169,7 +169,7 @@ function setCells(s: ApplyState, op: Op<'setCells'>): void {
   else {
     const cells: CellsStep['cells'] = op.cells.map((c) => {
       const look = s.looks.cells.get(lookKey(op.sheet, c.row, c.col));
-      const before = look ? { formula: restorable(look.formulas, look.values, look.valueTypes)[0][0], numberFormat: look.numberFormat[0][0] } : undefined;
+      const before = look ? { formula: restorable(look.formulas, look.values, look.valueTypes)[0][0], numberFormat: look.numberFormat[0][0] as string } : undefined;
       return { row: c.row, col: c.col, value: c.value, before };
     });
     s.steps.push({ kind: 'cells', sheet: actualName(s, op.sheet), cells });

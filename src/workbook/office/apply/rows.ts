@@ -54,7 +54,7 @@ export function rowBlockCommands(t: RowTarget, rows: readonly (readonly PlanCell
   const maxBlockBytes = Math.max(1, Math.floor(t.budgetBytes * 0.9));
   let block: Block = { start: t.firstRow, values: [], dates: [], bytes: 0, asFormulas: false };
   rows.forEach((row, i) => {
-    const line: (string | number | boolean)[] = new Array(t.width);
+    const line = new Array<string | number | boolean>(t.width);
     let formula = false;
     for (let c = 0; c < t.width; c++) {
       const cell: PlanCell = c < row.length ? row[c] : null;
@@ -94,12 +94,14 @@ function blockCommand(t: RowTarget, b: Block, guarded: boolean, totalRows: numbe
     queue: () => {
       if (guarded) {
         guard = sheet(name).getRange(guardAddress);
-        guard.load(loadFormats ? 'formulas,values,valueTypes,numberFormat' : 'formulas,values,valueTypes');
+        // Two literal loads, not one conditional argument: the office-addins lint reads only literals.
+        if (loadFormats) guard.load('formulas,values,valueTypes,numberFormat');
+        else guard.load('formulas,values,valueTypes');
       }
       // The date format goes on before the serial: a number entered into a text-formatted (@)
       // column of a teacher's table would otherwise be kept as text.
       for (const run of dateRuns) {
-        const formats: string[][] = new Array(run.count);
+        const formats = new Array<string[]>(run.count);
         for (let k = 0; k < run.count; k++) formats[k] = [DATE_FORMAT_CODE];
         sheet(name).getRange(blockAddress(b.start + run.row, run.col, run.count, 1)).numberFormat = formats;
       }
@@ -110,7 +112,7 @@ function blockCommand(t: RowTarget, b: Block, guarded: boolean, totalRows: numbe
     after: guarded
       ? () => {
           const g = guard as Excel.Range;
-          if (g.valueTypes.some((line) => line.some((v) => v !== 'Empty'))) throw new AppendConflict(name, t.firstRow, g, restorable(g.formulas, g.values, g.valueTypes));
+          if (g.valueTypes.some((line) => line.some((v) => String(v) !== 'Empty'))) throw new AppendConflict(name, t.firstRow, g, restorable(g.formulas, g.values, g.valueTypes));
           if (loadFormats) t.formatsBefore?.(g.numberFormat);
         }
       : undefined,

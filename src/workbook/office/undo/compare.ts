@@ -151,7 +151,7 @@ function sheetStepCols(step: SheetStep): number {
 /** The expected row `i` of a sheet step (titles, header, data, appended rows, then single cells over them). */
 function sheetStepRow(step: SheetStep, i: number, cols: number, hyperlinks: boolean): WrittenValue[] {
   const titles = step.content.titleLines ?? [];
-  const line: WrittenValue[] = new Array(cols).fill('');
+  const line = new Array<WrittenValue>(cols).fill('');
   if (i < titles.length) line[0] = expectedValue(titles[i], hyperlinks);
   else if (i === titles.length) step.content.columns.forEach((c, j) => (line[j] = expectedValue(c.header, hyperlinks)));
   else {

@@ -85,7 +85,7 @@ function restoreMarks(s: RestoreState, step: MarksStep, writes: QueuedCommand[])
   const get = s.ws(sheet);
   for (const f of step.fills.values()) {
     const now = s.looks.fillsNow.get(`${sheet}\u0000${cellAddress(f.row, f.col)}`)?.color;
-    if (now !== undefined && (isNoFill(f.before) ? isNoFill(now) : sameColor(now, f.before as string))) continue;
+    if (now !== undefined && (isNoFill(f.before) ? isNoFill(now) : sameColor(now, f.before))) continue;
     writes.push({
       sheet,
       requestBytes: 60,
