@@ -1,7 +1,7 @@
-import { CONTENT_TYPE, Pkg, REL, REL_NS, relIs } from './pkg';
+import { CONTENT_TYPE, ensureRelNamespace, Pkg, REL, relIs } from './pkg';
 import type { SheetEditor } from './sheetEdit';
 import { parseRef } from './sheetEdit';
-import { attr, elementRegex, esc, escCellText, findElement, rootPrefix, setAttr } from './xml';
+import { attr, elementRegex, ensureRootNamespace, esc, escCellText, findElement, rootPrefix } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 /** Elements that must come after legacyDrawing in a worksheet (schema order). */
@@ -12,6 +12,29 @@ const SHAPE_TYPE =
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
 const SHAPE_RE = /<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g;
+
+const VML_NS = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' } as const;
+type VmlPrefixes = Record<keyof typeof VML_NS, string>;
+
+/**
+ * Declare the VML namespaces on the drawing's root where the producer did not, and say which prefixes
+ * our markup must use: a producer that bound them to other prefixes gets its own.
+ */
+function declareVml(vml: string): { vml: string; prefixes: VmlPrefixes } {
+  const prefixes = { v: 'v', o: 'o', x: 'x' };
+  for (const key of ['v', 'o', 'x'] as const) {
+    const r = ensureRootNamespace(vml, VML_NS[key], key);
+    vml = r.xml;
+    prefixes[key] = r.prefix;
+  }
+  return { vml, prefixes };
+}
+
+/** Our VML markup (written with v:, o:, x:) in the prefixes the part uses. */
+function inPrefixes(markup: string, prefixes: VmlPrefixes): string {
+  if (prefixes.v === 'v' && prefixes.o === 'o' && prefixes.x === 'x') return markup;
+  return markup.replace(/(<\/?|\s)([vox]):/g, (_m, lead: string, p: 'v' | 'o' | 'x') => `${lead}${prefixes[p]}:`);
+}
 
 function noteShape(id: string, row: number, col: number): string {
   return (
@@ -86,6 +109,9 @@ export class SheetNotes {
   private readonly newShapes: string[] = [];
   private readonly removedShapes = new Set<string>();
   private byRef = new Map<string, CommentEl[]>();
+  private vmlPrefixes: VmlPrefixes = { v: 'v', o: 'o', x: 'x' };
+  /** The teacher's VML has been given our namespaces and shape type (once per apply). */
+  private vmlReady = false;
 
   constructor(private readonly pkg: Pkg, private readonly sheetPath: string, private readonly sheet: SheetEditor) {
     const rels = pkg.rels(sheetPath);
@@ -218,8 +244,12 @@ export class SheetNotes {
       const rid = pkg.addRel(this.sheetPath, REL.vmlDrawing, this.vmlPath);
       pkg.ensureDefault('vml', CONTENT_TYPE.vml);
       this.setLegacyDrawing(rid);
-    } else if (!this.vml.includes('_x0000_t202')) {
-      this.vml = insertBeforeEnd(this.vml, SHAPE_TYPE);
+    } else if (!this.vmlReady) {
+      this.vmlReady = true;
+      const declared = declareVml(this.vml);
+      this.vml = declared.vml;
+      this.vmlPrefixes = declared.prefixes;
+      if (!this.vml.includes('_x0000_t202')) this.vml = insertBeforeEnd(this.vml, inPrefixes(SHAPE_TYPE, this.vmlPrefixes));
     }
   }
 
@@ -228,12 +258,9 @@ export class SheetNotes {
     const p = s.p;
     s.tail = s.tail.replace(new RegExp(`<${p}legacyDrawing\\b[^>]*>`), '');
     if (!rid) return;
-    let rp = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(s.head)?.[1];
-    if (!rp) {
-      rp = 'r';
-      const root = new RegExp(`<${p}worksheet\\b[^>]*>`).exec(s.head)!;
-      s.head = s.head.slice(0, root.index) + setAttr(root[0], 'xmlns:r', REL_NS) + s.head.slice(root.index + root[0].length);
-    }
+    const declared = ensureRelNamespace(s.head, [s.tail]);
+    s.head = declared.xml;
+    const rp = declared.prefix;
     const el = `<${p}legacyDrawing ${rp}:id="${rid}"/>`;
     let at = -1;
     for (const name of AFTER_LEGACY) {
@@ -252,7 +279,7 @@ export class SheetNotes {
     const block = Number(/data="(\d+)/.exec(this.vml!)?.[1] ?? 1);
     this.maxShape = Math.max(this.maxShape + 1, block * 1024 + 1);
     const id = `_x0000_s${this.maxShape}`;
-    this.newShapes.push(noteShape(id, cell.row, cell.col));
+    this.newShapes.push(inPrefixes(noteShape(id, cell.row, cell.col), this.vmlPrefixes));
     this.shapeAt.set(key, id);
     return id;
   }

@@ -1,8 +1,32 @@
 import { PortError } from '../port';
-import { attr, esc, findElement, fromUtf8, rootPrefix, setAttr, utf8 } from './xml';
+import { attr, decodePart, encodePart, ensureRootNamespace, esc, findElement, namespaceDeclarations, PLAIN_UTF8, rootElement, rootPrefix, setAttr, type PartEncoding } from './xml';
 import { findPart, type Parts } from './zip';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The same namespace in strict OOXML (ECMA-376 Part 1, strict conformance). */
+export const STRICT_REL_NS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+/**
+ * The prefix for r:id-style attributes in a part (usually 'r'), declared on the part's root if the
+ * producer did not; `rest` is the rest of the part when the caller holds it in pieces.
+ */
+export function ensureRelNamespace(xml: string, rest: readonly string[] = []): { xml: string; prefix: string } {
+  const strict = /purl\.oclc\.org\/ooxml\//.test(rootElement(xml)?.tag ?? '');
+  return ensureRootNamespace(xml, strict ? STRICT_REL_NS : REL_NS, 'r', { accept: [REL_NS, STRICT_REL_NS], rest });
+}
+
+/** The relationship id on an element (`r:id`, `ns:id`…), whatever prefix it is under, declared on it or its root. */
+export function relIdOf(tag: string, rootDecls: ReadonlyMap<string, string>): string | undefined {
+  const local = namespaceDeclarations(tag);
+  let fallback: string | undefined;
+  for (const m of tag.matchAll(/\s([\w.-]+):id\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const uri = local.get(m[1]) ?? rootDecls.get(m[1]);
+    const value = attr(tag, `${m[1]}:id`);
+    if (uri === REL_NS || uri === STRICT_REL_NS) return value;
+    fallback ??= value;
+  }
+  return fallback;
+}
 export const REL = {
   worksheet: `${REL_NS}/worksheet`,
   styles: `${REL_NS}/styles`,
@@ -84,6 +108,7 @@ export function relativeTarget(sourcePart: string, part: string): string {
 export class Pkg {
   private readonly parts: Parts;
   private readonly texts = new Map<string, string>();
+  private readonly encodings = new Map<string, PartEncoding>();
   private readonly dirty = new Set<string>();
 
   constructor(base: Parts) {
@@ -103,8 +128,10 @@ export class Pkg {
     if (real === undefined) return undefined;
     let s = this.texts.get(real);
     if (s === undefined) {
-      s = fromUtf8(this.parts.get(real)!);
+      const decoded = decodePart(this.parts.get(real)!);
+      s = decoded.text;
       this.texts.set(real, s);
+      this.encodings.set(real, decoded.encoding);
     }
     return s;
   }
@@ -127,6 +154,7 @@ export class Pkg {
     const real = findPart(this.parts, path) ?? path;
     this.parts.set(real, bytes);
     this.texts.delete(real);
+    this.encodings.delete(real);
     this.dirty.delete(real);
   }
 
@@ -140,7 +168,8 @@ export class Pkg {
 
   /** The finished parts: edited texts encoded, the rest the very same byte arrays. */
   commit(): Parts {
-    for (const p of this.dirty) this.parts.set(p, utf8(this.texts.get(p)!));
+    // An edited part keeps its producer's encoding and byte-order mark; new parts are plain UTF-8.
+    for (const p of this.dirty) this.parts.set(p, encodePart(this.texts.get(p)!, this.encodings.get(p) ?? PLAIN_UTF8));
     this.dirty.clear();
     return this.parts;
   }
@@ -259,16 +288,10 @@ export class Pkg {
     return path;
   }
 
-  /** The relationships prefix the workbook part uses for r:id (usually 'r'). */
-  relPrefixOf(xml: string): string {
-    const m = /xmlns:([\w.-]+)\s*=\s*"http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(xml);
-    return m ? m[1] : 'r';
-  }
-
   sheets(): SheetEntry[] {
     const wbPath = this.workbookPath();
     const xml = this.requireText(wbPath);
-    const rp = this.relPrefixOf(xml);
+    const rootDecls = namespaceDeclarations(rootElement(xml)?.tag ?? '');
     const rels = new Map(this.rels(wbPath).map((r) => [r.id, r]));
     const p = rootPrefix(xml, 'workbook');
     const sheetsEl = findElement(xml, p, 'sheets');
@@ -276,7 +299,7 @@ export class Pkg {
     const out: SheetEntry[] = [];
     for (const m of xml.slice(sheetsEl.innerStart, sheetsEl.innerEnd).matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
       const tag = m[0];
-      const rId = attr(tag, `${rp}:id`) ?? '';
+      const rId = relIdOf(tag, rootDecls) ?? '';
       const rel = rels.get(rId);
       const state = attr(tag, 'state');
       out.push({
@@ -291,26 +314,24 @@ export class Pkg {
     return out;
   }
 
-  /** Append a `<sheet>` entry (new sheets go last so positional references such as localSheetId stay valid). */
+  /**
+   * Append a `<sheet>` entry (new sheets go last so positional references such as localSheetId stay
+   * valid), in the producer's prefix for the main namespace and with the relationships prefix declared
+   * on the root.
+   */
   addSheetEntry(name: string, rId: string): number {
     const wbPath = this.workbookPath();
-    let xml = this.requireText(wbPath);
-    const rp = this.relPrefixOf(xml);
+    const used = this.sheets().map((s) => s.sheetId);
+    const sheetId = Math.max(0, ...used) + 1;
+    const { xml, prefix: rp } = ensureRelNamespace(this.requireText(wbPath));
     const p = rootPrefix(xml, 'workbook');
     const sheetsEl = findElement(xml, p, 'sheets');
     if (!sheetsEl) throw new PortError('file.damaged');
-    const used = this.sheets().map((s) => s.sheetId);
-    const sheetId = Math.max(0, ...used) + 1;
-    if (!/xmlns:[\w.-]+\s*=\s*"http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.test(xml)) {
-      const root = findElement(xml, p, 'workbook')!;
-      xml = xml.slice(0, root.start) + setAttr(root.openTag, `xmlns:${rp}`, REL_NS) + xml.slice(root.start + root.openTag.length);
-    }
     const el = `<${p}sheet name="${esc(name)}" sheetId="${sheetId}" ${rp}:id="${rId}"/>`;
-    const again = findElement(xml, p, 'sheets')!;
-    xml = again.selfClosing
-      ? `${xml.slice(0, again.start)}<${p}sheets>${el}</${p}sheets>${xml.slice(again.end)}`
-      : `${xml.slice(0, again.innerEnd)}${el}${xml.slice(again.innerEnd)}`;
-    this.setText(wbPath, xml);
+    const next = sheetsEl.selfClosing
+      ? `${xml.slice(0, sheetsEl.start)}<${p}sheets>${el}</${p}sheets>${xml.slice(sheetsEl.end)}`
+      : `${xml.slice(0, sheetsEl.innerEnd)}${el}${xml.slice(sheetsEl.innerEnd)}`;
+    this.setText(wbPath, next);
     return this.sheets().length - 1;
   }
 

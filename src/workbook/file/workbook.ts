@@ -13,7 +13,7 @@ import { parseRef, refOf, SheetEditor } from './sheetEdit';
 import { buildSheet } from './sheetWriter';
 import { PackageUndo } from './undo';
 import { Styles } from './styles';
-import { attr, esc, findElement, quoteSheet, setAttr } from './xml';
+import { attr, decodePart, esc, findElement, namespaceDeclarations, quoteSheet, rootElement, setAttr } from './xml';
 import { findPart, unzipPackage, zipPackage, type Parts } from './zip';
 
 export interface OpenOptions {
@@ -109,6 +109,9 @@ class XlsxWorkbook implements FileWorkbook {
 
   async apply(plan: WorkbookPlan, options: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
     const txn = new Txn(this.parts, t(this.options.lang ?? 'zh-CN', 'app.name'));
+    // Strict OOXML is read, never written: the parts the port makes are transitional, and a package mixing
+    // the two is one Excel "repairs". Refuse before any change.
+    if (plan.ops.length && isStrict(txn.pkg)) throw new PortError('file.strictReadOnly');
     const total = plan.ops.length;
     for (let i = 0; i < total; i++) {
       if (options.signal?.aborted) throw new PortError('error.cancelled');
@@ -322,6 +325,16 @@ function columnStyles(editor: SheetEditor): Map<number, number> {
   return out;
 }
 
+/**
+ * Strict OOXML (ECMA-376 Part 1, strict conformance): the workbook's main namespace is
+ * http://purl.oclc.org/ooxml/spreadsheetml/main, and Excel marks it conformance="strict".
+ */
+export function isStrict(pkg: Pkg): boolean {
+  const root = rootElement(pkg.requireText(pkg.workbookPath()));
+  if (!root) return false;
+  return namespaceDeclarations(root.tag).get(root.prefix.replace(/:$/, '')) === 'http://purl.oclc.org/ooxml/spreadsheetml/main' || attr(root.tag, 'conformance') === 'strict';
+}
+
 /** Whether the workbook counts dates from 1904 (workbookPr date1904): date cells then get smaller serials. */
 function uses1904(pkg: Pkg): boolean {
   const tag = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(pkg.text(pkg.workbookPath()) ?? '');
@@ -458,8 +471,10 @@ export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): FileWork
   for (const s of sheets) {
     if (s.kind !== 'worksheet') continue;
     const bytes = parts.get(findPart(parts, s.path) ?? s.path) ?? new Uint8Array(0);
-    const head = decoder.decode(bytes.subarray(0, 4096));
-    const tail = decoder.decode(bytes.subarray(Math.max(0, bytes.length - 256)));
+    // A UTF-16 part (Excel Mobile) is decoded whole; such parts are rare and small.
+    const wide = decodePart(bytes.subarray(0, 4)).encoding.utf16 ? decodePart(bytes).text : undefined;
+    const head = wide?.slice(0, 4096) ?? decoder.decode(bytes.subarray(0, 4096));
+    const tail = wide?.slice(-256) ?? decoder.decode(bytes.subarray(Math.max(0, bytes.length - 256)));
     if (!/<(?:[\w.-]+:)?worksheet[\s>]/.test(head) || !/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail)) throw new PortError('file.damaged');
   }
   return new XlsxWorkbook(parts, options);

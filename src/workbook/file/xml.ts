@@ -2,6 +2,7 @@
  * Small string helpers for editing OOXML parts in place. We edit text surgically instead of parsing to a
  * DOM and serialising back, so every byte we do not touch stays as the other tool wrote it.
  */
+import { PortError } from '../port';
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates).
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -55,7 +56,7 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
   return `${tag.slice(0, end)} ${name}="${esc(value)}"${tag.slice(end)}`;
 }
 
-/** The namespace prefix (with colon) a part uses for its root element, e.g. 'x:' or ''. */
+/** The namespace prefix (with colon) a part uses for its root element, e.g. 'x:' or '': new elements in the main namespace use it. */
 export function rootPrefix(xml: string, localName: string): string {
   const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}[\\s>/]`).exec(xml);
   return m?.[1] ?? '';
@@ -107,10 +108,115 @@ export function utf8(s: string): Uint8Array {
   const { written } = encoder.encodeInto(s, buf);
   return buf.slice(0, written);
 }
+
+/**
+ * How a part was encoded, so an edited part goes back the way its producer wrote it: most parts are
+ * UTF-8 without a byte-order mark, some tools add one (UTF-8 BOM), and Excel Mobile wrote UTF-16.
+ */
+export interface PartEncoding {
+  readonly bom: boolean;
+  readonly utf16?: 'le' | 'be';
+}
+
+export const PLAIN_UTF8: PartEncoding = { bom: false };
+
+/** A part's text and encoding, from its BOM (or, without one, from how '<' is spelled in UTF-16). */
+export function decodePart(b: Uint8Array): { text: string; encoding: PartEncoding } {
+  const le = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0x3c && b[1] === 0x00);
+  const be = (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0x00 && b[1] === 0x3c);
+  if (le || be) {
+    const bom = b[0] === 0xff || b[0] === 0xfe;
+    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(bom ? b.subarray(2) : b);
+    return { text, encoding: { bom, utf16: le ? 'le' : 'be' } };
+  }
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  return { text: decoder.decode(bom ? b.subarray(3) : b), encoding: bom ? { bom: true } : PLAIN_UTF8 };
+}
+
+/** Bytes of an edited part in the encoding it was read in. */
+export function encodePart(text: string, encoding: PartEncoding): Uint8Array {
+  if (!encoding.utf16) {
+    if (!encoding.bom) return utf8(text);
+    const body = utf8(text);
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const start = encoding.bom ? 2 : 0;
+  const out = new Uint8Array(start + text.length * 2);
+  const le = encoding.utf16 === 'le';
+  if (encoding.bom) out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[start + i * 2 + (le ? 0 : 1)] = c & 0xff;
+    out[start + i * 2 + (le ? 1 : 0)] = c >> 8;
+  }
+  return out;
+}
+
+/** A part's text whatever its encoding; the editing code expects '<?xml' or '<' first, so no BOM. */
 export function fromUtf8(b: Uint8Array): string {
-  // Parts may start with a BOM; the editing code expects '<?xml' or '<' first.
-  const s = decoder.decode(b);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  return decodePart(b).text;
+}
+
+// ---- namespaces ----
+
+/** The root element of a part: its start tag, where it starts, and its prefix ('x:' or ''). */
+export interface RootTag {
+  readonly start: number;
+  readonly tag: string;
+  readonly prefix: string;
+  readonly localName: string;
+}
+
+export function rootElement(xml: string): RootTag | null {
+  const token = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)(?=[\s>/])[^>]*>/g;
+  let m: RegExpExecArray | null;
+  while ((m = token.exec(xml))) {
+    if (m[2] !== undefined) return { start: m.index, tag: m[0], prefix: m[1] ? `${m[1]}:` : '', localName: m[2] };
+  }
+  return null;
+}
+
+/** The namespace declarations on one start tag: prefix ('' for the default namespace) to URI. */
+export function namespaceDeclarations(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1] ?? '', unescapeXml(m[2] ?? m[3]));
+  return out;
+}
+
+/** Is `prefix` bound anywhere in these texts to a URI other than `uri`? Then it cannot be trusted to mean `uri`. */
+function boundElsewhere(texts: readonly string[], prefix: string, uri: string): boolean {
+  const re = new RegExp(`\\sxmlns:${prefix.replace(/\./g, '\\.')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
+  return texts.some((t) => [...t.matchAll(re)].some((m) => unescapeXml(m[1] ?? m[2]) !== uri));
+}
+
+/**
+ * The one place a prefixed name the port writes gets its namespace: returns a prefix bound to `uri` on
+ * the part's root element, declaring it there when the producer did not (openpyxl declares the
+ * relationships namespace on each <sheet>, others under their own prefix, some nowhere). `accept` lists
+ * URIs that mean the same (the strict twin); `rest` is text of the same part held apart (a sheet's
+ * tail), checked so a prefix rebound anywhere in the part is never used.
+ */
+export function ensureRootNamespace(
+  xml: string,
+  uri: string,
+  preferred: string,
+  options: { accept?: readonly string[]; rest?: readonly string[] } = {},
+): { xml: string; prefix: string } {
+  const root = rootElement(xml);
+  if (!root) throw new PortError('file.damaged');
+  const texts = [xml, ...(options.rest ?? [])];
+  const declared = namespaceDeclarations(root.tag);
+  const accept = [uri, ...(options.accept ?? [])];
+  for (const [p, u] of declared) if (p && accept.includes(u) && !boundElsewhere(texts, p, u)) return { xml, prefix: p };
+  for (let n = 0; ; n++) {
+    const p = n === 0 ? preferred : `${preferred}${n}`;
+    if (declared.has(p) || /^xml/i.test(p) || boundElsewhere(texts, p, uri)) continue;
+    const tag = setAttr(root.tag, `xmlns:${p}`, uri);
+    return { xml: xml.slice(0, root.start) + tag + xml.slice(root.start + root.tag.length), prefix: p };
+  }
 }
 
 /**

@@ -20,6 +20,7 @@ export const file: DomainMessages = {
     'file.protected': '工作表“{sheet}”受保护，没有写入任何内容。请在“审阅”中撤销工作表保护后重试。',
     'file.protectedWorkbook': '工作簿的结构受保护，不能添加工作表“{sheet}”。没有写入任何内容；请在“审阅”中撤销“保护工作簿”后重试。',
     'file.chartSkipped': '有图表引用的行或列超出了表格内容，该图表没有添加。',
+    'file.strictReadOnly': '这个工作簿是“Strict Open XML”（严格）格式，只能读取，不能写回。没有写入任何内容；请在 Excel 中把它另存为“Excel 工作簿 (*.xlsx)”后再试。',
   },
   'en-US': {
     'file.notXlsx': 'This file is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
@@ -39,5 +40,6 @@ export const file: DomainMessages = {
     'file.protected': 'The sheet "{sheet}" is protected; nothing was written. Unprotect it under Review and try again.',
     'file.protectedWorkbook': 'The workbook\'s structure is protected, so the sheet "{sheet}" cannot be added. Nothing was written; turn off Protect Workbook under Review and try again.',
     'file.chartSkipped': 'A chart referred to rows or columns outside the sheet\'s content, so that chart was not added.',
+    'file.strictReadOnly': 'This workbook is in Strict Open XML format, which can be read but not written back. Nothing was written; in Excel, save it as "Excel Workbook (*.xlsx)" and try again.',
   },
 };

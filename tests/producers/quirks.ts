@@ -1,0 +1,259 @@
+/**
+ * Generated fixtures for the writers that cannot run here. Each reproduces, quirk by quirk, how that
+ * writer lays out its package, as seen in public workbooks it saved (looked at, never copied): the same
+ * roster and teacher's sheet as the producer corpus, written the way that writer writes them.
+ * Built at test time from this description, so every quirk is visible here and nothing is a blob.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { DAYS_1900_TO_1904, toExcelSerial, type IsoDate } from '../../src/core/dates';
+import { ROSTER_HEADER, ROSTER_SHEET, rosterRows, TEACHER_HEADER, TEACHER_SHEET, teacherRows } from './roster';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const X14AC = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac';
+const XR = 'http://schemas.microsoft.com/office/spreadsheetml/2014/revision';
+
+export interface Quirks {
+  /** Prefix of the main namespace ('' = default namespace), and of the relationships namespace. */
+  readonly main: string;
+  readonly rel: string;
+  /** Where the relationships namespace is declared in workbook.xml: on the root, or on each <sheet>. */
+  readonly relOn: 'root' | 'element';
+  /** XML declaration and what follows it; null for none. */
+  readonly decl: string | null;
+  readonly bom: boolean;
+  /** Parts written UTF-16LE with a BOM. */
+  readonly utf16: readonly string[];
+  /** Newlines and indentation between elements. */
+  readonly pretty: boolean;
+  /** Zip directory entries (xl/, xl/worksheets/ …) and stored, uncompressed entries. */
+  readonly dirs: boolean;
+  readonly stored: boolean;
+  /** Where [Content_Types].xml sits in the zip. */
+  readonly order: 'ct-first' | 'ct-last' | 'alpha';
+  readonly docProps: 'app+core' | 'core' | 'none';
+  readonly date1904: boolean;
+  /** Relationship ids as Excel writes them (rId1) or as the Open XML SDK generates them (R + 16 hex). */
+  readonly relIds: 'rId' | 'sdk';
+  readonly absoluteTargets: boolean;
+  /** Excel's markup-compatibility extras: mc:Ignorable, x14ac:dyDescent on rows, xr:uid. */
+  readonly excelExtras: boolean;
+  /** A note by the teacher already on the roster (comments part and VML), which the marks must join. */
+  readonly teacherNote: boolean;
+  /** Space before '/>' (the .NET writers). */
+  readonly spaceBeforeSlash: boolean;
+  /** Strict OOXML: the namespaces mapped as ECMA-376 Part 1 (strict conformance) names them. */
+  readonly strict: boolean;
+}
+
+/**
+ * Transitional to strict, per ECMA-376 Part 1 (2nd edition on), strict namespaces: SpreadsheetML,
+ * officeDocument relationships (namespace and relationship types) and extended properties move under
+ * http://purl.oclc.org/ooxml/; the OPC package namespaces (content types, package relationships, core
+ * properties) are the same in both. Excel saves strict files with conformance="strict" on <workbook>.
+ */
+const STRICT_MAP: readonly (readonly [string, string])[] = [
+  ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties', 'http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/extended-properties', 'http://purl.oclc.org/ooxml/officeDocument/extendedProperties'],
+];
+
+function toStrict(path: string, xml: string): string {
+  let out = xml;
+  for (const [from, to] of STRICT_MAP) out = out.split(from).join(to);
+  return path === 'xl/workbook.xml' ? out.replace(/(<(?:\w+:)?workbook\b)/, '$1 conformance="strict"') : out;
+}
+
+const PLAIN: Quirks = {
+  main: '', rel: 'r', relOn: 'root', decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', bom: false, utf16: [], pretty: false, dirs: false, stored: false,
+  order: 'ct-first', docProps: 'app+core', date1904: false, relIds: 'rId', absoluteTargets: false, excelExtras: false, teacherNote: false, spaceBeforeSlash: false, strict: false,
+};
+
+export interface QuirkFixture {
+  readonly file: string;
+  /** The writer whose packages this reproduces, and where its quirks were seen. */
+  readonly writer: string;
+  readonly quirks: Quirks;
+}
+
+export const QUIRK_FIXTURES: readonly QuirkFixture[] = [
+  { file: 'excel-365.xlsx', writer: 'Excel 2007–365 for Windows: CRLF after the declaration, mc:Ignorable with x14ac/xr, x14ac:dyDescent on rows, xr:uid, a teacher\'s note (comments + VML)', quirks: { ...PLAIN, excelExtras: true, teacherNote: true } },
+  { file: 'excel-mac-1904.xlsx', writer: 'Excel for Mac (2011 and files carried over from older Mac versions): workbookPr date1904="1"', quirks: { ...PLAIN, date1904: true } },
+  { file: 'excel-mobile-utf16.xlsx', writer: 'Excel Mobile: the workbook part in UTF-16 with a byte-order mark', quirks: { ...PLAIN, utf16: ['xl/workbook.xml', 'xl/worksheets/sheet2.xml'] } },
+  { file: 'wps.xlsx', writer: 'WPS 表格 (Kingsoft): directory entries in the zip, LF after the declaration', quirks: { ...PLAIN, dirs: true, decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' } },
+  { file: 'google-sheets.xlsx', writer: 'Google Sheets (File > Download > .xlsx): no docProps/app.xml, [Content_Types].xml last in the zip', quirks: { ...PLAIN, docProps: 'core', order: 'ct-last' } },
+  { file: 'numbers.xlsx', writer: 'Apple Numbers (Export To > Excel): parts in name order, [Content_Types].xml not first, no docProps', quirks: { ...PLAIN, order: 'alpha', docProps: 'none' } },
+  { file: 'tencent-docs.xlsx', writer: 'Tencent Docs (腾讯文档) export, a Java writer: main namespace as ns2:, relationships as ns:, no XML declaration', quirks: { ...PLAIN, main: 'ns2', rel: 'ns', decl: null } },
+  { file: 'open-xml-sdk.xlsx', writer: 'Open XML SDK tools (and ClosedXML): x: prefix, r: declared on each <x:sheet>, R+hex relationship ids, absolute targets, UTF-8 BOM, space before />', quirks: { ...PLAIN, main: 'x', relOn: 'element', relIds: 'sdk', absoluteTargets: true, bom: true, spaceBeforeSlash: true, decl: '<?xml version="1.0" encoding="utf-8"?>' } },
+  { file: 'strict.xlsx', writer: 'Strict Open XML (Excel: Save As > Strict Open XML Spreadsheet): purl.oclc.org namespaces, conformance="strict"; mapped from the transitional layout', quirks: { ...PLAIN, strict: true } },
+  { file: 'stored-pretty.xlsx', writer: 'hand-edited and re-zipped packages (zip -0 after editing): stored entries, indented XML, directory entries', quirks: { ...PLAIN, stored: true, pretty: true, dirs: true } },
+];
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+type Value = string | number | { serial: number } | { formula: string; cached: number };
+
+/** Builds one package with the given quirks. */
+export function buildQuirkFixture(q: Quirks): Uint8Array {
+  const P = q.main ? `${q.main}:` : '';
+  const mainDecl = q.main ? `xmlns:${q.main}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const relDecl = `xmlns:${q.rel}="${REL}"`;
+  const nl = q.pretty ? '\n' : '';
+  const ind = (n: number) => (q.pretty ? '  '.repeat(n) : '');
+  const close = q.spaceBeforeSlash ? ' />' : '/>';
+  const head = (q.decl ?? '');
+  const strings: string[] = [];
+  const sst = (s: string) => {
+    let i = strings.indexOf(s);
+    if (i < 0) i = strings.push(s) - 1;
+    return i;
+  };
+  let idCounter = 0;
+  const relId = () => (q.relIds === 'rId' ? `rId${++idCounter}` : `R${(0x1f3a5c7e9b2d4f60n + BigInt(++idCounter) * 0x9e3779b97f4a7c1n).toString(16).slice(-16)}`);
+  const target = (fromDir: string, path: string) => (q.absoluteTargets ? `/${path}` : path.startsWith(fromDir) ? path.slice(fromDir.length) : `../${path.split('/').slice(1).join('/')}`);
+
+  function sheetXml(rows: readonly (readonly Value[])[], extra: { legacyRid?: string }): string {
+    const root = q.excelExtras
+      ? `<${P}worksheet ${mainDecl} ${relDecl} xmlns:mc="${MC}" mc:Ignorable="x14ac xr" xmlns:x14ac="${X14AC}" xmlns:xr="${XR}" xr:uid="{3F2A1B6C-0D4E-4F5A-9B8C-7D6E5F4A3B2C}">`
+      : `<${P}worksheet ${mainDecl}${q.relOn === 'root' || extra.legacyRid ? ` ${relDecl}` : ''}>`;
+    const lines = rows.map((r, i) => {
+      const cells = r.map((v, c) => {
+        const ref = `${colName(c)}${i + 1}`;
+        if (typeof v === 'string') return `<${P}c r="${ref}" t="s"><${P}v>${sst(v)}</${P}v></${P}c>`;
+        if (typeof v === 'number') return `<${P}c r="${ref}"><${P}v>${v}</${P}v></${P}c>`;
+        if ('serial' in v) return `<${P}c r="${ref}" s="1"><${P}v>${v.serial}</${P}v></${P}c>`;
+        return `<${P}c r="${ref}"><${P}f>${esc(v.formula)}</${P}f><${P}v>${v.cached}</${P}v></${P}c>`;
+      });
+      return `${ind(2)}<${P}row r="${i + 1}"${q.excelExtras ? ' x14ac:dyDescent="0.25"' : ''}>${cells.join('')}</${P}row>`;
+    });
+    return (
+      `${head}${root}${nl}${ind(1)}<${P}dimension ref="A1:${colName(rows[0].length - 1)}${rows.length}"${close}${nl}` +
+      `${ind(1)}<${P}sheetViews>${nl}${ind(2)}<${P}sheetView workbookViewId="0"${close}${nl}${ind(1)}</${P}sheetViews>${nl}` +
+      `${ind(1)}<${P}sheetFormatPr defaultRowHeight="15"${q.excelExtras ? ' x14ac:dyDescent="0.25"' : ''}${close}${nl}` +
+      `${ind(1)}<${P}sheetData>${nl}${lines.join(nl)}${nl}${ind(1)}</${P}sheetData>${nl}` +
+      `${ind(1)}<${P}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"${close}${nl}` +
+      (extra.legacyRid ? `${ind(1)}<${P}legacyDrawing ${q.rel}:id="${extra.legacyRid}"${close}${nl}` : '') +
+      `</${P}worksheet>`
+    );
+  }
+
+  const roster = rosterRows();
+  const scores = teacherRows(roster);
+  const teacher: Value[][] = [[...TEACHER_HEADER], ...scores.map((s, i) => [s.name, s.chinese, s.maths, { formula: `B${i + 2}+C${i + 2}`, cached: s.chinese + s.maths }])];
+  const rosterValues: Value[][] = [[...ROSTER_HEADER], ...roster.map((r) => r.map((v, i) => (i === 3 ? { serial: toExcelSerial(v as IsoDate) - (q.date1904 ? DAYS_1900_TO_1904 : 0) } : v)))];
+
+  const parts = new Map<string, string>();
+  const wbRels: string[] = [];
+  const wbRel = (type: string, path: string) => {
+    const id = relId();
+    wbRels.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${target('xl/', path)}"${close}`);
+    return id;
+  };
+  const sheetIds = [wbRel('worksheet', 'xl/worksheets/sheet1.xml'), wbRel('worksheet', 'xl/worksheets/sheet2.xml')];
+  wbRel('styles', 'xl/styles.xml');
+  wbRel('sharedStrings', 'xl/sharedStrings.xml');
+  let legacyRid: string | undefined;
+  if (q.teacherNote) {
+    legacyRid = relId();
+    const commentsRid = relId();
+    parts.set('xl/worksheets/_rels/sheet2.xml.rels', `${head}<Relationships xmlns="${PKG_REL}"><Relationship Id="${commentsRid}" Type="${REL}/comments" Target="${target('xl/worksheets/', 'xl/comments1.xml')}"${close}<Relationship Id="${legacyRid}" Type="${REL}/vmlDrawing" Target="${target('xl/worksheets/', 'xl/drawings/vmlDrawing1.vml')}"${close}</Relationships>`);
+    parts.set('xl/comments1.xml', `${head}<${P}comments ${mainDecl}><${P}authors><${P}author>王老师</${P}author></${P}authors><${P}commentList><${P}comment ref="B2" authorId="0"><${P}text><${P}r><${P}t>这个孩子九月转来</${P}t></${P}r></${P}text></${P}comment></${P}commentList></${P}comments>`);
+    parts.set('xl/drawings/vmlDrawing1.vml',
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml"\r\n xmlns:o="urn:schemas-microsoft-com:office:office"\r\n xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n' +
+      ' <o:shapelayout v:ext="edit">\r\n  <o:idmap v:ext="edit" data="1"/>\r\n </o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"\r\n  path="m,l,21600r21600,l21600,xe">\r\n  <v:stroke joinstyle="miter"/>\r\n  <v:path gradientshapeok="t" o:connecttype="rect"/>\r\n </v:shapetype>' +
+      '<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">\r\n  <v:fill color2="#ffffe1"/>\r\n  <x:ClientData ObjectType="Note">\r\n   <x:MoveWithCells/>\r\n   <x:Anchor>\r\n    2, 15, 0, 2, 4, 15, 4, 16</x:Anchor>\r\n   <x:AutoFill>False</x:AutoFill>\r\n   <x:Row>1</x:Row>\r\n   <x:Column>1</x:Column>\r\n  </x:ClientData>\r\n </v:shape></xml>');
+  }
+  parts.set('xl/worksheets/sheet1.xml', sheetXml(teacher, {}));
+  parts.set('xl/worksheets/sheet2.xml', sheetXml(rosterValues, { legacyRid }));
+  const sheetEl = (name: string, n: number) =>
+    `${ind(2)}<${P}sheet name="${esc(name)}" sheetId="${n + 1}" ${q.rel}:id="${sheetIds[n]}"${q.relOn === 'element' ? ` ${relDecl}` : ''}${close}`;
+  parts.set('xl/workbook.xml',
+    `${head}<${P}workbook ${mainDecl}${q.relOn === 'root' ? ` ${relDecl}` : ''}>${nl}` +
+    `${ind(1)}<${P}workbookPr${q.date1904 ? ' date1904="1"' : ''}${close}${nl}` +
+    `${ind(1)}<${P}bookViews>${nl}${ind(2)}<${P}workbookView activeTab="0"${close}${nl}${ind(1)}</${P}bookViews>${nl}` +
+    `${ind(1)}<${P}sheets>${nl}${sheetEl(TEACHER_SHEET, 0)}${nl}${sheetEl(ROSTER_SHEET, 1)}${nl}${ind(1)}</${P}sheets>${nl}` +
+    `${ind(1)}<${P}calcPr calcId="191029"${close}${nl}</${P}workbook>`);
+  parts.set('xl/styles.xml',
+    `${head}<${P}styleSheet ${mainDecl}><${P}numFmts count="1"><${P}numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"${close}</${P}numFmts>` +
+    `<${P}fonts count="1"><${P}font><${P}sz val="11"${close}<${P}name val="等线"${close}</${P}font></${P}fonts>` +
+    `<${P}fills count="2"><${P}fill><${P}patternFill patternType="none"${close}</${P}fill><${P}fill><${P}patternFill patternType="gray125"${close}</${P}fill></${P}fills>` +
+    `<${P}borders count="1"><${P}border><${P}left${close}<${P}right${close}<${P}top${close}<${P}bottom${close}<${P}diagonal${close}</${P}border></${P}borders>` +
+    `<${P}cellStyleXfs count="1"><${P}xf numFmtId="0" fontId="0" fillId="0" borderId="0"${close}</${P}cellStyleXfs>` +
+    `<${P}cellXfs count="2"><${P}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"${close}<${P}xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${close}</${P}cellXfs>` +
+    `<${P}cellStyles count="1"><${P}cellStyle name="Normal" xfId="0" builtinId="0"${close}</${P}cellStyles></${P}styleSheet>`);
+  parts.set('xl/sharedStrings.xml', `${head}<${P}sst ${mainDecl} count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<${P}si><${P}t>${esc(s)}</${P}t></${P}si>`).join('')}</${P}sst>`);
+  parts.set('xl/_rels/workbook.xml.rels', `${head}<Relationships xmlns="${PKG_REL}">${nl}${wbRels.map((r) => ind(1) + r).join(nl)}${nl}</Relationships>`);
+  const rootRels = [`<Relationship Id="${relId()}" Type="${REL}/officeDocument" Target="${q.absoluteTargets ? '/' : ''}xl/workbook.xml"${close}`];
+  if (q.docProps !== 'none') rootRels.push(`<Relationship Id="${relId()}" Type="${PKG_REL}/metadata/core-properties" Target="${q.absoluteTargets ? '/' : ''}docProps/core.xml"${close}`);
+  if (q.docProps === 'app+core') rootRels.push(`<Relationship Id="${relId()}" Type="${REL}/extended-properties" Target="${q.absoluteTargets ? '/' : ''}docProps/app.xml"${close}`);
+  parts.set('_rels/.rels', `${head}<Relationships xmlns="${PKG_REL}">${rootRels.join('')}</Relationships>`);
+  if (q.docProps !== 'none') parts.set('docProps/core.xml', `${head}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>王老师</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-09-01T08:00:00Z</dcterms:created></cp:coreProperties>`);
+  if (q.docProps === 'app+core') parts.set('docProps/app.xml', `${head}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`);
+  const overrides = [
+    ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
+    ['/xl/worksheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'],
+    ['/xl/worksheets/sheet2.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'],
+    ['/xl/styles.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml'],
+    ['/xl/sharedStrings.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml'],
+    ...(q.teacherNote ? [['/xl/comments1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml']] : []),
+    ...(q.docProps !== 'none' ? [['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml']] : []),
+    ...(q.docProps === 'app+core' ? [['/docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml']] : []),
+  ];
+  parts.set('[Content_Types].xml',
+    `${head}<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"${close}<Default Extension="xml" ContentType="application/xml"${close}` +
+    (q.teacherNote ? `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"${close}` : '') +
+    overrides.map(([p, c]) => `<Override PartName="${p}" ContentType="${c}"${close}`).join('') + '</Types>');
+
+  let names = [...parts.keys()];
+  if (q.order === 'ct-last') names = [...names.filter((n) => n !== '[Content_Types].xml'), '[Content_Types].xml'];
+  else if (q.order === 'alpha') names.sort();
+  else names = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml')];
+  const entries: Zippable = {};
+  const level = q.stored ? 0 : 6;
+  const seenDirs = new Set<string>();
+  for (const name of names) {
+    if (q.dirs) {
+      const segs = name.split('/').slice(0, -1);
+      for (let i = 1; i <= segs.length; i++) {
+        const dir = `${segs.slice(0, i).join('/')}/`;
+        if (!seenDirs.has(dir)) {
+          seenDirs.add(dir);
+          entries[dir] = [new Uint8Array(0), { level: 0 }];
+        }
+      }
+    }
+    const text = q.strict ? toStrict(name, parts.get(name)!) : parts.get(name)!;
+    entries[name] = [encode(text, q.utf16.includes(name) ? 'utf16' : q.bom ? 'bom' : 'plain'), { level }];
+  }
+  return zipSync(entries, { mtime: new Date(Date.UTC(2025, 8, 1, 8)) });
+}
+
+function encode(text: string, how: 'plain' | 'bom' | 'utf16'): Uint8Array {
+  if (how === 'utf16') {
+    text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const out = new Uint8Array(2 + text.length * 2);
+    out[0] = 0xff;
+    out[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      out[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      out[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    return out;
+  }
+  const body = new TextEncoder().encode(text);
+  if (how === 'plain') return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}
