@@ -77,3 +77,25 @@ describe('part encodings', () => {
     expect(decodePart(encodePart(text, encoding)).text).toBe(text);
   });
 });
+
+describe('notes in a VML drawing with its own prefixes', () => {
+  it('writes the add-in\'s shapes in the prefixes the drawing binds, and declares the ones it lacks', async () => {
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+    const { buildQuirkFixture, QUIRK_FIXTURES } = await import('../producers/quirks');
+    const { openXlsx } = await import('../../src/workbook/file');
+    const { ROSTER_SHEET } = await import('../producers/roster');
+    const parts = unzipSync(buildQuirkFixture(QUIRK_FIXTURES.find((f) => f.file === 'excel-365.xlsx')!.quirks));
+    // The teacher's VML with vml: for the VML namespace and no declaration of the Excel one (its note's ClientData dropped).
+    const vml = strFromU8(parts['xl/drawings/vmlDrawing1.vml'])
+      .replace(/(<\/?)v:/g, '$1vml:').replace(/\sv:ext=/g, ' vml:ext=').replace('xmlns:v=', 'xmlns:vml=')
+      .replace(/\r\n xmlns:x="[^"]*"/, '').replace(/<x:ClientData[\s\S]*?<\/x:ClientData>/, '');
+    expect(namespaceProblem(vml)).toBeNull();
+    parts['xl/drawings/vmlDrawing1.vml'] = strToU8(vml);
+    const port = openXlsx(zipSync(parts));
+    await port.apply({ ops: [{ kind: 'markCells', sheet: ROSTER_SHEET, marks: [{ sheet: ROSTER_SHEET, row: 3, col: 4, note: '身份证号校验位不对', fill: '#FFC7CE' }] }] });
+    const out = strFromU8(unzipSync(port.save())['xl/drawings/vmlDrawing1.vml']);
+    expect(namespaceProblem(out)).toBeNull();
+    expect(out).toMatch(/<vml:shape id="_x0000_s\d+"[^>]*>[\s\S]*<x:Row>3<\/x:Row>/);
+    expect(out).not.toMatch(/<v:/);
+  });
+});

@@ -39,7 +39,11 @@ export interface Quirks {
   /** Relationship ids as Excel writes them (rId1) or as the Open XML SDK generates them (R + 16 hex). */
   readonly relIds: 'rId' | 'sdk';
   readonly absoluteTargets: boolean;
-  /** Excel's markup-compatibility extras: mc:Ignorable, x14ac:dyDescent on rows, xr:uid. */
+  /**
+   * Excel's markup-compatibility extras: mc:Ignorable, x14ac:dyDescent on rows, xr:uid, and the local
+   * namespace declarations Excel 2016+ writes (mc:AlternateContent with x15ac:absPath in the workbook,
+   * an extLst <ext xmlns:x14=…> at the end of a worksheet).
+   */
   readonly excelExtras: boolean;
   /** A note by the teacher already on the roster (comments part and VML), which the marks must join. */
   readonly teacherNote: boolean;
@@ -81,7 +85,7 @@ export interface QuirkFixture {
 }
 
 export const QUIRK_FIXTURES: readonly QuirkFixture[] = [
-  { file: 'excel-365.xlsx', writer: 'Excel 2007–365 for Windows: CRLF after the declaration, mc:Ignorable with x14ac/xr, x14ac:dyDescent on rows, xr:uid, a teacher\'s note (comments + VML)', quirks: { ...PLAIN, excelExtras: true, teacherNote: true } },
+  { file: 'excel-365.xlsx', writer: 'Excel 2007–365 for Windows: CRLF after the declaration, mc:Ignorable with x14ac/xr, x14ac:dyDescent on rows, xr:uid, local declarations (mc:AlternateContent, xr:revisionPtr with xr6/xr10, extLst with x14), a teacher\'s note (comments + VML)', quirks: { ...PLAIN, excelExtras: true, teacherNote: true } },
   { file: 'excel-mac-1904.xlsx', writer: 'Excel for Mac (2011 and files carried over from older Mac versions): workbookPr date1904="1"', quirks: { ...PLAIN, date1904: true } },
   { file: 'excel-mobile-utf16.xlsx', writer: 'Excel Mobile: the workbook part in UTF-16 with a byte-order mark', quirks: { ...PLAIN, utf16: ['xl/workbook.xml', 'xl/worksheets/sheet2.xml'] } },
   { file: 'wps.xlsx', writer: 'WPS 表格 (Kingsoft): directory entries in the zip, LF after the declaration', quirks: { ...PLAIN, dirs: true, decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' } },
@@ -143,6 +147,9 @@ export function buildQuirkFixture(q: Quirks): Uint8Array {
       `${ind(1)}<${P}sheetData>${nl}${lines.join(nl)}${nl}${ind(1)}</${P}sheetData>${nl}` +
       `${ind(1)}<${P}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"${close}${nl}` +
       (extra.legacyRid ? `${ind(1)}<${P}legacyDrawing ${q.rel}:id="${extra.legacyRid}"${close}${nl}` : '') +
+      (q.excelExtras
+        ? `<${P}extLst><${P}ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></${P}ext></${P}extLst>`
+        : '') +
       `</${P}worksheet>`
     );
   }
@@ -178,8 +185,12 @@ export function buildQuirkFixture(q: Quirks): Uint8Array {
   const sheetEl = (name: string, n: number) =>
     `${ind(2)}<${P}sheet name="${esc(name)}" sheetId="${n + 1}" ${q.rel}:id="${sheetIds[n]}"${q.relOn === 'element' ? ` ${relDecl}` : ''}${close}`;
   parts.set('xl/workbook.xml',
-    `${head}<${P}workbook ${mainDecl}${q.relOn === 'root' ? ` ${relDecl}` : ''}>${nl}` +
+    `${head}<${P}workbook ${mainDecl}${q.relOn === 'root' ? ` ${relDecl}` : ''}${q.excelExtras ? ` xmlns:mc="${MC}" mc:Ignorable="x15 xr" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="${XR}"` : ''}>${nl}` +
     `${ind(1)}<${P}workbookPr${q.date1904 ? ' date1904="1"' : ''}${close}${nl}` +
+    (q.excelExtras
+      ? '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="D:\\学校\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>' +
+        `<xr:revisionPtr revIDLastSave="0" documentId="8_{5B1C0E2A-3F4D-4C6B-9A8E-1D2C3B4A5F6E}" xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}" xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10"/>`
+      : '') +
     `${ind(1)}<${P}bookViews>${nl}${ind(2)}<${P}workbookView activeTab="0"${close}${nl}${ind(1)}</${P}bookViews>${nl}` +
     `${ind(1)}<${P}sheets>${nl}${sheetEl(TEACHER_SHEET, 0)}${nl}${sheetEl(ROSTER_SHEET, 1)}${nl}${ind(1)}</${P}sheets>${nl}` +
     `${ind(1)}<${P}calcPr calcId="191029"${close}${nl}</${P}workbook>`);

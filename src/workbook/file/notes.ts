@@ -1,7 +1,7 @@
 import { CONTENT_TYPE, ensureRelNamespace, Pkg, REL, relIs } from './pkg';
 import type { SheetEditor } from './sheetEdit';
 import { parseRef } from './sheetEdit';
-import { attr, elementRegex, ensureRootNamespace, esc, escCellText, findElement, rootPrefix } from './xml';
+import { attr, elementRegex, ensureRootNamespace, esc, escCellText, findElement, namespaceDeclarations, rootElement, rootPrefix } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 /** Elements that must come after legacyDrawing in a worksheet (schema order). */
@@ -11,10 +11,20 @@ const SHAPE_TYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
   '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
-const SHAPE_RE = /<v:shape\b[^>]*?(?:\/>|>[\s\S]*?<\/v:shape>)/g;
+/** Every shape of a VML drawing whose VML namespace is bound to prefix `v`. */
+function shapeRegex(v: string): RegExp {
+  return new RegExp(`<${v}:shape\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${v}:shape>)`, 'g');
+}
 
 const VML_NS = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' } as const;
 type VmlPrefixes = Record<keyof typeof VML_NS, string>;
+
+/** The prefixes a drawing's root binds the VML namespaces to (v, o, x where it binds none). */
+function boundVmlPrefixes(vml: string): VmlPrefixes {
+  const decls = namespaceDeclarations(rootElement(vml)?.tag ?? '');
+  const find = (key: keyof typeof VML_NS) => [...decls].find(([p, u]) => p && u === VML_NS[key])?.[0] ?? key;
+  return { v: find('v'), o: find('o'), x: find('x') };
+}
 
 /**
  * Declare the VML namespaces on the drawing's root where the producer did not, and say which prefixes
@@ -141,12 +151,14 @@ export class SheetNotes {
 
   private useVml(vml: string): void {
     this.vml = vml;
-    for (const m of vml.matchAll(SHAPE_RE)) {
+    this.vmlPrefixes = boundVmlPrefixes(vml);
+    const x = this.vmlPrefixes.x;
+    for (const m of vml.matchAll(shapeRegex(this.vmlPrefixes.v))) {
       const shape = m[0];
       const id = attr(shape, 'id') ?? '';
       this.maxShape = Math.max(this.maxShape, Number(/_x0000_s(\d+)/.exec(id)?.[1] ?? 0));
-      const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1];
-      const col = /<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1];
+      const row = new RegExp(`<${x}:Row>(\\d+)</${x}:Row>`).exec(shape)?.[1];
+      const col = new RegExp(`<${x}:Column>(\\d+)</${x}:Column>`).exec(shape)?.[1];
       if (row !== undefined && col !== undefined && /ObjectType="Note"/.test(shape)) this.shapeAt.set(`${row},${col}`, id);
     }
   }
@@ -294,10 +306,10 @@ export class SheetNotes {
     }
     if (this.vmlPath && this.vml !== undefined) {
       let vml = this.vml;
-      if (this.removedShapes.size) vml = vml.replace(SHAPE_RE, (shape) => (this.removedShapes.has(attr(shape, 'id') ?? '') ? '' : shape));
+      if (this.removedShapes.size) vml = vml.replace(shapeRegex(this.vmlPrefixes.v), (shape) => (this.removedShapes.has(attr(shape, 'id') ?? '') ? '' : shape));
       const added = this.newShapes.filter((s) => !this.removedShapes.has(attr(s, 'id') ?? ''));
       if (added.length) vml = insertBeforeEnd(vml, added.join(''));
-      if (!/<v:shape\b/.test(vml)) {
+      if (!new RegExp(`<${this.vmlPrefixes.v}:shape\\b`).test(vml)) {
         this.dropPart(this.vmlPath);
         this.setLegacyDrawing(undefined);
       } else if (vml !== pkg.text(this.vmlPath)) pkg.setText(this.vmlPath, vml);
