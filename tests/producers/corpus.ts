@@ -80,8 +80,9 @@ export function packageNamespaceProblems(bytes: Uint8Array): string[] {
   return out;
 }
 
+/** A package's parts by name, without directory entries, backslashes read as the separators their writer meant. */
 export function parts(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)).filter(([n]) => !n.endsWith('/')));
+  return new Map(Object.entries(unzipSync(bytes)).filter(([n]) => !/[/\\]$/.test(n)).map(([n, b]) => [n.replace(/\\/g, '/'), b]));
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

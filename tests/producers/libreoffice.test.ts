@@ -11,7 +11,7 @@ import { CORPUS, runThrough } from './corpus';
 import { ROSTER_SHEET, rosterRows, TEACHER_SHEET, teacherRows } from './roster';
 import { convert, CSV_ALL_SHEETS, onPath, parseCsv } from '../interop/soffice';
 
-const FILES = ['openpyxl.xlsx', 'open-xml-sdk.xlsx', 'tencent-docs.xlsx', 'excel-mobile-utf16.xlsx'];
+const FILES = ['openpyxl.xlsx', 'open-xml-sdk.xlsx', 'tencent-docs.xlsx', 'excel-mobile-utf16.xlsx', 'excel-365.xlsx'];
 const soffice = onPath('soffice');
 if (!soffice) console.warn('Producer corpus LibreOffice check skipped: soffice not found on PATH (apt-get install libreoffice-calc-nogui).');
 const withLibreOffice = soffice ? describe : describe.skip;

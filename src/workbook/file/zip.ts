@@ -42,8 +42,9 @@ export function unzipPackage(bytes: Uint8Array): Parts {
   }
   const parts: Parts = new Map();
   for (const [name, data] of Object.entries(raw)) {
-    if (name.endsWith('/')) continue; // directory entries some zippers write
-    parts.set(name.replace(/^\/+/, ''), data);
+    if (/[/\\]$/.test(name)) continue; // directory entries some zippers write (ExcelJS, WPS, .NET tools)
+    // Some packages from WPS, re-zipped on Windows, name their entries with backslashes (xl\workbook.xml).
+    parts.set(name.replace(/\\/g, '/').replace(/^\/+/, ''), data);
   }
   if (!findPart(parts, '[Content_Types].xml')) throw new PortError(parts.size === 0 ? 'file.damaged' : 'file.notXlsx');
   return parts;
