@@ -33,6 +33,9 @@ export interface Quirks {
   readonly dirs: boolean;
   readonly stored: 'none' | 'media' | 'all';
   readonly backslashNames: boolean;
+  /** docProps/app.xml as an empty <Properties/> (Numbers); xmlns:r written before xmlns on the workbook root. */
+  readonly emptyAppXml: boolean;
+  readonly relDeclFirst: boolean;
   /** A picture on the teacher's sheet (drawing, its relationships, a PNG). */
   readonly picture: boolean;
   /** docProps/custom.xml as WPS writes it (KSOProductBuildVer). */
@@ -71,6 +74,7 @@ const STRICT_MAP: readonly (readonly [string, string])[] = [
   ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties', 'http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties'],
   ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
   ['http://schemas.openxmlformats.org/officeDocument/2006/extended-properties', 'http://purl.oclc.org/ooxml/officeDocument/extendedProperties'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes', 'http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes'],
 ];
 
 function toStrict(path: string, xml: string): string {
@@ -80,7 +84,7 @@ function toStrict(path: string, xml: string): string {
 }
 
 const PLAIN: Quirks = {
-  main: '', rel: 'r', relOn: 'root', decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', bom: false, utf16: [], pretty: false, dirs: false, stored: 'none', backslashNames: false, picture: false, wpsCustomProps: false, workbookRootExtras: '',
+  main: '', rel: 'r', relOn: 'root', decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', bom: false, utf16: [], pretty: false, dirs: false, stored: 'none', backslashNames: false, emptyAppXml: false, relDeclFirst: false, picture: false, wpsCustomProps: false, workbookRootExtras: '',
   order: 'ct-first', docProps: 'app+core', date1904: false, relIds: 'rId', absoluteTargets: false, excelExtras: false, teacherNote: false, spaceBeforeSlash: false, strict: false,
 };
 
@@ -104,7 +108,7 @@ export const QUIRK_FIXTURES: readonly QuirkFixture[] = [
   },
   { file: 'excel-mac-1904.xlsx', writer: 'Excel for Mac (2011 and files carried over from older Mac versions): workbookPr date1904="1" (calamine date_1904.xlsx)', quirks: { ...PLAIN, date1904: true } },
   { file: 'excel-mobile-utf16.xlsx', writer: 'Excel Mobile: parts in UTF-16 with a byte-order mark', quirks: { ...PLAIN, utf16: ['xl/workbook.xml', 'xl/worksheets/sheet2.xml'] } },
-  { file: 'wps.xlsx', writer: 'WPS 表格 (Kingsoft): directory entries in the zip, LF after the declaration', quirks: { ...PLAIN, dirs: true, decl: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' } },
+  { file: 'wps.xlsx', writer: 'WPS Spreadsheets (WPS 表格): a directory entry before each folder\'s parts, CRLF after the declaration, docProps/custom.xml (SheetJS test_files wps/fn.xlsx, wps/image.xlsx)', quirks: { ...PLAIN, dirs: true, wpsCustomProps: true } },
   {
     file: 'wps-backslash.xlsx',
     writer: 'WPS 表格 11 (KSOProductBuildVer 2052-11.1.0.11220 in docProps/custom.xml), zipped on Windows with backslashes in every entry name (calamine issue_530.xlsx)',
@@ -118,7 +122,11 @@ export const QUIRK_FIXTURES: readonly QuirkFixture[] = [
       workbookRootExtras: ' xmlns:mx="http://schemas.microsoft.com/office/mac/excel/2008/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:mv="urn:schemas-microsoft-com:mac:vml" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"',
     },
   },
-  { file: 'numbers.xlsx', writer: 'Apple Numbers (Export To > Excel): parts in name order, [Content_Types].xml not first, no docProps', quirks: { ...PLAIN, order: 'alpha', docProps: 'none' } },
+  {
+    file: 'numbers.xlsx',
+    writer: 'Apple Numbers (Export To > Excel): _rels/.rels first and [Content_Types].xml last, declarations without standalone and with LF, xmlns:r before xmlns, an empty app.xml (SheetJS test_files Attendance.xlsx, minimal_112.xlsx)',
+    quirks: { ...PLAIN, order: 'ct-last', decl: '<?xml version="1.0" encoding="UTF-8"?>\n', emptyAppXml: true, relDeclFirst: true },
+  },
   { file: 'tencent-docs.xlsx', writer: 'Tencent Docs (腾讯文档) export, a Java writer: main namespace as ns2:, relationships as ns:, no XML declaration', quirks: { ...PLAIN, main: 'ns2', rel: 'ns', decl: null } },
   {
     file: 'java-ns-prefix.xlsx',
@@ -135,7 +143,7 @@ export const QUIRK_FIXTURES: readonly QuirkFixture[] = [
     writer: 'SpreadsheetGear 8.7 (.NET): UTF-8 BOM on every part, directory entries, indented XML, lower-case utf-8, no docProps, [Content_Types].xml last (calamine issue_261.xlsx)',
     quirks: { ...PLAIN, bom: true, dirs: true, pretty: true, docProps: 'none', order: 'ct-last', decl: '<?xml version="1.0" encoding="utf-8"?>\n' },
   },
-  { file: 'strict.xlsx', writer: 'Strict Open XML (Excel: Save As > Strict Open XML Spreadsheet): purl.oclc.org namespaces, conformance="strict"; mapped from the transitional layout', quirks: { ...PLAIN, strict: true } },
+  { file: 'strict.xlsx', writer: 'Strict Open XML (Excel: Save As > Strict Open XML Spreadsheet): purl.oclc.org namespaces, conformance="strict"; mapped from the transitional layout, checked against an Excel strict file (SheetJS test_files sheet_visibility_strict.xlsx)', quirks: { ...PLAIN, strict: true } },
   { file: 'stored-all.xlsx', writer: 'synthetic: every entry stored uncompressed (a package re-zipped with zip -0), the extreme of Excel storing its media', quirks: { ...PLAIN, stored: 'all' } },
 ];
 
@@ -243,7 +251,7 @@ export function buildQuirkFixture(q: Quirks): Uint8Array {
   const sheetEl = (name: string, n: number) =>
     `${ind(2)}<${P}sheet name="${esc(name)}" sheetId="${n + 1}" ${q.rel}:id="${sheetIds[n]}"${q.relOn === 'element' ? ` ${relDecl}` : ''}${close}`;
   parts.set('xl/workbook.xml',
-    `${head}<${P}workbook ${mainDecl}${q.relOn === 'root' ? ` ${relDecl}` : ''}${q.excelExtras ? ` xmlns:mc="${MC}" mc:Ignorable="x15 xr" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="${XR}"` : ''}${q.workbookRootExtras}>${nl}` +
+    `${head}<${P}workbook ${q.relDeclFirst && q.relOn === 'root' ? `${relDecl} ${mainDecl}` : `${mainDecl}${q.relOn === 'root' ? ` ${relDecl}` : ''}`}${q.excelExtras ? ` xmlns:mc="${MC}" mc:Ignorable="x15 xr" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="${XR}"` : ''}${q.workbookRootExtras}>${nl}` +
     `${ind(1)}<${P}workbookPr${q.date1904 ? ' date1904="1"' : ''}${close}${nl}` +
     (q.excelExtras
       ? '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="D:\\学校\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>' +
@@ -273,7 +281,11 @@ export function buildQuirkFixture(q: Quirks): Uint8Array {
   }
   parts.set('_rels/.rels', `${head}<Relationships xmlns="${PKG_REL}">${rootRels.join('')}</Relationships>`);
   if (q.docProps !== 'none') parts.set('docProps/core.xml', `${head}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>王老师</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2025-09-01T08:00:00Z</dcterms:created></cp:coreProperties>`);
-  if (q.docProps === 'app+core') parts.set('docProps/app.xml', `${head}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`);
+  if (q.docProps === 'app+core') {
+    parts.set('docProps/app.xml', q.emptyAppXml
+      ? `${head}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>\n`
+      : `${head}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`);
+  }
   const overrides = [
     ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
     ['/xl/worksheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'],
