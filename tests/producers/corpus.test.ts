@@ -15,7 +15,8 @@ import { isAddinSheet } from '../../src/core/sheets';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { newWorkbookWith, openXlsx } from '../../src/workbook/file';
 import { PortError } from '../../src/workbook/port';
-import { CORPUS, packageNamespaceProblems, parts, runThrough, sameBytes, signature, xmlText, type CorpusRun } from './corpus';
+import { readdirSync } from 'node:fs';
+import { CORPUS, PRODUCER_DIR, packageNamespaceProblems, parts, runThrough, sameBytes, signature, xmlText, type CorpusRun } from './corpus';
 import { CORPUS_TODAY, ROSTER_SHEET, rosterRows, TEACHER_SHEET, teacherRows } from './roster';
 
 jest.setTimeout(120_000);
@@ -61,6 +62,16 @@ function ownedOrEdited(name: string, rosterPart: string, workbook: string): bool
 }
 
 const writable = CORPUS.filter((e) => !e.strict);
+
+describe('the committed producer files', () => {
+  it('are each listed with their writer and version, and nothing listed is missing', () => {
+    const onDisk = readdirSync(PRODUCER_DIR).filter((f) => f.endsWith('.xlsx')).sort();
+    const listed = CORPUS.filter((e) => onDisk.includes(e.file));
+    expect(listed.map((e) => e.file).sort()).toEqual(onDisk);
+    for (const e of listed) expect(e.writer).toMatch(/\d+\.\d+/);
+    expect(onDisk.length).toBeGreaterThanOrEqual(7);
+  });
+});
 
 describe.each(writable.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
   let run: CorpusRun;
