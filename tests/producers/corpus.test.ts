@@ -15,7 +15,10 @@ import { isAddinSheet } from '../../src/core/sheets';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import { newWorkbookWith, openXlsx } from '../../src/workbook/file';
 import { PortError } from '../../src/workbook/port';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../cli/run-cli';
 import { CORPUS, PRODUCER_DIR, packageNamespaceProblems, parts, runThrough, sameBytes, signature, xmlText, type CorpusRun } from './corpus';
 import { CORPUS_TODAY, ROSTER_SHEET, rosterRows, TEACHER_SHEET, teacherRows } from './roster';
 
@@ -160,5 +163,23 @@ describe('strict OOXML', () => {
     const original = parts(pristine);
     expect([...saved.keys()].sort()).toEqual([...original.keys()].sort());
     for (const [name, bytes] of original) expect([name, sameBytes(saved.get(name)!, bytes)]).toEqual([name, true]);
+  });
+
+  it('the command line says so in one line in the user\'s language, and writes no file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'strict-'));
+    try {
+      const file = path.join(dir, 'strict.xlsx');
+      writeFileSync(file, strict[0].bytes());
+      for (const [lang, expected] of [['zh', t('zh-CN', 'file.strictReadOnly')], ['en', t('en-US', 'file.strictReadOnly')]] as const) {
+        const out = path.join(dir, `out-${lang}.xlsx`);
+        const r = await runCli(['apply', file, '-o', out, '--today', TODAY, '--lang', lang]);
+        expect(r.status).toBe(2);
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain(expected);
+        expect(existsSync(out)).toBe(false);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
