@@ -6,8 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-// xlsx-populate ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// xlsx-populate ships no types (tests may require CommonJS modules: see eslint.config.mjs).
 const XlsxPopulate = require('xlsx-populate');
 import { ROSTER_HEADER, ROSTER_SHEET, rosterRows, TEACHER_HEADER, TEACHER_SHEET, teacherRows } from './roster';
 
