@@ -206,32 +206,90 @@ export function keptCadence(
 
 const classKey = (label: string | null): string => label ?? '\u0000';
 
-export function computeSummary(input: SummaryInput, period: Period): SummaryFigures {
-  // A year of logs repeats a few hundred dates: check and count each once (null: not a date).
-  const dayCache = new Map<IsoDate, number | null>();
-  const dayOrNull = (d: IsoDate): number | null => {
-    let n = dayCache.get(d);
-    if (n === undefined) dayCache.set(d, (n = typeof d === 'string' && parseIso(d) ? dayNumber(d) : null));
+/** A year of logs repeats a few hundred dates: check and count each once (null: not a date). */
+function dayCounter(): { orNull: (d: IsoDate) => number | null; of: (d: IsoDate) => number } {
+  const cache = new Map<IsoDate, number | null>();
+  const orNull = (d: IsoDate): number | null => {
+    let n = cache.get(d);
+    if (n === undefined) cache.set(d, (n = typeof d === 'string' && parseIso(d) ? dayNumber(d) : null));
     return n;
   };
-  const dayOf = (d: IsoDate) => dayOrNull(d) ?? 0;
+  return { orNull, of: (d) => orNull(d) ?? 0 };
+}
+
+export function computeSummary(input: SummaryInput, period: Period): SummaryFigures {
+  const days = dayCounter();
   const end = evaluationEnd(period);
   const cadenceDays = input.cadences.parentCallDays;
+  const { facts, byKey } = childFactsOf(input.children);
+  const log = tallyLog(input.log, byKey, period, end, days.orNull);
+  for (const f of facts) {
+    const from = f.child.joinDate && f.child.joinDate > period.from ? f.child.joinDate : period.from;
+    f.onCadence = keptCadence(f.callDays, from, end, cadenceDays, days.of);
+  }
+  const pairing = pairingFigures(input, facts, byKey);
+  return {
+    period,
+    children: facts.length,
+    ...rosterBreakdowns(facts, log.byClass),
+    pairing: pairing.figures,
+    contact: contactFigures(facts, log, pairing.teacherChildren, cadenceDays),
+    quality: qualityFigures(input.findings),
+  };
+}
 
+/** One fact sheet per roster child; byKey holds the first child of each key (later duplicates stay unpaired). */
+function childFactsOf(children: readonly SummaryChild[]): { facts: ChildFacts[]; byKey: Map<string, ChildFacts> } {
   const byKey = new Map<string, ChildFacts>();
-  const facts: ChildFacts[] = input.children.map((child) => {
+  const facts: ChildFacts[] = children.map((child) => {
     const f: ChildFacts = { child, withTalk: false, callDays: [], visitedThisTerm: false, onCadence: false };
     if (!byKey.has(child.key)) byKey.set(child.key, f);
     return f;
   });
+  return { facts, byKey };
+}
 
-  // Events by class, month and recorder; child facts from the entries that name a roster child.
+/** The log read once: events by class, month and recorder, and the entries left out and why. */
+interface LogTally {
+  readonly months: readonly string[];
+  readonly totals: EventCounts;
+  readonly byMonth: ReadonlyMap<string, EventCounts>;
+  readonly talkersByMonth: ReadonlyMap<string, ReadonlySet<ChildFacts>>;
+  readonly byClass: ReadonlyMap<string, EventCounts>;
+  readonly byTeacher: ReadonlyMap<string, EventCounts>;
+  readonly homeVisitsThisTerm: number;
+  readonly overdueFollowUps: number;
+  readonly unmatchedEntries: number;
+  readonly undatedEntries: number;
+  readonly futureEntries: number;
+}
+
+function eventsOf(map: Map<string, Mutable<EventCounts>>, key: string): Mutable<EventCounts> {
+  let c = map.get(key);
+  if (!c) map.set(key, (c = { ...EMPTY_EVENTS }));
+  return c;
+}
+
+const classOfEntry = (e: SummaryLogEntry, f: ChildFacts | undefined) => (f ? f.child.classLabel : e.classLabel?.trim() || null);
+const recorderOf = (e: SummaryLogEntry) => (e.recorder ?? '').trim();
+
+/**
+ * Events by class, month and recorder; child facts (talks, calls, visits) from the entries that name a
+ * roster child, marked on the facts in byKey.
+ */
+function tallyLog(
+  log: readonly SummaryLogEntry[],
+  byKey: ReadonlyMap<string, ChildFacts>,
+  period: Period,
+  end: IsoDate,
+  dayOrNull: (d: IsoDate) => number | null,
+): LogTally {
   // Months up to today only: a chart of talk coverage should not drop to 0% for months still to come.
   const months = end < period.from ? [] : monthsOf({ from: period.from, to: end });
-  const monthEvents = new Map<string, Mutable<EventCounts>>(months.map((m) => [m, { ...EMPTY_EVENTS }]));
-  const monthTalkers = new Map<string, Set<ChildFacts>>(months.map((m) => [m, new Set()]));
-  const classEvents = new Map<string, Mutable<EventCounts>>();
-  const teacherEvents = new Map<string, Mutable<EventCounts>>();
+  const byMonth = new Map<string, Mutable<EventCounts>>(months.map((m) => [m, { ...EMPTY_EVENTS }]));
+  const talkersByMonth = new Map<string, Set<ChildFacts>>(months.map((m) => [m, new Set()]));
+  const byClass = new Map<string, Mutable<EventCounts>>();
+  const byTeacher = new Map<string, Mutable<EventCounts>>();
   const totals: Mutable<EventCounts> = { ...EMPTY_EVENTS };
   let homeVisitsThisTerm = 0;
   let overdueFollowUps = 0;
@@ -239,15 +297,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
   let undatedEntries = 0;
   let futureEntries = 0;
 
-  const eventsOf = (map: Map<string, Mutable<EventCounts>>, key: string) => {
-    let c = map.get(key);
-    if (!c) map.set(key, (c = { ...EMPTY_EVENTS }));
-    return c;
-  };
-  const classOfEntry = (e: SummaryLogEntry, f: ChildFacts | undefined) => (f ? f.child.classLabel : e.classLabel?.trim() || null);
-  const recorderOf = (e: SummaryLogEntry) => (e.recorder ?? '').trim();
-
-  for (const e of input.log) {
+  for (const e of log) {
     if (dayOrNull(e.date) === null) {
       undatedEntries++;
       continue;
@@ -265,29 +315,29 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
     // Follow-ups are a state: every open one written up to the end of the period counts.
     if (e.followUp && !e.followUpDone && e.date <= end) {
       totals.openFollowUps++;
-      eventsOf(classEvents, classKey(classOfEntry(e, f))).openFollowUps++;
-      eventsOf(teacherEvents, recorderOf(e)).openFollowUps++;
+      eventsOf(byClass, classKey(classOfEntry(e, f))).openFollowUps++;
+      eventsOf(byTeacher, recorderOf(e)).openFollowUps++;
       if (e.followUpDue && e.followUpDue < period.asOf) overdueFollowUps++;
     }
     if (e.date < period.from || e.date > period.to) continue;
     if (!f) unmatchedEntries++;
     addEvent(totals, e.kind);
-    addEvent(eventsOf(classEvents, classKey(classOfEntry(e, f))), e.kind);
-    addEvent(eventsOf(teacherEvents, recorderOf(e)), e.kind);
+    addEvent(eventsOf(byClass, classKey(classOfEntry(e, f))), e.kind);
+    addEvent(eventsOf(byTeacher, recorderOf(e)), e.kind);
     const month = e.date.slice(0, 7);
-    addEvent(monthEvents.get(month)!, e.kind);
+    addEvent(byMonth.get(month)!, e.kind);
     if (e.kind === KIND.talk && f) {
       f.withTalk = true;
-      monthTalkers.get(month)!.add(f);
+      talkersByMonth.get(month)!.add(f);
     }
   }
+  return { months, totals, byMonth, talkersByMonth, byClass, byTeacher, homeVisitsThisTerm, overdueFollowUps, unmatchedEntries, undatedEntries, futureEntries };
+}
 
-  for (const f of facts) {
-    const from = f.child.joinDate && f.child.joinDate > period.from ? f.child.joinDate : period.from;
-    f.onCadence = keptCadence(f.callDays, from, end, cadenceDays, dayOf);
-  }
+type RosterBreakdowns = Pick<SummaryFigures, 'byGrade' | 'gradeUnknown' | 'byClass' | 'byGender' | 'byLeftBehind' | 'byGuardian' | 'boarding' | 'keyFocus'>;
 
-  // Roster breakdowns.
+/** Roster breakdowns, and each class's child figures with the events recorded for it. */
+function rosterBreakdowns(facts: readonly ChildFacts[], classEvents: ReadonlyMap<string, EventCounts>): RosterBreakdowns {
   const byGrade = Object.fromEntries(GRADE_KEYS.map((k) => [k, 0])) as Record<GradeKey, number>;
   let gradeUnknown = 0;
   const byGender: Record<GenderKey, number> = { 男: 0, 女: 0, 未填: 0 };
@@ -316,8 +366,15 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
   const byClass: ClassFigures[] = [...classFacts.entries()]
     .map(([k, c]) => ({ classLabel: c.label, grade: c.grade, ...childStats(c.facts), ...(classEvents.get(k) ?? EMPTY_EVENTS) }))
     .sort(compareClasses);
+  return { byGrade, gradeUnknown, byClass, byGender, byLeftBehind, byGuardian, boarding, keyFocus };
+}
 
-  // Pairing.
+/** Who is paired with whom, each mentor's load against their capacity, and each teacher's paired children. */
+function pairingFigures(
+  input: SummaryInput,
+  facts: readonly ChildFacts[],
+  byKey: ReadonlyMap<string, ChildFacts>,
+): { figures: SummaryFigures['pairing']; teacherChildren: ReadonlyMap<string, ChildFacts[]> } {
   const pairOf = new Map<string, { teacher: string; buddy: string; proxy: string }>();
   let unmatchedPairs = 0;
   for (const p of input.pairs) {
@@ -353,54 +410,9 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
     }
     if (teacher || p?.buddy || p?.proxy) withAny++;
   }
-  const mentorInfo = new Map((input.mentors ?? []).map((m) => [(m.name ?? '').trim(), m]));
-  const mentorNames = new Set([...mentorInfo.keys()].filter(Boolean).concat([...loads.keys()]));
-  const mentors: MentorLoad[] = [...mentorNames]
-    .map((name) => {
-      const info = mentorInfo.get(name);
-      const load = loads.get(name) ?? 0;
-      const capacity = info?.capacity ?? null;
-      return { name, kind: info?.kind ?? '', load, capacity, over: capacity !== null && load > capacity };
-    })
-    .sort((a, b) => b.load - a.load || a.name.localeCompare(b.name, 'zh-CN'));
-
-  // Teachers: the paired ones and everyone who recorded a contact.
-  const teacherNames = new Set([...teacherChildren.keys(), ...teacherEvents.keys()]);
-  const byTeacher: TeacherFigures[] = [...teacherNames]
-    .map((teacher) => ({ teacher, paired: childStats(teacherChildren.get(teacher) ?? []), ...(teacherEvents.get(teacher) ?? EMPTY_EVENTS) }))
-    .sort((a, b) => (a.teacher === '' ? 1 : b.teacher === '' ? -1 : a.teacher.localeCompare(b.teacher, 'zh-CN')));
-
-  const byMonth: MonthFigures[] = months.map((month) => {
-    const withTalk = monthTalkers.get(month)!.size;
-    return { month, children: facts.length, withTalk, talkShare: share(withTalk, facts.length), ...monthEvents.get(month)! };
-  });
-
-  const without = facts
-    .filter((f) => !f.withTalk)
-    .map((f) => f.child)
-    .sort((a, b) => compareClasses(a, b) || a.name.localeCompare(b.name, 'zh-CN'))
-    .map((c) => ({ classLabel: c.classLabel, name: c.name }));
-
-  // Data quality.
-  const ruleCounts = new Map<string, number>();
-  let errors = 0;
-  for (const fd of input.findings) {
-    ruleCounts.set(fd.rule, (ruleCounts.get(fd.rule) ?? 0) + 1);
-    if (fd.severity === 'error') errors++;
-  }
-
+  const mentors = mentorLoads(input.mentors ?? [], loads);
   return {
-    period,
-    children: facts.length,
-    byGrade,
-    gradeUnknown,
-    byClass,
-    byGender,
-    byLeftBehind,
-    byGuardian,
-    boarding,
-    keyFocus,
-    pairing: {
+    figures: {
       withTeacher,
       withBuddy,
       withProxy,
@@ -411,25 +423,76 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
       mentors,
       mentorsOverCapacity: mentors.filter((m) => m.over).length,
     },
-    contact: {
-      ...childStats(facts),
-      ...totals,
-      cadenceDays,
-      homeVisitsThisTerm,
-      overdueFollowUps,
-      byMonth,
-      byTeacher,
-      childrenWithoutTalk: { count: without.length, list: without },
-      unmatchedEntries,
-      undatedEntries,
-      futureEntries,
-    },
-    quality: {
-      total: input.findings.length,
-      errors,
-      warnings: input.findings.length - errors,
-      byRule: [...ruleCounts.entries()].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
-    },
+    teacherChildren,
+  };
+}
+
+/** Every listed mentor and everyone carrying a load, heaviest first. */
+function mentorLoads(listed: NonNullable<SummaryInput['mentors']>, loads: ReadonlyMap<string, number>): MentorLoad[] {
+  const mentorInfo = new Map(listed.map((m) => [(m.name ?? '').trim(), m]));
+  const mentorNames = new Set([...mentorInfo.keys()].filter(Boolean).concat([...loads.keys()]));
+  return [...mentorNames]
+    .map((name) => {
+      const info = mentorInfo.get(name);
+      const load = loads.get(name) ?? 0;
+      const capacity = info?.capacity ?? null;
+      return { name, kind: info?.kind ?? '', load, capacity, over: capacity !== null && load > capacity };
+    })
+    .sort((a, b) => b.load - a.load || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** Contact figures: totals, by month, by teacher, and the children nobody talked with. */
+function contactFigures(
+  facts: readonly ChildFacts[],
+  log: LogTally,
+  teacherChildren: ReadonlyMap<string, ChildFacts[]>,
+  cadenceDays: number,
+): SummaryFigures['contact'] {
+  // Teachers: the paired ones and everyone who recorded a contact.
+  const teacherNames = new Set([...teacherChildren.keys(), ...log.byTeacher.keys()]);
+  const byTeacher: TeacherFigures[] = [...teacherNames]
+    .map((teacher) => ({ teacher, paired: childStats(teacherChildren.get(teacher) ?? []), ...(log.byTeacher.get(teacher) ?? EMPTY_EVENTS) }))
+    .sort((a, b) => (a.teacher === '' ? 1 : b.teacher === '' ? -1 : a.teacher.localeCompare(b.teacher, 'zh-CN')));
+
+  const byMonth: MonthFigures[] = log.months.map((month) => {
+    const withTalk = log.talkersByMonth.get(month)!.size;
+    return { month, children: facts.length, withTalk, talkShare: share(withTalk, facts.length), ...log.byMonth.get(month)! };
+  });
+
+  const without = facts
+    .filter((f) => !f.withTalk)
+    .map((f) => f.child)
+    .sort((a, b) => compareClasses(a, b) || a.name.localeCompare(b.name, 'zh-CN'))
+    .map((c) => ({ classLabel: c.classLabel, name: c.name }));
+
+  return {
+    ...childStats(facts),
+    ...log.totals,
+    cadenceDays,
+    homeVisitsThisTerm: log.homeVisitsThisTerm,
+    overdueFollowUps: log.overdueFollowUps,
+    byMonth,
+    byTeacher,
+    childrenWithoutTalk: { count: without.length, list: without },
+    unmatchedEntries: log.unmatchedEntries,
+    undatedEntries: log.undatedEntries,
+    futureEntries: log.futureEntries,
+  };
+}
+
+/** Data quality: findings by rule, most frequent first. */
+function qualityFigures(findings: SummaryInput['findings']): SummaryFigures['quality'] {
+  const ruleCounts = new Map<string, number>();
+  let errors = 0;
+  for (const fd of findings) {
+    ruleCounts.set(fd.rule, (ruleCounts.get(fd.rule) ?? 0) + 1);
+    if (fd.severity === 'error') errors++;
+  }
+  return {
+    total: findings.length,
+    errors,
+    warnings: findings.length - errors,
+    byRule: [...ruleCounts.entries()].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
   };
 }
 
