@@ -5,7 +5,7 @@ import type { RosterRecord } from '../roster/types';
 import { cellText, classLabel, normalizeName, parseClass, stripSpaces } from '../roster/normalize';
 import { lastUsedRow } from '../settings';
 import { SHEETS } from '../sheets';
-import { cellAt, findSheet, type WorkbookSnapshot } from '../snapshot';
+import { cellAt, findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { parseDateCell } from './dateCell';
 import type { SheetFinding } from './findings';
 import { KIND_LABELS, NO, TARGETS, YES, isYes, kindLabel, parseKind, type ContactKind, type ContactTarget } from './kinds';
@@ -140,34 +140,56 @@ function text(v: CellValue): string {
  */
 export function readLog(workbook: WorkbookSnapshot, children: readonly ChildRecord[], today: IsoDate): LogRead {
   const sheet = findSheet(workbook, SHEETS.log);
-  const entries: LogEntry[] = [];
-  const findings: SheetFinding[] = [];
-  if (!sheet) return { entries, findings, headerRow: -1 };
-  const todayDay = dayNumber(today);
+  if (!sheet) return { entries: [], findings: [], headerRow: -1 };
   const lastRow = sheet.origin.row + sheet.values.length - 1;
+  const { headerRow, cols } = findLogHeader(sheet, lastRow);
+  if (headerRow < 0 || cols.kind === undefined) {
+    const missing = headerRow < 0 ? `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}` : LOG_HEADERS[3];
+    const finding: SheetFinding = { sheet: SHEETS.log, row: headerRow < 0 ? sheet.origin.row : headerRow, col: null, rule: 'log-header-missing', severity: 'error', messageKey: 'contacts.log.headerMissing', params: { columns: missing } };
+    return { entries: [], findings: [finding], headerRow };
+  }
+  const scan = newLogScan(sheet, cols, children, today);
+  for (let row = headerRow + 1; row <= lastRow; row++) readLogRow(scan, row);
+  for (const u of scan.unknown.values()) {
+    scan.findings.push({ sheet: SHEETS.log, row: u.row, col: cols.child ?? null, rule: 'log-child-unknown', severity: 'warning', messageKey: 'contacts.log.childUnknown', params: { row: u.row + 1, count: u.count } });
+  }
+  scan.findings.sort((a, b) => a.row - b.row);
+  return { entries: scan.entries, findings: scan.findings, headerRow };
+}
 
-  // Header: the first of the top rows naming at least the date and the child.
-  let headerRow = -1;
-  const cols: Partial<Record<LogField, number>> = {};
+type LogColumns = Partial<Record<LogField, number>>;
+
+/** The header: the first of the top 20 rows naming at least the date and the child (-1: none does). */
+function findLogHeader(sheet: SheetSnapshot, lastRow: number): { headerRow: number; cols: LogColumns } {
   const lastCol = sheet.origin.col + Math.max(0, ...sheet.values.slice(0, 20).map((r) => r.length)) - 1;
-  for (let r = sheet.origin.row; r <= Math.min(lastRow, sheet.origin.row + 19) && headerRow < 0; r++) {
-    const found: Partial<Record<LogField, number>> = {};
+  for (let r = sheet.origin.row; r <= Math.min(lastRow, sheet.origin.row + 19); r++) {
+    const found: LogColumns = {};
     for (let c = sheet.origin.col; c <= lastCol; c++) {
       const h = stripSpaces(cellText(cellAt(sheet, r, c)));
       const field = FIELDS.find((f) => HEADER_WORDS[f].includes(h));
       if (field && found[field] === undefined) found[field] = c;
     }
-    if (found.date !== undefined && found.child !== undefined) {
-      headerRow = r;
-      Object.assign(cols, found);
-    }
+    if (found.date !== undefined && found.child !== undefined) return { headerRow: r, cols: found };
   }
-  if (headerRow < 0 || cols.kind === undefined) {
-    const missing = headerRow < 0 ? `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}` : LOG_HEADERS[3];
-    findings.push({ sheet: SHEETS.log, row: headerRow < 0 ? sheet.origin.row : headerRow, col: null, rule: 'log-header-missing', severity: 'error', messageKey: 'contacts.log.headerMissing', params: { columns: missing } });
-    return { entries, findings, headerRow };
-  }
+  return { headerRow: -1, cols: {} };
+}
 
+/** What reading the rows shares: the sheet, the roster by name, the caches, and what has been read so far. */
+interface LogScan {
+  readonly sheet: SheetSnapshot;
+  readonly cols: LogColumns;
+  readonly today: IsoDate;
+  readonly todayDay: number;
+  /** Normalized name → indexes in children (several when names repeat across classes). */
+  readonly byName: ReadonlyMap<string, readonly number[]>;
+  readonly cells: LogCellCache;
+  /** Names not on the roster: the last row naming each, and how many rows did. */
+  readonly unknown: Map<string, { row: number; count: number }>;
+  readonly entries: LogEntry[];
+  readonly findings: SheetFinding[];
+}
+
+function newLogScan(sheet: SheetSnapshot, cols: LogColumns, children: readonly ChildRecord[], today: IsoDate): LogScan {
   const byName = new Map<string, number[]>();
   children.forEach((ch, i) => {
     const key = normalizeName(ch.name);
@@ -175,29 +197,29 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     if (list) list.push(i);
     else byName.set(key, [i]);
   });
-  const unknown = new Map<string, { row: number; count: number }>();
-  // A log repeats the same few hundred dates and classes: read each distinct cell once.
+  return { sheet, cols, today, todayDay: dayNumber(today), byName, cells: newLogCellCache(children, today), unknown: new Map(), entries: [], findings: [] };
+}
+
+/** A log repeats the same few hundred dates and classes: read each distinct cell once. */
+interface LogCellCache {
+  date(v: CellValue): ReturnType<typeof parseDateCell> & { day: number };
+  /** A class cell in the roster's canonical form. */
+  className(v: CellValue): string;
+  /** The canonical class of the i-th roster child. */
+  childClass(i: number): string | null;
+  kind(text: string): ContactKind | null;
+  name(v: CellValue): string;
+  yes(v: CellValue): boolean;
+}
+
+function newLogCellCache(children: readonly ChildRecord[], today: IsoDate): LogCellCache {
   const dateCache = new Map<CellValue, ReturnType<typeof parseDateCell> & { day: number }>();
-  const cachedDate = (v: CellValue) => {
-    const key = v !== null && typeof v === 'object' ? null : v;
-    let r = key === null ? undefined : dateCache.get(key);
-    if (!r) {
-      const p = parseDateCell(v, today);
-      r = { ...p, day: p.ok ? dayNumber(p.date) : NaN };
-      if (key !== null) dateCache.set(key, r);
-    }
-    return r;
-  };
   const classCache = new Map<string, string>();
   const kindCache = new Map<string, ContactKind | null>();
   const nameCache = new Map<string, string>();
   const yesCache = new Map<string, boolean>();
-  const childClasses = new Array<string | null | undefined>(children.length);
-  const childClass = (i: number) => {
-    if (childClasses[i] === undefined) childClasses[i] = children[i].classLabel === null ? null : cachedClass(children[i].classLabel);
-    return childClasses[i];
-  };
-  const cachedClass = (v: CellValue) => {
+  const childClasses: (string | null | undefined)[] = new Array(children.length);
+  const className = (v: CellValue) => {
     const key = typeof v === 'string' || typeof v === 'number' ? `${typeof v}:${v}` : '';
     let r = classCache.get(key);
     if (r === undefined) {
@@ -206,87 +228,113 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
     }
     return r;
   };
-  const at = (row: number, f: LogField): CellValue => (cols[f] === undefined ? null : cellAt(sheet, row, cols[f]));
-  const finding = (row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}) =>
-    findings.push({ sheet: SHEETS.log, row, col: f && cols[f] !== undefined ? cols[f] : null, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
-
-  for (let row = headerRow + 1; row <= lastRow; row++) {
-    const line = sheet.values[row - sheet.origin.row];
-    if (!line || line.every((v) => v === null || v === '' || (typeof v === 'string' && !v.trim()))) continue;
-
-    const d = cachedDate(at(row, 'date'));
-    if (!d.ok) {
-      const value = dateLike(at(row, 'date'));
-      const key = d.reason === 'blank' ? 'contacts.log.dateBlank' : value === null ? 'contacts.log.dateNotDate' : 'contacts.log.dateInvalid';
-      finding(row, 'date', 'log-date-invalid', 'warning', key, value === null ? {} : { value });
-      continue;
-    }
-    const day = d.day;
-    if (day > todayDay) {
-      finding(row, 'date', 'log-date-future', 'warning', 'contacts.log.dateFuture', { date: d.date });
-      continue;
-    }
-    if (d.yearAssumed) finding(row, 'date', 'log-date-assumed-year', 'warning', 'contacts.log.dateAssumedYear', { date: d.date });
-
-    const kindText = text(at(row, 'kind'));
-    const kind = memo(kindCache, kindText, parseKind);
-    if (!kind) {
-      finding(row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { kinds: KIND_LABELS.join('、') });
-      continue;
-    }
-
-    const nameCell = at(row, 'child');
-    const nameText = typeof nameCell === 'string' ? memo(nameCache, nameCell, normalizeName) : normalizeName(nameCell);
-    if (!nameText) {
-      finding(row, 'child', 'log-child-missing', 'warning', 'contacts.log.childBlank');
-      continue;
-    }
-    // A class-meeting row typed by hand may list several children in one cell.
-    const names = byName.has(nameText) ? [nameText] : nameText.split(/[、,，;；/]+/).map((n) => n.trim()).filter(Boolean);
-    const followUpCell = at(row, 'followUp');
-    const followUp = typeof followUpCell === 'string' ? memo(yesCache, followUpCell, isYes) : isYes(followUpCell);
-    let followUpDue: IsoDate | null = null;
-    if (followUp) {
-      const f = parseDateCell(at(row, 'followUpDue'), today);
-      if (f.ok) followUpDue = f.date;
-      else {
-        followUpDue = addDays(d.date, FOLLOW_UP_DEFAULT_DAYS);
-        const value = dateLike(at(row, 'followUpDue'));
-        if (f.reason !== 'blank') finding(row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', value === null ? 'contacts.log.followUpDateNotDate' : 'contacts.log.followUpDateInvalid', value === null ? { date: followUpDue } : { value, date: followUpDue });
+  return {
+    date(v) {
+      const key = v !== null && typeof v === 'object' ? null : v;
+      let r = key === null ? undefined : dateCache.get(key);
+      if (!r) {
+        const p = parseDateCell(v, today);
+        r = { ...p, day: p.ok ? dayNumber(p.date) : NaN };
+        if (key !== null) dateCache.set(key, r);
       }
-    }
-    const recorder = text(at(row, 'recorder'));
-    const target = text(at(row, 'target'));
-    const content = text(at(row, 'content'));
+      return r;
+    },
+    className,
+    childClass(i) {
+      if (childClasses[i] === undefined) childClasses[i] = children[i].classLabel === null ? null : className(children[i].classLabel);
+      return childClasses[i];
+    },
+    kind: (t) => memo(kindCache, t, parseKind),
+    name: (v) => (typeof v === 'string' ? memo(nameCache, v, normalizeName) : normalizeName(v)),
+    yes: (v) => (typeof v === 'string' ? memo(yesCache, v, isYes) : isYes(v)),
+  };
+}
 
-    for (const name of names) {
-      const candidates = byName.get(name);
-      if (!candidates) {
-        const u = unknown.get(name);
-        if (u) {
-          u.row = row;
-          u.count++;
-        } else unknown.set(name, { row, count: 1 });
-        continue;
-      }
-      let child = candidates[0];
-      if (candidates.length > 1) {
-        const classText = cachedClass(at(row, 'className'));
-        const inClass = candidates.filter((i) => childClass(i) === classText);
-        if (inClass.length !== 1) {
-          finding(row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', { count: candidates.length });
-          continue;
-        }
-        child = inClass[0];
-      }
-      entries.push({ row, date: d.date, day, child, kind, target, recorder, content, followUp, followUpDue });
-    }
+function cellOf(scan: LogScan, row: number, f: LogField): CellValue {
+  return scan.cols[f] === undefined ? null : cellAt(scan.sheet, row, scan.cols[f]!);
+}
+
+function addFinding(scan: LogScan, row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}): void {
+  const col = f && scan.cols[f] !== undefined ? scan.cols[f]! : null;
+  scan.findings.push({ sheet: SHEETS.log, row, col, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
+}
+
+/** One sheet row: an entry per child it names, or a finding saying why it counts for nothing. */
+function readLogRow(scan: LogScan, row: number): void {
+  const line = scan.sheet.values[row - scan.sheet.origin.row];
+  if (!line || line.every((v) => v === null || v === '' || (typeof v === 'string' && !v.trim()))) return;
+
+  const d = scan.cells.date(cellOf(scan, row, 'date'));
+  if (!d.ok) {
+    const value = dateLike(cellOf(scan, row, 'date'));
+    const key = d.reason === 'blank' ? 'contacts.log.dateBlank' : value === null ? 'contacts.log.dateNotDate' : 'contacts.log.dateInvalid';
+    addFinding(scan, row, 'date', 'log-date-invalid', 'warning', key, value === null ? {} : { value });
+    return;
   }
-  for (const u of unknown.values()) {
-    findings.push({ sheet: SHEETS.log, row: u.row, col: cols.child ?? null, rule: 'log-child-unknown', severity: 'warning', messageKey: 'contacts.log.childUnknown', params: { row: u.row + 1, count: u.count } });
+  if (d.day > scan.todayDay) {
+    addFinding(scan, row, 'date', 'log-date-future', 'warning', 'contacts.log.dateFuture', { date: d.date });
+    return;
   }
-  findings.sort((a, b) => a.row - b.row);
-  return { entries, findings, headerRow };
+  if (d.yearAssumed) addFinding(scan, row, 'date', 'log-date-assumed-year', 'warning', 'contacts.log.dateAssumedYear', { date: d.date });
+
+  const kindText = text(cellOf(scan, row, 'kind'));
+  const kind = scan.cells.kind(kindText);
+  if (!kind) {
+    addFinding(scan, row, 'kind', 'log-kind-unknown', 'warning', kindText ? 'contacts.log.kindUnknown' : 'contacts.log.kindBlank', { kinds: KIND_LABELS.join('、') });
+    return;
+  }
+
+  const nameText = scan.cells.name(cellOf(scan, row, 'child'));
+  if (!nameText) {
+    addFinding(scan, row, 'child', 'log-child-missing', 'warning', 'contacts.log.childBlank');
+    return;
+  }
+  // A class-meeting row typed by hand may list several children in one cell.
+  const names = scan.byName.has(nameText) ? [nameText] : nameText.split(/[、,，;；/]+/).map((n) => n.trim()).filter(Boolean);
+  const followUp = scan.cells.yes(cellOf(scan, row, 'followUp'));
+  const followUpDue = followUp ? followUpDueOf(scan, row, d.date) : null;
+  const recorder = text(cellOf(scan, row, 'recorder'));
+  const target = text(cellOf(scan, row, 'target'));
+  const content = text(cellOf(scan, row, 'content'));
+
+  for (const name of names) {
+    const child = rosterChildOf(scan, row, name);
+    if (child !== null) scan.entries.push({ row, date: d.date, day: d.day, child, kind, target, recorder, content, followUp, followUpDue });
+  }
+}
+
+/** The follow-up deadline as typed, or the default days after the entry (with a finding when the cell was not a date). */
+function followUpDueOf(scan: LogScan, row: number, date: IsoDate): IsoDate {
+  const f = parseDateCell(cellOf(scan, row, 'followUpDue'), scan.today);
+  if (f.ok) return f.date;
+  const due = addDays(date, FOLLOW_UP_DEFAULT_DAYS);
+  const value = dateLike(cellOf(scan, row, 'followUpDue'));
+  if (f.reason !== 'blank') addFinding(scan, row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', value === null ? 'contacts.log.followUpDateNotDate' : 'contacts.log.followUpDateInvalid', value === null ? { date: due } : { value, date: due });
+  return due;
+}
+
+/**
+ * The roster child a name on this row means, the row's class telling namesakes apart; null when the
+ * name is not on the roster (counted in scan.unknown) or stays ambiguous (a finding).
+ */
+function rosterChildOf(scan: LogScan, row: number, name: string): number | null {
+  const candidates = scan.byName.get(name);
+  if (!candidates) {
+    const u = scan.unknown.get(name);
+    if (u) {
+      u.row = row;
+      u.count++;
+    } else scan.unknown.set(name, { row, count: 1 });
+    return null;
+  }
+  if (candidates.length === 1) return candidates[0];
+  const classText = scan.cells.className(cellOf(scan, row, 'className'));
+  const inClass = candidates.filter((i) => scan.cells.childClass(i) === classText);
+  if (inClass.length !== 1) {
+    addFinding(scan, row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', { count: candidates.length });
+    return null;
+  }
+  return inClass[0];
 }
 
 function memo<V>(cache: Map<string, V>, key: string, compute: (k: string) => V): V {
