@@ -58,33 +58,87 @@ export function tableHeaders(content: SheetContent): string[] {
 
 /**
  * The worksheet XML for a sheet the add-in writes whole. Built as an array of row strings joined once,
- * so 100,000 rows cost linear time.
+ * so 100,000 rows cost linear time. The parts go in the order the schema requires.
  */
 export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string, date1904 = false): BuiltSheet {
   const degraded = new Set<string>();
-  const quoted = new Map<number, number>();
-  const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, styles.quotePrefixed(s)), quoted.get(s)!) };
+  const layout = sheetLayout(content);
+  const style = sheetStyles(content, styles, layout.width);
+  const out = new ByteSink();
+  writeSheetHead(out, content, layout, style, table, tabSelected);
+  const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
+  const links = writeSheetData(out, content, layout, style, headers, date1904);
+  writeHighlights(out, content, layout, styles);
+  writeValidations(out, content, layout, degraded);
+  if (links.size) {
+    out.push('<hyperlinks>');
+    out.pushBytes(links.bytes());
+    out.push('</hyperlinks>');
+  }
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (drawingRelId) out.push(`<drawing r:id="${drawingRelId}"/>`);
+  if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
+  out.push('</worksheet>');
+
+  if (style.notes.truncated) degraded.add('file.textTruncated');
+  const tableXml = table ? tablePartXml(content, layout, headers, table) : undefined;
+  return { bytes: out.bytes(), tableXml, degraded: [...degraded], dataRows: content.rows.length };
+}
+
+/** Where the parts land (0-based rows) and how many columns the widest row spans. */
+interface SheetLayout {
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+  readonly width: number;
+  /** Column letters A… for the width. */
+  readonly letters: readonly string[];
+}
+
+function sheetLayout(content: SheetContent): SheetLayout {
   const { headerRow, firstDataRow } = layoutOf(content);
   let width = Math.max(1, content.columns.length);
   for (const r of content.rows) if (r.length > width) width = r.length;
   const letters = Array.from({ length: width }, (_, i) => columnLetter(i));
-  const lastDataRow = firstDataRow + content.rows.length - 1;
+  return { headerRow, firstDataRow, lastDataRow: firstDataRow + content.rows.length - 1, width, letters };
+}
 
-  const headerStyle = styles.xf({ fontId: styles.font('bold') });
-  const titleStyle = styles.xf({ fontId: styles.font('title') });
-  const linkStyle = styles.xf({ fontId: styles.font('link') });
-  const columnStyle = content.columns.map((c) => {
+/** The style ids the sheet's cells use, registered in the workbook's styles. */
+interface SheetStyles {
+  readonly header: number;
+  readonly title: number;
+  /** Title lines below the first: wrapped when column A wraps. */
+  readonly titleWrap: number;
+  readonly link: number;
+  /** Per column up to the width; 0 for the default. */
+  readonly column: readonly number[];
+  /** A date cell's style: the date format on top of its column's style. */
+  dateOf(columnStyle: number): number;
+  readonly notes: CellWriteNotes;
+}
+
+function sheetStyles(content: SheetContent, styles: Styles, width: number): SheetStyles {
+  const quoted = new Map<number, number>();
+  const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, styles.quotePrefixed(s)), quoted.get(s)!) };
+  const header = styles.xf({ fontId: styles.font('bold') });
+  const title = styles.xf({ fontId: styles.font('title') });
+  const link = styles.xf({ fontId: styles.font('link') });
+  const column = content.columns.map((c) => {
     const numFmtId = c.format && c.format !== 'general' ? styles.numFmt(FORMAT_CODE[c.format]) : undefined;
     return numFmtId !== undefined || c.wrap ? styles.xf({ ...(numFmtId !== undefined ? { numFmtId } : {}), wrap: c.wrap }) : 0;
   });
   // Title lines below the first sit in column A: they wrap when that column does (工作报告's paragraphs).
   // A date cell is a serial with the date format, on top of its column's style (wrap, say).
   const dateStyles = new Map<number, number>();
-  const dateStyleOf = (s: number) => dateStyles.get(s) ?? (dateStyles.set(s, styles.withNumFmt(s, styles.numFmt(DATE_FORMAT_CODE))), dateStyles.get(s)!);
-  const titleWrapStyle = content.columns[0]?.wrap ? styles.xf({ wrap: true }) : 0;
-  while (columnStyle.length < width) columnStyle.push(0);
+  const dateOf = (s: number) => dateStyles.get(s) ?? (dateStyles.set(s, styles.withNumFmt(s, styles.numFmt(DATE_FORMAT_CODE))), dateStyles.get(s)!);
+  const titleWrap = content.columns[0]?.wrap ? styles.xf({ wrap: true }) : 0;
+  while (column.length < width) column.push(0);
+  return { header, title, titleWrap, link, column, dateOf, notes };
+}
 
-  const out = new ByteSink();
+/** The XML declaration, dimension, sheet view (frozen header), and column widths and styles. */
+function writeSheetHead(out: ByteSink, content: SheetContent, layout: SheetLayout, style: SheetStyles, table: TableSpec | undefined, tabSelected: boolean): void {
+  const { headerRow, firstDataRow, lastDataRow, width, letters } = layout;
   const lastRow = Math.max(headerRow, lastDataRow, table ? firstDataRow : 0);
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`);
   out.push(`<dimension ref="A1:${letters[width - 1]}${lastRow + 1}"/>`);
@@ -98,29 +152,32 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   const cols: string[] = [];
   content.columns.forEach((c, i) => {
-    if (c.width === undefined && !columnStyle[i] && !c.hidden) return;
+    if (c.width === undefined && !style.column[i] && !c.hidden) return;
     const w = c.width !== undefined ? ` width="${Math.max(0, Math.min(255, c.width))}" customWidth="1"` : ' width="9.140625"';
-    const s = columnStyle[i] ? ` style="${columnStyle[i]}"` : '';
+    const s = style.column[i] ? ` style="${style.column[i]}"` : '';
     // Bookkeeping columns (结对帮扶's 上次生成) are hidden as the plan asks; the values stay readable.
     const hidden = c.hidden ? ' hidden="1"' : '';
     cols.push(`<col min="${i + 1}" max="${i + 1}"${w}${s}${hidden}/>`);
   });
   if (cols.length) out.push(`<cols>${cols.join('')}</cols>`);
+}
 
+/** sheetData: title lines, the header row, the data rows. Returns the hyperlinks, which go after sheetData. */
+function writeSheetData(out: ByteSink, content: SheetContent, layout: SheetLayout, style: SheetStyles, headers: readonly string[], date1904: boolean): ByteSink {
+  const { headerRow, firstDataRow, letters } = layout;
+  const notes = style.notes;
   out.push('<sheetData>');
   (content.titleLines ?? []).forEach((line, i) => {
     // The 14 pt title needs a taller row: LibreOffice keeps the 15 pt default and cuts the glyphs' tops.
     // LibreOffice keeps a wrapped line's row at the default height on import, showing its first line
     // only: a wrapped title line gets a height for the lines it needs at column A's width.
-    const lines = i > 0 && titleWrapStyle ? wrappedLines(line, content.columns[0].width ?? 9) : 1;
+    const lines = i > 0 && style.titleWrap ? wrappedLines(line, content.columns[0].width ?? 9) : 1;
     const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : '';
-    out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? titleStyle : titleWrapStyle, notes)}</row>`);
+    out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? style.title : style.titleWrap, notes)}</row>`);
   });
-  const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
-  const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, headerStyle, notes));
+  const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, style.header, notes));
   out.push(`<row r="${headerRow + 1}">${headerCells.join('')}</row>`);
 
-  // Links go after sheetData, so they collect in their own sink.
   const links = new ByteSink();
   for (let r = 0; r < content.rows.length; r++) {
     const row = content.rows[r];
@@ -130,30 +187,38 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
       const v: PlanCell = row[c];
       const ref = `${letters[c]}${n}`;
       if (isLinkCell(v)) {
-        cells += cellXml('', ref, v.text, linkStyle, notes);
+        cells += cellXml('', ref, v.text, style.link, notes);
         links.push(`<hyperlink ref="${ref}" location="${esc(`${quoteSheet(v.link.sheet)}!${columnLetter(v.link.col)}${v.link.row + 1}`)}" display="${esc(v.text)}"/>`);
       } else if (isDateCell(v)) {
         const serial = dateCellSerial(v, date1904);
-        cells += serial === null ? cellXml('', ref, v.date, columnStyle[c], notes) : cellXml('', ref, serial, dateStyleOf(columnStyle[c]), notes);
+        cells += serial === null ? cellXml('', ref, v.date, style.column[c], notes) : cellXml('', ref, serial, style.dateOf(style.column[c]), notes);
       } else {
-        cells += cellXml('', ref, v as CellValue, columnStyle[c], notes);
+        cells += cellXml('', ref, v as CellValue, style.column[c], notes);
       }
     }
     out.push(`<row r="${n}">${cells}</row>`);
   }
   out.push('</sheetData>');
+  return links;
+}
 
-  const dataFrom = firstDataRow + 1;
-  const dataTo = Math.max(lastDataRow + 1, dataFrom);
-  if (content.highlights?.length && content.rows.length) {
-    const sqref = `A${dataFrom}:${letters[width - 1]}${lastDataRow + 1}`;
-    content.highlights.forEach((h, i) => {
-      const dxf = styles.dxf(h.fill, h.font);
-      const literal = stripForbidden(h.equals).replace(/"/g, '""');
-      out.push(`<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(`$${columnLetter(h.col)}${dataFrom}="${literal}"`)}</formula></cfRule></conditionalFormatting>`);
-    });
-  }
+/** Rows whose key column equals a value (a reminder status, 错误) get a fill by conditional formatting. */
+function writeHighlights(out: ByteSink, content: SheetContent, layout: SheetLayout, styles: Styles): void {
+  if (!content.highlights?.length || !content.rows.length) return;
+  const dataFrom = layout.firstDataRow + 1;
+  const sqref = `A${dataFrom}:${layout.letters[layout.width - 1]}${layout.lastDataRow + 1}`;
+  content.highlights.forEach((h, i) => {
+    const dxf = styles.dxf(h.fill, h.font);
+    const literal = stripForbidden(h.equals).replace(/"/g, '""');
+    out.push(`<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(`$${columnLetter(h.col)}${dataFrom}="${literal}"`)}</formula></cfRule></conditionalFormatting>`);
+  });
+}
 
+/** Dropdowns, reaching below the written rows; a literal list too long for Excel is left out and noted in degraded. */
+function writeValidations(out: ByteSink, content: SheetContent, layout: SheetLayout, degraded: Set<string>): void {
+  const { letters } = layout;
+  const dataFrom = layout.firstDataRow + 1;
+  const dataTo = Math.max(layout.lastDataRow + 1, dataFrom);
   const validations: string[] = [];
   content.columns.forEach((c, i) => {
     const v = c.validation;
@@ -176,25 +241,15 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
     validations.push(`<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${esc(formula)}</formula1></dataValidation>`);
   });
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
-  if (links.size) {
-    out.push('<hyperlinks>');
-    out.pushBytes(links.bytes());
-    out.push('</hyperlinks>');
-  }
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (drawingRelId) out.push(`<drawing r:id="${drawingRelId}"/>`);
-  if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
-  out.push('</worksheet>');
+}
 
-  if (notes.truncated) degraded.add('file.textTruncated');
-  let tableXml: string | undefined;
-  if (table) {
-    const ref = `A${headerRow + 1}:${letters[Math.max(0, content.columns.length - 1)]}${Math.max(lastDataRow, firstDataRow) + 1}`;
-    const tcols = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${esc(h)}"/>`).join('');
-    tableXml =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${table.id}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +
-      `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${tcols}</tableColumns>` +
-      `<tableStyleInfo name="${esc(content.table?.style ?? 'TableStyleMedium2')}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
-  }
-  return { bytes: out.bytes(), tableXml, degraded: [...degraded], dataRows: content.rows.length };
+/** The table part over the header and data rows (at least one data row, as Excel requires). */
+function tablePartXml(content: SheetContent, layout: SheetLayout, headers: readonly string[], table: TableSpec): string {
+  const ref = `A${layout.headerRow + 1}:${layout.letters[Math.max(0, content.columns.length - 1)]}${Math.max(layout.lastDataRow, layout.firstDataRow) + 1}`;
+  const tcols = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${esc(h)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${table.id}" name="${esc(table.name)}" displayName="${esc(table.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${tcols}</tableColumns>` +
+    `<tableStyleInfo name="${esc(content.table?.style ?? 'TableStyleMedium2')}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
 }
