@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { t } from '../../core/i18n';
+import type { ReminderItem } from '../../core/reminders';
+import type { WorkbookSnapshot } from '../../core/snapshot';
+import type { MaintenancePlan } from '../../core/workflow';
+import { describePlan } from '../planPreview';
+import type { ViewProps } from '../views';
+import { loadViewsCore, type ViewsCore } from './core';
+import type { EntryPrefill } from './EntryForm';
+import { abortError, entryFromForm, rememberedTeacher, teacherChoices, TEACHER_STORAGE_KEY, type EntryForm as Form, type PickedChild } from './logic';
+import type { ProposedWrite } from './WritePreview';
+
+export interface TodayLoaded {
+  readonly snapshot: WorkbookSnapshot;
+  readonly plan: MaintenancePlan;
+  readonly core: ViewsCore;
+}
+
+/** 今日's state and actions; the view only arranges them. */
+export interface TodayState {
+  readonly data: TodayLoaded | null;
+  readonly teacher: string | null;
+  /** Names to pick from: 帮扶人员 and the reminders' owners. */
+  readonly teachers: readonly string[];
+  readonly children: readonly PickedChild[];
+  /** The current teacher's items; null until both the workbook and the teacher are known. */
+  readonly view: ReturnType<ViewsCore['todayView']> | null;
+  readonly pending: ProposedWrite | null;
+  readonly prefill: EntryPrefill | null;
+  readonly busy: boolean;
+  /** The entry form's box, scrolled to when an item pre-fills it. */
+  readonly formRef: RefObject<HTMLDivElement>;
+  refresh(): Promise<unknown>;
+  choose(name: string | null): void;
+  /** Select the item's child on the roster. */
+  goTo(item: ReminderItem): void;
+  /** Pre-fill the entry form for the item's child and kind of contact. */
+  logFor(item: ReminderItem): void;
+  /** Read afresh, then propose the entry's rows for a preview. */
+  record(form: Form): Promise<unknown>;
+  closePreview(): void;
+}
+
+function storedTeacher(): string | null {
+  try { return rememberedTeacher(localStorage.getItem(TEACHER_STORAGE_KEY)); } catch { return null; }
+}
+
+function storeTeacher(name: string | null): void {
+  try {
+    if (name) localStorage.setItem(TEACHER_STORAGE_KEY, name);
+    else localStorage.removeItem(TEACHER_STORAGE_KEY);
+  } catch { /* private mode or a locked-down webview: the choice lasts this session only */ }
+}
+
+export function useToday({ port, lang, today, operation }: ViewProps): TodayState {
+  const [data, setData] = useState<TodayLoaded | null>(null);
+  const [teacher, setTeacher] = useState<string | null>(storedTeacher);
+  const [pending, setPending] = useState<ProposedWrite | null>(null);
+  const [prefill, setPrefill] = useState<EntryPrefill | null>(null);
+  const nonce = useRef(0);
+  const formRef = useRef<HTMLDivElement>(null);
+  const busy = operation.running !== null;
+
+  const load = useCallback(async (signal: AbortSignal): Promise<TodayLoaded> => {
+    const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
+    if (signal.aborted) throw abortError();
+    const plan = await core.maintain(snapshot, { today, lang });
+    const next = { snapshot, plan, core };
+    setData(next);
+    return next;
+  }, [port, today, lang]);
+
+  const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => { void refresh(); }, []);
+
+  const items = data?.plan.contacts.reminders.items;
+  const teachers = useMemo(() => (data ? teacherChoices(data.plan.pairing.result.mentors, (items ?? []).map((i) => i.owner)) : []), [data, items]);
+  const children = useMemo<PickedChild[]>(() => (data ? data.plan.roster.records.map((r) => ({ row: r.row, name: r.name, classLabel: r.classLabel })) : []), [data]);
+  const view = data && teacher ? data.core.todayView(data.plan.contacts.reminders.items, teacher) : null;
+
+  const choose = (name: string | null) => { storeTeacher(name); setTeacher(name); };
+
+  const goTo = (item: ReminderItem) => {
+    if (!item.child || !data) return;
+    const layout = data.plan.roster.layout;
+    void port.select({ sheet: layout.sheet, row: item.child.row, col: layout.columns.name ?? 0 }).catch(() => undefined);
+  };
+
+  const logFor = (item: ReminderItem) => {
+    if (!item.child) return;
+    setPrefill({ child: { ...item.child }, kind: item.contactKind ?? 'talk', nonce: ++nonce.current });
+    formRef.current?.scrollIntoView?.({ block: 'start' });
+  };
+
+  const record = (form: Form) => operation.run('ui.op.prepare', async ({ signal }) => {
+    setPending(null);
+    const fresh = await load(signal);
+    const { core, plan: m, snapshot } = fresh;
+    const entry = entryFromForm(form, m.roster.records);
+    if (!entry.ok) {
+      operation.notify({ intent: 'warning', lines: [t(lang, entry.messageKey, entry.params ?? {})] });
+      return;
+    }
+    // A workbook without 谈心记录 gets it (with its dropdowns) in the same write, header first.
+    const create = m.plan.ops.filter((op) => op.kind === 'createSheetIfMissing' && op.sheet === core.SHEETS.log);
+    const plan = { ops: [...create, core.logEntryOp([entry.entry], snapshot)] };
+    const kindText = t(lang, `reminders.kind.${entry.entry.kind}`);
+    const lines = [
+      ...describePlan(plan, snapshot, lang).filter((l) => l.kind !== 'keep').map((l) => l.text),
+      ...entry.entry.children.map((c) => t(lang, 'views.preview.row', { date: entry.entry.date, child: c.name, class: c.classLabel ?? t(lang, 'views.entry.noClass'), kind: kindText })),
+    ];
+    setPending({ titleKey: 'views.entry.previewTitle', plan, lines, changes: true, after: refresh });
+  });
+
+  return { data, teacher, teachers, children, view, pending, prefill, busy, formRef, refresh, choose, goTo, logFor, record, closePreview: () => setPending(null) };
+}
