@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { columnLetter } from '../core/cells';
+import { t, type Lang } from '../core/i18n';
+import type { CellRef, WorkbookPlan } from '../core/plan/types';
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { errorMessage } from '../taskpane/errors';
+import { downloadBytes } from './download';
+import { StandalonePort } from './standalonePort';
+
+const SAMPLE_NAME = 'sample-roster.xlsx';
+
+async function openFile(bytes: Uint8Array) {
+  // The xlsx library is fetched only here, on first open; the Excel pane never loads it.
+  const { openXlsx } = await import(/* webpackChunkName: "file-port" */ '../workbook/file');
+  return openXlsx(bytes);
+}
+
+type FileWorkbook = Awaited<ReturnType<typeof openFile>>;
+
+/** The .xlsx held in memory, and the port the pane works on. */
+export interface OpenDoc {
+  readonly id: number;
+  readonly name: string;
+  readonly workbook: FileWorkbook;
+  readonly port: StandalonePort;
+}
+
+/** The standalone page's state and actions; the page only arranges them. */
+export interface StandaloneState {
+  readonly doc: OpenDoc | null;
+  readonly snapshot: WorkbookSnapshot | null;
+  /** The sheet shown, by name. */
+  readonly active: string | null;
+  /** The shown sheet (null before a file is open). */
+  readonly sheet: SheetSnapshot | null;
+  /** The cell the pane chose last. */
+  readonly highlight: CellRef | null;
+  /** The highlighted cell's address (B7) when it is on the shown sheet. */
+  readonly where: string | null;
+  readonly loading: boolean;
+  readonly error: string | null;
+  /** A file is dragged over the page. */
+  readonly dragging: boolean;
+  setActive(sheet: string): void;
+  setDragging(on: boolean): void;
+  openSample(): Promise<void>;
+  openLocal(file: File): Promise<void>;
+  onDrop(e: DragEvent): void;
+  /** Download the changed copy. */
+  save(): void;
+}
+
+/**
+ * Files opened with a picker, by drag and drop, or from the sample (read by `readSample`, so the one
+ * network call stays with the page); the shown sheet follows what the pane writes and selects.
+ */
+export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; loadSample: boolean; readSample: () => Promise<Uint8Array> }): StandaloneState {
+  const [doc, setDoc] = useState<OpenDoc | null>(null);
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<CellRef | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const counter = useRef(0);
+  const docRef = useRef<OpenDoc | null>(null);
+
+  const refresh = useCallback(async (target: OpenDoc, plan?: WorkbookPlan) => {
+    if (docRef.current !== target) return;
+    const next = await target.workbook.read();
+    if (docRef.current !== target) return;
+    setSnapshot(next);
+    const shown = plan?.ops.find((op) => op.kind === 'replaceSheet' && op.activate)?.sheet;
+    setActive((current) => shown ?? (current && next.sheets.some((s) => s.name === current) ? current : next.sheets[0]?.name ?? null));
+  }, []);
+
+  const open = useCallback(async (read: () => Promise<Uint8Array>, name: string) => {
+    if (loading) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const workbook = await openFile(await read());
+      const id = ++counter.current;
+      const target: OpenDoc = {
+        id, name, workbook,
+        port: new StandalonePort(workbook, {
+          changed: (plan) => void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected'))),
+          selected: (ref) => {
+            if (docRef.current !== target) return;
+            setActive(ref.sheet);
+            setHighlight({ ...ref });
+          },
+        }),
+      };
+      docRef.current = target;
+      setDoc(target);
+      setHighlight(null);
+      setActive(null);
+      await refresh(target);
+    } catch (e) {
+      setError(errorMessage(e, lang));
+    } finally {
+      setLoading(false);
+    }
+  }, [lang, loading, refresh]);
+
+  const openSample = useCallback(() => open(readSample, SAMPLE_NAME), [open, readSample]);
+
+  const openLocal = useCallback((file: File) => open(async () => new Uint8Array(await file.arrayBuffer()), file.name), [open]);
+
+  // bench/pane.ts reads this mark: the page's controls are on screen and respond.
+  useEffect(() => { if (performance.getEntriesByName('page-interactive').length === 0) performance.mark('page-interactive'); }, []);
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (loadSample && !started.current) {
+      started.current = true;
+      void openSample();
+    }
+  }, [loadSample, openSample]);
+
+  const save = () => {
+    if (!doc) return;
+    try {
+      downloadBytes(doc.workbook.save(), doc.name.replace(/\.xls[xm]?$/i, '') + '.xlsx');
+    } catch (e) {
+      setError(errorMessage(e, lang));
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files?.[0];
+    if (file) void openLocal(file);
+  };
+
+  const sheet = snapshot?.sheets.find((s) => s.name === active) ?? null;
+  const where = highlight && highlight.sheet === active ? `${columnLetter(highlight.col)}${highlight.row + 1}` : null;
+  return { doc, snapshot, active, sheet, highlight, where, loading, error, dragging, setActive, setDragging, openSample, openLocal, onDrop, save };
+}
