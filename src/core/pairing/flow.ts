@@ -58,116 +58,151 @@ export class FlowGraph {
 
   /** Sends as much flow as possible from s to t at least total cost. */
   solve(s: number, t: number): { flow: number; cost: number } {
+    const r = this.residual();
+    const dist = new Float64Array(r.n);
+    const level = new Int32Array(r.n);
+    const cursor = new Int32Array(r.n);
+    const queue = new Int32Array(r.n);
+    const heap = new MinHeap();
+    let flow = 0;
+    let totalCost = 0;
+    for (;;) {
+      shortestPaths(r, s, dist, heap);
+      if (dist[t] === Infinity) break;
+      for (let u = 0; u < r.n; u++) if (dist[u] !== Infinity) r.potential[u] += dist[u];
+      const flowBefore = flow;
+      while (levelGraph(r, s, t, level, queue)) {
+        const got = blockingFlow(r, s, t, level, cursor);
+        flow += got;
+        totalCost += got * (r.potential[t] - r.potential[s]);
+      }
+      // Integer costs keep reduced costs exact, so every phase moves flow; stop rather than spin if not.
+      if (flow === flowBefore) break;
+    }
+    return { flow, cost: totalCost };
+  }
+
+  /** The graph as the solver walks it: flat adjacency (edges grouped by tail, in insertion order, so runs are reproducible). */
+  private residual(): Residual {
     const n = this.nodeCount;
     const m = this.edgeCount;
     const { to, cap, cost, from } = this;
-    // Flat adjacency (edges grouped by tail, in insertion order, so runs are reproducible).
     const start = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) start[from[e] + 1]++;
     for (let u = 0; u < n; u++) start[u + 1] += start[u];
     const list = new Int32Array(m);
     const fill = start.slice(0, n);
     for (let e = 0; e < m; e++) list[fill[from[e]]++] = e;
+    // All costs are >= 0, so zero potentials are feasible.
+    return { n, to, cap, cost, start, list, potential: new Float64Array(n) };
+  }
+}
 
-    const potential = new Float64Array(n); // all costs are >= 0, so zero potentials are feasible
-    const dist = new Float64Array(n);
-    const level = new Int32Array(n);
-    const cursor = new Int32Array(n);
-    const queue = new Int32Array(n);
-    const heap = new MinHeap();
-    let flow = 0;
-    let totalCost = 0;
+/** The residual graph shared by the solver's steps; cap and potential change as flow moves. */
+interface Residual {
+  readonly n: number;
+  readonly to: Int32Array;
+  readonly cap: Int32Array;
+  readonly cost: Float64Array;
+  /** Node u's edges are list[start[u]] … list[start[u + 1] - 1]. */
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+  readonly potential: Float64Array;
+}
 
-    for (;;) {
-      // Dijkstra on reduced costs.
-      dist.fill(Infinity);
-      dist[s] = 0;
-      heap.clear();
-      heap.push(0, s);
-      while (heap.size > 0) {
-        const d = heap.topKey();
-        const u = heap.pop();
-        if (d > dist[u]) continue;
-        for (let k = start[u]; k < start[u + 1]; k++) {
-          const e = list[k];
-          if (cap[e] <= 0) continue;
-          const v = to[e];
-          const nd = d + cost[e] + potential[u] - potential[v];
-          if (nd < dist[v]) {
-            dist[v] = nd;
-            heap.push(nd, v);
-          }
-        }
+/** Dijkstra on reduced costs from s over residual edges: fills dist (Infinity where unreachable). */
+function shortestPaths(r: Residual, s: number, dist: Float64Array, heap: MinHeap): void {
+  const { to, cap, cost, start, list, potential } = r;
+  dist.fill(Infinity);
+  dist[s] = 0;
+  heap.clear();
+  heap.push(0, s);
+  while (heap.size > 0) {
+    const d = heap.topKey();
+    const u = heap.pop();
+    if (d > dist[u]) continue;
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      const e = list[k];
+      if (cap[e] <= 0) continue;
+      const v = to[e];
+      const nd = d + cost[e] + potential[u] - potential[v];
+      if (nd < dist[v]) {
+        dist[v] = nd;
+        heap.push(nd, v);
       }
-      if (dist[t] === Infinity) break;
-      for (let u = 0; u < n; u++) if (dist[u] !== Infinity) potential[u] += dist[u];
-
-      // Blocking flows (Dinic) over admissible edges: residual and zero reduced cost.
-      const flowBefore = flow;
-      const admissible = (e: number, u: number): boolean => cap[e] > 0 && cost[e] + potential[u] - potential[to[e]] === 0;
-      for (;;) {
-        level.fill(-1);
-        level[s] = 0;
-        let head = 0;
-        let tail = 0;
-        queue[tail++] = s;
-        while (head < tail) {
-          const u = queue[head++];
-          for (let k = start[u]; k < start[u + 1]; k++) {
-            const e = list[k];
-            const v = to[e];
-            if (level[v] < 0 && admissible(e, u)) {
-              level[v] = level[u] + 1;
-              queue[tail++] = v;
-            }
-          }
-        }
-        if (level[t] < 0) break;
-        for (let u = 0; u < n; u++) cursor[u] = start[u];
-        // Iterative DFS (paths can be thousands of edges long): pathEdges[i] leads out of the i-th node.
-        const pathEdges: number[] = [];
-        let u = s;
-        for (;;) {
-          if (u === t) {
-            let got = Infinity;
-            for (const e of pathEdges) got = Math.min(got, cap[e]);
-            let back = pathEdges.length;
-            for (let i = 0; i < pathEdges.length; i++) {
-              const e = pathEdges[i];
-              cap[e] -= got;
-              cap[e ^ 1] += got;
-              if (cap[e] === 0 && back === pathEdges.length) back = i;
-            }
-            flow += got;
-            totalCost += got * (potential[t] - potential[s]);
-            // Resume from the tail of the first saturated edge.
-            pathEdges.length = back;
-            u = back === 0 ? s : to[pathEdges[back - 1]];
-            continue;
-          }
-          let advanced = false;
-          for (; cursor[u] < start[u + 1]; cursor[u]++) {
-            const e = list[cursor[u]];
-            const v = to[e];
-            if (level[v] === level[u] + 1 && admissible(e, u)) {
-              pathEdges.push(e);
-              u = v;
-              advanced = true;
-              break;
-            }
-          }
-          if (advanced) continue;
-          if (u === s) break;
-          level[u] = -1; // dead end for this phase
-          const e = pathEdges.pop()!;
-          u = to[e ^ 1];
-          cursor[u]++;
-        }
-      }
-      // Integer costs keep reduced costs exact, so every phase moves flow; stop rather than spin if not.
-      if (flow === flowBefore) break;
     }
-    return { flow, cost: totalCost };
+  }
+}
+
+/** Admissible for the blocking flows (Dinic): residual and zero reduced cost. */
+function admissible(r: Residual, e: number, u: number): boolean {
+  return r.cap[e] > 0 && r.cost[e] + r.potential[u] - r.potential[r.to[e]] === 0;
+}
+
+/** BFS levels over admissible edges from s; false when t is out of reach. */
+function levelGraph(r: Residual, s: number, t: number, level: Int32Array, queue: Int32Array): boolean {
+  const { to, start, list } = r;
+  level.fill(-1);
+  level[s] = 0;
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = s;
+  while (head < tail) {
+    const u = queue[head++];
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      const e = list[k];
+      const v = to[e];
+      if (level[v] < 0 && admissible(r, e, u)) {
+        level[v] = level[u] + 1;
+        queue[tail++] = v;
+      }
+    }
+  }
+  return level[t] >= 0;
+}
+
+/** Augments along level-increasing admissible paths until none is left; returns the units moved. */
+function blockingFlow(r: Residual, s: number, t: number, level: Int32Array, cursor: Int32Array): number {
+  const { to, cap, start, list } = r;
+  let flow = 0;
+  for (let u = 0; u < r.n; u++) cursor[u] = start[u];
+  // Iterative DFS (paths can be thousands of edges long): pathEdges[i] leads out of the i-th node.
+  const pathEdges: number[] = [];
+  let u = s;
+  for (;;) {
+    if (u === t) {
+      let got = Infinity;
+      for (const e of pathEdges) got = Math.min(got, cap[e]);
+      let back = pathEdges.length;
+      for (let i = 0; i < pathEdges.length; i++) {
+        const e = pathEdges[i];
+        cap[e] -= got;
+        cap[e ^ 1] += got;
+        if (cap[e] === 0 && back === pathEdges.length) back = i;
+      }
+      flow += got;
+      // Resume from the tail of the first saturated edge.
+      pathEdges.length = back;
+      u = back === 0 ? s : to[pathEdges[back - 1]];
+      continue;
+    }
+    let advanced = false;
+    for (; cursor[u] < start[u + 1]; cursor[u]++) {
+      const e = list[cursor[u]];
+      const v = to[e];
+      if (level[v] === level[u] + 1 && admissible(r, e, u)) {
+        pathEdges.push(e);
+        u = v;
+        advanced = true;
+        break;
+      }
+    }
+    if (advanced) continue;
+    if (u === s) return flow;
+    level[u] = -1; // dead end for this phase
+    const e = pathEdges.pop()!;
+    u = to[e ^ 1];
+    cursor[u]++;
   }
 }
 
