@@ -58,7 +58,7 @@ function summaryColumns(lang: Lang): PlanColumn[] {
 }
 
 function row(section: string, item: string, cells: Partial<Record<ColName, PlanCell>>): PlanCell[] {
-  const out = new Array<PlanCell>(WIDTH).fill(null);
+  const out: PlanCell[] = new Array(WIDTH).fill(null);
   out[COL.section] = section;
   out[COL.item] = item;
   for (const [k, v] of Object.entries(cells)) out[COL[k as ColName]] = v ?? null;
@@ -99,96 +99,22 @@ export interface SummaryContentOptions {
 export function summaryContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period, options: SummaryContentOptions = {}): SheetContent {
   const withNames = options.withNames ?? true;
   const schoolBlocks = options.schoolBlocks ?? true;
-  const all = figures.children;
+  const b = newSummaryRows(lang, figures.children);
   const c = figures.contact;
-  const rows: PlanCell[][] = [];
-  const charts: PlanChart[] = [];
-  const sec = (key: string) => t(lang, `summary.section.${key}`);
-  const unknown = t(lang, 'summary.item.unknown');
-  const countRow = (section: string, item: string, n: number) => row(section, item, { count: n, shareOfAll: share(n, all) });
-
-  rows.push(row(sec('overall'), t(lang, 'summary.item.all'), { ...childCells(c, all), ...eventCells(c) }));
-
-  if (options.schools?.length) {
-    const first = rows.length;
-    for (const s of options.schools) {
-      rows.push(row(sec('schools'), s.school, { ...childCells(s.figures.contact, all), ...eventCells(s.figures.contact) }));
-    }
-    charts.push({ type: 'column', title: t(lang, 'summary.chart.bySchool'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.count] });
-  }
-
-  for (const g of GRADE_KEYS) if (figures.byGrade[g] > 0) rows.push(countRow(sec('grade'), t(lang, `summary.grade.${g}`), figures.byGrade[g]));
-  if (figures.gradeUnknown > 0) rows.push(countRow(sec('grade'), unknown, figures.gradeUnknown));
-
-  if (schoolBlocks && figures.byClass.length) {
-    const first = rows.length;
-    for (const cl of figures.byClass) {
-      rows.push(row(sec('class'), cl.classLabel ?? t(lang, 'summary.item.noClass'), { ...childCells(cl, all), ...eventCells(cl) }));
-    }
-    charts.push({ type: 'column', title: t(lang, 'summary.chart.byClass'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.count] });
-  }
-
-  rows.push(countRow(sec('gender'), t(lang, 'summary.gender.male'), figures.byGender['男']));
-  rows.push(countRow(sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
-  if (figures.byGender['未填'] > 0) rows.push(countRow(sec('gender'), unknown, figures.byGender['未填']));
-  for (const k of LEFT_BEHIND_KEYS) {
-    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0) rows.push(countRow(sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
-  }
-  for (const k of GUARDIAN_KEYS) {
-    if (k !== 'unknown' || figures.byGuardian[k] > 0) rows.push(countRow(sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
-  }
-  for (const k of BOARDING_KEYS) {
-    if (k !== 'unknown' || figures.boarding[k] > 0) rows.push(countRow(sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
-  }
-  rows.push(countRow(sec('keyFocus'), t(lang, 'summary.item.keyFocus'), figures.keyFocus));
-
-  const p = figures.pairing;
-  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withTeacher'), p.withTeacher));
-  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withBuddy'), p.withBuddy));
-  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.withProxy'), p.withProxy));
-  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.unpaired'), p.unpaired));
-  rows.push(countRow(sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), p.keyFocusWithoutTeacher));
-  if (p.unmatchedPairs > 0) rows.push(row(sec('pairing'), t(lang, 'summary.item.unmatchedPairs'), { count: p.unmatchedPairs }));
-  if (schoolBlocks) {
-    for (const m of p.mentors) {
-      const note = [m.kind, m.capacity !== null ? t(lang, 'summary.note.capacity', { capacity: m.capacity }) : '', m.over ? t(lang, 'summary.note.over') : '']
-        .filter(Boolean)
-        .join('；');
-      rows.push(row(sec('mentors'), m.name, { count: m.load, note }));
-    }
-  }
-  if (p.mentorsOverCapacity > 0) rows.push(row(sec('mentors'), t(lang, 'summary.item.mentorsOver'), { count: p.mentorsOverCapacity }));
-
+  b.rows.push(row(b.sec('overall'), t(lang, 'summary.item.all'), { ...childCells(c, b.all), ...eventCells(c) }));
+  if (options.schools?.length) schoolRows(b, options.schools);
+  gradeRows(b, figures);
+  if (schoolBlocks && figures.byClass.length) classRows(b, figures);
+  rosterRows(b, figures);
+  pairingRows(b, figures.pairing, schoolBlocks);
   if (schoolBlocks) {
     for (const tf of c.byTeacher) {
-      rows.push(row(sec('teachers'), tf.teacher || t(lang, 'summary.item.noRecorder'), { ...childCells(tf.paired, all), ...eventCells(tf) }));
+      b.rows.push(row(b.sec('teachers'), tf.teacher || t(lang, 'summary.item.noRecorder'), { ...childCells(tf.paired, b.all), ...eventCells(tf) }));
     }
   }
-
-  if (c.byMonth.length) {
-    const first = rows.length;
-    for (const m of c.byMonth) {
-      rows.push(row(sec('months'), m.month, { count: m.children, withTalk: m.withTalk, talkShare: m.talkShare, ...eventCells(m) }));
-    }
-    charts.push({ type: 'line', title: t(lang, 'summary.chart.monthlyTalk'), rows: { first, last: rows.length - 1 }, categoryCol: COL.item, valueCols: [COL.talkShare] });
-  }
-
-  rows.push(row(sec('contact'), t(lang, 'summary.item.homeVisitsTerm'), { count: c.visitedThisTerm, shareOfAll: share(c.visitedThisTerm, all), homeVisits: c.homeVisitsThisTerm }));
-  rows.push(row(sec('contact'), t(lang, 'summary.item.followUps'), { openFollowUps: c.openFollowUps }));
-  rows.push(row(sec('contact'), t(lang, 'summary.item.overdue'), { openFollowUps: c.overdueFollowUps }));
-  if (c.unmatchedEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.unmatchedEntries'), { count: c.unmatchedEntries }));
-  if (c.undatedEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.undatedEntries'), { count: c.undatedEntries }));
-  if (c.futureEntries > 0) rows.push(row(sec('contact'), t(lang, 'summary.item.futureEntries'), { count: c.futureEntries }));
-
-  rows.push(countRow(sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
-  if (withNames) {
-    // Names only: a class and a name, never an ID or a phone (docs/ARCHITECTURE.md §6).
-    for (const ch of c.childrenWithoutTalk.list) rows.push(row(sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
-  }
-
-  const q = figures.quality;
-  rows.push(row(sec('quality'), t(lang, 'summary.item.qualityTotal'), { count: q.total, note: t(lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }));
-  for (const r of q.byRule) rows.push(row(sec('quality'), findingRuleLabel(r.rule, lang), { count: r.count }));
+  if (c.byMonth.length) monthRows(b, c.byMonth);
+  contactRows(b, c, withNames);
+  qualityRows(b, figures.quality);
 
   const titleLines = [
     options.title ?? (options.school ? t(lang, 'summary.sheet.schoolTitle', { school: options.school }) : t(lang, 'summary.sheet.title')),
@@ -199,11 +125,134 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
   return {
     titleLines,
     columns: summaryColumns(lang),
-    rows,
+    rows: b.rows,
     table: { name: options.tableName ?? 'SummaryTable', style: 'TableStyleMedium2' },
     freezeHeader: true,
-    charts,
+    charts: b.charts,
   };
+}
+
+/** 统计汇总's rows as the sections add them, and the charts over blocks of them. */
+interface SummaryRows {
+  readonly lang: Lang;
+  /** Children on the roster: the denominator of 占全部. */
+  readonly all: number;
+  readonly rows: PlanCell[][];
+  readonly charts: PlanChart[];
+  /** A section's label (板块). */
+  sec(key: string): string;
+  /** A roster block's row: a count of children and its share of all. */
+  countRow(section: string, item: string, n: number): PlanCell[];
+  /** The label of a missing value (未填). */
+  readonly unknown: string;
+}
+
+function newSummaryRows(lang: Lang, all: number): SummaryRows {
+  return {
+    lang,
+    all,
+    rows: [],
+    charts: [],
+    sec: (key) => t(lang, `summary.section.${key}`),
+    countRow: (section, item, n) => row(section, item, { count: n, shareOfAll: share(n, all) }),
+    unknown: t(lang, 'summary.item.unknown'),
+  };
+}
+
+/** A chart over the rows added since `first`, labelled by 项目. */
+function chartSince(b: SummaryRows, type: PlanChart['type'], titleKey: string, first: number, valueCol: number): void {
+  b.charts.push({ type, title: t(b.lang, titleKey), rows: { first, last: b.rows.length - 1 }, categoryCol: COL.item, valueCols: [valueCol] });
+}
+
+/** A roll-up's total sheet: one row per school, charted. */
+function schoolRows(b: SummaryRows, schools: NonNullable<SummaryContentOptions['schools']>): void {
+  const first = b.rows.length;
+  for (const s of schools) {
+    b.rows.push(row(b.sec('schools'), s.school, { ...childCells(s.figures.contact, b.all), ...eventCells(s.figures.contact) }));
+  }
+  chartSince(b, 'column', 'summary.chart.bySchool', first, COL.count);
+}
+
+function gradeRows(b: SummaryRows, figures: SummaryFigures): void {
+  for (const g of GRADE_KEYS) if (figures.byGrade[g] > 0) b.rows.push(b.countRow(b.sec('grade'), t(b.lang, `summary.grade.${g}`), figures.byGrade[g]));
+  if (figures.gradeUnknown > 0) b.rows.push(b.countRow(b.sec('grade'), b.unknown, figures.gradeUnknown));
+}
+
+function classRows(b: SummaryRows, figures: SummaryFigures): void {
+  const first = b.rows.length;
+  for (const cl of figures.byClass) {
+    b.rows.push(row(b.sec('class'), cl.classLabel ?? t(b.lang, 'summary.item.noClass'), { ...childCells(cl, b.all), ...eventCells(cl) }));
+  }
+  chartSince(b, 'column', 'summary.chart.byClass', first, COL.count);
+}
+
+/** Gender, left-behind type, guardian, boarding, key focus: 未填 rows only when someone is unfilled. */
+function rosterRows(b: SummaryRows, figures: SummaryFigures): void {
+  const { lang, unknown } = b;
+  b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.male'), figures.byGender['男']));
+  b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
+  if (figures.byGender['未填'] > 0) b.rows.push(b.countRow(b.sec('gender'), unknown, figures.byGender['未填']));
+  for (const k of LEFT_BEHIND_KEYS) {
+    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0) b.rows.push(b.countRow(b.sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
+  }
+  for (const k of GUARDIAN_KEYS) {
+    if (k !== 'unknown' || figures.byGuardian[k] > 0) b.rows.push(b.countRow(b.sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
+  }
+  for (const k of BOARDING_KEYS) {
+    if (k !== 'unknown' || figures.boarding[k] > 0) b.rows.push(b.countRow(b.sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
+  }
+  b.rows.push(b.countRow(b.sec('keyFocus'), t(lang, 'summary.item.keyFocus'), figures.keyFocus));
+}
+
+/** Pairing coverage, and (inside one school) each mentor's load against their capacity. */
+function pairingRows(b: SummaryRows, p: SummaryFigures['pairing'], schoolBlocks: boolean): void {
+  const { lang } = b;
+  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withTeacher'), p.withTeacher));
+  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withBuddy'), p.withBuddy));
+  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withProxy'), p.withProxy));
+  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.unpaired'), p.unpaired));
+  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), p.keyFocusWithoutTeacher));
+  if (p.unmatchedPairs > 0) b.rows.push(row(b.sec('pairing'), t(lang, 'summary.item.unmatchedPairs'), { count: p.unmatchedPairs }));
+  if (schoolBlocks) {
+    for (const m of p.mentors) {
+      const note = [m.kind, m.capacity !== null ? t(lang, 'summary.note.capacity', { capacity: m.capacity }) : '', m.over ? t(lang, 'summary.note.over') : '']
+        .filter(Boolean)
+        .join('；');
+      b.rows.push(row(b.sec('mentors'), m.name, { count: m.load, note }));
+    }
+  }
+  if (p.mentorsOverCapacity > 0) b.rows.push(row(b.sec('mentors'), t(lang, 'summary.item.mentorsOver'), { count: p.mentorsOverCapacity }));
+}
+
+/** Talk coverage month by month, charted as a line. */
+function monthRows(b: SummaryRows, byMonth: SummaryFigures['contact']['byMonth']): void {
+  const first = b.rows.length;
+  for (const m of byMonth) {
+    b.rows.push(row(b.sec('months'), m.month, { count: m.children, withTalk: m.withTalk, talkShare: m.talkShare, ...eventCells(m) }));
+  }
+  chartSince(b, 'line', 'summary.chart.monthlyTalk', first, COL.talkShare);
+}
+
+/** Home visits, follow-ups, the log rows left out, and the children nobody talked with (by name on a school's own sheet). */
+function contactRows(b: SummaryRows, c: SummaryFigures['contact'], withNames: boolean): void {
+  const { lang } = b;
+  b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.homeVisitsTerm'), { count: c.visitedThisTerm, shareOfAll: share(c.visitedThisTerm, b.all), homeVisits: c.homeVisitsThisTerm }));
+  b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.followUps'), { openFollowUps: c.openFollowUps }));
+  b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.overdue'), { openFollowUps: c.overdueFollowUps }));
+  if (c.unmatchedEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.unmatchedEntries'), { count: c.unmatchedEntries }));
+  if (c.undatedEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.undatedEntries'), { count: c.undatedEntries }));
+  if (c.futureEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.futureEntries'), { count: c.futureEntries }));
+
+  b.rows.push(b.countRow(b.sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
+  if (withNames) {
+    // Names only: a class and a name, never an ID or a phone (DESIGN.md §6).
+    for (const ch of c.childrenWithoutTalk.list) b.rows.push(row(b.sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
+  }
+}
+
+function qualityRows(b: SummaryRows, q: SummaryFigures['quality']): void {
+  b.rows.push(row(b.sec('quality'), t(b.lang, 'summary.item.qualityTotal'), { count: q.total, note: t(b.lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }));
+  for (const r of q.byRule) b.rows.push(row(b.sec('quality'), findingRuleLabel(r.rule, b.lang), { count: r.count }));
 }
 
 export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period): PlanOp {
