@@ -41,13 +41,13 @@ export interface StandaloneState {
   readonly error: string | null;
   /** A file is dragged over the page. */
   readonly dragging: boolean;
-  setActive(sheet: string): void;
-  setDragging(on: boolean): void;
-  openSample(): Promise<void>;
-  openLocal(file: File): Promise<void>;
-  onDrop(e: DragEvent): void;
+  readonly setActive: (sheet: string) => void;
+  readonly setDragging: (on: boolean) => void;
+  readonly openSample: () => Promise<void>;
+  readonly openLocal: (file: File) => Promise<void>;
+  readonly onDrop: (e: DragEvent) => void;
   /** Download the changed copy. */
-  save(): void;
+  readonly save: () => void;
 }
 
 /**

@@ -218,7 +218,7 @@ function newLogCellCache(children: readonly ChildRecord[], today: IsoDate): LogC
   const kindCache = new Map<string, ContactKind | null>();
   const nameCache = new Map<string, string>();
   const yesCache = new Map<string, boolean>();
-  const childClasses: (string | null | undefined)[] = new Array(children.length);
+  const childClasses = new Array<string | null | undefined>(children.length);
   const className = (v: CellValue) => {
     const key = typeof v === 'string' || typeof v === 'number' ? `${typeof v}:${v}` : '';
     let r = classCache.get(key);
@@ -251,11 +251,11 @@ function newLogCellCache(children: readonly ChildRecord[], today: IsoDate): LogC
 }
 
 function cellOf(scan: LogScan, row: number, f: LogField): CellValue {
-  return scan.cols[f] === undefined ? null : cellAt(scan.sheet, row, scan.cols[f]!);
+  return scan.cols[f] === undefined ? null : cellAt(scan.sheet, row, scan.cols[f]);
 }
 
 function addFinding(scan: LogScan, row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}): void {
-  const col = f && scan.cols[f] !== undefined ? scan.cols[f]! : null;
+  const col = f && scan.cols[f] !== undefined ? scan.cols[f] : null;
   scan.findings.push({ sheet: SHEETS.log, row, col, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
 }
 

@@ -58,7 +58,7 @@ function summaryColumns(lang: Lang): PlanColumn[] {
 }
 
 function row(section: string, item: string, cells: Partial<Record<ColName, PlanCell>>): PlanCell[] {
-  const out: PlanCell[] = new Array(WIDTH).fill(null);
+  const out = new Array<PlanCell>(WIDTH).fill(null);
   out[COL.section] = section;
   out[COL.item] = item;
   for (const [k, v] of Object.entries(cells)) out[COL[k as ColName]] = v ?? null;
@@ -245,7 +245,7 @@ function contactRows(b: SummaryRows, c: SummaryFigures['contact'], withNames: bo
 
   b.rows.push(b.countRow(b.sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
   if (withNames) {
-    // Names only: a class and a name, never an ID or a phone (DESIGN.md §6).
+    // Names only: a class and a name, never an ID or a phone (docs/ARCHITECTURE.md §6).
     for (const ch of c.childrenWithoutTalk.list) b.rows.push(row(b.sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
   }
 }

@@ -1,4 +1,5 @@
 import { Badge, Button, Text, type BadgeProps } from '@fluentui/react-components';
+import { useRef } from 'react';
 import type { IsoDate } from '../../core/dates';
 import { t, type Lang } from '../../core/i18n';
 import './messages';
@@ -29,7 +30,8 @@ const BADGE: Readonly<Record<ReminderStatus, { color: BadgeProps['color']; appea
 export default function TodayView(props: ViewProps) {
   const { port, lang, today, operation } = props;
   const styles = useViewStyles();
-  const s = useToday(props);
+  const formRef = useRef<HTMLDivElement>(null);
+  const s = useToday(props, formRef);
   return (
     <div className={styles.box}>
       {s.data && (
@@ -41,7 +43,7 @@ export default function TodayView(props: ViewProps) {
       <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
       {s.data && s.view && <TodaySection s={s} core={s.data.core} view={s.view} lang={lang} today={today} />}
       {s.data && s.teacher && (
-        <div ref={s.formRef}>
+        <div ref={formRef}>
           <EntryForm lang={lang} today={today} core={s.data.core} children={s.children} recorder={s.teacher} prefill={s.prefill} disabled={s.busy} onRecord={(f) => void s.record(f)} />
         </div>
       )}

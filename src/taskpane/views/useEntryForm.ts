@@ -43,21 +43,21 @@ export interface EntryFormState {
   readonly followUp: boolean;
   /** The deadline as typed, or the default days after the date. */
   readonly followUpDue: string;
-  typeQuery(query: string): void;
-  choose(child: PickedChild): void;
-  setMeeting(on: boolean): void;
+  readonly typeQuery: (query: string) => void;
+  readonly choose: (child: PickedChild) => void;
+  readonly setMeeting: (on: boolean) => void;
   /** Pick a class for the 班会 and tick all its children. */
-  chooseClass(label: string): void;
-  setTicked(rows: ReadonlySet<number>): void;
-  setKind(kind: ContactKind): void;
-  setTarget(target: ContactTarget | ''): void;
-  setDate(date: string): void;
-  setContent(content: string): void;
-  setFollowUp(on: boolean): void;
-  setFollowUpDue(date: string): void;
-  record(): void;
+  readonly chooseClass: (label: string) => void;
+  readonly setTicked: (rows: ReadonlySet<number>) => void;
+  readonly setKind: (kind: ContactKind) => void;
+  readonly setTarget: (target: ContactTarget | '') => void;
+  readonly setDate: (date: string) => void;
+  readonly setContent: (content: string) => void;
+  readonly setFollowUp: (on: boolean) => void;
+  readonly setFollowUpDue: (date: string) => void;
+  readonly record: () => void;
   /** Clear the child and the words; kind, target and date stay. */
-  reset(): void;
+  readonly reset: () => void;
 }
 
 export function useEntryForm({ today, core, children, recorder, prefill, onRecord }: EntryFormProps): EntryFormState {

@@ -22,10 +22,10 @@ export interface PairingState {
   readonly pending: ProposedWrite | null;
   readonly busy: boolean;
   /** Read afresh and pair again. */
-  refresh(): Promise<unknown>;
+  readonly refresh: () => Promise<unknown>;
   /** Preview the pairs added, changed and removed. */
-  generate(): Promise<unknown>;
-  closePreview(): void;
+  readonly generate: () => Promise<unknown>;
+  readonly closePreview: () => void;
 }
 
 export function usePairing({ port, lang, today, operation }: ViewProps): PairingState {
@@ -44,7 +44,7 @@ export function usePairing({ port, lang, today, operation }: ViewProps): Pairing
   }, [port, today, lang]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => analyse(signal)), [operation, analyse]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const generate = () => operation.run('ui.op.prepare', async ({ signal }) => {

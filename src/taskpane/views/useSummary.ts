@@ -29,18 +29,18 @@ export interface SummaryState {
   readonly busy: boolean;
   /** The standalone page: copies and roll-ups are downloads. */
   readonly fileHost: boolean;
-  setKind(kind: PeriodKindChoice): void;
-  setFrom(date: string): void;
-  setTo(date: string): void;
+  readonly setKind: (kind: PeriodKindChoice) => void;
+  readonly setFrom: (date: string) => void;
+  readonly setTo: (date: string) => void;
   /** Read afresh and compute the figures for the period. */
-  refresh(): Promise<unknown>;
+  readonly refresh: () => Promise<unknown>;
   /** Preview writing 统计汇总 and 工作报告. */
-  updateSummary(): Promise<unknown>;
+  readonly updateSummary: () => Promise<unknown>;
   /** Preview writing every maintained sheet. */
-  updateAll(): Promise<unknown>;
-  exportCopy(): Promise<unknown>;
-  rollup(files: readonly File[]): Promise<unknown>;
-  closePreview(): void;
+  readonly updateAll: () => Promise<unknown>;
+  readonly exportCopy: () => Promise<unknown>;
+  readonly rollup: (files: readonly File[]) => Promise<unknown>;
+  readonly closePreview: () => void;
 }
 
 export function useSummary({ port, lang, today, operation }: ViewProps): SummaryState {
@@ -62,7 +62,7 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
   }, [port, today, lang, kind, from, to]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => compute(signal)), [operation, compute]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const propose = (titleKey: string, onlySheets: readonly string[] | null) => operation.run('ui.op.prepare', async ({ signal }) => {

@@ -28,17 +28,15 @@ export interface TodayState {
   readonly pending: ProposedWrite | null;
   readonly prefill: EntryPrefill | null;
   readonly busy: boolean;
-  /** The entry form's box, scrolled to when an item pre-fills it. */
-  readonly formRef: RefObject<HTMLDivElement>;
-  refresh(): Promise<unknown>;
-  choose(name: string | null): void;
+  readonly refresh: () => Promise<unknown>;
+  readonly choose: (name: string | null) => void;
   /** Select the item's child on the roster. */
-  goTo(item: ReminderItem): void;
+  readonly goTo: (item: ReminderItem) => void;
   /** Pre-fill the entry form for the item's child and kind of contact. */
-  logFor(item: ReminderItem): void;
+  readonly logFor: (item: ReminderItem) => void;
   /** Read afresh, then propose the entry's rows for a preview. */
-  record(form: Form): Promise<unknown>;
-  closePreview(): void;
+  readonly record: (form: Form) => Promise<unknown>;
+  readonly closePreview: () => void;
 }
 
 function storedTeacher(): string | null {
@@ -52,13 +50,13 @@ function storeTeacher(name: string | null): void {
   } catch { /* private mode or a locked-down webview: the choice lasts this session only */ }
 }
 
-export function useToday({ port, lang, today, operation }: ViewProps): TodayState {
+/** `formRef` is the entry form's box, owned by the view (React reads refs only outside render), scrolled to when an item pre-fills it. */
+export function useToday({ port, lang, today, operation }: ViewProps, formRef: RefObject<HTMLDivElement | null>): TodayState {
   const [data, setData] = useState<TodayLoaded | null>(null);
   const [teacher, setTeacher] = useState<string | null>(storedTeacher);
   const [pending, setPending] = useState<ProposedWrite | null>(null);
   const [prefill, setPrefill] = useState<EntryPrefill | null>(null);
   const nonce = useRef(0);
-  const formRef = useRef<HTMLDivElement>(null);
   const busy = operation.running !== null;
 
   const load = useCallback(async (signal: AbortSignal): Promise<TodayLoaded> => {
@@ -71,7 +69,7 @@ export function useToday({ port, lang, today, operation }: ViewProps): TodayStat
   }, [port, today, lang]);
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   useEffect(() => { void refresh(); }, []);
 
   const items = data?.plan.contacts.reminders.items;
@@ -113,5 +111,5 @@ export function useToday({ port, lang, today, operation }: ViewProps): TodayStat
     setPending({ titleKey: 'views.entry.previewTitle', plan, lines, changes: true, after: refresh });
   });
 
-  return { data, teacher, teachers, children, view, pending, prefill, busy, formRef, refresh, choose, goTo, logFor, record, closePreview: () => setPending(null) };
+  return { data, teacher, teachers, children, view, pending, prefill, busy, refresh, choose, goTo, logFor, record, closePreview: () => setPending(null) };
 }
