@@ -7,6 +7,7 @@ import type { PeriodChoice } from '../core/summary';
 import { planMaintenance, WorkflowError, type MaintenancePlan } from '../core/workflow';
 import type { ApplyResult } from '../workbook/port';
 import { PortError } from '../workbook/port';
+import { isConverted } from '../workbook/file';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
@@ -64,14 +65,16 @@ export const applyCommand: CliCommand = {
   summaryKey: 'cli.apply.summary',
   positionals: ['<in.xlsx>'],
   options: WORKBOOK_OUTPUT_OPTIONS,
-  run: writesWorkbook(async ({ inputs: [file], output, today }, ctx) => {
-    const { port, snapshot } = await openWorkbook(file, ctx.lang);
+  run: writesWorkbook(async ({ inputs: [file], today }, ctx) => {
+    const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
     const plan = maintain(snapshot, file, today, ctx.lang);
     const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
     return {
       bytes: port.save(),
-      report: applyReport(output, result, plan, ctx.lang),
+      // An .xls, .csv … cannot be updated: say first, in one line, where the result went instead.
+      report: (output) => (isConverted(format) ? t(ctx.lang, 'file.converted', { format, saveAs: output }) + '\n' : '') + applyReport(output, result, plan, ctx.lang),
       exit: plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok,
+      source: format,
     };
-  }),
+  }, { besideInput: true }),
 };

@@ -20,14 +20,14 @@ export const exportCommand: CliCommand = {
   summaryKey: 'cli.export.summary',
   positionals: ['<in.xlsx>'],
   options: WORKBOOK_OUTPUT_OPTIONS,
-  run: writesWorkbook(async ({ inputs: [file], output, today }, ctx) => {
+  run: writesWorkbook(async ({ inputs: [file], today }, ctx) => {
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const check = checkWorkbook(snapshot, file, today, ctx.lang);
     const copy = deidentifyWorkbook(snapshot, check.layout);
     if (!copy.ok) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(ctx.lang, copy.messageKey, copy.params) });
     const port = await newWorkbookFile(copy.plan, file, ctx.lang);
     const done = deidentifyMessage(copy.counts);
-    const report = t(ctx.lang, 'cli.export.written', { path: output, sheets: copy.plan.ops.length }) + '\n' + t(ctx.lang, done.messageKey, done.params) + '\n';
+    const report = (output: string) => t(ctx.lang, 'cli.export.written', { path: output, sheets: copy.plan.ops.length }) + '\n' + t(ctx.lang, done.messageKey, done.params) + '\n';
     return { bytes: port.save(), report, exit: EXIT.ok };
   }),
 };

@@ -1,4 +1,7 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { IsoDate } from '../core/dates';
+import { isConverted, savedExtension, savedFileName, type SourceFormat } from '../workbook/file';
 import { stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliCommand, CliContext } from './command';
 import { CliError } from './errors';
@@ -18,34 +21,75 @@ export function outputFrom(args: ParsedArgs): string {
   return output;
 }
 
-/** What a writing command works from: its input files, the output it was given, the reference date. */
+/** What a writing command works from: its input files and the reference date. */
 export interface OutputJob {
   readonly inputs: readonly string[];
-  readonly output: string;
   readonly today: IsoDate;
 }
 
 /** What it made: the new workbook's bytes, what to tell the user once it is written, the exit code. */
 export interface MadeWorkbook {
   readonly bytes: Uint8Array;
-  readonly report: string;
+  /** The text for the user, given the path the workbook was written to. */
+  readonly report: (output: string) => string;
   readonly exit: number;
+  /**
+   * The format of the input the workbook was made from (`apply`): it decides the extension (.xlsm
+   * keeps its macros, all else is .xlsx) and whether it may be saved beside the input without -o.
+   * Absent for a new workbook (export, rollup), which is always an .xlsx.
+   */
+  readonly source?: SourceFormat;
+}
+
+export interface WritingOptions {
+  /**
+   * Without -o, save beside the input under its own name with the saved extension — allowed only
+   * when the input is in a format that is converted (an .xls gives a new .xlsx), since an .xlsx
+   * would name the input itself.
+   */
+  readonly besideInput?: boolean;
+}
+
+const OOXML_OUTPUT = /\.(xlsx|xlsm)$/i;
+
+/** The output's extension fits what is written: .xlsm for a macro workbook, .xlsx for everything else. */
+function checkOutputName(output: string, source: SourceFormat | undefined): void {
+  const expected = savedExtension(source ?? 'xlsx');
+  if (output.toLowerCase().endsWith(expected)) return;
+  if (source === 'xlsm') throw new CliError('cli.error.macroOutput', { path: output });
+  throw new CliError('cli.error.outputFormat', { path: output, expected });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(() => true, () => false);
 }
 
 /**
  * The `run` of a command that reads workbooks and writes a new one (apply, export, rollup): -o and
- * --today read, an output naming any input refused before any work (the teachers' files are never
- * written), the workbook made by `make`, written through a temporary file, and only then reported.
+ * --today read, an output naming any input or a format we never write (.xls, .csv …) refused before
+ * any work (the teachers' files are never written), the workbook made by `make`, its output name
+ * checked against what it holds, written through a temporary file, and only then reported.
  */
-export function writesWorkbook(make: (job: OutputJob, ctx: CliContext) => Promise<MadeWorkbook>): CliCommand['run'] {
+export function writesWorkbook(make: (job: OutputJob, ctx: CliContext) => Promise<MadeWorkbook>, options: WritingOptions = {}): CliCommand['run'] {
   return async (args, ctx) => {
     const inputs = args.positionals;
-    const output = outputFrom(args);
+    const given = options.besideInput ? stringOption(args, 'output') : outputFrom(args);
     const today = todayFrom(args, ctx);
-    await refuseSameFile(inputs, output);
-    const made = await make({ inputs, output, today }, ctx);
+    if (given !== undefined) {
+      await refuseSameFile(inputs, given);
+      if (!OOXML_OUTPUT.test(given)) throw new CliError('cli.error.outputFormat', { path: given, expected: '.xlsx' });
+    }
+    const made = await make({ inputs, today }, ctx);
+    let output = given;
+    if (output === undefined) {
+      if (!made.source || !isConverted(made.source)) throw new CliError('cli.error.missingOutput');
+      output = path.join(path.dirname(inputs[0]), savedFileName(path.basename(inputs[0]), made.source));
+      // Never replace a file the user did not name.
+      if (await exists(output)) throw new CliError('cli.error.outputExists', { path: output });
+    }
+    checkOutputName(output, made.source);
     await writeOutputFile(inputs, output, made.bytes);
-    ctx.stdout(made.report);
+    ctx.stdout(made.report(output));
     return made.exit;
   };
 }

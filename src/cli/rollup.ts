@@ -20,18 +20,21 @@ export const rollupCommand: CliCommand = {
   summaryKey: 'cli.rollup.summary',
   positionals: ['<school.xlsx>...'],
   options: WORKBOOK_OUTPUT_OPTIONS,
-  run: writesWorkbook(async ({ inputs: files, output, today }, ctx) => {
+  run: writesWorkbook(async ({ inputs: files, today }, ctx) => {
     const schools: SchoolFigures[] = [];
     for (const file of files) {
       const { snapshot } = await openWorkbook(file, ctx.lang);
       const plan = maintain(snapshot, file, today, ctx.lang);
-      schools.push({ school: schoolNameOf(snapshot) ?? path.basename(file).replace(/\.xlsx$/i, ''), figures: plan.summary.figures });
+      schools.push({ school: schoolNameOf(snapshot) ?? path.basename(file).replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, ''), figures: plan.summary.figures });
     }
     const result = rollupPlan(schools, ctx.lang);
     if (!result.ok) throw new CliError('cli.error.cannotCheck', { path: files[0], reason: t(ctx.lang, result.messageKey, result.params) });
-    const port = await newWorkbookFile(result.plan, output, ctx.lang);
-    const lines = [t(ctx.lang, 'cli.rollup.written', { path: output, schools: schools.length, children: result.total.children })];
-    for (const s of schools) lines.push('  ' + t(ctx.lang, 'cli.rollup.school', { school: s.school, children: s.figures.children, talks: s.figures.contact.talks }));
-    return { bytes: port.save(), report: lines.join('\n') + '\n', exit: EXIT.ok };
+    const port = await newWorkbookFile(result.plan, files[0], ctx.lang);
+    const report = (output: string) => {
+      const lines = [t(ctx.lang, 'cli.rollup.written', { path: output, schools: schools.length, children: result.total.children })];
+      for (const s of schools) lines.push('  ' + t(ctx.lang, 'cli.rollup.school', { school: s.school, children: s.figures.children, talks: s.figures.contact.talks }));
+      return lines.join('\n') + '\n';
+    };
+    return { bytes: port.save(), report, exit: EXIT.ok };
   }),
 };

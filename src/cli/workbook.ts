@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import { PortError } from '../workbook/port';
-import { openXlsx } from '../workbook/file';
+import { openSpreadsheet, type FileWorkbook, type SourceFormat } from '../workbook/file';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { t, type Lang } from '../core/i18n';
 import { CliError } from './errors';
@@ -8,20 +9,23 @@ import { readInputFile } from './io';
 /** The file port over a workbook on disk, as every command opens it. */
 export interface OpenedWorkbook {
   readonly path: string;
-  readonly port: Awaited<ReturnType<typeof openXlsx>>;
+  readonly port: FileWorkbook;
   readonly snapshot: WorkbookSnapshot;
+  /** The format the file is in (.xls, .csv … are read into an .xlsx and saved as a new one). */
+  readonly format: SourceFormat;
 }
 
 /**
- * Opens and reads a workbook with the same file port the standalone page uses. A PortError (not an
- * .xlsx, damaged, encrypted …) becomes one line naming the file and the port's own reason.
+ * Opens and reads a workbook with the same file port the standalone page uses: .xlsx and .xlsm, and
+ * .xls, .et, .ods and .csv read into an .xlsx. A PortError (not a spreadsheet, damaged, encrypted …)
+ * becomes one line naming the file and the port's own reason.
  */
 export async function openWorkbook(file: string, lang: Lang): Promise<OpenedWorkbook> {
   const bytes = await readInputFile(file);
   try {
-    const port = openXlsx(bytes);
+    const port = openSpreadsheet(bytes, { name: path.basename(file), lang });
     const snapshot = await port.read();
-    return { path: file, port, snapshot };
+    return { path: file, port, snapshot, format: port.format };
   } catch (e) {
     if (e instanceof CliError) throw e;
     const reasonKey = e instanceof PortError ? e.key : 'cli.error.notWorkbook';

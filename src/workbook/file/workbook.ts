@@ -14,6 +14,7 @@ import { buildSheet } from './sheetWriter';
 import { PackageUndo } from './undo';
 import { Styles } from './styles';
 import { attr, decodePart, esc, findElement, namespaceDeclarations, quoteSheet, rootElement, setAttr } from './xml';
+import { packageKind, type SourceFormat } from './sniff';
 import { findPart, unzipPackage, zipPackage, type Parts } from './zip';
 
 export interface OpenOptions {
@@ -23,6 +24,11 @@ export interface OpenOptions {
 
 /** A WorkbookPort over an .xlsx package held in memory; `save()` gives the changed file. */
 export interface FileWorkbook extends WorkbookPort {
+  /**
+   * The format the file came in. `save()` always gives an OOXML package: an .xlsm stays macro-enabled
+   * (save it as .xlsm); every other format is saved as a new .xlsx (see sniff.ts savedFileName).
+   */
+  readonly format: SourceFormat;
   save(): Uint8Array;
   /** The cell last passed to select(), for the standalone page to highlight. */
   selected(): CellRef | null;
@@ -76,7 +82,7 @@ class XlsxWorkbook implements FileWorkbook {
   private saved?: Uint8Array;
   private readonly undo = new PackageUndo<Parts>();
 
-  constructor(private parts: Parts, private readonly options: OpenOptions) {}
+  constructor(private parts: Parts, private readonly options: OpenOptions, readonly format: SourceFormat) {}
 
   capabilities(): HostCapabilities {
     return { host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false, newWorkbook: false };
@@ -457,11 +463,22 @@ function setCells(txn: Txn, sheet: string, cells: readonly CellWrite[]): void {
 }
 
 /**
- * Open an .xlsx. Throws PortError ('file.notXlsx', 'file.damaged', 'file.encrypted', 'file.legacyXls')
- * for anything that is not a workbook we can read and write back whole.
+ * Open an .xlsx or .xlsm. Throws PortError ('file.notXlsx', 'file.damaged', 'file.encrypted',
+ * 'file.legacyXls', 'file.xlsb') for anything that is not a workbook we can read and write back whole;
+ * openSpreadsheet (open.ts) also reads the formats that are converted.
  */
 export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): FileWorkbook {
-  const parts = unzipPackage(bytes);
+  return openPackage(unzipPackage(bytes), options);
+}
+
+/**
+ * The port over an unzipped OOXML package (an .xlsx, an .xlsm, or a package converted from another
+ * format, named by `converted`). An .xlsb is refused: its workbook is binary and cannot be edited.
+ */
+export function openPackage(parts: Parts, options: OpenOptions = {}, converted?: SourceFormat): FileWorkbook {
+  const kind = packageKind(parts);
+  if (kind === 'xlsb') throw new PortError('file.xlsb');
+  if (kind === 'ods') throw new PortError('file.notXlsx');
   const pkg = new Pkg(parts);
   const sheets = pkg.sheets();
   // A sheet entry whose part is gone means a damaged package; refuse now rather than on first write.
@@ -477,5 +494,5 @@ export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): FileWork
     const tail = wide?.slice(-256) ?? decoder.decode(bytes.subarray(Math.max(0, bytes.length - 256)));
     if (!/<(?:[\w.-]+:)?worksheet[\s>]/.test(head) || !/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail)) throw new PortError('file.damaged');
   }
-  return new XlsxWorkbook(parts, options);
+  return new XlsxWorkbook(parts, options, converted ?? kind);
 }

@@ -24,16 +24,35 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /**
+ * A password-protected .xlsx/.xlsm: [MS-OFFCRYPTO] 2.3.4 wraps the encrypted package in a compound file
+ * with the streams EncryptionInfo and EncryptedPackage (a compound file without them is an .xls or
+ * another binary document).
+ */
+export function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  return startsWith(bytes, CFB_MAGIC) && (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage'));
+}
+
+/**
  * Unzip an .xlsx into its parts, turning every way a file can be wrong into a PortError the user can act
  * on: an old .xls or a password-protected workbook (both compound files), a non-zip, a truncated zip.
  */
 export function unzipPackage(bytes: Uint8Array): Parts {
   if (startsWith(bytes, CFB_MAGIC)) {
-    // Password-protected OOXML is wrapped in a compound file with these streams; anything else is .xls.
-    if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) throw new PortError('file.encrypted');
+    if (isEncryptedOoxml(bytes)) throw new PortError('file.encrypted');
     throw new PortError('file.legacyXls');
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PortError('file.notXlsx');
+  return requireOoxml(unzipParts(bytes));
+}
+
+/** A zip's parts that form an OOXML package (they have [Content_Types].xml), else 'file.notXlsx'. */
+export function requireOoxml(parts: Parts): Parts {
+  if (!findPart(parts, '[Content_Types].xml')) throw new PortError(parts.size === 0 ? 'file.damaged' : 'file.notXlsx');
+  return parts;
+}
+
+/** A zip's entries as parts, whatever package it is (OOXML, OpenDocument); a damaged zip is 'file.damaged'. */
+export function unzipParts(bytes: Uint8Array): Parts {
   let raw: Record<string, Uint8Array>;
   try {
     raw = unzipSync(bytes);
@@ -46,7 +65,6 @@ export function unzipPackage(bytes: Uint8Array): Parts {
     // Some packages from WPS, re-zipped on Windows, name their entries with backslashes (xl\workbook.xml).
     parts.set(name.replace(/\\/g, '/').replace(/^\/+/, ''), data);
   }
-  if (!findPart(parts, '[Content_Types].xml')) throw new PortError(parts.size === 0 ? 'file.damaged' : 'file.notXlsx');
   return parts;
 }
 

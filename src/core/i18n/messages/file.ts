@@ -3,10 +3,12 @@ import type { DomainMessages } from '../index';
 /** Messages of the .xlsx file host (standalone page, command line). {sheet} is a sheet name, {cell} a cell such as B7. */
 export const file: DomainMessages = {
   'zh-CN': {
-    'file.notXlsx': '这个文件不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
+    'file.notXlsx': '这个文件不是能读取的表格文件（.xlsx、.xlsm、.xls、.et、.ods 或 .csv）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
     'file.damaged': '这个 Excel 文件已损坏或不完整（可能没有下载或复制完）。请重新获取文件，或在 Excel / WPS 中打开并另存一份后再试。',
     'file.encrypted': '这个工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开它，取消密码（“文件”→“信息”→“保护工作簿”）并保存后再试。',
     'file.legacyXls': '这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
+    'file.xlsb': '这是 Excel 二进制工作簿（.xlsb），本工具不能读取。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。',
+    'file.converted': '这个文件是 .{format} 格式，结果另存为 {saveAs}，原文件没有改动。',
     'file.conflict': '工作表“{sheet}”在检查之后被修改过（行数不同了）。没有写入任何内容，请重新检查后再试。',
     'file.noSheet': '找不到工作表“{sheet}”，可能已被删除或重命名。',
     'file.notWorksheet': '“{sheet}”是图表工作表，不能写入单元格。请给它改名，或删除后再试。',
@@ -23,10 +25,12 @@ export const file: DomainMessages = {
     'file.strictReadOnly': '这个工作簿是“Strict Open XML”（严格）格式，只能读取，不能写回。没有写入任何内容；请在 Excel 中把它另存为“Excel 工作簿 (*.xlsx)”后再试。',
   },
   'en-US': {
-    'file.notXlsx': 'This file is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.notXlsx': 'This file is not a spreadsheet this tool can read (.xlsx, .xlsm, .xls, .et, .ods or .csv). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
     'file.damaged': 'This Excel file is damaged or incomplete (perhaps it was not fully downloaded or copied). Get the file again, or open it in Excel or WPS and save a copy, then try again.',
     'file.encrypted': 'This workbook is protected with a password to open and cannot be read. Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), save, and try again.',
     'file.legacyXls': 'This is an old-format Excel file (.xls). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.xlsb': 'This is an Excel binary workbook (.xlsb), which this tool cannot read. Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.converted': 'This file is in .{format} format; the result is saved as {saveAs}, and the original file is unchanged.',
     'file.conflict': 'The sheet "{sheet}" changed after it was checked (its rows are different). Nothing was written; check again and retry.',
     'file.noSheet': 'The sheet "{sheet}" was not found; it may have been deleted or renamed.',
     'file.notWorksheet': '"{sheet}" is a chart sheet and has no cells to write. Rename or delete it and try again.',

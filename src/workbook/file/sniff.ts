@@ -1,0 +1,94 @@
+/**
+ * What kind of spreadsheet a file is, from its bytes (and, for text, its name): the one place that
+ * knows the signatures, so the strict .xlsx opener and the converting opener agree.
+ */
+import { attr, fromUtf8 } from './xml';
+import { findPart, type Parts } from './zip';
+
+/**
+ * The format a workbook came in. xlsx and xlsm are edited in place; the others are read once into an
+ * .xlsx package and saved as a new .xlsx (nothing is ever written back in them).
+ */
+export type SourceFormat = 'xlsx' | 'xlsm' | 'xls' | 'et' | 'ods' | 'csv';
+
+/** Formats read through a conversion: the original file cannot be updated, only saved as a new .xlsx. */
+export const CONVERTED_FORMATS: readonly SourceFormat[] = ['xls', 'et', 'ods', 'csv'];
+
+export function isConverted(format: SourceFormat): boolean {
+  return CONVERTED_FORMATS.includes(format);
+}
+
+/** The extension a workbook of this source format is saved under: macros need .xlsm, all else .xlsx. */
+export function savedExtension(format: SourceFormat): '.xlsx' | '.xlsm' {
+  return format === 'xlsm' ? '.xlsm' : '.xlsx';
+}
+
+const SPREADSHEET_EXT = /\.(xlsx|xlsm|xlsb|xls|et|ods|csv|txt)$/i;
+
+/** The name a result is saved under: the input's name with the extension its format is saved as. */
+export function savedFileName(inputName: string, format: SourceFormat): string {
+  return inputName.replace(SPREADSHEET_EXT, '') + savedExtension(format);
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isCompoundFile(bytes: Uint8Array): boolean {
+  return bytes.length >= CFB_MAGIC.length && CFB_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+/** Text files are recognised by name only: any bytes decode as some text, so content cannot say. */
+export function isCsvName(name: string | undefined): boolean {
+  return !!name && /\.(csv|txt)$/i.test(name);
+}
+
+export function isEtName(name: string | undefined): boolean {
+  return !!name && /\.et$/i.test(name);
+}
+
+// ECMA-376 Part 1 and [MS-XLSB] 2.1.2: the content type of the workbook part says which kind it is.
+const MACRO_WORKBOOK = /^application\/vnd\.ms-excel\.(sheet|template)\.macroEnabled\.main\+xml$/i;
+const BINARY_WORKBOOK = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** The content type [Content_Types].xml gives a part (Override first, then Default by extension). */
+function contentTypeOf(parts: Parts, part: string): string | undefined {
+  const ctPath = findPart(parts, '[Content_Types].xml');
+  if (!ctPath) return undefined;
+  const xml = fromUtf8(parts.get(ctPath)!);
+  const want = `/${part}`.toLowerCase();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) if ((attr(m[0], 'PartName') ?? '').toLowerCase() === want) return attr(m[0], 'ContentType');
+  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Default\b[^>]*>/g)) if ((attr(m[0], 'Extension') ?? '').toLowerCase() === ext) return attr(m[0], 'ContentType');
+  return undefined;
+}
+
+/** The workbook part's path, from the package's officeDocument relationship. */
+function workbookPartOf(parts: Parts): string | undefined {
+  const relsPath = findPart(parts, '_rels/.rels');
+  if (!relsPath) return undefined;
+  for (const m of fromUtf8(parts.get(relsPath)!).matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+    if (!(attr(m[0], 'Type') ?? '').endsWith('/officeDocument')) continue;
+    const target = attr(m[0], 'Target') ?? '';
+    return target.replace(/^\/+/, '');
+  }
+  return undefined;
+}
+
+/**
+ * What an unzipped package holds: an OpenDocument spreadsheet (its first entry, `mimetype`, says so),
+ * an .xlsb (binary workbook part), an .xlsm (macro-enabled workbook), or else whatever the .xlsx
+ * reader will make of it.
+ */
+export function packageKind(parts: Parts): 'ods' | 'xlsb' | 'xlsm' | 'xlsx' {
+  const mime = parts.get('mimetype');
+  if (mime && fromUtf8(mime).trim() === ODS_MIMETYPE) return 'ods';
+  const wb = workbookPartOf(parts);
+  const ct = wb ? contentTypeOf(parts, wb) ?? '' : '';
+  if (ct === BINARY_WORKBOOK || (wb && /\.bin$/i.test(wb))) return 'xlsb';
+  if (MACRO_WORKBOOK.test(ct)) return 'xlsm';
+  return 'xlsx';
+}
