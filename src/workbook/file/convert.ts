@@ -114,11 +114,12 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * A short plain number (at most ten digits before the point, no leading zero) is a number; anything
- * longer stays text, so an 18-digit ID, an 11-digit phone or a leading-zero code is never rounded or
- * shortened the way Excel does when it opens a CSV.
+ * A short plain number (at most six digits before the point, no leading zero: a sequence number, an
+ * age, a year, a count) is a number; anything longer stays text, so an 18-digit ID, a phone (7 digits
+ * and up, mistyped ones included) or a leading-zero code is never rounded or shortened the way Excel
+ * does when it opens a CSV.
  */
-const PLAIN_NUMBER = /^[+-]?(?:0|[1-9]\d{0,9})(?:\.\d+)?$/;
+const PLAIN_NUMBER = /^[+-]?(?:0|[1-9]\d{0,5})(?:\.\d+)?$/;
 /** 2015-03-12, 2015/3/12: a date, as Excel reads it from a CSV; other spellings stay text for the roster check. */
 const YMD = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 // Exports that want Excel to keep a long number as text write it as a formula of a string: ="4305…".

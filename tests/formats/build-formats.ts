@@ -1,0 +1,126 @@
+/**
+ * Writes the other-format fixtures from the project's own sample roster (assets/sample-roster.xlsx,
+ * written by tests/fixtures/build-samples.ts), each with a real writer where one runs here:
+ *
+ *   node_modules/.bin/tsx tests/formats/build-formats.ts
+ *
+ * Needs LibreOffice (soffice) and iconv (glibc). LibreOffice stamps the time into what it writes, so
+ * the bytes change on every run; the tests compare what the files read as, never their bytes.
+ *
+ * - sample-roster.xls  LibreOffice, filter "MS Excel 97" (BIFF8 in a compound file, as Excel 97–2003).
+ * - sample-roster.et   LibreOffice's --convert-to et. WPS 表格's .et is the same container: a compound
+ *                      file whose "Workbook" stream holds BIFF8 records. LibreOffice's type detection
+ *                      lists "et" among the extensions of its calc_MS_Excel_97 type (share/registry/
+ *                      calc.xcd), so converting to .et picks that same filter; readers that support .et
+ *                      (calamine through anydoc, LibreOffice itself) open it as .xls.
+ * - sample-roster.ods  LibreOffice, filter calc8.
+ * - sample-roster.utf8.csv      LibreOffice CSV export, UTF-8 without a byte-order mark.
+ * - sample-roster.utf8-bom.csv  the same with a BOM, as Excel's "CSV UTF-8" writes it.
+ * - sample-roster.gbk.csv       the same text in GBK, as Excel and WPS on Chinese Windows write "CSV".
+ * - sample-roster.utf16.txt     tab-separated UTF-16LE with a BOM, as Excel's "Unicode 文本" writes it.
+ * - sample-roster.xlsb  SheetJS's .xlsb writer (LibreOffice cannot write .xlsb).
+ * - encrypted.xls      the .xls above with a FilePass record ([MS-XLS] 2.4.117, XOR obfuscation) after
+ *                      the workbook's BOF, the BoundSheet8 offsets moved to match. Only the marker is
+ *                      made: the records after it are left readable, which no reader gets to, since a
+ *                      reader stops at FilePass without the password (no tool here writes a
+ *                      password-protected .xls).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { convert } from '../interop/soffice';
+
+export const FORMATS_DIR = __dirname;
+export const SAMPLE_XLSX = path.resolve(__dirname, '..', '..', 'assets', 'sample-roster.xlsx');
+
+/** The fixtures of the sample roster in another format, and the format each must be read as. */
+export const SAMPLE_FILES = {
+  'sample-roster.xls': 'xls',
+  'sample-roster.et': 'et',
+  'sample-roster.ods': 'ods',
+  'sample-roster.utf8.csv': 'csv',
+  'sample-roster.utf8-bom.csv': 'csv',
+  'sample-roster.gbk.csv': 'csv',
+  'sample-roster.utf16.txt': 'csv',
+} as const;
+
+/** LibreOffice's CSV filter: separator, quote, character set 76 (UTF-8), from line 1. */
+const csvFilter = (separator: number) => `csv:Text - txt - csv (StarCalc):${separator},34,76,1,,0,false,true,false,false`;
+
+function iconv(bytes: Uint8Array, to: string): Uint8Array {
+  return new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', to], { input: bytes }));
+}
+
+interface CompoundFiles {
+  read(data: Uint8Array, options: { type: 'array' }): { FileIndex: { name: string; content: Uint8Array | number[] }[] };
+  find(container: unknown, path: string): { content: Uint8Array | number[] } | null;
+  write(container: unknown, options: { type: 'array' }): ArrayBuffer;
+}
+const CFB = XLSX.CFB as CompoundFiles;
+
+/** An .xls whose workbook globals carry a FilePass record, so that every reader asks for a password. */
+export function withFilePass(xls: Uint8Array): Uint8Array {
+  const cfb = CFB.read(xls, { type: 'array' });
+  const entry = CFB.find(cfb, 'Workbook');
+  if (!entry) throw new Error('no Workbook stream');
+  const stream = Uint8Array.from(entry.content);
+  const bofLength = stream[2] | (stream[3] << 8);
+  const insertAt = 4 + bofLength;
+  // FilePass: type 0x002F, 6 bytes: wEncryptionType 0 (XOR), key, verifier.
+  const filePass = Uint8Array.of(0x2f, 0x00, 0x06, 0x00, 0x00, 0x00, 0x34, 0x12, 0x78, 0x56);
+  const out = new Uint8Array(stream.length + filePass.length);
+  out.set(stream.subarray(0, insertAt));
+  out.set(filePass, insertAt);
+  out.set(stream.subarray(insertAt), insertAt + filePass.length);
+  // BoundSheet8 (0x0085) holds each sheet's stream position (lbPlyPos): every one moves by the insert.
+  const view = new DataView(out.buffer);
+  for (let at = 0; at + 4 <= out.length; ) {
+    const type = view.getUint16(at, true);
+    const length = view.getUint16(at + 2, true);
+    if (type === 0x0085) view.setUint32(at + 4, view.getUint32(at + 4, true) + filePass.length, true);
+    if (type === 0x000a) break;
+    at += 4 + length;
+  }
+  entry.content = out;
+  return new Uint8Array(CFB.write(cfb, { type: 'array' }));
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'formats-'));
+  try {
+    const input = path.join(work, 'sample-roster.xlsx');
+    copyFileSync(SAMPLE_XLSX, input);
+    const out = (name: string) => path.join(FORMATS_DIR, name);
+    const made = (name: string) => path.join(work, name);
+
+    await convert([input], 'xls:MS Excel 97', work);
+    copyFileSync(made('sample-roster.xls'), out('sample-roster.xls'));
+    await convert([input], 'et', work);
+    copyFileSync(made('sample-roster.et'), out('sample-roster.et'));
+    await convert([input], 'ods:calc8', work);
+    copyFileSync(made('sample-roster.ods'), out('sample-roster.ods'));
+
+    await convert([input], csvFilter(44), work);
+    const utf8 = new Uint8Array(readFileSync(made('sample-roster.csv')));
+    writeFileSync(out('sample-roster.utf8.csv'), utf8);
+    writeFileSync(out('sample-roster.utf8-bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]));
+    writeFileSync(out('sample-roster.gbk.csv'), iconv(utf8, 'GBK'));
+
+    const tsvDir = path.join(work, 'tsv');
+    await convert([input], csvFilter(9), tsvDir);
+    const tsv = new Uint8Array(readFileSync(path.join(tsvDir, 'sample-roster.csv')));
+    writeFileSync(out('sample-roster.utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv(tsv, 'UTF-16LE')]));
+
+    const wb = XLSX.read(readFileSync(SAMPLE_XLSX), { type: 'buffer', cellNF: true, cellStyles: true });
+    writeFileSync(out('sample-roster.xlsb'), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer));
+
+    writeFileSync(out('encrypted.xls'), withFilePass(new Uint8Array(readFileSync(out('sample-roster.xls')))));
+    console.log(`wrote the other-format fixtures into ${path.relative(process.cwd(), FORMATS_DIR) || '.'}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void main();
