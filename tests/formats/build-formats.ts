@@ -19,6 +19,10 @@
  * - sample-roster.gbk.csv       the same text in GBK, as Excel and WPS on Chinese Windows write "CSV".
  * - sample-roster.utf16.txt     tab-separated UTF-16LE with a BOM, as Excel's "Unicode 文本" writes it.
  * - sample-roster.xlsb  SheetJS's .xlsb writer (LibreOffice cannot write .xlsb).
+ * - macro.xlsm         LibreOffice's "Calc MS Excel 2007 VBA XML" (macro-enabled workbook content type) with
+ *                      a VBA project added as Excel stores one (ECMA-376 Part 1 §15.2.9 relationship
+ *                      from the workbook, vbaProject.bin with content type application/vnd.ms-office.
+ *                      vbaProject): LibreOffice 7.4 writes no project of its own; vba-project.ts builds it.
  * - encrypted.xls      the .xls above with a FilePass record ([MS-XLS] 2.4.117, XOR obfuscation) after
  *                      the workbook's BOF, the BoundSheet8 offsets moved to match. Only the marker is
  *                      made: the records after it are left readable, which no reader gets to, since a
@@ -30,7 +34,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { convert } from '../interop/soffice';
+import { vbaProjectBin } from './vba-project';
 
 export const FORMATS_DIR = __dirname;
 export const SAMPLE_XLSX = path.resolve(__dirname, '..', '..', 'assets', 'sample-roster.xlsx');
@@ -87,6 +93,36 @@ export function withFilePass(xls: Uint8Array): Uint8Array {
   return new Uint8Array(CFB.write(cfb, { type: 'array' }));
 }
 
+export const VBA_REL_TYPE = 'http://schemas.microsoft.com/office/2006/relationships/vbaProject';
+export const VBA_CONTENT_TYPE = 'application/vnd.ms-office.vbaProject';
+
+/** An .xlsm from LibreOffice with a VBA project part, relationship and content type added. */
+function withVbaProject(xlsm: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsm);
+  const ct = strFromU8(parts['[Content_Types].xml']);
+  if (!/macroEnabled\.main\+xml/.test(ct)) throw new Error('LibreOffice did not write a macro-enabled workbook');
+  parts['[Content_Types].xml'] = strToU8(ct.replace(/(<Types\b[^>]*>)/, `$1<Default Extension="bin" ContentType="${VBA_CONTENT_TYPE}"/>`));
+  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdVba1" Type="${VBA_REL_TYPE}" Target="vbaProject.bin"/></Relationships>`));
+  parts['xl/vbaProject.bin'] = vbaProjectBin();
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) entries[name] = data;
+  return zipSync(entries);
+}
+
+/** What makes an .xlsm one: the project part, its relationship and content type, the workbook's content type. */
+export function macroParts(bytes: Uint8Array) {
+  const parts = unzipSync(bytes);
+  const ct = strFromU8(parts['[Content_Types].xml']);
+  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
+  return {
+    project: parts['xl/vbaProject.bin'],
+    binDefault: new RegExp(`<Default Extension="bin" ContentType="${VBA_CONTENT_TYPE}"/>`).test(ct),
+    workbookType: /<Override PartName="\/xl\/workbook\.xml" ContentType="([^"]*)"/.exec(ct)?.[1],
+    projectRel: new RegExp(`<Relationship Id="[^"]*" Type="${VBA_REL_TYPE}" Target="vbaProject\\.bin"/>`).exec(rels)?.[0],
+  };
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'formats-'));
   try {
@@ -115,6 +151,10 @@ async function main(): Promise<void> {
 
     const wb = XLSX.read(readFileSync(SAMPLE_XLSX), { type: 'buffer', cellNF: true, cellStyles: true });
     writeFileSync(out('sample-roster.xlsb'), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer));
+
+    const xlsmDir = path.join(work, 'xlsm');
+    await convert([input], 'xlsm:Calc MS Excel 2007 VBA XML', xlsmDir);
+    writeFileSync(out('macro.xlsm'), withVbaProject(new Uint8Array(readFileSync(path.join(xlsmDir, 'sample-roster.xlsm')))));
 
     writeFileSync(out('encrypted.xls'), withFilePass(new Uint8Array(readFileSync(out('sample-roster.xls')))));
     console.log(`wrote the other-format fixtures into ${path.relative(process.cwd(), FORMATS_DIR) || '.'}`);

@@ -18,7 +18,7 @@ import { csvToXlsx, decodeText } from '../../src/workbook/file/convert';
 import { PortError } from '../../src/workbook/port';
 import { FIXTURE_TODAY } from '../fixtures/build-samples';
 import { CORPUS_DIR } from '../corpus/build-corpus';
-import { FORMATS_DIR, SAMPLE_FILES, SAMPLE_XLSX } from './build-formats';
+import { FORMATS_DIR, macroParts, SAMPLE_FILES, SAMPLE_XLSX } from './build-formats';
 
 jest.setTimeout(120_000);
 
@@ -85,6 +85,32 @@ describe.each(Object.entries(SAMPLE_FILES))('%s', (name, format) => {
     const after = await saved.read();
     expect(rosterOf(after).values).toEqual(rosterOf(before).values);
     expect(after.sheets.map((s) => s.name)).toContain('校验结果');
+  });
+});
+
+describe('an .xlsm', () => {
+  it('is edited in place and keeps its macros: the project byte for byte, its relationship and content types', async () => {
+    const input = fixture('macro.xlsm');
+    const before = macroParts(input);
+    expect(before.project.length).toBeGreaterThan(1000);
+    expect(before.binDefault).toBe(true);
+    expect(before.workbookType).toBe('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    expect(before.projectRel).toBeDefined();
+
+    const wb = openSpreadsheet(input, { name: 'macro.xlsm' });
+    expect(wb.format).toBe('xlsm');
+    expect(isConverted(wb.format)).toBe(false);
+    const snapshot = await wb.read();
+    expect(findingsOf(snapshot)).toEqual(findingsOf(original));
+    await wb.apply(planMaintenance(snapshot, { today: FIXTURE_TODAY, lang: 'zh-CN', calendar: createTymeCalendar() }).plan);
+    const saved = wb.save();
+    const after = macroParts(saved);
+    expect(Buffer.compare(after.project, before.project)).toBe(0);
+    expect(after.binDefault).toBe(true);
+    expect(after.workbookType).toBe(before.workbookType);
+    expect(after.projectRel).toBe(before.projectRel);
+    expect((await openXlsx(saved).read()).sheets.map((s) => s.name)).toContain('校验结果');
+    expect(savedFileName('花名册.xlsm', wb.format)).toBe('花名册.xlsm');
   });
 });
 
