@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, minHeight: 0 },
+  notice: { flexShrink: 0 },
   tabs: { overflowX: 'auto', flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   where: { padding: '2px 12px', minHeight: '20px', color: tokens.colorNeutralForeground2 },
   pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -63,6 +64,13 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   );
 }
 
+/** What the picker offers: the workbooks edited in place, and the formats read into a new .xlsx. */
+const ACCEPTED_FILES = [
+  '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel.sheet.macroEnabled.12',
+  'application/vnd.ms-excel', 'application/vnd.oasis.opendocument.spreadsheet', 'text/csv',
+].join(',');
+
 /** The page's title, open / sample / save, the open file's name, and the privacy line. */
 function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
   const styles = useStyles();
@@ -71,7 +79,7 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
     <header className={styles.bar}>
       <Text as="h1" size={500} weight="semibold" className={styles.title}>{t(lang, 'app.name')}</Text>
       <Button disabled={s.loading} onClick={() => picker.current?.click()}>{t(lang, 'ui.standalone.open')}</Button>
-      <input ref={picker} type="file" hidden accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      <input ref={picker} type="file" hidden accept={ACCEPTED_FILES}
         onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void s.openLocal(f); }} />
       <Button disabled={s.loading} onClick={() => void s.openSample()}>{t(lang, 'ui.standalone.sample')}</Button>
       <Button appearance="primary" disabled={!s.doc || s.loading} onClick={s.save}>{t(lang, 'ui.standalone.save')}</Button>
@@ -89,6 +97,7 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
   const { snapshot, sheet, highlight } = s;
   return (
     <main className={styles.book} aria-label={t(lang, 'ui.standalone.workbook')}>
+      {s.doc?.notice && !s.error && <MessageBar intent="info" layout="multiline" className={styles.notice} data-testid="format-notice"><MessageBarBody>{s.doc.notice}</MessageBarBody></MessageBar>}
       {snapshot && sheet ? (
         <>
           <div className={styles.tabs}>

@@ -9,19 +9,25 @@ import { StandalonePort } from './standalonePort';
 
 const SAMPLE_NAME = 'sample-roster.xlsx';
 
-async function openFile(bytes: Uint8Array) {
+async function openFile(bytes: Uint8Array, name: string, lang: Lang) {
   // The xlsx library is fetched only here, on first open; the Excel pane never loads it.
-  const { openXlsx } = await import(/* webpackChunkName: "file-port" */ '../workbook/file');
-  return openXlsx(bytes);
+  const { openSpreadsheet, isConverted, savedFileName } = await import(/* webpackChunkName: "file-port" */ '../workbook/file');
+  const workbook = openSpreadsheet(bytes, { name, lang });
+  const saveAs = savedFileName(name, workbook.format);
+  return { workbook, saveAs, notice: isConverted(workbook.format) ? t(lang, 'file.converted', { format: workbook.format, saveAs }) : null };
 }
 
-type FileWorkbook = Awaited<ReturnType<typeof openFile>>;
+type OpenedFile = Awaited<ReturnType<typeof openFile>>;
 
-/** The .xlsx held in memory, and the port the pane works on. */
+/** The workbook held in memory (an .xlsx, or another format read into one), and the port the pane works on. */
 export interface OpenDoc {
   readonly id: number;
   readonly name: string;
-  readonly workbook: FileWorkbook;
+  readonly workbook: OpenedFile['workbook'];
+  /** The download's name: the same name as .xlsx, or .xlsm for a macro workbook. */
+  readonly saveAs: string;
+  /** Read from another format (.xls, .et, .ods, .csv): the page says the result is a new .xlsx. */
+  readonly notice: string | null;
   readonly port: StandalonePort;
 }
 
@@ -79,10 +85,10 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     setLoading(true);
     setError(null);
     try {
-      const workbook = await openFile(await read());
+      const { workbook, saveAs, notice } = await openFile(await read(), name, lang);
       const id = ++counter.current;
       const target: OpenDoc = {
-        id, name, workbook,
+        id, name, workbook, saveAs, notice,
         port: new StandalonePort(workbook, {
           changed: (plan) => void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected'))),
           selected: (ref) => {
@@ -122,7 +128,7 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
   const save = () => {
     if (!doc) return;
     try {
-      downloadBytes(doc.workbook.save(), doc.name.replace(/\.xls[xm]?$/i, '') + '.xlsx');
+      downloadBytes(doc.workbook.save(), doc.saveAs);
     } catch (e) {
       setError(errorMessage(e, lang));
     }

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { FIXTURES, layoutFixture } from '../fixtures/build-samples';
-import { axeViolations, openSession, screenshot, type Session } from './browser';
+import { FORMATS_DIR } from '../formats/build-formats';
+import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
 import { button, cellName, expectedSampleCheck, idle, openSample, runCheck } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
@@ -145,6 +146,24 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     expect(notes(unmarked, expected.layout.sheet)).toEqual(notesBefore);
     expect(values(unmarked)).toEqual(values(original));
 
+    expect(problems).toEqual([]);
+  });
+
+  it('opens an .xls: one line says the result is saved as a new .xlsx, the check finds what it finds in the .xlsx, and 保存 downloads the .xlsx', async () => {
+    const { page, problems } = session;
+    const expected = await expectedSampleCheck();
+    await page.goto(`${server.origin}/standalone.html?today=${TODAY}`);
+    await page.locator('input[type="file"]').setInputFiles(join(FORMATS_DIR, 'sample-roster.xls'));
+    await page.getByRole('grid').waitFor();
+    const notice = page.getByTestId('format-notice');
+    await notice.waitFor();
+    expect((await notice.textContent())?.trim()).toBe(t(lang, 'file.converted', { format: 'xls', saveAs: 'sample-roster.xlsx' }));
+    expect(await page.getByTestId('file-name').textContent()).toBe('sample-roster.xls');
+    await accessible(page);
+    await screenshot(page, `${short}-6-xls`);
+    expect(await runCheck(page, lang)).toBe(expected.findings.length);
+    const saved = await download(session, lang);
+    expect(saved.SheetNames).toContain(expected.layout.sheet);
     expect(problems).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ function RollupSection({ s, lang }: { s: SummaryState; lang: Lang }) {
     <section className={styles.section} aria-labelledby="summary-rollup">
       <Text as="h2" id="summary-rollup" weight="semibold">{t(lang, 'views.summary.rollup')}</Text>
       <Text>{t(lang, s.fileHost ? 'views.summary.rollupIntro' : 'views.summary.rollupExcel')}</Text>
-      <input ref={picker} type="file" hidden multiple accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="rollup-files"
+      <input ref={picker} type="file" hidden multiple accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv" data-testid="rollup-files"
         onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) void s.rollup(files); }} />
       <div className={styles.row}><Button disabled={s.busy} onClick={() => picker.current?.click()}>{t(lang, 'views.summary.rollupPick')}</Button></div>
     </section>

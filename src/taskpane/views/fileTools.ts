@@ -8,7 +8,7 @@ import type { Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { SchoolFigures } from '../../core/summary';
-import { newWorkbookWith, openXlsx } from '../../workbook/file';
+import { newWorkbookWith, openSpreadsheet } from '../../workbook/file';
 import { downloadBytes } from '../../standalone/download';
 import type { ViewsCore } from './core';
 
@@ -41,9 +41,10 @@ export async function schoolsRollup(core: ViewsCore, files: readonly { name: str
   const schools: SchoolFigures[] = [];
   for (const file of files) {
     try {
-      const snapshot = await openXlsx(file.bytes).read();
+      // Any file a school keeps: .xlsx, .xlsm, or .xls, .et, .ods, .csv read into one (only read here).
+      const snapshot = await openSpreadsheet(file.bytes, { name: file.name, lang }).read();
       const plan = await core.maintain(snapshot, { today, lang });
-      schools.push({ school: core.schoolNameOf(snapshot) ?? file.name.replace(/\.xls[xm]$/i, ''), figures: plan.summary.figures });
+      schools.push({ school: core.schoolNameOf(snapshot) ?? file.name.replace(/\.(xlsx|xlsm|xls|et|ods|csv|txt)$/i, ''), figures: plan.summary.figures });
     } catch (e) {
       throw new KeyedError('views.summary.rollupFailed', { file: file.name, reason: describe(e) });
     }
