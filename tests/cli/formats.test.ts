@@ -12,7 +12,7 @@ import { t } from '../../src/core/i18n';
 import { runCli as runInProcess } from '../../src/cli/run';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURE_TODAY } from '../fixtures/build-samples';
-import { FORMATS_DIR, SAMPLE_XLSX } from '../formats/build-formats';
+import { FORMATS_DIR, macroParts, SAMPLE_XLSX } from '../formats/build-formats';
 import { linesOf, runCli } from './run-cli';
 
 // Child processes pay tsx's start-up on a small shared machine.
@@ -125,6 +125,38 @@ describe('apply', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^错误：输出文件不能是输入文件本身/);
     expect(hash(input)).toBe(hash(fixture('sample-roster.xls')));
+  });
+});
+
+describe('apply on an .xlsm', () => {
+  it('-o out.xlsm writes the macro workbook with its VBA project byte for byte, and no notice', async () => {
+    const input = fixture('macro.xlsm');
+    const out = path.join(dir, 'out.xlsm');
+    const r = await run(['apply', input, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(linesOf(r.stdout)[0]).toMatch(/^已写入 .*out\.xlsm：/);
+    const [before, after] = [macroParts(new Uint8Array(readFileSync(input))), macroParts(new Uint8Array(readFileSync(out)))];
+    expect(Buffer.compare(after.project, before.project)).toBe(0);
+    expect([after.binDefault, after.workbookType, after.projectRel]).toEqual([true, before.workbookType, before.projectRel]);
+  });
+
+  it.each([['out-macro.xlsx', 'zh'], ['out-macro-en.xlsx', 'en']])('-o %s is refused (the macros would be lost, and Excel would not open it): nothing written', async (name, lang) => {
+    const out = path.join(dir, name);
+    const r = await run(['apply', fixture('macro.xlsm'), '-o', out, '--lang', lang]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(linesOf(r.stderr)).toEqual([lang === 'zh'
+      ? `错误：不能保存为 ${out}：这个工作簿含有宏（.xlsm），保存为 .xlsx 会丢失宏，Excel 也打不开。请用 -o 指定以 .xlsm 结尾的文件名。`
+      : `Error: Cannot save as ${out}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.`]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an .xlsx saved as .xlsm is refused too (Excel refuses a file whose extension does not match)', async () => {
+    const out = path.join(dir, 'plain.xlsm');
+    const r = await run(['apply', SAMPLE_XLSX, '-o', out]);
+    expect(r.status).toBe(2);
+    expect(linesOf(r.stderr)).toEqual([`错误：不能保存为 ${out}：结果只保存为 .xlsx 文件（原文件不会被改动）。请用 -o 指定以 .xlsx 结尾的文件名。`]);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

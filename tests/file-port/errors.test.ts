@@ -67,6 +67,7 @@ describe('opening files that are not usable workbooks', () => {
     ['a workbook whose sheet XML is cut off', () => richWith({ 'xl/worksheets/sheet3.xml': '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>半' }), 'file.damaged'],
     ['an old .xls', () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'file.legacyXls'],
     ['a password-protected workbook', encryptedWorkbook, 'file.encrypted'],
+    ['an .xlsb (binary workbook)', () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'xlsb' }) as ArrayBuffer), 'file.xlsb'],
   ];
 
   it.each(cases.map(([label, make, key]) => [label, key, make] as const))('%s gives %s', (_label, key, make) => {
