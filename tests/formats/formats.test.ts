@@ -114,6 +114,15 @@ describe('an .xlsm', () => {
   });
 });
 
+describe('an .et that is an OOXML package inside', () => {
+  it('opens as .et, so its result is saved as a new .xlsx', async () => {
+    const wb = openSpreadsheet(new Uint8Array(readFileSync(SAMPLE_XLSX)), { name: '花名册.et' });
+    expect(wb.format).toBe('et');
+    expect(savedFileName('花名册.et', wb.format)).toBe('花名册.xlsx');
+    expect(findingsOf(await wb.read())).toEqual(findingsOf(original));
+  });
+});
+
 describe('refusals', () => {
   it.each([
     ['encrypted.xls', 'file.encrypted'],

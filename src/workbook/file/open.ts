@@ -33,7 +33,8 @@ export function openSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions =
     const parts = unzipParts(bytes);
     if (packageKind(parts) === 'ods') return openPackage(unzipPackage(odsToXlsx(bytes)), options, 'ods');
     // Everything else is judged by the .xlsx opener, with its own messages for what is not a workbook.
-    return openPackage(requireOoxml(parts), options);
+    // WPS can also save an .et as an OOXML package: edited like an .xlsx, but its result is a new .xlsx.
+    return openPackage(requireOoxml(parts), options, isEtName(options.name) ? 'et' : undefined);
   }
   if (isCsvName(options.name)) return openPackage(unzipPackage(csvToXlsx(bytes, csvSheetName(options.name!))), options, 'csv');
   throw new PortError('file.notXlsx');
