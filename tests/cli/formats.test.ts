@@ -39,7 +39,7 @@ async function findings(file: string) {
 }
 
 describe('validate and summary', () => {
-  it.each(['sample-roster.xls', 'sample-roster.et', 'sample-roster.ods', 'sample-roster.gbk.csv', 'sample-roster.utf8-bom.csv', 'sample-roster.utf16.txt'])('%s: the same findings as the .xlsx', async (name) => {
+  it.each(['sample-roster.xls', 'sample-roster.et', 'sample-roster.ods', 'sample-roster.gbk.csv', 'sample-roster.utf8-bom.csv', 'sample-roster.utf16.txt', 'sample-roster.html.xls'])('%s: the same findings as the .xlsx', async (name) => {
     const expected = await findings(SAMPLE_XLSX);
     expect(expected.issues.length).toBeGreaterThan(0);
     expect(await findings(fixture(name))).toEqual(expected);

@@ -18,6 +18,9 @@
  * - sample-roster.utf8-bom.csv  the same with a BOM, as Excel's "CSV UTF-8" writes it.
  * - sample-roster.gbk.csv       the same text in GBK, as Excel and WPS on Chinese Windows write "CSV".
  * - sample-roster.utf16.txt     tab-separated UTF-16LE with a BOM, as Excel's "Unicode 文本" writes it.
+ * - sample-roster.html.xls  LibreOffice's HTML export under an .xls name, as web systems export "Excel".
+ * - sample-roster.xml.xls   SpreadsheetML 2003 ("XML 表格") under an .xls name, by SheetJS's xlml writer
+ *                      (LibreOffice 7.4 here fails to export it).
  * - sample-roster.xlsb  SheetJS's .xlsb writer (LibreOffice cannot write .xlsb).
  * - macro.xlsm         LibreOffice's "Calc MS Excel 2007 VBA XML" (macro-enabled workbook content type) with
  *                      a VBA project added as Excel stores one (ECMA-376 Part 1 §15.2.9 relationship
@@ -50,7 +53,12 @@ export const SAMPLE_FILES = {
   'sample-roster.utf8-bom.csv': 'csv',
   'sample-roster.gbk.csv': 'csv',
   'sample-roster.utf16.txt': 'csv',
+  'sample-roster.html.xls': 'xls',
+  'sample-roster.xml.xls': 'xls',
 } as const;
+
+/** The fixtures that carry text, not typed cells: a number is what was shown (the damaged ID as 3.4…E+017). */
+export const TEXT_FILES: readonly string[] = ['sample-roster.utf8.csv', 'sample-roster.utf8-bom.csv', 'sample-roster.gbk.csv', 'sample-roster.utf16.txt', 'sample-roster.html.xls'];
 
 /** LibreOffice's CSV filter: separator, quote, character set 76 (UTF-8), from line 1. */
 const csvFilter = (separator: number) => `csv:Text - txt - csv (StarCalc):${separator},34,76,1,,0,false,true,false,false`;
@@ -149,7 +157,11 @@ async function main(): Promise<void> {
     const tsv = new Uint8Array(readFileSync(path.join(tsvDir, 'sample-roster.csv')));
     writeFileSync(out('sample-roster.utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv(tsv, 'UTF-16LE')]));
 
+    await convert([input], 'html:HTML (StarCalc)', work);
+    copyFileSync(made('sample-roster.html'), out('sample-roster.html.xls'));
+
     const wb = XLSX.read(readFileSync(SAMPLE_XLSX), { type: 'buffer', cellNF: true, cellStyles: true });
+    writeFileSync(out('sample-roster.xml.xls'), XLSX.write(wb, { type: 'string', bookType: 'xlml' }) as string);
     writeFileSync(out('sample-roster.xlsb'), new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer));
 
     const xlsmDir = path.join(work, 'xlsm');

@@ -145,6 +145,52 @@ function csvCell(text: string): XLSX.CellObject | undefined {
   return { t: 's', v: value };
 }
 
+/** Each text cell of a sheet read with `raw` (every value the text in the file) as csvCell reads it. */
+function typedCells(source: XLSX.WorkSheet): XLSX.WorkSheet {
+  const ws: XLSX.WorkSheet = {};
+  for (const [ref, cell] of Object.entries(source)) {
+    if (ref.startsWith('!')) continue;
+    const raw = (cell as XLSX.CellObject).v;
+    const out = csvCell(raw === undefined || raw === null ? '' : String(raw));
+    if (out) ws[ref] = out;
+  }
+  ws['!ref'] = source['!ref'] ?? 'A1';
+  if (source['!merges']) ws['!merges'] = source['!merges'];
+  return ws;
+}
+
+// SpreadsheetML 2003 ("XML 表格"): typed cells, read as they are.
+const SPREADSHEET_2003 = /<(?:\w+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/;
+
+/**
+ * An ".xls" that is markup: web systems (学籍, 教育管理 platforms) export an HTML table named .xls, and
+ * Excel 2003 saved "XML 表格" the same way; Excel opens both. An HTML table's cells are all text, read
+ * as a CSV field is (IDs and phones stay text); its merged cells are kept. Not markup: 'file.notXlsx'.
+ */
+export function markupToXlsx(bytes: Uint8Array): Uint8Array {
+  const text = decodeText(bytes);
+  const start = text.trimStart();
+  if (!start.startsWith('<')) throw new PortError('file.notXlsx');
+  if (SPREADSHEET_2003.test(start.slice(0, 4096))) {
+    try {
+      return toPackage(quietly(() => XLSX.read(start, { ...CONVERT_OPTIONS, type: 'string' })));
+    } catch (e) {
+      if (e instanceof PortError) throw e;
+      throw new PortError('file.damaged');
+    }
+  }
+  if (!/<table\b/i.test(start)) throw new PortError('file.notXlsx');
+  let parsed: XLSX.WorkBook;
+  try {
+    parsed = quietly(() => XLSX.read(start, { type: 'string', raw: true, cellDates: false }));
+  } catch {
+    throw new PortError('file.damaged');
+  }
+  const wb = XLSX.utils.book_new();
+  parsed.SheetNames.forEach((name) => XLSX.utils.book_append_sheet(wb, typedCells(parsed.Sheets[name]), name));
+  return toPackage(wb);
+}
+
 /**
  * A CSV file as a one-sheet .xlsx package, every field text unless it is a short plain number or a
  * year-month-day date (see csvCell). The sheet is named after the file, as Excel names it on open.
@@ -158,16 +204,7 @@ export function csvToXlsx(bytes: Uint8Array, sheetName: string): Uint8Array {
   } catch {
     throw new PortError('file.damaged');
   }
-  const source = parsed.Sheets[parsed.SheetNames[0]];
-  const ws: XLSX.WorkSheet = {};
-  for (const [ref, cell] of Object.entries(source)) {
-    if (ref.startsWith('!')) continue;
-    const raw = (cell as XLSX.CellObject).v;
-    const out = csvCell(raw === undefined || raw === null ? '' : String(raw));
-    if (out) ws[ref] = out;
-  }
-  ws['!ref'] = source['!ref'] ?? 'A1';
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, sheetName);
+  XLSX.utils.book_append_sheet(wb, typedCells(parsed.Sheets[parsed.SheetNames[0]]), sheetName);
   return toPackage(wb);
 }

@@ -3,8 +3,8 @@
  * and .csv are read once into an .xlsx package (convert.ts) and their results saved as a new .xlsx.
  */
 import { PortError } from '../port';
-import { biffToXlsx, csvToXlsx, odsToXlsx } from './convert';
-import { isCompoundFile, isCsvName, isEtName, isZip, packageKind } from './sniff';
+import { biffToXlsx, csvToXlsx, markupToXlsx, odsToXlsx } from './convert';
+import { isCompoundFile, isCsvName, isEtName, isXlsName, isZip, packageKind } from './sniff';
 import { openPackage, type FileWorkbook, type OpenOptions } from './workbook';
 import { isEncryptedOoxml, requireOoxml, unzipPackage, unzipParts } from './zip';
 
@@ -21,7 +21,8 @@ function csvSheetName(name: string): string {
 
 /**
  * The file port over any supported file. The format is told by content — a compound file (.xls, .et,
- * or a password-protected .xlsx), a zip (.xlsx, .xlsm, .ods, .xlsb) — and text by its name (.csv).
+ * or a password-protected .xlsx), a zip (.xlsx, .xlsm, .ods, .xlsb) — and text by its name: .csv, or
+ * an .xls that is really an HTML table or SpreadsheetML 2003.
  * Throws PortError for anything it cannot read (see openXlsx, plus 'file.xlsb').
  */
 export function openSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions = {}): FileWorkbook {
@@ -37,5 +38,7 @@ export function openSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions =
     return openPackage(requireOoxml(parts), options, isEtName(options.name) ? 'et' : undefined);
   }
   if (isCsvName(options.name)) return openPackage(unzipPackage(csvToXlsx(bytes, csvSheetName(options.name!))), options, 'csv');
+  // An HTML table or an XML 表格 saved under an .xls name, as web systems export them.
+  if (isXlsName(options.name) || isEtName(options.name)) return openPackage(unzipPackage(markupToXlsx(bytes)), options, isEtName(options.name) ? 'et' : 'xls');
   throw new PortError('file.notXlsx');
 }

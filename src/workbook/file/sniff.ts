@@ -45,6 +45,10 @@ export function isCsvName(name: string | undefined): boolean {
   return !!name && /\.(csv|txt)$/i.test(name);
 }
 
+export function isXlsName(name: string | undefined): boolean {
+  return !!name && /\.xls$/i.test(name);
+}
+
 export function isEtName(name: string | undefined): boolean {
   return !!name && /\.et$/i.test(name);
 }
