@@ -2,7 +2,8 @@
  * What kind of spreadsheet a file is, from its bytes (and, for text, its name): the one place that
  * knows the signatures, so the strict .xlsx opener and the converting opener agree.
  */
-import { attr, fromUtf8 } from './xml';
+import { Pkg, relIs } from './pkg';
+import { fromUtf8 } from './xml';
 import { findPart, type Parts } from './zip';
 
 /**
@@ -58,30 +59,6 @@ const MACRO_WORKBOOK = /^application\/vnd\.ms-excel\.(sheet|template)\.macroEnab
 const BINARY_WORKBOOK = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
-/** The content type [Content_Types].xml gives a part (Override first, then Default by extension). */
-function contentTypeOf(parts: Parts, part: string): string | undefined {
-  const ctPath = findPart(parts, '[Content_Types].xml');
-  if (!ctPath) return undefined;
-  const xml = fromUtf8(parts.get(ctPath)!);
-  const want = `/${part}`.toLowerCase();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) if ((attr(m[0], 'PartName') ?? '').toLowerCase() === want) return attr(m[0], 'ContentType');
-  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Default\b[^>]*>/g)) if ((attr(m[0], 'Extension') ?? '').toLowerCase() === ext) return attr(m[0], 'ContentType');
-  return undefined;
-}
-
-/** The workbook part's path, from the package's officeDocument relationship. */
-function workbookPartOf(parts: Parts): string | undefined {
-  const relsPath = findPart(parts, '_rels/.rels');
-  if (!relsPath) return undefined;
-  for (const m of fromUtf8(parts.get(relsPath)!).matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
-    if (!(attr(m[0], 'Type') ?? '').endsWith('/officeDocument')) continue;
-    const target = attr(m[0], 'Target') ?? '';
-    return target.replace(/^\/+/, '');
-  }
-  return undefined;
-}
-
 /**
  * What an unzipped package holds: an OpenDocument spreadsheet (its first entry, `mimetype`, says so),
  * an .xlsb (binary workbook part), an .xlsm (macro-enabled workbook), or else whatever the .xlsx
@@ -90,8 +67,11 @@ function workbookPartOf(parts: Parts): string | undefined {
 export function packageKind(parts: Parts): 'ods' | 'xlsb' | 'xlsm' | 'xlsx' {
   const mime = parts.get('mimetype');
   if (mime && fromUtf8(mime).trim() === ODS_MIMETYPE) return 'ods';
-  const wb = workbookPartOf(parts);
-  const ct = wb ? contentTypeOf(parts, wb) ?? '' : '';
+  // Not an OOXML package at all: the .xlsx opener says what it is not.
+  if (!findPart(parts, '[Content_Types].xml')) return 'xlsx';
+  const pkg = new Pkg(parts);
+  const wb = pkg.rels('').find((r) => relIs(r.type, 'officeDocument') && !r.external)?.path;
+  const ct = wb ? pkg.contentTypeOf(wb) ?? '' : '';
   if (ct === BINARY_WORKBOOK || (wb && /\.bin$/i.test(wb))) return 'xlsb';
   if (MACRO_WORKBOOK.test(ct)) return 'xlsm';
   return 'xlsx';
