@@ -60,6 +60,10 @@ export interface DoubleStats {
 
 interface Ref {
   readonly id: number;
+  /** Its object path's id on the wire (Office.js numbers paths and actions per request context). */
+  pathId: number;
+  /** The path ids of the object and its parents, nearest first, for an action's "L" list. */
+  chain: number[];
   readonly type: string;
   target: Target;
   resolved: boolean;
@@ -68,10 +72,31 @@ interface Ref {
   readonly navs: Map<string, object>;
 }
 
+/** A command as Office.js puts it on the wire: actions and the object paths they use. */
+interface Wire {
+  readonly actions: object[];
+  readonly paths: [number, object][];
+}
+
 interface Command {
-  readonly wire: unknown;
+  readonly wire: Wire;
   readonly run: (response: unknown[]) => void;
 }
+
+/**
+ * Request bytes as Microsoft's client counts them. Office.js serialises a sync as
+ * {"AutoKeepReference":true,"Actions":[…],"ObjectPaths":{…}}: every navigation (range.format) is an object
+ * path plus an instantiate action, every method returning an object a path with its arguments plus an
+ * instantiate action (a Range inside Excel.run also gets _KeepReference and a second instantiate), every
+ * property set or method call an action naming its arguments and the paths it needs ("L"), every load a
+ * query action. The double builds the same shapes, so a fill set costs it what it costs Office.js
+ * (≈ 750 bytes, measured with excel-web-16.00.debug.js of @microsoft/office-js 1.1.110: bench/office-bytes.ts;
+ * tests/office-port/payload.test.ts holds the two together). Writing a 2D array also costs Office.js about
+ * 0.6 bytes a cell beyond its JSON (it splits large arrays into row blocks, each with its own paths).
+ */
+const KEPT_TYPES = new Set(['Range', 'RangeAreas']);
+const ARRAY_SPLIT_BYTES_PER_CELL = 0.6;
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 let nextId = 1;
 
@@ -81,6 +106,8 @@ const refOfProxy = new WeakMap<object, Ref>();
 export class DoubleContext {
   private queue: Command[] = [];
   readonly workbook: object;
+  /** Path 1 is the workbook; actions and paths share one counter, as in Office.js. */
+  private wireSeq = 1;
 
   constructor(
     private readonly env: Env,
@@ -101,7 +128,7 @@ export class DoubleContext {
     this.beforeSync(this.stats.syncs.length);
     const commands = this.queue;
     this.queue = [];
-    const requestBytes = utf8Length(JSON.stringify(commands.map((c) => c.wire)));
+    const requestBytes = this.requestBytes(commands);
     const response: unknown[] = [];
     let failure: unknown;
     if (requestBytes > this.limits.request) {
@@ -123,7 +150,45 @@ export class DoubleContext {
   }
 
   private newRef(type: string, target: Target, resolved: boolean): Ref {
-    return { id: nextId++, type, target, resolved, isNull: false, loaded: undefined, navs: new Map() };
+    return { id: nextId++, pathId: 1, chain: [1], type, target, resolved, isNull: false, loaded: undefined, navs: new Map() };
+  }
+
+  private requestBytes(commands: readonly Command[]): number {
+    if (commands.length === 0) return 0;
+    const actions: object[] = [{ Id: 0, ActionType: 1, Name: '', ObjectPathId: 1 }];
+    const paths: Record<string, object> = { 1: { Id: 1, ObjectPathType: 1, Name: '' } };
+    let extra = 0;
+    for (const c of commands) {
+      for (const a of c.wire.actions) {
+        const split = (a as { split?: number }).split;
+        if (split) extra += Math.ceil(split * ARRAY_SPLIT_BYTES_PER_CELL);
+        actions.push(split ? { ...a, split: undefined } : a);
+      }
+      for (const [id, p] of c.wire.paths) paths[id] = p;
+    }
+    return utf8Length(JSON.stringify({ AutoKeepReference: true, Actions: actions, ObjectPaths: paths })) + extra;
+  }
+
+  /** A new object path under `parent`, with the actions that instantiate it. */
+  private wirePath(child: Ref, parent: Ref, pathType: 3 | 4, name: string, args?: unknown[]): Wire {
+    const id = ++this.wireSeq;
+    child.pathId = id;
+    child.chain = [id, ...parent.chain].slice(0, 4);
+    const path = { Id: id, ObjectPathType: pathType, Name: name, ParentObjectPathId: parent.pathId, ...(args ? { ArgumentInfo: { Arguments: args } } : {}) };
+    const actions: object[] = [{ Id: ++this.wireSeq, ActionType: 1, Name: '', ObjectPathId: id }];
+    if (KEPT_TYPES.has(child.type)) {
+      actions.push({ Id: ++this.wireSeq, ActionType: 3, Name: '_KeepReference', ObjectPathId: id, ArgumentInfo: { Arguments: [] } });
+      actions.push({ Id: ++this.wireSeq, ActionType: 1, Name: '', ObjectPathId: id });
+    }
+    return { actions, paths: [[id, path]] };
+  }
+
+  /** An action on an existing object: 3 a method call, 4 a property set. */
+  private wireAction(ref: Ref, actionType: 3 | 4, name: string, args: unknown[]): Wire {
+    const value = args[0];
+    const cells = Array.isArray(value) && Array.isArray(value[0]) && value.length > 1 ? value.length * (value[0] as unknown[]).length : 0;
+    const action = { Id: ++this.wireSeq, ActionType: actionType, Name: name, ObjectPathId: ref.pathId, ArgumentInfo: { Arguments: args }, L: ref.chain, ...(cells ? { split: cells } : {}) };
+    return { actions: [action], paths: [] };
   }
 
   private spec(type: string): TypeSpec {
@@ -141,7 +206,7 @@ export class DoubleContext {
     return m;
   }
 
-  private enqueue(wire: unknown, run: (response: unknown[]) => void): void {
+  private enqueue(wire: Wire, run: (response: unknown[]) => void): void {
     this.queue.push({ wire, run });
   }
 
@@ -181,7 +246,7 @@ export class DoubleContext {
           let child = ref.navs.get(key);
           if (!child) {
             const childRef = ctx.newRef(m.type, undefined, false);
-            ctx.enqueue({ o: ref.id, n: key, r: childRef.id }, () => {
+            ctx.enqueue(ctx.wirePath(childRef, ref, 4, pascal(key)), () => {
               childRef.target = m.get(ctx.targetOf(ref), ctx.env);
               childRef.resolved = true;
             });
@@ -202,7 +267,7 @@ export class DoubleContext {
           });
           const wireArgs = args.map((a, i) => (argRefs[i] ? { ref: argRefs[i].id } : a));
           const childRef = m.returns ? ctx.newRef(m.returns, undefined, false) : undefined;
-          ctx.enqueue({ o: ref.id, m: key, a: wireArgs, r: childRef?.id }, () => {
+          ctx.enqueue(childRef ? ctx.wirePath(childRef, ref, 3, pascal(key), wireArgs) : ctx.wireAction(ref, 3, pascal(key), wireArgs), () => {
             const name = `${ref.type}.${key}`;
             ctx.stats.calls.set(name, (ctx.stats.calls.get(name) ?? 0) + 1);
             // API objects among the arguments are used as what they stand for (a Range's sheet and block).
@@ -223,7 +288,7 @@ export class DoubleContext {
         const m = ctx.member(ref, key);
         if (m.kind !== 'prop' || !m.set) throw new Error(`office-double: Excel.${ref.type}.${key} is not settable in the double`);
         const set = m.set;
-        ctx.enqueue({ o: ref.id, s: key, v: value }, () => set(ctx.targetOf(ref), value, ctx.env));
+        ctx.enqueue(ctx.wireAction(ref, 4, pascal(key), [value]), () => set(ctx.targetOf(ref), value, ctx.env));
         return true;
       },
       has() {
@@ -244,7 +309,8 @@ export class DoubleContext {
     paths = paths.map((p) => p.trim()).filter(Boolean);
     // Validate names now, so a misspelt property fails where it is written.
     for (const p of paths) this.checkPath(ref.type, p.split('/'));
-    this.enqueue({ o: ref.id, l: paths }, (response) => {
+    const query = { Id: ++this.wireSeq, ActionType: 2, Name: '', ObjectPathId: ref.pathId, QueryInfo: { Select: paths, Expand: [] } };
+    this.enqueue({ actions: [query], paths: [] }, (response) => {
       ref.loaded ??= new Map();
       if (!ref.resolved) throw new OfficeDoubleError('InvalidObjectPath', `load on unresolved Excel.${ref.type}`);
       if (ref.isNull) return;

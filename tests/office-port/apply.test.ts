@@ -261,7 +261,8 @@ describe('OfficePort.apply: co-authoring', () => {
     expect(s.cell(6, 1)).toBeUndefined();
     expect(d.state.sheet(FINDINGS)).toBeUndefined(); // the whole plan stopped before any write
     expect(d.stats.syncs).toHaveLength(1); // the look: list, tables and the log's last row together
-    expect(d.stats.syncs[0].requestBytes).toBeLessThan(1000);
+    // A handful of commands, as Office.js counts them (≈ 300–750 bytes each), not the plan's rows.
+    expect(d.stats.syncs[0].requestBytes).toBeLessThan(2_500);
   });
 
   it('puts back what a colleague wrote into the same rows at the same moment, and stops', async () => {

@@ -1,0 +1,52 @@
+/**
+ * The double's request bytes answer to Microsoft's client: the same batch, queued on Office.js
+ * (excel-web-16.00.debug.js from @microsoft/office-js, loaded by bench/office-bytes.ts) and on the double,
+ * must cost about the same. Tests that keep "every sync under 5 MB" on the double mean something only then:
+ * the double used to count its own compact format, a fifth of what Office.js sends.
+ */
+import { KINDS, loadOfficeClient, runKind, type OfficeClient } from '../../bench/office-bytes';
+import { createOfficeDouble } from '../office-double';
+
+const SAME_CALLS_ON_BOTH = ['fillSet', 'fillClear', 'fillLook', 'hyperlink', 'cellWrite', 'cellLook', 'conditionalFormat', 'dataValidation', 'columnFormat'];
+const N = 500;
+
+let client: OfficeClient;
+beforeAll(() => {
+  client = loadOfficeClient();
+});
+
+function officeRun(): typeof Excel {
+  return { run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => client.Excel.run('https://example.invalid/' as unknown as Excel.RunOptions, batch) } as unknown as typeof Excel;
+}
+
+describe('request bytes: the double against Office.js', () => {
+  it.each(SAME_CALLS_ON_BOTH)('%s costs the double within 15%% of what Office.js sends', async (name) => {
+    const kind = KINDS.find((k) => k.name === name)!;
+    const real = await runKind(officeRun(), kind, N, '花名册', () => client.takeRequests().at(-1) ?? 0);
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('花名册');
+    const modeled = await runKind(d.excel, kind, N, '花名册', () => d.stats.syncs.at(-1)?.requestBytes ?? 0);
+    expect(real).toBeGreaterThan(N * 300); // the measure itself works: hundreds of bytes a command
+    expect(modeled / real).toBeGreaterThan(0.85);
+    expect(modeled / real).toBeLessThan(1.15);
+  });
+
+  it('a large values block costs the double its JSON plus what Office.js adds to split it', async () => {
+    const values = Array.from({ length: 5_000 }, (_, r) => Array.from({ length: 20 }, (_, c) => `'张${r}-${c}`));
+    const write = (excel: typeof Excel, last: () => number) =>
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('花名册');
+        ws.load('name');
+        await context.sync();
+        ws.getRange('A2:T5001').values = values;
+        await context.sync();
+        return last();
+      });
+    const real = await write(officeRun(), () => client.takeRequests().at(-1) ?? 0);
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('花名册');
+    const modeled = await write(d.excel, () => d.stats.syncs.at(-1)?.requestBytes ?? 0);
+    expect(real - Buffer.byteLength(JSON.stringify(values))).toBeGreaterThan(20_000); // Office.js's split is not free
+    expect(Math.abs(modeled - real) / real).toBeLessThan(0.05);
+  });
+});
