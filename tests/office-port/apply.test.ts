@@ -125,9 +125,11 @@ describe('OfficePort.apply: replaceSheet', () => {
     const requests = d.stats.syncs.map((x) => x.requestBytes);
     expect(Math.max(...requests)).toBeLessThan(WEB_PAYLOAD_LIMIT);
     const total = requests.reduce((a, b) => a + b, 0);
-    // One look, then writes packed close to the 4 MB budget: the count follows the bytes (about 30 MB
-    // here, a third of it one hyperlink command per row), not the rows.
-    expect(d.stats.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / 3_000_000));
+    // One look, then writes packed by bytes: the count follows the bytes (about 65 MB here as Office.js
+    // counts them, 50 MB of it one hyperlink command per row at ≈ 500 bytes), not the rows. Hyperlink
+    // commands are budgeted at the common 1,000-byte overhead until they give their own figure
+    // (batch.ts OFFICE_COMMAND_BYTES.hyperlink), so their syncs carry about 2 MB.
+    expect(d.stats.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / 1_900_000));
     expect(progress.at(-1)).toEqual([d.stats.syncs.length - 1, d.stats.syncs.length - 1]);
   });
 });

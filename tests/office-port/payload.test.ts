@@ -5,7 +5,8 @@
  * the double used to count its own compact format, a fifth of what Office.js sends.
  */
 import { KINDS, loadOfficeClient, runKind, type OfficeClient } from '../../bench/office-bytes';
-import { createOfficeDouble } from '../office-double';
+import { createOfficePort } from '../../src/workbook/office';
+import { createOfficeDouble, WEB_PAYLOAD_LIMIT } from '../office-double';
 
 const SAME_CALLS_ON_BOTH = ['fillSet', 'fillClear', 'fillLook', 'hyperlink', 'cellWrite', 'cellLook', 'conditionalFormat', 'dataValidation', 'columnFormat'];
 const N = 500;
@@ -48,5 +49,20 @@ describe('request bytes: the double against Office.js', () => {
     const modeled = await write(d.excel, () => d.stats.syncs.at(-1)?.requestBytes ?? 0);
     expect(real - Buffer.byteLength(JSON.stringify(values))).toBeGreaterThan(20_000); // Office.js's split is not free
     expect(Math.abs(modeled - real) / real).toBeLessThan(0.05);
+  });
+});
+
+describe('the port sized by what Office.js sends', () => {
+  it('marks 20,000 cells, each with a fill and a note, in requests under 5 MB as Office.js counts them', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`学生${i}`, `1101012015031200${String(i % 100).padStart(2, '0')}`]);
+    d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ...rows]);
+    const marks = rows.map((_, i) => ({ sheet: '花名册', row: i + 1, col: 1, fill: '#FFC7CE', note: '身份证号校验位错误，请核对' }));
+    await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'markCells', sheet: '花名册', marks }] });
+    expect(d.state.sheet('花名册')!.cell(20_000, 1)?.fill).toBe('#FFC7CE');
+    expect(d.state.sheet('花名册')!.notes.size).toBe(20_000);
+    // Office.js sends ≈ 750 bytes a fill (and as much a look): 20,000 of them are ≈ 15 MB, several syncs.
+    expect(Math.max(...d.stats.syncs.map((s) => s.requestBytes))).toBeLessThan(WEB_PAYLOAD_LIMIT);
+    expect(d.stats.syncs.length).toBeGreaterThan(6);
   });
 });
