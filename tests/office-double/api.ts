@@ -12,6 +12,9 @@ type Spec<T> = { readonly [K in keyof T & string]?: Member };
 /** Reads over this many cells return null on Excel on the web. */
 export const MAX_READ_CELLS = 5_000_000;
 
+/** Range.getMergedAreasOrNullObject fails past this many merged areas (typings). */
+export const MAX_MERGED_AREAS = 512;
+
 interface RangeT {
   readonly sheet: SheetState;
   readonly block: Block;
@@ -206,7 +209,30 @@ const RANGE: Spec<Excel.Range> = {
     orNull: true,
     call: (r: RangeT) => {
       const areas = r.sheet.merges.filter((m) => overlaps(r.block, { row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount }));
+      // Typings (Range.getMergedAreasOrNullObject): "if the merged areas count in this range is more than
+      // 512, then this method will fail to return the result". The error code is not documented.
+      if (areas.length > MAX_MERGED_AREAS) throw new OfficeDoubleError('GeneralException', `${areas.length} merged areas (Excel answers at most ${MAX_MERGED_AREAS})`);
       return areas.length === 0 ? null : { sheet: r.sheet, areas };
+    },
+  },
+  getRow: {
+    kind: 'method',
+    returns: 'Range',
+    call: (r: RangeT, [row]) => {
+      const i = Number(row);
+      if (!Number.isInteger(i) || i < 0 || i >= r.block.rows) throw invalid(`row ${String(row)} outside ${blockA1(r.block)}`);
+      return { sheet: r.sheet, block: { row: r.block.row + i, col: r.block.col, rows: 1, cols: r.block.cols } };
+    },
+  },
+  getResizedRange: {
+    kind: 'method',
+    since: 2,
+    returns: 'Range',
+    call: (r: RangeT, [deltaRows, deltaCols]) => {
+      const rows = r.block.rows + Number(deltaRows);
+      const cols = r.block.cols + Number(deltaCols);
+      if (!(rows >= 1 && cols >= 1 && r.block.row + rows <= MAX_ROWS && r.block.col + cols <= MAX_COLS)) throw invalid('resized range outside the sheet');
+      return { sheet: r.sheet, block: { row: r.block.row, col: r.block.col, rows, cols } };
     },
   },
 };

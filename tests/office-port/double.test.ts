@@ -89,3 +89,20 @@ describe('the Excel double against the Office.js declarations', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('the Excel double: documented limits', () => {
+  it('fails getMergedAreasOrNullObject over a range holding more than 512 merged areas (typings)', async () => {
+    const d = createOfficeDouble({ api: 13 });
+    const s = d.state.addSheet('S');
+    s.merges = Array.from({ length: 513 }, (_, i) => ({ row: i, col: 0, rowCount: 1, colCount: 2 }));
+    const look = (address: string) =>
+      d.excel.run(async (context) => {
+        const areas = context.workbook.worksheets.getItem('S').getRange(address).getMergedAreasOrNullObject();
+        areas.load('address');
+        await context.sync();
+        return areas.isNullObject ? '' : areas.address;
+      });
+    await expect(look('A1:B513')).rejects.toMatchObject({ code: 'GeneralException' });
+    expect((await look('A1:B512')).split(',')).toHaveLength(512);
+  });
+});
