@@ -1,3 +1,4 @@
+import { HEADER_SCAN_ROWS } from '../../src/core/roster/detect';
 import { createOfficePort } from '../../src/workbook/office';
 import { createOfficeDouble, WEB_PAYLOAD_LIMIT, type OfficeDouble } from '../office-double';
 
@@ -67,6 +68,35 @@ describe('OfficePort.read', () => {
       if (api === 13) expect(snap.sheets[0].merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 2 }]);
       else expect(snap.sheets[0].merges).toBeUndefined();
     }
+  });
+
+  it('reads a roster with a merged cell on each of 2,000 rows: merges only where the header can be, in the same syncs', async () => {
+    // Range.getMergedAreasOrNullObject fails over 512 merged areas (typings): asked of the whole used
+    // range, a roster that merges a cell per row (备注 over two columns) could not be checked at all.
+    const d = createOfficeDouble({ api: 20 });
+    roster(d, '花名册', 2_000);
+    const s = d.state.sheet('花名册')!;
+    s.merges = [{ row: 0, col: 0, rowCount: 1, colCount: 12 }, ...Array.from({ length: 2_000 }, (_, i) => ({ row: i + 2, col: 10, rowCount: 1, colCount: 2 }))];
+    const snap = await createOfficePort(d.excel, d.office).read();
+    expect(snap.sheets[0].values).toHaveLength(2_002);
+    const merges = snap.sheets[0].merges!;
+    expect(merges[0]).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 12 });
+    expect(merges.every((m) => m.row < HEADER_SCAN_ROWS)).toBe(true);
+    expect(merges).toHaveLength(HEADER_SCAN_ROWS - 1); // the title, and 备注 on rows 3–40 (row 2 is the header)
+    expect(d.stats.syncs).toHaveLength(2); // the list, then sizes, merges and boxes: as without merges
+  });
+
+  it('looks row by row when the header rows alone hold more than 512 merged areas, and never fails the read', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    const s = d.state.addSheet('花名册');
+    s.put(0, 0, [Array.from({ length: 48 }, (_, c) => `字段${c}`)]);
+    s.put(1, 0, Array.from({ length: 100 }, (_, r) => Array.from({ length: 48 }, (_, c) => `${r}-${c}`)));
+    // 24 two-column merges on each of the first 40 rows: 960 in the header rows.
+    s.merges = Array.from({ length: 40 * 24 }, (_, i) => ({ row: Math.floor(i / 24), col: (i % 24) * 2, rowCount: 1, colCount: 2 }));
+    const snap = await createOfficePort(d.excel, d.office).read();
+    expect(snap.sheets[0].values).toHaveLength(101);
+    expect(snap.sheets[0].merges).toHaveLength(960);
+    expect(d.stats.syncs).toHaveLength(4); // + the sizes again without merges, + the merges row by row
   });
 
   it('works on ExcelApi 1.1 (no valuesOnly, no merges, no run options)', async () => {

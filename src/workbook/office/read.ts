@@ -1,5 +1,6 @@
 import { columnIndex, columnLetter, type CellRange, type CellValue } from '../../core/cells';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { HEADER_SCAN_ROWS } from '../../core/roster/detect';
 import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, jsonBytes, toCellValue } from './cells';
@@ -27,7 +28,16 @@ import { BACKUP_PREFIX } from './undo';
  * Rare cases add one sync, because reads change nothing and can simply be asked again: a named sheet
  * that does not exist, data that starts below or right of the box (Excel refuses an empty
  * intersection), boxes or blocks refused for their size (…PayloadSizeLimitExceeded: asked again
- * a quarter the size, and the estimate of bytes per cell never shrinks again). */
+ * a quarter the size, and the estimate of bytes per cell never shrinks again).
+ *
+ * Merged areas (ExcelApi 1.13) are asked for only where a header can be: the first HEADER_SCAN_ROWS rows
+ * of the used range, which is all the core reads them for. Range.getMergedAreasOrNullObject fails when
+ * the range holds more than 512 merged areas (typings; a roster with a merged cell per row has thousands),
+ * with an undocumented error code; a sync that asked for merges and failed for any other reason than its
+ * size is asked again without them (one more sync), and the merges are then looked up row by row (one
+ * more: at most 512 in a row needs over 1,024 columns); if that fails too, the sheet is read without
+ * merges, as below ExcelApi 1.13. Never a failed read. (office-js #5918: the call also clears Excel's undo
+ * stack; see tests/office-double/RULES.md.) */
 
 export interface ReadLimits {
   /** Estimated response bytes per value sync. */
@@ -70,7 +80,12 @@ export async function readWorkbook(
   const capacity = Math.max(1, Math.min(limits.maxReadCells, Math.floor(limits.budgetBytes / INITIAL_BYTES_PER_CELL)));
   const list = context.workbook.worksheets;
 
-  /** Queue each sheet's size, merged areas (1.13) and, when boxRows > 0, the values in its box. */
+  let refused = false; // Excel refused the boxes: the cells are larger than guessed
+  // Set when a sync with merged-area looks failed: every later size sync goes without them.
+  let mergesRefused = false;
+  const withMerges = () => features.mergedAreas && !mergesRefused;
+
+  /** Queue each sheet's size, its header rows' merged areas (1.13) and, when boxRows > 0, the values in its box. */
   const queueSizes = (sheets: readonly { key: string; ws: Excel.Worksheet }[], withBoxes: boolean): Pending[] => {
     // A box costs only the cells it finds, and most sheets are small: share the budget as if at most
     // two were large. Several large sheets overflow the answer, which Excel refuses; then ask again.
@@ -80,8 +95,8 @@ export async function readWorkbook(
       // valuesOnly (1.2): formatting alone must not make a 1,048,576-row used range. A blank sheet's used range is A1.
       p.used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
       p.used.load('rowIndex,columnIndex,rowCount,columnCount');
-      if (features.mergedAreas) {
-        p.merged = p.used.getMergedAreasOrNullObject();
+      if (withMerges()) {
+        p.merged = p.used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0).getMergedAreasOrNullObject();
         p.merged.load('address');
       }
       if (boxRows > 0) {
@@ -92,8 +107,27 @@ export async function readWorkbook(
     });
   };
 
+  /** The sizes and boxes of `wanted`; without boxes when Excel refuses them, without merges when it fails on those. */
+  const syncSizes = async (wanted: readonly { key: string; ws: Excel.Worksheet }[]): Promise<Pending[]> => {
+    let withBoxes = true;
+    for (;;) {
+      const queued = queueSizes(wanted, withBoxes);
+      if (wanted.length === 0) return queued;
+      try {
+        await context.sync();
+        return queued;
+      } catch (e) {
+        if (isRetryable(e) && withBoxes) {
+          refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
+          withBoxes = false;
+        } else if (!isRetryable(e) && withMerges()) {
+          mergesRefused = true;
+        } else throw e;
+      }
+    }
+  };
+
   let pending: Pending[] | undefined;
-  let refused = false; // Excel refused the boxes: the cells are larger than guessed
   list.load('items/name,items/visibility');
   if (options.sheets !== undefined && !options.namesOnly) {
     // Named sheets: the list, the sizes and the boxes in one sync.
@@ -102,7 +136,10 @@ export async function readWorkbook(
     try {
       await context.sync();
     } catch (e) {
-      if (!isRetryable(e)) throw e;
+      if (!isRetryable(e)) {
+        if (!withMerges()) throw e;
+        mergesRefused = true; // perhaps over 512 merged areas: ask again without them
+      }
       refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
       pending = undefined; // a name that is not there, data outside the box, or too large: go the long way
       list.load('items/name,items/visibility');
@@ -120,17 +157,7 @@ export async function readWorkbook(
 
   if (!pending) {
     const wanted = all.filter((s) => !options.sheets || options.sheets.some((n) => n.toLowerCase() === s.name.toLowerCase())).map((s) => ({ key: s.name.toLowerCase(), ws: s.ws }));
-    pending = queueSizes(wanted, true);
-    if (wanted.length > 0) {
-      try {
-        await context.sync();
-      } catch (e) {
-        if (!isRetryable(e)) throw e;
-        refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
-        pending = queueSizes(wanted, false);
-        await context.sync();
-      }
-    }
+    pending = await syncSizes(wanted);
   }
 
   for (const p of pending) {
@@ -148,6 +175,8 @@ export async function readWorkbook(
       p.nextRow = box.rowCount;
     }
   }
+
+  if (mergesRefused && features.mergedAreas) await readMergesByRow(context, pending);
 
   await readRemainingBlocks(context, pending, limits, refused ? INITIAL_BYTES_PER_CELL * 4 : INITIAL_BYTES_PER_CELL);
 
@@ -232,6 +261,38 @@ async function readRemainingBlocks(context: Excel.RequestContext, pending: Pendi
       bytesPerCell = retries > 0 ? Math.max(bytesPerCell, measured) : measured;
     }
   }
+}
+
+/**
+ * The header rows' merged areas, one row at a time, after Excel refused them all at once (over 512). A
+ * merge spanning several rows is reported by each: kept once. If Excel refuses these too, the sheets go
+ * without merges, as on a host below ExcelApi 1.13: the core then carries a group title right across
+ * blank cells.
+ */
+async function readMergesByRow(context: Excel.RequestContext, pending: readonly Pending[]): Promise<void> {
+  const looks = pending.map((p) => {
+    const rows = Math.min(HEADER_SCAN_ROWS, p.rows);
+    return Array.from({ length: rows }, (_, i) => (p.used as Excel.Range).getRow(i).getMergedAreasOrNullObject().load('address'));
+  });
+  if (looks.every((l) => l.length === 0)) return;
+  try {
+    await context.sync();
+  } catch {
+    return;
+  }
+  pending.forEach((p, i) => {
+    const seen = new Set<string>();
+    const merges: CellRange[] = [];
+    for (const look of looks[i]) {
+      if (look.isNullObject) continue;
+      for (const m of parseAreas(look.address)) {
+        const key = `${m.row},${m.col},${m.rowCount},${m.colCount}`;
+        if (!seen.has(key)) merges.push(m);
+        seen.add(key);
+      }
+    }
+    if (merges.length > 0) p.merges = merges;
+  });
 }
 
 /** A blank sheet reads as A1 holding "" on old hosts; give the core an empty block instead. */
