@@ -77,7 +77,10 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     } else throw new Error('office-double: Excel.run is modeled as run(batch) and run(options, batch) only');
     if (typeof batch !== 'function') throw new Error('office-double: Excel.run needs a batch function');
     for (const [key, value] of Object.entries(runOptions ?? {})) {
-      const since = key === 'mergeUndoGroup' ? 20 : key === 'delayForCellEdit' ? 11 : undefined;
+      // mergeUndoGroup: ExcelApi 1.20 (typings). delayForCellEdit: no requirement set is documented;
+      // Microsoft's client takes the option on any host and sends it only where the host reports the
+      // "DelayForCellEdit" set (excel-web-16.00.debug.js, onBeforeExcelRun), so it never fails a run.
+      const since = key === 'mergeUndoGroup' ? 20 : key === 'delayForCellEdit' ? 1 : undefined;
       if (since === undefined) throw new Error(`office-double: Excel.run option ${key} is not modeled`);
       if (api < since) throw new OfficeDoubleError('ApiNotFound', `Excel.run option ${key} needs ExcelApi 1.${since}`);
       if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);

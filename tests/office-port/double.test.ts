@@ -106,3 +106,13 @@ describe('the Excel double: documented limits', () => {
     expect((await look('A1:B512')).split(',')).toHaveLength(512);
   });
 });
+
+describe('the Excel double: run options', () => {
+  it('takes delayForCellEdit on every host, as Microsoft\'s client does, and mergeUndoGroup from ExcelApi 1.20 only', async () => {
+    for (const api of [1, 7, 11]) {
+      const d = createOfficeDouble({ api });
+      await expect(d.excel.run({ delayForCellEdit: true }, async () => 'ran')).resolves.toBe('ran');
+      await expect(d.excel.run({ mergeUndoGroup: true }, async () => 'ran')).rejects.toMatchObject({ code: 'ApiNotFound' });
+    }
+  });
+});
