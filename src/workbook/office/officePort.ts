@@ -44,7 +44,7 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
     const f = feats();
     const runOptions: Excel.RunOptions = {};
     if (f.undoGroup && undoGroup) runOptions.mergeUndoGroup = true;
-    // Wait for the teacher to leave cell edit instead of failing (ExcelApi 1.11).
+    // Wait for the teacher to leave cell edit instead of failing (every host; see capabilities.ts).
     if (f.delayForCellEdit) runOptions.delayForCellEdit = true;
     try {
       return Object.keys(runOptions).length > 0 ? await excel.run(runOptions, batch) : await excel.run(batch);
