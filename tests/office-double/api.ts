@@ -800,7 +800,7 @@ const WORKBOOK: Spec<Excel.Workbook> = {
     since: 13,
     call: (state: WorkbookState, [base64, options], env) => {
       undoable(env, 'Workbook.insertWorksheetsFromBase64');
-      insertWorksheetsFromBase64(state, String(base64), options);
+      insertWorksheetsFromBase64(state, String(base64), options, env.platform);
     },
   },
 };

@@ -43,7 +43,12 @@ export interface Env {
   readonly readCellLimit?: number;
   /** The run was Excel.run({ mergeUndoGroup: true }, …): calls Excel cannot undo throw (api.ts: undoable). */
   readonly undoGroup?: boolean;
+  /** Office.context.platform: where documented behaviour differs by platform (Excel on the web's inserts). */
+  readonly platform: DoublePlatform;
 }
+
+/** The Office.PlatformType values the double models. */
+export type DoublePlatform = 'PC' | 'OfficeOnline' | 'Mac';
 
 export interface SyncRecord {
   readonly commands: number;

@@ -9,11 +9,11 @@
  */
 import { SPECS } from './api';
 import { fromBase64 } from './insert';
-import { DoubleContext, type DoubleStats } from './engine';
+import { DoubleContext, type DoublePlatform, type DoubleStats } from './engine';
 import { WorkbookState, OfficeDoubleError } from './state';
 
 export { WorkbookState, SheetState, OfficeDoubleError, parseAddress, type Cell, type ChartState } from './state';
-export type { DoubleStats, SyncRecord } from './engine';
+export type { DoubleStats, SyncRecord, DoublePlatform } from './engine';
 
 /** Excel on the web: 5 MB per request and per response. */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -25,6 +25,11 @@ export interface DoubleOptions {
   readonly responseLimit?: number;
   /** Cells past which a read returns null (default 5,000,000, as Excel on the web). */
   readonly readCellLimit?: number;
+  /**
+   * Office.context.platform (default 'PC'). 'OfficeOnline' is Excel on the web, whose
+   * insertWorksheetsFromBase64 refuses files holding charts, comments, PivotTables or slicers.
+   */
+  readonly platform?: DoublePlatform;
   /**
    * Reopen a saved workbook: the same sheets, and the document settings as they were last saved
    * (settings set but never saved are lost, as in Excel).
@@ -63,6 +68,7 @@ function loud<T extends object>(name: string, members: T): T {
 
 export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   const api = options.api ?? 20;
+  const platform = options.platform ?? 'PC';
   const state = options.reopen?.state ?? new WorkbookState();
   const stats: DoubleStats = { syncs: [], runs: [], calls: new Map() };
   const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
@@ -86,7 +92,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
       if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);
     }
     stats.runs.push({ options: runOptions });
-    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
+    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true, platform }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
     const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
     // Like Excel.run, send whatever the batch left queued.
     if (context.pending > 0) await context.sync();
@@ -111,6 +117,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
 
   const office = loud('Office', {
     context: loud('Office.context', {
+      platform,
       requirements: loud('Office.context.requirements', {
         isSetSupported: (name: string, version?: string) => {
           if (name !== 'ExcelApi') return false;

@@ -1,8 +1,12 @@
 /**
- * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) in the double, as Excel on the web does it: the
- * named sheets of the source file arrive at the end with their values, formulas, number formats, merged
- * cells and tables — and without charts, which Excel on the web does not insert (documented limit).
- * Desktop Excel keeps charts; tests model that by adding charts in a beforeSync hook.
+ * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) in the double: the named sheets of the source file
+ * arrive at the end with their values, formulas, number formats, merged cells and tables.
+ *
+ * Excel on the web (platform 'OfficeOnline') refuses a file whose sheets hold a PivotTable, chart, comment
+ * or slicer with UnsupportedFeature, and inserts nothing (Learn, "Work with workbooks using the Excel
+ * JavaScript API": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks). Desktop
+ * Excel brings charts along; the double does not read chart parts, so it leaves them out there too — tests
+ * that need desktop's charts add them in a beforeSync hook.
  */
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
@@ -51,7 +55,10 @@ export function fromBase64(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 }
 
-export function insertWorksheetsFromBase64(state: WorkbookState, base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}): void {
+/** Parts Excel on the web will not insert: charts (and the drawings holding them), comments, PivotTables, slicers. */
+const WEB_REFUSED_PART = /^xl\/(charts\/|pivotTables\/|pivotCache\/|slicers\/|slicerCaches\/|threadedComments\/|comments\d*\.xml$)/;
+
+export function insertWorksheetsFromBase64(state: WorkbookState, base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}, platform = 'PC'): void {
   if (options.positionType !== undefined && options.positionType !== 'End') throw new Error('office-double: insertWorksheetsFromBase64 is modeled with positionType End only');
   let bytes: Uint8Array;
   let book: XLSX.WorkBook;
@@ -60,6 +67,10 @@ export function insertWorksheetsFromBase64(state: WorkbookState, base64: string,
     book = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true });
   } catch {
     throw new OfficeDoubleError('InvalidArgument', 'the base64 text is not a workbook');
+  }
+  if (platform === 'OfficeOnline') {
+    const refused = Object.keys(unzipSync(bytes)).find((path) => WEB_REFUSED_PART.test(path));
+    if (refused) throw new OfficeDoubleError('UnsupportedFeature', `Excel on the web cannot insert a file holding ${refused}`);
   }
   const names = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : book.SheetNames;
   const tables = tablesOf(bytes);

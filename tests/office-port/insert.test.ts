@@ -52,6 +52,23 @@ const chartsWanted = (sheet: string) => {
   return op?.kind === 'replaceSheet' ? (op.content.charts?.length ?? 0) : 0;
 };
 
+describe('the double\'s insertWorksheetsFromBase64 on Excel on the web (Learn: "Work with workbooks")', () => {
+  it('refuses a file holding charts with UnsupportedFeature and inserts nothing; desktop takes it', async () => {
+    expect(sheetNames.some((s) => chartsWanted(s) > 0)).toBe(true); // the roll-up file holds charts
+    const insert = (d: OfficeDouble) =>
+      d.excel.run(async (context) => {
+        context.workbook.insertWorksheetsFromBase64(Buffer.from(prebuilt).toString('base64'), { sheetNamesToInsert: sheetNames, positionType: 'End' });
+        await context.sync();
+      });
+    const web = createOfficeDouble({ api: 20, platform: 'OfficeOnline' });
+    await expect(insert(web)).rejects.toMatchObject({ code: 'UnsupportedFeature' });
+    expect(web.state.sheets).toHaveLength(0);
+    const desktop = createOfficeDouble({ api: 20, platform: 'PC' });
+    await insert(desktop);
+    expect(desktop.state.sheets.map((s) => s.name)).toEqual(sheetNames);
+  });
+});
+
 describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () => {
   it('inserts every sheet in one request, with the same figures a cell-by-cell write gives, and the charts Excel on the web leaves out', async () => {
     const inserted = teacherWorkbook(20);
