@@ -153,6 +153,17 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
     for (const sheet of sheetNames) expect(valuesOf(old, sheet)).toEqual(valuesOf(inserted, sheet));
   });
 
+  it('on Excel on the web writes the plan, charts drawn, without sending a file the web would refuse (it holds charts)', async () => {
+    const d = createOfficeDouble({ api: 20, platform: 'OfficeOnline' });
+    d.state.addSheet('花名册').put(0, 0, [['姓名', '班级'], ['张三', '四(1)班']]);
+    const port = createOfficePort(d.excel, d.office);
+    expect(port.capabilities().insertSheets).toBe(false); // the pane then builds no file at all
+    const result = await port.apply(plan, { prebuilt });
+    expect(d.stats.calls.get('Workbook.insertWorksheetsFromBase64')).toBeUndefined();
+    expect(result.written.map((w) => [w.sheet, w.what])).toEqual(sheetNames.map((s) => [s, 'created']));
+    for (const sheet of sheetNames) expect(d.state.sheet(sheet)!.charts).toHaveLength(chartsWanted(sheet));
+  });
+
   it('writes the plan when the file would not fit one request', async () => {
     const d = teacherWorkbook(20);
     await createOfficePort(d.excel, d.office, { budgetBytes: Math.floor(prebuilt.length / 2) }).apply(plan, { prebuilt });

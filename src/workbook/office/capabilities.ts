@@ -26,7 +26,14 @@ export interface OfficeFeatures {
    */
   readonly delayForCellEdit: boolean;
   readonly mergedAreas: boolean; // 1.13
-  readonly insertWorksheets: boolean; // 1.13 (Workbook.insertWorksheetsFromBase64)
+  /** Workbook.insertWorksheetsFromBase64: ExcelApi 1.13, and not on iOS (Learn, "Work with workbooks"). */
+  readonly insertWorksheets: boolean;
+  /**
+   * Excel on the web refuses to insert a file whose sheets hold a chart, comment, PivotTable or slicer
+   * (UnsupportedFeature; Learn, "Work with workbooks"). A documented difference by platform, so read from
+   * Office.context.platform, unlike the requirement sets above.
+   */
+  readonly insertRefusesCharts: boolean;
   readonly notes: boolean; // 1.18
   readonly undoGroup: boolean; // 1.20
 }
@@ -43,6 +50,8 @@ export function detectFeatures(office: typeof Office): OfficeFeatures {
       }
     }
   }
+  // Office.PlatformType: "PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal".
+  const platform = String((office.context as { platform?: unknown } | undefined)?.platform ?? '');
   return {
     api,
     usedRangeValuesOnly: api >= 2,
@@ -54,7 +63,8 @@ export function detectFeatures(office: typeof Office): OfficeFeatures {
     createWorkbook: api >= 8,
     delayForCellEdit: api >= 1,
     mergedAreas: api >= 13,
-    insertWorksheets: api >= 13,
+    insertWorksheets: api >= 13 && platform !== 'iOS',
+    insertRefusesCharts: platform === 'OfficeOnline',
     notes: api >= 18,
     undoGroup: api >= 20,
   };
@@ -69,7 +79,8 @@ export function toHostCapabilities(f: OfficeFeatures): HostCapabilities {
     dataValidation: f.dataValidation,
     hyperlinks: f.hyperlinks,
     undoGroup: f.undoGroup,
-    insertSheets: f.insertWorksheets,
+    // The roll-up, the one plan inserted whole, draws charts: Excel on the web would refuse its file.
+    insertSheets: f.insertWorksheets && !f.insertRefusesCharts,
     newWorkbook: f.createWorkbook,
   };
 }

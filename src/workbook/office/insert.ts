@@ -21,8 +21,12 @@ import type { SheetStep } from './undo';
  * points at it into #REF!. Nor when the file would not fit one request (Excel on the web: 5 MB). In both
  * cases insertPlanSheets returns null and the caller writes the plan as usual.
  *
- * Excel on the web inserts no charts (documented limit of the API): where an inserted sheet has fewer
- * charts than the plan asks for, the plan's charts are added, as applyPlan would draw them.
+ * Excel on the web refuses the whole file when its sheets hold a chart (or a comment, PivotTable or
+ * slicer): insertWorksheetsFromBase64 returns UnsupportedFeature (Learn, "Work with workbooks":
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks). The prebuilt file holds
+ * the plan's charts, so there a plan with charts is written instead (null), without sending the file.
+ * Where an inserted sheet has fewer charts than the plan asks for (a host that left them out), the plan's
+ * charts are added, as applyPlan would draw them.
  *
  * Syncs: 1 look (the sheet list) + 1 insert + 1 check of the charts (+1 when charts are added).
  * Undo is the port's own (SheetSteps that created their sheet): Excel's undo group is not asked for,
@@ -77,6 +81,7 @@ export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file:
   if (!features.insertWorksheets) return null;
   const sheets = addedSheets(plan);
   if (!sheets) return null;
+  if (features.insertRefusesCharts && sheets.some((s) => s.content.charts?.length)) return null;
   const base64 = toBase64(file);
   if (base64.length + ENVELOPE_BYTES > env.budgetBytes) return null;
 
