@@ -790,7 +790,32 @@ const FREEZE: Spec<Excel.WorksheetFreezePanes> = {
   unfreeze: { kind: 'method', since: 7, call: (s: SheetState) => (s.frozenRows = 0) },
 };
 
+/** DATE(year, month, day) as Excel computes it in the workbook's date system (the only function modeled). */
+function dateSerialIn(state: WorkbookState, year: number, month: number, day: number): number {
+  const serial = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return state.date1904 ? serial - 1462 : serial;
+}
+
+const FUNCTIONS: Spec<Excel.Functions> = {
+  date: {
+    kind: 'method',
+    since: 2,
+    returns: 'FunctionResult',
+    call: (state: WorkbookState, args) => {
+      const [y, m, d] = args.map(Number);
+      if (![y, m, d].every(Number.isInteger)) throw new Error('office-double: functions.date is modeled with whole numbers only');
+      return { value: dateSerialIn(state, y, m, d) };
+    },
+  },
+};
+
+const FUNCTION_RESULT: Spec<Excel.FunctionResult<number>> = {
+  value: { kind: 'prop', since: 2, get: (r: { value: number }) => r.value },
+};
+
 const WORKBOOK: Spec<Excel.Workbook> = {
+  // Workbook.functions (ExcelApi 1.2): worksheet functions evaluated by Excel, in the workbook's date system.
+  functions: { kind: 'nav', since: 2, type: 'Functions', get: (state: WorkbookState) => state },
   worksheets: { kind: 'nav', type: 'WorksheetCollection', get: (state: WorkbookState) => state },
   tables: { kind: 'nav', type: 'TableCollection', get: () => ({ scope: undefined }) },
   names: { kind: 'nav', type: 'NamedItemCollection', get: (state: WorkbookState) => state },
@@ -807,6 +832,8 @@ const WORKBOOK: Spec<Excel.Workbook> = {
 
 export const SPECS: Readonly<Record<string, TypeSpec>> = {
   Workbook: { members: WORKBOOK },
+  Functions: { members: FUNCTIONS },
+  FunctionResult: { members: FUNCTION_RESULT },
   WorksheetCollection: { members: WORKSHEETS, items: { type: 'Worksheet', list: (state: WorkbookState) => state.sheets } },
   Worksheet: { members: WORKSHEET },
   Range: { members: RANGE },

@@ -127,6 +127,12 @@ export class SheetState {
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
   tables: { name: string; sheet: SheetState; block: Block; style?: string }[] = [];
+  /**
+   * File > Options > Advanced > "Use 1904 date system" (old Mac workbooks): date serials count from
+   * 1904-01-01, 1,462 days lower than in the default 1900 system. Worksheet functions answer in it
+   * (DATE(1904,1,1) is 0); the double's stored serials are whatever a test puts there.
+   */
+  date1904 = false;
   /** Review > Protect Workbook (structure): no sheet may be added, deleted, copied, renamed, moved, hidden or shown. */
   structureProtected = false;
   /** Workbook-scoped names (Name Manager): a name and its formula, e.g. ['总人数', "='统计汇总'!$C$3"]. */

@@ -67,7 +67,7 @@ describe('the Excel double against the Office.js declarations', () => {
 
   /** The requirement set the declarations give a member: the first "ExcelApi 1.x" of its doc comment. */
   function apiSet(type: string, member: string): number | undefined {
-    const head = new RegExp(`\\n    (?:class|interface) ${type}(?: extends [^{]+)? \\{`).exec(excel);
+    const head = new RegExp(`\\n    (?:class|interface) ${type}(?:<\\w+>)?(?: extends [^{]+)? \\{`).exec(excel);
     if (!head) return undefined;
     const body = excel.slice(head.index, excel.indexOf('\n    }', head.index));
     const decl = new RegExp(`\\n\\s+(?:readonly )?${member}[(:?<]`).exec(body);
@@ -114,5 +114,23 @@ describe('the Excel double: run options', () => {
       await expect(d.excel.run({ delayForCellEdit: true }, async () => 'ran')).resolves.toBe('ran');
       await expect(d.excel.run({ mergeUndoGroup: true }, async () => 'ran')).rejects.toMatchObject({ code: 'ApiNotFound' });
     }
+  });
+});
+
+describe('the Excel double: date systems', () => {
+  it('answers workbook.functions.date in the workbook\'s date system: 0 for 1904-01-01 in a 1904 workbook, 1462 otherwise', async () => {
+    const probe = async (date1904: boolean) => {
+      const d = createOfficeDouble({ api: 2 });
+      d.state.date1904 = date1904;
+      return d.excel.run(async (context) => {
+        const r = context.workbook.functions.date(1904, 1, 1);
+        r.load('value');
+        await context.sync();
+        return r.value;
+      });
+    };
+    expect(await probe(true)).toBe(0);
+    expect(await probe(false)).toBe(1462);
+    await expect(createOfficeDouble({ api: 1 }).excel.run(async (context) => void context.workbook.functions)).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });
