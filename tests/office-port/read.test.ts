@@ -99,6 +99,37 @@ describe('OfficePort.read', () => {
     expect(d.stats.syncs).toHaveLength(4); // + the sizes again without merges, + the merges row by row
   });
 
+  it('reads a 1904-date workbook\'s dates as the days the teacher typed (in the 1900 system the core counts in), other numbers as they are', async () => {
+    for (const sheets of [undefined, ['花名册']]) {
+      const d = createOfficeDouble({ api: 20 });
+      d.state.date1904 = true; // an old Mac workbook: 2015-03-12 is stored as 40613, not 42075
+      const s = d.state.addSheet('花名册').put(0, 0, [['姓名', '出生日期', '年龄', '到校时间'], ['张三', 40613, 11, 0.3125], ['李四', 41000, 10, 0.5]]);
+      for (const r of [1, 2]) {
+        s.ensure(r, 1).nf = 'yyyy"年"m"月"d"日"';
+        s.ensure(r, 3).nf = 'h:mm';
+      }
+      const snap = await createOfficePort(d.excel, d.office).read(sheets ? { sheets } : {});
+      const sheet = snap.sheets.find((x) => x.name === '花名册')!;
+      expect(sheet.values.slice(1)).toEqual([
+        ['张三', 40613 + 1462, 11, 0.3125], // 2015-03-12; the age and the time of day stay as they are
+        ['李四', 41000 + 1462, 10, 0.5],
+      ]);
+      expect(sheet.dateFormats?.date1904).toBe(true);
+      expect(sheet.dateFormats?.columns[1]).toEqual([{ firstRow: 1, lastRow: 2, kind: 'date' }]);
+      // All sheets: the probe rides in the list's sync (2 syncs). Named: the boxes came first, their formats take one more (2).
+      expect(d.stats.syncs).toHaveLength(2);
+    }
+  });
+
+  it('reads a 1900-date workbook without number formats and without an extra sync', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    d.state.addSheet('花名册').put(0, 0, [['姓名', '出生日期'], ['张三', 42075]]).ensure(1, 1).nf = 'yyyy-mm-dd';
+    const snap = await createOfficePort(d.excel, d.office).read({ sheets: ['花名册'] });
+    expect(snap.sheets[0].values[1]).toEqual(['张三', 42075]);
+    expect(snap.sheets[0].dateFormats).toBeUndefined();
+    expect(d.stats.syncs).toHaveLength(1);
+  });
+
   it('works on ExcelApi 1.1 (no valuesOnly, no merges, no undo group; it still asks to wait out cell edit)', async () => {
     const d = createOfficeDouble({ api: 1 });
     roster(d, '花名册', 20);

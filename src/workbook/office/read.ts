@@ -1,5 +1,7 @@
 import { columnIndex, columnLetter, type CellRange, type CellValue } from '../../core/cells';
+import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import { DateRunsBuilder, dateFormatKind } from '../file/dateFormats';
 import { HEADER_SCAN_ROWS } from '../../core/roster/detect';
 import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
@@ -37,7 +39,13 @@ import { BACKUP_PREFIX } from './undo';
  * size is asked again without them (one more sync), and the merges are then looked up row by row (one
  * more: at most 512 in a row needs over 1,024 columns); if that fails too, the sheet is read without
  * merges, as below ExcelApi 1.13. Never a failed read. (office-js #5918: the call also clears Excel's undo
- * stack; see tests/office-double/RULES.md.) */
+ * stack; see tests/office-double/RULES.md.)
+ *
+ * 1904-date workbooks (old Mac files) count serials from 1904-01-01, 1,462 days below Excel's default
+ * system, which the core reads. The first sync asks Excel for DATE(1904,1,1) (workbook.functions,
+ * ExcelApi 1.2): 0 means the 1904 system. Such a workbook's blocks are read with their number formats
+ * and the date-formatted serials moved into the 1900 system, as the file port does (a time of day alone
+ * is the same in both); when the boxes came in that first sync, their formats take one more sync. */
 
 export interface ReadLimits {
   /** Estimated response bytes per value sync. */
@@ -66,6 +74,8 @@ interface Pending {
   cols: number;
   values: CellValue[][];
   merges?: CellRange[];
+  /** The sheet's date-formatted cells, collected in 1904 workbooks only (their serials were moved). */
+  dates?: DateRunsBuilder;
   nextRow: number;
 }
 
@@ -81,6 +91,15 @@ export async function readWorkbook(
   const list = context.workbook.worksheets;
 
   let refused = false; // Excel refused the boxes: the cells are larger than guessed
+  // DATE(1904,1,1) in the workbook's system: 0 in a 1904 workbook (ExcelApi 1.2; below, the 1900 system is assumed).
+  let dateProbe: Excel.FunctionResult<number> | undefined;
+  const queueDateProbe = () => {
+    if (features.api < 2) return;
+    dateProbe = context.workbook.functions.date(1904, 1, 1);
+    dateProbe.load('value');
+  };
+  let date1904: boolean | undefined; // known after the first sync
+  const formatsToo = () => (date1904 ? ',numberFormat' : '');
   // Set when a sync with merged-area looks failed: every later size sync goes without them.
   let mergesRefused = false;
   const withMerges = () => features.mergedAreas && !mergesRefused;
@@ -101,7 +120,7 @@ export async function readWorkbook(
       }
       if (boxRows > 0) {
         p.box = p.used.getIntersection(`A1:${columnLetter(BOX_COLUMNS - 1)}${boxRows}`);
-        p.box.load('values,valueTypes,rowIndex,columnIndex,rowCount,columnCount');
+        p.box.load(`values,valueTypes,rowIndex,columnIndex,rowCount,columnCount${formatsToo()}`);
       }
       return p;
     });
@@ -129,6 +148,7 @@ export async function readWorkbook(
 
   let pending: Pending[] | undefined;
   list.load('items/name,items/visibility');
+  queueDateProbe();
   if (options.sheets !== undefined && !options.namesOnly) {
     // Named sheets: the list, the sizes and the boxes in one sync.
     const names = [...new Set(options.sheets)];
@@ -143,11 +163,16 @@ export async function readWorkbook(
       refused ||= /PayloadSizeLimitExceeded$/.test(officeErrorCode(e) ?? '');
       pending = undefined; // a name that is not there, data outside the box, or too large: go the long way
       list.load('items/name,items/visibility');
+      queueDateProbe();
       await context.sync();
     }
   } else {
     await context.sync();
   }
+
+  date1904 = dateProbe?.value === 0;
+  // The boxes came with the first sync, before the date system was known: their formats now.
+  const boxFormatsNeeded = date1904 && pending !== undefined;
 
   // The port's own very hidden backups (undo.ts) are not the teacher's sheets: never listed, never read.
   const all = list.items.filter((ws) => !ws.name.startsWith(BACKUP_PREFIX)).map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
@@ -160,8 +185,14 @@ export async function readWorkbook(
     pending = await syncSizes(wanted);
   }
 
+  if (boxFormatsNeeded) {
+    for (const p of pending) p.box?.load('numberFormat');
+    await context.sync();
+  }
+
   for (const p of pending) {
     p.name = all.find((s) => s.name.toLowerCase() === p.key)?.name ?? p.key;
+    if (date1904) p.dates = new DateRunsBuilder();
     const used = p.used as Excel.Range;
     p.origin = { row: used.rowIndex, col: used.columnIndex };
     p.rows = used.rowCount;
@@ -171,35 +202,48 @@ export async function readWorkbook(
     // The box counts when it starts where the used range starts and spans all its columns.
     if (box && box.rowIndex === p.origin.row && box.columnIndex === p.origin.col && box.columnCount === p.cols) {
       if (!box.values || !box.valueTypes) throw new PortError('office.readTooLarge', { sheet: p.name });
-      convertInto(p, 0, box.rowCount, box.values, box.valueTypes);
+      convertInto(p, 0, box.rowCount, box.values, box.valueTypes, date1904 ? box.numberFormat : undefined);
       p.nextRow = box.rowCount;
     }
   }
 
   if (mergesRefused && features.mergedAreas) await readMergesByRow(context, pending);
 
-  await readRemainingBlocks(context, pending, limits, refused ? INITIAL_BYTES_PER_CELL * 4 : INITIAL_BYTES_PER_CELL);
+  await readRemainingBlocks(context, pending, limits, refused ? INITIAL_BYTES_PER_CELL * 4 : INITIAL_BYTES_PER_CELL, date1904);
 
   const byKey = new Map(pending.map((p) => [p.key, p] as const));
   return {
     sheets: all.map((s) => {
       const p = byKey.get(s.name.toLowerCase());
       if (!p) return { name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible };
-      const snapshot: SheetSnapshot = trimBlank({ name: s.name, origin: p.origin, values: p.values, visible: s.visible });
+      const snapshot: SheetSnapshot = trimBlank({
+        name: s.name,
+        origin: p.origin,
+        values: p.values,
+        visible: s.visible,
+        ...(p.dates ? { dateFormats: { date1904: true, columns: p.dates.result() } } : {}),
+      });
       return p.merges ? { ...snapshot, merges: p.merges } : snapshot;
     }),
   };
 }
 
-function convertInto(p: Pending, row: number, count: number, values: unknown[][], types: unknown[][]): number {
+/** Plain cells from what Excel sent; with `formats` (1904 workbooks), date serials moved into the 1900 system. */
+function convertInto(p: Pending, row: number, count: number, values: unknown[][], types: unknown[][], formats?: unknown[][]): number {
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const vRow = values[i] ?? [];
     const tRow = types[i] ?? [];
+    const fRow = formats?.[i];
     const out = new Array<CellValue>(p.cols);
     for (let j = 0; j < p.cols; j++) {
       const v = vRow[j];
       out[j] = toCellValue(v, tRow[j] as string | undefined);
+      const kind = fRow && typeof out[j] === 'number' ? dateFormatKind(String(fRow[j] ?? '')) : null;
+      if (kind) {
+        p.dates?.add(p.origin.row + row + i, p.origin.col + j, kind);
+        if (kind !== 'time') out[j] = (out[j] as number) + DAYS_1900_TO_1904;
+      }
       bytes += jsonBytes(typeof v === 'number' || typeof v === 'boolean' ? v : String(v ?? '')) + String(tRow[j] ?? '').length + 4;
     }
     p.values[row + i] = out;
@@ -208,7 +252,7 @@ function convertInto(p: Pending, row: number, count: number, values: unknown[][]
 }
 
 /** Values outside the boxes, in row blocks packed by size; see the sync formula above. */
-async function readRemainingBlocks(context: Excel.RequestContext, pending: Pending[], limits: ReadLimits, startBytesPerCell: number): Promise<void> {
+async function readRemainingBlocks(context: Excel.RequestContext, pending: Pending[], limits: ReadLimits, startBytesPerCell: number, withFormats = false): Promise<void> {
   let bytesPerCell = startBytesPerCell;
   let retries = startBytesPerCell > INITIAL_BYTES_PER_CELL ? 1 : 0;
   let sheetIndex = 0;
@@ -228,7 +272,7 @@ async function readRemainingBlocks(context: Excel.RequestContext, pending: Pendi
       if (fit <= 0 && blocks.length > 0) break;
       const count = Math.min(left, Math.max(1, fit));
       const range = p.ws.getRange(blockAddress(p.origin.row + p.nextRow, p.origin.col, count, p.cols));
-      range.load('values,valueTypes');
+      range.load(withFormats ? 'values,valueTypes,numberFormat' : 'values,valueTypes');
       blocks.push({ p, row: p.nextRow, count, range });
       p.nextRow += count;
       cellsInSync += count * p.cols;
@@ -252,7 +296,7 @@ async function readRemainingBlocks(context: Excel.RequestContext, pending: Pendi
       const values = b.range.values;
       const types = b.range.valueTypes;
       if (!values || !types) throw new PortError('office.readTooLarge', { sheet: b.p.name });
-      bytes += convertInto(b.p, b.row, b.count, values, types);
+      bytes += convertInto(b.p, b.row, b.count, values, types, withFormats ? b.range.numberFormat : undefined);
       cells += b.count * b.p.cols;
     }
     if (cells > 0) {
