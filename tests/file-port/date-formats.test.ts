@@ -9,7 +9,7 @@ import { toExcelSerial } from '../../src/core/dates';
 import { checkRoster } from '../../src/core/roster';
 import { cellAt, dateFormatAt, findSheet, type SheetSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
-import { dateFormatKind } from '../../src/workbook/file/dateFormats';
+import { dateFormatKind } from '../../src/core/dateFormats';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -1,89 +1,7 @@
-import type { DateFormatKind, DateFormatRun } from '../../core/snapshot';
 import { esc, findElement, rootPrefix } from './xml';
 
-/**
- * Number-format codes that mean a date or time, the way Excel reads them: which letters are date
- * parts and which are time parts, after quoted text, escapes, colours and locale tags are set aside.
- */
-
-type Token = { readonly kind: 'date' | 'hour' | 'second' | 'ampm' } | { readonly kind: 'm'; readonly run: number };
-
-/** The first section of a format (positive numbers): dates are never negative. */
-function firstSection(code: string): string {
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === '"') {
-      const close = code.indexOf('"', i + 1);
-      i = close < 0 ? code.length : close;
-    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
-    else if (ch === '[') {
-      const close = code.indexOf(']', i + 1);
-      i = close < 0 ? code.length : close;
-    } else if (ch === ';') return code.slice(0, i);
-  }
-  return code;
-}
-
-/** Date and time tokens of a format section; null when it is an elapsed duration ([h]:mm), not a time of day. */
-function tokens(section: string): Token[] | null {
-  const out: Token[] = [];
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    const lower = ch.toLowerCase();
-    if (ch === '"') {
-      const close = section.indexOf('"', i + 1);
-      i = close < 0 ? section.length : close;
-    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
-    else if (ch === '[') {
-      const close = section.indexOf(']', i + 1);
-      const inner = section.slice(i + 1, close < 0 ? section.length : close);
-      // [h], [mm], [ss] count elapsed time past 24 hours: Excel shows 36:00, not a clock time.
-      if (/^(?:h+|m+|s+)$/i.test(inner)) return null;
-      i = close < 0 ? section.length : close;
-    } else if (lower === 'g' && section.slice(i, i + 7).toLowerCase() === 'general') i += 6;
-    else if (lower === 'e' && (section[i + 1] === '+' || section[i + 1] === '-')) i++; // 0.00E+00
-    else if (lower === 'b' && (section[i + 1] === '1' || section[i + 1] === '2')) i++; // calendar switch B1/B2
-    else if (lower === 'a' && section.slice(i, i + 5).toUpperCase() === 'AM/PM') {
-      out.push({ kind: 'ampm' });
-      i += 4;
-    } else if (lower === 'a' && section.slice(i, i + 3).toUpperCase() === 'A/P') {
-      out.push({ kind: 'ampm' });
-      i += 2;
-    } else if (section.startsWith('上午/下午', i)) {
-      out.push({ kind: 'ampm' });
-      i += 4;
-    } else if (lower === 'y' || lower === 'd' || lower === 'e' || lower === 'g' || lower === 'b') out.push({ kind: 'date' });
-    else if (lower === 'h') out.push({ kind: 'hour' });
-    else if (lower === 's') out.push({ kind: 'second' });
-    else if (lower === 'm') {
-      let run = 1;
-      while (section[i + run]?.toLowerCase() === 'm') run++;
-      out.push({ kind: 'm', run });
-      i += run - 1;
-    }
-  }
-  return out;
-}
-
-/**
- * What a number with this format shows: a date, a time, both, or null (a plain number, text, or an
- * elapsed duration). `m` is minutes right after an hour or right before a second, as in Excel, else
- * a month.
- */
-export function dateFormatKind(code: string | undefined): DateFormatKind | null {
-  if (!code || code === 'General') return null;
-  const list = tokens(firstSection(code));
-  if (!list) return null;
-  let date = false;
-  let time = false;
-  list.forEach((tok, i) => {
-    if (tok.kind === 'date') date = true;
-    else if (tok.kind !== 'm') time = true;
-    else if (tok.run <= 2 && (list[i - 1]?.kind === 'hour' || list[i + 1]?.kind === 'second')) time = true;
-    else date = true;
-  });
-  return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : null;
-}
+// What a date format is (dateFormatKind) and the runs of date cells (DateRunsBuilder) are the core's,
+// src/core/dateFormats.ts, shared with the Office port; here only what concerns styles.xml.
 
 /**
  * Built-in formats Excel writes by id alone, with no <numFmt> in styles.xml, whose meaning depends on
@@ -126,23 +44,4 @@ export function withImplicitDateFormats(stylesXml: string): string | null {
   if (!root) return null;
   const at = root.index + root[0].length;
   return stylesXml.slice(0, at) + element + stylesXml.slice(at);
-}
-
-/**
- * Collects a sheet's date cells, visited row by row, into runs per column: a cell one row below its
- * column's last run, of the same kind, extends that run; anything else starts a new one.
- */
-export class DateRunsBuilder {
-  private readonly columns: Record<number, { firstRow: number; lastRow: number; kind: DateFormatKind }[]> = {};
-
-  add(row: number, col: number, kind: DateFormatKind): void {
-    const runs = (this.columns[col] ??= []);
-    const last = runs[runs.length - 1];
-    if (last && last.lastRow === row - 1 && last.kind === kind) last.lastRow = row;
-    else runs.push({ firstRow: row, lastRow: row, kind });
-  }
-
-  result(): Readonly<Record<number, readonly DateFormatRun[]>> {
-    return this.columns;
-  }
 }
