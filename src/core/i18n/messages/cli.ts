@@ -112,7 +112,7 @@ export const cli: DomainMessages = {
     'cli.rollup.summary': 'Roll several schools\' workbooks up into a new workbook: the total and one summary sheet per school (no children\'s names). Schools are named by 学校名称 in their 设置 sheet, else by file name.',
     'cli.export.synopsis': 'export <in.xlsx> -o <out.xlsx> [--today YYYY-MM-DD]',
     'cli.export.summary': 'De-identified export: write a new file with names, ID numbers and phones masked and addresses cut to the village.',
-    'cli.error.outputFormat': 'Cannot save as {path}: results are saved only as {expected} files (the original is never changed). Give a name ending in {expected} with -o.',
+    'cli.error.outputFormat': 'Cannot save as {path}: results are saved only in the {expected} format (the original is never changed). Give a name ending in {expected} with -o.',
     'cli.error.macroOutput': 'Cannot save as {path}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.',
     'cli.error.outputExists': 'The result would be saved as {path}, but that file already exists; to keep it, nothing was written. Give an output file with -o.',
     'cli.error.missingOutput': 'No output file: give one with -o, e.g. -o out.xlsx.',
