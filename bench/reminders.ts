@@ -22,6 +22,7 @@ import { buildReminders } from '../src/core/reminders/build';
 import { remindersSheetOp } from '../src/core/reminders/sheet';
 import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
+import { recordKey } from '../src/core/roster/types';
 
 const arg = (flag: string, fallback: number) => {
   const i = process.argv.indexOf(flag);
@@ -64,7 +65,7 @@ const logRows: CellValue[][] = Array.from({ length: ROWS }, () => {
   return [pick(dateForms)(date), c.name, c.classLabel, pick(KIND_LABELS), '学生', '陈老师', '谈了学习和生活', followUp ? '是' : '否', followUp ? addDays(date, 7) : ''];
 });
 const workbook: WorkbookSnapshot = { sheets: [{ name: SHEETS.log, origin: { row: 0, col: 0 }, values: [[...LOG_HEADERS], ...logRows] }] };
-const mentorByRow = new Map(children.filter(() => rand() < 0.8).map((c) => [c.row, `老师${c.row % 150}`]));
+const mentorByChild = new Map(children.filter(() => rand() < 0.8).map((c) => [recordKey(c), `老师${c.row % 150}`]));
 const classTeachers = new Map(classes.map((c, i) => [c, `班主任${i}`]));
 
 const read: number[] = [];
@@ -84,7 +85,7 @@ for (let i = 0; i < RUNS + 1; i++) {
   const log = readLog(workbook, children, TODAY);
   const t1 = performance.now();
   const cpu1 = process.cpuUsage();
-  const result = buildReminders({ today: TODAY, children, log: log.entries, settings: settings.settings, calendar, mentorByRow, classTeachers });
+  const result = buildReminders({ today: TODAY, children, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
   const t2 = performance.now();
   const cpu2 = process.cpuUsage();
   remindersSheetOp(result.items, 'zh-CN', TODAY, result.calendarNotes);

@@ -10,16 +10,17 @@ import { PortError } from '../workbook/port';
 import { isConverted } from '../workbook/file';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
+import { listOption } from './args';
+import { SHEET_OPTION, WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
 import { openWorkbook } from './workbook';
 
 /**
  * The whole-workbook upkeep as the pane runs it, with the tyme4ts calendar. No roster, or a period
  * that is not valid, becomes a CliError (exit 2) naming the file and the reason.
  */
-export function maintain(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, period?: PeriodChoice): MaintenancePlan {
+export function maintain(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, period?: PeriodChoice, sheets?: readonly string[]): MaintenancePlan {
   try {
-    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period });
+    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period, rosterSheets: sheets });
   } catch (e) {
     if (e instanceof RosterNotFoundError || e instanceof WorkflowError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
     throw e;
@@ -64,10 +65,10 @@ export const applyCommand: CliCommand = {
   synopsisKey: 'cli.apply.synopsis',
   summaryKey: 'cli.apply.summary',
   positionals: ['<in.xlsx>'],
-  options: WORKBOOK_OUTPUT_OPTIONS,
-  run: writesWorkbook(async ({ inputs: [file], today }, ctx) => {
+  options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION },
+  run: writesWorkbook(async ({ inputs: [file], today, args }, ctx) => {
     const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
-    const plan = maintain(snapshot, file, today, ctx.lang);
+    const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'));
     const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
     return {
       bytes: port.save(),

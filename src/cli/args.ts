@@ -4,6 +4,8 @@ import { CliError } from './errors';
 export interface OptionSpec {
   readonly takesValue: boolean;
   readonly short?: string;
+  /** May be given more than once (`--sheet 一年级一班 --sheet 一年级二班`); read with `listOption`. */
+  readonly repeatable?: boolean;
 }
 
 export interface ArgsSpec {
@@ -22,6 +24,8 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
   /** Option name (long form, no dashes) -> value, or true for a flag. */
   readonly options: ReadonlyMap<string, string | true>;
+  /** Every value of a repeatable option, in order (`options` holds the first). */
+  readonly lists?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Options every command accepts. */
@@ -37,6 +41,7 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
  */
 export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   const all: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...spec.options };
   const byShort = new Map(Object.entries(all).filter(([, o]) => o.short).map(([name, o]) => [o.short as string, name]));
@@ -65,7 +70,7 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
       if (!name) throw new CliError('cli.error.unknownOption', { option: arg, command: spec.command });
     }
     const shown = arg.startsWith('--') ? `--${name}` : arg;
-    if (options.has(name)) throw new CliError('cli.error.repeatedOption', { option: shown });
+    if (options.has(name) && !all[name].repeatable) throw new CliError('cli.error.repeatedOption', { option: shown });
     if (all[name].takesValue) {
       let value = inline;
       if (value === undefined) {
@@ -75,14 +80,15 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
         i++;
       }
       if (value === '') throw new CliError('cli.error.missingValue', { option: shown });
-      options.set(name, value);
+      if (!options.has(name)) options.set(name, value);
+      if (all[name].repeatable) lists.set(name, [...(lists.get(name) ?? []), value]);
     } else {
       if (inline !== undefined) throw new CliError('cli.error.unexpectedValue', { option: shown });
       options.set(name, true);
     }
   }
 
-  if (options.has('help')) return { positionals, options };
+  if (options.has('help')) return { positionals, options, lists };
   if (positionals.length < spec.positionals.length) {
     throw new CliError('cli.error.missingArgument', { argument: spec.positionals[positionals.length], synopsisKey: spec.synopsisKey });
   }
@@ -90,7 +96,13 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
   if (!variadic && positionals.length > spec.positionals.length) {
     throw new CliError('cli.error.extraArgument', { value: positionals[spec.positionals.length], synopsisKey: spec.synopsisKey });
   }
-  return { positionals, options };
+  return { positionals, options, lists };
+}
+
+/** Every value of a repeatable option, each split at commas (`--sheet a,b --sheet c`): the core splits names no sheet has. */
+export function listOption(args: ParsedArgs, name: string): string[] | undefined {
+  const values = args.lists?.get(name) ?? (typeof args.options.get(name) === 'string' ? [args.options.get(name) as string] : []);
+  return values.length ? [...values] : undefined;
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

@@ -6,7 +6,8 @@ import { newWorkbookWith, type FileWorkbook } from '../workbook/file';
 import { portFailure } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
+import { listOption } from './args';
+import { SHEET_OPTION, WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
 import { openWorkbook } from './workbook';
 
 /** A new workbook file holding `plan`; a port failure becomes the CLI's one-line error. */
@@ -19,11 +20,12 @@ export const exportCommand: CliCommand = {
   synopsisKey: 'cli.export.synopsis',
   summaryKey: 'cli.export.summary',
   positionals: ['<in.xlsx>'],
-  options: WORKBOOK_OUTPUT_OPTIONS,
-  run: writesWorkbook(async ({ inputs: [file], today }, ctx) => {
+  options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION },
+  run: writesWorkbook(async ({ inputs: [file], today, args }, ctx) => {
     const { snapshot } = await openWorkbook(file, ctx.lang);
-    const check = checkWorkbook(snapshot, file, today, ctx.lang);
-    const copy = deidentifyWorkbook(snapshot, check.layout);
+    const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
+    // Every sheet of the roster is masked as the roster, not only the first class.
+    const copy = deidentifyWorkbook(snapshot, check.layouts);
     if (!copy.ok) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(ctx.lang, copy.messageKey, copy.params) });
     const port = await newWorkbookFile(copy.plan, file, ctx.lang);
     const done = deidentifyMessage(copy.counts);

@@ -8,6 +8,9 @@ import { CliError } from './errors';
 import { refuseSameFile, writeOutputFile } from './io';
 import { todayFrom } from './today';
 
+/** --sheet, repeatable: the roster's sheets (one per class), for every command that reads the roster. */
+export const SHEET_OPTION: Readonly<Record<'sheet', OptionSpec>> = { sheet: { takesValue: true, repeatable: true } };
+
 /** -o and --today: the options of every command that writes a new workbook. */
 export const WORKBOOK_OUTPUT_OPTIONS: Readonly<Record<'output' | 'today', OptionSpec>> = {
   output: { takesValue: true, short: 'o' },
@@ -25,6 +28,8 @@ export function outputFrom(args: ParsedArgs): string {
 export interface OutputJob {
   readonly inputs: readonly string[];
   readonly today: IsoDate;
+  /** The command's arguments, for its own options (--sheet). */
+  readonly args: ParsedArgs;
 }
 
 /** What it made: the new workbook's bytes, what to tell the user once it is written, the exit code. */
@@ -79,7 +84,7 @@ export function writesWorkbook(make: (job: OutputJob, ctx: CliContext) => Promis
       await refuseSameFile(inputs, given);
       if (!OOXML_OUTPUT.test(given)) throw new CliError('cli.error.outputFormat', { path: given, expected: '.xlsx' });
     }
-    const made = await make({ inputs, today }, ctx);
+    const made = await make({ inputs, today, args }, ctx);
     let output = given;
     if (output === undefined) {
       if (!made.source || !isConverted(made.source)) throw new CliError('cli.error.missingOutput');

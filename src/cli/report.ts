@@ -21,12 +21,20 @@ export interface JsonReport {
   readonly children: number;
   readonly issues: JsonIssue[];
   readonly unmapped: { column: string; header: string }[];
+  /** Only for a roster of several sheets: each sheet read, with its header rows and children. */
+  readonly sheets?: { sheet: string; headerRows: number[]; children: number; classFromSheet: string | null }[];
 }
 
-/** Findings in sheet order (row, then column), so output does not depend on the order rules ran in. */
-export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1) || a.rule.localeCompare(b.rule));
+/**
+ * Findings in sheet order (the roster's sheets as `sheets` lists them, then row, then column), so
+ * output does not depend on the order rules ran in.
+ */
+export function sortedFindings(findings: readonly Finding[], sheets: readonly string[] = []): Finding[] {
+  const index = (f: Finding) => sheets.indexOf(f.sheet);
+  return [...findings].sort((a, b) => index(a) - index(b) || a.row - b.row || (a.col ?? -1) - (b.col ?? -1) || a.rule.localeCompare(b.rule));
 }
+
+const sheetOrder = (check: RosterCheck) => (check.layouts ?? [check.layout]).map((l) => l.sheet);
 
 export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
   const { layout } = check;
@@ -40,7 +48,7 @@ export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
     headerRows: layout.headerRows.map((r) => r + 1),
     columns,
     children: check.records.length,
-    issues: sortedFindings(check.findings).map((f) => ({
+    issues: sortedFindings(check.findings, sheetOrder(check)).map((f) => ({
       sheet: f.sheet,
       row: f.row + 1,
       column: f.col === null ? null : columnLetter(f.col),
@@ -50,6 +58,11 @@ export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
       message: renderFinding(f, lang),
     })),
     unmapped: layout.unmapped.map((u) => ({ column: columnLetter(u.col), header: u.text })),
+    ...(check.layouts && check.layouts.length > 1 ? {
+      sheets: check.layouts.map((l) => ({
+        sheet: l.sheet, headerRows: l.headerRows.map((r) => r + 1), children: check.records.filter((r) => r.sheet === l.sheet).length, classFromSheet: l.sheetClass?.text ?? null,
+      })),
+    } : {}),
   };
 }
 
@@ -73,13 +86,19 @@ function rowSpan(rows: readonly number[]): string {
 export function textReport(check: RosterCheck, lang: Lang): string {
   const { layout } = check;
   const lines: string[] = [];
-  lines.push(t(lang, 'cli.report.layout', { sheet: layout.sheet, headerRows: rowSpan(layout.headerRows), children: check.records.length }));
+  if (check.layouts && check.layouts.length > 1) {
+    lines.push(t(lang, 'cli.report.sheets', { count: check.layouts.length, children: check.records.length }));
+    for (const l of check.layouts) {
+      const children = check.records.filter((r) => r.sheet === l.sheet).length;
+      lines.push('  ' + t(lang, 'cli.report.sheetLine', { sheet: l.sheet, headerRows: rowSpan(l.headerRows), children }));
+    }
+  } else lines.push(t(lang, 'cli.report.layout', { sheet: layout.sheet, headerRows: rowSpan(layout.headerRows), children: check.records.length }));
   if (layout.unmapped.length) {
     const sep = lang === 'zh-CN' ? '、' : ', ';
     lines.push(t(lang, 'cli.report.unmapped', { columns: layout.unmapped.map((u) => `${columnLetter(u.col)} ${u.text}`).join(sep) }));
   }
   const groups = new Map<Finding['rule'], Finding[]>();
-  for (const f of sortedFindings(check.findings)) {
+  for (const f of sortedFindings(check.findings, sheetOrder(check))) {
     const list = groups.get(f.rule) ?? [];
     list.push(f);
     groups.set(f.rule, list);

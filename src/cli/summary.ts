@@ -1,6 +1,7 @@
 import { t, type Lang } from '../core/i18n';
 import { GRADE_KEYS, periodLabel, reportParagraphs, type PeriodChoice, type SummaryFigures } from '../core/summary';
-import { stringOption, type ParsedArgs } from './args';
+import { listOption, stringOption, type ParsedArgs } from './args';
+import { SHEET_OPTION } from './output';
 import { maintain } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
@@ -52,13 +53,14 @@ export const summaryCommand: CliCommand = {
     to: { takesValue: true },
     period: { takesValue: true },
     json: { takesValue: false },
+    ...SHEET_OPTION,
   },
   async run(args, ctx) {
     const [file] = args.positionals;
     const today = todayFrom(args, ctx);
     const period = periodFrom(args);
     const { snapshot } = await openWorkbook(file, ctx.lang);
-    const plan = maintain(snapshot, file, today, ctx.lang, period);
+    const plan = maintain(snapshot, file, today, ctx.lang, period, listOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(plan.summary.json) + '\n');
     else ctx.stdout(summaryText(plan.summary.figures, ctx.lang));
     return EXIT.ok;

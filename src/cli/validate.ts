@@ -3,7 +3,8 @@ import type { RosterCheck } from '../core/roster/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { IsoDate } from '../core/dates';
 import { t, type Lang } from '../core/i18n';
-import { stringOption } from './args';
+import { listOption } from './args';
+import { SHEET_OPTION } from './output';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { countBySeverity, jsonReport, textReport } from './report';
@@ -15,9 +16,9 @@ import { openWorkbook } from './workbook';
  * explicit --sheet winning over it. No roster, or a --sheet that is missing or has no header, is a
  * CliError naming the file, with the engine's own reason.
  */
-export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, sheet?: string): RosterCheck {
+export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, sheets?: readonly string[]): RosterCheck {
   try {
-    return checkRoster(snapshot, { today, sheet, override: overrideFromSettings(snapshot) });
+    return checkRoster(snapshot, { today, sheets, override: overrideFromSettings(snapshot) });
   } catch (e) {
     if (e instanceof RosterNotFoundError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
     throw e;
@@ -30,7 +31,7 @@ export const validateCommand: CliCommand = {
   summaryKey: 'cli.validate.summary',
   positionals: ['<file.xlsx>'],
   options: {
-    sheet: { takesValue: true },
+    ...SHEET_OPTION,
     today: { takesValue: true },
     json: { takesValue: false },
   },
@@ -38,7 +39,7 @@ export const validateCommand: CliCommand = {
     const [file] = args.positionals;
     const today = todayFrom(args, ctx);
     const { snapshot } = await openWorkbook(file, ctx.lang);
-    const check = checkWorkbook(snapshot, file, today, ctx.lang, stringOption(args, 'sheet'));
+    const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(jsonReport(check, ctx.lang)) + '\n');
     else ctx.stdout(textReport(check, ctx.lang));
     return countBySeverity(check.findings).errors > 0 ? EXIT.findings : EXIT.ok;

@@ -26,7 +26,7 @@ describe.each([
   ['a --today in another format', () => ['validate', clean, '--today', '2025/09/01'], /2025\/09\/01/],
   ['--today without a value', () => ['validate', clean, '--today'], /--today needs a value/],
   ['--json with a value', () => ['validate', clean, '--json=1'], /takes no value/],
-  ['a repeated --sheet', () => ['validate', clean, '--sheet', 'a', '--sheet', 'b'], /only once/],
+  ['a repeated --today', () => ['validate', clean, '--today', '2026-09-01', '--today', '2026-09-02'], /only once/],
 ])('%s', (_, argsOf, message) => {
   it('is exit 2 with one line naming the problem, in English and in Chinese', async () => {
     const args = argsOf();

@@ -238,6 +238,6 @@ describe('help', () => {
     expect(zh.stdout).toContain('validate <文件.xlsx>');
     const en = await runCli(['validate', '--help', '--lang', 'en']);
     expect(en.status).toBe(0);
-    expect(en.stdout).toContain('validate <file.xlsx> [--sheet NAME]');
+    expect(en.stdout).toContain('validate <file.xlsx> [--sheet NAME …]');
   });
 });

@@ -11,7 +11,7 @@ import type { SheetFinding } from './findings';
 import { KIND_LABELS, NO, TARGETS, YES, isYes, kindLabel, parseKind, type ContactKind, type ContactTarget } from './kinds';
 
 /** What the contacts core needs of a roster child; plain data so it can be tested without the roster engine. */
-export type ChildRecord = Pick<RosterRecord, 'row' | 'name' | 'classLabel' | 'birthDate' | 'lunarBirthday' | 'joinDate' | 'keyFocus'>;
+export type ChildRecord = Pick<RosterRecord, 'row' | 'name' | 'classLabel' | 'birthDate' | 'lunarBirthday' | 'joinDate' | 'keyFocus'> & { readonly sheet?: string };
 
 /** The 谈心记录 columns, in order. Teachers read and type them, so they are Chinese data. */
 export const LOG_HEADERS = ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'] as const;

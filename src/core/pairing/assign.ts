@@ -83,6 +83,7 @@ export function identifyChildren(records: readonly ChildInput[]): PairingChild[]
       keyFocus: r.keyFocus,
       village: villageOf(r.address ?? ''),
       row: r.row,
+      ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
     };
   });
 }

@@ -24,6 +24,8 @@ export type ClassNormalizer = (text: string) => string | null;
 /** What the pairing needs of a child: a RosterRecord, or anything shaped like the parts it reads. */
 export type ChildInput = Pick<RosterRecord, 'name' | 'classLabel' | 'keyFocus' | 'address' | 'row'> & {
   readonly idNumber?: string | null;
+  /** The roster sheet (a roster may span one sheet per class). */
+  readonly sheet?: string;
 };
 
 /** One usable row of 帮扶人员. Names are unique (later duplicates become findings and are not used). */
@@ -113,6 +115,8 @@ export interface PairingChild {
   readonly village: string | null;
   /** Roster row (0-based). */
   readonly row: number;
+  /** Roster sheet, where the roster spans several. */
+  readonly sheet?: string;
 }
 
 export interface PairingRow {

@@ -3,6 +3,7 @@ import { calendarNotes, type CalendarNote, type ChineseCalendar } from '../calen
 import { dayNumber, daysInMonth, fromDayNumber, isLeapYear, parseIso, toIso, type IsoDate } from '../dates';
 import type { Params } from '../i18n';
 import type { ChildRecord, LogEntry } from '../contacts/log';
+import { recordKey } from '../roster/types';
 import { KIND_IDS, pausesOffSchool, type ContactKind } from '../contacts/kinds';
 import type { Cadence, ContactSettings } from '../contacts/settings';
 import { LOOKAHEAD_DAYS, QUARTERLY_MEETING_KEY, YEARLY_SCHEDULE, festivalNameKey, festivalSuggestionKey } from './plans';
@@ -24,7 +25,7 @@ export interface ReminderItem {
   readonly status: ReminderStatus;
   readonly due: IsoDate;
   /** The child, for child items; null for school-wide ones. */
-  readonly child: { readonly row: number; readonly name: string; readonly classLabel: string | null } | null;
+  readonly child: { readonly row: number; readonly sheet?: string; readonly name: string; readonly classLabel: string | null } | null;
   readonly contactKind: ContactKind | null;
   /** The responsible person's name; '' for the whole school, the leadership group or nobody yet. */
   readonly owner: string;
@@ -42,8 +43,8 @@ export interface ReminderInput {
   readonly log: readonly LogEntry[];
   readonly settings: ContactSettings;
   readonly calendar: ChineseCalendar;
-  /** Roster row -> the child's mentor (帮扶教师) from 结对帮扶. */
-  readonly mentorByRow: ReadonlyMap<number, string>;
+  /** recordKey(child) (its sheet and row) -> the child's mentor (帮扶教师) from 结对帮扶. */
+  readonly mentorByChild: ReadonlyMap<string, string>;
   /** Class label -> its class teacher (班主任) from 帮扶人员. */
   readonly classTeachers: ReadonlyMap<string, string>;
 }
@@ -63,13 +64,13 @@ export function buildReminders(input: ReminderInput): ReminderResult {
   const items: ReminderItem[] = [];
 
   const owner = (child: ChildRecord): { owner: string; ownerRole: OwnerRole } => {
-    const mentor = input.mentorByRow.get(child.row);
+    const mentor = input.mentorByChild.get(recordKey(child));
     if (mentor) return { owner: mentor, ownerRole: 'mentor' };
     const teacher = child.classLabel ? input.classTeachers.get(child.classLabel) : undefined;
     if (teacher) return { owner: teacher, ownerRole: 'classTeacher' };
     return { owner: '', ownerRole: 'unassigned' };
   };
-  const childRef = (c: ChildRecord) => ({ row: c.row, name: c.name, classLabel: c.classLabel });
+  const childRef = (c: ChildRecord) => ({ row: c.row, name: c.name, classLabel: c.classLabel, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}) });
 
   contactItems(input, school, week, owner, childRef, items);
   followUpItems(input, week, owner, childRef, items);

@@ -5,7 +5,7 @@ import { SHEETS } from '../sheets';
 import { contactsPlan } from './plan';
 
 const children: ChildRecord[] = [{ row: 2, name: '张三', classLabel: '三(1)班', birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false }];
-const base = { today: '2026-11-30', lang: 'zh-CN' as const, children, calendar: createTymeCalendar(), mentorByRow: new Map<number, string>(), classTeachers: new Map([['三(1)班', '陈老师']]) };
+const base = { today: '2026-11-30', lang: 'zh-CN' as const, children, calendar: createTymeCalendar(), mentorByChild: new Map<string, string>(), classTeachers: new Map([['三(1)班', '陈老师']]) };
 
 describe('contactsPlan', () => {
   it('creates 设置 and 谈心记录 in a new workbook and writes 提醒事项', () => {

@@ -17,8 +17,8 @@ export interface ContactsPlanInput {
   /** The roster's children (RosterRecord fits). */
   readonly children: readonly ChildRecord[];
   readonly calendar: ChineseCalendar;
-  /** Roster row -> mentor (帮扶教师) from 结对帮扶. */
-  readonly mentorByRow: ReadonlyMap<number, string>;
+  /** recordKey(child) (its sheet and row) -> mentor (帮扶教师) from 结对帮扶. */
+  readonly mentorByChild: ReadonlyMap<string, string>;
   /** Class label -> class teacher (班主任). */
   readonly classTeachers: ReadonlyMap<string, string>;
   /** Where the 谈心记录 dropdowns for 学生 and 记录人 take their lists from. */
@@ -43,7 +43,7 @@ export function contactsPlan(input: ContactsPlanInput): ContactsPlan {
   const log = readLog(workbook, input.children, today);
   const result = buildReminders({
     today, children: input.children, log: log.entries, settings: settings.settings, calendar: input.calendar,
-    mentorByRow: input.mentorByRow, classTeachers: input.classTeachers,
+    mentorByChild: input.mentorByChild, classTeachers: input.classTeachers,
   });
   const ops: PlanOp[] = [...contactSettingsOps(workbook, today)];
   if (!findSheet(workbook, SHEETS.log)) ops.push(logSheetOp(input.listSources));

@@ -1,3 +1,4 @@
+import { recordKey } from '../roster/types';
 import { createTymeCalendar } from '../calendar/tyme';
 import type { ChineseCalendar } from '../calendar/types';
 import type { ChildRecord, LogEntry } from '../contacts/log';
@@ -32,7 +33,7 @@ function entry(childIndex: number, kind: ContactKind, date: string, extra: Parti
   return { row: 10, date, day: dayNumber(date), child: childIndex, kind, target: '学生', recorder: '', content: '', followUp: false, followUpDue: null, ...extra };
 }
 function run(today: string, children: ChildRecord[], log: LogEntry[] = [], over: Partial<ReminderInput> = {}) {
-  return buildReminders({ today, children, log, settings: SETTINGS, calendar: tyme, mentorByRow: new Map(), classTeachers: new Map(), ...over });
+  return buildReminders({ today, children, log, settings: SETTINGS, calendar: tyme, mentorByChild: new Map(), classTeachers: new Map(), ...over });
 }
 const contact = (items: ReminderItem[], kind: ContactKind, name?: string) =>
   items.filter((i) => i.kind === 'contact' && i.contactKind === kind && (name === undefined || i.child?.name === name));
@@ -112,7 +113,7 @@ describe('cadence arithmetic', () => {
 describe('who and whose', () => {
   it('gives each child to the mentor, else the class teacher', () => {
     const kids = [child('张三', '三(1)班', 2), child('李四', '三(1)班', 3), child('王五', '五(1)班', 4)];
-    const r = run('2026-11-30', kids, [], { mentorByRow: new Map([[2, '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师']]) });
+    const r = run('2026-11-30', kids, [], { mentorByChild: new Map([[recordKey({ row: 2 }), '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师']]) });
     const owners = new Map(contact(r.items, 'talk').map((i) => [i.child!.name, [i.owner, i.ownerRole]]));
     expect(Object.fromEntries(owners)).toEqual({ 张三: ['刘老师', 'mentor'], 李四: ['陈老师', 'classTeacher'], 王五: ['', 'unassigned'] });
   });
@@ -134,7 +135,7 @@ describe('follow-ups', () => {
       entry(0, 'parentCall', '2026-11-20', { row: 7, followUp: true, followUpDue: '2026-11-25', recorder: '陈老师', content: '孩子说想妈妈' }),
       entry(0, 'talk', '2026-11-21', { followUp: false }),
     ];
-    const r = run('2026-11-30', kids, log, { mentorByRow: new Map([[2, '刘老师']]) });
+    const r = run('2026-11-30', kids, log, { mentorByChild: new Map([[recordKey({ row: 2 }), '刘老师']]) });
     const f = r.items.filter((i) => i.kind === 'followUp');
     expect(f.map((i) => [i.due, i.status, i.owner, i.logRow])).toEqual([['2026-11-25', 'overdue', '陈老师', 7]]);
     expect(renderMsg('zh-CN', f[0].what)).toBe('跟进（家长电话）');

@@ -1,3 +1,4 @@
+import { recordKey } from '../roster/types';
 import type { CellValue } from '../cells';
 import { createTymeCalendar } from '../calendar/tyme';
 import { LOG_HEADERS, readLog, type ChildRecord } from '../contacts/log';
@@ -27,7 +28,7 @@ function generate(logRows: CellValue[][]) {
   const log = readLog(wb, roster, TODAY);
   const result = buildReminders({
     today: TODAY, children: roster, log: log.entries, settings: settings.settings, calendar: tyme,
-    mentorByRow: new Map([[2, '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师'], ['四(2)班', '周老师']]),
+    mentorByChild: new Map([[recordKey({ row: 2 }), '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师'], ['四(2)班', '周老师']]),
   });
   return { ...result, findings: [...settings.findings, ...log.findings] };
 }

@@ -5,7 +5,7 @@
 import type { CellRange, CellValue } from '../cells';
 import { isAddinSheet } from '../sheets';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
-import { cellAt } from '../snapshot';
+import { cellAt, findSheet } from '../snapshot';
 import { isBlank, isCjk, isSpaceCode, stripSpaces, toHalfWidth } from './normalize';
 import type { FieldKey, MappingOverride, RosterLayout } from './types';
 
@@ -335,16 +335,23 @@ function filledRowsBelow(sheet: SheetSnapshot, layout: RosterLayout, cap = 1000)
 /**
  * Apply a saved correction to a detected layout: pinned fields move to their column (a column means
  * one field only), null removes a field. With no detected header, the first non-blank row is taken.
+ *
+ * A pin saved with its header text follows that text: when the column no longer has it (a column was
+ * inserted before it), the pin moves to the column that has it, or is dropped for detection, and the
+ * layout lists it in `stale` so the teacher is told. A pin saved as a bare letter applies to the
+ * saved sheet; on another sheet of the roster (`reference` is the sheet it was saved for) only where
+ * that column has the same header as there.
  */
-export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | null, override: MappingOverride | undefined): RosterLayout | null {
-  const pins = override?.columns;
-  if (!pins || Object.keys(pins).length === 0) return detected;
+export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | null, override: MappingOverride | undefined, reference?: RosterLayout): RosterLayout | null {
+  const saved = override?.columns;
+  if (!saved || Object.keys(saved).length === 0) return detected;
   let base = detected;
   if (!base) {
     const headerRow = firstNonBlankRow(sheet);
     if (headerRow === null) return null;
     base = toLayout(sheet.name, { headerRows: [headerRow], columns: singleRow(sheet, headerRow, sheetWidth(sheet, headerRow, headerRow + 1)).columns, score: 0 }, true);
   }
+  const { pins, stale } = placePins(base, saved, override?.headers ?? {}, reference);
   const columns: Partial<Record<FieldKey, number>> = { ...base.columns };
   for (const [field, col] of Object.entries(pins) as [FieldKey, number | null | undefined][]) {
     if (col === undefined) continue;
@@ -365,7 +372,47 @@ export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | nul
     headers,
     unmapped: headers.filter((h) => !h.field).map((h) => ({ col: h.col, text: h.text })),
     fromSaved: true,
+    ...(stale.length ? { stale } : {}),
   };
+}
+
+/** The header text of a column of a layout, as compared (normalised), or '' when it has none. */
+export function headerTextAt(layout: RosterLayout, col: number): string {
+  return normalizeHeader(layout.headers.find((h) => h.col === col)?.text ?? '');
+}
+
+function placePins(
+  base: RosterLayout, saved: Readonly<Partial<Record<FieldKey, number | null>>>, headers: Readonly<Partial<Record<FieldKey, string>>>, reference: RosterLayout | undefined,
+): { pins: Partial<Record<FieldKey, number | null>>; stale: NonNullable<RosterLayout['stale']>[number][] } {
+  const pins: Partial<Record<FieldKey, number | null>> = {};
+  const stale: NonNullable<RosterLayout['stale']>[number][] = [];
+  for (const [field, col] of Object.entries(saved) as [FieldKey, number | null | undefined][]) {
+    if (col === undefined) continue;
+    const header = headers[field];
+    if (col === null || !header) {
+      // A bare letter: on the sheet it was saved for as is; elsewhere where the header is the same.
+      if (col === null || !reference || reference.sheet === base.sheet || headerTextAt(base, col) === headerTextAt(reference, col)) pins[field] = col;
+      continue;
+    }
+    const want = normalizeHeader(header);
+    if (headerTextAt(base, col) === want) {
+      pins[field] = col;
+      continue;
+    }
+    const moved = base.headers.find((h) => normalizeHeader(h.text) === want);
+    if (moved) pins[field] = moved.col;
+    // Only the sheet the pin was saved for has it out of place; a class sheet laid out otherwise just differs.
+    if (!reference || reference.sheet === base.sheet) stale.push({ field, header, col: moved ? moved.col : null });
+  }
+  return { pins, stale };
+}
+
+/**
+ * The columns a roster sheet is compared by: each mapped field with its header text. Sheets with the
+ * same signature share a header layout (one sheet per class or grade).
+ */
+export function headerSignature(layout: RosterLayout): string {
+  return layout.headers.filter((h) => h.field).map((h) => `${h.field}=${normalizeHeader(h.text)}`).sort().join('|');
 }
 
 function firstNonBlankRow(sheet: SheetSnapshot): number | null {
@@ -392,3 +439,19 @@ export function headerForms(sheet: SheetSnapshot, layout: RosterLayout): Map<num
   }
   return out;
 }
+
+/**
+ * Names as a person gives them: each an existing sheet's name, or, when no sheet is named so, a list
+ * separated by commas or 、 (`--sheet 一年级一班,一年级二班`; 设置's 花名册工作表).
+ */
+export function splitSheetNames(workbook: WorkbookSnapshot, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    if (!name) continue;
+    const parts = findSheet(workbook, name) ? [name] : name.split(/[,，、;；\n]/).map((p) => p.trim()).filter(Boolean);
+    for (const p of parts) if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+

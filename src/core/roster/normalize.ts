@@ -473,6 +473,26 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
   return { grade: null, classNo: null, ok: false };
 }
 
+/** Class-like fragments inside a longer text: 三年级一班, 三（1）班, 初一(2)班, 2023级1班, 三年级. */
+const CLASS_IN_TEXT = /(?:初中|初|小学)?[一二三四五六七八九\d](?:年级|年)?[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?班|\d{4}级(?:\d{1,2}|[一二三四五六七八九十]{1,3})班|初中?[一二三](?:年级)?|[一二三四五六七八九]年级/g;
+
+/**
+ * The class a sheet's name, its title row or a section row gives (一年级一班, 三年级一班留守儿童花名册,
+ * 2025年秋季三（2）班名单), or null. Only texts that say 年, 级, 班 or 初 count, so a sheet named 1 or
+ * Sheet2 is no class.
+ */
+export function classInText(text: string, today: IsoDate): ClassParse | null {
+  const s = stripSpaces(toHalfWidth(text));
+  if (!/[年级班初]/.test(s)) return null;
+  const whole = parseClass(s, today);
+  if (whole?.ok) return whole;
+  for (const m of s.matchAll(CLASS_IN_TEXT)) {
+    const parsed = parseClass(m[0], today);
+    if (parsed?.ok) return parsed;
+  }
+  return null;
+}
+
 /** Three digits, "501": the grade, then the class in two digits. */
 function gradeAndClassDigits(digits: string): ClassParse {
   const grade = gradeFrom(undefined, Number(digits[0]));

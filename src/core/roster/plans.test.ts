@@ -140,7 +140,9 @@ describe('saved mapping in 设置', () => {
     expect(settings.values).toContainEqual([ROSTER_SHEET_SETTING, '花名册', expect.any(String)]);
     expect(settings.values).toContainEqual([columnSetting('guardianPhone'), 'AB', expect.any(String)]);
     expect(settings.values).toContainEqual(['花名册列：父亲电话', '无', expect.any(String)]);
-    expect(overrideFromSettings(saved)).toEqual(override);
+    // A column is saved with the header it has, so an inserted column cannot shift it unnoticed.
+    expect(settings.values).toContainEqual([columnSetting('name'), 'B（姓名）', expect.any(String)]);
+    expect(overrideFromSettings(saved)).toEqual({ ...override, headers: { name: '姓名' } });
   });
 
   it('rewrites values in place, clears pins that were dropped, and appends new ones', () => {
@@ -148,7 +150,7 @@ describe('saved mapping in 设置', () => {
     const ops = overrideSettingsOps(first, { sheet: '花名册', columns: { name: 2, guardianName: 6 } });
     expect(ops.map((o) => o.kind)).toEqual(['setCells', 'appendRows']);
     const second = apply(first, ops);
-    expect(overrideFromSettings(second)).toEqual({ sheet: '花名册', columns: { name: 2, guardianName: 6 } });
+    expect(overrideFromSettings(second)).toEqual({ sheet: '花名册', columns: { name: 2, guardianName: 6 }, headers: { name: '性别', guardianName: '监护人姓名' } });
   });
 
   it('ignores values that are not column letters, and accepts lower case and an ASCII colon', () => {

@@ -9,7 +9,8 @@ import { t, type Lang } from '../i18n';
 import type { CellMark, PlanCell, PlanOp } from '../plan/types';
 import { readSettings, settingsOps } from '../settings';
 import { SHEETS } from '../sheets';
-import type { WorkbookSnapshot } from '../snapshot';
+import { findSheet, type WorkbookSnapshot } from '../snapshot';
+import { detectSheetLayout, splitSheetNames } from './detect';
 import { fieldLabel, renderFinding, ruleLabel, severityLabel } from './render';
 import { FIELD_KEYS, type FieldKey, type MappingOverride, type RosterCheck } from './types';
 
@@ -18,11 +19,16 @@ export const ERROR_FONT = '#9C0006';
 export const WARNING_FILL = '#FFEB9C';
 const SEVERITY_COL = 5;
 
+/** The roster's sheet names as one label: 花名册, or 一年级一班、一年级二班 for a roster of class sheets. */
+export function rosterSheetsText(check: Pick<RosterCheck, 'layout'> & { readonly layouts?: RosterCheck['layouts'] }): string {
+  return (check.layouts ?? [check.layout]).map((l) => l.sheet).join('、');
+}
+
 /** The 校验结果 sheet: a title line with counts and date, then one row per finding with a link to its cell. */
 export function findingsSheetPlan(check: RosterCheck, lang: Lang, today: IsoDate): PlanOp {
   const errors = check.findings.filter((f) => f.severity === 'error').length;
   const warnings = check.findings.length - errors;
-  const counts = { sheet: check.layout.sheet, children: check.records.length, errors, warnings, date: today };
+  const counts = { sheet: rosterSheetsText(check), children: check.records.length, errors, warnings, date: today };
   const title = check.findings.length ? t(lang, 'roster.findings.title', counts) : t(lang, 'roster.findings.none', counts);
   const rows: PlanCell[][] = check.findings.map((f) => {
     const where = f.col === null ? null : `${columnLetter(f.col)}${f.row + 1}`;
@@ -77,12 +83,24 @@ export function markOps(check: RosterCheck, lang: Lang): PlanOp[] {
     } else byCell.set(key, { mark: { sheet: f.sheet, row: f.row, col: f.col, note: '', fill: '' }, notes: [text], error: f.severity === 'error' });
   }
   if (byCell.size === 0) return [];
-  const marks: CellMark[] = [...byCell.values()].map((m) => ({ ...m.mark, note: m.notes.join('\n'), fill: m.error ? ERROR_FILL : WARNING_FILL }));
-  return [{ kind: 'markCells', sheet: check.layout.sheet, marks }];
+  // One op per roster sheet: a roster of class sheets is marked on each.
+  const bySheet = new Map<string, CellMark[]>();
+  for (const m of byCell.values()) {
+    const mark = { ...m.mark, note: m.notes.join('\n'), fill: m.error ? ERROR_FILL : WARNING_FILL };
+    const list = bySheet.get(mark.sheet);
+    if (list) list.push(mark);
+    else bySheet.set(mark.sheet, [mark]);
+  }
+  return [...bySheet].map(([sheet, marks]) => ({ kind: 'markCells', sheet, marks }));
 }
 
 export function clearMarksOp(sheet: string): PlanOp {
   return { kind: 'clearMarks', sheet };
+}
+
+/** Take back the marks on every sheet of the roster. */
+export function clearMarksOps(check: Pick<RosterCheck, 'layout'> & { readonly layouts?: RosterCheck['layouts'] }): PlanOp[] {
+  return (check.layouts ?? [check.layout]).map((l) => clearMarksOp(l.sheet));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,44 +118,73 @@ function settingText(v: CellValue | undefined): string {
   return typeof v === 'string' ? v.trim() : '';
 }
 
-/** The user's saved correction, or undefined when 设置 says nothing about the roster. */
+/** A saved column: 'E', or 'E（联系电话）' with the header text the column had when it was saved. */
+const SAVED_COLUMN = /^([A-Za-z]{1,3})\s*(?:[（(]([\s\S]*)[）)])?$/;
+
+/**
+ * The user's saved correction, or undefined when 设置 says nothing about the roster. 花名册工作表 may
+ * name several sheets (一年级一班、一年级二班); a column may carry its header text (E（联系电话）), so a
+ * column inserted later does not shift the mapping (docs/ARCHITECTURE.md §3).
+ */
 export function overrideFromSettings(workbook: WorkbookSnapshot): MappingOverride | undefined {
   const settings = readSettings(workbook);
-  const sheet = settingText(settings.get(ROSTER_SHEET_SETTING)?.value);
+  const sheetText = settingText(settings.get(ROSTER_SHEET_SETTING)?.value);
+  const sheets = sheetText ? splitSheetNames(workbook, [sheetText]) : [];
   const columns: Partial<Record<FieldKey, number | null>> = {};
+  const headers: Partial<Record<FieldKey, string>> = {};
   let pinned = 0;
   for (const field of FIELD_KEYS) {
     const entry = settings.get(columnSetting(field)) ?? settings.get(columnSetting(field).replace('：', ':'));
-    const text = settingText(entry?.value).toUpperCase();
+    const text = settingText(entry?.value);
     if (!text) continue;
     if (text === NONE) columns[field] = null;
     else {
-      const col = columnIndex(text);
+      const m = SAVED_COLUMN.exec(text);
+      const col = m ? columnIndex(m[1].toUpperCase()) : -1;
       if (col < 0) continue; // not a column letter: ignore rather than guess
       columns[field] = col;
+      if (m![2]?.trim()) headers[field] = m![2].trim();
     }
     pinned++;
   }
-  if (!sheet && pinned === 0) return undefined;
-  return { ...(sheet ? { sheet } : {}), ...(pinned ? { columns } : {}) };
+  if (sheets.length === 0 && pinned === 0) return undefined;
+  return {
+    ...(sheets.length ? { sheet: sheets[0] } : {}),
+    ...(sheets.length > 1 ? { sheets } : {}),
+    ...(pinned ? { columns } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+  };
+}
+
+/** The header text over a column of a sheet, as the roster detector composes it ("父亲 / 姓名"), or ''. */
+function headerTextOf(workbook: WorkbookSnapshot, sheetName: string | undefined, col: number): string {
+  const sheet = sheetName ? findSheet(workbook, sheetName) : undefined;
+  const layout = sheet ? detectSheetLayout(sheet) : null;
+  return layout?.headers.find((h) => h.col === col)?.text ?? '';
 }
 
 /**
- * Ops that save `override` in 设置. Fields no longer pinned are cleared (left blank = detect) where the
- * sheet already has their row; new pins are appended.
+ * Ops that save `override` in 设置: the sheet names, and each pinned column as its letter with the
+ * header text it has now. Fields no longer pinned are cleared (left blank = detect) where the sheet
+ * already has their row; new pins are appended.
  */
 export function overrideSettingsOps(workbook: WorkbookSnapshot, override: MappingOverride): PlanOp[] {
   const existing = readSettings(workbook);
   const values = new Map<string, { value: CellValue; note?: string }>();
   const sheetNote = t('zh-CN', 'roster.settings.sheetNote');
   const columnNote = t('zh-CN', 'roster.settings.columnNote');
-  if (override.sheet || settingText(existing.get(ROSTER_SHEET_SETTING)?.value)) values.set(ROSTER_SHEET_SETTING, { value: override.sheet ?? '', note: sheetNote });
+  const sheets = override.sheets?.length ? override.sheets : override.sheet ? [override.sheet] : [];
+  if (sheets.length || settingText(existing.get(ROSTER_SHEET_SETTING)?.value)) values.set(ROSTER_SHEET_SETTING, { value: sheets.join('、'), note: sheetNote });
   for (const field of FIELD_KEYS) {
     const label = columnSetting(field);
     const pin = override.columns?.[field];
     if (pin === undefined) {
       if (settingText(existing.get(label)?.value) || typeof existing.get(label)?.value === 'number') values.set(label, { value: '', note: columnNote });
-    } else values.set(label, { value: pin === null ? NONE : columnLetter(pin), note: columnNote });
+    } else if (pin === null) values.set(label, { value: NONE, note: columnNote });
+    else {
+      const header = override.headers?.[field] ?? headerTextOf(workbook, sheets[0], pin);
+      values.set(label, { value: header ? `${columnLetter(pin)}（${header}）` : columnLetter(pin), note: columnNote });
+    }
   }
   return settingsOps(workbook, [], values);
 }

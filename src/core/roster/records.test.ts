@@ -39,7 +39,7 @@ describe('which rows are records', () => {
   ])('passes over the totals row %p', (line) => {
     const result = check([ROW(1), line, ROW(2)]);
     expect(result.records.map((r) => r.row)).toEqual([1, 3]);
-    expect(result.skipped).toEqual([{ row: 2, reason: 'total' }]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'total' }]);
     expect(result.findings).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe('which rows are records', () => {
   ])('passes over the signature or footer line %p', (line) => {
     const result = check([ROW(1), line]);
     expect(result.records.map((r) => r.row)).toEqual([1]);
-    expect(result.skipped).toEqual([{ row: 2, reason: 'footer' }]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'footer' }]);
     expect(result.findings).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('which rows are records', () => {
   it('passes over a header repeated for a second printed page', () => {
     const result = check([ROW(1), HEADER, ROW(2)]);
     expect(result.records.map((r) => r.row)).toEqual([1, 3]);
-    expect(result.skipped).toEqual([{ row: 2, reason: 'repeatedHeader' }]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'repeatedHeader' }]);
     expect(result.findings).toEqual([]);
   });
 
@@ -74,14 +74,14 @@ describe('which rows are records', () => {
     // Cells are first tested by their first ideograph, then normalised; both ways must agree.
     const spaced = [' 序号', '＊姓　名', '性 别', '※出生日期：', '★身份证号', '班级', '监护人姓名', '监护人电话'];
     const result = check([ROW(1), spaced, ROW(2, '姓明'), ROW(3, '名字')]);
-    expect(result.skipped).toEqual([{ row: 2, reason: 'repeatedHeader' }]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'repeatedHeader' }]);
     expect(result.records.map((r) => r.name)).toEqual(['学生1', '姓明', '名字']);
   });
 
   it('passes over a row numbering the columns under the header, and a template\'s example row', () => {
     const result = check([[1, 2, 3, 4, 5, 6, 7, 8], ['示例', '张小明', '男', '2015-03-12', '110105201503120011', '三(1)班', '张爷爷', '13800000000'], ROW(1)]);
     expect(result.records.map((r) => r.row)).toEqual([3]);
-    expect(result.skipped).toEqual([{ row: 1, reason: 'columnNumbers' }, { row: 2, reason: 'example' }]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 1, reason: 'columnNumbers' }, { sheet: '花名册', row: 2, reason: 'example' }]);
     // Further down, a row of small numbers is data, not column numbers.
     expect(check([ROW(1), [1, 2, 3, 4]]).records).toHaveLength(2);
   });

@@ -10,7 +10,7 @@ import type { SheetSnapshot } from '../snapshot';
 import { headerFirstIdeograph, headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
-  cached, cellText, classLabel, isBlank, isNoneText, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
+  cached, cellText, classInText, classLabel, isBlank, isNoneText, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
   parsePhone, parseYesNo, stripSpaces, type ClassParse, type DateParse, type PhoneParse,
 } from './normalize';
 import type { FieldKey, Gender, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
@@ -26,6 +26,8 @@ export interface ParsedRow {
   readonly join: DateParse | null;
   readonly className: ClassParse | null;
   readonly grade: ClassParse | null;
+  /** Where the record's class came from when the sheet has no class or grade column: the sheet's name or title, or a section row. */
+  readonly classFrom: 'sheet' | 'section' | null;
   /** What the gender column itself says (the record's gender falls back to the ID's). */
   readonly statedGender: Gender | null;
   readonly phones: Readonly<Partial<Record<PhoneField, PhoneParse | null>>>;
@@ -79,6 +81,7 @@ function isColumnNumbers(line: readonly CellValue[]): boolean {
  * ran cost more in garbage collection than the rules themselves). Returns the rows passed over.
  */
 export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today: IsoDate, visit: (parsed: ParsedRow) => void): SkippedRow[] {
+  const sheetName = layout.sheet;
   const mapped = (Object.entries(layout.columns) as [FieldKey, number][]).sort((a, b) => a[1] - b[1]);
   const fields = mapped.map(([f]) => f);
   const cols = mapped.map(([, c]) => c - sheet.origin.col);
@@ -89,7 +92,11 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
   const cellsOfRow = new Array<CellValue>(fields.length);
-  const parsers = rowParsers(fields, cols.map((c) => c + sheet.origin.col), today);
+  const parsers = rowParsers(sheetName, fields, cols.map((c) => c + sheet.origin.col), today);
+  // A sheet with no class or grade column takes the class from a section row above the children, else from its name or title.
+  const noClassColumn = layout.columns.className === undefined && layout.columns.grade === undefined;
+  const sheetClass: ClassParse | null = noClassColumn && layout.sheetClass ? { grade: layout.sheetClass.grade, classNo: layout.sheetClass.classNo, ok: true } : null;
+  let section: ClassParse | null = null;
 
   for (let i = start; i < values.length; i++) {
     const line = values[i];
@@ -104,7 +111,7 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
     }
     const row = sheet.origin.row + i;
     if (i === start && isColumnNumbers(line)) {
-      skipped.push({ row, reason: 'columnNumbers' });
+      skipped.push({ sheet: sheetName, row, reason: 'columnNumbers' });
       continue;
     }
     // The first filled cell of the row, and the name cell, carry 合计 / 填表人 lines.
@@ -117,17 +124,42 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
     }
     const kind = classify(first) ?? (nameIndex >= 0 ? classify(cellsOfRow[nameIndex]) : null);
     if (kind) {
-      skipped.push({ row, reason: kind });
+      skipped.push({ sheet: sheetName, row, reason: kind });
       continue;
+    }
+    if (noClassColumn) {
+      const heading = sectionClass(line, today);
+      if (heading) {
+        section = heading;
+        skipped.push({ sheet: sheetName, row, reason: 'section' });
+        continue;
+      }
     }
     if (!hasData) continue;
     if (cols.length > 0 && isRepeatedHeader(cellsOfRow, formsByIndex)) {
-      skipped.push({ row, reason: 'repeatedHeader' });
+      skipped.push({ sheet: sheetName, row, reason: 'repeatedHeader' });
       continue;
     }
-    visit(parseRow(row, cellsOfRow, parsers));
+    visit(parseRow(row, cellsOfRow, parsers, section ?? sheetClass, section ? 'section' : sheetClass ? 'sheet' : null));
   }
   return skipped;
+}
+
+/**
+ * A section row: one filled cell on the whole row, naming a class with its grade (三年级一班, 三（1）班 …,
+ * or a title such as 三年级一班留守儿童名单). Only read where the sheet has no class or grade column.
+ */
+function sectionClass(line: readonly CellValue[], today: IsoDate): ClassParse | null {
+  let text: string | null = null;
+  for (let c = 0; c < line.length; c++) {
+    const v = line[c] ?? null;
+    if (isBlank(v)) continue;
+    if (text !== null || typeof v !== 'string') return null;
+    text = v;
+  }
+  if (text === null || text.length > 40) return null;
+  const parsed = classInText(text, today);
+  return parsed && parsed.grade !== null ? parsed : null;
 }
 
 /** A mapped column's header texts, and the first characters they start with for a cheap first test. */
@@ -168,6 +200,7 @@ function isRepeatedHeader(cells: readonly CellValue[], probes: readonly HeaderPr
 
 /** Parsers for one run: which fields exist is decided once, and low-variety columns are cached by value. */
 interface RowParsers {
+  readonly sheet: string;
   readonly fields: readonly FieldKey[];
   readonly cols: readonly number[];
   readonly today: IsoDate;
@@ -190,7 +223,7 @@ interface RowParsers {
   readonly rawShape: Readonly<Partial<Record<FieldKey, CellValue>>>;
 }
 
-function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today: IsoDate): RowParsers {
+function rowParsers(sheet: string, fields: readonly FieldKey[], cols: readonly number[], today: IsoDate): RowParsers {
   const has: Partial<Record<FieldKey, boolean>> = {};
   const rawShape: Partial<Record<FieldKey, CellValue>> = {};
   for (const f of fields) {
@@ -198,7 +231,7 @@ function rowParsers(fields: readonly FieldKey[], cols: readonly number[], today:
     rawShape[f] = null;
   }
   return {
-    fields, cols, today, has, rawShape,
+    sheet, fields, cols, today, has, rawShape,
     date: cached(parseDate),
     cls: cached((v) => parseClass(v, today)),
     gender: cached(parseGender),
@@ -251,7 +284,7 @@ function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParse
   return away === 2 ? 'both' : away === 1 ? 'one' : null;
 }
 
-function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): ParsedRow {
+function parseRow(row: number, cells: readonly CellValue[], P: RowParsers, fallbackClass: ClassParse | null, classFrom: ParsedRow['classFrom']): ParsedRow {
   const { fields, cols, has, today } = P;
   const raw: Partial<Record<FieldKey, CellValue>> = { ...P.rawShape };
   let cellErrors: { field: FieldKey; col: number; error: string }[] | undefined;
@@ -275,13 +308,16 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
   const idGood = id && (id.kind === 'ok' || id.kind === 'legacy15') ? id : null;
   const birthDate = birth?.ok && birth.iso <= today ? birth.iso : idGood && idGood.birth <= today ? idGood.birth : null;
   const gender = has.gender ? P.gender(raw.gender ?? null) : null;
-  const classGrade = className?.ok ? className.grade : null;
+  const fromColumns = has.className || has.grade;
+  const classGiven = fromColumns ? className : fallbackClass;
+  const classGrade = classGiven?.ok ? classGiven.grade : null;
   const gradeNo = classGrade ?? (grade?.ok ? grade.grade : null);
-  const classNo = className?.ok ? className.classNo : null;
+  const classNo = classGiven?.ok ? classGiven.classNo : null;
   const label = P.label(gradeNo, classNo);
   const idText = id && (id.kind === 'ok' || id.kind === 'legacy15' || id.kind === 'badChecksum' || id.kind === 'badBirthDate') ? id.id : null;
 
   const record: RosterRecord = {
+    sheet: P.sheet,
     row,
     raw,
     name: normalizeName(raw.name ?? null),
@@ -304,7 +340,10 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers): Pars
     lunarBirthday: has.lunarBirthday ? P.yesNo(raw.lunarBirthday ?? null) === true : false,
     joinDate: join?.ok ? join.iso : null,
   };
-  return { record, id, birth, join, className, grade, statedGender: gender, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS };
+  return {
+    record, id, birth, join, className, grade, classFrom: fromColumns ? null : classFrom,
+    statedGender: gender, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS,
+  };
 }
 
 const NO_ERRORS: ParsedRow['cellErrors'] = [];

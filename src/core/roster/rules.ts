@@ -2,6 +2,7 @@
  * The roster rules (docs/ARCHITECTURE.md §5). Each finding carries a stable rule id, a severity and an i18n key;
  * parameters are row numbers, ages and counts only — never a name, ID or phone.
  */
+import { columnLetter } from '../cells';
 import { daysInMonth, type IsoDate } from '../dates';
 import type { Params } from '../i18n';
 import type { DateParse } from './normalize';
@@ -34,6 +35,7 @@ const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'guardian-age': 'error',
   'cell-error': 'warning',
   'id-region': 'warning',
+  'mapping-stale': 'warning',
 };
 
 /** The usual severity of a rule (a few findings are softer: a 15-digit ID, an old guardian, a likely duplicate). */
@@ -50,18 +52,17 @@ class Findings {
   }
 }
 
-/**
- * Every rule over one layout: `check` each parsed row as it is read, then `finish` with all the records
- * for the rules across rows (duplicates). Row by row, so the parse results need not outlive their row.
- * `today` is the reference date for ages and "future".
- */
-export class RosterRules {
-  private readonly out: Findings;
-  private readonly headerFindings: number;
-  private readonly classCol: number | undefined;
-  private readonly classField: FieldKey;
+/** The rules of one sheet of the roster: its columns, its header findings, its findings. */
+class SheetRules {
+  readonly out: Findings;
+  readonly headerFindings: number;
+  readonly classCol: number | undefined;
+  readonly classField: FieldKey;
+  /** The header-missing finding for class or grade, dropped when section rows give every child a class. */
+  private readonly classMissing: Finding | null;
+  sectionSeen = false;
 
-  constructor(private readonly layout: RosterLayout, private readonly today: IsoDate) {
+  constructor(readonly layout: RosterLayout) {
     const out = (this.out = new Findings(layout.sheet));
     const cols = layout.columns;
     const headerRow = layout.headerRows[layout.headerRows.length - 1];
@@ -70,23 +71,54 @@ export class RosterRules {
     }
     this.classCol = cols.className ?? cols.grade;
     this.classField = cols.className !== undefined ? 'className' : 'grade';
-    if (this.classCol === undefined) out.add(headerRow, null, 'className', 'header-missing', 'roster.headerMissing.classOrGrade');
+    let classMissing: Finding | null = null;
+    // A sheet named for its class (一年级一班) needs no class column.
+    if (this.classCol === undefined && !layout.sheetClass) {
+      out.add(headerRow, null, 'className', 'header-missing', 'roster.headerMissing.classOrGrade');
+      classMissing = out.list[out.list.length - 1];
+    }
+    this.classMissing = classMissing;
+    for (const s of layout.stale ?? []) {
+      out.add(headerRow, s.col, s.field, 'mapping-stale', s.col === null ? 'roster.mapping.staleDetected' : 'roster.mapping.staleMoved', { header: s.header, ...(s.col === null ? {} : { column: columnLetter(s.col) }) });
+    }
     // header-missing reports the header row; keep those first whatever the sort in finish does.
     this.headerFindings = out.list.length;
   }
 
-  check(parsed: ParsedRow): void {
-    checkRow(this.out, parsed, this.layout, this.today, this.classCol, this.classField);
-  }
-
-  /** The findings, header-missing first, then by row and column. Call once, after the last row. */
-  finish(records: readonly RosterRecord[]): Finding[] {
-    checkDuplicates(this.out, records, this.layout);
+  /** The findings, header-missing first, then by row and column. */
+  finish(): Finding[] {
     const list = this.out.list;
-    const head = list.slice(0, this.headerFindings);
+    const head = list.slice(0, this.headerFindings).filter((f) => !(this.sectionSeen && f === this.classMissing));
     const body = list.slice(this.headerFindings);
     body.sort((a, b) => a.row - b.row || (a.col ?? -1) - (b.col ?? -1));
     return head.concat(body);
+  }
+}
+
+/**
+ * Every rule over the roster's layouts (one, or one per class sheet): `check` each parsed row as it is
+ * read, then `finish` with all the records for the rules across rows (duplicates, across sheets too).
+ * Row by row, so the parse results need not outlive their row. `today` is the reference date for ages
+ * and "future".
+ */
+export class RosterRules {
+  private readonly sheets = new Map<string, SheetRules>();
+
+  constructor(layouts: RosterLayout | readonly RosterLayout[], private readonly today: IsoDate) {
+    const list: readonly RosterLayout[] = 'sheet' in layouts ? [layouts] : layouts;
+    for (const layout of list) this.sheets.set(layout.sheet, new SheetRules(layout));
+  }
+
+  check(parsed: ParsedRow): void {
+    const s = this.sheets.get(parsed.record.sheet) ?? this.sheets.values().next().value!;
+    if (parsed.classFrom === 'section') s.sectionSeen = true;
+    checkRow(s.out, parsed, s.layout, this.today, s.classCol, s.classField);
+  }
+
+  /** The findings sheet by sheet (in the order the layouts came), each header-missing first, then by row and column. Call once, after the last row. */
+  finish(records: readonly RosterRecord[]): Finding[] {
+    checkDuplicates(records, this.sheets);
+    return [...this.sheets.values()].flatMap((s) => s.finish());
   }
 }
 
@@ -258,8 +290,9 @@ function countDigits(s: string): number {
  * Same child twice: the same ID number (error), or the same name and birth date where at least one of
  * the two has no ID (warning). Reported on the later row, naming the earlier one.
  */
-function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout: RosterLayout): void {
-  const cols = layout.columns;
+function checkDuplicates(records: readonly RosterRecord[], sheets: ReadonlyMap<string, SheetRules>): void {
+  const first = sheets.values().next().value!;
+  const rulesOf = (r: RosterRecord) => sheets.get(r.sheet) ?? first;
   const byId = new FirstOfEachId(records);
   // A name-and-birth pair is only reported where one side has no ID, so only the pairs some ID-less
   // record carries need a key: with IDs on nearly every row, most rows then build no key string and
@@ -272,22 +305,29 @@ function checkDuplicates(out: Findings, records: readonly RosterRecord[], layout
     if (births) births.add(r.birthDate);
     else birthsWithoutId.set(r.name, new Set([r.birthDate]));
   }
-  const byNameBirth = new Map<string, { row: number; id: string | null }>();
+  // On another sheet, the message names it: the same child entered in two classes.
+  const where = (r: RosterRecord, earlier: RosterRecord, key: string): { key: string; params: Params } =>
+    earlier.sheet === r.sheet ? { key, params: { earlierRow: earlier.row + 1 } } : { key: `${key}OnSheet`, params: { earlierRow: earlier.row + 1, earlierSheet: earlier.sheet } };
+  const byNameBirth = new Map<string, RosterRecord>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
+    const s = rulesOf(r);
+    const cols = s.layout.columns;
     if (r.idNumber && cols.idNumber !== undefined) {
       const earlier = byId.firstOrAdd(i);
       if (earlier !== null) {
-        out.add(r.row, cols.idNumber, 'idNumber', 'duplicate', 'roster.duplicate.id', { earlierRow: earlier.row + 1 });
+        const w = where(r, earlier, 'roster.duplicate.id');
+        s.out.add(r.row, cols.idNumber, 'idNumber', 'duplicate', w.key, w.params);
         continue;
       }
     }
     if (!r.name || !r.birthDate || birthsWithoutId.get(r.name)?.has(r.birthDate) !== true) continue;
     const key = `${r.name}\u0000${r.birthDate}`;
     const earlier = byNameBirth.get(key);
-    if (!earlier) byNameBirth.set(key, { row: r.row, id: r.idNumber });
-    else if (!earlier.id || !r.idNumber) {
-      out.add(r.row, cols.name ?? null, 'name', 'duplicate', 'roster.duplicate.nameBirth', { earlierRow: earlier.row + 1 }, 'warning');
+    if (!earlier) byNameBirth.set(key, r);
+    else if (!earlier.idNumber || !r.idNumber) {
+      const w = where(r, earlier, 'roster.duplicate.nameBirth');
+      s.out.add(r.row, cols.name ?? null, 'name', 'duplicate', w.key, w.params, 'warning');
     }
   }
 }

@@ -19,6 +19,8 @@ export const RULE_IDS = [
   'cell-error',
   // The ID's first six digits are in no revision of GB/T 2260 (a warning: the list may lag a new county).
   'id-region',
+  // A column pinned in 设置 no longer has the header it was saved with (a column was inserted): re-detected.
+  'mapping-stale',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';
@@ -38,12 +40,26 @@ export interface RosterLayout {
   readonly score: number;
   /** True when the mapping came (wholly or partly) from the user's saved correction. */
   readonly fromSaved: boolean;
+  /**
+   * Where the sheet has neither a class nor a grade column: the class its name or title row gives
+   * (一年级一班, 三(2)班), with the text it was read from. Every child on the sheet is in that class.
+   */
+  readonly sheetClass?: { readonly text: string; readonly grade: number | null; readonly classNo: number | null };
+  /** Saved pins that no longer matched their header: the field, the header saved with it, and the column that has that header now (null: re-detected). */
+  readonly stale?: readonly { readonly field: FieldKey; readonly header: string; readonly col: number | null }[];
 }
 
 /** A user's correction of the detection: the sheet, and fields pinned to columns (null: not present). */
 export interface MappingOverride {
   readonly sheet?: string;
+  /** The roster's sheets when it spans several (one per class); `sheet` is then the first of them. */
+  readonly sheets?: readonly string[];
   readonly columns?: Readonly<Partial<Record<FieldKey, number | null>>>;
+  /**
+   * The header text each pinned column had when the pin was saved: a pin whose column no longer has
+   * that header (a column was inserted before it) follows the header or falls back to detection.
+   */
+  readonly headers?: Readonly<Partial<Record<FieldKey, string>>>;
 }
 
 export type Gender = '男' | '女';
@@ -51,6 +67,8 @@ export type LeftBehindType = 'both' | 'one' | 'none';
 
 /** One child as read from the roster, normalised; the sheet itself is never changed. */
 export interface RosterRecord {
+  /** The roster sheet the child is on (a roster may span one sheet per class). */
+  readonly sheet: string;
   /** 0-based sheet row. */
   readonly row: number;
   readonly raw: Readonly<Partial<Record<FieldKey, CellValue>>>;
@@ -93,14 +111,22 @@ export interface Finding {
 
 /** A row under the header that is deliberately not a record, so the pane can say what was passed over. */
 export interface SkippedRow {
+  /** The roster sheet of the row (absent in results made before a roster could span sheets). */
+  readonly sheet?: string;
   /** 0-based sheet row. */
   readonly row: number;
-  /** columnNumbers: a row numbering the columns (1 2 3 …) under the header; example: a 示例/例： row of a template. */
-  readonly reason: 'total' | 'footer' | 'repeatedHeader' | 'columnNumbers' | 'example';
+  /**
+   * columnNumbers: a row numbering the columns (1 2 3 …) under the header; example: a 示例/例： row of a
+   * template; section: a class standing alone on its row (三年级一班) over the children below it.
+   */
+  readonly reason: 'total' | 'footer' | 'repeatedHeader' | 'columnNumbers' | 'example' | 'section';
 }
 
 export interface RosterCheck {
+  /** The roster's first sheet (in workbook order); `layouts` lists every sheet read. */
   readonly layout: RosterLayout;
+  /** Every sheet read as part of the roster, in workbook order (one per class, or just `layout`). */
+  readonly layouts: readonly RosterLayout[];
   readonly records: readonly RosterRecord[];
   readonly findings: readonly Finding[];
   /** Totals, signature lines and repeated headers under the header (blank rows are not listed). */
@@ -111,5 +137,15 @@ export interface CheckOptions {
   /** Reference date for ages and "in the future" (YYYY-MM-DD). */
   readonly today: IsoDate;
   readonly sheet?: string;
+  /**
+   * The roster's sheets, chosen by name (the command line's --sheet, repeated or comma-separated); an
+   * item that is no sheet's name but holds commas is split. Wins over `sheet` and the saved choice.
+   */
+  readonly sheets?: readonly string[];
   readonly override?: MappingOverride;
+}
+
+/** A record's identity across the roster's sheets (rows repeat from sheet to sheet). */
+export function recordKey(r: { readonly sheet?: string; readonly row: number }): string {
+  return `${r.sheet ?? ''}!${r.row}`;
 }

@@ -301,27 +301,36 @@ function headerRowOf(sheet: SheetSnapshot): number {
   return i < 0 ? sheet.origin.row : sheet.origin.row + i;
 }
 
-export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: DeidentifyRoster): DeidentifyResult {
-  const rosterSheet = workbook.sheets.find((s) => s.name === roster.sheet);
-  if (!rosterSheet) return { ok: false, messageKey: 'summary.deid.noSheet', params: { sheet: roster.sheet } };
+export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: DeidentifyRoster | readonly DeidentifyRoster[]): DeidentifyResult {
+  // A roster of class sheets is masked on every one of them.
+  const layouts: readonly DeidentifyRoster[] = Array.isArray(roster) ? roster : [roster as DeidentifyRoster];
+  const layoutOf = new Map<SheetSnapshot, DeidentifyRoster>();
+  for (const layout of layouts) {
+    const sheet = workbook.sheets.find((s) => s.name === layout.sheet);
+    if (!sheet) return { ok: false, messageKey: 'summary.deid.noSheet', params: { sheet: layout.sheet } };
+    layoutOf.set(sheet, layout);
+  }
 
   // Every name the roster holds (children, parents, guardians), to find them in free text elsewhere.
   const names: string[] = [];
-  const last = lastRow(rosterSheet);
-  for (const [field, col] of Object.entries(roster.columns)) {
-    if (col === undefined || FIELD_MASKERS[field as FieldKey] !== 'name') continue;
-    for (let r = roster.firstDataRow; r <= last; r++) {
-      const v = cellAt(rosterSheet, r, col);
-      if (typeof v === 'string' && v.trim()) names.push(v.trim());
+  for (const [rosterSheet, layout] of layoutOf) {
+    const last = lastRow(rosterSheet);
+    for (const [field, col] of Object.entries(layout.columns)) {
+      if (col === undefined || FIELD_MASKERS[field as FieldKey] !== 'name') continue;
+      for (let r = layout.firstDataRow; r <= last; r++) {
+        const v = cellAt(rosterSheet, r, col);
+        if (typeof v === 'string' && v.trim()) names.push(v.trim());
+      }
     }
   }
   const scrub = new Scrubber(names);
-  const fieldOfCol = new Map<number, FieldKey>();
-  for (const [field, col] of Object.entries(roster.columns)) if (col !== undefined) fieldOfCol.set(col, field as FieldKey);
 
   const ops: PlanOp[] = workbook.sheets.map((sheet) => {
-    if (sheet === rosterSheet) {
-      const content = sheetContent(sheet, roster.headerRows, roster.firstDataRow, (col, header) => {
+    const layout = layoutOf.get(sheet);
+    if (layout) {
+      const fieldOfCol = new Map<number, FieldKey>();
+      for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) fieldOfCol.set(col, field as FieldKey);
+      const content = sheetContent(sheet, layout.headerRows, layout.firstDataRow, (col, header) => {
         const field = fieldOfCol.get(col);
         // A column the mapping left out is judged by its header, like any other sheet's.
         return field ? (FIELD_MASKERS[field] ?? null) : maskerForHeader(header);

@@ -18,7 +18,7 @@ import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan 
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, remindersSheetOp, type ReminderResult } from '../reminders';
 import { checkRoster, overrideFromSettings } from '../roster';
-import type { RosterCheck, RosterRecord } from '../roster/types';
+import { recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
 import { readSettings, settingsOps, type SettingDef } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
@@ -62,6 +62,8 @@ export interface MaintenanceOptions {
   readonly period?: PeriodChoice;
   /** An explicit roster sheet, winning over the mapping saved in 设置. */
   readonly rosterSheet?: string;
+  /** The roster's sheets named now (the command line's --sheet, several), winning over `rosterSheet` and 设置. */
+  readonly rosterSheets?: readonly string[];
 }
 
 export interface MaintenancePlan {
@@ -92,7 +94,8 @@ export interface MaintenancePlan {
 /** The 谈心记录 dropdowns: 学生 from the roster's name column, 记录人 from 帮扶人员's (as it will be after this run). */
 function logListSources(check: RosterCheck, pairing: PairingPlan): { students?: ListSource; recorders?: ListSource } {
   const nameCol = check.layout.columns.name;
-  const students = nameCol === undefined ? undefined : { sheet: check.layout.sheet, col: nameCol, firstRow: check.layout.firstDataRow };
+  // A dropdown lists one range: a roster of several class sheets gets none rather than one class's names.
+  const students = nameCol === undefined || check.layouts.length > 1 ? undefined : { sheet: check.layout.sheet, col: nameCol, firstRow: check.layout.firstDataRow };
   const layout = pairing.result.mentorLayout;
   const layoutName = layout?.columns.name;
   const recorders = layout && layoutName !== undefined ? { sheet: layout.sheet, col: layoutName, firstRow: layout.headerRow + 1 } : undefined;
@@ -119,15 +122,13 @@ function withCreatedSheets(workbook: WorkbookSnapshot, ops: readonly PlanOp[]): 
   return created.length ? { sheets: [...workbook.sheets, ...created] } : workbook;
 }
 
-const rowKey = (row: number) => `row:${row}`;
-
 /**
  * Plan the upkeep of every sheet the add-in maintains. Throws RosterNotFoundError (from the roster
  * module) when the workbook has no roster, and WorkflowError when the period is not valid.
  */
 export function planMaintenance(workbook: WorkbookSnapshot, options: MaintenanceOptions): MaintenancePlan {
   const { today, lang, calendar } = options;
-  const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, override: overrideFromSettings(workbook) });
+  const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, sheets: options.rosterSheets, override: overrideFromSettings(workbook) });
   const records: readonly RosterRecord[] = roster.records;
 
   // The user-kept sheets first: what this run creates is read back as if already there, so the run
@@ -144,11 +145,12 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   // Responsibilities only from what the workbook will hold: a 结对帮扶 that cannot be rewritten (the
   // school's own, with columns the add-in does not write) is not replaced, so its pairs are unknown here.
   const writtenPairs = pairing.existing.readable ? pairing.result.rows : [];
-  const mentorByRow = new Map<number, string>();
-  for (const row of writtenPairs) if (row.teacher.mentor) mentorByRow.set(row.child.row, row.teacher.mentor);
+  // Rows repeat from class sheet to class sheet: a child is its sheet and row.
+  const mentorByChild = new Map<string, string>();
+  for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
   const classTeachers = new Map<string, string>();
   for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
-  const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByRow, classTeachers });
+  const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
 
   const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
@@ -156,15 +158,15 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const period = chosen.period;
   const parentCall = settings.settings.cadence.parentCall;
   const summaryLog: SummaryLogEntry[] = log.entries.map((e) => ({
-    date: e.date, childKey: rowKey(records[e.child].row), classLabel: records[e.child].classLabel, kind: e.kind,
+    date: e.date, childKey: recordKey(records[e.child]), classLabel: records[e.child].classLabel, kind: e.kind,
     target: e.target, recorder: e.recorder, followUp: e.followUp, followUpDue: e.followUpDue,
   }));
   // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
   const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings] as unknown as SummaryFinding[];
   const figures = computeSummary({
-    children: childrenFromRecords(records, (r) => rowKey(r.row)),
+    children: childrenFromRecords(records, recordKey),
     findings: qualityFindings,
-    pairs: writtenPairs.map((r) => ({ childKey: rowKey(r.child.row), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
+    pairs: writtenPairs.map((r) => ({ childKey: recordKey(r.child), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
     mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
     log: summaryLog,
     cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },

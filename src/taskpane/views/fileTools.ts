@@ -27,7 +27,7 @@ export class KeyedError extends Error {
 /** The de-identified copy of `snapshot` as file bytes, with the counts of what was masked. */
 export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapshot, today: string): Promise<{ bytes: Uint8Array; message: { messageKey: string; params: Record<string, number> } }> {
   const check = core.checkRoster(snapshot, { today, override: core.overrideFromSettings(snapshot) ?? undefined });
-  const copy = core.deidentifyWorkbook(snapshot, check.layout);
+  const copy = core.deidentifyWorkbook(snapshot, check.layouts);
   if (!copy.ok) throw new KeyedError(copy.messageKey, copy.params);
   return { bytes: await workbookWith(copy.plan), message: core.deidentifyMessage(copy.counts) };
 }

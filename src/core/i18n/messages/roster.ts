@@ -48,6 +48,7 @@ export const roster: DomainMessages = {
     'roster.rule.guardian-age': '监护人年龄',
     'roster.rule.cell-error': '单元格错误值',
     'roster.rule.id-region': '身份证号地区码',
+    'roster.rule.mapping-stale': '列设置已过时',
 
     'roster.severity.error': '错误',
     'roster.severity.warning': '警告',
@@ -87,6 +88,10 @@ export const roster: DomainMessages = {
     'roster.grade.cellError': '第 {row} 行的“{field}”显示错误值 {error}：请修正该单元格，或直接填写班级。',
     'roster.duplicate.id': '第 {row} 行与第 {earlierRow} 行的身份证号相同，同一个孩子登记了两次：请核对后删除重复的一行，或改正输错的号码。',
     'roster.duplicate.nameBirth': '第 {row} 行与第 {earlierRow} 行的姓名和出生日期都相同，可能重复登记：请核对后删除重复的一行。',
+    'roster.duplicate.idOnSheet': '第 {row} 行与工作表“{earlierSheet}”第 {earlierRow} 行的身份证号相同，同一个孩子登记在两个班里：请核对后删除多余的一行，或改正输错的号码。',
+    'roster.duplicate.nameBirthOnSheet': '第 {row} 行与工作表“{earlierSheet}”第 {earlierRow} 行的姓名和出生日期都相同，可能在两个班里重复登记：请核对后删除多余的一行。',
+    'roster.mapping.staleMoved': '设置中保存的“{header}”列已不在原来的位置（可能插入了一列），已按表头改用 {column} 列。请在列映射中确认后重新保存。',
+    'roster.mapping.staleDetected': '设置中保存的“{header}”列已找不到（可能插入或删除了列），已重新自动识别。请在列映射中确认后重新保存。',
     'roster.guardianAge.tooYoung': '第 {row} 行的监护人只有 {age} 岁，未成年人不能担任监护人：请核对年龄，或改由有监护能力的成年人担任。',
     'roster.guardianAge.tooOld': '第 {row} 行的监护人已 {age} 岁，年龄较大，可能难以履行监护职责：请核实监护情况，必要时安排代理家长加强关注。',
     'roster.guardianAge.unreadable': '第 {row} 行的监护人年龄无法识别：请填写数字，例如 45。',
@@ -103,8 +108,8 @@ export const roster: DomainMessages = {
     'roster.findings.none': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：没有发现问题。检查日期 {date}。',
     'roster.findings.hint': '点击“单元格”列可跳到花名册中的对应位置。本表每次检查时重新生成，请不要在此表中填写内容。',
 
-    'roster.settings.sheetNote': '检查花名册时使用的工作表；留空则自动识别。',
-    'roster.settings.columnNote': '该字段所在的列（列字母，如 B）；填“无”表示花名册没有这一列；留空则自动识别。',
+    'roster.settings.sheetNote': '检查花名册时使用的工作表；一班一表时用“、”隔开各班的工作表；留空则自动识别。',
+    'roster.settings.columnNote': '该字段所在的列（列字母和当时的表头，如 B（姓名））；插入列后按表头重新找到它；填“无”表示花名册没有这一列；留空则自动识别。',
   },
   'en-US': {
     'roster.field.name': 'Name',
@@ -148,6 +153,7 @@ export const roster: DomainMessages = {
     'roster.rule.guardian-age': 'Guardian\'s age',
     'roster.rule.cell-error': 'Error value in cell',
     'roster.rule.id-region': 'ID number region code',
+    'roster.rule.mapping-stale': 'Saved column outdated',
 
     'roster.severity.error': 'Error',
     'roster.severity.warning': 'Warning',
@@ -187,6 +193,10 @@ export const roster: DomainMessages = {
     'roster.grade.cellError': 'Row {row}: "{field}" shows the error value {error}. Fix the cell or type the class in.',
     'roster.duplicate.id': 'Row {row} has the same ID number as row {earlierRow}: the same child is listed twice. Delete the duplicate row, or correct the mistyped number.',
     'roster.duplicate.nameBirth': 'Row {row} has the same name and date of birth as row {earlierRow}: probably listed twice. Check, then delete the duplicate row.',
+    'roster.duplicate.idOnSheet': 'Row {row} has the same ID number as row {earlierRow} of sheet "{earlierSheet}": the same child is entered in two classes. Delete the extra row, or correct the mistyped number.',
+    'roster.duplicate.nameBirthOnSheet': 'Row {row} has the same name and date of birth as row {earlierRow} of sheet "{earlierSheet}": probably entered in two classes. Check, then delete the extra row.',
+    'roster.mapping.staleMoved': 'The column saved in the settings as "{header}" is no longer where it was (a column may have been inserted); column {column}, which has that header, is used instead. Check the column mapping and save it again.',
+    'roster.mapping.staleDetected': 'The column saved in the settings as "{header}" can no longer be found (columns may have been inserted or deleted); the columns were detected again. Check the column mapping and save it again.',
     'roster.guardianAge.tooYoung': 'Row {row}: the guardian is only {age}; a minor cannot be a guardian. Check the age, or name an adult able to look after the child.',
     'roster.guardianAge.tooOld': 'Row {row}: the guardian is {age} and may find it hard to look after the child. Check the arrangement, and consider a proxy parent to keep an eye on the child.',
     'roster.guardianAge.unreadable': 'Row {row}: the guardian\'s age cannot be read. Enter a number, e.g. 45.',
@@ -203,7 +213,7 @@ export const roster: DomainMessages = {
     'roster.findings.none': 'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): no problems found. Checked on {date}.',
     'roster.findings.hint': 'Click a cell in the Cell column to jump to it in the roster. This sheet is rebuilt on every check; do not type into it.',
 
-    'roster.settings.sheetNote': 'The sheet the roster check uses; leave blank to detect it.',
-    'roster.settings.columnNote': 'The column holding this field (a letter such as B); 无 means the roster has no such column; leave blank to detect it.',
+    'roster.settings.sheetNote': 'The sheet the roster check uses; with one sheet per class, the sheets separated by 、; leave blank to detect it.',
+    'roster.settings.columnNote': 'The column holding this field (its letter and the header it had, such as B（姓名）); after a column is inserted it is found again by its header; 无 means the roster has no such column; leave blank to detect it.',
   },
 };
