@@ -4,13 +4,14 @@
  * saved workbook must agree with what the command line prints, and the roster itself must not change.
  */
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { columnLetter } from '../../src/core/cells';
 import '../../src/core/i18n/all';
 import { t } from '../../src/core/i18n';
-import { checkRoster, findingsSheetPlan, overrideFromSettings, ruleLabel, severityLabel } from '../../src/core/roster';
+import { checkRoster, findingsSheetPlan, markOps, overrideFromSettings, overrideSettingsOps, ruleLabel, severityLabel } from '../../src/core/roster';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
-import { SAMPLES, runCli } from './run-cli';
+import { FIXTURES, SAMPLES, runCli } from './run-cli';
 
 jest.setTimeout(600_000);
 
@@ -70,5 +71,40 @@ describe('the column mapping saved in 设置', () => {
     const without = checkRoster(bare, { today: TODAY, override: overrideFromSettings(bare) });
     expect(without.layout.columns.guardianPhone).toBeUndefined();
     expect(without.findings.filter((f) => f.rule === 'header-missing').map((f) => f.field)).toEqual(['guardianPhone']);
+  });
+});
+
+describe('a roster of one sheet per class through the pane path', () => {
+  const FILE = path.join(FIXTURES, 'class-sheets.xlsx');
+
+  it('checks, lists and marks every class sheet as the command line reports them', async () => {
+    const cli = JSON.parse((await runCli(['validate', FILE, '--today', TODAY, '--json'])).stdout);
+    const port = openXlsx(readFileSync(FILE));
+    const before = await port.read();
+    const check = checkRoster(before, { today: TODAY, override: overrideFromSettings(before) });
+    expect(check.layouts.map((l) => l.sheet)).toEqual(cli.sheets.map((s: { sheet: string }) => s.sheet));
+    const inProcess = check.findings.map((f) => `${f.sheet}!${f.row + 1} ${f.col === null ? '-' : columnLetter(f.col)} ${f.rule}`).sort();
+    expect(inProcess).toEqual(cli.issues.map((i: { sheet: string; row: number; column: string | null; rule: string }) => `${i.sheet}!${i.row} ${i.column ?? '-'} ${i.rule}`).sort());
+
+    // 生成校验结果 with marks, as the pane's report tab plans it: each bad cell is marked on its own sheet.
+    const marks = markOps(check, 'zh-CN');
+    expect(marks.map((op) => op.sheet).sort()).toEqual([...new Set(check.findings.map((f) => f.sheet))].sort());
+    await port.apply({ ops: [findingsSheetPlan(check, 'zh-CN', TODAY), ...marks] });
+    const after = await openXlsx(port.save()).read();
+    const listed = after.sheets.find((s) => s.name === SHEETS.findings)!.values.map((line) => line[0]);
+    for (const f of check.findings) expect(listed).toContain(f.sheet);
+    // The roster's values are untouched on every class sheet.
+    for (const l of check.layouts) expect(after.sheets.find((s) => s.name === l.sheet)!.values).toEqual(before.sheets.find((s) => s.name === l.sheet)!.values);
+  });
+
+  it('saves the sheets the teacher ticked in 设置, and the next check reads exactly those', async () => {
+    const port = openXlsx(readFileSync(FILE));
+    const before = await port.read();
+    const picked = checkRoster(before, { today: TODAY, sheets: ['一年级一班', '二年级一班'] });
+    expect(picked.records).toHaveLength(15);
+    await port.apply({ ops: overrideSettingsOps(before, { sheet: picked.layout.sheet, sheets: picked.layouts.map((l) => l.sheet) }) });
+    const saved = await openXlsx(port.save()).read();
+    const again = checkRoster(saved, { today: TODAY, override: overrideFromSettings(saved) });
+    expect(again.layouts.map((l) => l.sheet)).toEqual(['一年级一班', '二年级一班']);
   });
 });

@@ -13,6 +13,7 @@ export const SAMPLES: Record<string, string> = {
   'cover-first': path.join(FIXTURES, 'cover-first.xlsx'),
   totals: path.join(FIXTURES, 'totals.xlsx'),
   'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
+  sections: path.join(FIXTURES, 'sections.xlsx'),
   'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
 };
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
