@@ -18,7 +18,7 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
   const saveMapping = (override: MappingOverride) => operation.run('ui.op.prepare', async () => {
     const snapshot = await port.read(); // plan the 设置 write against the workbook as it is now
     const plan = asPlan(checked.core.overrideSettingsOps(snapshot, override));
-    onPropose({ titleKey: 'ui.preview.title.mapping', plan, lines: describePlan(plan, snapshot, lang), after: () => onCheck(override.sheet) });
+    onPropose({ titleKey: 'ui.preview.title.mapping', plan, lines: describePlan(plan, snapshot, lang), after: () => onCheck(override.sheets ?? (override.sheet ? [override.sheet] : undefined)) });
   });
 
   const summary = summarise(checked);
@@ -26,11 +26,13 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
     <>
       <Text as="h2" weight="semibold" size={400}>{t(lang, 'ui.check.resultTitle')}</Text>
       <Text>
-        {t(lang, 'ui.check.summary', {
-          sheet: checked.check.layout.sheet,
-          headerRows: checked.check.layout.headerRows.map((r) => r + 1).join('–'),
-          children: checked.check.records.length,
-        })}
+        {checked.check.layouts.length > 1
+          ? t(lang, 'ui.check.summarySheets', { count: checked.check.layouts.length, sheets: checked.core.rosterSheetsText(checked.check), children: checked.check.records.length })
+          : t(lang, 'ui.check.summary', {
+            sheet: checked.check.layout.sheet,
+            headerRows: checked.check.layout.headerRows.map((r) => r + 1).join('–'),
+            children: checked.check.records.length,
+          })}
       </Text>
       <div className={styles.row} aria-label={t(lang, 'ui.check.countsLabel')} role="group">
         <Badge color="danger" appearance="filled">{t(lang, 'ui.count.errors', { count: summary.errors })}</Badge>
@@ -39,7 +41,7 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
       {checked.check.findings.length === 0 && (
         <MessageBar intent="success"><MessageBarBody>{t(lang, 'ui.check.clean')}</MessageBarBody></MessageBar>
       )}
-      <MappingEditor key={mappingKey(checked)} checked={checked} lang={lang} busy={busy} onSave={saveMapping} onSheet={(s) => void onCheck(s)} />
+      <MappingEditor key={mappingKey(checked)} checked={checked} lang={lang} busy={busy} onSave={saveMapping} onSheets={(s) => void onCheck(s)} />
       <FindingsList checked={checked} lang={lang} busy={busy} port={port} operation={operation} />
     </>
   );
@@ -53,5 +55,5 @@ function summarise(checked: Checked): { errors: number; warnings: number } {
 
 /** A new check with another mapping starts the editor afresh; the same mapping keeps the user's edits. */
 function mappingKey(checked: Checked): string {
-  return JSON.stringify([checked.check.layout.sheet, checked.check.layout.columns]);
+  return JSON.stringify([checked.check.layouts.map((l) => l.sheet), checked.check.layout.columns]);
 }

@@ -19,7 +19,8 @@ export interface CheckViewProps {
   readonly busy: boolean;
   readonly port: WorkbookPort;
   readonly operation: Operation;
-  readonly onCheck: (sheet?: string) => Promise<unknown>;
+  /** Check again; `sheets` picks the roster's sheets (one per class), else the last pick, the saved or the detected ones. */
+  readonly onCheck: (sheets?: readonly string[]) => Promise<unknown>;
   readonly onPropose: (change: PendingChange) => void;
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import { FIELD_KEYS, type FieldKey, type MappingOverride } from '../core/roster/types';
@@ -9,19 +9,21 @@ import type { Checked } from './Pane';
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px', paddingLeft: '8px', borderLeft: `2px solid ${tokens.colorNeutralStroke2}` },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: '8px' },
+  sheets: { display: 'flex', flexDirection: 'column', gap: '0px', margin: 0, padding: 0, border: 'none', minWidth: 0 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
 
 type Columns = Partial<Record<FieldKey, number | null>>;
 
 /**
- * The sheet and column mapping the check found, editable: one select per field listing the sheet's
- * header columns. Saving writes only the fields the user has corrected (now or before) to 设置, so a
- * column the teacher inserts later is still found by detection for every other field.
+ * The sheets and column mapping the check found, editable: a tick per sheet (a roster may be one sheet
+ * per class; the teacher adds or removes one), one select per field listing the first sheet's header
+ * columns. Saving writes the sheets by name and only the fields the user has corrected (now or before)
+ * to 设置, each with its header text, so a column the teacher inserts later is still found.
  */
-export function MappingEditor({ checked, lang, busy, onSave, onSheet }: {
+export function MappingEditor({ checked, lang, busy, onSave, onSheets }: {
   checked: Checked; lang: Lang; busy: boolean;
-  onSave: (override: MappingOverride) => unknown; onSheet: (sheet: string) => void;
+  onSave: (override: MappingOverride) => unknown; onSheets: (sheets: readonly string[]) => void;
 }) {
   const styles = useStyles();
   const { layout } = checked.check;
@@ -30,11 +32,17 @@ export function MappingEditor({ checked, lang, busy, onSave, onSheet }: {
   const sheets = useMemo(() => checked.snapshot.sheets.filter((s) => s.visible !== false && !isAddinSheet(s.name)).map((s) => s.name), [checked]);
   const current = (field: FieldKey): number | null => (field in edits ? edits[field] ?? null : layout.columns[field] ?? null);
   const mapped = FIELD_KEYS.filter((f) => layout.columns[f] !== undefined).length;
-  const changed = Object.keys(edits).length > 0;
+  const read = checked.check.layouts.map((l) => l.sheet);
+  const changed = Object.keys(edits).length > 0 || checked.chosen !== undefined;
+  // Tick or untick a sheet: checked again at once with the new list (never an empty one).
+  const toggle = (name: string, on: boolean) => {
+    const next = on ? sheets.filter((s) => s === name || read.includes(s)) : read.filter((s) => s !== name);
+    if (next.length > 0) onSheets(next);
+  };
 
   const save = () => {
     const earlier = checked.saved && (!checked.saved.sheet || checked.saved.sheet === layout.sheet) ? checked.saved.columns ?? {} : {};
-    onSave({ sheet: layout.sheet, columns: { ...earlier, ...edits } });
+    onSave({ sheet: layout.sheet, ...(read.length > 1 ? { sheets: read } : {}), columns: { ...earlier, ...edits } });
   };
 
   return (
@@ -46,11 +54,14 @@ export function MappingEditor({ checked, lang, busy, onSave, onSheet }: {
       {open && (
         <div id="mapping-box" className={styles.box}>
           {layout.fromSaved && <Text size={200}>{t(lang, 'ui.mapping.fromSaved')}</Text>}
-          <Field label={t(lang, 'ui.mapping.sheet')}>
-            <Select value={layout.sheet} disabled={busy} onChange={(_, d) => onSheet(d.value)}>
-              {sheets.map((name) => <option key={name} value={name}>{name}</option>)}
-            </Select>
-          </Field>
+          <fieldset className={styles.sheets}>
+            <legend><Text size={300}>{t(lang, 'ui.mapping.sheets')}</Text></legend>
+            {sheets.map((name) => (
+              <Checkbox key={name} label={name} checked={read.includes(name)} disabled={busy || (read.length === 1 && read[0] === name)}
+                onChange={(_, d) => toggle(name, Boolean(d.checked))} />
+            ))}
+            <Text size={200}>{t(lang, 'ui.mapping.sheetsHint')}</Text>
+          </fieldset>
           <div className={styles.fields}>
             {FIELD_KEYS.map((field) => (
               <Field key={field} label={checked.core.fieldLabel(field, lang)}>

@@ -28,6 +28,8 @@ export interface Checked {
   readonly core: RosterCore;
   /** The correction saved in 设置, if any. */
   readonly saved: MappingOverride | null;
+  /** The roster's sheets as the teacher picked them in the pane (not yet saved); absent: the saved or detected ones. */
+  readonly chosen?: readonly string[];
 }
 
 // Not on the first screen: fetched when first shown, so the pane is interactive sooner (bench/pane.ts).
@@ -47,20 +49,21 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
   const [pending, setPending] = useState<PendingChange | null>(null);
 
   /** Fresh read + check. Every write is planned from a fresh check, never from a stale one. */
-  const check = useCallback(async (signal: AbortSignal, sheet?: string): Promise<Checked> => {
+  const check = useCallback(async (signal: AbortSignal, sheets?: readonly string[]): Promise<Checked> => {
     const [snapshot, core] = await Promise.all([port.read(), loadRosterCore()]);
     if (signal.aborted) throw abortError();
     const saved = core.overrideFromSettings(snapshot) ?? null;
-    // The engine applies the saved correction to its own sheet only; a sheet chosen now is detected afresh.
-    const result = core.checkRoster(snapshot, { today, sheet: sheet ?? checked?.check.layout.sheet, override: saved ?? undefined });
-    const next = { snapshot, check: result, core, saved };
+    // Sheets the teacher picked stay picked across checks; otherwise the saved choice, else every class sheet detected.
+    const chosen = sheets ?? checked?.chosen;
+    const result = core.checkRoster(snapshot, { today, sheets: chosen, override: saved ?? undefined });
+    const next: Checked = { snapshot, check: result, core, saved, ...(chosen ? { chosen } : {}) };
     setChecked(next);
     return next;
   }, [port, today, checked]);
 
-  const runCheck = useCallback((sheet?: string) => {
+  const runCheck = useCallback((sheets?: readonly string[]) => {
     setPending(null);
-    return operation.run('ui.op.check', ({ signal }) => check(signal, sheet));
+    return operation.run('ui.op.check', ({ signal }) => check(signal, sheets));
   }, [operation, check]);
 
   const propose = useCallback((change: PendingChange) => setPending(change), []);

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 export default function ReportView({ checked, lang, today, busy, operation, onPropose, freshCheck }: {
   checked: Checked | null; lang: Lang; today: IsoDate; busy: boolean; operation: Operation;
   onPropose: (change: PendingChange) => void;
-  freshCheck: (signal: AbortSignal, sheet?: string) => Promise<Checked>;
+  freshCheck: (signal: AbortSignal, sheets?: readonly string[]) => Promise<Checked>;
 }) {
   const styles = useStyles();
   const [mark, setMark] = useState(false);
@@ -33,14 +33,14 @@ export default function ReportView({ checked, lang, today, busy, operation, onPr
 
   const prepareUnmark = () => operation.run('ui.op.prepare', async ({ signal }) => {
     const fresh = await freshCheck(signal);
-    const plan = asPlan(fresh.core.clearMarksOp(fresh.check.layout.sheet));
+    const plan = asPlan(fresh.core.clearMarksOps(fresh.check));
     onPropose({ titleKey: 'ui.preview.title.unmark', plan, lines: describePlan(plan, fresh.snapshot, lang) });
   });
 
   return (
     <div className={styles.box}>
       <Text>{t(lang, 'ui.report.intro', { sheet: SHEETS.findings })}</Text>
-      {checked && <Text size={200}>{t(lang, 'ui.report.lastCheck', { sheet: checked.check.layout.sheet, count: checked.check.findings.length })}</Text>}
+      {checked && <Text size={200}>{t(lang, 'ui.report.lastCheck', { sheet: checked.core.rosterSheetsText(checked.check), count: checked.check.findings.length })}</Text>}
       <Checkbox checked={mark} disabled={busy} onChange={(_, d) => setMark(Boolean(d.checked))} label={t(lang, 'ui.report.mark')} />
       <Button appearance="primary" disabled={busy} onClick={() => void prepareReport()}>{t(lang, 'ui.action.report')}</Button>
       <Button disabled={busy} onClick={() => void prepareUnmark()}>{t(lang, 'ui.action.unmark')}</Button>
