@@ -81,7 +81,8 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
 
   const goTo = (item: ReminderItem) => {
     if (!item.child || !data) return;
-    const layout = data.plan.roster.layout;
+    // A roster of class sheets: go to the child's own sheet.
+    const layout = data.plan.roster.layouts.find((l) => l.sheet === item.child!.sheet) ?? data.plan.roster.layout;
     void port.select({ sheet: layout.sheet, row: item.child.row, col: layout.columns.name ?? 0 }).catch(() => undefined);
   };
 
