@@ -35,9 +35,39 @@ export interface DoubleOptions {
    * (settings set but never saved are lost, as in Excel).
    */
   readonly reopen?: OfficeDouble;
+  /**
+   * 'proxy': the port talks to the double's own proxies (engine.ts). 'wire': the port talks to
+   * Microsoft's office.js client, and the double answers its requests (wire/). Default: proxy, or what
+   * the test setup chose (jest's "wire" project, tests/office-double/wire/setup.ts).
+   */
+  readonly mode?: DoubleMode;
+}
+
+export type DoubleMode = 'proxy' | 'wire';
+
+/** What a wire-mode Excel.run needs from the double: the same state, counters, limits and rules. */
+export interface WireParts {
+  readonly state: WorkbookState;
+  readonly api: number;
+  readonly readCellLimit?: number;
+  readonly stats: DoubleStats;
+  readonly limits: { readonly request: number; readonly response: number };
+  readonly beforeSync: (index: number) => void;
+  /** Excel.run's arguments, checked as the proxy double checks them. */
+  readonly runArguments: (args: unknown[]) => { runOptions: Record<string, unknown> | undefined; batch: (context: unknown) => Promise<unknown> };
+}
+
+// Registered by the wire setup (Node only), so this file and the browser bundle never load office.js.
+let wireRun: ((parts: WireParts) => (...args: unknown[]) => Promise<unknown>) | undefined;
+let defaultMode: DoubleMode = 'proxy';
+
+export function registerWireMode(factory: (parts: WireParts) => (...args: unknown[]) => Promise<unknown>, makeDefault: boolean): void {
+  wireRun = factory;
+  if (makeDefault) defaultMode = 'wire';
 }
 
 export interface OfficeDouble {
+  readonly mode: DoubleMode;
   readonly excel: typeof Excel;
   readonly office: typeof Office;
   readonly state: WorkbookState;
@@ -73,7 +103,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   const stats: DoubleStats = { syncs: [], runs: [], calls: new Map() };
   const limits = { request: options.requestLimit ?? WEB_PAYLOAD_LIMIT, response: options.responseLimit ?? WEB_PAYLOAD_LIMIT };
 
-  async function run(...args: unknown[]): Promise<unknown> {
+  function runArguments(args: unknown[]): { runOptions: Record<string, unknown> | undefined; batch: (context: unknown) => Promise<unknown> } {
     let runOptions: Record<string, unknown> | undefined;
     let batch: unknown;
     if (args.length === 1) batch = args[0];
@@ -91,6 +121,11 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
       if (api < since) throw new OfficeDoubleError('ApiNotFound', `Excel.run option ${key} needs ExcelApi 1.${since}`);
       if (typeof value !== 'boolean') throw new Error(`office-double: Excel.run option ${key} must be boolean`);
     }
+    return { runOptions, batch: batch as (context: unknown) => Promise<unknown> };
+  }
+
+  async function run(...args: unknown[]): Promise<unknown> {
+    const { runOptions, batch } = runArguments(args);
     stats.runs.push({ options: runOptions });
     const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true, platform }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
     const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
@@ -139,9 +174,16 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     createdWorkbooks.push(bytes);
   }
 
-  const excel = loud('Excel', { run, createWorkbook }) as unknown as typeof Excel;
+  const mode = options.mode ?? defaultMode;
+  if (mode === 'wire' && !wireRun) throw new Error('office-double: wire mode needs tests/office-double/wire/setup.ts (Node only)');
+  const excelRun =
+    mode === 'wire'
+      ? wireRun!({ state, api, readCellLimit: options.readCellLimit, stats, limits, beforeSync: (i) => double.beforeSync?.(i), runArguments })
+      : run;
+  const excel = loud('Excel', { run: excelRun, createWorkbook }) as unknown as typeof Excel;
 
   const double: OfficeDouble = {
+    mode,
     excel,
     office,
     state,
