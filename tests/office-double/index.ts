@@ -53,6 +53,8 @@ export interface WireParts {
   readonly stats: DoubleStats;
   readonly limits: { readonly request: number; readonly response: number };
   readonly beforeSync: (index: number) => void;
+  /** Office.context.requirements.isSetSupported of this double's host. */
+  readonly isSetSupported: (name: string, version?: string) => boolean;
   /** Excel.run's arguments, checked as the proxy double checks them. */
   readonly runArguments: (args: unknown[]) => { runOptions: Record<string, unknown> | undefined; batch: (context: unknown) => Promise<unknown> };
 }
@@ -134,6 +136,12 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     return result;
   }
 
+  function isSetSupported(name: string, version?: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    const m = /^1\.(\d+)$/.exec(version ?? '1.1');
+    return !!m && Number(m[1]) <= api;
+  }
+
   const savedSettings = new Map<string, unknown>(options.reopen ? [...options.reopen.savedSettings].map(([k, v]) => [k, structuredClone(v)] as const) : []);
   const settingsLive = new Map<string, unknown>([...savedSettings].map(([k, v]) => [k, structuredClone(v)] as const));
   const settings = loud('Office.Settings', {
@@ -154,11 +162,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     context: loud('Office.context', {
       platform,
       requirements: loud('Office.context.requirements', {
-        isSetSupported: (name: string, version?: string) => {
-          if (name !== 'ExcelApi') return false;
-          const m = /^1\.(\d+)$/.exec(version ?? '1.1');
-          return !!m && Number(m[1]) <= api;
-        },
+        isSetSupported,
       }),
       document: loud('Office.context.document', { settings }),
     }),
@@ -178,7 +182,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   if (mode === 'wire' && !wireRun) throw new Error('office-double: wire mode needs tests/office-double/wire/setup.ts (Node only)');
   const excelRun =
     mode === 'wire'
-      ? wireRun!({ state, api, readCellLimit: options.readCellLimit, stats, limits, beforeSync: (i) => double.beforeSync?.(i), runArguments })
+      ? wireRun!({ state, api, readCellLimit: options.readCellLimit, stats, limits, beforeSync: (i) => double.beforeSync?.(i), isSetSupported, runArguments })
       : run;
   const excel = loud('Excel', { run: excelRun, createWorkbook }) as unknown as typeof Excel;
 

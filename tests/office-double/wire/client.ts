@@ -33,6 +33,11 @@ export interface OfficeClient {
   /** Route requests whose URL starts with `prefix` to `handle` (one prefix per double). */
   route(prefix: string, handle: (bodyText: string, url: string) => string): void;
   unroute(prefix: string): void;
+  /**
+   * The requirement sets the client sees (window.Office.context.requirements), for the run about to
+   * start: it decides, for one, whether large writes are sliced (ExcelApi 1.3).
+   */
+  useRequirements(isSetSupported: (name: string, version?: string) => boolean): void;
 }
 
 /**
@@ -101,6 +106,11 @@ export function officeClient(): OfficeClient {
   runInContext(source, context, { filename: 'excel-web-16.00.debug.js' });
   runInContext(NOTES_FOR_OLD_CLIENT, context, { filename: 'notes-for-old-client.js' });
   const realmJson = runInContext('JSON', context) as typeof JSON;
+  let requirements: (name: string, version?: string) => boolean = () => true;
+  // Office.context is a getter over OSF._OfficeAppFactory.getContext(), which Office's loader would set up.
+  const osf = sandbox.OSF as { _OfficeAppFactory?: { getContext?: () => unknown } };
+  const officeContext = { requirements: { isSetSupported: (name: string, version?: string) => requirements(name, version) } };
+  osf._OfficeAppFactory = { ...(osf._OfficeAppFactory ?? {}), getContext: () => officeContext };
   const routes = new Map<string, (bodyText: string, url: string) => string>();
   const office = sandbox.OfficeExtension as typeof OfficeExtension;
   const send = (request: WireRequest): Promise<WireResponse> => {
@@ -122,6 +132,7 @@ export function officeClient(): OfficeClient {
     realmObject: <T>(value: T) => realmJson.parse(JSON.stringify(value)) as T,
     route: (prefix, handle) => void routes.set(prefix, handle),
     unroute: (prefix) => void routes.delete(prefix),
+    useRequirements: (isSetSupported) => void (requirements = isSetSupported),
   };
   return loaded;
 }

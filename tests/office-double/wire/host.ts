@@ -61,7 +61,8 @@ const WITH_ID = new Set(['Worksheet', 'Table', 'Chart']);
 /** The double's own failure (a member it does not model): loud, never mistaken for an Excel error. */
 const NOT_MODELED = 'OfficeDoubleNotModeled';
 
-const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+// Private members ("_ValidateArraySize") keep their wire name; public ones are the JavaScript name.
+const camel = (name: string) => (name.startsWith('_') ? name : name.charAt(0).toLowerCase() + name.slice(1));
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export interface WireSync {

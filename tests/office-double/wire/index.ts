@@ -4,10 +4,10 @@
  * argument serialisation and request bytes are the client's; the rules and the workbook are the
  * double's (api.ts, state.ts), the same ones proxy mode uses.
  */
-import { SPECS } from '../api';
 import type { WireParts } from '../index';
 import { officeClient } from './client';
 import { WireHost } from './host';
+import { WIRE_SPECS } from './members';
 
 export { officeClient } from './client';
 export { WireHost } from './host';
@@ -17,7 +17,7 @@ let nextDouble = 1;
 /** Excel.run for one double in wire mode. */
 export function wireExcelRun(parts: WireParts): (...args: unknown[]) => Promise<unknown> {
   const client = officeClient();
-  const host = new WireHost({ state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit }, SPECS, parts.stats, parts.limits, parts.beforeSync);
+  const host = new WireHost({ state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit }, WIRE_SPECS, parts.stats, parts.limits, parts.beforeSync);
   // The session URL names the double; the route holds it weakly, so a finished test's workbook can go.
   const prefix = `https://office-double.invalid/${nextDouble++}/`;
   const ref = new WeakRef(host);
@@ -27,6 +27,7 @@ export function wireExcelRun(parts: WireParts): (...args: unknown[]) => Promise<
     parts.stats.runs.push({ options: runOptions });
     // The client ignores options it does not know (mergeUndoGroup is newer than 1.1.110); the double has
     // checked them against the host's ExcelApi level above.
+    client.useRequirements(parts.isSetSupported);
     const options = client.realmObject({ ...(runOptions ?? {}), session: { url: prefix } });
     void host; // held here for the route's weak reference
     return client.Excel.run(options as Excel.RunOptions, batch as (context: Excel.RequestContext) => Promise<unknown>);
