@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const ALL = ['roster', 'pairing', 'reminders', 'rollup', 'pane', 'producers'];
+const ALL = ['roster', 'pairing', 'reminders', 'rollup', 'pane', 'producers', 'payload'];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 
 let failed = 0;
