@@ -41,6 +41,8 @@ interface Case {
   readonly overLimit?: boolean;
   /** The port's error, when the operation did not finish. */
   readonly failed?: string;
+  /** Each sync's request and response bytes, in order (printed in the text report only). */
+  readonly perSync?: readonly (readonly [number, number])[];
 }
 
 function double(): OfficeDouble {
@@ -86,7 +88,8 @@ async function measure(name: string, d: OfficeDouble, work: () => Promise<unknow
   const maxRequestBytes = Math.max(0, ...syncs.map((s) => s.requestBytes));
   const maxResponseBytes = Math.max(0, ...syncs.map((s) => s.responseBytes));
   const overLimit = maxRequestBytes > WEB_PAYLOAD_LIMIT || maxResponseBytes > WEB_PAYLOAD_LIMIT;
-  return { name, syncs: syncs.length, maxRequestBytes, maxResponseBytes, ...(overLimit ? { overLimit } : {}), ...(failed ? { failed } : {}) };
+  const perSync = syncs.map((s) => [s.requestBytes, s.responseBytes] as const);
+  return { name, syncs: syncs.length, maxRequestBytes, maxResponseBytes, ...(overLimit ? { overLimit } : {}), ...(failed ? { failed } : {}), perSync };
 }
 
 async function rosterCases(): Promise<Case[]> {
@@ -156,13 +159,15 @@ async function main(): Promise<void> {
   const cases = [...(await rosterCases()), await findingsCase(), await logCase(), await rollupCase()];
   const out = { measuredWith: officeClient().version, cases };
   if (JSON_OUT) {
-    console.log(JSON.stringify(out));
+    console.log(JSON.stringify({ ...out, cases: cases.map(({ perSync: _, ...c }) => c) }));
     return;
   }
   console.log(`payload bench, measured with ${out.measuredWith} (ExcelApi 1.20 host, limits lifted)`);
   for (const c of cases) {
     const flag = c.failed ? `  FAILED: ${c.failed}` : c.overLimit ? '  OVER 5 MB' : '';
     console.log(`  ${c.name.padEnd(70)} ${String(c.syncs).padStart(4)} syncs  request ≤ ${c.maxRequestBytes.toLocaleString('en-US').padStart(11)} B  response ≤ ${c.maxResponseBytes.toLocaleString('en-US').padStart(11)} B${flag}`);
+    const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')}`;
+    console.log(`      per sync, KB request/response: ${(c.perSync ?? []).map(([q, r]) => `${kb(q)}/${kb(r)}`).join(' ')}`);
   }
 }
 

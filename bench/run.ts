@@ -9,14 +9,17 @@ const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const ALL = ['roster', 'pairing', 'reminders', 'rollup', 'pane', 'producers', 'payload'];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
+// Other arguments go to the benches (`npm run -s bench -- payload --json`); with --json only the JSON is printed.
+const passed = process.argv.slice(2).filter((a) => !ALL.includes(a));
+const jsonOnly = passed.includes('--json');
 
 let failed = 0;
 for (const name of chosen.length ? chosen : ALL) {
-  console.log(`\n## ${name}`);
-  const r = spawnSync(TSX, [path.join(ROOT, 'bench', `${name}.ts`)], { stdio: 'inherit', cwd: ROOT });
+  if (!jsonOnly) console.log(`\n## ${name}`);
+  const r = spawnSync(TSX, [path.join(ROOT, 'bench', `${name}.ts`), ...passed], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) {
     failed++;
-    console.log(`(${name} did not finish: exit ${r.status})`);
+    console[jsonOnly ? 'error' : 'log'](`(${name} did not finish: exit ${r.status})`);
   }
 }
 process.exitCode = failed ? 1 : 0;
