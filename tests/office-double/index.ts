@@ -63,6 +63,20 @@ export interface WireParts {
 let wireRun: ((parts: WireParts) => (...args: unknown[]) => Promise<unknown>) | undefined;
 let defaultMode: DoubleMode = 'proxy';
 
+/** The mode createOfficeDouble gives when a test does not ask for one. */
+export function defaultDoubleMode(): DoubleMode {
+  return defaultMode;
+}
+
+/**
+ * For a test today's port fails in wire mode only, because its batches are sized below the bytes
+ * Microsoft's client really sends (issue 12; src/workbook/office/batch.ts). In wire mode the test is
+ * expected to fail (jest's it.failing), so it turns red the day the sizing is fixed: then drop the marker.
+ */
+export function itUntilRealBatchSizing(when = true): jest.It {
+  return defaultMode === 'wire' && when ? (it.failing as unknown as jest.It) : it;
+}
+
 export function registerWireMode(factory: (parts: WireParts) => (...args: unknown[]) => Promise<unknown>, makeDefault: boolean): void {
   wireRun = factory;
   if (makeDefault) defaultMode = 'wire';
