@@ -50,6 +50,7 @@ export interface WireParts {
   readonly state: WorkbookState;
   readonly api: number;
   readonly readCellLimit?: number;
+  readonly platform: DoublePlatform;
   readonly stats: DoubleStats;
   readonly limits: { readonly request: number; readonly response: number };
   readonly beforeSync: (index: number) => void;
@@ -66,15 +67,6 @@ let defaultMode: DoubleMode = 'proxy';
 /** The mode createOfficeDouble gives when a test does not ask for one. */
 export function defaultDoubleMode(): DoubleMode {
   return defaultMode;
-}
-
-/**
- * For a test today's port fails in wire mode only, because its batches are sized below the bytes
- * Microsoft's client really sends (issue 12; src/workbook/office/batch.ts). In wire mode the test is
- * expected to fail (jest's it.failing), so it turns red the day the sizing is fixed: then drop the marker.
- */
-export function itUntilRealBatchSizing(when = true): jest.It {
-  return defaultMode === 'wire' && when ? (it.failing as unknown as jest.It) : it;
 }
 
 export function registerWireMode(factory: (parts: WireParts) => (...args: unknown[]) => Promise<unknown>, makeDefault: boolean): void {
@@ -196,7 +188,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   if (mode === 'wire' && !wireRun) throw new Error('office-double: wire mode needs tests/office-double/wire/setup.ts (Node only)');
   const excelRun =
     mode === 'wire'
-      ? wireRun!({ state, api, readCellLimit: options.readCellLimit, stats, limits, beforeSync: (i) => double.beforeSync?.(i), isSetSupported, runArguments })
+      ? wireRun!({ state, api, readCellLimit: options.readCellLimit, platform, stats, limits, beforeSync: (i) => double.beforeSync?.(i), isSetSupported, runArguments })
       : run;
   const excel = loud('Excel', { run: excelRun, createWorkbook }) as unknown as typeof Excel;
 

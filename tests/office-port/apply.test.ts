@@ -1,7 +1,7 @@
 import type { PlanCell, SheetContent, WorkbookPlan } from '../../src/core/plan/types';
 import { createOfficePort } from '../../src/workbook/office';
 import { PortError } from '../../src/workbook/port';
-import { createOfficeDouble, itUntilRealBatchSizing, WEB_PAYLOAD_LIMIT, type OfficeDouble } from '../office-double';
+import { createOfficeDouble, WEB_PAYLOAD_LIMIT, type OfficeDouble } from '../office-double';
 
 jest.setTimeout(180_000); // the 100,000-row cases build large arrays; CI machines are shared
 
@@ -114,8 +114,9 @@ describe('OfficePort.apply: replaceSheet', () => {
     expect(counts).toEqual([2, 2]);
   });
 
-  // Wire mode: the hyperlink batch is one request of about 6.7 MB in Microsoft's client (issue 12).
-  itUntilRealBatchSizing()('writes a 100,000-row sheet with every request under 5 MB, in syncs set by bytes, and reports progress', async () => {
+  // In wire mode the bytes are Microsoft's client's: every request stays under 5 MB since the port sizes
+  // its syncs from the client's measured bytes (batch.ts, OFFICE_COMMAND_BYTES).
+  it('writes a 100,000-row sheet with every request under 5 MB, in syncs set by bytes, and reports progress', async () => {
     const d = createOfficeDouble({ api: 20 });
     const progress: [number, number][] = [];
     await createOfficePort(d.excel, d.office).apply(replace(100_000), { onProgress: (p) => progress.push([p.done, p.total]) });

@@ -82,8 +82,13 @@ export class WireHost {
   /** Requests that only released kept objects (Excel.run's cleanup after the batch): not syncs the port waits for. */
   cleanupRequests = 0;
 
+  /** Each Excel.run may differ in its options (mergeUndoGroup): the rules see the current run's. */
+  setRun(run: { readonly undoGroup: boolean }): void {
+    this.env = { ...this.env, undoGroup: run.undoGroup };
+  }
+
   constructor(
-    private readonly env: Env,
+    private env: Env,
     private readonly specs: Readonly<Record<string, TypeSpec>>,
     private readonly stats: DoubleStats,
     private readonly limits: { request: number; response: number },

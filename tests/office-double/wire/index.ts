@@ -17,7 +17,7 @@ let nextDouble = 1;
 /** Excel.run for one double in wire mode. */
 export function wireExcelRun(parts: WireParts): (...args: unknown[]) => Promise<unknown> {
   const client = officeClient();
-  const host = new WireHost({ state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit }, WIRE_SPECS, parts.stats, parts.limits, parts.beforeSync);
+  const host = new WireHost({ state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit, platform: parts.platform }, WIRE_SPECS, parts.stats, parts.limits, parts.beforeSync);
   // The session URL names the double; the route holds it weakly, so a finished test's workbook can go.
   const prefix = `https://office-double.invalid/${nextDouble++}/`;
   const ref = new WeakRef(host);
@@ -25,8 +25,9 @@ export function wireExcelRun(parts: WireParts): (...args: unknown[]) => Promise<
   return async (...args: unknown[]) => {
     const { runOptions, batch } = parts.runArguments(args);
     parts.stats.runs.push({ options: runOptions });
-    // The client ignores options it does not know (mergeUndoGroup is newer than 1.1.110); the double has
-    // checked them against the host's ExcelApi level above.
+    // The client ignores options it does not know (mergeUndoGroup is newer than 1.1.110), so it sends
+    // nothing that says a run is grouped: the host is told here, as the proxy double's context is.
+    host.setRun({ undoGroup: runOptions?.mergeUndoGroup === true });
     client.useRequirements(parts.isSetSupported);
     const options = client.realmObject({ ...(runOptions ?? {}), session: { url: prefix } });
     void host; // held here for the route's weak reference
