@@ -122,8 +122,9 @@ export default tseslint.config(
     },
   },
   {
-    // Asserts that the double refuses what Excel refuses: the Office.js mistakes are the cases under test.
-    files: ['tests/office-port/double.test.ts'],
+    // Assert that the double (and Microsoft's client, in wire mode) refuse what Excel refuses: the Office.js
+    // mistakes are the cases under test.
+    files: ['tests/office-port/double.test.ts', 'tests/office-port/wire.test.ts'],
     rules: {
       'office-addins/load-object-before-read': 'off',
       'office-addins/call-sync-before-read': 'off',

@@ -151,7 +151,7 @@ async function rollupCase(): Promise<Case> {
   d.state.addSheet('Sheet1');
   const port: WorkbookPort = createOfficePort(d.excel, d.office);
   // As the pane does: the .xlsx built once, inserted whole where the host can (ExcelApi 1.13).
-  const prebuilt = port.capabilities().insertSheets ? await (await newWorkbookWith(result.plan)).save() : undefined;
+  const prebuilt = port.capabilities().insertSheets ? (await newWorkbookWith(result.plan)).save() : undefined;
   return measure(`the roll-up of 50 schools (${prebuilt ? 'inserted from a prebuilt .xlsx' : 'written cell by cell'})`, d, () => port.apply(result.plan, { prebuilt }));
 }
 

@@ -136,7 +136,7 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
     const { runOptions, batch } = runArguments(args);
     stats.runs.push({ options: runOptions });
     const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true, platform }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
-    const result = await (batch as (c: unknown) => Promise<unknown>)(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
+    const result = await batch(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
     // Like Excel.run, send whatever the batch left queued.
     if (context.pending > 0) await context.sync();
     return result;

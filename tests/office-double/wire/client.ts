@@ -121,7 +121,7 @@ export function officeClient(): OfficeClient {
     try {
       return Promise.resolve({ statusCode: 200, headers: { 'CONTENT-TYPE': 'application/json' }, body: routes.get(prefix)!(bodyText, request.url) });
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
   };
   (office as unknown as { HttpUtility: { setCustomSendRequestFunc(f: (r: WireRequest) => Promise<WireResponse>): void } }).HttpUtility.setCustomSendRequestFunc(send);
