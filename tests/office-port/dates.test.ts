@@ -91,3 +91,37 @@ describe.each([1, 12])('Office port undo of date cells (ExcelApi 1.%i)', (api) =
   });
 
 });
+
+describe.each([2, 20])('Office port in a 1904-date workbook (old Mac files; ExcelApi 1.%i)', (api) => {
+  it('writes date cells in the workbook\'s own serials, 1,462 days smaller, and reads them back as the same days', async () => {
+    const d = createOfficeDouble({ api });
+    d.state.date1904 = true;
+    const s = teacherLog(d, api);
+    // The teacher's row as a 1904 workbook holds 2026-11-20: a date-formatted serial of its own system.
+    s.put(1, 0, [[toExcelSerial('2026-11-20') - 1462]]);
+    s.ensure(1, 0).nf = DATE_FORMAT_CODE;
+    const port = createOfficePort(d.excel, d.office);
+    const op = logEntryOp([{ date: '2026-11-29', children: [children[1]], kind: 'talk', target: '学生', recorder: '陈老师', content: '谈心', followUp: true, followUpDue: '2026-12-06' }], await port.read());
+    await port.apply({ ops: [op] });
+    expect([s.cell(2, 0)?.v, s.cell(2, 8)?.v]).toEqual([toExcelSerial('2026-11-29') - 1462, toExcelSerial('2026-12-06') - 1462]);
+    const log = readLog(await port.read(), children, '2026-12-01');
+    expect(log.entries.map((e) => [e.date, e.followUpDue])).toEqual([['2026-11-20', null], ['2026-11-29', '2026-12-06']]);
+    // Undo compares what it finds with what it wrote, in the same system, and takes the row out.
+    if (api < 20) {
+      await port.undoLast();
+      expect(s.cell(2, 0)?.v ?? null).toBeNull();
+    }
+  });
+
+  it('asks for the date system only when the plan writes dates', async () => {
+    const d = createOfficeDouble({ api });
+    d.state.date1904 = true;
+    const port = createOfficePort(d.excel, d.office);
+    const before = d.stats.syncs.length;
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: '无日期', content: { columns: [{ header: 'x' }], rows: [['a']] } }] });
+    const looked = d.stats.syncs.slice(before);
+    await port.apply({ ops: [{ kind: 'replaceSheet', sheet: '有日期', content: { columns: [{ header: 'x', format: 'date' }], rows: [[{ date: '2026-11-29' }]] } }] });
+    expect(d.stats.syncs.length - before - looked.length).toBe(looked.length); // the probe rides in the look: no extra sync
+    expect(d.state.sheet('有日期')?.cell(1, 0)?.v).toBe(toExcelSerial('2026-11-29') - 1462);
+  });
+});

@@ -83,11 +83,12 @@ export function hyperlinkFormula(text: string, ref: CellRef): string {
 
 /**
  * Written form of a plan cell: links become formulas when the host lacks hyperlinks; dates become
- * serials (given cellNumberFormat's date format), or their text when the date is not a real day.
+ * serials (given cellNumberFormat's date format) in the workbook's date system — 1,462 days smaller in a
+ * 1904 workbook (old Mac files) — or their text when the date is not a real day.
  */
-export function writtenPlanCell(c: PlanCell, hyperlinks: boolean): string | number | boolean {
+export function writtenPlanCell(c: PlanCell, hyperlinks: boolean, date1904 = false): string | number | boolean {
   if (isLinkCell(c)) return hyperlinks ? asLiteralText(c.text) : hyperlinkFormula(c.text, c.link);
-  if (isDateCell(c)) return dateCellSerial(c) ?? asLiteralText(c.date);
+  if (isDateCell(c)) return dateCellSerial(c, date1904) ?? asLiteralText(c.date);
   return writtenValue(c as CellValue);
 }
 

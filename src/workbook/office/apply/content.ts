@@ -27,6 +27,7 @@ interface Target {
   /** Data rows. */
   readonly n: number;
   readonly width: number;
+  readonly date1904: boolean;
 }
 
 /**
@@ -41,9 +42,10 @@ export function contentCommands(
   degraded: Set<string>,
   budgetBytes: number,
   tableNames: Set<string>,
+  date1904 = false,
 ): QueuedCommand[] {
   const headerRow = content.titleLines?.length ?? 0;
-  const t: Target = { sheet, name, content, f, degraded, budgetBytes, headerRow, firstDataRow: headerRow + 1, n: content.rows.length, width: contentWidth(content) };
+  const t: Target = { sheet, name, content, f, degraded, budgetBytes, headerRow, firstDataRow: headerRow + 1, n: content.rows.length, width: contentWidth(content), date1904 };
   return [
     ...valueCommands(t),
     ...formatCommands(t),
@@ -67,7 +69,7 @@ function valueCommands(t: Target): QueuedCommand[] {
   });
   const header = Array.from({ length: width }, (_, c) => asLiteralText(content.columns[c]?.header ?? ''));
   out.push({ requestBytes: rowBytes(header), queue: () => (sheet(name).getRange(blockAddress(t.headerRow, 0, 1, width)).values = [header]) });
-  out.push(...rowBlockCommands({ sheet, name, firstRow: t.firstDataRow, width, features: t.f, degraded: t.degraded, budgetBytes: t.budgetBytes }, content.rows));
+  out.push(...rowBlockCommands({ sheet, name, firstRow: t.firstDataRow, width, features: t.f, date1904: t.date1904, degraded: t.degraded, budgetBytes: t.budgetBytes }, content.rows));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { isDateCell, type PlanCell, type WorkbookPlan } from '../../../core/plan/types';
 import { PortError } from '../../port';
 import { chunkCommands, runChunks, type QueuedCommand } from '../batch';
 import { cellAddress } from '../cells';
@@ -29,6 +30,7 @@ export async function look(s: ApplyState): Promise<void> {
   if (!s.listKnown) takeList(s);
   if (s.workbookProtection?.protected) s.backups = false;
   await runChunks(context, chunks);
+  s.date1904 = s.dateProbe?.value === 0;
   for (const [key, own] of s.looks.sheetTables) s.tablesBySheet.set(key, own.items);
   s.staleBackups = [...s.existing.values()].filter((name) => name.startsWith(BACKUP_PREFIX));
 }
@@ -47,6 +49,12 @@ export function refuseProtected(s: ApplyState): void {
 /** Queue the loads of the sheet list, the tables and the workbook's structure protection. */
 function queueList(s: ApplyState): void {
   const { context, features } = s.env;
+  // The date system, in the same sync, only when the plan writes dates (workbook.functions, ExcelApi 1.2;
+  // below it the 1900 system is assumed, as the read does).
+  if (features.api >= 2 && planWritesDates(s.plan)) {
+    s.dateProbe = context.workbook.functions.date(1904, 1, 1);
+    s.dateProbe.load('value');
+  }
   // Protection (ExcelApi 1.2) is looked at here, so a protected sheet stops the plan before any write.
   context.workbook.worksheets.load(
     features.api >= 2 ? 'items/name,items/visibility,items/position,items/protection/protected' : 'items/name,items/visibility,items/position',
@@ -160,4 +168,14 @@ function lastRowLook(s: ApplyState, sheet: string): QueuedCommand {
       s.looks.lastRow.set(sheet.toLowerCase(), { used, a1 });
     },
   };
+}
+
+/** Whether any operation writes a date cell (a scan of the plan: cheap beside a sync). */
+function planWritesDates(plan: WorkbookPlan): boolean {
+  const anyDate = (rows: readonly (readonly PlanCell[])[]) => rows.some((r) => r.some(isDateCell));
+  return plan.ops.some((op) =>
+    op.kind === 'replaceSheet' || op.kind === 'createSheetIfMissing' ? anyDate(op.content.rows)
+    : op.kind === 'appendRows' ? anyDate(op.rows)
+    : op.kind === 'setCells' ? op.cells.some((c) => isDateCell(c.value))
+    : false);
 }

@@ -70,7 +70,7 @@ function writeSheet(s: ApplyState, op: Op<'replaceSheet'> | Op<'createSheetIfMis
     });
     s.existing.set(key, op.sheet);
   }
-  s.commands.push(...contentCommands(sheetFn(s), op.sheet, op.content, features, s.degraded, budgetBytes, s.tableNames));
+  s.commands.push(...contentCommands(sheetFn(s), op.sheet, op.content, features, s.degraded, budgetBytes, s.tableNames, s.date1904));
   s.createdLastRow.set(key, (op.content.titleLines?.length ?? 0) + op.content.rows.length);
   const step: SheetStep = {
     kind: 'sheet',
@@ -152,7 +152,7 @@ function appendRows(s: ApplyState, op: Op<'appendRows'>): void {
       }
     : undefined;
   const { features, budgetBytes } = s.env;
-  s.commands.push(...rowBlockCommands({ sheet: sheetFn(s), name: op.sheet, firstRow, width, features, degraded: s.degraded, budgetBytes, guardAppend: true, formatsBefore: keepFormats }, op.rows));
+  s.commands.push(...rowBlockCommands({ sheet: sheetFn(s), name: op.sheet, firstRow, width, features, date1904: s.date1904, degraded: s.degraded, budgetBytes, guardAppend: true, formatsBefore: keepFormats }, op.rows));
   s.createdLastRow.set(key, lastRow + op.rows.length);
   s.looks.lastRow.delete(key); // a second append to the same sheet follows this one
   if (into) into.appended.push(...op.rows);
@@ -163,7 +163,7 @@ function appendRows(s: ApplyState, op: Op<'appendRows'>): void {
 /** Single cells; undo gets what they held from the look (or from the sheet step that wrote them). */
 function setCells(s: ApplyState, op: Op<'setCells'>): void {
   if (!exists(s, op.sheet)) throw new PortError('office.sheetMissing', { sheet: op.sheet });
-  for (const c of op.cells) s.commands.push(...cellCommands(sheetFn(s), op.sheet, c.row, c.col, c.value, s.env.features, s.degraded));
+  for (const c of op.cells) s.commands.push(...cellCommands(sheetFn(s), op.sheet, c.row, c.col, c.value, s.env.features, s.degraded, s.date1904));
   const into = s.sheetSteps.get(op.sheet.toLowerCase());
   if (into) for (const c of op.cells) into.cells.set(`${c.row},${c.col}`, c.value);
   else {

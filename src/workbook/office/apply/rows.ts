@@ -27,6 +27,8 @@ export interface RowTarget {
   readonly firstRow: number;
   readonly width: number;
   readonly features: OfficeFeatures;
+  /** The workbook counts dates from 1904 (the look asked Excel): date cells are written in its serials. */
+  readonly date1904?: boolean;
   readonly degraded: Set<string>;
   readonly budgetBytes: number;
   /**
@@ -58,7 +60,7 @@ export function rowBlockCommands(t: RowTarget, rows: readonly (readonly PlanCell
     let formula = false;
     for (let c = 0; c < t.width; c++) {
       const cell: PlanCell = c < row.length ? row[c] : null;
-      line[c] = writtenPlanCell(cell, t.features.hyperlinks);
+      line[c] = writtenPlanCell(cell, t.features.hyperlinks, t.date1904);
       if (isTruncated(cell)) t.degraded.add('office.textTruncated');
       if (!isLinkCell(cell)) continue;
       if (t.features.hyperlinks) links.push(linkCommand(t.sheet, t.name, t.firstRow + i, c, linkTarget(cell.link)));
@@ -147,8 +149,8 @@ function linkCommand(sheet: SheetOf, name: string, row: number, col: number, tar
 }
 
 /** One cell's write (value, date format) and, where hyperlinks exist, its link. */
-export function cellCommands(sheet: SheetOf, name: string, row: number, col: number, value: PlanCell, f: OfficeFeatures, degraded: Set<string>): QueuedCommand[] {
-  const written = writtenPlanCell(value, f.hyperlinks);
+export function cellCommands(sheet: SheetOf, name: string, row: number, col: number, value: PlanCell, f: OfficeFeatures, degraded: Set<string>, date1904 = false): QueuedCommand[] {
+  const written = writtenPlanCell(value, f.hyperlinks, date1904);
   const format = cellNumberFormat(value);
   if (isLinkCell(value) && !f.hyperlinks) degraded.add('host.noHyperlinks');
   if (isTruncated(value)) degraded.add('office.textTruncated');

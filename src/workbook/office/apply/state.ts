@@ -66,6 +66,10 @@ export interface ApplyState {
    * protected (known after the look).
    */
   backups: boolean;
+  /** DATE(1904,1,1) asked in the look when the plan writes date cells (ExcelApi 1.2): 0 in a 1904 workbook. */
+  dateProbe?: Excel.FunctionResult<number>;
+  /** The workbook counts dates from 1904 (known after the look): date cells are written in its serials. */
+  date1904: boolean;
   /** Backups a closed pane (or an apply since) left behind: nothing can undo with them any more. */
   staleBackups: string[];
   backupCounter: number;
@@ -108,6 +112,7 @@ export function newState(env: ApplyEnv, plan: WorkbookPlan): ApplyState {
     looks: { sheetTables: new Map(), cells: new Map(), lastRow: new Map(), fills: new Map(), notes: new Map() },
     workbookProtection,
     backups: !!workbookProtection,
+    date1904: false,
     staleBackups: [],
     backupCounter: 0,
     // A copy: the settings store may hand out its own object.
@@ -178,5 +183,5 @@ export function markChange(s: ApplyState, kind: 'fills' | 'notes', sheet: string
 
 /** The record of what this apply changed: for undo (when asked) and for the rollback. */
 export function undoRecordOf(s: ApplyState): UndoRecord {
-  return { steps: s.steps, hyperlinks: s.env.features.hyperlinks, marksSetting: s.marksChanged ? { before: s.marksSettingBefore } : undefined };
+  return { steps: s.steps, hyperlinks: s.env.features.hyperlinks, ...(s.date1904 ? { date1904: true } : {}), marksSetting: s.marksChanged ? { before: s.marksSettingBefore } : undefined };
 }

@@ -3,7 +3,7 @@ import type { QueuedCommand } from '../batch';
 import { blockAddress, cellAddress, jsonBytes, rowBytes } from '../cells';
 import { isNoFill, sameColor } from '../marks';
 import { queueSheetLooks } from './prepare';
-import { expectedValue, type AppendStep, type CellsStep, type MarksStep, type SheetStep, type WrittenValue } from './record';
+import { expectedValue, type AppendStep, type CellsStep, type MarksStep, type SheetStep, type WriteForm, type WrittenValue } from './record';
 import type { RestoreState } from './state';
 
 /**
@@ -67,11 +67,11 @@ function sheetStepLooks(s: RestoreState, step: SheetStep): QueuedCommand[] {
       if (!blank && (u.rowIndex + u.rowCount > rows || u.columnIndex + u.columnCount > cols)) undoConflict(sheet);
     },
   };
-  return [extent, ...compareCommands(get, 0, rows, cols, (i) => sheetStepRow(step, i, cols, s.record.hyperlinks), s.budgetBytes, () => undoConflict(sheet))];
+  return [extent, ...compareCommands(get, 0, rows, cols, (i) => sheetStepRow(step, i, cols, s.record), s.budgetBytes, () => undoConflict(sheet))];
 }
 
 function appendLooks(s: RestoreState, step: AppendStep): QueuedCommand[] {
-  const expectedRow = (i: number) => Array.from({ length: step.width }, (_, j) => expectedValue(step.rows[i][j], s.record.hyperlinks));
+  const expectedRow = (i: number) => Array.from({ length: step.width }, (_, j) => expectedValue(step.rows[i][j], s.record));
   return compareCommands(s.ws(step.sheet), step.firstRow, step.rows.length, step.width, expectedRow, s.budgetBytes, () => undoConflict(step.sheet));
 }
 
@@ -117,7 +117,7 @@ function cellsLooks(s: RestoreState, step: CellsStep): QueuedCommand[] {
   const get = s.ws(step.sheet);
   return step.cells.map((c) => {
     let range: Excel.Range | undefined;
-    const expected = expectedValue(c.value, s.record.hyperlinks);
+    const expected = expectedValue(c.value, s.record);
     return {
       requestBytes: 60,
       responseBytes: jsonBytes(expected) + 8,
@@ -149,20 +149,20 @@ function sheetStepCols(step: SheetStep): number {
 }
 
 /** The expected row `i` of a sheet step (titles, header, data, appended rows, then single cells over them). */
-function sheetStepRow(step: SheetStep, i: number, cols: number, hyperlinks: boolean): WrittenValue[] {
+function sheetStepRow(step: SheetStep, i: number, cols: number, form: WriteForm): WrittenValue[] {
   const titles = step.content.titleLines ?? [];
   const line = new Array<WrittenValue>(cols).fill('');
-  if (i < titles.length) line[0] = expectedValue(titles[i], hyperlinks);
-  else if (i === titles.length) step.content.columns.forEach((c, j) => (line[j] = expectedValue(c.header, hyperlinks)));
+  if (i < titles.length) line[0] = expectedValue(titles[i], form);
+  else if (i === titles.length) step.content.columns.forEach((c, j) => (line[j] = expectedValue(c.header, form)));
   else {
     const d = i - titles.length - 1;
     const n = step.content.rows.length;
     const row = d < n ? step.content.rows[d] : step.appended[d - n];
-    if (row) for (let j = 0; j < row.length; j++) line[j] = expectedValue(row[j], hyperlinks);
+    if (row) for (let j = 0; j < row.length; j++) line[j] = expectedValue(row[j], form);
   }
   for (let j = 0; j < cols; j++) {
     const c = step.cells.get(`${i},${j}`);
-    if (c !== undefined) line[j] = expectedValue(c, hyperlinks);
+    if (c !== undefined) line[j] = expectedValue(c, form);
   }
   return line;
 }

@@ -77,18 +77,24 @@ export interface MarksStep {
 export type UndoStep = SheetStep | AppendStep | CellsStep | MarksStep;
 
 /** One level of undo: the steps of the last apply, in the order they were applied. */
-export interface UndoRecord {
-  readonly steps: UndoStep[];
+/** How plan cells were written: links as links or HYPERLINK formulas, dates in which date system. */
+export interface WriteForm {
   readonly hyperlinks: boolean;
+  /** The workbook counts dates from 1904: date cells were written 1,462 days smaller. */
+  readonly date1904?: boolean;
+}
+
+export interface UndoRecord extends WriteForm {
+  readonly steps: UndoStep[];
   /** The document setting that records marks, as it was before (when the plan changed it). */
   readonly marksSetting?: { readonly before: unknown };
 }
 
 /** What reading a cell gives back after the port wrote `cell` into it. */
-export function expectedValue(cell: PlanCell | undefined, hyperlinks: boolean): WrittenValue {
+export function expectedValue(cell: PlanCell | undefined, form: WriteForm): WrittenValue {
   if (cell === undefined) return '';
-  if (isLinkCell(cell) && !hyperlinks) return cell.text.slice(0, 255); // shown by the HYPERLINK formula
-  const written = writtenPlanCell(cell, hyperlinks);
+  if (isLinkCell(cell) && !form.hyperlinks) return cell.text.slice(0, 255); // shown by the HYPERLINK formula
+  const written = writtenPlanCell(cell, form.hyperlinks, form.date1904);
   if (typeof written === 'string') return written.startsWith("'") ? written.slice(1, 1 + MAX_CELL_TEXT) : written;
   return written;
 }
