@@ -3,7 +3,9 @@ import type { CellRange, CellValue } from './cells';
 /**
  * What a host reads from a workbook in one go (one context.sync in Excel): plain data, no proxies.
  * Rows and columns are 0-based sheet coordinates; `values[i][j]` is the cell at
- * (origin.row + i, origin.col + j). Cells outside the block are empty.
+ * (origin.row + i, origin.col + j). Cells outside the block are empty, and so are cells past the end of
+ * a row: rows may be shorter than the block is wide (the file port ends each row at its last value, so
+ * one stray cell in XFD1048576 does not fill the rectangle), so read with `cellAt` or `?? null`.
  */
 export interface SheetSnapshot {
   readonly name: string;

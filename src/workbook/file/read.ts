@@ -96,8 +96,9 @@ function toCellValue(cell: SheetJsCell | undefined): CellValue {
 export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | 'dateFormats'>;
 
 /**
- * Values of the named worksheets (all parsed in one SheetJS pass). The block is the bounding box of
- * cells that hold a value, like Excel's used range over values: empty styled cells do not count.
+ * Values of the named worksheets (all parsed in one SheetJS pass). The block starts at the top-left of
+ * the cells that hold a value, like Excel's used range over values (empty styled cells do not count),
+ * but each row ends at its own last value: the cells that exist, never the range's full rectangle.
  * Numbers with a date or time format are listed in dateFormats; in a 1904 workbook their serials are
  * converted to the 1900 system (dateFormats.date1904 says the file counts from 1904).
  */
@@ -125,7 +126,6 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
     let top = -1;
     let bottom = -1;
     let left = Infinity;
-    let right = -1;
     const rows = new Array<CellValue[] | undefined>(data.length);
     const dates = new DateRunsBuilder();
     for (let r = 0; r < data.length; r++) {
@@ -149,7 +149,6 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
         if (!values) values = [];
         values[c] = v;
         if (c < left) left = c;
-        if (c > right) right = c;
       }
       if (values) {
         rows[r] = values;
@@ -159,18 +158,19 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
     }
     const values: CellValue[][] = [];
     if (top >= 0) {
-      const width = right - left + 1;
-      // Rows without a value share one frozen blank line: a lone value in row 1,048,576 must not
-      // cost a million arrays (about 200 MB and seconds) when nothing lies between.
+      // Each row only as long as its own last value, and rows without a value share one frozen empty
+      // line: a lone value in XFD1048576 must not widen every row to 16,384 cells or fill a million
+      // rows (the rectangle once made validate take minutes). The core reads beyond a row's end as
+      // empty (cellAt, and every reader of values[i][j] with `?? null`).
       let blank: CellValue[] | undefined;
       for (let r = top; r <= bottom; r++) {
         const src = rows[r];
         if (!src) {
-          values.push((blank ??= Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[]));
+          values.push((blank ??= Object.freeze([]) as unknown as CellValue[]));
           continue;
         }
-        const line = new Array<CellValue>(width);
-        for (let c = 0; c < width; c++) line[c] = src[left + c] ?? null;
+        const line = new Array<CellValue>(src.length - left);
+        for (let c = 0; c < line.length; c++) line[c] = src[left + c] ?? null;
         values.push(line);
       }
     }

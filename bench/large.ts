@@ -1,0 +1,112 @@
+/**
+ * A large school (issue 14, "Size"): a generated 50,000-child roster run through the command line's own
+ * code path (`runCli`, in process) for validate, apply, summary and export, each in a fresh child
+ * process so its peak memory (the kernel's max RSS of that process) is its own. Prints wall and CPU
+ * time, peak RSS, and for apply the row counts of the sheets it wrote.
+ *
+ *   node_modules/.bin/tsx bench/large.ts [--rows N] [--regen] [--only validate,apply,…] [--stray]
+ *
+ * --stray also writes one value into XFD1048576 (the last cell of a sheet), the case that once made
+ * validate take minutes. The roster is one sheet for now; the issue's layout (40 class sheets) waits
+ * for multi-sheet rosters. Files go to bench/out/ (gitignored) and are reused; --regen rewrites them.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const TODAY = '2025-11-20';
+const COMMANDS = ['validate', 'apply', 'summary', 'export'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** 40 classes of 1,250 (grades 1–9, a few classes each), about 1 row in 50 with a usual mistake. */
+async function generate(file: string, rows: number, stray: boolean): Promise<void> {
+  const { validKid } = await import('../tests/fixtures/build-samples');
+  const gen = await import('../tests/fixtures/roster-gen');
+  const rng = gen.seededRandom(50_000);
+  const keys = ['name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'guardianName', 'guardianRelation', 'guardianPhone', 'guardianAge', 'address'] as const;
+  const header = ['序号', '姓名', '性别', '出生日期', '身份证号', '年级', '班级', '父亲姓名', '父亲电话', '父亲务工地点', '母亲姓名', '母亲电话', '母亲务工地点', '监护人姓名', '与学生关系', '监护人电话', '监护人年龄', '家庭住址'];
+  const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
+  const perClass = Math.ceil(rows / 40);
+  for (let i = 0; i < rows; i++) {
+    const klass = Math.floor(i / perClass); // 0..39
+    const kid = validKid(rng, { grade: 1 + (klass % 9), cls: 1 + Math.floor(klass / 9) });
+    if (i % 50 === 7) {
+      switch ((i / 50) % 5 | 0) {
+        case 0: kid.guardianPhone = String(kid.guardianPhone).slice(0, 10); break;
+        case 1: kid.idNumber = gen.withWrongCheck(String(kid.idNumber)); break;
+        case 2: kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000'); break;
+        case 3: kid.guardianAge = 78; break;
+        default: kid.guardianPhone = null;
+      }
+    }
+    lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
+  }
+  const sheet = gen.worksheet(lines, [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1 }]);
+  const bytes = gen.workbookBytes([{ name: '留守儿童花名册', sheet }]);
+  writeFileSync(file, stray ? gen.withStrayCell(bytes, 'XFD1048576', '备注') : bytes);
+}
+
+/** Child mode: one command through runCli, then its figures as one JSON line on stderr. */
+async function runOne(command: Command, file: string): Promise<void> {
+  const { runCli } = await import('../src/cli/run');
+  const out = path.join(OUT, `large-${command}-out.xlsx`);
+  const args = [command, file, '--today', TODAY, ...(command === 'apply' || command === 'export' ? ['-o', out] : ['--json'])];
+  let stdout = '';
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => process.stderr.write(s) });
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const figures: Record<string, unknown> = { command, code, wall, cpu: (c.user + c.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, stdoutBytes: stdout.length };
+  if (command === 'apply' && existsSync(out)) {
+    // Rows of each sheet written, read back with the file port (after the peak was taken).
+    const { openXlsx } = await import('../src/workbook/file');
+    const snap = await openXlsx(new Uint8Array(readFileSync(out))).read();
+    figures.rows = Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.length]));
+  }
+  if (existsSync(out)) rmSync(out);
+  process.stderr.write('FIGURES ' + JSON.stringify(figures) + '\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--one') return runOne(argv[1] as Command, argv[2]);
+  const rowsAt = argv.indexOf('--rows');
+  const rows = rowsAt >= 0 ? Number(argv[rowsAt + 1]) : 50_000;
+  const onlyAt = argv.indexOf('--only');
+  const chosen = onlyAt >= 0 ? COMMANDS.filter((c) => argv[onlyAt + 1].split(',').includes(c)) : COMMANDS;
+  const stray = argv.includes('--stray');
+  const file = path.join(OUT, `large-${rows}${stray ? '-stray' : ''}.xlsx`);
+  mkdirSync(OUT, { recursive: true });
+  if (argv.includes('--regen') || !existsSync(file)) {
+    const t0 = performance.now();
+    await generate(file, rows, stray);
+    console.log(`generated ${path.relative(ROOT, file)} in ${ms(performance.now() - t0)}`);
+  }
+  console.log(`roster: ${path.relative(ROOT, file)}, ${(readFileSync(file).length / 1e6).toFixed(1)} MB, ${rows} children on one sheet${stray ? ', a value in XFD1048576' : ''}`);
+  for (const command of chosen) {
+    const r = spawnSync(TSX, [path.join(ROOT, 'bench', 'large.ts'), '--one', command, file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('FIGURES '));
+    if (!line) {
+      console.log(`${command.padEnd(9)} did not finish (exit ${r.status}): ${r.stderr.trim().slice(-400)}`);
+      continue;
+    }
+    const f = JSON.parse(line.slice(8)) as { code: number; wall: number; cpu: number; maxRssKb: number; rows?: Record<string, number> };
+    console.log(`${command.padEnd(9)} ${ms(f.wall)} wall, ${ms(f.cpu)} CPU, peak RSS ${mb(f.maxRssKb)} (exit ${f.code})`);
+    if (f.rows) console.log(`          rows per sheet: ${Object.entries(f.rows).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  }
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
