@@ -462,7 +462,7 @@ function contactFigures(
   const without = facts
     .filter((f) => !f.withTalk)
     .map((f) => f.child)
-    .sort((a, b) => compareClasses(a, b) || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => compareClasses(a, b) || NAME_ORDER.compare(a.name, b.name))
     .map((c) => ({ classLabel: c.classLabel, name: c.name }));
 
   return {
@@ -496,11 +496,16 @@ function qualityFigures(findings: SummaryInput['findings']): SummaryFigures['qua
   };
 }
 
+// The same order as localeCompare with these options, without building a collator on every call:
+// sorting 50,000 children that way took seconds.
+const CLASS_ORDER = new Intl.Collator('zh-CN', { numeric: true });
+const NAME_ORDER = new Intl.Collator('zh-CN');
+
 /** Grade, then class label in Chinese order; the empty class last. */
 export function compareClasses(a: { classLabel: string | null; grade?: number | null }, b: { classLabel: string | null; grade?: number | null }): number {
   if (a.classLabel === null || b.classLabel === null) return a.classLabel === b.classLabel ? 0 : a.classLabel === null ? 1 : -1;
   const ga = a.grade ?? 99;
   const gb = b.grade ?? 99;
   if (ga !== gb && a.grade !== undefined && b.grade !== undefined) return ga - gb;
-  return a.classLabel.localeCompare(b.classLabel, 'zh-CN', { numeric: true });
+  return CLASS_ORDER.compare(a.classLabel, b.classLabel);
 }

@@ -8,7 +8,7 @@ import { inputArb, periodArb } from './generate.test-data';
 import { summaryJson } from './json';
 import { periodFor, type Period } from './period';
 import { formatShare } from './labels';
-import { reportParagraphs, reportSheetOp, summarySheetOp } from './sheets';
+import { NAMES_LISTED_UP_TO, reportParagraphs, reportSheetOp, summarySheetOp } from './sheets';
 
 function term(today: string): Period {
   const r = periodFor({ kind: 'term' }, today);
@@ -68,6 +68,26 @@ describe('统计汇总', () => {
       ['张强', null, '五(1)班'],
       ['刘洋', null, '未填班级'],
     ]);
+  });
+
+  it('counts the children without a talk per class instead of naming them once there are more than the bound', () => {
+    const classes = ['一(1)班', '一(2)班', null];
+    const list = classes.flatMap((classLabel, k) => Array.from({ length: 100 + k }, (_, i) => ({ classLabel, name: `学生${k}-${i}` })));
+    const many = { ...figures, children: 1000, contact: { ...figures.contact, childrenWithoutTalk: { count: list.length, list } } };
+    const big = content(summarySheetOp(many, 'zh-CN', many.period));
+    const rows = big.rows.filter((r) => r[0] === '未谈心儿童');
+    expect(list.length).toBeGreaterThan(NAMES_LISTED_UP_TO);
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['全部儿童', 303, 0.303],
+      ['一(1)班', 100, 0.1],
+      ['一(2)班', 101, 0.101],
+      ['未填班级', 102, 0.102],
+    ]);
+    expect(rows[0][12]).toContain('提醒事项');
+    expect(allText(big)).not.toContain('学生0-0');
+    // At the bound, still one row per name as in a small school.
+    const atBound = { ...many, contact: { ...many.contact, childrenWithoutTalk: { count: NAMES_LISTED_UP_TO, list: list.slice(0, NAMES_LISTED_UP_TO) } } };
+    expect(content(summarySheetOp(atBound, 'zh-CN', atBound.period)).rows.filter((r) => r[0] === '未谈心儿童')).toHaveLength(NAMES_LISTED_UP_TO + 1);
   });
 
   it('asks for a column chart of children by class and a line chart of monthly talk coverage', () => {

@@ -243,11 +243,31 @@ function contactRows(b: SummaryRows, c: SummaryFigures['contact'], withNames: bo
   if (c.undatedEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.undatedEntries'), { count: c.undatedEntries }));
   if (c.futureEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.futureEntries'), { count: c.futureEntries }));
 
-  b.rows.push(b.countRow(b.sec('withoutTalk'), t(lang, 'summary.item.all'), c.childrenWithoutTalk.count));
-  if (withNames) {
-    // Names only: a class and a name, never an ID or a phone (docs/ARCHITECTURE.md §6).
-    for (const ch of c.childrenWithoutTalk.list) b.rows.push(row(b.sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
+  withoutTalkRows(b, c.childrenWithoutTalk, withNames);
+}
+
+/** Children without a talk are named one a row up to this many; beyond it, counted per class. */
+export const NAMES_LISTED_UP_TO = 200;
+
+function withoutTalkRows(b: SummaryRows, without: SummaryFigures['contact']['childrenWithoutTalk'], withNames: boolean): void {
+  const { lang } = b;
+  const list = without.list;
+  if (withNames && list.length > NAMES_LISTED_UP_TO) {
+    // A large school: a count per class, the names in 提醒事项 (a talk item per child, filter by class),
+    // so the sheet stays a summary rather than a second roster.
+    b.rows.push(row(b.sec('withoutTalk'), t(lang, 'summary.item.all'), { count: without.count, shareOfAll: share(without.count, b.all), note: t(lang, 'summary.note.namesInReminders', { sheet: SHEETS.reminders }) }));
+    for (let i = 0; i < list.length; ) {
+      const label = list[i].classLabel;
+      let j = i;
+      while (j < list.length && list[j].classLabel === label) j++;
+      b.rows.push(b.countRow(b.sec('withoutTalk'), label ?? t(lang, 'summary.item.noClass'), j - i));
+      i = j;
+    }
+    return;
   }
+  b.rows.push(b.countRow(b.sec('withoutTalk'), t(lang, 'summary.item.all'), without.count));
+  // Names only: a class and a name, never an ID or a phone (docs/ARCHITECTURE.md §6).
+  if (withNames) for (const ch of list) b.rows.push(row(b.sec('withoutTalk'), ch.name, { note: ch.classLabel ?? t(lang, 'summary.item.noClass') }));
 }
 
 function qualityRows(b: SummaryRows, q: SummaryFigures['quality']): void {
