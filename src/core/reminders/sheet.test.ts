@@ -8,7 +8,7 @@ import { isDateCell } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { WorkbookSnapshot } from '../snapshot';
 import { buildReminders } from './build';
-import { remindersSheetOp, todayView } from './sheet';
+import { OVERVIEW_FROM, remindersSheetOp, todayView } from './sheet';
 
 const TODAY = '2026-11-30'; // a Monday
 const tyme = createTymeCalendar();
@@ -78,6 +78,29 @@ describe('from the sheets to 提醒事项', () => {
     expect(op.content.titleLines![1]).toContain('No holiday data for 2027');
     expect(op.content.rows[0][0]).toBe('Overdue');
     expect(op.content.highlights).toContainEqual(expect.objectContaining({ equals: 'Overdue' }));
+  });
+
+  it('opens with one overview row per class once a large school has more items than the bound', () => {
+    // 400 children in three classes and one without a class, none talked with yet: thousands of items.
+    const many = Array.from({ length: 400 }, (_, i) => child(`学生${i}`, i % 4 === 3 ? (null as unknown as string) : ['三(1)班', '三(2)班', '四(1)班'][i % 4], 10 + i));
+    const settings = readContactSettings(workbook([]), TODAY);
+    const r = buildReminders({ today: TODAY, children: many, log: [], settings: settings.settings, calendar: tyme, mentorByRow: new Map(), classTeachers: new Map() });
+    expect(r.items.length).toBeGreaterThan(OVERVIEW_FROM);
+    const op = remindersSheetOp(r.items, 'zh-CN', TODAY, r.calendarNotes);
+    if (op.kind !== 'replaceSheet') throw new Error(op.kind);
+    const { rows, titleLines } = op.content;
+    expect(titleLines).toContain('事项较多：前 4 行是各班汇总；在“班级”或“负责人”列筛选，查看本班或本人的明细。');
+    // Every item is still one row below the overview, and the overview's counts add up to the child items.
+    expect(rows).toHaveLength(r.items.length + 4);
+    const overview = rows.slice(0, 4);
+    expect(overview.map((row) => [row[0], row[3]])).toEqual([['汇总', '三(1)班'], ['汇总', '三(2)班'], ['汇总', '四(1)班'], ['汇总', '']]);
+    const inClass = (label: string) => r.items.filter((it) => it.child && (it.child.classLabel ?? '') === label);
+    const overdue = inClass('三(2)班').filter((it) => it.status === 'overdue').length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overview[1][4]).toBe(`本班共 ${inClass('三(2)班').length} 项：逾期 ${overdue} 项，本周到期 ${inClass('三(2)班').filter((it) => it.status === 'today' || it.status === 'thisWeek').length} 项`);
+    expect(rows.slice(4).every((row) => row[0] !== '汇总')).toBe(true);
+    // A small school's sheet has no overview (the test above): the bound keeps today's layout there.
+    expect(generate(logRows).items.length).toBeLessThan(OVERVIEW_FROM);
   });
 
   it('gives a teacher the counts and the list for the 今日 view', () => {

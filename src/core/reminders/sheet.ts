@@ -2,7 +2,7 @@ import { weekdayOf } from '../calendar/school';
 import type { CalendarNote } from '../calendar/types';
 import { dayNumber, type IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
-import { dateCell, type PlanOp } from '../plan/types';
+import { dateCell, type PlanCell, type PlanOp } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { Msg, ReminderItem } from './build';
 import type { ReminderStatus } from './status';
@@ -33,6 +33,32 @@ const FILLS: Partial<Record<ReminderStatus, { fill: string; font: string }>> = {
   today: { fill: '#FFF4CE', font: '#7A4B00' },
 };
 
+/** Above this many items the sheet opens with one overview row per class (a large school's 250,000 rows are unreadable as a list). */
+export const OVERVIEW_FROM = 1000;
+
+const CLASS_ORDER = new Intl.Collator('zh-CN', { numeric: true });
+
+/**
+ * One row per class, above the items and in the same table: 状态 says 汇总, 事项 gives the class's
+ * counts, so filtering 班级 shows a class's overview and its items together, and 负责人 its teachers'.
+ */
+function classOverview(items: readonly ReminderItem[], lang: Lang): PlanCell[][] {
+  const byClass = new Map<string, { total: number; overdue: number; week: number }>();
+  for (const it of items) {
+    if (!it.child) continue;
+    const label = it.child.classLabel ?? '';
+    let c = byClass.get(label);
+    if (!c) byClass.set(label, (c = { total: 0, overdue: 0, week: 0 }));
+    c.total++;
+    if (it.status === 'overdue') c.overdue++;
+    else if (it.status === 'today' || it.status === 'thisWeek') c.week++;
+  }
+  const status = t(lang, 'reminders.overview.status');
+  return [...byClass]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : CLASS_ORDER.compare(a, b)))
+    .map(([label, c]) => [status, null, '', label, t(lang, 'reminders.overview.class', c), '', '']);
+}
+
 /** The 提醒事项 sheet, rebuilt every run: a title line with today's date and any calendar warning, then the items. */
 export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, today: IsoDate, calendarNotes: readonly CalendarNote[]): PlanOp {
   const sep = t(lang, 'reminders.noteSeparator');
@@ -49,7 +75,9 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     if (text === undefined) fixed.set(key, (text = renderMsg(lang, m)));
     return text;
   };
-  const rows = items.map((it) => [
+  const overview = items.length > OVERVIEW_FROM ? classOverview(items, lang) : [];
+  if (overview.length) titleLines.push(t(lang, 'reminders.overview.hint', { classes: overview.length }));
+  const rows: PlanCell[][] = items.map((it) => [
     statusText(lang, it.status), dateCell(it.due), it.child?.name ?? '', it.child?.classLabel ?? '', render(it.what), ownerText(lang, it),
     it.notes.map(render).join(sep),
   ]);
@@ -60,7 +88,7 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
       titleLines,
       // 截止日期 is a real date so the teacher can sort and filter by it; the rest is text.
       columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: c === 'due' ? ('date' as const) : ('text' as const) })),
-      rows,
+      rows: overview.length ? [...overview, ...rows] : rows,
       table: { name: 'RemindersTable', style: 'TableStyleLight9' },
       highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({ col: 0, equals: statusText(lang, s), fill: f.fill, font: f.font })),
       freezeHeader: true,

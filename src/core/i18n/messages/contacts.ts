@@ -32,6 +32,9 @@ export const contacts: DomainMessages = {
     'reminders.status.nextWeek': '下周', 'reminders.status.later': '稍后',
     'reminders.column.status': '状态', 'reminders.column.due': '到期日', 'reminders.column.child': '学生', 'reminders.column.class': '班级',
     'reminders.column.what': '事项', 'reminders.column.owner': '负责人', 'reminders.column.notes': '说明',
+    'reminders.overview.status': '汇总',
+    'reminders.overview.class': '本班共 {total} 项：逾期 {overdue} 项，本周到期 {week} 项',
+    'reminders.overview.hint': '事项较多：前 {classes} 行是各班汇总；在“班级”或“负责人”列筛选，查看本班或本人的明细。',
     'reminders.owner.school': '全校', 'reminders.owner.leadership': '领导小组', 'reminders.owner.unassigned': '未指定',
     'reminders.owner.mentor': '帮扶教师', 'reminders.owner.classTeacher': '班主任', 'reminders.owner.recorder': '记录人',
 
@@ -126,6 +129,9 @@ export const contacts: DomainMessages = {
     'reminders.status.nextWeek': 'Next week', 'reminders.status.later': 'Later',
     'reminders.column.status': 'Status', 'reminders.column.due': 'Due', 'reminders.column.child': 'Child', 'reminders.column.class': 'Class',
     'reminders.column.what': 'What', 'reminders.column.owner': 'Responsible', 'reminders.column.notes': 'Notes',
+    'reminders.overview.status': 'Overview',
+    'reminders.overview.class': '{total, plural, one {{total} item} other {{total} items}} in this class: {overdue} overdue, {week} due this week',
+    'reminders.overview.hint': 'Many items: the first {classes, plural, one {row is the overview} other {{classes} rows are the overview per class}}; filter the Class or Responsible column to see the items of one class or one person.',
     'reminders.owner.school': 'Whole school', 'reminders.owner.leadership': 'Leadership group', 'reminders.owner.unassigned': 'Not assigned',
     'reminders.owner.mentor': 'Mentor', 'reminders.owner.classTeacher': 'Class teacher', 'reminders.owner.recorder': 'Recorder',
 
