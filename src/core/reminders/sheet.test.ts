@@ -89,9 +89,16 @@ describe('from the sheets to 提醒事项', () => {
     const op = remindersSheetOp(r.items, 'zh-CN', TODAY, r.calendarNotes);
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     const { rows, titleLines } = op.content;
-    expect(titleLines).toContain('事项较多：前 4 行是各班汇总；在“班级”或“负责人”列筛选，查看本班或本人的明细。');
-    // Every item is still one row below the overview, and the overview's counts add up to the child items.
-    expect(rows).toHaveLength(r.items.length + 4);
+    expect(titleLines).toContain('事项较多：前 4 行是各班汇总，每名学生同一状态的联系事项合为一行；在“班级”或“负责人”列筛选，查看本班或本人的明细。');
+    // Below the overview, a child's contact items of one status share a row; every item is still named once.
+    const contactKey = (it: (typeof r.items)[number]) => (it.kind === 'contact' && it.child ? `${it.child.row}|${it.status}` : null);
+    const keys = r.items.map(contactKey);
+    const expectedRows = keys.filter((k) => k === null).length + new Set(keys.filter((k) => k !== null)).size;
+    expect(expectedRows).toBeLessThan(r.items.length / 2);
+    expect(rows).toHaveLength(expectedRows + 4);
+    expect(rows.slice(4).reduce((n, row) => n + String(row[4]).split('、').length, 0)).toBe(r.items.length);
+    const first = rows.slice(4).find((row) => row[2] === '学生1' && row[0] === '逾期')!;
+    expect(String(first[4]).split('、')).toEqual(expect.arrayContaining(['谈心', '给家长打电话']));
     const overview = rows.slice(0, 4);
     expect(overview.map((row) => [row[0], row[3]])).toEqual([['汇总', '三(1)班'], ['汇总', '三(2)班'], ['汇总', '四(1)班'], ['汇总', '']]);
     const inClass = (label: string) => r.items.filter((it) => it.child && (it.child.classLabel ?? '') === label);

@@ -77,10 +77,34 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
   };
   const overview = items.length > OVERVIEW_FROM ? classOverview(items, lang) : [];
   if (overview.length) titleLines.push(t(lang, 'reminders.overview.hint', { classes: overview.length }));
-  const rows: PlanCell[][] = items.map((it) => [
-    statusText(lang, it.status), dateCell(it.due), it.child?.name ?? '', it.child?.classLabel ?? '', render(it.what), ownerText(lang, it),
-    it.notes.map(render).join(sep),
-  ]);
+  const line = (it: ReminderItem, what: string, notes: string): PlanCell[] => [
+    statusText(lang, it.status), dateCell(it.due), it.child?.name ?? '', it.child?.classLabel ?? '', what, ownerText(lang, it), notes,
+  ];
+  let rows: PlanCell[][];
+  if (overview.length) {
+    // A large school: a child's contact items of one urgency and one responsible person share a row
+    // (谈心、家长电话、家访 … all overdue is one line, not five), at its earliest due date, so 50,000
+    // children give about 50,000 rows rather than 250,000. Other items keep a row each.
+    const groups = new Map<string, { first: ReminderItem; whats: string[]; notes: string[] }>();
+    const list: ({ first: ReminderItem; whats: string[]; notes: string[] })[] = [];
+    for (const it of items) {
+      const key = it.kind === 'contact' && it.child ? `${it.child.row}|${it.status}|${it.owner}|${it.ownerRole}` : undefined;
+      let g = key === undefined ? undefined : groups.get(key);
+      if (!g) {
+        g = { first: it, whats: [], notes: [] };
+        list.push(g);
+        if (key !== undefined) groups.set(key, g);
+      }
+      g.whats.push(render(it.what));
+      for (const n of it.notes) {
+        const text = render(n);
+        if (!g.notes.includes(text)) g.notes.push(text);
+      }
+    }
+    rows = list.map((g) => line(g.first, g.whats.join(t(lang, 'reminders.kindSeparator')), g.notes.join(sep)));
+  } else {
+    rows = items.map((it) => line(it, render(it.what), it.notes.map(render).join(sep)));
+  }
   return {
     kind: 'replaceSheet',
     sheet: SHEETS.reminders,

@@ -26,6 +26,7 @@ export const contacts: DomainMessages = {
     'reminders.title': '提醒事项 · 今天 {today}（{weekday}）· 共 {count} 项',
     'reminders.noHolidayData': '日历库没有 {year} 年的法定节假日数据：{year} 年的放假和调休按「设置」中学校填写的日期计算。',
     'reminders.noteSeparator': '；',
+    'reminders.kindSeparator': '、',
     'reminders.weekday.0': '星期日', 'reminders.weekday.1': '星期一', 'reminders.weekday.2': '星期二', 'reminders.weekday.3': '星期三',
     'reminders.weekday.4': '星期四', 'reminders.weekday.5': '星期五', 'reminders.weekday.6': '星期六',
     'reminders.status.overdue': '逾期', 'reminders.status.today': '今日', 'reminders.status.thisWeek': '本周',
@@ -34,7 +35,7 @@ export const contacts: DomainMessages = {
     'reminders.column.what': '事项', 'reminders.column.owner': '负责人', 'reminders.column.notes': '说明',
     'reminders.overview.status': '汇总',
     'reminders.overview.class': '本班共 {total} 项：逾期 {overdue} 项，本周到期 {week} 项',
-    'reminders.overview.hint': '事项较多：前 {classes} 行是各班汇总；在“班级”或“负责人”列筛选，查看本班或本人的明细。',
+    'reminders.overview.hint': '事项较多：前 {classes} 行是各班汇总，每名学生同一状态的联系事项合为一行；在“班级”或“负责人”列筛选，查看本班或本人的明细。',
     'reminders.owner.school': '全校', 'reminders.owner.leadership': '领导小组', 'reminders.owner.unassigned': '未指定',
     'reminders.owner.mentor': '帮扶教师', 'reminders.owner.classTeacher': '班主任', 'reminders.owner.recorder': '记录人',
 
@@ -123,6 +124,7 @@ export const contacts: DomainMessages = {
     'reminders.title': 'Reminders · today {today} ({weekday}) · {count, plural, one {{count} item} other {{count} items}}',
     'reminders.noHolidayData': 'No holiday data for {year}: the {year} holidays and make-up days are the dates the school entered in 设置.',
     'reminders.noteSeparator': '; ',
+    'reminders.kindSeparator': ', ',
     'reminders.weekday.0': 'Sunday', 'reminders.weekday.1': 'Monday', 'reminders.weekday.2': 'Tuesday', 'reminders.weekday.3': 'Wednesday',
     'reminders.weekday.4': 'Thursday', 'reminders.weekday.5': 'Friday', 'reminders.weekday.6': 'Saturday',
     'reminders.status.overdue': 'Overdue', 'reminders.status.today': 'Today', 'reminders.status.thisWeek': 'This week',
@@ -131,7 +133,7 @@ export const contacts: DomainMessages = {
     'reminders.column.what': 'What', 'reminders.column.owner': 'Responsible', 'reminders.column.notes': 'Notes',
     'reminders.overview.status': 'Overview',
     'reminders.overview.class': '{total, plural, one {{total} item} other {{total} items}} in this class: {overdue} overdue, {week} due this week',
-    'reminders.overview.hint': 'Many items: the first {classes, plural, one {row is the overview} other {{classes} rows are the overview per class}}; filter the Class or Responsible column to see the items of one class or one person.',
+    'reminders.overview.hint': 'Many items: the first {classes, plural, one {row is the overview} other {{classes} rows are the overview per class}}, and the contact items of one child with the same status share a row; filter the Class or Responsible column to see the items of one class or one person.',
     'reminders.owner.school': 'Whole school', 'reminders.owner.leadership': 'Leadership group', 'reminders.owner.unassigned': 'Not assigned',
     'reminders.owner.mentor': 'Mentor', 'reminders.owner.classTeacher': 'Class teacher', 'reminders.owner.recorder': 'Recorder',
 
