@@ -256,8 +256,11 @@ function sheetContent(
   const rows: PlanCell[][] = [];
   for (let r = firstDataRow; r <= maxRow; r++) {
     const line: PlanCell[] = [];
-    const section = isSectionRow(sheet, r, maxCol);
-    for (let c = 0; c <= maxCol; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, maskers[c], leaves[c], scrub));
+    // Up to the source row's own last cell, not the sheet's widest column: one stray value in
+    // XFD1048576 must not turn every copied row into 16,384 cells.
+    const end = Math.min(maxCol, sheet.origin.col + (sheet.values[r - sheet.origin.row]?.length ?? 0) - 1);
+    const section = isSectionRow(sheet, r, end);
+    for (let c = 0; c <= end; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, maskers[c], leaves[c], scrub));
     rows.push(line);
   }
   return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
