@@ -84,14 +84,14 @@ describe('from the sheets to 提醒事项', () => {
     // 400 children in three classes and one without a class, none talked with yet: thousands of items.
     const many = Array.from({ length: 400 }, (_, i) => child(`学生${i}`, i % 4 === 3 ? (null as unknown as string) : ['三(1)班', '三(2)班', '四(1)班'][i % 4], 10 + i));
     const settings = readContactSettings(workbook([]), TODAY);
-    const r = buildReminders({ today: TODAY, children: many, log: [], settings: settings.settings, calendar: tyme, mentorByRow: new Map(), classTeachers: new Map() });
+    const r = buildReminders({ today: TODAY, children: many, log: [], settings: settings.settings, calendar: tyme, mentorByChild: new Map(), classTeachers: new Map() });
     expect(r.items.length).toBeGreaterThan(OVERVIEW_FROM);
     const op = remindersSheetOp(r.items, 'zh-CN', TODAY, r.calendarNotes);
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     const { rows, titleLines } = op.content;
     expect(titleLines).toContain('事项较多：前 4 行是各班汇总，每名学生同一状态的联系事项合为一行；在“班级”或“负责人”列筛选，查看本班或本人的明细。');
     // Below the overview, a child's contact items of one status share a row; every item is still named once.
-    const contactKey = (it: (typeof r.items)[number]) => (it.kind === 'contact' && it.child ? `${it.child.row}|${it.status}` : null);
+    const contactKey = (it: (typeof r.items)[number]) => (it.kind === 'contact' && it.child ? `${recordKey(it.child)}|${it.status}` : null);
     const keys = r.items.map(contactKey);
     const expectedRows = keys.filter((k) => k === null).length + new Set(keys.filter((k) => k !== null)).size;
     expect(expectedRows).toBeLessThan(r.items.length / 2);

@@ -4,6 +4,7 @@ import { dayNumber, type IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
 import { dateCell, type PlanCell, type PlanOp } from '../plan/types';
 import { SHEETS } from '../sheets';
+import { recordKey } from '../roster/types';
 import type { Msg, ReminderItem } from './build';
 import type { ReminderStatus } from './status';
 
@@ -88,7 +89,7 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     const groups = new Map<string, { first: ReminderItem; whats: string[]; notes: string[] }>();
     const list: ({ first: ReminderItem; whats: string[]; notes: string[] })[] = [];
     for (const it of items) {
-      const key = it.kind === 'contact' && it.child ? `${it.child.row}|${it.status}|${it.owner}|${it.ownerRole}` : undefined;
+      const key = it.kind === 'contact' && it.child ? `${recordKey(it.child)}|${it.status}|${it.owner}|${it.ownerRole}` : undefined;
       let g = key === undefined ? undefined : groups.get(key);
       if (!g) {
         g = { first: it, whats: [], notes: [] };
