@@ -8,6 +8,12 @@ export const SHEETS = {
   summary: '统计汇总',
   report: '工作报告',
   settings: '设置',
+  // The school's life around the children (issue 17): user-kept, created as templates, read back.
+  activities: '活动记录',
+  groups: '兴趣小组',
+  rollCall: '留守之家签到',
+  fund: '基金收支',
+  training: '培训记录',
 } as const;
 
 export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];

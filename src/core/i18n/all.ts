@@ -16,3 +16,4 @@ import { pairing } from './messages/pairing'; registerMessages(pairing);
 import { file } from './messages/file'; registerMessages(file);
 import { workflow } from './messages/workflow'; registerMessages(workflow);
 import { views } from './messages/views'; import { viewTabs } from './messages/viewTabs'; registerMessages(views); registerMessages(viewTabs);
+import { life } from './messages/life'; registerMessages(life);
