@@ -2,6 +2,8 @@ import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import { FIELD_KEYS, type Finding, type RosterCheck } from '../core/roster/types';
 import { renderFinding, ruleLabel, severityLabel } from '../core/roster';
+import type { LifeFinding } from '../core/life';
+import { findingRuleLabel } from '../core/summary/labels';
 
 /** One finding as the command line reports it: 1-based row, column letter. */
 export interface JsonIssue {
@@ -66,7 +68,33 @@ export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
   };
 }
 
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+/**
+ * Findings of the sheets the school keeps beside the roster (活动记录 … 培训记录), in the same shape
+ * as the roster's issues, so a script reads one list; `field` is null, as these are not roster fields.
+ */
+export function sheetIssues(findings: readonly LifeFinding[], lang: Lang): JsonIssue[] {
+  return findings.map((f) => ({
+    sheet: f.sheet,
+    row: f.row + 1,
+    column: f.col === null ? null : columnLetter(f.col),
+    field: null,
+    rule: f.rule,
+    severity: f.severity,
+    message: t(lang, f.messageKey, f.params),
+  }));
+}
+
+/** The text report's lines for those findings: where, severity, message, each under its rule's name. */
+export function sheetIssueLines(findings: readonly LifeFinding[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const issue of sheetIssues(findings, lang)) {
+    const where = issue.column === null ? t(lang, 'cli.report.headerCell', { sheet: issue.sheet, row: issue.row }) : `${issue.sheet}!${issue.column}${issue.row}`;
+    lines.push(`  ${where}  ${severityLabel(issue.severity as LifeFinding['severity'], lang)}  ${findingRuleLabel(issue.rule, lang)} · ${issue.rule}  ${issue.message}`);
+  }
+  return lines;
+}
+
+export function countBySeverity(findings: readonly { severity: string }[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   return { errors, warnings: findings.length - errors };

@@ -7,7 +7,8 @@ import { listOption } from './args';
 import { SHEET_OPTION } from './output';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { countBySeverity, jsonReport, textReport } from './report';
+import { lifeChildren, readLife } from '../core/life';
+import { countBySeverity, jsonReport, sheetIssueLines, sheetIssues, textReport } from './report';
 import { todayFrom } from './today';
 import { openWorkbook } from './workbook';
 
@@ -40,8 +41,15 @@ export const validateCommand: CliCommand = {
     const today = todayFrom(args, ctx);
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
-    if (args.options.has('json')) ctx.stdout(JSON.stringify(jsonReport(check, ctx.lang)) + '\n');
-    else ctx.stdout(textReport(check, ctx.lang));
-    return countBySeverity(check.findings).errors > 0 ? EXIT.findings : EXIT.ok;
+    // The sheets the school keeps beside the roster (活动记录 … 培训记录) are checked against it too.
+    const life = readLife(snapshot, lifeChildren(check.records), today).findings;
+    if (args.options.has('json')) {
+      const report = jsonReport(check, ctx.lang);
+      ctx.stdout(JSON.stringify({ ...report, issues: [...report.issues, ...sheetIssues(life, ctx.lang)] }) + '\n');
+    } else {
+      ctx.stdout(textReport(check, ctx.lang));
+      if (life.length) ctx.stdout([t(ctx.lang, 'cli.report.lifeHeading', { count: life.length }), ...sheetIssueLines(life, ctx.lang), ''].join('\n'));
+    }
+    return countBySeverity(check.findings).errors + countBySeverity(life).errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

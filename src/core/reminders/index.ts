@@ -3,3 +3,4 @@ export { buildReminders, compareItems, sortItems, type Msg, type OwnerRole, type
 export { calendarNoteText, ownerText, remindersSheetOp, renderMsg, statusText, todayView, type TodayView } from './sheet';
 export { statusOf, weekWindow, STATUSES, type ReminderStatus } from './status';
 export { contactsPlan, type ContactsPlan, type ContactsPlanInput } from './plan';
+export { lifeReminderItems, type LifeReminderInput } from './life';

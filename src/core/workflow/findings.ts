@@ -1,5 +1,6 @@
 import { columnLetter } from '../cells';
 import type { SheetFinding } from '../contacts/findings';
+import type { LifeFinding } from '../life/types';
 import type { IsoDate } from '../dates';
 import { t, type Lang, type Params } from '../i18n';
 import type { PairingFinding } from '../pairing/types';
@@ -8,11 +9,11 @@ import { findingsSheetPlan, severityLabel } from '../roster';
 import type { RosterCheck } from '../roster/types';
 import { findingRuleLabel } from '../summary/labels';
 
-/** Where a finding came from: the roster, 帮扶人员/结对帮扶 (pairing), or 设置/谈心记录 (contacts). */
-export type FindingDomain = 'roster' | 'pairing' | 'contacts';
+/** Where a finding came from: the roster, 帮扶人员/结对帮扶 (pairing), 设置/谈心记录 (contacts), or the life sheets (活动记录 … 培训记录). */
+export type FindingDomain = 'roster' | 'pairing' | 'contacts' | 'life';
 
 /** A finding of the add-in's own sheets, in the one shape the pairing and contacts cores share. */
-export type SheetIssue = Pick<PairingFinding | SheetFinding, 'sheet' | 'row' | 'col' | 'severity' | 'messageKey'> & {
+export type SheetIssue = Pick<PairingFinding | SheetFinding | LifeFinding, 'sheet' | 'row' | 'col' | 'severity' | 'messageKey'> & {
   readonly rule: string;
   readonly params: Params;
 };
@@ -23,10 +24,11 @@ export interface FindingCounts {
   readonly byDomain: Readonly<Record<FindingDomain, number>>;
 }
 
-export function countFindings(roster: readonly { severity: string }[], pairing: readonly { severity: string }[], contacts: readonly { severity: string }[]): FindingCounts {
-  const all = [...roster, ...pairing, ...contacts];
+type Severities = readonly { severity: string }[];
+export function countFindings(roster: Severities, pairing: Severities, contacts: Severities, life: Severities = []): FindingCounts {
+  const all = [...roster, ...pairing, ...contacts, ...life];
   const errors = all.filter((f) => f.severity === 'error').length;
-  return { errors, warnings: all.length - errors, byDomain: { roster: roster.length, pairing: pairing.length, contacts: contacts.length } };
+  return { errors, warnings: all.length - errors, byDomain: { roster: roster.length, pairing: pairing.length, contacts: contacts.length, life: life.length } };
 }
 
 /**

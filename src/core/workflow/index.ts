@@ -14,6 +14,7 @@ import { logSheetOp, readLog, type ListSource, type LogRead } from '../contacts/
 import type { SheetFinding } from '../contacts/findings';
 import type { IsoDate } from '../dates';
 import type { Lang, Params } from '../i18n';
+import { LIFE_SHEETS, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, remindersSheetOp, type ReminderResult } from '../reminders';
@@ -76,16 +77,20 @@ export interface MaintenancePlan {
     /** The items and calendar notes behind 提醒事项; todayView(items, teacher) gives the 今日 view. */
     readonly reminders: ReminderResult;
   };
-  readonly summary: { readonly period: Period; readonly figures: SummaryFigures; readonly json: SummaryJson };
+  /** 活动记录, 兴趣小组, 留守之家签到, 基金收支, 培训记录 as read, and their figures for the summary's period. */
+  readonly life: { readonly read: LifeRead; readonly figures: LifeFigures };
+  /** The JSON of `summary --json`: the summary's, with the life figures added (issue 17; additions only). */
+  readonly summary: { readonly period: Period; readonly figures: SummaryFigures; readonly json: SummaryJson & LifeJson };
   readonly findings: {
     readonly roster: RosterCheck['findings'];
     readonly pairing: PairingPlan['findings'];
     readonly contacts: readonly SheetFinding[];
+    readonly life: readonly LifeFinding[];
     readonly counts: FindingCounts;
   };
   /**
-   * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录 (the
-   * user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 校验结果 (rebuilt).
+   * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
+   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 校验结果 (rebuilt).
    * The roster is never in it.
    */
   readonly plan: WorkbookPlan;
@@ -138,6 +143,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const withMentors = withCreatedSheets(workbook, keptOps);
   const pairing = planPairing(withMentors, records, lang, { today });
   if (!findSheet(workbook, SHEETS.log)) keptOps.push(logSheetOp(logListSources(roster, pairing)));
+  for (const sheet of LIFE_SHEETS) if (!findSheet(workbook, sheet)) keptOps.push(lifeTemplateOp(sheet));
   const planned = withCreatedSheets(workbook, keptOps);
 
   const settings = readContactSettings(planned, today);
@@ -153,6 +159,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
 
   const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
+  const life = readLife(planned, lifeChildren(records), today);
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
   if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
   const period = chosen.period;
@@ -162,7 +169,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     target: e.target, recorder: e.recorder, followUp: e.followUp, followUpDue: e.followUpDue,
   }));
   // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
-  const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings] as unknown as SummaryFinding[];
+  const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings, ...life.findings] as unknown as SummaryFinding[];
   const figures = computeSummary({
     children: childrenFromRecords(records, recordKey),
     findings: qualityFindings,
@@ -172,7 +179,9 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
   }, period);
 
-  const others: SheetIssue[] = [...pairing.findings, ...contactFindings];
+  const lifeNumbers = lifeFigures(life, records.length, period);
+
+  const others: SheetIssue[] = [...pairing.findings, ...contactFindings, ...life.findings];
   const ops: PlanOp[] = [
     ...keptOps,
     // The template is already in keptOps; planPairing saw it in `withMentors` and adds only 结对帮扶.
@@ -186,8 +195,12 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     roster,
     pairing,
     contacts: { settings: settings.settings, log, reminders },
-    summary: { period, figures, json: summaryJson(figures) },
-    findings: { roster: roster.findings, pairing: pairing.findings, contacts: contactFindings, counts: countFindings(roster.findings, pairing.findings, contactFindings) },
+    life: { read: life, figures: lifeNumbers },
+    summary: { period, figures, json: { ...summaryJson(figures), ...lifeJson(lifeNumbers) } },
+    findings: {
+      roster: roster.findings, pairing: pairing.findings, contacts: contactFindings, life: life.findings,
+      counts: countFindings(roster.findings, pairing.findings, contactFindings, life.findings),
+    },
     plan: { ops },
   };
 }

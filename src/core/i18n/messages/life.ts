@@ -21,6 +21,13 @@ export const life: DomainMessages = {
     'life.fundVoucherMissing': '{sheet} 第{row}行：支出没有填写凭证号。',
     'life.hoursInvalid': '{sheet} 第{row}行：学时为空或不是数字，按 0 学时计算。',
 
+    'reminders.life.noActivity': '本学期还没有参加过活动',
+    'reminders.life.noActivityNote': '学期已过半：请在活动中优先安排这名孩子，并记入活动记录。',
+    'reminders.life.birthdayParty': '{month}月生日会：本月过生日的留守儿童 {count} 名',
+    'reminders.life.birthdayPartyNote': '为本月过生日的孩子集体过生日，记入活动记录（类型：生日会）。',
+    'reminders.life.mentorTraining': '本学年还没有参加培训',
+    'reminders.life.mentorTrainingNote': '参与帮扶的教师要经过培训：请安排培训并记入培训记录。',
+
     'summary.rule.life-header-missing': '记录表缺少必需列',
     'summary.rule.life-date-invalid': '记录日期无法识别',
     'summary.rule.name-unknown': '姓名不在花名册中',
@@ -47,6 +54,13 @@ export const life: DomainMessages = {
     'life.fundHandlerMissing': '{sheet} row {row}: the spending names no handler (经手人).',
     'life.fundVoucherMissing': '{sheet} row {row}: the spending has no voucher number (凭证号).',
     'life.hoursInvalid': '{sheet} row {row}: the hours are blank or not a number; counted as 0.',
+
+    'reminders.life.noActivity': 'No activity yet this term',
+    'reminders.life.noActivityNote': 'Half the term is over: give this child priority in the next activities and record them in 活动记录.',
+    'reminders.life.birthdayParty': '{month, number} birthday party: {count, plural, one {{count} child has a birthday} other {{count} children have birthdays}} this month',
+    'reminders.life.birthdayPartyNote': 'Celebrate this month\'s birthdays together and record it in 活动记录 (type 生日会).',
+    'reminders.life.mentorTraining': 'No training yet this school year',
+    'reminders.life.mentorTrainingNote': 'Those who mentor must be trained: arrange a session and record it in 培训记录.',
 
     'summary.rule.life-header-missing': 'Record sheet lacks a required column',
     'summary.rule.life-date-invalid': 'Unreadable date in a record',

@@ -1,0 +1,112 @@
+/**
+ * The school's life (issue 17) through the command line, on a workbook built by the project: `validate
+ * --json` lists the five sheets' findings with sheet, row and column; `summary --json` gains the
+ * activities, interest groups, fund, training and roll-call figures; `apply` creates the missing
+ * templates and never rewrites a sheet the school keeps.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli as runInProcess } from '../../src/cli/run';
+import { SHEETS } from '../../src/core/sheets';
+import { findSheet } from '../../src/core/snapshot';
+import { openXlsx } from '../../src/workbook/file';
+import { LIFE_EXPECTED, LIFE_SHEETS, smallSchool, TODAY } from '../workflow/small-school';
+
+jest.setTimeout(600_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cli-life-'));
+const school = path.join(dir, 'school.xlsx');
+writeFileSync(school, smallSchool({ withLife: true }));
+const bare = path.join(dir, 'bare.xlsx');
+writeFileSync(bare, smallSchool());
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
+  return { status, stdout, stderr };
+}
+const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
+const LIFE = [SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training];
+
+describe('validate --json', () => {
+  it('lists the life sheets\' findings with sheet, row and column, and exits 1 for the missing pickup', async () => {
+    const r = await run(['validate', school, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const issues: { sheet: string; row: number; column: string; rule: string; severity: string; message: string }[] = JSON.parse(r.stdout).issues;
+    const life = issues.filter((i) => (LIFE as string[]).includes(i.sheet));
+    expect(life.map((i) => [i.sheet, i.row, i.column, i.rule, i.severity])).toEqual(LIFE_EXPECTED.findings);
+    expect(life.find((i) => i.rule === 'pickup-missing')?.message).toBe('留守之家签到 第3行（2026-11-07）：学生已签到，但没有签退时间。请核实孩子是否已由监护人接走。');
+    // Messages never quote a name.
+    for (const i of life) for (const name of ['赵无名', '王某', '李小红', '王小刚']) expect(i.message).not.toContain(name);
+  });
+
+  it('says the same in English and in the readable report', async () => {
+    const en = JSON.parse((await run(['validate', school, '--json', '--lang', 'en'])).stdout);
+    expect(en.issues.find((i: { rule: string }) => i.rule === 'fund-incomplete').message).toBe('基金收支 row 4: the spending names no handler (经手人).');
+    const text = await run(['validate', school]);
+    expect(text.stdout).toContain('留守之家签到!D3');
+    expect(text.stdout).toContain('pickup-missing');
+  });
+
+  it('reports nothing new for a workbook without the sheets (exit 0)', async () => {
+    const r = await run(['validate', bare, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).issues.filter((i: { sheet: string }) => (LIFE as string[]).includes(i.sheet))).toEqual([]);
+  });
+});
+
+describe('summary --json', () => {
+  it('gains the term\'s figures, keeping every field it had', async () => {
+    const r = await run(['summary', school, '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject(LIFE_EXPECTED.term);
+    expect([json.children, json.talks, json.parentCalls]).toEqual([5, 3, 2]);
+    expect(json.findings['pickup-missing']).toBe(1);
+  });
+
+  it('counts a month on its own, with the fund\'s balance at its end counting every earlier row', async () => {
+    const json = JSON.parse((await run(['summary', school, '--from', '2026-11-01', '--to', '2026-11-30', '--json'])).stdout);
+    expect(json).toMatchObject(LIFE_EXPECTED.november);
+    const october = JSON.parse((await run(['summary', school, '--from', '2026-10-01', '--to', '2026-10-31', '--json'])).stdout);
+    expect(october.fund).toEqual({ income: 0, spent: 500, balance: 1500, childrenAided: 2 });
+  });
+
+  it('has zeros, not missing keys, when the sheets are not there', async () => {
+    const json = JSON.parse((await run(['summary', bare, '--json'])).stdout);
+    expect(json.activities).toEqual({ count: 0, childrenTakingPart: 0, childrenWithout: 5 });
+    expect(json.fund).toEqual({ income: 0, spent: 0, balance: 0, childrenAided: 0 });
+    expect(json.rollCall).toEqual({ days: 0, attendances: 0, pickupsMissing: 0 });
+    expect(json.training).toEqual({ teachers: 0, hours: 0 });
+  });
+});
+
+describe('apply', () => {
+  it('creates the five templates when missing, as tables the reader reads back', async () => {
+    const out = path.join(dir, 'bare-out.xlsx');
+    const r = await run(['apply', bare, '-o', out]);
+    expect(r.stderr).toBe('');
+    for (const sheet of LIFE) expect(r.stdout).toContain(`${sheet}：新建`);
+    const wb = await read(out);
+    expect(findSheet(wb, SHEETS.fund)?.values[1]).toEqual(['日期', '收支', '金额', '来源或用途', '受助学生', '经手人', '凭证号']);
+    // The output validates without a finding from those sheets.
+    const again = JSON.parse((await run(['validate', out, '--json'])).stdout);
+    expect(again.issues.filter((i: { sheet: string }) => (LIFE as string[]).includes(i.sheet))).toEqual([]);
+  });
+
+  it('never rewrites the sheets the school keeps, and lists their findings in 校验结果', async () => {
+    const out = path.join(dir, 'school-out.xlsx');
+    const r = await run(['apply', school, '-o', out]);
+    expect(r.status).toBe(1);
+    for (const sheet of LIFE) expect(r.stdout).not.toContain(`${sheet}：新建`);
+    expect(r.stdout).toContain('活动、签到、基金与培训记录 4 个');
+    const [before, after] = [await read(school), await read(out)];
+    for (const s of LIFE_SHEETS) expect(findSheet(after, s.name)?.values).toEqual(findSheet(before, s.name)?.values);
+    const findings = findSheet(after, SHEETS.findings)!.values.map((row) => row.join('|'));
+    expect(findings.some((row) => row.startsWith('留守之家签到|D3|3|') && row.includes('签到后无人接送记录'))).toBe(true);
+    expect(findings.some((row) => row.startsWith('基金收支|F4|4|'))).toBe(true);
+  });
+});
