@@ -9,6 +9,8 @@ export interface LifeRange {
 }
 
 export interface LifeFigures {
+  /** Which sheets hold any readable row at all: the report speaks only of the work a school records. */
+  readonly used: { readonly activities: boolean; readonly groups: boolean; readonly rollCall: boolean; readonly fund: boolean; readonly training: boolean };
   readonly activities: { readonly count: number; readonly byType: Readonly<Record<ActivityType, number>>; readonly childrenTakingPart: number; readonly childrenWithout: number };
   /** Interest groups are standing memberships, not dated: counted on their own, whatever the period. */
   readonly interestGroups: { readonly groups: number; readonly members: number; readonly childrenInNone: number };
@@ -76,6 +78,7 @@ export function lifeFigures(read: LifeRead, childCount: number, range: LifeRange
   }
 
   return {
+    used: { activities: read.activities.length > 0, groups: read.groups.length > 0, rollCall: read.rollCall.length > 0, fund: read.fund.length > 0, training: read.training.length > 0 },
     activities: { count, byType, childrenTakingPart: taking.size, childrenWithout: childCount - taking.size },
     interestGroups: { groups: groupNames.size, members: members.size, childrenInNone: childCount - members.size },
     rollCall: { days: days.size, attendances, pickupsMissing },

@@ -8,6 +8,7 @@ import type { ChineseCalendar } from '../calendar/types';
 import type { ChildRecord } from '../contacts/log';
 import { dayNumber, daysInMonth, parseIso, toIso, type IsoDate } from '../dates';
 import { schoolYearStart } from '../roster/normalize';
+import { recordKey } from '../roster/types';
 import type { OwnerRole, ReminderItem } from './build';
 import { statusOf } from './status';
 
@@ -23,8 +24,8 @@ export interface LifeReminderInput {
   /** Mentors on 帮扶人员 who are adults (students are helpers, not trained). */
   readonly mentors: readonly { readonly name: string; readonly kind: string }[];
   readonly calendar: ChineseCalendar;
-  /** Roster row -> the child's mentor; class label -> its class teacher (as buildReminders takes them). */
-  readonly mentorByRow: ReadonlyMap<number, string>;
+  /** The child (recordKey: sheet and row) -> its mentor; class label -> its class teacher (as buildReminders takes them). */
+  readonly mentorByChild: ReadonlyMap<string, string>;
   readonly classTeachers: ReadonlyMap<string, string>;
 }
 
@@ -46,10 +47,10 @@ export function lifeReminderItems(input: LifeReminderInput): ReminderItem[] {
     for (const a of input.activities) if (a.date >= input.termStart && a.date <= today) for (const c of a.children) taking.add(c);
     input.children.forEach((c, i) => {
       if (taking.has(i)) return;
-      const mentor = input.mentorByRow.get(c.row);
+      const mentor = input.mentorByChild.get(recordKey(c));
       const teacher = c.classLabel ? input.classTeachers.get(c.classLabel) : undefined;
       const [owner, role]: [string, OwnerRole] = mentor ? [mentor, 'mentor'] : teacher ? [teacher, 'classTeacher'] : ['', 'unassigned'];
-      out.push(item(input.termEnd, { key: 'reminders.life.noActivity' }, [{ key: 'reminders.life.noActivityNote' }], owner, role, { row: c.row, name: c.name, classLabel: c.classLabel }));
+      out.push(item(input.termEnd, { key: 'reminders.life.noActivity' }, [{ key: 'reminders.life.noActivityNote' }], owner, role, { row: c.row, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), name: c.name, classLabel: c.classLabel }));
     });
   }
 

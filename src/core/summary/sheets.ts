@@ -13,6 +13,8 @@ import {
 } from './figures';
 import { findingRuleLabel, formatShare, periodLabel, periodWhen, roundShare } from './labels';
 import type { Period } from './period';
+import type { LifeFigures } from '../life/figures';
+import { lifeParagraphs, lifeReportRows, lifeSummaryRows } from './life';
 
 /**
  * 统计汇总 as one Excel table: every block is a set of rows tagged with its section (板块), so the
@@ -94,6 +96,8 @@ export interface SummaryContentOptions {
   readonly title?: string;
   /** Excel table names are unique per workbook: a roll-up gives each sheet its own. */
   readonly tableName?: string;
+  /** The school's life (issue 17): activities, groups, roll call, fund, training, before data quality. */
+  readonly life?: LifeFigures;
 }
 
 export function summaryContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period, options: SummaryContentOptions = {}): SheetContent {
@@ -114,6 +118,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
   }
   if (c.byMonth.length) monthRows(b, c.byMonth);
   contactRows(b, c, withNames);
+  if (options.life) b.rows.push(...lifeSummaryRows(options.life, b.all, lang, row));
   qualityRows(b, figures.quality);
 
   const titleLines = [
@@ -275,12 +280,12 @@ function qualityRows(b: SummaryRows, q: SummaryFigures['quality']): void {
   for (const r of q.byRule) b.rows.push(row(b.sec('quality'), findingRuleLabel(r.rule, b.lang), { count: r.count }));
 }
 
-export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period): PlanOp {
-  return { kind: 'replaceSheet', sheet: SHEETS.summary, content: summaryContent(figures, lang, period) };
+export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): PlanOp {
+  return { kind: 'replaceSheet', sheet: SHEETS.summary, content: summaryContent(figures, lang, period, life ? { life } : {}) };
 }
 
 /** The paragraphs of 工作报告, ready to paste into the school's Word report. */
-export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Period = figures.period): string[] {
+export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): string[] {
   const c = figures.contact;
   const p = figures.pairing;
   const when = periodWhen(period, lang);
@@ -318,6 +323,7 @@ export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Pe
     c.childrenWithoutTalk.count > 0
       ? t(lang, 'summary.report.p.gaps', { when, withoutTalk: c.childrenWithoutTalk.count, openFollowUps: c.openFollowUps })
       : t(lang, 'summary.report.p.noGaps', { when, openFollowUps: c.openFollowUps }),
+    ...(life ? lifeParagraphs(life, figures.children, lang, when) : []),
     figures.quality.total > 0
       ? t(lang, 'summary.report.p.quality', { findings: figures.quality.total, errors: figures.quality.errors })
       : t(lang, 'summary.report.p.qualityClean'),
@@ -325,7 +331,7 @@ export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Pe
   return out;
 }
 
-export function reportContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period): SheetContent {
+export function reportContent(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): SheetContent {
   const c = figures.contact;
   const p = figures.pairing;
   const all = figures.children;
@@ -355,6 +361,7 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
     counted(item('summary.report.item.visited'), c.visitedThisTerm),
     counted(item('summary.section.withoutTalk'), c.childrenWithoutTalk.count),
     plain(item('summary.item.followUps'), c.openFollowUps),
+    ...(life ? lifeReportRows(life, all, lang) : []),
     plain(item('summary.report.item.findings'), figures.quality.total),
   ];
   return {
@@ -362,7 +369,7 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
       t(lang, 'summary.report.title'),
       t(lang, 'summary.report.period', { label: periodLabel(period, lang), asOf: period.asOf }),
       t(lang, 'summary.report.hint'),
-      ...reportParagraphs(figures, lang, period),
+      ...reportParagraphs(figures, lang, period, life),
     ],
     columns: [
       // Column A also holds the paragraphs above the table: wide and wrapped, so they print whole.
@@ -375,6 +382,6 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
   };
 }
 
-export function reportSheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period): PlanOp {
-  return { kind: 'replaceSheet', sheet: SHEETS.report, content: reportContent(figures, lang, period) };
+export function reportSheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): PlanOp {
+  return { kind: 'replaceSheet', sheet: SHEETS.report, content: reportContent(figures, lang, period, life) };
 }

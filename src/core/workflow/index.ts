@@ -17,7 +17,7 @@ import type { Lang, Params } from '../i18n';
 import { LIFE_SHEETS, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
-import { buildReminders, remindersSheetOp, type ReminderResult } from '../reminders';
+import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
 import { checkRoster, overrideFromSettings } from '../roster';
 import { recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
 import { readSettings, settingsOps, type SettingDef } from '../settings';
@@ -156,10 +156,15 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
   const classTeachers = new Map<string, string>();
   for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
-  const reminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
+  const life = readLife(planned, lifeChildren(records), today);
+  const contactReminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
+  const lifeItems = lifeReminderItems({
+    today, termStart: settings.settings.terms.termStart, termEnd: settings.settings.terms.termEnd, children: records,
+    activities: life.activities, training: life.training, mentors: pairing.result.mentors, calendar, mentorByChild, classTeachers,
+  });
+  const reminders: ReminderResult = lifeItems.length ? { ...contactReminders, items: sortItems([...contactReminders.items, ...lifeItems]) } : contactReminders;
 
   const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
-  const life = readLife(planned, lifeChildren(records), today);
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
   if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
   const period = chosen.period;
@@ -187,8 +192,8 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     // The template is already in keptOps; planPairing saw it in `withMentors` and adds only 结对帮扶.
     ...pairing.ops.filter((o) => o.sheet !== SHEETS.mentors),
     remindersSheetOp(reminders.items, lang, today, reminders.calendarNotes),
-    summarySheetOp(figures, lang, period),
-    reportSheetOp(figures, lang, period),
+    summarySheetOp(figures, lang, period, lifeNumbers),
+    reportSheetOp(figures, lang, period, lifeNumbers),
     allFindingsSheetOp(roster, others, lang, today),
   ];
   return {
