@@ -1,4 +1,5 @@
 import { t, type Lang } from '../core/i18n';
+import type { LifeFigures } from '../core/life';
 import { GRADE_KEYS, periodLabel, reportParagraphs, type PeriodChoice, type SummaryFigures } from '../core/summary';
 import { listOption, stringOption, type ParsedArgs } from './args';
 import { SHEET_OPTION } from './output';
@@ -27,7 +28,7 @@ export function periodFrom(args: ParsedArgs): PeriodChoice | undefined {
 }
 
 /** The readable summary: the period, the main counts, then the report's sentences. */
-export function summaryText(f: SummaryFigures, lang: Lang): string {
+export function summaryText(f: SummaryFigures, lang: Lang, life?: LifeFigures): string {
   const grades = GRADE_KEYS.filter((g) => f.byGrade[g] > 0).map((g) => t(lang, 'cli.summary.grade', { grade: g, count: f.byGrade[g] })).join(t(lang, 'cli.summary.sep'));
   const lines = [
     t(lang, 'cli.summary.period', { period: periodLabel(f.period, lang) }),
@@ -37,7 +38,7 @@ export function summaryText(f: SummaryFigures, lang: Lang): string {
       talks: f.contact.talks, parentCalls: f.contact.parentCalls, homeVisits: f.contact.homeVisits, withoutTalk: f.contact.childrenWithoutTalk.count,
     }),
     '',
-    ...reportParagraphs(f, lang),
+    ...reportParagraphs(f, lang, f.period, life),
   ];
   return lines.join('\n') + '\n';
 }
@@ -62,7 +63,7 @@ export const summaryCommand: CliCommand = {
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const plan = maintain(snapshot, file, today, ctx.lang, period, listOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(plan.summary.json) + '\n');
-    else ctx.stdout(summaryText(plan.summary.figures, ctx.lang));
+    else ctx.stdout(summaryText(plan.summary.figures, ctx.lang, plan.life.figures));
     return EXIT.ok;
   },
 };

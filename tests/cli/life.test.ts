@@ -84,6 +84,21 @@ describe('summary --json', () => {
   });
 });
 
+describe('summary as text', () => {
+  it('says what the school did, in Chinese and in English with plurals', async () => {
+    const zh = (await run(['summary', school])).stdout;
+    expect(zh).toContain('本学期共开展活动3次（主题班会1次、生日会1次、节日慰问1次），3名留守儿童参加，参与率60%；2名儿童尚未参加活动');
+    expect(zh).toContain('本学期留守儿童基金收入2000.00元，支出800.00元，资助儿童3名（人均266.67元），期末余额1200.00元。');
+    expect(zh).toContain('其中1人次签到后没有签退或接送人记录');
+    const en = (await run(['summary', school, '--lang', 'en'])).stdout;
+    expect(en).toContain('This term the school held 3 activities');
+    expect(en).toContain('1 sign-in has no sign-out or pickup recorded and must be checked one by one.');
+    expect(en).toContain('The school runs 1 interest group with 2 children; 3 children are in none.');
+    // A school that keeps none of these sheets reads no sentence about them.
+    expect((await run(['summary', bare])).stdout).not.toContain('留守之家');
+  });
+});
+
 describe('apply', () => {
   it('creates the five templates when missing, as tables the reader reads back', async () => {
     const out = path.join(dir, 'bare-out.xlsx');
@@ -108,5 +123,13 @@ describe('apply', () => {
     const findings = findSheet(after, SHEETS.findings)!.values.map((row) => row.join('|'));
     expect(findings.some((row) => row.startsWith('留守之家签到|D3|3|') && row.includes('签到后无人接送记录'))).toBe(true);
     expect(findings.some((row) => row.startsWith('基金收支|F4|4|'))).toBe(true);
+    // 统计汇总 and 工作报告 carry the figures.
+    const summary = findSheet(after, SHEETS.summary)!.values.map((row) => row.filter((v) => v !== null && v !== '').join('|'));
+    expect(summary).toContain('活动|活动次数|3');
+    expect(summary).toContain('活动|未参加活动的儿童|2|0.4');
+    expect(summary).toContain('留守儿童基金|期末余额|1200.00 元');
+    expect(summary).toContain('留守之家|签到后无接送记录|1');
+    const report = findSheet(after, SHEETS.report)!.values.map((row) => String(row[0] ?? ''));
+    expect(report).toContain('本学期参加培训的教师3名，共7学时、3.5学分（按人计）。');
   });
 });

@@ -53,7 +53,7 @@ export const EXPECTED = {
  * in November 1 activity (王小刚). One group with 2 members. Roll call: 3 days, 4 attendances, 1 pickup
  * missing (李小红 on 11-07, no sign-out: 签到!D3), 王小刚 collected by someone unregistered (签到!F4).
  * Fund: income 2000, spent 800 (aid to 3 children), balance 1200; the November aid lacks its handler
- * (基金收支!F4). Training: 3 teachers, 2×2 + 3 = 7 hours. 活动记录!E5 names someone not on the roster.
+ * (基金收支!F4). Training: 3 teachers, 2×2 + 3 = 7 hours and 2×1 + 1.5 = 3.5 credits (counted per teacher). 活动记录!E5 names someone not on the roster.
  */
 export const LIFE_SHEETS: { name: string; rows: Cell[][] }[] = [
   { name: '活动记录', rows: [
