@@ -14,12 +14,14 @@ export const SHEETS = {
   rollCall: '留守之家签到',
   fund: '基金收支',
   training: '培训记录',
+  /** Generated: facts for the school's awards, never a decision. */
+  awards: '评比参考',
 } as const;
 
 export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];
 
 /** Sheets the add-in generates (rebuilt every run); everything else it reads or appends to only. */
-export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report];
+export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards];
 
 export function isAddinSheet(name: string): boolean {
   return (Object.values(SHEETS) as string[]).includes(name);

@@ -130,6 +130,17 @@ describe('apply', () => {
     expect(summary).toContain('留守儿童基金|期末余额|1200.00 元');
     expect(summary).toContain('留守之家|签到后无接送记录|1');
     const report = findSheet(after, SHEETS.report)!.values.map((row) => String(row[0] ?? ''));
+    // 评比参考: facts sorted by count, children then teachers, with the note that the school decides.
+    const awards = findSheet(after, SHEETS.awards)!.values;
+    expect(awards[2][0]).toContain('评比由学校研究决定');
+    const header = awards[3];
+    expect(header.slice(0, 6)).toEqual(['类别', '姓名', '班级', '参加活动', '兴趣小组', '受谈心次数']);
+    expect(awards.slice(4, 7).map((r) => r.slice(0, 6))).toEqual([
+      ['儿童', '张小明', '三(1)班', 2, 1, 2], ['儿童', '李小红', '三(1)班', 2, 1, 1], ['儿童', '王小刚', '五(2)班', 2, 0, 0],
+    ]);
+    const chen = awards.find((r) => r[0] === '教师' && r[1] === '陈老师')!;
+    expect([chen[8], chen[9]]).toEqual([2, 2]);
+    expect(awards.find((r) => r[1] === '孙老师')?.[9]).toBe(3);
     expect(report).toContain('本学期参加培训的教师3名，共7学时、3.5学分（按人计）。');
   });
 });

@@ -4,3 +4,4 @@ export { lifeChildren, parseActivityType, parseAmount, readLife, type ActivityEn
 export { lifeFigures, lifeJson, type LifeFigures, type LifeJson, type LifeRange } from './figures';
 export { LIFE_SHEETS, lifeTemplateOp } from './templates';
 export { ACTIVITY_TYPES, LIFE_RULE_IDS, LIFE_SEVERITY, type ActivityType, type LifeFinding, type LifeRuleId, type LifeSheetName } from './types';
+export { awardsSheetOp, type AwardsInput } from './awards';

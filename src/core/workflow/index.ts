@@ -14,7 +14,7 @@ import { logSheetOp, readLog, type ListSource, type LogRead } from '../contacts/
 import type { SheetFinding } from '../contacts/findings';
 import type { IsoDate } from '../dates';
 import type { Lang, Params } from '../i18n';
-import { LIFE_SHEETS, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
+import { awardsSheetOp, LIFE_SHEETS, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
@@ -24,7 +24,7 @@ import { readSettings, settingsOps, type SettingDef } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
-  childrenFromRecords, computeSummary, periodFor, reportSheetOp, summaryJson, summarySheetOp,
+  childrenFromRecords, computeSummary, periodFor, periodLabel, reportSheetOp, summaryJson, summarySheetOp,
   type Period, type PeriodChoice, type SummaryFigures, type SummaryFinding, type SummaryJson, type SummaryLogEntry,
 } from '../summary';
 import { allFindingsSheetOp, countFindings, type FindingCounts, type SheetIssue } from './findings';
@@ -90,7 +90,7 @@ export interface MaintenancePlan {
   };
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
-   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 校验结果 (rebuilt).
+   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 校验结果 (rebuilt).
    * The roster is never in it.
    */
   readonly plan: WorkbookPlan;
@@ -194,6 +194,11 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     remindersSheetOp(reminders.items, lang, today, reminders.calendarNotes),
     summarySheetOp(figures, lang, period, lifeNumbers),
     reportSheetOp(figures, lang, period, lifeNumbers),
+    awardsSheetOp({
+      children: records, life, range: period, periodLabel: periodLabel(period, lang),
+      talks: log.entries.filter((e) => e.kind === 'talk').map((e) => ({ child: e.child, date: e.date })),
+      teachers: figures.contact.byTeacher.filter((x) => x.teacher).map((x) => ({ name: x.teacher, paired: x.paired.children, onTimeShare: x.paired.callCadenceShare })),
+    }, lang),
     allFindingsSheetOp(roster, others, lang, today),
   ];
   return {
