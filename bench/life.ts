@@ -21,6 +21,7 @@ import '../src/core/i18n/all';
 import { lifeFigures, readLife, type LifeChild } from '../src/core/life';
 import { ACTIVITY_FIELDS, FUND_FIELDS, GROUP_FIELDS, ROLL_CALL_FIELDS, TRAINING_FIELDS } from '../src/core/life/templates';
 import { ACTIVITY_TYPES } from '../src/core/life/types';
+import { recordKey } from '../src/core/roster/types';
 import { lifeReminderItems } from '../src/core/reminders/life';
 import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
@@ -106,7 +107,7 @@ const withLife: WorkbookSnapshot = { sheets: [roster, ...workbook.sheets] };
 const withoutLife: WorkbookSnapshot = { sheets: [roster] };
 
 const mentors = Array.from({ length: 200 }, (_, i) => ({ name: `老师${i}`, kind: '班主任' }));
-const mentorByRow = new Map(records.map((c) => [c.row, `老师${c.row % 200}`]));
+const mentorByChild = new Map(records.map((c) => [recordKey(c), `老师${c.row % 200}`]));
 const classTeachers = new Map(classes.map((c, i) => [c, `老师${i}`]));
 
 const wall = { read: [] as number[], figures: [] as number[], remind: [] as number[], upkeep: [] as number[], upkeepBare: [] as number[] };
@@ -132,7 +133,7 @@ for (let i = 0; i < RUNS + 1; i++) {
     lifeParagraphs(f, records.length, 'zh-CN', '本学期');
     return f;
   });
-  const items = time('remind', () => lifeReminderItems({ today: TODAY, termStart: TERM.from, termEnd: TERM.to, children: records, activities: read.activities, training: read.training, mentors, calendar, mentorByRow, classTeachers }));
+  const items = time('remind', () => lifeReminderItems({ today: TODAY, termStart: TERM.from, termEnd: TERM.to, children: records, activities: read.activities, training: read.training, mentors, calendar, mentorByChild, classTeachers }));
   time('upkeep', () => planMaintenance(withLife, { today: TODAY, lang: 'zh-CN', calendar }));
   time('upkeepBare', () => planMaintenance(withoutLife, { today: TODAY, lang: 'zh-CN', calendar }));
   summary = `findings ${read.findings.length}, activities ${figures.activities.count} (children taking part ${figures.activities.childrenTakingPart}), attendances ${figures.rollCall.attendances}, pickups missing ${figures.rollCall.pickupsMissing}, fund balance ${figures.fund.balance}, reminder items ${items.length}`;

@@ -16,12 +16,14 @@ export const SHEETS = {
   training: '培训记录',
   /** Generated: facts for the school's awards, never a decision. */
   awards: '评比参考',
+  /** Generated: the quarter's figures for the leadership group's meeting, one A4 page. */
+  quarterly: '季度会议材料',
 } as const;
 
 export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];
 
 /** Sheets the add-in generates (rebuilt every run); everything else it reads or appends to only. */
-export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards];
+export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly];
 
 export function isAddinSheet(name: string): boolean {
   return (Object.values(SHEETS) as string[]).includes(name);

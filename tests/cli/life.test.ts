@@ -130,6 +130,16 @@ describe('apply', () => {
     expect(summary).toContain('留守儿童基金|期末余额|1200.00 元');
     expect(summary).toContain('留守之家|签到后无接送记录|1');
     const report = findSheet(after, SHEETS.report)!.values.map((row) => String(row[0] ?? ''));
+    // 季度会议材料 for the fourth quarter (today is 2026-11-30): one short table of items and values.
+    const quarterly = findSheet(after, SHEETS.quarterly)!.values;
+    expect(quarterly[0][0]).toBe('2026年第4季度 留守儿童工作领导小组会议材料');
+    const value = (item: string) => quarterly.find((r) => r[0] === item)?.slice(1, 3);
+    expect(value('本季度谈心次数')?.[0]).toBe(3);
+    expect(value('开展活动次数')?.[0]).toBe(2);
+    expect(value('留守之家签到人次')?.[0]).toBe(4);
+    expect(value('签到后无接送记录')).toEqual([1, '需会议研究落实']);
+    expect(value('基金季末余额')).toEqual(['1200.00 元', '本季度收入 0.00 元，支出 800.00 元']);
+    expect(quarterly.length).toBeLessThanOrEqual(25); // one A4 page
     // 评比参考: facts sorted by count, children then teachers, with the note that the school decides.
     const awards = findSheet(after, SHEETS.awards)!.values;
     expect(awards[2][0]).toContain('评比由学校研究决定');

@@ -24,7 +24,7 @@ const SAMPLES: Record<string, () => Uint8Array> = {
   'tests/fixtures/merged-header.xlsx': () => new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'merged-header.xlsx'))),
   'a small school with a typed log': () => smallSchool(),
 };
-const MAINTAINED = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.findings];
+const MAINTAINED = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.findings];
 
 /** Plan, apply through the file port, save: the output's bytes, its snapshot, and the plan. */
 async function applyOnce(bytes: Uint8Array): Promise<{ bytes: Uint8Array; before: WorkbookSnapshot; after: WorkbookSnapshot; plan: MaintenancePlan }> {

@@ -5,3 +5,4 @@ export { lifeFigures, lifeJson, type LifeFigures, type LifeJson, type LifeRange 
 export { LIFE_SHEETS, lifeTemplateOp } from './templates';
 export { ACTIVITY_TYPES, LIFE_RULE_IDS, LIFE_SEVERITY, type ActivityType, type LifeFinding, type LifeRuleId, type LifeSheetName } from './types';
 export { awardsSheetOp, type AwardsInput } from './awards';
+export { quarterOf, quarterlySheetOp, type Quarter, type QuarterlyInput } from './quarterly';

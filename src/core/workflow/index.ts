@@ -14,7 +14,7 @@ import { logSheetOp, readLog, type ListSource, type LogRead } from '../contacts/
 import type { SheetFinding } from '../contacts/findings';
 import type { IsoDate } from '../dates';
 import type { Lang, Params } from '../i18n';
-import { awardsSheetOp, LIFE_SHEETS, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
+import { awardsSheetOp, LIFE_SHEETS, quarterOf, quarterlySheetOp, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
@@ -90,7 +90,8 @@ export interface MaintenancePlan {
   };
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
-   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 校验结果 (rebuilt).
+   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 校验结果
+   * (rebuilt).
    * The roster is never in it.
    */
   readonly plan: WorkbookPlan;
@@ -175,16 +176,22 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   }));
   // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
   const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings, ...life.findings] as unknown as SummaryFinding[];
-  const figures = computeSummary({
+  const summaryInput = {
     children: childrenFromRecords(records, recordKey),
     findings: qualityFindings,
     pairs: writtenPairs.map((r) => ({ childKey: recordKey(r.child), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
     mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
     log: summaryLog,
     cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
-  }, period);
+  };
+  const figures = computeSummary(summaryInput, period);
 
   const lifeNumbers = lifeFigures(life, records.length, period);
+  // 季度会议材料: the same figures for the calendar quarter today is in.
+  const quarter = quarterOf(today);
+  const quarterPeriod = periodFor({ kind: 'custom', from: quarter.from, to: quarter.to }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
+  const quarterFigures = quarterPeriod.ok ? computeSummary(summaryInput, quarterPeriod.period) : figures;
+  const overdueContacts = reminders.items.filter((i) => i.kind === 'contact' && i.status === 'overdue').length;
 
   const others: SheetIssue[] = [...pairing.findings, ...contactFindings, ...life.findings];
   const ops: PlanOp[] = [
@@ -199,6 +206,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
       talks: log.entries.filter((e) => e.kind === 'talk').map((e) => ({ child: e.child, date: e.date })),
       teachers: figures.contact.byTeacher.filter((x) => x.teacher).map((x) => ({ name: x.teacher, paired: x.paired.children, onTimeShare: x.paired.callCadenceShare })),
     }, lang),
+    quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
     allFindingsSheetOp(roster, others, lang, today),
   ];
   return {
