@@ -154,3 +154,17 @@ describe('apply', () => {
     expect(report).toContain('本学期参加培训的教师3名，共7学时、3.5学分（按人计）。');
   });
 });
+
+describe('export', () => {
+  it('masks the names the five sheets hold: children, who collected them, who handled the money, teachers', async () => {
+    const out = path.join(dir, 'deid.xlsx');
+    const r = await run(['export', school, '-o', out]);
+    expect(r.status).toBe(0);
+    const copy = await read(out);
+    const text = LIFE.map((name) => JSON.stringify(findSheet(copy, name)?.values)).join('\n');
+    for (const name of ['张小明', '李小红', '王小刚', '赵无名', '王某', '张大山', '赵德明', '陈老师', '孙老师', '校长']) expect(text).not.toContain(name);
+    // What is not a person stays: the activity, the amounts, the voucher numbers.
+    expect(text).toContain('故事会');
+    expect(text).toContain('P002');
+  });
+});

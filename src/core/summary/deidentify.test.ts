@@ -226,6 +226,9 @@ describe('deidentifyWorkbook', () => {
     // The same headers in a column the mapping does not cover.
     expect(['儿童基本情况 / 民族', '户籍', '就读学校', '监护情况 / 监护人年龄', '监护人健康状况', '学生民族'].map(maskerForHeader)).toEqual([null, null, null, null, null, null]);
     expect(['儿童基本情况 / 姓名', '监护人', '委托监护人', '学生', '父亲 / 姓名'].map(maskerForHeader)).toEqual(['name', 'name', 'name', 'name', 'name']);
+    // The life sheets' name columns (issue 17), and their columns that are not names.
+    expect(['参加学生', '成员', '接送人', '受助学生', '经手人', '负责人', '指导教师', '值班教师', '教师'].map(maskerForHeader)).toEqual(Array(9).fill('name'));
+    expect(['活动名称', '与学生关系', '凭证号', '金额', '学时', '小组'].map(maskerForHeader)).toEqual([null, null, null, null, null, null]);
   });
 
   it('keeps a header repeated under a section row, and date cells as dates', () => {

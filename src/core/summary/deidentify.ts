@@ -73,6 +73,9 @@ export function maskerForHeader(header: string): Masker | null {
   const leaf = h.split('/').pop() ?? h;
   if (/姓名|名字/.test(leaf)) return 'name';
   if (/^(?:学生|儿童|孩子|留守儿童|监护人|委托监护人|父亲|母亲|学习帮手|代理家长)$/.test(leaf)) return 'name';
+  // The school's own records (issue 17): who took part, who collected the child, who was aided, who handled
+  // the money or led, on duty or trained — names of children and adults, masked like the roster's.
+  if (/^(?:参加学生|参加人员|成员|接送人|受助学生|经手人|负责人|指导教师|值班教师|教师)$/.test(leaf)) return 'name';
   return null;
 }
 
