@@ -81,6 +81,12 @@ interface Pending {
 
 const isRetryable = (e: unknown) => /PayloadSizeLimitExceeded$|^ItemNotFound$/.test(officeErrorCode(e) ?? '');
 
+/**
+ * Read the workbook into a snapshot in as few syncs as the sizes allow (see the comment at the head of the file).
+ * It stays one function because its first sync is shared: the list, the boxes, the merged areas and the date
+ * probe are queued together and each retry re-queues the same set, so the steps share the queued proxies.
+ */
+// eslint-disable-next-line max-lines-per-function -- one shared first sync and its retries (the comment above)
 export async function readWorkbook(
   context: Excel.RequestContext,
   features: OfficeFeatures,
