@@ -65,4 +65,13 @@ describe('the port sized by what Office.js sends', () => {
     expect(Math.max(...d.stats.syncs.map((s) => s.requestBytes))).toBeLessThan(WEB_PAYLOAD_LIMIT);
     expect(d.stats.syncs.length).toBeGreaterThan(6);
   });
+
+  it('sizes a sheet of many highlights by what a conditional format costs (≈ 1.8 KB), not the default 1 KB', async () => {
+    const d = createOfficeDouble({ api: 20 });
+    // 3,000 highlight rules with a fill and a font: at the default overhead they would fit one 4 MB sync and send ≈ 5.4 MB.
+    const highlights = Array.from({ length: 3_000 }, (_, i) => ({ col: 0, equals: `状态${i}`, fill: '#FDE2E1', font: '#9C0006' }));
+    await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'replaceSheet', sheet: '提醒', content: { columns: [{ header: '状态' }], rows: [['状态1']], highlights } }] });
+    expect(d.state.sheet('提醒')).toBeDefined();
+    expect(Math.max(...d.stats.syncs.map((s) => s.requestBytes))).toBeLessThan(WEB_PAYLOAD_LIMIT);
+  });
 });

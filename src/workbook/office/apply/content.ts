@@ -1,6 +1,6 @@
 import { columnLetter } from '../../../core/cells';
 import { isLinkCell, type PlanCell, type SheetContent } from '../../../core/plan/types';
-import type { QueuedCommand } from '../batch';
+import { OFFICE_COMMAND_BYTES, type QueuedCommand } from '../batch';
 import type { OfficeFeatures } from '../capabilities';
 import { asLiteralText, blockAddress, cellAddress, cellNumberFormat, isTruncated, jsonBytes, numberFormatFor, quotedSheet, rowBytes } from '../cells';
 import { chartCommands } from '../charts';
@@ -151,6 +151,8 @@ function highlightCommands(t: Target): QueuedCommand[] {
       const formula = `=$${columnLetter(h.col)}${firstDataRow + 1}="${h.equals.replace(/"/g, '""')}"`;
       out.push({
         requestBytes: jsonBytes(formula) + 60,
+        // Above the default overhead: the format, its rule and two colours are four objects on the wire.
+        overheadBytes: OFFICE_COMMAND_BYTES.conditionalFormat,
         queue: () => {
           const cf = sheet(name).getRange(blockAddress(firstDataRow, 0, n, width)).conditionalFormats.add('Custom');
           cf.custom.rule.formula = formula;
