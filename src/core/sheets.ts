@@ -18,12 +18,16 @@ export const SHEETS = {
   awards: '评比参考',
   /** Generated: the quarter's figures for the leadership group's meeting, one A4 page. */
   quarterly: '季度会议材料',
+  // Issue 16: each child's file on paper.
+  cards: '联系卡',
+  records: '成长记录',
+  supportPlans: '帮扶计划',
 } as const;
 
 export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];
 
 /** Sheets the add-in generates (rebuilt every run); everything else it reads or appends to only. */
-export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly];
+export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.cards, SHEETS.records];
 
 export function isAddinSheet(name: string): boolean {
   return (Object.values(SHEETS) as string[]).includes(name);

@@ -97,7 +97,7 @@ describe('export', () => {
     const r = await runCli(['export', applied, '-o', out, '--today', TODAY]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^已写入脱敏副本 .*deid\.xlsx（16 个工作表）。\n已生成脱敏副本/);
+    expect(r.stdout).toMatch(/^已写入脱敏副本 .*deid\.xlsx（19 个工作表）。\n已生成脱敏副本/);
     const copy = await read(out);
     expect(copy.sheets.map((s) => s.name)).toEqual(source.sheets.map((s) => s.name));
     for (const sheet of copy.sheets) for (const row of sheet.values) for (const v of row) expect([sheet.name, v, longDigits(v)]).toEqual([sheet.name, v, false]);

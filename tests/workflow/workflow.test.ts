@@ -24,7 +24,7 @@ const SAMPLES: Record<string, () => Uint8Array> = {
   'tests/fixtures/merged-header.xlsx': () => new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'merged-header.xlsx'))),
   'a small school with a typed log': () => smallSchool(),
 };
-const MAINTAINED = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.findings];
+const MAINTAINED = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training, SHEETS.supportPlans, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.cards, SHEETS.records, SHEETS.findings];
 
 /** Plan, apply through the file port, save: the output's bytes, its snapshot, and the plan. */
 async function applyOnce(bytes: Uint8Array): Promise<{ bytes: Uint8Array; before: WorkbookSnapshot; after: WorkbookSnapshot; plan: MaintenancePlan }> {
@@ -175,7 +175,8 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
     const row = op.content.rows.find((r) => r[4] === '帮扶人员类别无法识别')!;
     expect(row.slice(0, 3)).toEqual([SHEETS.mentors, { text: 'B2', link: { sheet: SHEETS.mentors, row: 1, col: 1 } }, 2]);
     expect(op.content.titleLines!.some((l) => l.includes('另有'))).toBe(true);
-    expect(plan.findings.counts.byDomain.pairing).toBe(plan.findings.pairing.length);
+    // 帮扶计划's findings (a key-focus child without a plan) count with the pairing's.
+    expect(plan.findings.counts.byDomain.pairing).toBe(plan.findings.pairing.length + plan.childFiles.supportPlans.findings.length);
   });
 
 

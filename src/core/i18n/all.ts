@@ -17,3 +17,4 @@ import { file } from './messages/file'; registerMessages(file);
 import { workflow } from './messages/workflow'; registerMessages(workflow);
 import { views } from './messages/views'; import { viewTabs } from './messages/viewTabs'; registerMessages(views); registerMessages(viewTabs);
 import { life } from './messages/life'; registerMessages(life);
+import { cards } from './messages/cards'; registerMessages(cards);

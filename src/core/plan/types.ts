@@ -94,6 +94,34 @@ export interface SheetContent {
   readonly freezeHeader?: boolean;
   /** Native charts over blocks of this sheet's rows; ports that cannot draw them leave them out. */
   readonly charts?: readonly PlanChart[];
+  /** How the sheet prints (paper, orientation, margins, repeated header, page breaks); ports that cannot set it leave the host's defaults. Added with issue 16 (additive). */
+  readonly print?: PlanPrint;
+}
+
+/**
+ * What a printed sheet needs, as data. Rows are indexes into `SheetContent.rows` (as in PlanChart): the
+ * port knows where the title lines and the header put them.
+ */
+export interface PlanPrint {
+  readonly paper: 'A4';
+  readonly orientation: 'portrait' | 'landscape';
+  /** Margins in inches (the unit of SpreadsheetML's pageMargins and of Excel's API in points / 72). */
+  readonly margins?: PlanMargins;
+  /** Print the header row (the columns' headers) at the top of every page. */
+  readonly repeatHeader?: boolean;
+  /** Content rows that start a new printed page (a manual page break above each). */
+  readonly breaksBefore?: readonly number[];
+  /** Scale the sheet to one page wide (as many pages tall as it takes). */
+  readonly fitToWidth?: boolean;
+}
+
+export interface PlanMargins {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isCellError, type CellValue } from '../cells';
 import { fromExcelSerial } from '../dates';
 import type { PlanCell, PlanColumn, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
 import type { FieldKey } from '../roster/types';
+import { SHEETS } from '../sheets';
 import { cellAt, dateFormatAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { maskAddress, maskId, maskName, maskPhone, scrubDigits } from './mask';
 
@@ -230,6 +231,8 @@ function sheetContent(
   firstDataRow: number,
   maskerOf: (col: number, header: string) => Masker | null,
   scrub: Scrubber,
+  /** For a label/value layout (联系卡): a cell's own masker, winning over its column's. */
+  cellMasker?: (row: number, col: number) => Masker | null,
 ): SheetContent {
   const maxCol = lastCol(sheet);
   const maxRow = lastRow(sheet);
@@ -263,7 +266,7 @@ function sheetContent(
     // XFD1048576 must not turn every copied row into 16,384 cells.
     const end = Math.min(maxCol, sheet.origin.col + (sheet.values[r - sheet.origin.row]?.length ?? 0) - 1);
     const section = isSectionRow(sheet, r, end);
-    for (let c = 0; c <= end; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, maskers[c], leaves[c], scrub));
+    for (let c = 0; c <= end; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, cellMasker?.(r, c) ?? maskers[c], leaves[c], scrub));
     rows.push(line);
   }
   return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
@@ -344,7 +347,12 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
       return { kind: 'replaceSheet', sheet: sheet.name, content };
     }
     const header = headerRowOf(sheet);
-    const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub);
+    // 联系卡 pairs a label with a value on each row (姓名 | 张小明 | 父亲电话 | 138…): a value is masked by the label on its left.
+    const byLabel = sheet.name === SHEETS.cards ? (r: number, c: number) => {
+      const label = c > 0 ? cellAt(sheet, r, c - 1) : null;
+      return typeof label === 'string' ? maskerForHeader(label) : null;
+    } : undefined;
+    const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub, byLabel);
     return { kind: 'replaceSheet', sheet: sheet.name, content };
   });
   return { ok: true, plan: { ops }, counts: { ...scrub.counts } };

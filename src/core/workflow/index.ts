@@ -28,6 +28,8 @@ import {
   type Period, type PeriodChoice, type SummaryFigures, type SummaryFinding, type SummaryJson, type SummaryLogEntry,
 } from '../summary';
 import { allFindingsSheetOp, countFindings, type FindingCounts, type SheetIssue } from './findings';
+import { CARD_SETTING_DEFS, planChildFiles, type ChildFilesPlan } from '../cards';
+import { classNormalizer } from '../pairing';
 
 export { allFindingsSheetOp, countFindings, type FindingCounts, type FindingDomain, type SheetIssue } from './findings';
 
@@ -37,7 +39,7 @@ const SCHOOL_NAME_DEF: SettingDef = { label: SCHOOL_NAME_SETTING, defaultValue: 
 
 /** Every 设置 row the add-in offers, in the order a new sheet lists them. */
 export function maintainedSettingDefs(today: IsoDate): SettingDef[] {
-  return [SCHOOL_NAME_DEF, ...contactSettingDefs(today), ...PAIRING_SETTING_DEFS];
+  return [SCHOOL_NAME_DEF, ...contactSettingDefs(today), ...PAIRING_SETTING_DEFS, ...CARD_SETTING_DEFS];
 }
 
 /** The school's name as 设置 gives it, or null when the row is missing or blank. */
@@ -77,6 +79,8 @@ export interface MaintenancePlan {
     /** The items and calendar notes behind 提醒事项; todayView(items, teacher) gives the 今日 view. */
     readonly reminders: ReminderResult;
   };
+  /** 联系卡, 成长记录 and 帮扶计划 (issue 16): the children, the plans' findings and due reviews (the ops are part of `plan`). */
+  readonly childFiles: ChildFilesPlan;
   /** 活动记录, 兴趣小组, 留守之家签到, 基金收支, 培训记录 as read, and their figures for the summary's period. */
   readonly life: { readonly read: LifeRead; readonly figures: LifeFigures };
   /** The JSON of `summary --json`: the summary's, with the life figures added (issue 17; additions only). */
@@ -90,7 +94,7 @@ export interface MaintenancePlan {
   };
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
-   * 兴趣小组, 留守之家签到, 基金收支, 培训记录 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 校验结果
+   * 兴趣小组, 留守之家签到, 基金收支, 培训记录, 帮扶计划 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 联系卡, 成长记录, 校验结果
    * (rebuilt).
    * The roster is never in it.
    */
@@ -157,13 +161,18 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
   const classTeachers = new Map<string, string>();
   for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
+  const childFiles = planChildFiles(planned, {
+    records, pairing: { ...pairing.result, rows: writtenPairs }, log: log.entries, today, lang, schoolNameLabel: SCHOOL_NAME_SETTING, normalizeClass: classNormalizer(today),
+  });
   const life = readLife(planned, lifeChildren(records), today);
   const contactReminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
   const lifeItems = lifeReminderItems({
     today, termStart: settings.settings.terms.termStart, termEnd: settings.settings.terms.termEnd, children: records,
     activities: life.activities, training: life.training, mentors: pairing.result.mentors, calendar, mentorByChild, classTeachers,
   });
-  const reminders: ReminderResult = lifeItems.length ? { ...contactReminders, items: sortItems([...contactReminders.items, ...lifeItems]) } : contactReminders;
+  // A due 下次评估日期 of 帮扶计划 is one more item among the others, in the same order.
+  const extraItems = [...lifeItems, ...childFiles.supportPlans.reminders];
+  const reminders: ReminderResult = extraItems.length ? { ...contactReminders, items: sortItems([...contactReminders.items, ...extraItems]) } : contactReminders;
 
   const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
@@ -193,9 +202,11 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const quarterFigures = quarterPeriod.ok ? computeSummary(summaryInput, quarterPeriod.period) : figures;
   const overdueContacts = reminders.items.filter((i) => i.kind === 'contact' && i.status === 'overdue').length;
 
-  const others: SheetIssue[] = [...pairing.findings, ...contactFindings, ...life.findings];
+  const planFindings = childFiles.supportPlans.findings;
+  const others: SheetIssue[] = [...pairing.findings, ...planFindings, ...contactFindings, ...life.findings];
   const ops: PlanOp[] = [
     ...keptOps,
+    ...childFiles.supportPlans.ops,
     // The template is already in keptOps; planPairing saw it in `withMentors` and adds only 结对帮扶.
     ...pairing.ops.filter((o) => o.sheet !== SHEETS.mentors),
     remindersSheetOp(reminders.items, lang, today, reminders.calendarNotes),
@@ -207,17 +218,20 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
       teachers: figures.contact.byTeacher.filter((x) => x.teacher).map((x) => ({ name: x.teacher, paired: x.paired.children, onTimeShare: x.paired.callCadenceShare })),
     }, lang),
     quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
+    childFiles.cards,
+    childFiles.records,
     allFindingsSheetOp(roster, others, lang, today),
   ];
   return {
     roster,
     pairing,
     contacts: { settings: settings.settings, log, reminders },
+    childFiles,
     life: { read: life, figures: lifeNumbers },
     summary: { period, figures, json: { ...summaryJson(figures), ...lifeJson(lifeNumbers) } },
     findings: {
       roster: roster.findings, pairing: pairing.findings, contacts: contactFindings, life: life.findings,
-      counts: countFindings(roster.findings, pairing.findings, contactFindings, life.findings),
+      counts: countFindings(roster.findings, [...pairing.findings, ...planFindings], contactFindings, life.findings),
     },
     plan: { ops },
   };
