@@ -7,7 +7,8 @@
  * package parts:
  *   - sml.xsd (SpreadsheetML): CT_Worksheet, CT_SheetViews, CT_SheetView, CT_Cols, CT_SheetData,
  *     CT_Row, CT_Cell, CT_Rst, CT_RElt, CT_ConditionalFormatting, CT_CfRule, CT_DataValidations,
- *     CT_DataValidation, CT_Hyperlinks, CT_PageMargins, CT_TableParts, CT_Workbook, CT_BookViews,
+ *     CT_DataValidation, CT_Hyperlinks, CT_PageMargins, CT_SheetPr, CT_PageSetUpPr, CT_PrintOptions,
+ *     CT_PageSetup, CT_PageBreak, CT_Break, CT_DefinedNames, CT_DefinedName, CT_TableParts, CT_Workbook, CT_BookViews,
  *     CT_Sheets, CT_Sheet, CT_Stylesheet and its containers, CT_Xf, CT_Dxf, CT_Fill, CT_PatternFill,
  *     CT_Border, CT_Comments, CT_CommentList, CT_Comment, CT_Table, CT_TableColumns, CT_TableColumn
  *   - dml-spreadsheetDrawing.xsd: CT_Drawing, CT_TwoCellAnchor, CT_Marker, CT_GraphicalObjectFrame
@@ -148,6 +149,12 @@ const SML: Record<string, TypeRule> = {
   hyperlinks: { seq: ['hyperlink*'], must: ['hyperlink'] },
   hyperlink: { seq: [], required: ['ref'] },
   pageMargins: { seq: [], required: ['left', 'right', 'top', 'bottom', 'header', 'footer'] },
+  sheetPr: { seq: ['tabColor', 'outlinePr', 'pageSetUpPr'] }, // CT_SheetPr
+  pageSetUpPr: noChildren,
+  printOptions: noChildren, // CT_PrintOptions
+  pageSetup: noChildren, // CT_PageSetup: every attribute optional
+  rowBreaks: { seq: ['brk*'] }, // CT_PageBreak
+  brk: noChildren, // CT_Break: every attribute optional
   drawing: { seq: [], required: ['r:id'] }, // CT_Drawing (sml)
   legacyDrawing: { seq: [], required: ['r:id'] },
   tableParts: { seq: ['tablePart*'] },
@@ -165,6 +172,8 @@ const SML: Record<string, TypeRule> = {
   workbookView: { seq: ['extLst'] },
   sheets: { seq: ['sheet*'], must: ['sheet'] },
   sheet: { seq: [], required: ['name', 'sheetId', 'r:id'] },
+  definedNames: { seq: ['definedName*'] }, // CT_DefinedNames
+  definedName: { seq: [], required: ['name'] }, // CT_DefinedName: the formula is its text
   // CT_Stylesheet
   styleSheet: { seq: ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] },
   numFmts: { seq: ['numFmt*'] },

@@ -160,6 +160,7 @@ const richPlan: WorkbookPlan = {
           { type: 'column', title: '人数', rows: { first: 0, last: 1 }, categoryCol: 3, valueCols: [4] },
           { type: 'line', title: '占比', rows: { first: 0, last: 1 }, categoryCol: 3, valueCols: [5] },
         ],
+        print: { paper: 'A4', orientation: 'landscape', margins: { top: 0.5, bottom: 0.5, left: 0.4, right: 0.4, header: 0.3, footer: 0.3 }, repeatHeader: true, breaksBefore: [2], fitToWidth: true },
       },
     },
     { kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { titleLines: ['说明'], columns: [{ header: '姓名', width: 10 }, { header: '类别', validation: { list: ['班主任', '任课教师'] } }, { header: '班级', validation: { sourceSheet: S.findings, sourceCol: 0, firstRow: 3 } }], rows: [], freezeHeader: true } },
@@ -190,6 +191,11 @@ describe('every part the file port writes follows the schema', () => {
     expect(xml('xl/worksheets/sheet5.xml')).toMatch(/<\/dataValidations><hyperlinks>[\s\S]*<\/hyperlinks><printOptions /);
     expect(xml('xl/worksheets/sheet5.xml')).toMatch(/<legacyDrawing r:id="[^"]+"\/><extLst>/);
     expect(xml('xl/worksheets/sheet2.xml')).toMatch(/<drawing r:id="rId1"\/><legacyDrawing r:id="[^"]+"\/><tableParts /);
+    // Printing (issue 16): fit to width in sheetPr, then printOptions, pageMargins, pageSetup, rowBreaks before the drawing.
+    const printed = parts.map((p) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(p) ? xml(p) : '')).find((x) => x.includes('<rowBreaks'))!;
+    expect(printed).toMatch(/^[^]*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /);
+    expect(printed).toMatch(/<printOptions horizontalCentered="1"\/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"\/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"\/><\/rowBreaks><drawing /);
+    expect(xml('xl/workbook.xml')).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="3">(?:'|&apos;)校验结果(?:'|&apos;)!\$3:\$3<\/definedName>/);
     expect(parts).toEqual(expect.arrayContaining([
       '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml',
       'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml',

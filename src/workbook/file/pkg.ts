@@ -1,5 +1,5 @@
 import { PortError } from '../port';
-import { attr, decodePart, encodePart, ensureRootNamespace, esc, findElement, namespaceDeclarations, PLAIN_UTF8, rootElement, rootPrefix, setAttr, type PartEncoding } from './xml';
+import { attr, decodePart, elementRegex, encodePart, ensureRootNamespace, esc, findElement, namespaceDeclarations, PLAIN_UTF8, quoteSheet, rootElement, rootPrefix, setAttr, type PartEncoding } from './xml';
 import { findPart, type Parts } from './zip';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -344,6 +344,44 @@ export class Pkg {
     if (!view) return;
     const tag = setAttr(view[0], 'activeTab', String(index));
     this.setText(wbPath, xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length));
+  }
+
+  /**
+   * Set (or with null, remove) the sheet's print titles: the workbook-level defined name
+   * `_xlnm.Print_Titles` scoped to the sheet by its position (localSheetId), rows 1-based inclusive.
+   * Other defined names are left as they are; `definedNames` goes where CT_Workbook's sequence puts it.
+   */
+  setPrintTitles(index: number, sheetName: string, rows: { readonly first: number; readonly last: number } | null): void {
+    const wbPath = this.workbookPath();
+    let xml = this.requireText(wbPath);
+    const p = rootPrefix(xml, 'workbook');
+    const names = findElement(xml, p, 'definedNames');
+    if (names && !names.selfClosing) {
+      const inner = xml.slice(names.innerStart, names.innerEnd).replace(elementRegex(p, 'definedName'), (el) => {
+        const tag = /^<[^>]*>/.exec(el)![0];
+        return attr(tag, 'name') === '_xlnm.Print_Titles' && attr(tag, 'localSheetId') === String(index) ? '' : el;
+      });
+      xml = inner.trim()
+        ? xml.slice(0, names.innerStart) + inner + xml.slice(names.innerEnd)
+        : xml.slice(0, names.start) + xml.slice(names.end);
+    }
+    if (rows) {
+      const el = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(`${quoteSheet(sheetName)}!$${rows.first}:$${rows.last}`)}</${p}definedName>`;
+      const existing = findElement(xml, p, 'definedNames');
+      if (existing && !existing.selfClosing) xml = xml.slice(0, existing.innerEnd) + el + xml.slice(existing.innerEnd);
+      else {
+        if (existing) xml = xml.slice(0, existing.start) + xml.slice(existing.end);
+        // After sheets, functionGroups and externalReferences, whichever come last (CT_Workbook).
+        let at = -1;
+        for (const before of ['sheets', 'functionGroups', 'externalReferences']) {
+          const f = findElement(xml, p, before);
+          if (f) at = Math.max(at, f.end);
+        }
+        if (at < 0) throw new PortError('file.damaged');
+        xml = `${xml.slice(0, at)}<${p}definedNames>${el}</${p}definedNames>${xml.slice(at)}`;
+      }
+    }
+    this.setText(wbPath, xml);
   }
 
   activeTab(): number {

@@ -1,6 +1,6 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { DATE_FORMAT_CODE, FORMAT_CODE } from '../../core/plan/formats';
-import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type SheetContent } from '../../core/plan/types';
+import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type PlanPrint, type SheetContent } from '../../core/plan/types';
 import { cellXml, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
 import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
@@ -75,7 +75,8 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
     out.pushBytes(links.bytes());
     out.push('</hyperlinks>');
   }
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (content.print) for (const part of printXml(content.print, layout.firstDataRow, content.rows.length)) out.push(part);
+  else out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (drawingRelId) out.push(`<drawing r:id="${drawingRelId}"/>`);
   if (table) out.push(`<tableParts count="1"><tablePart r:id="${table.relId}"/></tableParts>`);
   out.push('</worksheet>');
@@ -141,6 +142,8 @@ function writeSheetHead(out: ByteSink, content: SheetContent, layout: SheetLayou
   const { headerRow, firstDataRow, lastDataRow, width, letters } = layout;
   const lastRow = Math.max(headerRow, lastDataRow, table ? firstDataRow : 0);
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">`);
+  // Fit to width needs the sheet's fitToPage flag as well as pageSetup's fitToWidth/fitToHeight (CT_PageSetUpPr).
+  if (content.print?.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${letters[width - 1]}${lastRow + 1}"/>`);
   const selected = tabSelected ? ' tabSelected="1"' : '';
   if (content.freezeHeader) {
@@ -252,4 +255,26 @@ function tablePartXml(content: SheetContent, layout: SheetLayout, headers: reado
     `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${tcols}</tableColumns>` +
     `<tableStyleInfo name="${esc(content.table?.style ?? 'TableStyleMedium2')}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
+}
+
+/** SpreadsheetML paperSize code (ECMA-376 Part 1, §18.3.1.63 pageSetup: 9 is A4 210 × 297 mm). */
+const PAPER_SIZE = { A4: 9 } as const;
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/**
+ * printOptions, pageMargins, pageSetup and rowBreaks, in CT_Worksheet's order. A break's id is the
+ * 1-based number of the last row above it, which is the 0-based sheet row the new page starts with.
+ */
+export function printXml(print: PlanPrint, firstDataRow: number, rowCount: number): string[] {
+  const m = print.margins ?? DEFAULT_MARGINS;
+  const out = [
+    '<printOptions horizontalCentered="1"/>',
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+    `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+  ];
+  const breaks = [...new Set(print.breaksBefore ?? [])].filter((r) => r > 0 && r < rowCount).sort((a, b) => a - b);
+  if (breaks.length) {
+    out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${firstDataRow + r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import { clearMarks, markCells, MarkStore } from './marks';
 import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
 import { readSheetValues, type SheetValues } from './read';
 import { parseRef, refOf, SheetEditor } from './sheetEdit';
-import { buildSheet } from './sheetWriter';
+import { buildSheet, layoutOf } from './sheetWriter';
 import { PackageUndo } from './undo';
 import { Styles } from './styles';
 import { attr, decodePart, esc, findElement, namespaceDeclarations, quoteSheet, rootElement, setAttr } from './xml';
@@ -290,6 +290,12 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);
   if (activate) activateSheet(pkg, sheetName);
+  // Print titles live in the workbook part; a rebuilt sheet without them loses any it had.
+  const index = pkg.sheets().findIndex((e) => sameName(e.name, sheetName));
+  if (index >= 0 && (content.print?.repeatHeader || existing)) {
+    const header = layoutOf(content).headerRow + 1;
+    pkg.setPrintTitles(index, sheetName, content.print?.repeatHeader ? { first: header, last: header } : null);
+  }
   txn.written.push({ sheet: sheetName, what: existing && replacing ? 'replaced' : 'created', rows: built.dataRows });
 }
 
