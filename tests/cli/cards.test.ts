@@ -1,0 +1,66 @@
+/** `cards`: the 联系卡 of a school, a class or a child, as a workbook, or a clear line where a PDF cannot be made. */
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { CARD_ROWS } from '../../src/core/cards';
+import { SHEETS } from '../../src/core/sheets';
+import { findSheet } from '../../src/core/snapshot';
+import { openXlsx } from '../../src/workbook/file';
+import { ROOT, runCli } from './run-cli';
+
+jest.setTimeout(300_000);
+const SAMPLE = path.join(ROOT, 'assets', 'sample-roster.xlsx');
+const TODAY = '2026-11-30';
+
+describe('cards', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cli-cards-'));
+
+  it('writes one class\'s cards as a workbook, two a page, each child once', async () => {
+    const out = path.join(dir, 'class.xlsx');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--class', '三（1）班', '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`已写入联系卡 ${out}：3 张，2 页。\n`);
+    const bytes = new Uint8Array(readFileSync(out));
+    const wb = await openXlsx(bytes).read();
+    expect(wb.sheets.map((s) => s.name)).toEqual([SHEETS.cards]);
+    const values = findSheet(wb, SHEETS.cards)!.values;
+    const titles = values.filter((r) => typeof r[0] === 'string' && r[0].startsWith('留守儿童联系卡 ·')).map((r) => String(r[0]));
+    expect(titles).toHaveLength(3);
+    expect(new Set(titles).size).toBe(3);
+    expect(values.filter((r) => r[2] === '班级').map((r) => r[3])).toEqual(['三(1)班', '三(1)班', '三(1)班']);
+    // The third card starts page 2: a break above it (title line, header, two cards of CARD_ROWS rows).
+    const sheetXml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(sheetXml).toContain(`<rowBreaks count="1" manualBreakCount="1"><brk id="${2 + 2 * CARD_ROWS}" max="16383" man="1"/></rowBreaks>`);
+    expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  });
+
+  it('writes one child\'s card', async () => {
+    const out = path.join(dir, 'child.xlsx');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--child', '金宏伟', '--today', TODAY, '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`Wrote the contact cards to ${out}: 1 card, 1 page.\n`);
+    const values = findSheet(await openXlsx(new Uint8Array(readFileSync(out))).read(), SHEETS.cards)!.values;
+    expect(values.filter((r) => r[0] === 'Name').map((r) => r[1])).toEqual(['金宏伟']);
+  });
+
+  it('says in one line that a PDF needs LibreOffice when soffice is not on PATH, and writes nothing', async () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'cli-cards-bin-'));
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    const out = path.join(dir, 'none.pdf');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--today', TODAY], { PATH: bin });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('错误：写 PDF 需要 LibreOffice（soffice），本机没有找到。请安装 LibreOffice，或改用 -o 联系卡.xlsx 写成工作簿后打印。\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a filter that matches no child', async () => {
+    const out = path.join(dir, 'nobody.xlsx');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--class', '九(9)班', '--today', TODAY]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('错误：花名册中没有符合 --class / --child 的学生，没有写出文件。\n');
+    expect(existsSync(out)).toBe(false);
+  });
+});
