@@ -16,6 +16,8 @@ export function hostLimitKeys(caps: HostCapabilities): string[] {
   if (!caps.dataValidation) keys.push('host.limit.dataValidation');
   // Freeze panes, the category axis of line charts and (reliably) column widths come with ExcelApi 1.7.
   if (level < 7) keys.push('host.limit.layout');
+  // Paper, margins, print titles and page breaks of the printed sheets come with ExcelApi 1.9.
+  if (level < 9) keys.push('host.limit.print');
   if (!caps.newWorkbook) keys.push('host.limit.newWorkbook');
   if (!caps.undoGroup) keys.push('host.limit.undo');
   if (!caps.insertSheets) keys.push('host.limit.insertSheets');

@@ -13,13 +13,13 @@ describe('what this Excel cannot do, as the pane lists it', () => {
   it('lists every fallback on Office 2016 (ExcelApi 1.1), fewer as the level rises, none on current Excel', () => {
     expect(hostLimitKeys(capsAt(1))).toEqual([
       'host.limit.hyperlinks', 'host.limit.conditionalFormats', 'host.limit.notes', 'host.limit.dataValidation',
-      'host.limit.layout', 'host.limit.newWorkbook', 'host.limit.undo', 'host.limit.insertSheets',
+      'host.limit.layout', 'host.limit.print', 'host.limit.newWorkbook', 'host.limit.undo', 'host.limit.insertSheets',
     ]);
-    // Office 2019: links, conditional formats and layout are there; dropdowns, notes, whole-sheet insert not.
-    expect(hostLimitKeys(capsAt(7))).toEqual(['host.limit.notes', 'host.limit.dataValidation', 'host.limit.newWorkbook', 'host.limit.undo', 'host.limit.insertSheets']);
+    // Office 2019: links, conditional formats and layout are there; dropdowns, notes, print layout, whole-sheet insert not.
+    expect(hostLimitKeys(capsAt(7))).toEqual(['host.limit.notes', 'host.limit.dataValidation', 'host.limit.print', 'host.limit.newWorkbook', 'host.limit.undo', 'host.limit.insertSheets']);
     expect(hostLimitKeys(capsAt(14))).toEqual(['host.limit.notes', 'host.limit.undo']);
     expect(hostLimitKeys(capsAt(20))).toEqual([]);
-    const levels = [1, 2, 6, 7, 8, 13, 17, 18, 20].map((api) => hostLimitKeys(capsAt(api)));
+    const levels = [1, 2, 6, 7, 8, 9, 13, 17, 18, 20].map((api) => hostLimitKeys(capsAt(api)));
     levels.forEach((keys, i) => i > 0 && expect(levels[i - 1]).toEqual(expect.arrayContaining(keys)));
   });
 

@@ -436,6 +436,8 @@ const WORKSHEET: Spec<Excel.Worksheet> = {
   tables: { kind: 'nav', type: 'TableCollection', get: (s: SheetState) => ({ scope: s }) },
   notes: { kind: 'nav', since: 18, type: 'NoteCollection', get: (s: SheetState) => s },
   freezePanes: { kind: 'nav', since: 7, type: 'WorksheetFreezePanes', get: (s: SheetState) => s },
+  pageLayout: { kind: 'nav', since: 9, type: 'PageLayout', get: (s: SheetState) => s },
+  horizontalPageBreaks: { kind: 'nav', since: 9, type: 'PageBreakCollection', get: (s: SheetState) => s },
   charts: { kind: 'nav', type: 'ChartCollection', get: (s: SheetState) => s },
   delete: {
     kind: 'method',
@@ -773,6 +775,8 @@ function copySheet(state: WorkbookState, s: SheetState, where: 'beginning' | 'en
   c.hiddenColumns = new Set(s.hiddenColumns);
   c.wrappedColumns = new Set(s.wrappedColumns);
   c.frozenRows = s.frozenRows;
+  c.print = { ...s.print, margins: { ...s.print.margins } };
+  c.rowBreaks = [...s.rowBreaks];
   c.protected = s.protected;
   const own = <T extends { sheet: SheetState; block: Block }>(ref: T): T => (ref.sheet === s ? { ...ref, sheet: c } : ref);
   c.charts = s.charts.map((ch) => ({
@@ -811,6 +815,84 @@ const FUNCTIONS: Spec<Excel.Functions> = {
 
 const FUNCTION_RESULT: Spec<Excel.FunctionResult<number>> = {
   value: { kind: 'prop', since: 2, get: (r: { value: number }) => r.value },
+};
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), Microsoft Learn, "Excel.PageLayout class",
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout — paperSize (Excel.PaperType),
+ * orientation (Excel.PageOrientation: Portrait, Landscape), the six margins "in points",
+ * centerHorizontally, and setPrintTitleRows(titleRows: Range | string), "the title rows to be repeated
+ * across pages". Only the values the add-in writes are modeled; any other throws.
+ */
+const PAPER_TYPES: Record<string, true> = { A4: true, Letter: true };
+function margin(side: string): Member {
+  return {
+    kind: 'prop',
+    since: 9,
+    get: (s: SheetState) => s.print.margins[side] ?? null,
+    set: (s: SheetState, v) => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw invalid(`${side} must be a number of points`);
+      s.print.margins[side] = v;
+    },
+  };
+}
+const PAGE_LAYOUT: Spec<Excel.PageLayout> = {
+  paperSize: {
+    kind: 'prop',
+    since: 9,
+    get: (s: SheetState) => s.print.paperSize ?? 'Letter',
+    set: (s: SheetState, v) => {
+      if (!PAPER_TYPES[String(v)]) throw new Error(`office-double: paper size ${String(v)} is not modeled`);
+      s.print.paperSize = String(v);
+    },
+  },
+  orientation: {
+    kind: 'prop',
+    since: 9,
+    get: (s: SheetState) => s.print.orientation ?? 'Portrait',
+    set: (s: SheetState, v) => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw invalid(`orientation ${String(v)}`);
+      s.print.orientation = v;
+    },
+  },
+  centerHorizontally: { kind: 'prop', since: 9, get: (s: SheetState) => s.print.centerHorizontally ?? false, set: (s: SheetState, v) => (s.print.centerHorizontally = v === true) },
+  leftMargin: margin('left'),
+  rightMargin: margin('right'),
+  topMargin: margin('top'),
+  bottomMargin: margin('bottom'),
+  headerMargin: margin('header'),
+  footerMargin: margin('footer'),
+  setPrintTitleRows: {
+    kind: 'method',
+    since: 9,
+    call: (s: SheetState, [rows]) => {
+      if (typeof rows !== 'string') throw new Error('office-double: setPrintTitleRows is modeled with an address string only');
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw invalid(`title rows ${rows}`);
+      s.print.titleRows = `$${m[1]}:$${m[2]}`;
+    },
+  },
+};
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9), Microsoft Learn, "Excel.PageBreakCollection class",
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection — add(pageBreakRange):
+ * "Adds a page break before the top-left cell of the range specified"; removePageBreaks(): "Resets all
+ * manual page breaks in the collection".
+ */
+const PAGE_BREAKS: Spec<Excel.PageBreakCollection> = {
+  add: {
+    kind: 'method',
+    since: 9,
+    call: (s: SheetState, [address], env) => {
+      if (typeof address !== 'string') throw new Error('office-double: PageBreakCollection.add is modeled with an address string only');
+      checkWritable(s);
+      const row = rangeIn(env.state, s, address).block.row;
+      if (row === 0) throw invalid('no page break above the first row');
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+    },
+  },
+  removePageBreaks: { kind: 'method', since: 9, call: (s: SheetState) => void (s.rowBreaks = []) },
 };
 
 const WORKBOOK: Spec<Excel.Workbook> = {
@@ -857,6 +939,8 @@ export const SPECS: Readonly<Record<string, TypeSpec>> = {
   NoteCollection: { members: NOTES, items: { type: 'Note', list: (s: SheetState) => [...s.notes.keys()].map((key) => ({ sheet: s, key })) } },
   Note: { members: NOTE },
   WorksheetFreezePanes: { members: FREEZE },
+  PageLayout: { members: PAGE_LAYOUT },
+  PageBreakCollection: { members: PAGE_BREAKS },
   WorksheetProtection: { members: PROTECTION },
   WorkbookProtection: { members: WORKBOOK_PROTECTION },
   WorkbookRangeAreas: { members: WORKBOOK_RANGE_AREAS },

@@ -68,6 +68,10 @@ export class SheetState {
   /** Charts floating over the sheet, in the order they were added. */
   charts: ChartState[] = [];
   frozenRows = 0;
+  /** Worksheet.pageLayout as set (ExcelApi 1.9): paper, orientation, margins in points, title rows ("$2:$2"). */
+  print: { paperSize?: string; orientation?: string; centerHorizontally?: boolean; margins: Record<string, number>; titleRows?: string } = { margins: {} };
+  /** Manual horizontal page breaks: the 0-based rows a new page starts with (horizontalPageBreaks, 1.9). */
+  rowBreaks: number[] = [];
   /** A protected sheet refuses writes with AccessDenied, as Excel does. */
   protected = false;
 

@@ -16,6 +16,8 @@ export interface OfficeFeatures {
   readonly hyperlinks: boolean; // 1.7
   readonly freezePanes: boolean; // 1.7
   readonly dataValidation: boolean; // 1.8
+  /** Worksheet.pageLayout and horizontalPageBreaks (paper, orientation, margins, print titles, breaks). */
+  readonly pageLayout: boolean; // 1.9
   readonly createWorkbook: boolean; // 1.8 (Excel.createWorkbook)
   /**
    * Excel.run's delayForCellEdit: wait for the teacher to leave cell edit instead of failing. No
@@ -60,6 +62,7 @@ export function detectFeatures(office: typeof Office): OfficeFeatures {
     hyperlinks: api >= 7,
     freezePanes: api >= 7,
     dataValidation: api >= 8,
+    pageLayout: api >= 9,
     createWorkbook: api >= 8,
     delayForCellEdit: api >= 1,
     mergedAreas: api >= 13,

@@ -54,7 +54,50 @@ export function contentCommands(
     ...validationCommands(t),
     ...(content.freezeHeader && f.freezePanes ? [{ requestBytes: 10, queue: () => sheet(name).freezePanes.freezeRows(headerRow + 1) }] : []),
     ...chartCommands(() => sheet(name), content, t.width, f, degraded),
+    ...printCommands(t),
   ];
+}
+
+/** PageLayout's margins are in points, the plan's in inches (as SpreadsheetML's): 72 points an inch. */
+const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+
+/**
+ * Paper, orientation, margins, print titles and page breaks (ExcelApi 1.9: Worksheet.pageLayout,
+ * Worksheet.horizontalPageBreaks). Below 1.9 nothing is set and the pane's host limits say how to print.
+ * Fit to width is not set: PageLayoutZoomOptions documents no "as many pages tall as needed" value, and
+ * the printed sheets' columns are planned to fit A4 at 100 %.
+ */
+function printCommands(t: Target): QueuedCommand[] {
+  const p = t.content.print;
+  if (!p) return [];
+  if (!t.f.pageLayout) {
+    t.degraded.add('office.printLayout');
+    return [];
+  }
+  const out: QueuedCommand[] = [
+    {
+      requestBytes: 300,
+      queue: () => {
+        const layout = t.sheet(t.name).pageLayout;
+        layout.paperSize = 'A4' as Excel.PaperType;
+        layout.orientation = (p.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+        layout.centerHorizontally = true;
+        if (p.margins) {
+          layout.leftMargin = points(p.margins.left);
+          layout.rightMargin = points(p.margins.right);
+          layout.topMargin = points(p.margins.top);
+          layout.bottomMargin = points(p.margins.bottom);
+          layout.headerMargin = points(p.margins.header);
+          layout.footerMargin = points(p.margins.footer);
+        }
+        if (p.repeatHeader) layout.setPrintTitleRows(`$${t.headerRow + 1}:$${t.headerRow + 1}`);
+      },
+    },
+  ];
+  // "Adds a page break before the top-left cell of the range specified" (PageBreakCollection.add).
+  const breaks = [...new Set(p.breaksBefore ?? [])].filter((r) => r > 0 && r < t.n).sort((a, b) => a - b);
+  for (const r of breaks) out.push({ requestBytes: 60, queue: () => void t.sheet(t.name).horizontalPageBreaks.add(cellAddress(t.firstDataRow + r, 0)) });
+  return out;
 }
 
 /** Titles, the header and the data rows, as text that can never become a formula. */
@@ -257,6 +300,8 @@ export function clearSheetCommands(sheet: SheetOf, name: string, tables: readonl
       if (f.conditionalFormats) all.conditionalFormats.clearAll();
       if (f.dataValidation) all.dataValidation.clear();
       if (f.freezePanes) ws.freezePanes.unfreeze();
+      // Clearing leaves manual page breaks; the new content says where its own go.
+      if (f.pageLayout) ws.horizontalPageBreaks.removePageBreaks();
       // Clearing leaves hidden columns hidden; the new content says which to hide.
       if (f.columnWidth) all.columnHidden = false;
     },

@@ -1,0 +1,69 @@
+/**
+ * Printing through the Office port (issue 16): on ExcelApi 1.9 a sheet's plan sets A4, orientation,
+ * margins, print titles and page breaks through Worksheet.pageLayout and horizontalPageBreaks; below
+ * 1.9 the sheet is written without them and the result says so. Rebuilding a sheet drops its old breaks.
+ */
+import type { SheetContent, WorkbookPlan } from '../../src/core/plan/types';
+import { createOfficePort } from '../../src/workbook/office';
+import { createOfficeDouble } from '../office-double';
+
+const SHEET = '成长记录';
+
+function content(rows: number, breaksBefore: number[]): SheetContent {
+  return {
+    titleLines: ['成长记录'],
+    columns: [{ header: '日期', width: 11 }, { header: '内容', width: 42, wrap: true }],
+    rows: Array.from({ length: rows }, (_, i) => [`2026-10-${String((i % 28) + 1).padStart(2, '0')}`, `第${i + 1}条`]),
+    print: { paper: 'A4', orientation: 'portrait', margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 }, repeatHeader: true, breaksBefore, fitToWidth: true },
+  };
+}
+const plan = (c: SheetContent): WorkbookPlan => ({ ops: [{ kind: 'replaceSheet', sheet: SHEET, content: c }] });
+
+describe('print settings through the Office port', () => {
+  it('sets paper, orientation, margins in points, the repeated header and the page breaks on ExcelApi 1.9', async () => {
+    const d = createOfficeDouble({ api: 9 });
+    d.state.addSheet('花名册').put(0, 0, [['姓名'], ['张三']]);
+    const port = createOfficePort(d.excel, d.office);
+    const result = await port.apply(plan(content(10, [4, 7, 0, 99])));
+    expect(result.degraded).toEqual([]);
+    const s = d.state.sheet(SHEET)!;
+    expect(s.print).toEqual({ paperSize: 'A4', orientation: 'Portrait', centerHorizontally: true, margins: { left: 36, right: 36, top: 36, bottom: 36, header: 21.6, footer: 21.6 }, titleRows: '$2:$2' });
+    // Content rows 4 and 7 sit below the title line and the header: sheet rows 6 and 9 (0-based).
+    expect(s.rowBreaks).toEqual([6, 9]);
+
+    // Rebuilt with other breaks: the old ones go.
+    await port.apply(plan(content(10, [2])));
+    expect(d.state.sheet(SHEET)!.rowBreaks).toEqual([4]);
+  });
+
+  it('writes the sheet without print settings below ExcelApi 1.9 and says so', async () => {
+    const d = createOfficeDouble({ api: 8 });
+    d.state.addSheet('花名册').put(0, 0, [['姓名'], ['张三']]);
+    const port = createOfficePort(d.excel, d.office);
+    const result = await port.apply(plan(content(10, [4])));
+    expect(result.degraded).toEqual(['office.printLayout']);
+    const s = d.state.sheet(SHEET)!;
+    expect(s.cell(11, 1)?.v).toBe('第10条');
+    expect(s.print).toEqual({ margins: {} });
+    expect(s.rowBreaks).toEqual([]);
+  });
+
+  it('the double refuses what Excel refuses: a break above the first row, an unknown orientation, pageLayout below 1.9', async () => {
+    const d = createOfficeDouble({ api: 9 });
+    d.state.addSheet('表');
+    await expect(d.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').horizontalPageBreaks.add('A1');
+      await ctx.sync();
+    })).rejects.toThrow();
+    await expect(d.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Sideways' as Excel.PageOrientation;
+      await ctx.sync();
+    })).rejects.toThrow();
+    const old = createOfficeDouble({ api: 8 });
+    old.state.addSheet('表');
+    await expect(old.excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Portrait' as Excel.PageOrientation;
+      await ctx.sync();
+    })).rejects.toThrow();
+  });
+});
