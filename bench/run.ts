@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const ALL = ['roster', 'pairing', 'reminders', 'rollup', 'pane', 'producers', 'payload', 'large', 'life'];
+const ALL = ['roster', 'pairing', 'reminders', 'rollup', 'pane', 'producers', 'payload', 'large', 'life', 'cards'];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 // Other arguments go to the benches (`npm run -s bench -- payload --json`); with --json only the JSON is printed.
 const passed = process.argv.slice(2).filter((a) => !ALL.includes(a));

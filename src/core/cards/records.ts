@@ -12,8 +12,8 @@ import { A4_MARGINS } from './contactCards';
  * margins, scaled to the page width): kept low so a wrapped entry never spills onto the next page.
  */
 export const RECORD_LINES_PER_PAGE = 34;
-/** Width of the 内容 column in characters; a CJK character takes two. */
-export const RECORD_CONTENT_WIDTH = 50;
+/** Width of the 内容 column in characters (a CJK character takes two): the seven columns fit A4 portrait at 100 %, so hosts that cannot fit to width print them whole too. */
+export const RECORD_CONTENT_WIDTH = 42;
 
 /** Printed lines an entry's 内容 takes when wrapped in its column. */
 export function entryLines(content: string): number {
