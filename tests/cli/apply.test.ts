@@ -33,7 +33,7 @@ describe('apply as a child process', () => {
     const out = path.join(dir, 'out.xlsx');
     const r = await runCli(['apply', school, '-o', out, '--today', TODAY]);
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0); // one warning (an unreadable log date), no errors
+    expect(r.status).toBe(0); // two warnings (an unreadable log date; a key-focus child without a 帮扶计划), no errors
     const wb = await read(out);
     for (const sheet of Object.values(SHEETS)) {
       expect(wb.sheets.map((s) => s.name)).toContain(sheet);
@@ -43,7 +43,11 @@ describe('apply as a child process', () => {
     expect(r.stdout).toContain('设置：新建');
     expect(r.stdout).not.toContain('谈心记录：新建');
     expect(r.stdout).toMatch(/结对帮扶：新建，5 行/);
-    expect(r.stdout).toContain('共 0 个错误，1 个警告');
+    // The printed sheets (issue 16): five cards of 15 rows; the plans sheet with the key-focus child's row.
+    expect(r.stdout).toContain('联系卡：新建，75 行');
+    expect(r.stdout).toContain('帮扶计划：新建，1 行');
+    expect(r.stdout).toContain('成长记录：新建');
+    expect(r.stdout).toContain('共 0 个错误，2 个警告');
     expect(hash(school)).toBe(schoolHash);
   });
 });
