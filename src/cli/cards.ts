@@ -12,7 +12,9 @@ import { stringOption } from './args';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { newWorkbookFile } from './export';
-import { WORKBOOK_OUTPUT_OPTIONS, writesWorkbook } from './output';
+import { refuseSameFile, writeOutputFile } from './io';
+import { outputFrom, WORKBOOK_OUTPUT_OPTIONS } from './output';
+import { todayFrom } from './today';
 import { openWorkbook } from './workbook';
 
 /** The full path of an executable on PATH, or null. */
@@ -40,7 +42,7 @@ async function toPdf(soffice: string, xlsx: Uint8Array): Promise<Uint8Array> {
     writeFileSync(input, xlsx);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     await new Promise<void>((resolve, reject) => {
-      execFile(soffice, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 300_000 }, (err) => (err ? reject(err) : resolve()));
+      execFile(soffice, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 300_000 }, (err) => (err ? reject(new Error('soffice failed')) : resolve()));
     }).catch(() => {
       throw new CliError('cli.cards.pdfFailed');
     });
@@ -66,25 +68,28 @@ export const cardsCommand: CliCommand = {
   summaryKey: 'cli.cards.summary',
   positionals: ['<in.xlsx>'],
   options: CARDS_OPTIONS,
-  run: (args, ctx) => {
-    const className = stringOption(args, 'class');
-    const child = stringOption(args, 'child');
-    return writesWorkbook(async ({ inputs: [file], output, today }, ctx) => {
-      const pdf = /\.pdf$/i.test(output);
-      const soffice = pdf ? onPath('soffice') : null;
-      if (pdf && !soffice) throw new CliError('cli.cards.noSoffice');
-      const { snapshot } = await openWorkbook(file, ctx.lang);
-      const m = maintain(snapshot, file, today, ctx.lang);
-      const files = planChildFiles(snapshot, {
-        records: m.roster.records, pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] }, log: m.contacts.log.entries,
-        today, lang: ctx.lang, schoolNameLabel: SCHOOL_NAME_SETTING, normalizeClass: classNormalizer(today), filter: { className, child },
-      });
-      if (files.chosen.length === 0) throw new CliError('cli.cards.noneChosen');
-      const port = await newWorkbookFile({ ops: [files.cards] }, file, ctx.lang);
-      const xlsx = port.save();
-      const bytes = soffice ? await toPdf(soffice, xlsx) : xlsx;
-      const pages = Math.ceil(files.chosen.length / CARDS_PER_PAGE);
-      return { bytes, report: t(ctx.lang, 'cli.cards.written', { path: output, cards: files.chosen.length, pages }) + '\n', exit: EXIT.ok };
-    })(args, ctx);
+  // Not writesWorkbook: the output may be a PDF, which that path (workbooks only) refuses by design.
+  run: async (args, ctx) => {
+    const [file] = args.positionals;
+    const output = outputFrom(args);
+    const today = todayFrom(args, ctx);
+    await refuseSameFile([file], output);
+    const pdf = /\.pdf$/i.test(output);
+    if (!pdf && !/\.xlsx$/i.test(output)) throw new CliError('cli.cards.outputFormat', { path: output });
+    const soffice = pdf ? onPath('soffice') : null;
+    if (pdf && !soffice) throw new CliError('cli.cards.noSoffice');
+    const { snapshot } = await openWorkbook(file, ctx.lang);
+    const m = maintain(snapshot, file, today, ctx.lang);
+    const files = planChildFiles(snapshot, {
+      records: m.roster.records, pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] }, log: m.contacts.log.entries,
+      today, lang: ctx.lang, schoolNameLabel: SCHOOL_NAME_SETTING, normalizeClass: classNormalizer(today),
+      filter: { className: stringOption(args, 'class'), child: stringOption(args, 'child') },
+    });
+    if (files.chosen.length === 0) throw new CliError('cli.cards.noneChosen');
+    const port = await newWorkbookFile({ ops: [files.cards] }, file, ctx.lang);
+    const xlsx = port.save();
+    await writeOutputFile([file], output, soffice ? await toPdf(soffice, xlsx) : xlsx);
+    ctx.stdout(t(ctx.lang, 'cli.cards.written', { path: output, cards: files.chosen.length, pages: Math.ceil(files.chosen.length / CARDS_PER_PAGE) }) + '\n');
+    return EXIT.ok;
   },
 };

@@ -56,6 +56,14 @@ describe('cards', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses an output that is neither .pdf nor .xlsx before any work', async () => {
+    const out = path.join(dir, 'cards.docx');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--today', TODAY]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`错误：不能保存为 ${out}：联系卡只写成 .pdf 或 .xlsx 文件。请用 -o 指定以 .pdf 或 .xlsx 结尾的文件名。\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a filter that matches no child', async () => {
     const out = path.join(dir, 'nobody.xlsx');
     const r = await runCli(['cards', SAMPLE, '-o', out, '--class', '九(9)班', '--today', TODAY]);

@@ -62,7 +62,7 @@ describe('print settings through the Office port', () => {
     const old = createOfficeDouble({ api: 8 });
     old.state.addSheet('表');
     await expect(old.excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Portrait' as Excel.PageOrientation;
+      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Portrait';
       await ctx.sync();
     })).rejects.toThrow();
   });

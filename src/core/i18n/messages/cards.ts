@@ -62,6 +62,7 @@ export const cards: DomainMessages = {
     'cli.cards.written': '已写入联系卡 {path}：{cards} 张，{pages} 页。',
     'cli.cards.noSoffice': '写 PDF 需要 LibreOffice（soffice），本机没有找到。请安装 LibreOffice，或改用 -o 联系卡.xlsx 写成工作簿后打印。',
     'cli.cards.pdfFailed': 'LibreOffice 没能把联系卡转换成 PDF。请改用 -o 联系卡.xlsx 写成工作簿后打印。',
+    'cli.cards.outputFormat': '不能保存为 {path}：联系卡只写成 .pdf 或 .xlsx 文件。请用 -o 指定以 .pdf 或 .xlsx 结尾的文件名。',
     'cli.cards.noneChosen': '花名册中没有符合 --class / --child 的学生，没有写出文件。',
   },
   'en-US': {
@@ -124,6 +125,7 @@ export const cards: DomainMessages = {
     'cli.cards.written': 'Wrote the contact cards to {path}: {cards, plural, one {{cards} card} other {{cards} cards}}, {pages, plural, one {{pages} page} other {{pages} pages}}.',
     'cli.cards.noSoffice': 'A PDF needs LibreOffice (soffice), which is not installed here. Install LibreOffice, or write a workbook with -o cards.xlsx and print that.',
     'cli.cards.pdfFailed': 'LibreOffice could not convert the cards to PDF. Write a workbook with -o cards.xlsx and print that.',
+    'cli.cards.outputFormat': 'Cannot save as {path}: the cards are written only as .pdf or .xlsx files. Give a name ending in .pdf or .xlsx with -o.',
     'cli.cards.noneChosen': 'No child on the roster matches --class / --child; no file was written.',
   },
 };

@@ -79,8 +79,8 @@ function printCommands(t: Target): QueuedCommand[] {
       requestBytes: 300,
       queue: () => {
         const layout = t.sheet(t.name).pageLayout;
-        layout.paperSize = 'A4' as Excel.PaperType;
-        layout.orientation = (p.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+        layout.paperSize = 'A4';
+        layout.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
         layout.centerHorizontally = true;
         if (p.margins) {
           layout.leftMargin = points(p.margins.left);
