@@ -24,7 +24,8 @@ jest.setTimeout(600_000);
 /** A long record: 40 talks with 廖雅静, some long enough to wrap over three lines. */
 const LONG_LOG: CellValue[][] = Array.from({ length: 40 }, (_, i) => [
   `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '廖雅静', '三(1)班', '谈心', '学生', '王老师',
-  i % 5 === 0 ? `第${i + 1}次谈心：${'孩子说起在外打工的父母，情绪有些低落，约定下周再聊，并请学习帮手多陪伴。'.repeat(3)}` : `第${i + 1}次谈心`, '否', '',
+  // A long entry ends in a marker of its own, to find its last line on the page of its first.
+  i % 5 === 0 ? `第${i + 1}次谈心：${'孩子说起在外打工的父母，情绪有些低落，约定下周再聊，并请学习帮手多陪伴。'.repeat(3)} END${i + 1}` : `第${i + 1}次谈心`, '否', '',
 ]);
 
 withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
@@ -86,6 +87,11 @@ withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
     for (let n = 1; n <= 40; n++) {
       const found = recordPages.filter((p) => new RegExp(`第${n}次谈心(?!\\d)`).test(p));
       expect([n, found.length]).toEqual([n, 1]);
+    }
+    // No entry cut across pages: a long entry's last line is on the page of its first.
+    for (let n = 1; n <= 40; n += 5) {
+      const page = recordPages.find((p) => p.includes(`第${n}次谈心：`));
+      expect([n, page !== undefined && new RegExp(`END${n}(?!\\d)`).test(page)]).toEqual([n, true]);
     }
     // Every child has a record of their own.
     for (const c of plan.childFiles.chosen) expect([c.name, recordPages.some((p) => new RegExp(`^\\s*${c.name} · `, 'm').test(p))]).toEqual([c.name, true]);

@@ -182,9 +182,17 @@ function writeSheetData(out: ByteSink, content: SheetContent, layout: SheetLayou
   out.push(`<row r="${headerRow + 1}">${headerCells.join('')}</row>`);
 
   const links = new ByteSink();
+  // A printed sheet's wrapped cells get the height their lines need: LibreOffice keeps an imported row
+  // at the default height and would print only a wrapped cell's first line (as for the title lines).
+  const wrapCols = content.print ? content.columns.flatMap((c, i) => (c.wrap ? [i] : [])) : [];
   for (let r = 0; r < content.rows.length; r++) {
     const row = content.rows[r];
     const n = firstDataRow + r + 1;
+    let lines = 1;
+    for (const c of wrapCols) {
+      const v = row[c];
+      if (typeof v === 'string' && v.length > 4) lines = Math.max(lines, wrappedLines(v, content.columns[c].width ?? 9));
+    }
     let cells = '';
     for (let c = 0; c < row.length; c++) {
       const v: PlanCell = row[c];
@@ -199,7 +207,7 @@ function writeSheetData(out: ByteSink, content: SheetContent, layout: SheetLayou
         cells += cellXml('', ref, v as CellValue, style.column[c], notes);
       }
     }
-    out.push(`<row r="${n}">${cells}</row>`);
+    out.push(lines > 1 ? `<row r="${n}" ht="${lines * 15}" customHeight="1">${cells}</row>` : `<row r="${n}">${cells}</row>`);
   }
   out.push('</sheetData>');
   return links;
