@@ -224,3 +224,17 @@ describe('脱敏导出 of the cards and records', () => {
     }
   });
 });
+
+describe('the printed sheets stay out of the roster and the summary', () => {
+  it('reads the same roster and figures from a workbook that already holds 联系卡, 成长记录 and 帮扶计划', () => {
+    const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
+    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    // 联系卡 holds 姓名 / 班级 / 性别 labels a roster detector could take for a header: put it first.
+    const after = applied(wb, first.plan.ops);
+    const cardsFirst = { sheets: [findSheet(after, SHEETS.cards)!, ...after.sheets.filter((s) => s.name !== SHEETS.cards)] };
+    const second = planMaintenance(cardsFirst, { today: TODAY, lang: 'zh-CN', calendar });
+    expect(second.roster.layout.sheet).toBe('花名册');
+    expect(second.summary.json).toEqual(first.summary.json);
+    expect(JSON.stringify(second.summary.json)).not.toMatch(/13800001111|石桥村|张小明/);
+  });
+});
