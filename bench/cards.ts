@@ -42,7 +42,7 @@ const phone = () => `13${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
 const records: RosterRecord[] = Array.from({ length: CHILDREN }, (_, i) => {
   const name = `${pick(SURNAMES)}${pick(GIVEN)}${i}`;
   return {
-    row: i + 1, name, gender: rand() < 0.5 ? '男' : '女', birthDate: toIso(2013 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
+    sheet: '花名册', row: i + 1, name, gender: rand() < 0.5 ? '男' : '女', birthDate: toIso(2013 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
     idNumber: null, grade: 1 + (i % 6), classLabel: classes[i % classes.length], address: `青山镇石桥村${i % 12}组`,
     guardianName: `${pick(SURNAMES)}${pick(GIVEN)}`, guardianRelation: '祖父', guardianPhone: phone(), guardianAge: 60 + (i % 15),
     fatherPhone: phone(), motherPhone: rand() < 0.7 ? phone() : null, parentPhone: null, leftBehindType: 'both', boarding: rand() < 0.3,
