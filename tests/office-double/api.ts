@@ -884,12 +884,15 @@ const PAGE_BREAKS: Spec<Excel.PageBreakCollection> = {
   add: {
     kind: 'method',
     since: 9,
+    // Returns the new Excel.PageBreak (typings: add(pageBreakRange: Range | string): Excel.PageBreak).
+    returns: 'PageBreak',
     call: (s: SheetState, [address], env) => {
       if (typeof address !== 'string') throw new Error('office-double: PageBreakCollection.add is modeled with an address string only');
       checkWritable(s);
       const row = rangeIn(env.state, s, address).block.row;
       if (row === 0) throw invalid('no page break above the first row');
       if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+      return { sheet: s, row };
     },
   },
   removePageBreaks: { kind: 'method', since: 9, call: (s: SheetState) => void (s.rowBreaks = []) },
@@ -941,6 +944,8 @@ export const SPECS: Readonly<Record<string, TypeSpec>> = {
   WorksheetFreezePanes: { members: FREEZE },
   PageLayout: { members: PAGE_LAYOUT },
   PageBreakCollection: { members: PAGE_BREAKS },
+  // The break add() returns; none of its members is used, so touching one throws.
+  PageBreak: { members: {} },
   WorksheetProtection: { members: PROTECTION },
   WorkbookProtection: { members: WORKBOOK_PROTECTION },
   WorkbookRangeAreas: { members: WORKBOOK_RANGE_AREAS },
