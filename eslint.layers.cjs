@@ -68,7 +68,10 @@ function forbid(arrows, options = {}) {
     ],
   };
   if (!options.officeGlobals) {
-    rules['no-restricted-globals'] = ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: `Office.js is used only in src/workbook/office and the pane's entries (${WHY}).` }))];
+    rules['no-restricted-globals'] = [
+      'error',
+      ...OFFICE_GLOBALS.map((name) => ({ name, message: `Office.js is used only in src/workbook/office and the pane's entries (${WHY}).` })),
+    ];
   }
   return rules;
 }

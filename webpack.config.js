@@ -30,8 +30,9 @@ class InlineScriptHashes {
           if (!name.endsWith('.html')) continue;
           const html = compilation.getAsset(name).source.source().toString();
           if (!html.includes('__INLINE_SCRIPT_HASHES__')) continue;
-          const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-            .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+          const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+            (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+          );
           compilation.updateAsset(name, new sources.RawSource(html.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '))));
         }
       });
@@ -59,9 +60,7 @@ module.exports = (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {
-      rules: [
-        { test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2019', jsx: 'automatic' } },
-      ],
+      rules: [{ test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2019', jsx: 'automatic' } }],
     },
     performance: { hints: false },
     optimization: {

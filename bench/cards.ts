@@ -32,7 +32,7 @@ const TODAY = '2026-11-30';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let seed = 16;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'.split('');
 const GIVEN = '明华芳军丽强静敏磊洋艳勇杰娟涛超秀霞平刚桂英'.split('');
@@ -42,22 +42,53 @@ const phone = () => `13${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
 const records: RosterRecord[] = Array.from({ length: CHILDREN }, (_, i) => {
   const name = `${pick(SURNAMES)}${pick(GIVEN)}${i}`;
   return {
-    sheet: '花名册', row: i + 1, name, gender: rand() < 0.5 ? '男' : '女', birthDate: toIso(2013 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
-    idNumber: null, grade: 1 + (i % 6), classLabel: classes[i % classes.length], address: `青山镇石桥村${i % 12}组`,
-    guardianName: `${pick(SURNAMES)}${pick(GIVEN)}`, guardianRelation: '祖父', guardianPhone: phone(), guardianAge: 60 + (i % 15),
-    fatherPhone: phone(), motherPhone: rand() < 0.7 ? phone() : null, parentPhone: null, leftBehindType: 'both', boarding: rand() < 0.3,
-    keyFocus: rand() < 0.15, lunarBirthday: false, joinDate: null,
+    sheet: '花名册',
+    row: i + 1,
+    name,
+    gender: rand() < 0.5 ? '男' : '女',
+    birthDate: toIso(2013 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
+    idNumber: null,
+    grade: 1 + (i % 6),
+    classLabel: classes[i % classes.length],
+    address: `青山镇石桥村${i % 12}组`,
+    guardianName: `${pick(SURNAMES)}${pick(GIVEN)}`,
+    guardianRelation: '祖父',
+    guardianPhone: phone(),
+    guardianAge: 60 + (i % 15),
+    fatherPhone: phone(),
+    motherPhone: rand() < 0.7 ? phone() : null,
+    parentPhone: null,
+    leftBehindType: 'both',
+    boarding: rand() < 0.3,
+    keyFocus: rand() < 0.15,
+    lunarBirthday: false,
+    joinDate: null,
     raw: { fatherName: `${pick(SURNAMES)}父`, fatherWorkplace: '广东东莞', motherName: `${pick(GIVEN)}母` },
   };
 });
 const none = { mentor: null, reason: null, kept: false, unpaired: null };
 const rows: PairingRow[] = records.map((r) => ({
   child: { key: `k${r.row}`, name: r.name, classLabel: r.classLabel, keyFocus: r.keyFocus, village: null, row: r.row },
-  teacher: { ...none, mentor: `老师${r.row % 150}` }, buddy: none, proxy: none, source: 'auto', lock: '', stamp: '',
+  teacher: { ...none, mentor: `老师${r.row % 150}` },
+  buddy: none,
+  proxy: none,
+  source: 'auto',
+  lock: '',
+  stamp: '',
 }));
 const logRows: CellValue[][] = Array.from({ length: ROWS }, () => {
   const c = pick(records);
-  return [addDays('2025-09-01', Math.floor(rand() * 450)), c.name, c.classLabel, pick(KIND_LABELS), '学生', '陈老师', '谈了学习和生活，孩子最近想念父母，约定下周再聊', rand() < 0.03 ? '是' : '否', ''];
+  return [
+    addDays('2025-09-01', Math.floor(rand() * 450)),
+    c.name,
+    c.classLabel,
+    pick(KIND_LABELS),
+    '学生',
+    '陈老师',
+    '谈了学习和生活，孩子最近想念父母，约定下周再聊',
+    rand() < 0.03 ? '是' : '否',
+    '',
+  ];
 });
 const workbook: WorkbookSnapshot = { sheets: [{ name: SHEETS.log, origin: { row: 0, col: 0 }, values: [[...LOG_HEADERS], ...logRows] }] };
 const log = readLog(workbook, records, TODAY).entries;
@@ -70,16 +101,26 @@ for (let i = 0; i < RUNS; i++) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const files = planChildFiles(workbook, {
-    records, pairing: { rows, mentors: [], mentorLayout: null }, log, today: TODAY, lang: 'zh-CN', schoolNameLabel: '学校名称', normalizeClass: classNormalizer(TODAY),
+    records,
+    pairing: { rows, mentors: [], mentorLayout: null },
+    log,
+    today: TODAY,
+    lang: 'zh-CN',
+    schoolNameLabel: '学校名称',
+    normalizeClass: classNormalizer(TODAY),
   });
   wall.push(performance.now() - t0);
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
   const rowsOf = (op: typeof files.cards) => (op.kind === 'replaceSheet' ? op.content.rows.length : 0);
-  const breaks = (op: typeof files.cards) => (op.kind === 'replaceSheet' ? op.content.print?.breaksBefore?.length ?? 0 : 0);
+  const breaks = (op: typeof files.cards) => (op.kind === 'replaceSheet' ? (op.content.print?.breaksBefore?.length ?? 0) : 0);
   sizes = `联系卡 ${rowsOf(files.cards)} rows / ${breaks(files.cards) + 1} pages; 成长记录 ${rowsOf(files.records)} rows / ${breaks(files.records) + 1} pages; 帮扶计划 ${files.supportPlans.findings.length} plans missing`;
 }
 console.log(`cards: ${CHILDREN} children, ${log.length} log entries read (${ROWS} rows)`);
 console.log(`  ${sizes}`);
 console.log(`  planChildFiles median of ${RUNS}: ${median(wall).toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU (aim < 2,000 ms)`);
-console.log(`  machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `  machine: ${cpus().length} cores, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -31,20 +31,66 @@ async function generate(file: string, rows: number, stray: boolean, classSheets:
   const { validKid } = await import('../tests/fixtures/build-samples');
   const gen = await import('../tests/fixtures/roster-gen');
   const rng = gen.seededRandom(50_000);
-  const keys = ['name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'guardianName', 'guardianRelation', 'guardianPhone', 'guardianAge', 'address'] as const;
-  const header = ['序号', '姓名', '性别', '出生日期', '身份证号', '年级', '班级', '父亲姓名', '父亲电话', '父亲务工地点', '母亲姓名', '母亲电话', '母亲务工地点', '监护人姓名', '与学生关系', '监护人电话', '监护人年龄', '家庭住址'];
+  const keys = [
+    'name',
+    'gender',
+    'birthDate',
+    'idNumber',
+    'grade',
+    'className',
+    'fatherName',
+    'fatherPhone',
+    'fatherWorkplace',
+    'motherName',
+    'motherPhone',
+    'motherWorkplace',
+    'guardianName',
+    'guardianRelation',
+    'guardianPhone',
+    'guardianAge',
+    'address',
+  ] as const;
+  const header = [
+    '序号',
+    '姓名',
+    '性别',
+    '出生日期',
+    '身份证号',
+    '年级',
+    '班级',
+    '父亲姓名',
+    '父亲电话',
+    '父亲务工地点',
+    '母亲姓名',
+    '母亲电话',
+    '母亲务工地点',
+    '监护人姓名',
+    '与学生关系',
+    '监护人电话',
+    '监护人年龄',
+    '家庭住址',
+  ];
   const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
   const perClass = Math.ceil(rows / 40);
   for (let i = 0; i < rows; i++) {
     const klass = Math.floor(i / perClass); // 0..39
     const kid = validKid(rng, { grade: 1 + (klass % 9), cls: 1 + Math.floor(klass / 9) });
     if (i % 50 === 7) {
-      switch ((i / 50) % 5 | 0) {
-        case 0: kid.guardianPhone = String(kid.guardianPhone).slice(0, 10); break;
-        case 1: kid.idNumber = gen.withWrongCheck(String(kid.idNumber)); break;
-        case 2: kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000'); break;
-        case 3: kid.guardianAge = 78; break;
-        default: kid.guardianPhone = null;
+      switch (((i / 50) % 5) | 0) {
+        case 0:
+          kid.guardianPhone = String(kid.guardianPhone).slice(0, 10);
+          break;
+        case 1:
+          kid.idNumber = gen.withWrongCheck(String(kid.idNumber));
+          break;
+        case 2:
+          kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000');
+          break;
+        case 3:
+          kid.guardianAge = 78;
+          break;
+        default:
+          kid.guardianPhone = null;
       }
     }
     lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
@@ -99,7 +145,9 @@ async function main(): Promise<void> {
     await generate(file, rows, stray, classSheets);
     console.log(`generated ${path.relative(ROOT, file)} in ${ms(performance.now() - t0)}`);
   }
-  console.log(`roster: ${path.relative(ROOT, file)}, ${(readFileSync(file).length / 1e6).toFixed(1)} MB, ${rows} children on ${classSheets ? '40 class sheets' : 'one sheet'}${stray ? ', a value in XFD1048576' : ''}`);
+  console.log(
+    `roster: ${path.relative(ROOT, file)}, ${(readFileSync(file).length / 1e6).toFixed(1)} MB, ${rows} children on ${classSheets ? '40 class sheets' : 'one sheet'}${stray ? ', a value in XFD1048576' : ''}`,
+  );
   for (const command of chosen) {
     const r = spawnSync(TSX, [path.join(ROOT, 'bench', 'large.ts'), '--one', command, file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
     const line = r.stderr.split('\n').find((l) => l.startsWith('FIGURES '));
@@ -109,9 +157,18 @@ async function main(): Promise<void> {
     }
     const f = JSON.parse(line.slice(8)) as { code: number; wall: number; cpu: number; maxRssKb: number; rows?: Record<string, number> };
     console.log(`${command.padEnd(9)} ${ms(f.wall)} wall, ${ms(f.cpu)} CPU, peak RSS ${mb(f.maxRssKb)} (exit ${f.code})`);
-    if (f.rows) console.log(`          rows per sheet: ${Object.entries(f.rows).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    if (f.rows)
+      console.log(
+        `          rows per sheet: ${Object.entries(f.rows)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', ')}`,
+      );
   }
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 main().catch((e) => {

@@ -85,7 +85,15 @@ const rollCall: CellValue[][] = Array.from({ length: 40000 }, () => {
 });
 const fund: CellValue[][] = Array.from({ length: 2000 }, () => {
   const income = rand() < 0.3;
-  return [date(90), income ? '收入' : '支出', Math.round(rand() * (income ? 300000 : 100000)) / 100, '用途', income ? '' : names(1 + Math.floor(rand() * 3)), '经手', rand() < 0.95 ? 'P' : ''];
+  return [
+    date(90),
+    income ? '收入' : '支出',
+    Math.round(rand() * (income ? 300000 : 100000)) / 100,
+    '用途',
+    income ? '' : names(1 + Math.floor(rand() * 3)),
+    '经手',
+    rand() < 0.95 ? 'P' : '',
+  ];
 });
 const groups: CellValue[][] = Array.from({ length: 30 }, (_, i) => [`小组${i}`, '老师', '周三', names(20)]);
 const training: CellValue[][] = Array.from({ length: 300 }, (_, i) => [date(90), `老师${i % 150}、老师${(i + 7) % 150}`, '培训', 2, 1]);
@@ -133,13 +141,28 @@ for (let i = 0; i < RUNS + 1; i++) {
     lifeParagraphs(f, records.length, 'zh-CN', '本学期');
     return f;
   });
-  const items = time('remind', () => lifeReminderItems({ today: TODAY, termStart: TERM.from, termEnd: TERM.to, children: records, activities: read.activities, training: read.training, mentors, calendar, mentorByChild, classTeachers }));
+  const items = time('remind', () =>
+    lifeReminderItems({
+      today: TODAY,
+      termStart: TERM.from,
+      termEnd: TERM.to,
+      children: records,
+      activities: read.activities,
+      training: read.training,
+      mentors,
+      calendar,
+      mentorByChild,
+      classTeachers,
+    }),
+  );
   time('upkeep', () => planMaintenance(withLife, { today: TODAY, lang: 'zh-CN', calendar }));
   time('upkeepBare', () => planMaintenance(withoutLife, { today: TODAY, lang: 'zh-CN', calendar }));
   summary = `findings ${read.findings.length}, activities ${figures.activities.count} (children taking part ${figures.activities.childrenTakingPart}), attendances ${figures.rollCall.attendances}, pickups missing ${figures.rollCall.pickupsMissing}, fund balance ${figures.fund.balance}, reminder items ${items.length}`;
 }
 const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms`;
-console.log(`life: ${CHILDREN} children, 5,000 activities, 40,000 roll-call rows, 2,000 fund rows, 30 groups, 300 training rows; ${RUNS} runs, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `life: ${CHILDREN} children, 5,000 activities, 40,000 roll-call rows, 2,000 fund rows, 30 groups, 300 training rows; ${RUNS} runs, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`,
+);
 console.log(summary);
 for (const key of ['read', 'figures', 'remind'] as const) console.log(`  ${key.padEnd(8)} ${fmt(wall[key])} wall, ${fmt(cpu[key])} CPU`);
 const total = (o: Record<string, number[]>) => median(o.read.map((_, i) => o.read[i] + o.figures[i] + o.remind[i]));

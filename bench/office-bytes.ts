@@ -51,7 +51,7 @@ export function loadOfficeClient(): OfficeClient {
   const ext = (context as { OfficeExtension: { HttpUtility: { setCustomSendRequestFunc(f: (r: { body: unknown }) => Promise<unknown>): void } } }).OfficeExtension;
   ext.HttpUtility.setCustomSendRequestFunc((request) => {
     const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    requests.push(Buffer.byteLength(body, "utf8"));
+    requests.push(Buffer.byteLength(body, 'utf8'));
     const parsed = JSON.parse(body) as { Actions: { Id: number; ActionType: number }[] };
     // A query (2) gets an empty answer: enough for the client to finish the sync.
     const Results = parsed.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: {} }));
@@ -109,7 +109,11 @@ export const KINDS: readonly Kind[] = [
     before: (ws, i) => notes(ws).getItemOrNullObject(cell(i)).load('content'),
     queue: (_ws, i, earlier) => (earlier[i] as Excel.Note).delete(),
   },
-  { name: 'hyperlink', what: 'links: getRange(cell).hyperlink = {documentReference}, without the target', queue: (ws, i) => (ws.getRange(cell(i)).hyperlink = { documentReference: "'校验结果'!A1" }) },
+  {
+    name: 'hyperlink',
+    what: 'links: getRange(cell).hyperlink = {documentReference}, without the target',
+    queue: (ws, i) => (ws.getRange(cell(i)).hyperlink = { documentReference: "'校验结果'!A1" }),
+  },
   { name: 'cellWrite', what: 'setCells: getRange(cell).values = [[v]], without the value', queue: (ws, i) => (ws.getRange(cell(i)).values = [['x']]) },
   {
     name: 'cellLook',
@@ -134,7 +138,11 @@ export const KINDS: readonly Kind[] = [
     queue: (ws, i) => (ws.getRange(`C${i + 2}:C${i + 1001}`).dataValidation.rule = { list: { inCellDropDown: true, source: 'x' } }),
   },
   { name: 'columnFormat', what: 'widths: getRange("C:C").format.columnWidth = n', queue: (ws, i) => (ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = 60.75) },
-  { name: 'sheetDelete', what: 'backups, rollback: worksheets.getItem(name).delete(), without the name', queue: (ws, i) => ws.context.workbook.worksheets.getItem(`s${i}`).delete() },
+  {
+    name: 'sheetDelete',
+    what: 'backups, rollback: worksheets.getItem(name).delete(), without the name',
+    queue: (ws, i) => ws.context.workbook.worksheets.getItem(`s${i}`).delete(),
+  },
 ];
 
 function colName(i: number): string {
@@ -185,7 +193,9 @@ export async function runKind(excel: typeof Excel, kind: Kind, n: number, sheet:
 
 /** Office.js: a string for Excel.run's first argument is a request URL; the fake host behind it answers. */
 function officeRun(client: OfficeClient): typeof Excel {
-  return { run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => client.Excel.run('https://example.invalid/' as unknown as Excel.RunOptions, batch) } as unknown as typeof Excel;
+  return {
+    run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => client.Excel.run('https://example.invalid/' as unknown as Excel.RunOptions, batch),
+  } as unknown as typeof Excel;
 }
 
 function syncBytes(client: OfficeClient, kind: Kind, n: number): Promise<number> {

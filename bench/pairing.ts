@@ -47,7 +47,10 @@ console.log(`pairing: ${CHILDREN} children, ${MENTORS} mentors, 100 classes, 40 
 
 // "short": default capacities (3/2/1) leave most children without a teacher or buddy, so the
 // key-focus priority does real work; "ample": every capacity x4, enough for nearly everyone.
-for (const [label, scale] of [['short', 1], ['ample', 4]] as const) {
+for (const [label, scale] of [
+  ['short', 1],
+  ['ample', 4],
+] as const) {
   const mentors = base.mentors.map((m) => ({ ...m, capacity: m.capacity * scale }));
   const workbook = workbookOf(mentorSheet(mentorRows(mentors)));
   const fresh = measure(() => assignMentors({ children, mentors }));

@@ -50,8 +50,45 @@ function double(): OfficeDouble {
   return createOfficeDouble({ api: 20, mode: 'wire', requestLimit: Number.MAX_SAFE_INTEGER, responseLimit: Number.MAX_SAFE_INTEGER });
 }
 
-const HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '年级', '班级', '父亲姓名', '父亲电话', '父亲务工地点', '母亲姓名', '母亲电话', '母亲务工地点', '监护人姓名', '与学生关系', '监护人电话', '监护人年龄', '家庭住址'];
-const KEYS = ['name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'guardianName', 'guardianRelation', 'guardianPhone', 'guardianAge', 'address'] as const;
+const HEADER = [
+  '序号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '身份证号',
+  '年级',
+  '班级',
+  '父亲姓名',
+  '父亲电话',
+  '父亲务工地点',
+  '母亲姓名',
+  '母亲电话',
+  '母亲务工地点',
+  '监护人姓名',
+  '与学生关系',
+  '监护人电话',
+  '监护人年龄',
+  '家庭住址',
+];
+const KEYS = [
+  'name',
+  'gender',
+  'birthDate',
+  'idNumber',
+  'grade',
+  'className',
+  'fatherName',
+  'fatherPhone',
+  'fatherWorkplace',
+  'motherName',
+  'motherPhone',
+  'motherWorkplace',
+  'guardianName',
+  'guardianRelation',
+  'guardianPhone',
+  'guardianAge',
+  'address',
+] as const;
 
 /** A generated cell as a person types it into Excel: dates as serials (the generator makes no errors or formulas here). */
 function typed(cell: Cell | undefined): string | number | null {
@@ -165,7 +202,9 @@ async function main(): Promise<void> {
   console.log(`payload bench, measured with ${out.measuredWith} (ExcelApi 1.20 host, limits lifted)`);
   for (const c of cases) {
     const flag = c.failed ? `  FAILED: ${c.failed}` : c.overLimit ? '  OVER 5 MB' : '';
-    console.log(`  ${c.name.padEnd(70)} ${String(c.syncs).padStart(4)} syncs  request ≤ ${c.maxRequestBytes.toLocaleString('en-US').padStart(11)} B  response ≤ ${c.maxResponseBytes.toLocaleString('en-US').padStart(11)} B${flag}`);
+    console.log(
+      `  ${c.name.padEnd(70)} ${String(c.syncs).padStart(4)} syncs  request ≤ ${c.maxRequestBytes.toLocaleString('en-US').padStart(11)} B  response ≤ ${c.maxResponseBytes.toLocaleString('en-US').padStart(11)} B${flag}`,
+    );
     const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')}`;
     console.log(`      per sync, KB request/response: ${(c.perSync ?? []).map(([q, r]) => `${kb(q)}/${kb(r)}`).join(' ')}`);
   }

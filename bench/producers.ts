@@ -31,7 +31,9 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-const sized = CORPUS.filter((e) => !e.strict).map((e) => ({ e, bytes: e.bytes() })).sort((a, b) => b.bytes.length - a.bytes.length);
+const sized = CORPUS.filter((e) => !e.strict)
+  .map((e) => ({ e, bytes: e.bytes() }))
+  .sort((a, b) => b.bytes.length - a.bytes.length);
 const { e: largest, bytes } = sized[0];
 
 async function once(): Promise<Record<string, [number, number]>> {
@@ -66,12 +68,22 @@ async function once(): Promise<Record<string, [number, number]>> {
 
 async function main(): Promise<void> {
   console.log(`largest corpus file: ${largest.file} (${bytes.length.toLocaleString('en-US')} bytes; ${largest.writer})`);
-  console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   await once(); // warm-up: module initialisation, JIT
   const runs: Record<string, [number, number]>[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once());
   for (const name of Object.keys(runs[0])) {
-    console.log(`${name.padEnd(28)} ${median(runs.map((r) => r[name][0])).toFixed(1).padStart(7)} ms wall  ${median(runs.map((r) => r[name][1])).toFixed(1).padStart(7)} ms CPU   (median of ${RUNS})`);
+    console.log(
+      `${name.padEnd(28)} ${median(runs.map((r) => r[name][0]))
+        .toFixed(1)
+        .padStart(7)} ms wall  ${median(runs.map((r) => r[name][1]))
+        .toFixed(1)
+        .padStart(7)} ms CPU   (median of ${RUNS})`,
+    );
   }
 }
 

@@ -35,20 +35,66 @@ async function generate(file: string, rows: number): Promise<void> {
   const { validKid } = await import('../tests/fixtures/build-samples');
   const gen = await import('../tests/fixtures/roster-gen');
   const rng = gen.seededRandom(100_000);
-  const keys = ['name', 'gender', 'birthDate', 'idNumber', 'grade', 'className', 'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'guardianName', 'guardianRelation', 'guardianPhone', 'guardianAge', 'address'] as const;
-  const header = ['序号', '姓名', '性别', '出生日期', '身份证号', '年级', '班级', '父亲姓名', '父亲电话', '父亲务工地点', '母亲姓名', '母亲电话', '母亲务工地点', '监护人姓名', '与学生关系', '监护人电话', '监护人年龄', '家庭住址'];
+  const keys = [
+    'name',
+    'gender',
+    'birthDate',
+    'idNumber',
+    'grade',
+    'className',
+    'fatherName',
+    'fatherPhone',
+    'fatherWorkplace',
+    'motherName',
+    'motherPhone',
+    'motherWorkplace',
+    'guardianName',
+    'guardianRelation',
+    'guardianPhone',
+    'guardianAge',
+    'address',
+  ] as const;
+  const header = [
+    '序号',
+    '姓名',
+    '性别',
+    '出生日期',
+    '身份证号',
+    '年级',
+    '班级',
+    '父亲姓名',
+    '父亲电话',
+    '父亲务工地点',
+    '母亲姓名',
+    '母亲电话',
+    '母亲务工地点',
+    '监护人姓名',
+    '与学生关系',
+    '监护人电话',
+    '监护人年龄',
+    '家庭住址',
+  ];
   const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
   for (let i = 0; i < rows; i++) {
     const grade = 1 + (i % 9);
     const kid = validKid(rng, { grade, cls: 1 + ((i >> 4) % 6) });
     // About 1 in 50 rows carries one of the usual mistakes, so the rules have work to do.
     if (i % 50 === 7) {
-      switch ((i / 50) % 5 | 0) {
-        case 0: kid.guardianPhone = String(kid.guardianPhone).slice(0, 10); break;
-        case 1: kid.idNumber = gen.withWrongCheck(String(kid.idNumber)); break;
-        case 2: kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000'); break;
-        case 3: kid.guardianAge = 78; break;
-        default: kid.guardianPhone = null;
+      switch (((i / 50) % 5) | 0) {
+        case 0:
+          kid.guardianPhone = String(kid.guardianPhone).slice(0, 10);
+          break;
+        case 1:
+          kid.idNumber = gen.withWrongCheck(String(kid.idNumber));
+          break;
+        case 2:
+          kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000');
+          break;
+        case 3:
+          kid.guardianAge = 78;
+          break;
+        default:
+          kid.guardianPhone = null;
       }
     }
     lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
@@ -164,7 +210,11 @@ async function main(): Promise<void> {
   }
   const both = (m: { ms: number[]; cpu: number[] }) => `${ms(median(m.ms))} wall, ${ms(median(m.cpu))} CPU`;
   if (coreOnly) {
-    console.log(`children read: ${children}, findings: ${findings}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `children read: ${children}, findings: ${findings}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(`core         checkRoster: ${both(core)}   (aim < 1000 ms; CPU runs ${core.cpu.map(ms).join(', ')})`);
     return;
   }
@@ -182,7 +232,11 @@ async function main(): Promise<void> {
     bare.cpu.push(b.cpu);
   }
 
-  console.log(`children read: ${children}, findings: ${findings}, CLI exit code: ${status}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `children read: ${children}, findings: ${findings}, CLI exit code: ${status}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`in process   bare xlsx read: ${both(bareIn)};  file port open+read: ${both(portIn)}`);
   console.log(`core         checkRoster: ${both(core)}   (aim < 1000 ms)`);
   console.log(`processes    cli end to end: ${both(cli)};  bare read: ${both(bare)}`);

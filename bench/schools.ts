@@ -64,4 +64,3 @@ export function school(seed: number, children: number): SummaryInput {
     cadences: { parentCallDays: 14 },
   };
 }
-

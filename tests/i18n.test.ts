@@ -9,7 +9,8 @@ function argumentsOf(text: string): string[] {
 }
 
 /** English nouns whose plural must not follow a count of 1 ("1 warnings"). */
-const PLURAL_NOUNS = /\b1 (?:(?:ID|parent|home|left-behind|more|study|key-focus|new|problem|other|birth) )?(errors|warnings|rows|places|boys|girls|talks|schools|sheets|items|days|digits|boarders|mentors|issues|phones|addresses|cells|problems|fields|columns|files|children|names|calls|visits|entries|findings|pairs|changes|dates|numbers)\b/;
+const PLURAL_NOUNS =
+  /\b1 (?:(?:ID|parent|home|left-behind|more|study|key-focus|new|problem|other|birth) )?(errors|warnings|rows|places|boys|girls|talks|schools|sheets|items|days|digits|boarders|mentors|issues|phones|addresses|cells|problems|fields|columns|files|children|names|calls|visits|entries|findings|pairs|changes|dates|numbers)\b/;
 
 describe('message catalogue', () => {
   it('has every key in both languages', () => {
@@ -40,7 +41,7 @@ describe('message catalogue', () => {
     expect(t('en-US', 'ui.count.warnings', { count: 12345 })).toBe('12345 warnings');
   });
 
-  it('formats every message exactly as FormatJS\'s intl-messageformat does', () => {
+  it("formats every message exactly as FormatJS's intl-messageformat does", () => {
     for (const lang of LANGS) {
       for (const [key, text] of Object.entries(catalogue(lang))) {
         const args = argumentsOf(text);
@@ -53,7 +54,12 @@ describe('message catalogue', () => {
     }
     // And the subset's own corners: an exact-number branch, '#', arguments inside branches, nesting.
     const msg = '{n, plural, =0 {no row} one {# row of {sheet}} other {{n} rows, {m, plural, one {# warning} other {# warnings}}}}';
-    for (const [n, m] of [[0, 1], [1, 1], [3, 1], [3, 2]]) {
+    for (const [n, m] of [
+      [0, 1],
+      [1, 1],
+      [3, 1],
+      [3, 2],
+    ]) {
       const values = { n, m, sheet: '花名册' };
       expect(formatIcu(parseIcu(msg), 'en-US', values)).toBe(String(new IntlMessageFormat(msg, 'en-US').format(values)));
     }

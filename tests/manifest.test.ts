@@ -120,7 +120,12 @@ function manifestProblems(xml: string, base = DEFAULT_BASE_URL): string[] {
       if (!existsSync(join(ROOT, path))) problems.push(`missing file ${path}`);
     } else if (!pages.includes(path)) problems.push(`no page ${path} in the build`);
   }
-  const resources = new Map(all(root, 'bt:Image').concat(all(root, 'bt:Url'), all(root, 'bt:String')).filter((e) => e.attrs.id).map((e) => [e.attrs.id, e] as const));
+  const resources = new Map(
+    all(root, 'bt:Image')
+      .concat(all(root, 'bt:Url'), all(root, 'bt:String'))
+      .filter((e) => e.attrs.id)
+      .map((e) => [e.attrs.id, e] as const),
+  );
   const walk = (e: XmlElement) => {
     if (e.attrs.resid && !resources.has(e.attrs.resid)) problems.push(`resid ${e.attrs.resid} is not defined`);
     e.children.forEach(walk);
@@ -142,7 +147,11 @@ describe('manifest.xml', () => {
     const name = one(root, 'DisplayName');
     expect(name.attrs.DefaultValue).toBe('留守儿童关爱助手');
     expect(name.children.map((c) => [c.name, c.attrs.Locale, c.attrs.Value])).toEqual([['Override', 'en-US', 'Left-behind Children Care Assistant']]);
-    expect(all(root, 'Host').filter((h) => h.attrs.Name).map((h) => h.attrs.Name)).toEqual(['Workbook']);
+    expect(
+      all(root, 'Host')
+        .filter((h) => h.attrs.Name)
+        .map((h) => h.attrs.Name),
+    ).toEqual(['Workbook']);
   });
 
   it('asks for ExcelApi 1.1 only, so Office 2016 loads it; newer features are detected at run time', () => {
@@ -171,7 +180,11 @@ describe('manifest.xml', () => {
   });
 
   it('has every icon it names, as a PNG of the size it is named for', () => {
-    const images = new Map(all(root, 'bt:Image').filter((i) => i.attrs.id).map((i) => [i.attrs.id, i.attrs.DefaultValue]));
+    const images = new Map(
+      all(root, 'bt:Image')
+        .filter((i) => i.attrs.id)
+        .map((i) => [i.attrs.id, i.attrs.DefaultValue]),
+    );
     const expected: [string, number][] = [
       [one(root, 'IconUrl').attrs.DefaultValue, 32],
       [one(root, 'HighResolutionIconUrl').attrs.DefaultValue, 64],
@@ -187,7 +200,7 @@ describe('manifest.xml', () => {
     expect(pngSize(join(ROOT, 'assets/icon-128.png'))).toEqual({ width: 128, height: 128 }); // store listings
   });
 
-  it('is rewritten for a school\'s own host: every URL, and nothing left pointing at localhost', () => {
+  it("is rewritten for a school's own host: every URL, and nothing left pointing at localhost", () => {
     const base = 'https://school.example/addin';
     const rewritten = manifestForBaseUrl(MANIFEST, base);
     expect(rewritten).not.toContain('localhost');
@@ -204,9 +217,9 @@ describe('manifest.xml', () => {
     expect(manifestProblems(MANIFEST.replace('Value="Left', 'Value="A & B Left'))[0]).toMatch(/bad entity/);
     expect(manifestProblems(MANIFEST.replace('assets/icon-80.png', 'assets/icon-90.png'))).toEqual(['missing file assets/icon-90.png']);
     expect(manifestProblems(MANIFEST.replace('/commands.html', '/functions.html'))).toEqual(['no page functions.html in the build']);
-    expect(manifestProblems(MANIFEST.replace('https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'https://cdn.example.com/taskpane.html"/>\n  </DefaultSettings>'))).toEqual([
-      'URL not under https://localhost:3000: https://cdn.example.com/taskpane.html',
-    ]);
+    expect(
+      manifestProblems(MANIFEST.replace('https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'https://cdn.example.com/taskpane.html"/>\n  </DefaultSettings>')),
+    ).toEqual(['URL not under https://localhost:3000: https://cdn.example.com/taskpane.html']);
     expect(manifestProblems(MANIFEST.replace('resid="Icon.16"', 'resid="Icon.17"'))).toEqual(['resid Icon.17 is not defined']);
   });
 });

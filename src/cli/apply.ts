@@ -50,10 +50,12 @@ export function applyReport(output: string, result: ApplyResult, m: MaintenanceP
   const s = m.pairing.stats;
   lines.push(t(lang, 'cli.apply.pairing', { children: s.children, withTeacher: s.withTeacher, withBuddy: s.withBuddy, unpaired: s.unpaired.length }));
   const items = m.contacts.reminders.items;
-  lines.push(t(lang, 'cli.apply.reminders', {
-    overdue: items.filter((i) => i.status === 'overdue').length,
-    week: items.filter((i) => i.status === 'today' || i.status === 'thisWeek').length,
-  }));
+  lines.push(
+    t(lang, 'cli.apply.reminders', {
+      overdue: items.filter((i) => i.status === 'overdue').length,
+      week: items.filter((i) => i.status === 'today' || i.status === 'thisWeek').length,
+    }),
+  );
   const c = m.findings.counts;
   const total = c.errors + c.warnings;
   lines.push(total === 0 ? t(lang, 'cli.apply.clean') : t(lang, 'cli.apply.findings', { ...c.byDomain, errors: c.errors, warnings: c.warnings }));
@@ -66,16 +68,19 @@ export const applyCommand: CliCommand = {
   summaryKey: 'cli.apply.summary',
   positionals: ['<in.xlsx>'],
   options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION },
-  run: writesWorkbook(async ({ inputs: [file], today, args }, ctx) => {
-    const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
-    const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'));
-    const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
-    return {
-      bytes: port.save(),
-      // An .xls, .csv … cannot be updated: say first, in one line, where the result went instead.
-      report: (output) => (isConverted(format) ? t(ctx.lang, 'file.converted', { format, saveAs: output }) + '\n' : '') + applyReport(output, result, plan, ctx.lang),
-      exit: plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok,
-      source: format,
-    };
-  }, { besideInput: true }),
+  run: writesWorkbook(
+    async ({ inputs: [file], today, args }, ctx) => {
+      const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
+      const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'));
+      const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
+      return {
+        bytes: port.save(),
+        // An .xls, .csv … cannot be updated: say first, in one line, where the result went instead.
+        report: (output) => (isConverted(format) ? t(ctx.lang, 'file.converted', { format, saveAs: output }) + '\n' : '') + applyReport(output, result, plan, ctx.lang),
+        exit: plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok,
+        source: format,
+      };
+    },
+    { besideInput: true },
+  ),
 };

@@ -44,7 +44,11 @@ export function parseArgs(argv: readonly string[], spec: ArgsSpec): ParsedArgs {
   const lists = new Map<string, string[]>();
   const positionals: string[] = [];
   const all: Record<string, OptionSpec> = { ...COMMON_OPTIONS, ...spec.options };
-  const byShort = new Map(Object.entries(all).filter(([, o]) => o.short).map(([name, o]) => [o.short as string, name]));
+  const byShort = new Map(
+    Object.entries(all)
+      .filter(([, o]) => o.short)
+      .map(([name, o]) => [o.short as string, name]),
+  );
 
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {

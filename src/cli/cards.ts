@@ -42,7 +42,9 @@ async function toPdf(soffice: string, xlsx: Uint8Array): Promise<Uint8Array> {
     writeFileSync(input, xlsx);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     await new Promise<void>((resolve, reject) => {
-      execFile(soffice, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 300_000 }, (err) => (err ? reject(new Error('soffice failed')) : resolve()));
+      execFile(soffice, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 300_000 }, (err) =>
+        err ? reject(new Error('soffice failed')) : resolve(),
+      );
     }).catch(() => {
       throw new CliError('cli.cards.pdfFailed');
     });
@@ -81,8 +83,13 @@ export const cardsCommand: CliCommand = {
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const m = maintain(snapshot, file, today, ctx.lang);
     const files = planChildFiles(snapshot, {
-      records: m.roster.records, pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] }, log: m.contacts.log.entries,
-      today, lang: ctx.lang, schoolNameLabel: SCHOOL_NAME_SETTING, normalizeClass: classNormalizer(today),
+      records: m.roster.records,
+      pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] },
+      log: m.contacts.log.entries,
+      today,
+      lang: ctx.lang,
+      schoolNameLabel: SCHOOL_NAME_SETTING,
+      normalizeClass: classNormalizer(today),
       filter: { className: stringOption(args, 'class'), child: stringOption(args, 'child') },
     });
     if (files.chosen.length === 0) throw new CliError('cli.cards.noneChosen');

@@ -15,7 +15,11 @@ export const EXIT = {
  * Never carries names, ID numbers or phones — only paths and sheet names the user typed or owns.
  */
 export class CliError extends Error {
-  constructor(readonly key: string, readonly params: Params = {}, readonly exitCode: number = EXIT.cannotRun) {
+  constructor(
+    readonly key: string,
+    readonly params: Params = {},
+    readonly exitCode: number = EXIT.cannotRun,
+  ) {
     super(key);
     this.name = 'CliError';
   }

@@ -32,10 +32,14 @@ function installCrashHandler(lang: Lang): void {
 
 const argv = process.argv.slice(2);
 installCrashHandler(langFromArgv(argv).lang);
-void import('./run').then(({ runCli }) => runCli(argv, {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-})).then((code) => {
-  // exitCode, not exit(): lets a large JSON report finish flushing to a pipe.
-  process.exitCode = code;
-});
+void import('./run')
+  .then(({ runCli }) =>
+    runCli(argv, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    }),
+  )
+  .then((code) => {
+    // exitCode, not exit(): lets a large JSON report finish flushing to a pipe.
+    process.exitCode = code;
+  });

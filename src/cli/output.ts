@@ -66,7 +66,10 @@ function checkOutputName(output: string, source: SourceFormat | undefined): void
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(() => true, () => false);
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -60,11 +60,16 @@ export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
       message: renderFinding(f, lang),
     })),
     unmapped: layout.unmapped.map((u) => ({ column: columnLetter(u.col), header: u.text })),
-    ...(check.layouts && check.layouts.length > 1 ? {
-      sheets: check.layouts.map((l) => ({
-        sheet: l.sheet, headerRows: l.headerRows.map((r) => r + 1), children: check.records.filter((r) => r.sheet === l.sheet).length, classFromSheet: l.sheetClass?.text ?? null,
-      })),
-    } : {}),
+    ...(check.layouts && check.layouts.length > 1
+      ? {
+          sheets: check.layouts.map((l) => ({
+            sheet: l.sheet,
+            headerRows: l.headerRows.map((r) => r + 1),
+            children: check.records.filter((r) => r.sheet === l.sheet).length,
+            classFromSheet: l.sheetClass?.text ?? null,
+          })),
+        }
+      : {}),
   };
 }
 

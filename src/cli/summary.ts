@@ -29,13 +29,18 @@ export function periodFrom(args: ParsedArgs): PeriodChoice | undefined {
 
 /** The readable summary: the period, the main counts, then the report's sentences. */
 export function summaryText(f: SummaryFigures, lang: Lang, life?: LifeFigures): string {
-  const grades = GRADE_KEYS.filter((g) => f.byGrade[g] > 0).map((g) => t(lang, 'cli.summary.grade', { grade: g, count: f.byGrade[g] })).join(t(lang, 'cli.summary.sep'));
+  const grades = GRADE_KEYS.filter((g) => f.byGrade[g] > 0)
+    .map((g) => t(lang, 'cli.summary.grade', { grade: g, count: f.byGrade[g] }))
+    .join(t(lang, 'cli.summary.sep'));
   const lines = [
     t(lang, 'cli.summary.period', { period: periodLabel(f.period, lang) }),
     t(lang, 'cli.summary.children', { children: f.children, boys: f.byGender['男'], girls: f.byGender['女'], keyFocus: f.keyFocus }),
     t(lang, 'cli.summary.grades', { grades: grades || '—', unknown: f.gradeUnknown }),
     t(lang, 'cli.summary.contact', {
-      talks: f.contact.talks, parentCalls: f.contact.parentCalls, homeVisits: f.contact.homeVisits, withoutTalk: f.contact.childrenWithoutTalk.count,
+      talks: f.contact.talks,
+      parentCalls: f.contact.parentCalls,
+      homeVisits: f.contact.homeVisits,
+      withoutTalk: f.contact.childrenWithoutTalk.count,
     }),
     '',
     ...reportParagraphs(f, lang, f.period, life),

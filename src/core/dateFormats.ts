@@ -40,8 +40,10 @@ function tokens(section: string): Token[] | null {
       if (/^(?:h+|m+|s+)$/i.test(inner)) return null;
       i = close < 0 ? section.length : close;
     } else if (lower === 'g' && section.slice(i, i + 7).toLowerCase() === 'general') i += 6;
-    else if (lower === 'e' && (section[i + 1] === '+' || section[i + 1] === '-')) i++; // 0.00E+00
-    else if (lower === 'b' && (section[i + 1] === '1' || section[i + 1] === '2')) i++; // calendar switch B1/B2
+    else if (lower === 'e' && (section[i + 1] === '+' || section[i + 1] === '-'))
+      i++; // 0.00E+00
+    else if (lower === 'b' && (section[i + 1] === '1' || section[i + 1] === '2'))
+      i++; // calendar switch B1/B2
     else if (lower === 'a' && section.slice(i, i + 5).toUpperCase() === 'AM/PM') {
       out.push({ kind: 'ampm' });
       i += 4;
@@ -83,7 +85,6 @@ export function dateFormatKind(code: string | undefined): DateFormatKind | null 
   });
   return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : null;
 }
-
 
 /**
  * Collects a sheet's date cells, visited row by row, into runs per column: a cell one row below its

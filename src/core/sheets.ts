@@ -27,7 +27,17 @@ export const SHEETS = {
 export type OwnedSheet = (typeof SHEETS)[keyof typeof SHEETS];
 
 /** Sheets the add-in generates (rebuilt every run); everything else it reads or appends to only. */
-export const GENERATED_SHEETS: readonly string[] = [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.cards, SHEETS.records];
+export const GENERATED_SHEETS: readonly string[] = [
+  SHEETS.findings,
+  SHEETS.pairing,
+  SHEETS.reminders,
+  SHEETS.summary,
+  SHEETS.report,
+  SHEETS.awards,
+  SHEETS.quarterly,
+  SHEETS.cards,
+  SHEETS.records,
+];
 
 export function isAddinSheet(name: string): boolean {
   return (Object.values(SHEETS) as string[]).includes(name);

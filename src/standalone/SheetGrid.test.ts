@@ -3,7 +3,15 @@ import { columnWidths, display } from './SheetGrid';
 
 describe('the grid shows a cell as Excel would', () => {
   it('shows values without a date format as before', () => {
-    expect([display(null), display({ error: '#N/A' }), display(true), display(false), display(41234), display(0.5), display('2012-11-21')]).toEqual(['', '#N/A', 'TRUE', 'FALSE', '41234', '0.5', '2012-11-21']);
+    expect([display(null), display({ error: '#N/A' }), display(true), display(false), display(41234), display(0.5), display('2012-11-21')]).toEqual([
+      '',
+      '#N/A',
+      'TRUE',
+      'FALSE',
+      '41234',
+      '0.5',
+      '2012-11-21',
+    ]);
   });
 
   it('shows date-formatted serials as ISO dates, times as hh:mm, date-times as both', () => {

@@ -19,8 +19,13 @@ async function fetchSample(): Promise<Uint8Array> {
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', color: tokens.colorNeutralForeground1 },
   bar: {
-    display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', padding: '8px 12px',
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2,
+    display: 'flex',
+    alignItems: 'center',
+    gap: '8px',
+    flexWrap: 'wrap',
+    padding: '8px 12px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
   title: { marginRight: '12px' },
   fileName: { color: tokens.colorNeutralForeground2 },
@@ -32,9 +37,17 @@ const useStyles = makeStyles({
   where: { padding: '2px 12px', minHeight: '20px', color: tokens.colorNeutralForeground2 },
   pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
   empty: {
-    margin: '24px', padding: '48px 24px', flexGrow: 1, display: 'flex', flexDirection: 'column', gap: '12px',
-    alignItems: 'center', justifyContent: 'center', textAlign: 'center',
-    border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge,
+    margin: '24px',
+    padding: '48px 24px',
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    alignItems: 'center',
+    justifyContent: 'center',
+    textAlign: 'center',
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
   },
   dragging: { backgroundColor: tokens.colorBrandBackground2 },
   hint: { padding: '12px' },
@@ -50,14 +63,31 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   const { doc } = s;
   const pane = useMemo(() => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone />, [doc, lang, today]);
   return (
-    <div className={styles.page} onDragOver={(e) => { e.preventDefault(); s.setDragging(true); }}
-      onDragLeave={(e) => { if (e.currentTarget === e.target) s.setDragging(false); }} onDrop={s.onDrop}>
+    <div
+      className={styles.page}
+      onDragOver={(e) => {
+        e.preventDefault();
+        s.setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) s.setDragging(false);
+      }}
+      onDrop={s.onDrop}
+    >
       <TopBar s={s} lang={lang} />
-      {s.error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{s.error}</MessageBarBody></MessageBar>}
+      {s.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{s.error}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.body}>
         <WorkbookView s={s} lang={lang} />
         <aside className={styles.pane} aria-label={t(lang, 'ui.standalone.paneLabel')}>
-          {pane ?? <Text as="p" className={styles.hint}>{t(lang, 'ui.standalone.paneHint')}</Text>}
+          {pane ?? (
+            <Text as="p" className={styles.hint}>
+              {t(lang, 'ui.standalone.paneHint')}
+            </Text>
+          )}
         </aside>
       </div>
     </div>
@@ -66,9 +96,18 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
 
 /** What the picker offers: the workbooks edited in place, and the formats read into a new .xlsx. */
 const ACCEPTED_FILES = [
-  '.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.txt',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel.sheet.macroEnabled.12',
-  'application/vnd.ms-excel', 'application/vnd.oasis.opendocument.spreadsheet', 'text/csv',
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.et',
+  '.ods',
+  '.csv',
+  '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel.sheet.macroEnabled.12',
+  'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'text/csv',
 ].join(',');
 
 /** The page's title, open / sample / save, the open file's name, and the privacy line. */
@@ -77,16 +116,39 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <header className={styles.bar}>
-      <Text as="h1" size={500} weight="semibold" className={styles.title}>{t(lang, 'app.name')}</Text>
-      <Button disabled={s.loading} onClick={() => picker.current?.click()}>{t(lang, 'ui.standalone.open')}</Button>
-      <input ref={picker} type="file" hidden accept={ACCEPTED_FILES}
-        onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void s.openLocal(f); }} />
-      <Button disabled={s.loading} onClick={() => void s.openSample()}>{t(lang, 'ui.standalone.sample')}</Button>
-      <Button appearance="primary" disabled={!s.doc || s.loading} onClick={s.save}>{t(lang, 'ui.standalone.save')}</Button>
-      {s.doc && <Text className={styles.fileName} data-testid="file-name">{s.doc.name}</Text>}
+      <Text as="h1" size={500} weight="semibold" className={styles.title}>
+        {t(lang, 'app.name')}
+      </Text>
+      <Button disabled={s.loading} onClick={() => picker.current?.click()}>
+        {t(lang, 'ui.standalone.open')}
+      </Button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        accept={ACCEPTED_FILES}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void s.openLocal(f);
+        }}
+      />
+      <Button disabled={s.loading} onClick={() => void s.openSample()}>
+        {t(lang, 'ui.standalone.sample')}
+      </Button>
+      <Button appearance="primary" disabled={!s.doc || s.loading} onClick={s.save}>
+        {t(lang, 'ui.standalone.save')}
+      </Button>
+      {s.doc && (
+        <Text className={styles.fileName} data-testid="file-name">
+          {s.doc.name}
+        </Text>
+      )}
       {s.loading && <Spinner size="tiny" label={t(lang, 'ui.standalone.opening')} />}
       <span className={styles.spacer} />
-      <Text size={200} className={styles.fileName}>{t(lang, 'ui.standalone.private')}</Text>
+      <Text size={200} className={styles.fileName}>
+        {t(lang, 'ui.standalone.private')}
+      </Text>
     </header>
   );
 }
@@ -97,23 +159,38 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
   const { snapshot, sheet, highlight } = s;
   return (
     <main className={styles.book} aria-label={t(lang, 'ui.standalone.workbook')}>
-      {s.doc?.notice && !s.error && <MessageBar intent="info" layout="multiline" className={styles.notice} data-testid="format-notice"><MessageBarBody>{s.doc.notice}</MessageBarBody></MessageBar>}
+      {s.doc?.notice && !s.error && (
+        <MessageBar intent="info" layout="multiline" className={styles.notice} data-testid="format-notice">
+          <MessageBarBody>{s.doc.notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {snapshot && sheet ? (
         <>
           <div className={styles.tabs}>
             <TabList size="small" selectedValue={s.active ?? undefined} onTabSelect={(_, d) => s.setActive(String(d.value))} aria-label={t(lang, 'ui.standalone.sheets')}>
-              {snapshot.sheets.map((x) => <Tab key={x.name} value={x.name}>{x.name}</Tab>)}
+              {snapshot.sheets.map((x) => (
+                <Tab key={x.name} value={x.name}>
+                  {x.name}
+                </Tab>
+              ))}
             </TabList>
           </div>
           <Text className={styles.where} aria-live="polite" data-testid="selected-cell">
             {s.where && highlight ? t(lang, 'ui.standalone.selected', { sheet: highlight.sheet, cell: s.where }) : ''}
           </Text>
-          <SheetGrid key={`${s.doc?.id}:${sheet.name}`} sheet={sheet} label={t(lang, 'ui.standalone.gridLabel', { sheet: sheet.name })}
-            cornerLabel={t(lang, 'ui.standalone.corner')} highlight={highlight && highlight.sheet === sheet.name ? highlight : null} />
+          <SheetGrid
+            key={`${s.doc?.id}:${sheet.name}`}
+            sheet={sheet}
+            label={t(lang, 'ui.standalone.gridLabel', { sheet: sheet.name })}
+            cornerLabel={t(lang, 'ui.standalone.corner')}
+            highlight={highlight && highlight.sheet === sheet.name ? highlight : null}
+          />
         </>
       ) : (
         <div className={mergeClasses(styles.empty, s.dragging && styles.dragging)}>
-          <Text as="h2" size={500} weight="semibold">{t(lang, 'ui.standalone.emptyTitle')}</Text>
+          <Text as="h2" size={500} weight="semibold">
+            {t(lang, 'ui.standalone.emptyTitle')}
+          </Text>
           <Text>{t(lang, 'ui.standalone.emptyHint')}</Text>
         </div>
       )}

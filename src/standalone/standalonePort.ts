@@ -14,7 +14,10 @@ export interface PageEvents {
  * select() and every change are also reported to the page, which owns the grid view.
  */
 export class StandalonePort implements WorkbookPort {
-  constructor(private readonly file: WorkbookPort, private readonly events: PageEvents) {}
+  constructor(
+    private readonly file: WorkbookPort,
+    private readonly events: PageEvents,
+  ) {}
 
   capabilities(): HostCapabilities {
     return this.file.capabilities();

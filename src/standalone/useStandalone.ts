@@ -77,45 +77,54 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     if (docRef.current !== target) return;
     setSnapshot(next);
     const shown = plan?.ops.find((op) => op.kind === 'replaceSheet' && op.activate)?.sheet;
-    setActive((current) => shown ?? (current && next.sheets.some((s) => s.name === current) ? current : next.sheets[0]?.name ?? null));
+    setActive((current) => shown ?? (current && next.sheets.some((s) => s.name === current) ? current : (next.sheets[0]?.name ?? null)));
   }, []);
 
-  const open = useCallback(async (read: () => Promise<Uint8Array>, name: string) => {
-    if (loading) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const { workbook, saveAs, notice } = await openFile(await read(), name, lang);
-      const id = ++counter.current;
-      const target: OpenDoc = {
-        id, name, workbook, saveAs, notice,
-        port: new StandalonePort(workbook, {
-          changed: (plan) => void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected'))),
-          selected: (ref) => {
-            if (docRef.current !== target) return;
-            setActive(ref.sheet);
-            setHighlight({ ...ref });
-          },
-        }),
-      };
-      docRef.current = target;
-      setDoc(target);
-      setHighlight(null);
-      setActive(null);
-      await refresh(target);
-    } catch (e) {
-      setError(errorMessage(e, lang));
-    } finally {
-      setLoading(false);
-    }
-  }, [lang, loading, refresh]);
+  const open = useCallback(
+    async (read: () => Promise<Uint8Array>, name: string) => {
+      if (loading) return;
+      setLoading(true);
+      setError(null);
+      try {
+        const { workbook, saveAs, notice } = await openFile(await read(), name, lang);
+        const id = ++counter.current;
+        const target: OpenDoc = {
+          id,
+          name,
+          workbook,
+          saveAs,
+          notice,
+          port: new StandalonePort(workbook, {
+            changed: (plan) => void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected'))),
+            selected: (ref) => {
+              if (docRef.current !== target) return;
+              setActive(ref.sheet);
+              setHighlight({ ...ref });
+            },
+          }),
+        };
+        docRef.current = target;
+        setDoc(target);
+        setHighlight(null);
+        setActive(null);
+        await refresh(target);
+      } catch (e) {
+        setError(errorMessage(e, lang));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [lang, loading, refresh],
+  );
 
   const openSample = useCallback(() => open(readSample, SAMPLE_NAME), [open, readSample]);
 
   const openLocal = useCallback((file: File) => open(async () => new Uint8Array(await file.arrayBuffer()), file.name), [open]);
 
   // bench/pane.ts reads this mark: the page's controls are on screen and respond.
-  useEffect(() => { if (performance.getEntriesByName('page-interactive').length === 0) performance.mark('page-interactive'); }, []);
+  useEffect(() => {
+    if (performance.getEntriesByName('page-interactive').length === 0) performance.mark('page-interactive');
+  }, []);
 
   const started = useRef(false);
   useEffect(() => {

@@ -15,31 +15,45 @@ const useStyles = makeStyles({
 export default function CheckResults({ checked, lang, busy, port, operation, onCheck, onPropose }: CheckViewProps & { checked: Checked }) {
   const styles = useStyles();
 
-  const saveMapping = (override: MappingOverride) => operation.run('ui.op.prepare', async () => {
-    const snapshot = await port.read(); // plan the 设置 write against the workbook as it is now
-    const plan = asPlan(checked.core.overrideSettingsOps(snapshot, override));
-    onPropose({ titleKey: 'ui.preview.title.mapping', plan, lines: describePlan(plan, snapshot, lang), after: () => onCheck(override.sheets ?? (override.sheet ? [override.sheet] : undefined)) });
-  });
+  const saveMapping = (override: MappingOverride) =>
+    operation.run('ui.op.prepare', async () => {
+      const snapshot = await port.read(); // plan the 设置 write against the workbook as it is now
+      const plan = asPlan(checked.core.overrideSettingsOps(snapshot, override));
+      onPropose({
+        titleKey: 'ui.preview.title.mapping',
+        plan,
+        lines: describePlan(plan, snapshot, lang),
+        after: () => onCheck(override.sheets ?? (override.sheet ? [override.sheet] : undefined)),
+      });
+    });
 
   const summary = summarise(checked);
   return (
     <>
-      <Text as="h2" weight="semibold" size={400}>{t(lang, 'ui.check.resultTitle')}</Text>
+      <Text as="h2" weight="semibold" size={400}>
+        {t(lang, 'ui.check.resultTitle')}
+      </Text>
       <Text>
         {checked.check.layouts.length > 1
           ? t(lang, 'ui.check.summarySheets', { count: checked.check.layouts.length, sheets: checked.core.rosterSheetsText(checked.check), children: checked.check.records.length })
           : t(lang, 'ui.check.summary', {
-            sheet: checked.check.layout.sheet,
-            headerRows: checked.check.layout.headerRows.map((r) => r + 1).join('–'),
-            children: checked.check.records.length,
-          })}
+              sheet: checked.check.layout.sheet,
+              headerRows: checked.check.layout.headerRows.map((r) => r + 1).join('–'),
+              children: checked.check.records.length,
+            })}
       </Text>
       <div className={styles.row} aria-label={t(lang, 'ui.check.countsLabel')} role="group">
-        <Badge color="danger" appearance="filled">{t(lang, 'ui.count.errors', { count: summary.errors })}</Badge>
-        <Badge color="warning" appearance="filled">{t(lang, 'ui.count.warnings', { count: summary.warnings })}</Badge>
+        <Badge color="danger" appearance="filled">
+          {t(lang, 'ui.count.errors', { count: summary.errors })}
+        </Badge>
+        <Badge color="warning" appearance="filled">
+          {t(lang, 'ui.count.warnings', { count: summary.warnings })}
+        </Badge>
       </div>
       {checked.check.findings.length === 0 && (
-        <MessageBar intent="success"><MessageBarBody>{t(lang, 'ui.check.clean')}</MessageBarBody></MessageBar>
+        <MessageBar intent="success">
+          <MessageBarBody>{t(lang, 'ui.check.clean')}</MessageBarBody>
+        </MessageBar>
       )}
       <MappingEditor key={mappingKey(checked)} checked={checked} lang={lang} busy={busy} onSave={saveMapping} onSheets={(s) => void onCheck(s)} />
       <FindingsList checked={checked} lang={lang} busy={busy} port={port} operation={operation} />

@@ -31,7 +31,9 @@ export function CheckView(props: CheckViewProps) {
   return (
     <>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void onCheck()}>{t(lang, 'ui.action.check')}</Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void onCheck()}>
+          {t(lang, 'ui.action.check')}
+        </Button>
       </div>
       {!checked && <Text>{t(lang, 'ui.check.intro')}</Text>}
       {checked && (

@@ -20,9 +20,7 @@ const useStyles = makeStyles({
   where: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px', flexShrink: 0 },
 });
 
-export function FindingsList({ checked, lang, busy, port, operation }: {
-  checked: Checked; lang: Lang; busy: boolean; port: WorkbookPort; operation: Operation;
-}) {
+export function FindingsList({ checked, lang, busy, port, operation }: { checked: Checked; lang: Lang; busy: boolean; port: WorkbookPort; operation: Operation }) {
   const styles = useStyles();
   const groups = useMemo(() => groupByRule(checked.check.findings), [checked]);
   const [open, setOpen] = useState<ReadonlySet<RuleId>>(new Set());
@@ -46,7 +44,9 @@ export function FindingsList({ checked, lang, busy, port, operation }: {
 
   return (
     <section aria-labelledby="findings-title">
-      <Text as="h2" id="findings-title" weight="semibold" size={400}>{t(lang, 'ui.findings.title', { count: checked.check.findings.length })}</Text>
+      <Text as="h2" id="findings-title" weight="semibold" size={400}>
+        {t(lang, 'ui.findings.title', { count: checked.check.findings.length })}
+      </Text>
       <ul className={styles.groups}>
         {groups.map(({ rule, findings, errors }) => {
           const expanded = open.has(rule);
@@ -56,17 +56,24 @@ export function FindingsList({ checked, lang, busy, port, operation }: {
               <Button appearance="subtle" className={styles.groupHead} aria-expanded={expanded} aria-controls={`group-${rule}`} onClick={() => toggle(rule)}>
                 <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
                 <span>{checked.core.ruleLabel(rule, lang)}</span>
-                <Badge appearance="tint" color={errors > 0 ? 'danger' : 'warning'}>{findings.length}</Badge>
+                <Badge appearance="tint" color={errors > 0 ? 'danger' : 'warning'}>
+                  {findings.length}
+                </Badge>
               </Button>
               {expanded && (
                 <ul id={`group-${rule}`} className={styles.items}>
                   {findings.slice(0, limit).map((f, i) => (
                     <li key={i}>
-                      <Button appearance="subtle" size="small" disabled={busy}
+                      <Button
+                        appearance="subtle"
+                        size="small"
+                        disabled={busy}
                         className={chosen === f ? `${styles.item} ${styles.chosen}` : styles.item}
                         aria-current={chosen === f ? 'true' : undefined}
-                        data-finding-rule={f.rule} data-finding-cell={cellName(f)}
-                        onClick={() => void choose(f)}>
+                        data-finding-rule={f.rule}
+                        data-finding-cell={cellName(f)}
+                        onClick={() => void choose(f)}
+                      >
                         <span className={styles.where}>{cellName(f)}</span>
                         <span>{checked.core.renderFinding(f, lang)}</span>
                       </Button>

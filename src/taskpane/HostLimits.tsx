@@ -35,8 +35,16 @@ export function HostLimits({ caps, lang }: { caps: HostCapabilities; lang: Lang 
   if (keys.length === 0) return null;
   return (
     <details className={styles.box} data-testid="host-limits">
-      <summary><Text size={200}>{t(lang, 'host.limits.title', { level: caps.excelApi ?? 0, count: keys.length })}</Text></summary>
-      <ul className={styles.list}>{keys.map((k) => <li key={k}><Text size={200}>{t(lang, k)}</Text></li>)}</ul>
+      <summary>
+        <Text size={200}>{t(lang, 'host.limits.title', { level: caps.excelApi ?? 0, count: keys.length })}</Text>
+      </summary>
+      <ul className={styles.list}>
+        {keys.map((k) => (
+          <li key={k}>
+            <Text size={200}>{t(lang, k)}</Text>
+          </li>
+        ))}
+      </ul>
     </details>
   );
 }

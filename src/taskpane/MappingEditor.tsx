@@ -21,16 +21,25 @@ type Columns = Partial<Record<FieldKey, number | null>>;
  * columns. Saving writes the sheets by name and only the fields the user has corrected (now or before)
  * to 设置, each with its header text, so a column the teacher inserts later is still found.
  */
-export function MappingEditor({ checked, lang, busy, onSave, onSheets }: {
-  checked: Checked; lang: Lang; busy: boolean;
-  onSave: (override: MappingOverride) => unknown; onSheets: (sheets: readonly string[]) => void;
+export function MappingEditor({
+  checked,
+  lang,
+  busy,
+  onSave,
+  onSheets,
+}: {
+  checked: Checked;
+  lang: Lang;
+  busy: boolean;
+  onSave: (override: MappingOverride) => unknown;
+  onSheets: (sheets: readonly string[]) => void;
 }) {
   const styles = useStyles();
   const { layout } = checked.check;
   const [open, setOpen] = useState(false);
   const [edits, setEdits] = useState<Columns>({});
   const sheets = useMemo(() => checked.snapshot.sheets.filter((s) => s.visible !== false && !isAddinSheet(s.name)).map((s) => s.name), [checked]);
-  const current = (field: FieldKey): number | null => (field in edits ? edits[field] ?? null : layout.columns[field] ?? null);
+  const current = (field: FieldKey): number | null => (field in edits ? (edits[field] ?? null) : (layout.columns[field] ?? null));
   const mapped = FIELD_KEYS.filter((f) => layout.columns[f] !== undefined).length;
   const read = checked.check.layouts.map((l) => l.sheet);
   const changed = Object.keys(edits).length > 0 || checked.chosen !== undefined;
@@ -41,7 +50,7 @@ export function MappingEditor({ checked, lang, busy, onSave, onSheets }: {
   };
 
   const save = () => {
-    const earlier = checked.saved && (!checked.saved.sheet || checked.saved.sheet === layout.sheet) ? checked.saved.columns ?? {} : {};
+    const earlier = checked.saved && (!checked.saved.sheet || checked.saved.sheet === layout.sheet) ? (checked.saved.columns ?? {}) : {};
     onSave({ sheet: layout.sheet, ...(read.length > 1 ? { sheets: read } : {}), columns: { ...earlier, ...edits } });
   };
 
@@ -55,20 +64,28 @@ export function MappingEditor({ checked, lang, busy, onSave, onSheets }: {
         <div id="mapping-box" className={styles.box}>
           {layout.fromSaved && <Text size={200}>{t(lang, 'ui.mapping.fromSaved')}</Text>}
           <fieldset className={styles.sheets}>
-            <legend><Text size={300}>{t(lang, 'ui.mapping.sheets')}</Text></legend>
+            <legend>
+              <Text size={300}>{t(lang, 'ui.mapping.sheets')}</Text>
+            </legend>
             {sheets.map((name) => (
-              <Checkbox key={name} label={name} checked={read.includes(name)} disabled={busy || (read.length === 1 && read[0] === name)}
-                onChange={(_, d) => toggle(name, Boolean(d.checked))} />
+              <Checkbox
+                key={name}
+                label={name}
+                checked={read.includes(name)}
+                disabled={busy || (read.length === 1 && read[0] === name)}
+                onChange={(_, d) => toggle(name, Boolean(d.checked))}
+              />
             ))}
             <Text size={200}>{t(lang, 'ui.mapping.sheetsHint')}</Text>
           </fieldset>
           <div className={styles.fields}>
             {FIELD_KEYS.map((field) => (
               <Field key={field} label={checked.core.fieldLabel(field, lang)}>
-                <Select value={String(current(field) ?? '')} disabled={busy}
-                  onChange={(_, d) => setEdits({ ...edits, [field]: d.value === '' ? null : Number(d.value) })}>
+                <Select value={String(current(field) ?? '')} disabled={busy} onChange={(_, d) => setEdits({ ...edits, [field]: d.value === '' ? null : Number(d.value) })}>
                   <option value="">{t(lang, 'ui.mapping.none')}</option>
-                  {layout.headers.map((h) => <option key={h.col} value={String(h.col)}>{`${columnLetter(h.col)} · ${h.text}`}</option>)}
+                  {layout.headers.map((h) => (
+                    <option key={h.col} value={String(h.col)}>{`${columnLetter(h.col)} · ${h.text}`}</option>
+                  ))}
                 </Select>
               </Field>
             ))}
@@ -77,8 +94,12 @@ export function MappingEditor({ checked, lang, busy, onSave, onSheets }: {
             <Text size={200}>{t(lang, 'ui.mapping.unmapped', { columns: layout.unmapped.map((u) => `${columnLetter(u.col)} ${u.text}`).join('、') })}</Text>
           )}
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy || !changed} onClick={save}>{t(lang, 'ui.mapping.save')}</Button>
-            <Button disabled={busy || !changed} onClick={() => setEdits({})}>{t(lang, 'ui.mapping.reset')}</Button>
+            <Button appearance="primary" disabled={busy || !changed} onClick={save}>
+              {t(lang, 'ui.mapping.save')}
+            </Button>
+            <Button disabled={busy || !changed} onClick={() => setEdits({})}>
+              {t(lang, 'ui.mapping.reset')}
+            </Button>
           </div>
         </div>
       )}

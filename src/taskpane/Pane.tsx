@@ -49,22 +49,28 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
   const [pending, setPending] = useState<PendingChange | null>(null);
 
   /** Fresh read + check. Every write is planned from a fresh check, never from a stale one. */
-  const check = useCallback(async (signal: AbortSignal, sheets?: readonly string[]): Promise<Checked> => {
-    const [snapshot, core] = await Promise.all([port.read(), loadRosterCore()]);
-    if (signal.aborted) throw abortError();
-    const saved = core.overrideFromSettings(snapshot) ?? null;
-    // Sheets the teacher picked stay picked across checks; otherwise the saved choice, else every class sheet detected.
-    const chosen = sheets ?? checked?.chosen;
-    const result = core.checkRoster(snapshot, { today, sheets: chosen, override: saved ?? undefined });
-    const next: Checked = { snapshot, check: result, core, saved, ...(chosen ? { chosen } : {}) };
-    setChecked(next);
-    return next;
-  }, [port, today, checked]);
+  const check = useCallback(
+    async (signal: AbortSignal, sheets?: readonly string[]): Promise<Checked> => {
+      const [snapshot, core] = await Promise.all([port.read(), loadRosterCore()]);
+      if (signal.aborted) throw abortError();
+      const saved = core.overrideFromSettings(snapshot) ?? null;
+      // Sheets the teacher picked stay picked across checks; otherwise the saved choice, else every class sheet detected.
+      const chosen = sheets ?? checked?.chosen;
+      const result = core.checkRoster(snapshot, { today, sheets: chosen, override: saved ?? undefined });
+      const next: Checked = { snapshot, check: result, core, saved, ...(chosen ? { chosen } : {}) };
+      setChecked(next);
+      return next;
+    },
+    [port, today, checked],
+  );
 
-  const runCheck = useCallback((sheets?: readonly string[]) => {
-    setPending(null);
-    return operation.run('ui.op.check', ({ signal }) => check(signal, sheets));
-  }, [operation, check]);
+  const runCheck = useCallback(
+    (sheets?: readonly string[]) => {
+      setPending(null);
+      return operation.run('ui.op.check', ({ signal }) => check(signal, sheets));
+    },
+    [operation, check],
+  );
 
   const propose = useCallback((change: PendingChange) => setPending(change), []);
 
@@ -72,32 +78,49 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
   const busy = operation.running !== null;
   // bench/pane.ts reads this mark: the pane's controls are on screen and respond to input.
-  useEffect(() => { if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive'); }, []);
+  useEffect(() => {
+    if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
+  }, []);
 
   return (
     <div className={styles.pane}>
-      {!standalone && <Text as="h1" size={400} weight="semibold">{t(lang, 'app.name')}</Text>}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => { setTab(String(d.value)); setPending(null); }} aria-label={t(lang, 'ui.tabs.label')} size="small">
-        <Tab id="tab-check" value="check" aria-controls="panel">{t(lang, 'ui.tab.check')}</Tab>
-        <Tab id="tab-report" value="report" aria-controls="panel">{t(lang, 'ui.tab.report')}</Tab>
-        {extra.map((v) => <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls="panel">{t(lang, v.labelKey)}</Tab>)}
+      {!standalone && (
+        <Text as="h1" size={400} weight="semibold">
+          {t(lang, 'app.name')}
+        </Text>
+      )}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
+          setTab(String(d.value));
+          setPending(null);
+        }}
+        aria-label={t(lang, 'ui.tabs.label')}
+        size="small"
+      >
+        <Tab id="tab-check" value="check" aria-controls="panel">
+          {t(lang, 'ui.tab.check')}
+        </Tab>
+        <Tab id="tab-report" value="report" aria-controls="panel">
+          {t(lang, 'ui.tab.report')}
+        </Tab>
+        {extra.map((v) => (
+          <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls="panel">
+            {t(lang, v.labelKey)}
+          </Tab>
+        ))}
       </TabList>
       <StatusArea operation={operation} lang={lang} />
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <Suspense fallback={<Spinner size="small" />}>
-          {pending && (
-            <PreviewPanel change={pending} lang={lang} port={port} operation={operation}
-              onDone={() => setPending(null)} onCancel={() => setPending(null)} />
-          )}
-          {tab === 'check' && (
-            <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />
-          )}
-          {tab === 'report' && (
-            <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />
-          )}
-        {extra.filter((v) => v.id === tab).map(({ id, Component }) => (
-          <Component key={id} {...view} />
-        ))}
+          {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}
+          {tab === 'check' && <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />}
+          {tab === 'report' && <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />}
+          {extra
+            .filter((v) => v.id === tab)
+            .map(({ id, Component }) => (
+              <Component key={id} {...view} />
+            ))}
         </Suspense>
       </div>
       <HostLimits caps={port.capabilities()} lang={lang} />

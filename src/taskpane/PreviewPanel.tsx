@@ -15,9 +15,20 @@ export interface PendingChange {
   readonly after?: () => Promise<unknown>;
 }
 
-export default function PreviewPanel({ change, lang, port, operation, onDone, onCancel }: {
-  change: PendingChange; lang: Lang; port: WorkbookPort; operation: Operation;
-  onDone: () => void; onCancel: () => void;
+export default function PreviewPanel({
+  change,
+  lang,
+  port,
+  operation,
+  onDone,
+  onCancel,
+}: {
+  change: PendingChange;
+  lang: Lang;
+  port: WorkbookPort;
+  operation: Operation;
+  onDone: () => void;
+  onCancel: () => void;
 }) {
   const styles = usePreviewStyles();
   const busy = operation.running !== null;
@@ -31,14 +42,28 @@ export default function PreviewPanel({ change, lang, port, operation, onDone, on
   const changes = change.lines.filter((l) => l.kind !== 'keep');
   return (
     <section className={styles.box} aria-labelledby="preview-title">
-      <Text as="h2" id="preview-title" weight="semibold">{t(lang, change.titleKey)}</Text>
-      {changes.length === 0
-        ? <Text>{t(lang, 'ui.preview.nothing')}</Text>
-        : <ul className={styles.list}>{change.lines.map((l, i) => <li key={i}><Text>{l.text}</Text></li>)}</ul>}
+      <Text as="h2" id="preview-title" weight="semibold">
+        {t(lang, change.titleKey)}
+      </Text>
+      {changes.length === 0 ? (
+        <Text>{t(lang, 'ui.preview.nothing')}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {change.lines.map((l, i) => (
+            <li key={i}>
+              <Text>{l.text}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
       <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={() => void confirm()}>{t(lang, 'ui.action.confirm')}</Button>
-        <Button disabled={busy} onClick={onCancel}>{t(lang, 'ui.action.cancelPreview')}</Button>
+        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={() => void confirm()}>
+          {t(lang, 'ui.action.confirm')}
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          {t(lang, 'ui.action.cancelPreview')}
+        </Button>
       </div>
     </section>
   );

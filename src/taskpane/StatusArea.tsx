@@ -17,7 +17,12 @@ export function StatusArea({ operation, lang }: { operation: Operation; lang: La
     <>
       {running && (
         <div className={styles.running}>
-          <Field className={styles.grow} label={t(lang, running)} validationMessage={progress ? t(lang, 'ui.progress', { done: progress.done, total: progress.total }) : undefined} validationState="none">
+          <Field
+            className={styles.grow}
+            label={t(lang, running)}
+            validationMessage={progress ? t(lang, 'ui.progress', { done: progress.done, total: progress.total }) : undefined}
+            validationState="none"
+          >
             <ProgressBar value={fraction} thickness="large" />
           </Field>
           <Button onClick={operation.cancel}>{t(lang, 'ui.action.cancel')}</Button>
@@ -26,8 +31,14 @@ export function StatusArea({ operation, lang }: { operation: Operation; lang: La
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === 'error' ? 'assertive' : 'polite'} data-testid="notice">
           <MessageBarBody>
-            {notice.lines.length === 1 ? notice.lines[0] : (
-              <ul className={styles.lines}>{notice.lines.map((line, i) => <li key={i}>{line}</li>)}</ul>
+            {notice.lines.length === 1 ? (
+              notice.lines[0]
+            ) : (
+              <ul className={styles.lines}>
+                {notice.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
             )}
           </MessageBarBody>
         </MessageBar>

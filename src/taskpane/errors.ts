@@ -35,6 +35,5 @@ function isMessageKeyed(error: unknown): error is { messageKey: string; params?:
 
 /** Errors from other layers that carry an i18n key the same way PortError does. */
 function isKeyed(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && typeof (error as { key?: unknown }).key === 'string'
-    && /^[\w.-]+$/.test((error as { key: string }).key);
+  return typeof error === 'object' && error !== null && typeof (error as { key?: unknown }).key === 'string' && /^[\w.-]+$/.test((error as { key: string }).key);
 }

@@ -13,7 +13,9 @@ export function mountExcelPane(root: HTMLElement, lang: Lang): void {
   document.title = t(lang, 'app.name');
   createRoot(root).render(
     <PaneRoot theme={theme} lang={lang}>
-      <main><Pane port={port} lang={lang} today={localToday()} /></main>
+      <main>
+        <Pane port={port} lang={lang} today={localToday()} />
+      </main>
     </PaneRoot>,
   );
 }

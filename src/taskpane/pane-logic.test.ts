@@ -33,7 +33,12 @@ describe('old webview detection', () => {
 });
 
 describe('preview of a plan', () => {
-  const workbook: WorkbookSnapshot = { sheets: [{ name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名']] }, { name: '设置', origin: { row: 0, col: 0 }, values: [] }] };
+  const workbook: WorkbookSnapshot = {
+    sheets: [
+      { name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名']] },
+      { name: '设置', origin: { row: 0, col: 0 }, values: [] },
+    ],
+  };
   const content = (rows: number) => ({ columns: [{ header: 'A' }], rows: Array.from({ length: rows }, () => ['x']) });
 
   it('says created for a new sheet and replaced for an existing one, with row and cell counts', () => {
@@ -50,8 +55,13 @@ describe('preview of a plan', () => {
     };
     const lines = describePlan(plan, workbook, 'zh-CN');
     expect(lines.map((l) => [l.kind, l.sheet, l.count])).toEqual([
-      ['create', '校验结果', 7], ['replace', '花名册', 2], ['mark', '花名册', 1], ['keep', '设置', 3],
-      ['append', '设置', 2], ['cells', '设置', 1], ['unmark', '花名册', 0],
+      ['create', '校验结果', 7],
+      ['replace', '花名册', 2],
+      ['mark', '花名册', 1],
+      ['keep', '设置', 3],
+      ['append', '设置', 2],
+      ['cells', '设置', 1],
+      ['unmark', '花名册', 0],
     ]);
     expect(lines[0].text).toBe(t('zh-CN', 'ui.preview.create', { sheet: '校验结果', count: 7 }));
     expect(lines[0].text).toContain('校验结果');
@@ -70,7 +80,7 @@ describe('error messages', () => {
     expect(errorMessage(new PortError('host.noNotes'), 'zh-CN')).toBe(t('zh-CN', 'host.noNotes'));
     expect(errorMessage(new PortError('no.such.key'), 'en-US')).toBe(t('en-US', 'error.unexpected'));
   });
-  it('hides unexpected errors behind the generic sentence (their text may hold a child\'s data)', () => {
+  it("hides unexpected errors behind the generic sentence (their text may hold a child's data)", () => {
     const text = errorMessage(new TypeError('110101201001011234 is not a function'), 'zh-CN');
     expect(text).toBe(t('zh-CN', 'error.unexpected'));
     expect(text).not.toContain('1101');

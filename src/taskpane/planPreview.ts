@@ -21,7 +21,10 @@ export function describePlan(plan: WorkbookPlan, workbook: WorkbookSnapshot, lan
 
 function describeOp(op: PlanOp, exists: ReadonlySet<string>, lang: Lang): PreviewLine {
   const line = (kind: PreviewLine['kind'], count: number): PreviewLine => ({
-    kind, sheet: op.sheet, count, text: t(lang, `ui.preview.${kind}`, { sheet: op.sheet, count }),
+    kind,
+    sheet: op.sheet,
+    count,
+    text: t(lang, `ui.preview.${kind}`, { sheet: op.sheet, count }),
   });
   switch (op.kind) {
     case 'replaceSheet':

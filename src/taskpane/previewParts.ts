@@ -7,8 +7,12 @@ import type { Operation } from './useOperation';
 
 export const usePreviewStyles = makeStyles({
   box: {
-    display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px',
-    border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '12px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { margin: 0, paddingLeft: '20px' },

@@ -9,7 +9,11 @@ export type ThemeKind = 'light' | 'dark';
 export function luminance(hex: string | null | undefined): number | null {
   if (!hex) return null;
   let h = hex.trim().replace(/^#/, '');
-  if (/^[0-9a-f]{3}$/i.test(h)) h = h.split('').map((c) => c + c).join('');
+  if (/^[0-9a-f]{3}$/i.test(h))
+    h = h
+      .split('')
+      .map((c) => c + c)
+      .join('');
   if (!/^[0-9a-f]{6}$/i.test(h)) return null;
   const channel = (i: number) => {
     const v = parseInt(h.slice(i, i + 2), 16) / 255;

@@ -33,32 +33,35 @@ export function useOperation(lang: Lang): Operation {
   const busy = useRef(false);
   const controller = useRef<AbortController | null>(null);
 
-  const run = useCallback(async <T,>(labelKey: string, work: (ctx: OperationContext) => Promise<T>) => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    // On the performance timeline (not the console): tests count starts to prove a double click runs once.
-    performance.mark(`op-start:${labelKey}`);
-    const abort = new AbortController();
-    controller.current = abort;
-    setRunning(labelKey);
-    setProgress(null);
-    setNotice(null);
-    try {
-      // Let the disabled controls and the spinner paint before synchronous work (parsing, checking) starts.
-      await nextFrame();
-      // A run that finished is reported as finished even if Cancel came too late: what was written was written.
-      return await work({ signal: abort.signal, onProgress: setProgress });
-    } catch (error) {
-      const cancelled = isAbort(error) || (abort.signal.aborted && !isKeyedPortError(error));
-      setNotice({ intent: cancelled ? 'info' : 'error', lines: [errorMessage(cancelled ? abortError() : error, lang)] });
-      return undefined;
-    } finally {
-      busy.current = false;
-      controller.current = null;
-      setRunning(null);
+  const run = useCallback(
+    async <T>(labelKey: string, work: (ctx: OperationContext) => Promise<T>) => {
+      if (busy.current) return undefined;
+      busy.current = true;
+      // On the performance timeline (not the console): tests count starts to prove a double click runs once.
+      performance.mark(`op-start:${labelKey}`);
+      const abort = new AbortController();
+      controller.current = abort;
+      setRunning(labelKey);
       setProgress(null);
-    }
-  }, [lang]);
+      setNotice(null);
+      try {
+        // Let the disabled controls and the spinner paint before synchronous work (parsing, checking) starts.
+        await nextFrame();
+        // A run that finished is reported as finished even if Cancel came too late: what was written was written.
+        return await work({ signal: abort.signal, onProgress: setProgress });
+      } catch (error) {
+        const cancelled = isAbort(error) || (abort.signal.aborted && !isKeyedPortError(error));
+        setNotice({ intent: cancelled ? 'info' : 'error', lines: [errorMessage(cancelled ? abortError() : error, lang)] });
+        return undefined;
+      } finally {
+        busy.current = false;
+        controller.current = null;
+        setRunning(null);
+        setProgress(null);
+      }
+    },
+    [lang],
+  );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   return useMemo(() => ({ running, progress, notice, run, cancel, notify: setNotice }), [running, progress, notice, run, cancel]);
@@ -78,6 +81,12 @@ function isKeyedPortError(error: unknown): boolean {
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 50);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      );
   });
 }

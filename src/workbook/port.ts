@@ -89,7 +89,10 @@ export interface WorkbookPort {
 
 /** A failure a host reports in the user's terms: an i18n key and its parameters, never a stack. */
 export class PortError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(key);
     this.name = 'PortError';
   }

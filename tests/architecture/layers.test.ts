@@ -52,7 +52,11 @@ describe('the layering check fails when an arrow goes the wrong way', () => {
     ['a pane view, the standalone host', 'src/taskpane/views/pretend.tsx', "import { StandaloneApp } from '../../standalone/StandaloneApp';\nexport const f = StandaloneApp;\n"],
     ['the standalone page, the Office port', 'src/standalone/pretend.tsx', "import { createOfficePort } from '../workbook/office';\nexport const f = createOfficePort;\n"],
     ['the command line, the pane', 'src/cli/pretend.ts', "import { Pane } from '../taskpane/Pane';\nexport const f = Pane;\n"],
-    ['shipped code, the test doubles', 'src/workbook/office/pretend.ts', "import { createOfficeDouble } from '../../../tests/office-double';\nexport const f = createOfficeDouble;\n"],
+    [
+      'shipped code, the test doubles',
+      'src/workbook/office/pretend.ts',
+      "import { createOfficeDouble } from '../../../tests/office-double';\nexport const f = createOfficeDouble;\n",
+    ],
   ])('reports %s', async (_what, file, code) => {
     const rules = (await findings(file, code)).map((f) => f.rule);
     expect(rules.length).toBeGreaterThan(0);
@@ -60,11 +64,19 @@ describe('the layering check fails when an arrow goes the wrong way', () => {
   });
 
   it.each([
-    ["the pane's Excel entry, the Office port and its globals", 'src/taskpane/excelPane.tsx', "import { createOfficePort } from '../workbook/office';\nexport const port = () => createOfficePort(Excel, Office);\n"],
+    [
+      "the pane's Excel entry, the Office port and its globals",
+      'src/taskpane/excelPane.tsx',
+      "import { createOfficePort } from '../workbook/office';\nexport const port = () => createOfficePort(Excel, Office);\n",
+    ],
     ["the pane's entry, the standalone page on demand", 'src/taskpane/index.tsx', "export const load = () => import('../standalone/mount');\n"],
     ['a pane view, the shared browser download', 'src/taskpane/views/pretend.ts', "import { downloadBytes } from '../../standalone/download';\nexport const f = downloadBytes;\n"],
     ['the standalone page, the file port on demand', 'src/standalone/pretend.tsx', "export const load = () => import('../workbook/file');\n"],
-    ['the Office port, Office globals and the core', 'src/workbook/office/pretend.ts', "import { SHEETS } from '../../core/sheets';\nexport const f = (c: Excel.RequestContext) => [c, SHEETS];\n"],
+    [
+      'the Office port, Office globals and the core',
+      'src/workbook/office/pretend.ts',
+      "import { SHEETS } from '../../core/sheets';\nexport const f = (c: Excel.RequestContext) => [c, SHEETS];\n",
+    ],
     ['a core integration test, the file port', 'src/core/summary/pretend.test.ts', "import { openXlsx } from '../../workbook/file';\nexport const f = openXlsx;\n"],
     ['the core, its own i18n catalogue of command-line messages', 'src/core/i18n/pretend.ts', "import { cli } from './messages/cli';\nexport const f = cli;\n"],
   ])('passes %s', async (_what, file, code) => {

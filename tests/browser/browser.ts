@@ -10,10 +10,7 @@ export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
 /** A fixed reference date, so ages in the sample give the same findings every day. */
 export const TODAY = '2026-09-01';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Session {
   readonly context: BrowserContext;
@@ -48,9 +45,13 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   return {
-    context, page, problems,
+    context,
+    page,
+    problems,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -84,8 +85,12 @@ export function useServedSession(options: SessionOptions = {}): ServedSession {
     return value;
   };
   return {
-    get server() { return ready(server, 'the served dist/'); },
-    get session() { return ready(session, 'the browser session'); },
+    get server() {
+      return ready(server, 'the served dist/');
+    },
+    get session() {
+      return ready(session, 'the browser session');
+    },
   };
 }
 

@@ -40,7 +40,9 @@ beforeAll(async () => {
   }
   server = await serveDist();
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 /** Open taskpane.html as Excel would, with the sample roster as the open workbook. */
 async function openInExcel(session: Session, lang: Lang, api: number): Promise<void> {
@@ -53,8 +55,10 @@ async function openInExcel(session: Session, lang: Lang, api: number): Promise<v
   await button(page, lang, 'ui.action.check').waitFor();
 }
 
-const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { state: { sheets: { name: string }[] } } }).__excelDouble.state.sheets.map((s) => s.name));
-const calls = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __excelDouble: { stats: { calls: Map<string, number> } } }).__excelDouble.stats.calls.get(n) ?? 0, name);
+const sheetNames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __excelDouble: { state: { sheets: { name: string }[] } } }).__excelDouble.state.sheets.map((s) => s.name));
+const calls = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as { __excelDouble: { stats: { calls: Map<string, number> } } }).__excelDouble.stats.calls.get(n) ?? 0, name);
 const chartsOn = (page: Page, sheet: string) =>
   page.evaluate((s) => (window as unknown as { __excelDouble: { state: { sheet(n: string): { charts: unknown[] } } } }).__excelDouble.state.sheet(s).charts.length, sheet);
 
@@ -67,7 +71,9 @@ describe.each([
     session = await openSession({ locale: lang });
     session.page.setDefaultTimeout(30_000);
   });
-  afterAll(async () => { await session?.close(); });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('checks the roster, previews the roll-up, adds its sheets to the open workbook and undoes them', async () => {
     const { page, problems } = session;
@@ -105,7 +111,10 @@ describe.each([
     }
 
     await button(page, lang, 'ui.action.confirm').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'ui.written.done') })
+      .waitFor();
     await idle(page, lang);
     const after = await sheetNames(page);
     const added = after.slice(before.length);
@@ -117,13 +126,19 @@ describe.each([
     expect(await chartsOn(page, total)).toBeGreaterThan(0);
 
     await button(page, lang, 'views.action.undo').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.undo.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'views.undo.done') })
+      .waitFor();
     expect(await sheetNames(page)).toEqual(before);
 
     // 脱敏导出 opens the copy as a new workbook (ExcelApi 1.8); no child's full name is in it, and the
     // open workbook is as it was.
     await button(page, lang, 'views.summary.exportButton').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.summary.exportedExcel') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'views.summary.exportedExcel') })
+      .waitFor();
     const created = await page.evaluate(() => {
       const files = (window as unknown as { __excelDouble: { createdWorkbooks: Uint8Array[] } }).__excelDouble.createdWorkbooks;
       return files.map((f) => Array.from(f));

@@ -17,7 +17,15 @@ function bigRoster(): Buffer {
   const header = ['序号', '姓名', '性别', '班级', '监护人姓名', '监护人电话', '家庭住址'];
   const rows: (string | number)[][] = [header];
   for (let i = 1; i <= ROWS; i++) {
-    rows.push([i, `学生${String(i).padStart(6, '0')}`, i % 2 ? '男' : '女', `${(i % 6) + 1}(${(i % 4) + 1})班`, `监护人${i}`, `138${String(i).padStart(8, '0')}`, `某村${i % 50}组`]);
+    rows.push([
+      i,
+      `学生${String(i).padStart(6, '0')}`,
+      i % 2 ? '男' : '女',
+      `${(i % 6) + 1}(${(i % 4) + 1})班`,
+      `监护人${i}`,
+      `138${String(i).padStart(8, '0')}`,
+      `某村${i % 50}组`,
+    ]);
   }
   rows[ROWS - 2][5] = '1380000'; // one digit-short phones near the end, as typed by hand
   rows[ROWS][5] = '138000';
@@ -30,7 +38,10 @@ describe('a 100,000-row roster in the standalone page', () => {
   const served = useServedSession({ locale: 'zh-CN' });
 
   it('opens, stays windowed, checks, and brings a finding on the last rows into view', async () => {
-    const { server, session: { page, problems } } = served;
+    const {
+      server,
+      session: { page, problems },
+    } = served;
     const bytes = bigRoster();
     const expected = checkRoster(await openXlsx(new Uint8Array(bytes)).read(), { today: TODAY });
     const last = [...expected.findings].sort((a, b) => b.row - a.row)[0];

@@ -14,7 +14,10 @@ describe('privacy', () => {
   const served = useServedSession({ locale: 'zh-CN' });
 
   it('makes no request to any host but the local server through a whole session', async () => {
-    const { server, session: { page, context, problems } } = served;
+    const {
+      server,
+      session: { page, context, problems },
+    } = served;
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const lang = 'zh-CN';
@@ -29,7 +32,10 @@ describe('privacy', () => {
     await page.getByRole('checkbox', { name: t(lang, 'ui.report.mark') }).check();
     await button(page, lang, 'ui.action.report').click();
     await button(page, lang, 'ui.action.confirm').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'ui.written.done') })
+      .waitFor();
     await idle(page, lang);
     const [file] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'ui.standalone.save').click()]);
     await file.path();
@@ -53,7 +59,10 @@ describe('privacy', () => {
 
   it('ships a Content-Security-Policy that allows only the page itself (and Office.js in the pane)', () => {
     const csp = (file: string) => /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/.exec(readFileSync(join(DIST, file), 'utf8'))?.[1] ?? '';
-    for (const [file, extra] of [['standalone.html', ''], ['taskpane.html', 'https://appsforoffice.microsoft.com']] as const) {
+    for (const [file, extra] of [
+      ['standalone.html', ''],
+      ['taskpane.html', 'https://appsforoffice.microsoft.com'],
+    ] as const) {
       const policy = csp(file);
       expect(policy).toMatch(/default-src 'self'/);
       const hosts = policy.match(/https?:\/\/[^\s;]+/g) ?? [];

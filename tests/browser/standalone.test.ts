@@ -57,7 +57,10 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     // The roster's 出生年月日 column shows the dates the sample was written with, not Excel serials.
     const birthCol = expected.layout.columns.birthDate!;
     const sampleRows = layoutFixture(FIXTURES['sample-roster']()).rows;
-    const dated = sampleRows.map((cells, row) => ({ row, cell: cells[birthCol] })).filter((x) => x.cell !== null && typeof x.cell === 'object' && 'date' in x.cell).slice(0, 5);
+    const dated = sampleRows
+      .map((cells, row) => ({ row, cell: cells[birthCol] }))
+      .filter((x) => x.cell !== null && typeof x.cell === 'object' && 'date' in x.cell)
+      .slice(0, 5);
     expect(dated.length).toBe(5);
     for (const { row, cell } of dated) {
       const shown = page.locator(`[role="grid"] [data-cell="${cellName(row, birthCol)}"]`);
@@ -70,9 +73,17 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     const rules = [...new Set(expected.findings.map((f) => f.rule))];
     const groups = page.locator('button[aria-controls^="group-"]');
     expect(await groups.count()).toBe(rules.length);
-    expect(await page.getByText(t(lang, 'ui.check.summary', {
-      sheet: expected.layout.sheet, headerRows: expected.layout.headerRows.map((r) => r + 1).join('–'), children: expected.records.length,
-    })).count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          t(lang, 'ui.check.summary', {
+            sheet: expected.layout.sheet,
+            headerRows: expected.layout.headerRows.map((r) => r + 1).join('–'),
+            children: expected.records.length,
+          }),
+        )
+        .count(),
+    ).toBe(1);
     await accessible(page);
 
     // Choose the finding lowest on the sheet: its cell is highlighted and scrolled into view.
@@ -113,7 +124,10 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     await screenshot(page, `${short}-4-preview`);
 
     await button(page, lang, 'ui.action.confirm').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'ui.written.done') })
+      .waitFor();
     const reportTab = page.getByRole('tab', { name: SHEETS.findings, exact: true });
     await reportTab.waitFor();
     expect(await reportTab.getAttribute('aria-selected')).toBe('true');
@@ -140,7 +154,10 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     await button(page, lang, 'ui.action.unmark').click();
     await page.locator('#preview-title').waitFor();
     await button(page, lang, 'ui.action.confirm').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'ui.written.done') })
+      .waitFor();
     await idle(page, lang);
     const unmarked = await download(session, lang);
     expect(notes(unmarked, expected.layout.sheet)).toEqual(notesBefore);

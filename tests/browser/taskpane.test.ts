@@ -30,13 +30,21 @@ async function routeOfficeJs(context: BrowserContext): Promise<string[]> {
 
 describe('taskpane.html', () => {
   let server: StaticServer;
-  beforeAll(async () => { server = await serveDist(); });
-  afterAll(async () => { await server?.close(); });
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   describe('outside Office', () => {
     let session: Session;
-    beforeAll(async () => { session = await openSession({ locale: 'en-US' }); });
-    afterAll(async () => { await session?.close(); });
+    beforeAll(async () => {
+      session = await openSession({ locale: 'en-US' });
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
 
     it('loads the real office.js, finds no host, and switches to the standalone page by itself', async () => {
       const { page, context, problems } = session;
@@ -106,12 +114,15 @@ describe('taskpane.html', () => {
       await page.locator('#findings-title').waitFor();
       expect(await operationStarts(page, 'ui.op.check')).toBe(1);
       // Two clicks dispatched in the same task, before React can re-render the disabled button.
-      await page.evaluate((name) => {
-        // Tabs are buttons too (role="tab"); the command button has no role attribute.
-        const b = [...document.querySelectorAll('button:not([role])')].find((x) => x.textContent === name) as HTMLButtonElement;
-        b.click();
-        b.click();
-      }, t('zh-CN', 'ui.action.check'));
+      await page.evaluate(
+        (name) => {
+          // Tabs are buttons too (role="tab"); the command button has no role attribute.
+          const b = [...document.querySelectorAll('button:not([role])')].find((x) => x.textContent === name) as HTMLButtonElement;
+          b.click();
+          b.click();
+        },
+        t('zh-CN', 'ui.action.check'),
+      );
       await page.locator('#findings-title').waitFor();
       await page.waitForFunction(() => !document.querySelector('button:not([role]):disabled'));
       expect(await operationStarts(page, 'ui.op.check')).toBe(2);

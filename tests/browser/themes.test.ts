@@ -11,8 +11,12 @@ function rgbToHex(rgb: string): string {
 
 describe('themes', () => {
   let server: StaticServer;
-  beforeAll(async () => { server = await serveDist(); });
-  afterAll(async () => { await server?.close(); });
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('is dark when the system is dark, with no accessibility violations', async () => {
     const session = await openSession({ locale: 'zh-CN', colorScheme: 'dark' });
@@ -21,7 +25,10 @@ describe('themes', () => {
       await openSample(page, server.origin, 'zh-CN');
       await runCheck(page, 'zh-CN');
       await page.locator('button[aria-controls^="group-"]').first().click();
-      const background = await page.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const background = await page
+        .locator('.fui-FluentProvider')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(luminance(rgbToHex(background))).toBeLessThan(0.1);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'zh-dark');

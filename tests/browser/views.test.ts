@@ -29,7 +29,10 @@ function sheetTab(page: Page, lang: Lang, sheet: string) {
 
 async function confirmWrite(page: Page, lang: Lang): Promise<void> {
   await button(page, lang, 'ui.action.confirm').click();
-  await page.getByTestId('notice').filter({ hasText: t(lang, 'ui.written.done') }).waitFor();
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: t(lang, 'ui.written.done') })
+    .waitFor();
   await idle(page, lang);
 }
 
@@ -100,7 +103,9 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await page.getByRole('textbox', { name: t(lang, 'views.entry.content') }).fill('聊了开学的情况');
     await button(page, lang, 'views.entry.record').click();
     await page.getByRole('heading', { name: t(lang, 'views.entry.previewTitle') }).waitFor();
-    expect(await page.getByText(t(lang, 'views.preview.row', { date: '2026-09-01', child: child.name, class: child.classLabel!, kind: t(lang, 'reminders.kind.talk') })).count()).toBe(1);
+    expect(
+      await page.getByText(t(lang, 'views.preview.row', { date: '2026-09-01', child: child.name, class: child.classLabel!, kind: t(lang, 'reminders.kind.talk') })).count(),
+    ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-views-2-entry`);
     await confirmWrite(page, lang);
@@ -130,7 +135,10 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await sheetTab(page, lang, SHEETS.report).waitFor();
     // 撤销上次操作: the file port kept the workbook as it was; both sheets go, and come back on a second write.
     await button(page, lang, 'views.action.undo').click();
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.undo.done') }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'views.undo.done') })
+      .waitFor();
     await sheetTab(page, lang, SHEETS.summary).waitFor({ state: 'detached' });
     expect(await sheetTab(page, lang, SHEETS.report).count()).toBe(0);
     await idle(page, lang);
@@ -141,7 +149,10 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await screenshot(page, `${short}-views-3-summary`);
 
     // 脱敏导出: a download whose sheets hold no child's full name; the open workbook is not changed.
-    const sheetsBefore = await page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab').count();
+    const sheetsBefore = await page
+      .getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') })
+      .getByRole('tab')
+      .count();
     const [exported] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'views.summary.exportButton').click()]);
     const exportPath = join(downloads, 'export.xlsx');
     await exported.saveAs(exportPath);
@@ -150,17 +161,28 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     const text = JSON.stringify(copy.sheets.map((s) => s.values));
     expect(copy.sheets.length).toBeGreaterThan(0);
     for (const r of expected.records) if (r.name.length >= 2) expect(text.includes(r.name)).toBe(false);
-    expect(await page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab').count()).toBe(sheetsBefore);
+    expect(
+      await page
+        .getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') })
+        .getByRole('tab')
+        .count(),
+    ).toBe(sheetsBefore);
 
     // Roll-up of two schools (the sample twice): the total counts both.
     const sample = join(DIST, 'assets/sample-roster.xlsx');
     const [rolled] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('rollup-files').setInputFiles([{ name: 'a.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) }, { name: 'b.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) }]),
+      page.getByTestId('rollup-files').setInputFiles([
+        { name: 'a.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) },
+        { name: 'b.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(sample) },
+      ]),
     ]);
     const rollupPath = join(downloads, 'rollup.xlsx');
     await rolled.saveAs(rollupPath);
-    await page.getByTestId('notice').filter({ hasText: t(lang, 'views.summary.rollupDone', { schools: 2, children: children * 2, file: t(lang, 'views.summary.rollupFile') }) }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'views.summary.rollupDone', { schools: 2, children: children * 2, file: t(lang, 'views.summary.rollupFile') }) })
+      .waitFor();
     const rollup = await openXlsx(new Uint8Array(readFileSync(rollupPath))).read();
     expect(rollup.sheets).toHaveLength(3);
 

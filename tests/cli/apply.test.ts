@@ -65,7 +65,7 @@ describe('apply in process', () => {
     expect(hash(school)).toBe(schoolHash);
   });
 
-  it('needs -o, and says so in the user\'s language', async () => {
+  it("needs -o, and says so in the user's language", async () => {
     const r = await run(['apply', school, '--lang', 'en']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^Error: No output file: give one with -o/);

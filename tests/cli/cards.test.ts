@@ -16,7 +16,7 @@ const TODAY = '2026-11-30';
 describe('cards', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cli-cards-'));
 
-  it('writes one class\'s cards as a workbook, two a page, each child once', async () => {
+  it("writes one class's cards as a workbook, two a page, each child once", async () => {
     const out = path.join(dir, 'class.xlsx');
     const r = await runCli(['cards', SAMPLE, '-o', out, '--class', '三（1）班', '--today', TODAY]);
     expect(r.stderr).toBe('');
@@ -36,7 +36,7 @@ describe('cards', () => {
     expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
   });
 
-  it('writes one child\'s card', async () => {
+  it("writes one child's card", async () => {
     const out = path.join(dir, 'child.xlsx');
     const r = await runCli(['cards', SAMPLE, '-o', out, '--child', '金宏伟', '--today', TODAY, '--lang', 'en']);
     expect(r.status).toBe(0);

@@ -39,7 +39,15 @@ async function findings(file: string) {
 }
 
 describe('validate and summary', () => {
-  it.each(['sample-roster.xls', 'sample-roster.et', 'sample-roster.ods', 'sample-roster.gbk.csv', 'sample-roster.utf8-bom.csv', 'sample-roster.utf16.txt', 'sample-roster.html.xls'])('%s: the same findings as the .xlsx', async (name) => {
+  it.each([
+    'sample-roster.xls',
+    'sample-roster.et',
+    'sample-roster.ods',
+    'sample-roster.gbk.csv',
+    'sample-roster.utf8-bom.csv',
+    'sample-roster.utf16.txt',
+    'sample-roster.html.xls',
+  ])('%s: the same findings as the .xlsx', async (name) => {
     const expected = await findings(SAMPLE_XLSX);
     expect(expected.issues.length).toBeGreaterThan(0);
     expect(await findings(fixture(name))).toEqual(expected);
@@ -140,14 +148,19 @@ describe('apply on an .xlsm', () => {
     expect([after.binDefault, after.workbookType, after.projectRel]).toEqual([true, before.workbookType, before.projectRel]);
   });
 
-  it.each([['out-macro.xlsx', 'zh'], ['out-macro-en.xlsx', 'en']])('-o %s is refused (the macros would be lost, and Excel would not open it): nothing written', async (name, lang) => {
+  it.each([
+    ['out-macro.xlsx', 'zh'],
+    ['out-macro-en.xlsx', 'en'],
+  ])('-o %s is refused (the macros would be lost, and Excel would not open it): nothing written', async (name, lang) => {
     const out = path.join(dir, name);
     const r = await run(['apply', fixture('macro.xlsm'), '-o', out, '--lang', lang]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(linesOf(r.stderr)).toEqual([lang === 'zh'
-      ? `错误：不能保存为 ${out}：这个工作簿含有宏（.xlsm），保存为 .xlsx 会丢失宏，Excel 也打不开。请用 -o 指定以 .xlsm 结尾的文件名。`
-      : `Error: Cannot save as ${out}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.`]);
+    expect(linesOf(r.stderr)).toEqual([
+      lang === 'zh'
+        ? `错误：不能保存为 ${out}：这个工作簿含有宏（.xlsm），保存为 .xlsx 会丢失宏，Excel 也打不开。请用 -o 指定以 .xlsm 结尾的文件名。`
+        : `Error: Cannot save as ${out}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.`,
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -182,12 +195,15 @@ describe('export and rollup read the other formats too', () => {
   });
 });
 
-describe('bad files: one line, in the user\'s language', () => {
+describe("bad files: one line, in the user's language", () => {
   it.each([
     ['encrypted.xls', 'file.encrypted'],
     ['sample-roster.xlsb', 'file.xlsb'],
   ])('%s', async (name, key) => {
-    for (const [flag, lang] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {
+    for (const [flag, lang] of [
+      ['zh', 'zh-CN'],
+      ['en', 'en-US'],
+    ] as const) {
       const out = path.join(dir, `bad-${flag}.xlsx`);
       const r = await run(['apply', fixture(name), '-o', out, '--lang', flag]);
       expect(r.status).toBe(2);

@@ -23,21 +23,30 @@ describe('writeOutputFile never writes over its input', () => {
     ['the same path', () => input],
     ['a relative path to it', () => path.relative(process.cwd(), input)],
     ['a path through ..', () => path.join(dir, 'sub', '..', 'in.xlsx')],
-    ['a symlink to it', () => {
-      const link = path.join(dir, 'link.xlsx');
-      symlinkSync(input, link);
-      return link;
-    }],
-    ['a hard link to it', () => {
-      const hard = path.join(dir, 'hard.xlsx');
-      linkSync(input, hard);
-      return hard;
-    }],
-    ['its folder reached through a symlinked folder', () => {
-      const alias = path.join(dir, 'alias');
-      symlinkSync(dir, alias);
-      return path.join(alias, 'in.xlsx');
-    }],
+    [
+      'a symlink to it',
+      () => {
+        const link = path.join(dir, 'link.xlsx');
+        symlinkSync(input, link);
+        return link;
+      },
+    ],
+    [
+      'a hard link to it',
+      () => {
+        const hard = path.join(dir, 'hard.xlsx');
+        linkSync(input, hard);
+        return hard;
+      },
+    ],
+    [
+      'its folder reached through a symlinked folder',
+      () => {
+        const alias = path.join(dir, 'alias');
+        symlinkSync(dir, alias);
+        return path.join(alias, 'in.xlsx');
+      },
+    ],
   ])('refuses %s', async (_, outOf) => {
     mkdirSync(path.join(dir, 'sub'), { recursive: true });
     const out = outOf();
@@ -51,7 +60,11 @@ describe('writeOutputFile never writes over its input', () => {
     await writeOutputFile(input, out, new TextEncoder().encode('copy'));
     expect(readFileSync(out, 'utf8')).toBe('copy');
     expect(readFileSync(input, 'utf8')).toBe('original');
-    expect(require('node:fs').readdirSync(dir).filter((f: string) => f.endsWith('.tmp'))).toEqual([]);
+    expect(
+      require('node:fs')
+        .readdirSync(dir)
+        .filter((f: string) => f.endsWith('.tmp')),
+    ).toEqual([]);
   });
 
   it('says which file it could not write', async () => {

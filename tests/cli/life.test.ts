@@ -31,7 +31,7 @@ const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))
 const LIFE = [SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training];
 
 describe('validate --json', () => {
-  it('lists the life sheets\' findings with sheet, row and column, and exits 1 for the missing pickup', async () => {
+  it("lists the life sheets' findings with sheet, row and column, and exits 1 for the missing pickup", async () => {
     const r = await run(['validate', school, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
@@ -59,7 +59,7 @@ describe('validate --json', () => {
 });
 
 describe('summary --json', () => {
-  it('gains the term\'s figures, keeping every field it had', async () => {
+  it("gains the term's figures, keeping every field it had", async () => {
     const r = await run(['summary', school, '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -68,7 +68,7 @@ describe('summary --json', () => {
     expect(json.findings['pickup-missing']).toBe(1);
   });
 
-  it('counts a month on its own, with the fund\'s balance at its end counting every earlier row', async () => {
+  it("counts a month on its own, with the fund's balance at its end counting every earlier row", async () => {
     const json = JSON.parse((await run(['summary', school, '--from', '2026-11-01', '--to', '2026-11-30', '--json'])).stdout);
     expect(json).toMatchObject(LIFE_EXPECTED.november);
     const october = JSON.parse((await run(['summary', school, '--from', '2026-10-01', '--to', '2026-10-31', '--json'])).stdout);
@@ -146,7 +146,9 @@ describe('apply', () => {
     const header = awards[3];
     expect(header.slice(0, 6)).toEqual(['类别', '姓名', '班级', '参加活动', '兴趣小组', '受谈心次数']);
     expect(awards.slice(4, 7).map((r) => r.slice(0, 6))).toEqual([
-      ['儿童', '张小明', '三(1)班', 2, 1, 2], ['儿童', '李小红', '三(1)班', 2, 1, 1], ['儿童', '王小刚', '五(2)班', 2, 0, 0],
+      ['儿童', '张小明', '三(1)班', 2, 1, 2],
+      ['儿童', '李小红', '三(1)班', 2, 1, 1],
+      ['儿童', '王小刚', '五(2)班', 2, 0, 0],
     ]);
     const chen = awards.find((r) => r[0] === '教师' && r[1] === '陈老师')!;
     expect([chen[8], chen[9]]).toEqual([2, 2]);

@@ -17,7 +17,13 @@ jest.setTimeout(600_000);
 
 const TODAY = '2025-09-15';
 
-interface CliIssue { row: number; column: string | null; rule: string; severity: string; message: string }
+interface CliIssue {
+  row: number;
+  column: string | null;
+  rule: string;
+  severity: string;
+  message: string;
+}
 const cliReports = new Map<string, { children: number; issues: CliIssue[]; sheet: string }>();
 
 beforeAll(async () => {
@@ -84,7 +90,9 @@ describe('a roster of one sheet per class through the pane path', () => {
     const check = checkRoster(before, { today: TODAY, override: overrideFromSettings(before) });
     expect(check.layouts.map((l) => l.sheet)).toEqual(cli.sheets.map((s: { sheet: string }) => s.sheet));
     const inProcess = check.findings.map((f) => `${f.sheet}!${f.row + 1} ${f.col === null ? '-' : columnLetter(f.col)} ${f.rule}`).sort();
-    expect(inProcess).toEqual(cli.issues.map((i: { sheet: string; row: number; column: string | null; rule: string }) => `${i.sheet}!${i.row} ${i.column ?? '-'} ${i.rule}`).sort());
+    expect(inProcess).toEqual(
+      cli.issues.map((i: { sheet: string; row: number; column: string | null; rule: string }) => `${i.sheet}!${i.row} ${i.column ?? '-'} ${i.rule}`).sort(),
+    );
 
     // 生成校验结果 with marks, as the pane's report tab plans it: each bad cell is marked on its own sheet.
     const marks = markOps(check, 'zh-CN');

@@ -16,11 +16,15 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cli-run-'));
 const clean = path.join(FIXTURES, 'clean.xlsx');
 
 describe.each([
-  ['an empty file', () => {
-    const f = path.join(dir, 'empty.xlsx');
-    writeFileSync(f, '');
-    return ['validate', f];
-  }, /Cannot open/],
+  [
+    'an empty file',
+    () => {
+      const f = path.join(dir, 'empty.xlsx');
+      writeFileSync(f, '');
+      return ['validate', f];
+    },
+    /Cannot open/,
+  ],
   ['a folder', () => ['validate', dir], /is not a file/],
   ['two file arguments', () => ['validate', clean, clean], /Unexpected argument/],
   ['a --today in another format', () => ['validate', clean, '--today', '2025/09/01'], /2025\/09\/01/],

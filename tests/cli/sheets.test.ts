@@ -39,7 +39,9 @@ describe('validate on one sheet per class', () => {
     const r = runs.get('validate')!;
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    expect(report.sheets.map((s: { sheet: string; headerRows: number[]; children: number }) => ({ sheet: s.sheet, headerRows: s.headerRows, children: s.children }))).toEqual(expected.sheets);
+    expect(report.sheets.map((s: { sheet: string; headerRows: number[]; children: number }) => ({ sheet: s.sheet, headerRows: s.headerRows, children: s.children }))).toEqual(
+      expected.sheets,
+    );
     expect(report.children).toBe(expected.children);
     expect(report.issues.map(key).sort()).toEqual(expected.issues.map(key).sort());
     // No "缺少班级列": each sheet is its class.
@@ -72,7 +74,7 @@ describe('summary, apply and export use the same roster', () => {
     expect(two.children).toBe(expected.sheets[0].children + expected.sheets[1].children);
   });
 
-  it('apply writes 结对帮扶 for the children of every class sheet and lists every sheet\'s findings', async () => {
+  it("apply writes 结对帮扶 for the children of every class sheet and lists every sheet's findings", async () => {
     const r = runs.get('apply')!;
     expect(r.stderr).toBe('');
     const out = await openXlsx(readFileSync(path.join(tmp, 'applied.xlsx'))).read();

@@ -29,7 +29,12 @@ it('prints exactly one JSON object whose figures match the hand count (child pro
   expect(json.children).toBe(EXPECTED.children);
   expect(json.byGrade).toEqual(EXPECTED.byGrade);
   expect({ 男: json.byGender['男'], 女: json.byGender['女'] }).toEqual(EXPECTED.byGender);
-  expect([json.talks, json.parentCalls, json.homeVisits, json.childrenWithoutTalk]).toEqual([EXPECTED.talks, EXPECTED.parentCalls, EXPECTED.homeVisits, EXPECTED.childrenWithoutTalk]);
+  expect([json.talks, json.parentCalls, json.homeVisits, json.childrenWithoutTalk]).toEqual([
+    EXPECTED.talks,
+    EXPECTED.parentCalls,
+    EXPECTED.homeVisits,
+    EXPECTED.childrenWithoutTalk,
+  ]);
   expect(json.period).toMatchObject({ kind: 'term', from: '2026-09-01', asOf: TODAY });
   // No names in the JSON.
   for (const name of ['张小明', '李小红', '王小刚', '赵小丽', '陈小军']) expect(r.stdout).not.toContain(name);

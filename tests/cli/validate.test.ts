@@ -12,8 +12,23 @@ jest.setTimeout(600_000);
 
 const expectedOf = (name: string): Expected => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8'));
 
-interface IssueJson { sheet: string; row: number; column: string | null; field: string | null; rule: string; severity: string; message: string }
-interface ReportJson { sheet: string; headerRows: number[]; columns: Record<string, string>; children: number; issues: IssueJson[]; unmapped?: unknown[] }
+interface IssueJson {
+  sheet: string;
+  row: number;
+  column: string | null;
+  field: string | null;
+  rule: string;
+  severity: string;
+  message: string;
+}
+interface ReportJson {
+  sheet: string;
+  headerRows: number[];
+  columns: Record<string, string>;
+  children: number;
+  issues: IssueJson[];
+  unmapped?: unknown[];
+}
 
 const key = (i: { row: number; column: string | null; rule: string; severity: string }) => `${i.row} ${i.column ?? '-'} ${i.rule} ${i.severity}`;
 
@@ -69,7 +84,6 @@ describe.each(Object.keys(SAMPLES))('validate %s --json', (name) => {
     const errors = expected.issues.filter((i) => i.severity === 'error').length;
     expect(run().status).toBe(errors > 0 ? 1 : 0);
   });
-
 });
 
 describe('--lang en', () => {
@@ -177,7 +191,10 @@ describe('could not check: exit 2, one line on stderr, no stack trace', () => {
 
   it.each(Object.keys(cases))('%s', (name) => {
     const { zh, en } = results.get(name)!;
-    for (const [r, lang] of [[zh, 'zh'], [en, 'en']] as const) {
+    for (const [r, lang] of [
+      [zh, 'zh'],
+      [en, 'en'],
+    ] as const) {
       expect([lang, r.status]).toEqual([lang, 2]);
       expect([lang, r.stdout]).toEqual([lang, '']);
       const lines = linesOf(r.stderr);

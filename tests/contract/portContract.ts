@@ -158,10 +158,12 @@ export function describePortContract(name: string, factory: PortFactory): void {
 
     it('createSheetIfMissing creates a missing sheet and leaves an existing one alone', async () => {
       const template: SheetContent = { columns: [{ header: '日期', format: 'date' }, { header: '学生' }, { header: '内容' }], rows: [] };
-      await port.apply({ ops: [
-        { kind: 'createSheetIfMissing', sheet: LOG, content: template },
-        { kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { columns: [{ header: '姓名' }, { header: '类别', validation: { list: ['班主任', '党员'] } }], rows: [] } },
-      ] });
+      await port.apply({
+        ops: [
+          { kind: 'createSheetIfMissing', sheet: LOG, content: template },
+          { kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { columns: [{ header: '姓名' }, { header: '类别', validation: { list: ['班主任', '党员'] } }], rows: [] } },
+        ],
+      });
       const book = await port.read();
       expect(grid(book, LOG)).toEqual(logRows);
       expect(grid(book, '帮扶人员')).toEqual([['姓名', '类别']]);
@@ -169,7 +171,10 @@ export function describePortContract(name: string, factory: PortFactory): void {
 
     it('appendRows writes below the last used row', async () => {
       const before = await port.read();
-      const rows = [[46270, '李华', '家长电话'], [46271, '王芳', '家访']];
+      const rows = [
+        [46270, '李华', '家长电话'],
+        [46271, '王芳', '家访'],
+      ];
       const result = await port.apply({ ops: [{ kind: 'appendRows', sheet: LOG, rows, expectedLastRow: lastRow(before, LOG) }] });
       expect(result.written).toEqual([{ sheet: LOG, what: 'appended', rows: 2 }]);
       expect(grid(await port.read(), LOG)).toEqual([...logRows, ...rows]);
@@ -185,7 +190,19 @@ export function describePortContract(name: string, factory: PortFactory): void {
     });
 
     it('setCells writes the cells given and nothing else', async () => {
-      await port.apply({ ops: [{ kind: 'setCells', sheet: LOG, cells: [{ row: 1, col: 2, value: '谈心（已补记）' }, { row: 5, col: 4, value: 7 }, { row: 0, col: 3, value: true }] }] });
+      await port.apply({
+        ops: [
+          {
+            kind: 'setCells',
+            sheet: LOG,
+            cells: [
+              { row: 1, col: 2, value: '谈心（已补记）' },
+              { row: 5, col: 4, value: 7 },
+              { row: 0, col: 3, value: true },
+            ],
+          },
+        ],
+      });
       const expected: CellValue[][] = [
         ['日期', '学生', '内容', true, null],
         [46266, '张小明', '谈心（已补记）', null, null],
@@ -217,11 +234,19 @@ export function describePortContract(name: string, factory: PortFactory): void {
 
     it('markCells changes no value, and clearMarks restores what was there', async () => {
       const before = subject.fingerprint ? await subject.fingerprint(ROSTER) : undefined;
-      const marked = await port.apply({ ops: [{ kind: 'markCells', sheet: ROSTER, marks: [
-        { sheet: ROSTER, row: 2, col: 2, note: '身份证号校验位错误', fill: '#FFC7CE' },
-        { sheet: ROSTER, row: 4, col: 1, note: '=不是日期', fill: '#FFEB9C' },
-        { sheet: ROSTER, row: 4, col: 2, note: '', fill: '#FFEB9C' },
-      ] }] });
+      const marked = await port.apply({
+        ops: [
+          {
+            kind: 'markCells',
+            sheet: ROSTER,
+            marks: [
+              { sheet: ROSTER, row: 2, col: 2, note: '身份证号校验位错误', fill: '#FFC7CE' },
+              { sheet: ROSTER, row: 4, col: 1, note: '=不是日期', fill: '#FFEB9C' },
+              { sheet: ROSTER, row: 4, col: 2, note: '', fill: '#FFEB9C' },
+            ],
+          },
+        ],
+      });
       expect(marked.written).toEqual([{ sheet: ROSTER, what: 'marked', rows: 2 }]);
       expect(grid(await port.read(), ROSTER)).toEqual(rosterRows);
       if (subject.fingerprint) expect(await subject.fingerprint(ROSTER)).not.toEqual(before);
@@ -252,7 +277,12 @@ export function describePortContract(name: string, factory: PortFactory): void {
     it('reports progress up to the number of operations', async () => {
       const seen: number[] = [];
       await port.apply(
-        { ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings([]) }, { kind: 'setCells', sheet: LOG, cells: [{ row: 9, col: 0, value: 1 }] }] },
+        {
+          ops: [
+            { kind: 'replaceSheet', sheet: FINDINGS, content: findings([]) },
+            { kind: 'setCells', sheet: LOG, cells: [{ row: 9, col: 0, value: 1 }] },
+          ],
+        },
         { onProgress: (p) => seen.push(p.done / p.total) },
       );
       expect(seen.length).toBeGreaterThan(0);
@@ -263,11 +293,13 @@ export function describePortContract(name: string, factory: PortFactory): void {
       if (!subject.reopen) return;
       const before = subject.fingerprint ? await subject.fingerprint(ROSTER) : undefined;
       const before2 = await port.read();
-      await port.apply({ ops: [
-        { kind: 'replaceSheet', sheet: FINDINGS, content: findings([[ROSTER, 'C3', '问题']]) },
-        { kind: 'appendRows', sheet: LOG, rows: [[46280, '王芳', '家访']], expectedLastRow: lastRow(before2, LOG) },
-        { kind: 'markCells', sheet: ROSTER, marks: [{ sheet: ROSTER, row: 2, col: 2, note: '问题', fill: '#FFC7CE' }] },
-      ] });
+      await port.apply({
+        ops: [
+          { kind: 'replaceSheet', sheet: FINDINGS, content: findings([[ROSTER, 'C3', '问题']]) },
+          { kind: 'appendRows', sheet: LOG, rows: [[46280, '王芳', '家访']], expectedLastRow: lastRow(before2, LOG) },
+          { kind: 'markCells', sheet: ROSTER, marks: [{ sheet: ROSTER, row: 2, col: 2, note: '问题', fill: '#FFC7CE' }] },
+        ],
+      });
       const again = await subject.reopen();
       const book = await again.read();
       expect(grid(book, FINDINGS)[3]).toEqual([ROSTER, 'C3', '问题']);
@@ -280,15 +312,23 @@ export function describePortContract(name: string, factory: PortFactory): void {
 
     it('date cells are real dates: serials with the date format, through every kind of write', async () => {
       const before = await port.read();
-      const appended: PlanCell[][] = [[{ date: '2026-11-29' }, '李华', '家长电话'], [{ date: '2027-01-04' }, '王芳', '家访']];
-      await port.apply({ ops: [
-        { kind: 'appendRows', sheet: LOG, rows: appended, expectedLastRow: lastRow(before, LOG) },
-        // A date cell in a text column stays a date; the title line's date stays text.
-        { kind: 'replaceSheet', sheet: FINDINGS, content: findings([[ROSTER, { date: '2026-12-01' }, '截止']]) },
-        { kind: 'setCells', sheet: ROSTER, cells: [{ row: 8, col: 1, value: { date: '1900-03-01' } }] },
-      ] });
+      const appended: PlanCell[][] = [
+        [{ date: '2026-11-29' }, '李华', '家长电话'],
+        [{ date: '2027-01-04' }, '王芳', '家访'],
+      ];
+      await port.apply({
+        ops: [
+          { kind: 'appendRows', sheet: LOG, rows: appended, expectedLastRow: lastRow(before, LOG) },
+          // A date cell in a text column stays a date; the title line's date stays text.
+          { kind: 'replaceSheet', sheet: FINDINGS, content: findings([[ROSTER, { date: '2026-12-01' }, '截止']]) },
+          { kind: 'setCells', sheet: ROSTER, cells: [{ row: 8, col: 1, value: { date: '1900-03-01' } }] },
+        ],
+      });
       const book = await port.read();
-      expect(grid(book, LOG).slice(2)).toEqual([[46355, '李华', '家长电话'], [46391, '王芳', '家访']]);
+      expect(grid(book, LOG).slice(2)).toEqual([
+        [46355, '李华', '家长电话'],
+        [46391, '王芳', '家访'],
+      ]);
       expect(toExcelSerial('2026-11-29')).toBe(46355);
       expect(grid(book, FINDINGS)[3]).toEqual([ROSTER, 46357, '截止']);
       expect(grid(book, FINDINGS)[1][0]).toBe('生成于 2026-11-29');
@@ -307,8 +347,24 @@ export function describePortContract(name: string, factory: PortFactory): void {
       // A 谈心记录 as a teacher set it up, with one row typed by hand (its date a serial).
       const typed: CellValue[] = [46266, '张小明', '三(1)班', '谈心', '学生', '刘老师', '学习', '否', null];
       const own = await factory({ sheets: [{ name: LOG, rows: [[...LOG_HEADERS], typed] }] });
-      const children: ChildRecord[] = ['张小明', '李华'].map((name, row) => ({ row, name, classLabel: '三(1)班', birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false }));
-      const entry: NewLogEntry = { date: '2026-11-29', children: [children[1]], kind: 'talk', recorder: '刘老师', content: '谈了期末复习', followUp: true, followUpDue: '2026-12-06' };
+      const children: ChildRecord[] = ['张小明', '李华'].map((name, row) => ({
+        row,
+        name,
+        classLabel: '三(1)班',
+        birthDate: null,
+        lunarBirthday: false,
+        joinDate: null,
+        keyFocus: false,
+      }));
+      const entry: NewLogEntry = {
+        date: '2026-11-29',
+        children: [children[1]],
+        kind: 'talk',
+        recorder: '刘老师',
+        content: '谈了期末复习',
+        followUp: true,
+        followUpDue: '2026-12-06',
+      };
       const op = logEntryOp([entry], await own.port.read());
       await own.port.apply({ ops: [op] });
       const book = await own.port.read();
@@ -319,7 +375,10 @@ export function describePortContract(name: string, factory: PortFactory): void {
       }
       const log = readLog(book, children, '2026-12-01');
       expect(log.findings).toEqual([]);
-      expect(log.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([['2026-09-01', 0, null], ['2026-11-29', 1, '2026-12-06']]);
+      expect(log.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([
+        ['2026-09-01', 0, null],
+        ['2026-11-29', 1, '2026-12-06'],
+      ]);
     });
 
     it('selects an existing cell', async () => {

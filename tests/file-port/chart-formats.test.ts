@@ -10,8 +10,16 @@ import { partText, unzipParts, xmlProblem } from './ooxml';
 import { richWorkbook } from './richWorkbook';
 
 const content: SheetContent = {
-  columns: [{ header: '月份', format: 'text' }, { header: '谈心覆盖率', format: 'percent' }, { header: '谈心次数', format: 'integer' }],
-  rows: [['2026-09', 0, 0], ['2026-10', 0.0208, 1], ['2026-11', 0.0625, 3]],
+  columns: [
+    { header: '月份', format: 'text' },
+    { header: '谈心覆盖率', format: 'percent' },
+    { header: '谈心次数', format: 'integer' },
+  ],
+  rows: [
+    ['2026-09', 0, 0],
+    ['2026-10', 0.0208, 1],
+    ['2026-11', 0.0625, 3],
+  ],
   charts: [
     { type: 'line', title: '每月谈心覆盖率', rows: { first: 0, last: 2 }, categoryCol: 0, valueCols: [1] },
     { type: 'column', title: '每月谈心次数', rows: { first: 0, last: 2 }, categoryCol: 0, valueCols: [2] },
@@ -22,7 +30,9 @@ it('labels a share chart in percents and a count chart as plain numbers', async 
   const wb = openXlsx(richWorkbook());
   await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content }] });
   const parts = unzipParts(wb.save());
-  const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => partText(parts, p));
+  const charts = Object.keys(parts)
+    .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+    .map((p) => partText(parts, p));
   for (const c of charts) expect(xmlProblem(c)).toBeNull();
   const share = charts.find((c) => c.includes('每月谈心覆盖率'))!;
   // The series caches the cells' own percent format (one table: src/core/plan/formats.ts).

@@ -23,7 +23,10 @@ function cellOf(bytes: Uint8Array, sheet: string, ref: string, cellDates = false
 describe('file port: date cells', () => {
   it('appends the talk log as numbers with the date format, read back by the core as the same days', async () => {
     const wb = logBook();
-    const op = logEntryOp([{ date: '2026-11-29', children: [children[1]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=期末', followUp: true, followUpDue: '2026-12-06' }], await wb.read());
+    const op = logEntryOp(
+      [{ date: '2026-11-29', children: [children[1]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=期末', followUp: true, followUpDue: '2026-12-06' }],
+      await wb.read(),
+    );
     await wb.apply({ ops: [op] });
     const bytes = wb.save();
     expect([cellOf(bytes, SHEETS.log, 'A3').t, cellOf(bytes, SHEETS.log, 'A3').v]).toEqual(['n', toExcelSerial('2026-11-29')]);
@@ -38,7 +41,10 @@ describe('file port: date cells', () => {
     expect(dateFormatAt(log, 2, 0)).toBe('date');
     const read = readLog(book, children, '2026-12-01');
     expect(read.findings).toEqual([]);
-    expect(read.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([['2026-11-20', 0, null], ['2026-11-29', 1, '2026-12-06']]);
+    expect(read.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([
+      ['2026-11-20', 0, null],
+      ['2026-11-29', 1, '2026-12-06'],
+    ]);
   });
 
   it('undo of an append with date cells returns the package as it was', async () => {
@@ -51,15 +57,35 @@ describe('file port: date cells', () => {
   });
 
   it('replaceSheet and setCells write date cells as dates over a text column', async () => {
-    const wb = openXlsx(seedXlsx({ sheets: [{ name: '设置', rows: [['设置项', '值'], ['学期开始', '2026-09-01']] }] }));
+    const wb = openXlsx(
+      seedXlsx({
+        sheets: [
+          {
+            name: '设置',
+            rows: [
+              ['设置项', '值'],
+              ['学期开始', '2026-09-01'],
+            ],
+          },
+        ],
+      }),
+    );
     const content: SheetContent = {
-      columns: [{ header: '到期日', format: 'text', wrap: true }, { header: '占比', format: 'percent' }],
-      rows: [[{ date: '2026-12-04' }, 0.063], [{ date: 'not-a-date' }, 1]],
+      columns: [
+        { header: '到期日', format: 'text', wrap: true },
+        { header: '占比', format: 'percent' },
+      ],
+      rows: [
+        [{ date: '2026-12-04' }, 0.063],
+        [{ date: 'not-a-date' }, 1],
+      ],
     };
-    await wb.apply({ ops: [
-      { kind: 'replaceSheet', sheet: SHEETS.reminders, content },
-      { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: { date: '2026-09-01' } }] },
-    ] });
+    await wb.apply({
+      ops: [
+        { kind: 'replaceSheet', sheet: SHEETS.reminders, content },
+        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: { date: '2026-09-01' } }] },
+      ],
+    });
     const bytes = wb.save();
     expect([cellOf(bytes, SHEETS.reminders, 'A2').t, cellOf(bytes, SHEETS.reminders, 'A2').v]).toEqual(['n', toExcelSerial('2026-12-04')]);
     expect(savedNumberFormat(bytes, SHEETS.reminders, 1, 0)).toBe(DATE_FORMAT_CODE);
@@ -77,14 +103,16 @@ describe('file port: date cells', () => {
     const seed = XLSX.read(seedXlsx({ sheets: [{ name: SHEETS.log, rows: [[...LOG_HEADERS]] }] }), { type: 'array' });
     seed.Workbook = { ...(seed.Workbook ?? {}), WBProps: { ...(seed.Workbook?.WBProps ?? {}), date1904: true } };
     const wb = openXlsx(new Uint8Array(XLSX.write(seed, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
-    await wb.apply({ ops: [
-      { kind: 'appendRows', sheet: SHEETS.log, rows: [[{ date: '2026-11-29' }, '张三']] },
-      { kind: 'replaceSheet', sheet: SHEETS.reminders, content: { columns: [{ header: '到期日', format: 'date' }], rows: [[{ date: '2026-12-04' }]] } },
-    ] });
+    await wb.apply({
+      ops: [
+        { kind: 'appendRows', sheet: SHEETS.log, rows: [[{ date: '2026-11-29' }, '张三']] },
+        { kind: 'replaceSheet', sheet: SHEETS.reminders, content: { columns: [{ header: '到期日', format: 'date' }], rows: [[{ date: '2026-12-04' }]] } },
+      ],
+    });
     const bytes = wb.save();
     expect(cellOf(bytes, SHEETS.log, 'A2').v).toBe(toExcelSerial('2026-11-29') - 1462);
     // SheetJS, honouring the workbook's date system, shows the same calendar day.
-    const shown = (sheet: string, ref: string) => (cellOf(bytes, sheet, ref, true).v as Date);
+    const shown = (sheet: string, ref: string) => cellOf(bytes, sheet, ref, true).v as Date;
     const ymd = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
     expect(ymd(shown(SHEETS.log, 'A2'))).toEqual([2026, 11, 29]);
     expect(ymd(shown(SHEETS.reminders, 'A2'))).toEqual([2026, 12, 4]);

@@ -46,9 +46,7 @@ function handWorkbook(o: { numFmts?: string; cellXfs: string; sheetData: string;
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
       '</Relationships>',
-    'xl/workbook.xml':
-      HEAD +
-      `<${p}workbook ${ns} xmlns:r="${R}">${o.workbookPr ?? ''}<${p}sheets><${p}sheet name="花名册" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+    'xl/workbook.xml': HEAD + `<${p}workbook ${ns} xmlns:r="${R}">${o.workbookPr ?? ''}<${p}sheets><${p}sheet name="花名册" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
     'xl/_rels/workbook.xml.rels':
       HEAD +
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -82,12 +80,25 @@ describe('date-formatted cells in the file port snapshot', () => {
   it('reports date, date-time and time cells as runs per column, and leaves the values as serials', async () => {
     const birth = toExcelSerial('2012-11-21');
     const cells: Cells = {
-      A1: { t: 's', v: '出生日期' }, B1: { t: 's', v: '谈心时间' }, C1: { t: 's', v: '时刻' }, D1: { t: 's', v: '其他' },
-      A2: { t: 'n', v: birth, z: 'yyyy-mm-dd' }, B2: { t: 'n', v: birth + 0.5, z: 'yyyy/m/d h:mm' }, C2: { t: 'n', v: 0.75, z: 'h:mm' }, D2: { t: 'n', v: 3.5, z: '0.00' },
-      A3: { t: 'n', v: birth + 1, z: 'yyyy"年"m"月"d"日"' }, B3: { t: 'n', v: birth + 0.25, z: 'm/d/yy h:mm' }, C3: { t: 'n', v: 0.5, z: 'h:mm:ss AM/PM' }, D3: { t: 'n', v: 0.5, z: '0%' },
+      A1: { t: 's', v: '出生日期' },
+      B1: { t: 's', v: '谈心时间' },
+      C1: { t: 's', v: '时刻' },
+      D1: { t: 's', v: '其他' },
+      A2: { t: 'n', v: birth, z: 'yyyy-mm-dd' },
+      B2: { t: 'n', v: birth + 0.5, z: 'yyyy/m/d h:mm' },
+      C2: { t: 'n', v: 0.75, z: 'h:mm' },
+      D2: { t: 'n', v: 3.5, z: '0.00' },
+      A3: { t: 'n', v: birth + 1, z: 'yyyy"年"m"月"d"日"' },
+      B3: { t: 'n', v: birth + 0.25, z: 'm/d/yy h:mm' },
+      C3: { t: 'n', v: 0.5, z: 'h:mm:ss AM/PM' },
+      D3: { t: 'n', v: 0.5, z: '0%' },
       // Text in a date column (a teacher typed it) is not a date cell; it splits the column's run.
-      A4: { t: 's', v: '2012.11.23' }, B4: { t: 'n', v: 1.5, z: '[h]:mm:ss' }, C4: { t: 'n', v: 0.1, z: 'mm:ss' }, D4: { t: 'n', v: 12345, z: '0.00E+00' },
-      A5: { t: 'n', v: birth + 3, z: 'yyyy-mm-dd' }, D5: { t: 'n', v: 7 },
+      A4: { t: 's', v: '2012.11.23' },
+      B4: { t: 'n', v: 1.5, z: '[h]:mm:ss' },
+      C4: { t: 'n', v: 0.1, z: 'mm:ss' },
+      D4: { t: 'n', v: 12345, z: '0.00E+00' },
+      A5: { t: 'n', v: birth + 3, z: 'yyyy-mm-dd' },
+      D5: { t: 'n', v: 7 },
       // A blank row, then the same date format again: a new run.
       A7: { t: 'n', v: birth + 5, z: 'yyyy-mm-dd' },
     };
@@ -95,24 +106,39 @@ describe('date-formatted cells in the file port snapshot', () => {
     expect(sheet.dateFormats).toEqual({
       date1904: false,
       columns: {
-        0: [{ firstRow: 1, lastRow: 2, kind: 'date' }, { firstRow: 4, lastRow: 4, kind: 'date' }, { firstRow: 6, lastRow: 6, kind: 'date' }],
+        0: [
+          { firstRow: 1, lastRow: 2, kind: 'date' },
+          { firstRow: 4, lastRow: 4, kind: 'date' },
+          { firstRow: 6, lastRow: 6, kind: 'date' },
+        ],
         1: [{ firstRow: 1, lastRow: 2, kind: 'dateTime' }],
         2: [{ firstRow: 1, lastRow: 3, kind: 'time' }],
       },
     });
     expect(cellAt(sheet, 1, 0)).toBe(birth); // the core still works in serials
     expect(cellAt(sheet, 1, 1)).toBe(birth + 0.5);
-    expect([dateFormatAt(sheet, 3, 0), dateFormatAt(sheet, 5, 0), dateFormatAt(sheet, 3, 1), dateFormatAt(sheet, 1, 3), dateFormatAt(sheet, 0, 0)]).toEqual([null, null, null, null, null]);
+    expect([dateFormatAt(sheet, 3, 0), dateFormatAt(sheet, 5, 0), dateFormatAt(sheet, 3, 1), dateFormatAt(sheet, 1, 3), dateFormatAt(sheet, 0, 0)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
-  it('reads a 1904 workbook\'s dates in the 1900 system the core uses, and says where they came from', async () => {
+  it("reads a 1904 workbook's dates in the 1900 system the core uses, and says where they came from", async () => {
     const bytes = sheetJsWorkbook({ A1: { t: 's', v: '出生日期' }, A2: { t: 'n', v: toExcelSerial('2012-11-21') - 1462, z: 'yyyy-mm-dd' } }, { date1904: true });
     const sheet = await readRoster(bytes);
     expect(sheet.dateFormats?.date1904).toBe(true);
     expect(sheet.dateFormats?.columns[0]).toEqual([{ firstRow: 1, lastRow: 1, kind: 'date' }]);
     expect(cellAt(sheet, 1, 0)).toBe(toExcelSerial('2012-11-21')); // stored counted from 1904, read as the same day
     // 1904-01-01 is 1904 serial 0, and there is no phantom leap day in that system.
-    const edges = await readRoster(sheetJsWorkbook({ A1: { t: 'n', v: 0, z: 'yyyy-mm-dd' }, A2: { t: 'n', v: 60, z: 'yyyy-mm-dd' }, A3: { t: 'n', v: 0.25, z: 'hh:mm' }, A4: { t: 'n', v: 60 } }, { date1904: true }));
+    const edges = await readRoster(
+      sheetJsWorkbook(
+        { A1: { t: 'n', v: 0, z: 'yyyy-mm-dd' }, A2: { t: 'n', v: 60, z: 'yyyy-mm-dd' }, A3: { t: 'n', v: 0.25, z: 'hh:mm' }, A4: { t: 'n', v: 60 } },
+        { date1904: true },
+      ),
+    );
     expect([0, 1, 2, 3].map((r) => cellAt(edges, r, 0))).toEqual([toExcelSerial('1904-01-01'), toExcelSerial('1904-03-01'), 0.25, 60]);
     const plain = await readRoster(sheetJsWorkbook({ A1: { t: 'n', v: 1, z: 'yyyy-mm-dd' } }));
     expect(plain.dateFormats?.date1904).toBe(false);
@@ -123,7 +149,13 @@ describe('date-formatted cells in the file port snapshot', () => {
     const cells: Cells = { A1: { t: 's', v: '姓名' }, B1: { t: 's', v: '性别' }, C1: { t: 's', v: '出生日期' }, D1: { t: 's', v: '年级' }, E1: { t: 's', v: '班级' } };
     born.forEach((d, i) => {
       const r = i + 2;
-      Object.assign(cells, { [`A${r}`]: { t: 's', v: ['王小明', '李红'][i] }, [`B${r}`]: { t: 's', v: ['男', '女'][i] }, [`C${r}`]: { t: 'n', v: toExcelSerial(d) - 1462, z: 'yyyy-mm-dd' }, [`D${r}`]: { t: 'n', v: 4 }, [`E${r}`]: { t: 's', v: '四(1)班' } });
+      Object.assign(cells, {
+        [`A${r}`]: { t: 's', v: ['王小明', '李红'][i] },
+        [`B${r}`]: { t: 's', v: ['男', '女'][i] },
+        [`C${r}`]: { t: 'n', v: toExcelSerial(d) - 1462, z: 'yyyy-mm-dd' },
+        [`D${r}`]: { t: 'n', v: 4 },
+        [`E${r}`]: { t: 's', v: '四(1)班' },
+      });
     });
     const snapshot = await openXlsx(sheetJsWorkbook(cells, { date1904: true })).read();
     const check = checkRoster(snapshot, { today: '2026-11-29' });
@@ -143,10 +175,18 @@ describe('date-formatted cells in the file port snapshot', () => {
           `<${p}c r="D1" s="4"><${p}v>39770.25</${p}v></${p}c><${p}c r="E1" s="5"><${p}v>39770</${p}v></${p}c><${p}c r="F1" s="0"><${p}v>39770</${p}v></${p}c></${p}row>`,
       });
       const sheet = await readRoster(bytes);
-      expect([prefix, sheet.dateFormats]).toEqual([prefix, {
-        date1904: true,
-        columns: { 0: [{ firstRow: 0, lastRow: 0, kind: 'date' }], 1: [{ firstRow: 0, lastRow: 0, kind: 'time' }], 2: [{ firstRow: 0, lastRow: 0, kind: 'date' }], 3: [{ firstRow: 0, lastRow: 0, kind: 'dateTime' }] },
-      }]);
+      expect([prefix, sheet.dateFormats]).toEqual([
+        prefix,
+        {
+          date1904: true,
+          columns: {
+            0: [{ firstRow: 0, lastRow: 0, kind: 'date' }],
+            1: [{ firstRow: 0, lastRow: 0, kind: 'time' }],
+            2: [{ firstRow: 0, lastRow: 0, kind: 'date' }],
+            3: [{ firstRow: 0, lastRow: 0, kind: 'dateTime' }],
+          },
+        },
+      ]);
       // Dates moved into the 1900 system; a time alone, a plain number and a General cell as they are.
       expect(sheet.values).toEqual([[39770 + 1462, 0.5, 39771 + 1462, 39770.25 + 1462, 39770, 39770]]);
     }
@@ -188,14 +228,41 @@ describe('date-formatted cells in the file port snapshot', () => {
 
 describe('dateFormatKind', () => {
   it.each([
-    ['yyyy-mm-dd', 'date'], ['m/d/yy', 'date'], ['yyyy"年"m"月"d"日"', 'date'], ['[$-804]yyyy"年"m"月"', 'date'], ['[DBNum1][$-804]yyyy"年"m"月"d"日"', 'date'],
-    ['d-mmm-yy', 'date'], ['mmmm', 'date'], ['dddd', 'date'], ['[$-F800]dddd, mmmm dd, yyyy', 'date'],
-    ['h:mm', 'time'], ['hh:mm:ss', 'time'], ['mm:ss', 'time'], ['h:mm AM/PM', 'time'], ['上午/下午h"时"mm"分"', 'time'], ['[$-F400]h:mm:ss AM/PM', 'time'],
-    ['yyyy/m/d h:mm', 'dateTime'], ['m/d/yy h:mm', 'dateTime'], ['yyyy-mm-dd hh:mm:ss', 'dateTime'],
-    ['General', null], ['0', null], ['0.00', null], ['#,##0', null], ['0%', null], ['0.00E+00', null], ['@', null], ['"$"#,##0_);[Red]("$"#,##0)', null],
-    ['0"天"', null], ['[Red]0.00', null], ['[h]:mm:ss', null], ['[mm]:ss', null], ['\\d0', null], ['_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', null],
+    ['yyyy-mm-dd', 'date'],
+    ['m/d/yy', 'date'],
+    ['yyyy"年"m"月"d"日"', 'date'],
+    ['[$-804]yyyy"年"m"月"', 'date'],
+    ['[DBNum1][$-804]yyyy"年"m"月"d"日"', 'date'],
+    ['d-mmm-yy', 'date'],
+    ['mmmm', 'date'],
+    ['dddd', 'date'],
+    ['[$-F800]dddd, mmmm dd, yyyy', 'date'],
+    ['h:mm', 'time'],
+    ['hh:mm:ss', 'time'],
+    ['mm:ss', 'time'],
+    ['h:mm AM/PM', 'time'],
+    ['上午/下午h"时"mm"分"', 'time'],
+    ['[$-F400]h:mm:ss AM/PM', 'time'],
+    ['yyyy/m/d h:mm', 'dateTime'],
+    ['m/d/yy h:mm', 'dateTime'],
+    ['yyyy-mm-dd hh:mm:ss', 'dateTime'],
+    ['General', null],
+    ['0', null],
+    ['0.00', null],
+    ['#,##0', null],
+    ['0%', null],
+    ['0.00E+00', null],
+    ['@', null],
+    ['"$"#,##0_);[Red]("$"#,##0)', null],
+    ['0"天"', null],
+    ['[Red]0.00', null],
+    ['[h]:mm:ss', null],
+    ['[mm]:ss', null],
+    ['\\d0', null],
+    ['_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', null],
     // Only the first section counts: a number format whose negative section quotes letters stays a number.
-    ['0;"d"0', null], ['yyyy-mm-dd;@', 'date'],
+    ['0;"d"0', null],
+    ['yyyy-mm-dd;@', 'date'],
   ])('%s is %s', (code, kind) => {
     expect(dateFormatKind(code)).toBe(kind);
   });

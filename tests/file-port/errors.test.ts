@@ -60,14 +60,40 @@ describe('opening files that are not usable workbooks', () => {
     ['empty file', () => new Uint8Array(0), 'file.notXlsx'],
     ['a text file', () => strToU8('姓名,身份证号\n张三,110101201501011234\n'), 'file.notXlsx'],
     ['a zip of other things', () => zipOf({ 'readme.txt': 'hello' }), 'file.notXlsx'],
-    ['a Word document', () => zipOf({ '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>', 'word/document.xml': '<w:document/>' }), 'file.notXlsx'],
+    [
+      'a Word document',
+      () =>
+        zipOf({
+          '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+          '_rels/.rels':
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+          'word/document.xml': '<w:document/>',
+        }),
+      'file.notXlsx',
+    ],
     ['a truncated download', () => richWorkbook().slice(0, 3000), 'file.damaged'],
     ['a zip cut to its first bytes', () => richWorkbook().slice(0, 40), 'file.damaged'],
     ['a workbook whose sheet part is missing', () => richWith({ 'xl/worksheets/sheet2.xml': null }), 'file.damaged'],
-    ['a workbook whose sheet XML is cut off', () => richWith({ 'xl/worksheets/sheet3.xml': '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>半' }), 'file.damaged'],
-    ['an old .xls', () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'file.legacyXls'],
+    [
+      'a workbook whose sheet XML is cut off',
+      () =>
+        richWith({
+          'xl/worksheets/sheet3.xml':
+            '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>半',
+        }),
+      'file.damaged',
+    ],
+    [
+      'an old .xls',
+      () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'biff8' }) as ArrayBuffer),
+      'file.legacyXls',
+    ],
     ['a password-protected workbook', encryptedWorkbook, 'file.encrypted'],
-    ['an .xlsb (binary workbook)', () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'xlsb' }) as ArrayBuffer), 'file.xlsb'],
+    [
+      'an .xlsb (binary workbook)',
+      () => new Uint8Array(XLSX.write(XLSX.read(seedXlsx({ sheets: [{ name: 'S', rows: [['a', 1]] }] }), { type: 'array' }), { type: 'array', bookType: 'xlsb' }) as ArrayBuffer),
+      'file.xlsb',
+    ],
   ];
 
   it.each(cases.map(([label, make, key]) => [label, key, make] as const))('%s gives %s', (_label, key, make) => {
@@ -97,7 +123,12 @@ describe('a failed apply leaves the workbook as it was', () => {
 
   it('stops on a stale appendRows after earlier operations of the same plan', async () => {
     await expectUnchanged(
-      { ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: { columns: [{ header: '项目' }], rows: [['a']] } }, { kind: 'appendRows', sheet: RICH_SHEETS.log, rows: [[1, '王芳', 'x']], expectedLastRow: 1 }] },
+      {
+        ops: [
+          { kind: 'replaceSheet', sheet: '统计汇总', content: { columns: [{ header: '项目' }], rows: [['a']] } },
+          { kind: 'appendRows', sheet: RICH_SHEETS.log, rows: [[1, '王芳', 'x']], expectedLastRow: 1 },
+        ],
+      },
       'file.conflict',
     );
   });
@@ -135,7 +166,9 @@ describe('a failed apply leaves the workbook as it was', () => {
     const wb = openXlsx(zipSync(parts));
     const before = wb.save();
     expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'appendRows', sheet: RICH_SHEETS.log, rows: [[1]] }] }))).toBe('file.protected');
-    expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'markCells', sheet: RICH_SHEETS.log, marks: [{ sheet: RICH_SHEETS.log, row: 1, col: 1, note: 'x', fill: '#FF0000' }] }] }))).toBe('file.protected');
+    expect(
+      await asyncKeyOf(wb.apply({ ops: [{ kind: 'markCells', sheet: RICH_SHEETS.log, marks: [{ sheet: RICH_SHEETS.log, row: 1, col: 1, note: 'x', fill: '#FF0000' }] }] })),
+    ).toBe('file.protected');
     expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'replaceSheet', sheet: RICH_SHEETS.findings, content: { columns: [{ header: 'x' }], rows: [] } }] }))).toBe('file.protected');
     expect(Buffer.from(wb.save()).equals(Buffer.from(before))).toBe(true);
 
@@ -150,7 +183,9 @@ describe('a failed apply leaves the workbook as it was', () => {
   it('refuses to write cells into a chart sheet', async () => {
     // Turn the data sheet's relationship into a chartsheet one: same name, no cells to write.
     const parts = richWorkbookParts();
-    const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']).replace('relationships/worksheet" Target="worksheets/sheet3.xml', 'relationships/chartsheet" Target="worksheets/sheet3.xml');
+    const rels = new TextDecoder()
+      .decode(parts['xl/_rels/workbook.xml.rels'])
+      .replace('relationships/worksheet" Target="worksheets/sheet3.xml', 'relationships/chartsheet" Target="worksheets/sheet3.xml');
     parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
     const wb = openXlsx(zipSync(parts));
     expect(await asyncKeyOf(wb.apply({ ops: [{ kind: 'setCells', sheet: RICH_SHEETS.hidden, cells: [{ row: 0, col: 0, value: 1 }] }] }))).toBe('file.notWorksheet');

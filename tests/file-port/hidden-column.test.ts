@@ -18,10 +18,13 @@ async function sheetXml(content: SheetContent, marker: string): Promise<string> 
 const colsOf = (xml: string) => [...xml.matchAll(/<col ([^>]*)\/>/g)].map((m) => m[1]);
 
 it('writes hidden columns with hidden="1" and leaves the others visible', async () => {
-  const xml = await sheetXml({
-    columns: [{ header: '姓名', width: 10 }, { header: '说明' }, { header: '上次生成', width: 4, hidden: true }, { header: '备用', hidden: true }],
-    rows: [['小明', '同班', 'abc.def', 'x']],
-  }, '上次生成');
+  const xml = await sheetXml(
+    {
+      columns: [{ header: '姓名', width: 10 }, { header: '说明' }, { header: '上次生成', width: 4, hidden: true }, { header: '备用', hidden: true }],
+      rows: [['小明', '同班', 'abc.def', 'x']],
+    },
+    '上次生成',
+  );
   const cols = colsOf(xml);
   expect(cols.find((c) => c.includes('min="3"'))).toContain('hidden="1"');
   // A hidden column without a width or format still gets its <col>.

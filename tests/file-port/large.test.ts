@@ -21,14 +21,22 @@ it('writes, saves, reopens and reads a 100,000-row sheet with links, then append
     46000 + (i % 300),
   ]);
   const wb = openXlsx(richWorkbook());
-  const result = await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '校验结果', content: {
-    titleLines: ['校验结果'],
-    columns: [{ header: '工作表' }, { header: '单元格' }, { header: '严重程度' }, { header: '说明' }, { header: '日期', format: 'date' }],
-    rows,
-    table: { name: '校验结果表' },
-    highlights: [{ col: 2, equals: 'error', fill: '#FFC7CE' }],
-    freezeHeader: true,
-  } }] });
+  const result = await wb.apply({
+    ops: [
+      {
+        kind: 'replaceSheet',
+        sheet: '校验结果',
+        content: {
+          titleLines: ['校验结果'],
+          columns: [{ header: '工作表' }, { header: '单元格' }, { header: '严重程度' }, { header: '说明' }, { header: '日期', format: 'date' }],
+          rows,
+          table: { name: '校验结果表' },
+          highlights: [{ col: 2, equals: 'error', fill: '#FFC7CE' }],
+          freezeHeader: true,
+        },
+      },
+    ],
+  });
   expect(result.written).toEqual([{ sheet: '校验结果', what: 'replaced', rows: N }]);
 
   const reopened = openXlsx(wb.save());
@@ -37,10 +45,12 @@ it('writes, saves, reopens and reads a 100,000-row sheet with links, then append
   expect(sheet.values[2]).toEqual([RICH_SHEETS.roster, 'D3', 'error', '=攻击0', 46000]);
   expect(sheet.values[N + 1]).toEqual([RICH_SHEETS.roster, `D${N + 2}`, (N - 1) % 3 ? 'warning' : 'error', `第 ${N + 2} 行的身份证号校验位错误`, 46000 + ((N - 1) % 300)]);
 
-  await reopened.apply({ ops: [
-    { kind: 'appendRows', sheet: '校验结果', rows: [['追加', 'X1', 'warning', '最后一行', 46001]], expectedLastRow: N + 1 },
-    { kind: 'markCells', sheet: '校验结果', marks: Array.from({ length: 5000 }, (_, i) => ({ sheet: '校验结果', row: 2 + i * 20, col: 3, note: `标记 ${i}`, fill: '#FFEB9C' })) },
-  ] });
+  await reopened.apply({
+    ops: [
+      { kind: 'appendRows', sheet: '校验结果', rows: [['追加', 'X1', 'warning', '最后一行', 46001]], expectedLastRow: N + 1 },
+      { kind: 'markCells', sheet: '校验结果', marks: Array.from({ length: 5000 }, (_, i) => ({ sheet: '校验结果', row: 2 + i * 20, col: 3, note: `标记 ${i}`, fill: '#FFEB9C' })) },
+    ],
+  });
   const saved = reopened.save();
   expect(packageProblems(unzipParts(saved))).toEqual([]);
   const last = findSheet(await openXlsx(saved).read({ sheets: ['校验结果'] }), '校验结果')!;

@@ -22,7 +22,7 @@ describe('ensureRootNamespace', () => {
     expect(namespaceProblem(xml.replace('</sheets>', '<sheet name="B" sheetId="2" r:id="rId2"/></sheets>'))).toMatch(/unbound/i);
   });
 
-  it('uses the producer\'s own prefix when its root already binds the namespace (ns:, rel:)', () => {
+  it("uses the producer's own prefix when its root already binds the namespace (ns:, rel:)", () => {
     const xml = `<?xml version="1.0"?>\n<ns2:workbook xmlns:ns2="${MAIN}" xmlns:ns="${REL}"><ns2:sheets/></ns2:workbook>`;
     const r = ensureRelNamespace(xml);
     expect(r).toEqual({ xml, prefix: 'ns' });
@@ -53,7 +53,15 @@ describe('relIdOf', () => {
   it('reads the relationship id whatever its prefix, declared on the element or the root', () => {
     expect(relIdOf(`<sheet xmlns:r="${REL}" name="A" r:id="rId3"/>`, new Map())).toBe('rId3');
     expect(relIdOf('<x:sheet name="A" ns:id="R0a1b"/>', new Map([['ns', REL]]))).toBe('R0a1b');
-    expect(relIdOf('<sheet z:id="no" r:id="yes"/>', new Map([['z', 'urn:other'], ['r', REL]]))).toBe('yes');
+    expect(
+      relIdOf(
+        '<sheet z:id="no" r:id="yes"/>',
+        new Map([
+          ['z', 'urn:other'],
+          ['r', REL],
+        ]),
+      ),
+    ).toBe('yes');
   });
 });
 
@@ -79,7 +87,7 @@ describe('part encodings', () => {
 });
 
 describe('notes in a VML drawing with its own prefixes', () => {
-  it('writes the add-in\'s shapes in the prefixes the drawing binds, and declares the ones it lacks', async () => {
+  it("writes the add-in's shapes in the prefixes the drawing binds, and declares the ones it lacks", async () => {
     const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
     const { buildQuirkFixture, QUIRK_FIXTURES } = await import('../producers/quirks');
     const { openXlsx } = await import('../../src/workbook/file');
@@ -87,8 +95,11 @@ describe('notes in a VML drawing with its own prefixes', () => {
     const parts = unzipSync(buildQuirkFixture(QUIRK_FIXTURES.find((f) => f.file === 'excel-365.xlsx')!.quirks));
     // The teacher's VML with vml: for the VML namespace and no declaration of the Excel one (its note's ClientData dropped).
     const vml = strFromU8(parts['xl/drawings/vmlDrawing1.vml'])
-      .replace(/(<\/?)v:/g, '$1vml:').replace(/\sv:ext=/g, ' vml:ext=').replace('xmlns:v=', 'xmlns:vml=')
-      .replace(/\r\n xmlns:x="[^"]*"/, '').replace(/<x:ClientData[\s\S]*?<\/x:ClientData>/, '');
+      .replace(/(<\/?)v:/g, '$1vml:')
+      .replace(/\sv:ext=/g, ' vml:ext=')
+      .replace('xmlns:v=', 'xmlns:vml=')
+      .replace(/\r\n xmlns:x="[^"]*"/, '')
+      .replace(/<x:ClientData[\s\S]*?<\/x:ClientData>/, '');
     expect(namespaceProblem(vml)).toBeNull();
     parts['xl/drawings/vmlDrawing1.vml'] = strToU8(vml);
     const port = openXlsx(zipSync(parts));

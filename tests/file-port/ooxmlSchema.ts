@@ -49,7 +49,8 @@ export interface XmlElement {
  */
 export function parseXml(text: string): XmlElement {
   const xml = text.replace(/^\uFEFF/, '');
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|</g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|</g;
   const stack: { el: XmlElement; qname: string; scope: Map<string, string> }[] = [];
   let root: XmlElement | null = null;
   let m: RegExpExecArray | null;
@@ -121,11 +122,45 @@ const SML: Record<string, TypeRule> = {
   // CT_Worksheet
   worksheet: {
     seq: [
-      'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols*', 'sheetData', 'sheetCalcPr', 'sheetProtection',
-      'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
-      'phoneticPr', 'conditionalFormatting*', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
-      'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
-      'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+      'sheetPr',
+      'dimension',
+      'sheetViews',
+      'sheetFormatPr',
+      'cols*',
+      'sheetData',
+      'sheetCalcPr',
+      'sheetProtection',
+      'protectedRanges',
+      'scenarios',
+      'autoFilter',
+      'sortState',
+      'dataConsolidate',
+      'customSheetViews',
+      'mergeCells',
+      'phoneticPr',
+      'conditionalFormatting*',
+      'dataValidations',
+      'hyperlinks',
+      'printOptions',
+      'pageMargins',
+      'pageSetup',
+      'headerFooter',
+      'rowBreaks',
+      'colBreaks',
+      'customProperties',
+      'cellWatches',
+      'ignoredErrors',
+      'smartTags',
+      'drawing',
+      'legacyDrawing',
+      'legacyDrawingHF',
+      'drawingHF',
+      'picture',
+      'oleObjects',
+      'controls',
+      'webPublishItems',
+      'tableParts',
+      'extLst',
     ],
     must: ['sheetData'],
   },
@@ -162,9 +197,25 @@ const SML: Record<string, TypeRule> = {
   // CT_Workbook
   workbook: {
     seq: [
-      'fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups',
-      'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr',
-      'smartTagTypes', 'webPublishing', 'fileRecoveryPr*', 'webPublishObjects', 'extLst',
+      'fileVersion',
+      'fileSharing',
+      'workbookPr',
+      'workbookProtection',
+      'bookViews',
+      'sheets',
+      'functionGroups',
+      'externalReferences',
+      'definedNames',
+      'calcPr',
+      'oleSize',
+      'customWorkbookViews',
+      'pivotCaches',
+      'smartTagPr',
+      'smartTagTypes',
+      'webPublishing',
+      'fileRecoveryPr*',
+      'webPublishObjects',
+      'extLst',
     ],
     must: ['sheets'],
   },
@@ -226,22 +277,69 @@ const DML: Record<string, TypeRule> = {
   'xfrm/ext': { seq: [], required: ['cx', 'cy'] },
 };
 
-const axisCommon = ['axId', 'scaling', 'delete', 'axPos', 'majorGridlines', 'minorGridlines', 'title', 'numFmt', 'majorTickMark', 'minorTickMark', 'tickLblPos', 'spPr', 'txPr', 'crossAx', 'crosses|crossesAt'];
+const axisCommon = [
+  'axId',
+  'scaling',
+  'delete',
+  'axPos',
+  'majorGridlines',
+  'minorGridlines',
+  'title',
+  'numFmt',
+  'majorTickMark',
+  'minorTickMark',
+  'tickLblPos',
+  'spPr',
+  'txPr',
+  'crossAx',
+  'crosses|crossesAt',
+];
 const CHART: Record<string, TypeRule> = {
-  chartSpace: { seq: ['date1904', 'lang', 'roundedCorners', 'style', 'clrMapOvr', 'pivotSource', 'protection', 'chart', 'spPr', 'txPr', 'externalData', 'printSettings', 'userShapes', 'extLst'], must: ['chart'] },
+  chartSpace: {
+    seq: [
+      'date1904',
+      'lang',
+      'roundedCorners',
+      'style',
+      'clrMapOvr',
+      'pivotSource',
+      'protection',
+      'chart',
+      'spPr',
+      'txPr',
+      'externalData',
+      'printSettings',
+      'userShapes',
+      'extLst',
+    ],
+    must: ['chart'],
+  },
   // <c:chart> is CT_Chart inside a chart part, and CT_RelId (a link to the chart part) inside a drawing.
-  'chartSpace/chart': { seq: ['title', 'autoTitleDeleted', 'pivotFmts', 'view3D', 'floor', 'sideWall', 'backWall', 'plotArea', 'legend', 'plotVisOnly', 'dispBlanksAs', 'showDLblsOverMax', 'extLst'], must: ['plotArea'] },
+  'chartSpace/chart': {
+    seq: ['title', 'autoTitleDeleted', 'pivotFmts', 'view3D', 'floor', 'sideWall', 'backWall', 'plotArea', 'legend', 'plotVisOnly', 'dispBlanksAs', 'showDLblsOverMax', 'extLst'],
+    must: ['plotArea'],
+  },
   'graphicData/chart': { seq: [], required: ['r:id'] },
   title: { seq: ['tx', 'layout', 'overlay', 'spPr', 'txPr', 'extLst'] },
   tx: { seq: ['strRef|rich|v'] },
   rich: { seq: ['a:bodyPr', 'a:lstStyle', 'a:p*'], must: ['a:bodyPr', 'a:p'] },
   plotArea: {
-    seq: ['layout', 'areaChart|area3DChart|lineChart*|line3DChart|stockChart|radarChart|scatterChart|pieChart|pie3DChart|doughnutChart|barChart*|bar3DChart|ofPieChart|surfaceChart|surface3DChart|bubbleChart', 'valAx*|catAx*|dateAx|serAx', 'dTable', 'spPr', 'extLst'],
+    seq: [
+      'layout',
+      'areaChart|area3DChart|lineChart*|line3DChart|stockChart|radarChart|scatterChart|pieChart|pie3DChart|doughnutChart|barChart*|bar3DChart|ofPieChart|surfaceChart|surface3DChart|bubbleChart',
+      'valAx*|catAx*|dateAx|serAx',
+      'dTable',
+      'spPr',
+      'extLst',
+    ],
   },
   barChart: { seq: ['barDir', 'grouping', 'varyColors', 'ser*', 'dLbls', 'gapWidth', 'overlap', 'serLines*', 'axId*', 'extLst'], must: ['barDir', 'axId'] },
   lineChart: { seq: ['grouping', 'varyColors', 'ser*', 'dLbls', 'dropLines', 'hiLowLines', 'upDownBars', 'marker', 'smooth', 'axId*', 'extLst'], must: ['grouping', 'axId'] },
   // A series is CT_BarSer in a bar chart and CT_LineSer in a line chart.
-  'barChart/ser': { seq: ['idx', 'order', 'tx', 'spPr', 'invertIfNegative', 'pictureOptions', 'dPt*', 'dLbls', 'trendline*', 'errBars', 'cat', 'val', 'shape', 'extLst'], must: ['idx', 'order'] },
+  'barChart/ser': {
+    seq: ['idx', 'order', 'tx', 'spPr', 'invertIfNegative', 'pictureOptions', 'dPt*', 'dLbls', 'trendline*', 'errBars', 'cat', 'val', 'shape', 'extLst'],
+    must: ['idx', 'order'],
+  },
   'lineChart/ser': { seq: ['idx', 'order', 'tx', 'spPr', 'marker', 'dPt*', 'dLbls', 'trendline*', 'errBars', 'cat', 'val', 'smooth', 'extLst'], must: ['idx', 'order'] },
   catAx: { seq: [...axisCommon, 'auto', 'lblAlgn', 'lblOffset', 'tickLblSkip', 'tickMarkSkip', 'noMultiLvlLbl', 'extLst'], must: ['axId', 'scaling', 'axPos', 'crossAx'] },
   valAx: { seq: [...axisCommon, 'crossBetween', 'majorUnit', 'minorUnit', 'dispUnits', 'extLst'], must: ['axId', 'scaling', 'axPos', 'crossAx'] },
@@ -256,8 +354,14 @@ const CHART: Record<string, TypeRule> = {
   numCache: { seq: ['formatCode', 'ptCount', 'pt*', 'extLst'] },
   pt: { seq: ['v'], must: ['v'], required: ['idx'] },
   // Value-holding elements whose `val` is use="required" (CT_UnsignedInt, CT_AxPos, CT_Crosses, CT_MarkerStyle …).
-  idx: unsignedVal, order: unsignedVal, axId: unsignedVal, crossAx: unsignedVal, ptCount: unsignedVal,
-  axPos: unsignedVal, crosses: unsignedVal, symbol: unsignedVal,
+  idx: unsignedVal,
+  order: unsignedVal,
+  axId: unsignedVal,
+  crossAx: unsignedVal,
+  ptCount: unsignedVal,
+  axPos: unsignedVal,
+  crosses: unsignedVal,
+  symbol: unsignedVal,
   numFmt: { required: ['formatCode'] },
 };
 
@@ -278,7 +382,13 @@ const DS: Record<string, TypeRule> = {
 };
 
 const RULES = new Map<string, Record<string, TypeRule>>([
-  [NS.s, SML], [NS.xdr, XDR], [NS.a, DML], [NS.c, CHART], [NS.ct, CT], [NS.pr, PR], [NS.ds, DS],
+  [NS.s, SML],
+  [NS.xdr, XDR],
+  [NS.a, DML],
+  [NS.c, CHART],
+  [NS.ct, CT],
+  [NS.pr, PR],
+  [NS.ds, DS],
 ]);
 
 /** Which element names a sequence entry stands for, expanded, and whether it may repeat. */

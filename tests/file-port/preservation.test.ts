@@ -18,7 +18,13 @@ const plan: WorkbookPlan = {
       sheet: S.findings,
       content: {
         titleLines: ['校验结果', '生成于 2026-11-29'],
-        columns: [{ header: '工作表', width: 10 }, { header: '单元格', width: 8 }, { header: '出生日期', format: 'date' }, { header: '严重程度', validation: { list: ['错误', '警告'] } }, { header: '说明', width: 40 }],
+        columns: [
+          { header: '工作表', width: 10 },
+          { header: '单元格', width: 8 },
+          { header: '出生日期', format: 'date' },
+          { header: '严重程度', validation: { list: ['错误', '警告'] } },
+          { header: '说明', width: 40 },
+        ],
         rows: [
           [S.roster, { text: 'D4', link: { sheet: S.roster, row: 3, col: 3 } }, 41640, '错误', '身份证号只剩 15 位有效数字'],
           [S.roster, { text: 'C5', link: { sheet: S.roster, row: 4, col: 2 } }, null, '警告', '=出生日期是错误值'],
@@ -28,14 +34,40 @@ const plan: WorkbookPlan = {
         freezeHeader: true,
       },
     },
-    { kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { columns: [{ header: '姓名', width: 10 }, { header: '类别', validation: { list: ['班主任', '任课教师', '党员'] } }, { header: '电话', format: 'text' }], rows: [], freezeHeader: true } },
-    { kind: 'replaceSheet', sheet: '统计汇总', content: { columns: [{ header: '项目' }, { header: '人数', format: 'integer' }, { header: '占比', format: 'percent' }], rows: [['双亲外出', 2, 0.5], ['单亲外出', 2, 0.5]] } },
+    {
+      kind: 'createSheetIfMissing',
+      sheet: '帮扶人员',
+      content: {
+        columns: [
+          { header: '姓名', width: 10 },
+          { header: '类别', validation: { list: ['班主任', '任课教师', '党员'] } },
+          { header: '电话', format: 'text' },
+        ],
+        rows: [],
+        freezeHeader: true,
+      },
+    },
+    {
+      kind: 'replaceSheet',
+      sheet: '统计汇总',
+      content: {
+        columns: [{ header: '项目' }, { header: '人数', format: 'integer' }, { header: '占比', format: 'percent' }],
+        rows: [
+          ['双亲外出', 2, 0.5],
+          ['单亲外出', 2, 0.5],
+        ],
+      },
+    },
     { kind: 'appendRows', sheet: S.log, rows: [[46280, '王芳', '家访']], expectedLastRow: 2 },
-    { kind: 'markCells', sheet: S.roster, marks: [
-      { sheet: S.roster, row: 3, col: 3, note: '身份证号只剩 15 位有效数字', fill: '#FFC7CE' },
-      { sheet: S.roster, row: 4, col: 2, note: '出生日期是错误值', fill: '#FFEB9C' },
-      { sheet: S.roster, row: 2, col: 1, note: '已有老师的批注', fill: '#FFEB9C' },
-    ] },
+    {
+      kind: 'markCells',
+      sheet: S.roster,
+      marks: [
+        { sheet: S.roster, row: 3, col: 3, note: '身份证号只剩 15 位有效数字', fill: '#FFC7CE' },
+        { sheet: S.roster, row: 4, col: 2, note: '出生日期是错误值', fill: '#FFEB9C' },
+        { sheet: S.roster, row: 2, col: 1, note: '已有老师的批注', fill: '#FFEB9C' },
+      ],
+    },
   ],
 };
 
@@ -76,7 +108,16 @@ describe('file port keeps everything it does not own', () => {
     const changed = Object.keys(original).filter((p) => !OWNED.has(p) && !sameBytes(original[p], after[p]));
     expect(changed).toEqual([]);
     // The comparison covers the things users notice first.
-    for (const p of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/drawings/drawing1.xml', 'xl/threadedComments/threadedComment1.xml', 'xl/sharedStrings.xml', 'xl/calcChain.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']) {
+    for (const p of [
+      'xl/charts/chart1.xml',
+      'xl/media/image1.png',
+      'xl/drawings/drawing1.xml',
+      'xl/threadedComments/threadedComment1.xml',
+      'xl/sharedStrings.xml',
+      'xl/calcChain.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+    ]) {
       expect([p, sameBytes(original[p], after[p])]).toEqual([p, true]);
     }
   });
@@ -91,7 +132,14 @@ describe('file port keeps everything it does not own', () => {
   it('keeps every original entry of the workbook part, its relationships and content types', () => {
     const wbBefore = partText(original, 'xl/workbook.xml');
     const wbAfter = partText(after, 'xl/workbook.xml');
-    for (const el of [...elements(wbBefore, 'sheet'), ...elements(wbBefore, 'definedName'), ...elements(wbBefore, 'workbookView'), ...elements(wbBefore, 'calcPr'), ...elements(wbBefore, 'workbookPr')]) expect(wbAfter).toContain(el);
+    for (const el of [
+      ...elements(wbBefore, 'sheet'),
+      ...elements(wbBefore, 'definedName'),
+      ...elements(wbBefore, 'workbookView'),
+      ...elements(wbBefore, 'calcPr'),
+      ...elements(wbBefore, 'workbookPr'),
+    ])
+      expect(wbAfter).toContain(el);
     const names = [...wbAfter.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual([S.roster, S.data, S.hidden, S.findings, S.log, '帮扶人员', '统计汇总']);
     const relsBefore = partText(original, 'xl/_rels/workbook.xml.rels');
@@ -105,7 +153,16 @@ describe('file port keeps everything it does not own', () => {
   it('only appends to styles.xml: every existing style keeps its index and bytes', () => {
     const before = partText(original, 'xl/styles.xml');
     const now = partText(after, 'xl/styles.xml');
-    for (const [container, child] of [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellStyleXfs', 'xf'], ['cellXfs', 'xf'], ['cellStyles', 'cellStyle'], ['dxfs', 'dxf']]) {
+    for (const [container, child] of [
+      ['numFmts', 'numFmt'],
+      ['fonts', 'font'],
+      ['fills', 'fill'],
+      ['borders', 'border'],
+      ['cellStyleXfs', 'xf'],
+      ['cellXfs', 'xf'],
+      ['cellStyles', 'cellStyle'],
+      ['dxfs', 'dxf'],
+    ]) {
       const old = styleChildren(before, container, child);
       const next = styleChildren(now, container, child);
       expect([container, next.slice(0, old.length)]).toEqual([container, old]);
@@ -115,7 +172,7 @@ describe('file port keeps everything it does not own', () => {
     expect(styleChildren(now, 'cellXfs', 'xf').length).toBeGreaterThan(styleChildren(before, 'cellXfs', 'xf').length);
   });
 
-  it('changes only the marked cells of the teacher\'s sheet', () => {
+  it("changes only the marked cells of the teacher's sheet", () => {
     const before = partText(original, 'xl/worksheets/sheet1.xml');
     const now = partText(after, 'xl/worksheets/sheet1.xml');
     const rowsBefore = elements(before, 'row');
@@ -133,7 +190,7 @@ describe('file port keeps everything it does not own', () => {
     expect(now.replace(/<sheetData>[\s\S]*<\/sheetData>/, '')).toBe(before.replace(/<sheetData>[\s\S]*<\/sheetData>/, ''));
   });
 
-  it('adds its note beside the teacher\'s notes without touching them, and skips cells that already have one', () => {
+  it("adds its note beside the teacher's notes without touching them, and skips cells that already have one", () => {
     const before = partText(original, 'xl/notes/roster-notes.xml');
     const now = partText(after, 'xl/notes/roster-notes.xml');
     for (const el of elements(before, 'comment')) expect(now).toContain(el);
@@ -159,7 +216,7 @@ describe('file port keeps everything it does not own', () => {
     for (const row of elements(partText(original, 'xl/worksheets/sheet5.xml'), 'row')) expect(log).toContain(row);
   });
 
-  it('reads back with SheetJS: the teacher\'s values unchanged and the new sheets as planned', () => {
+  it("reads back with SheetJS: the teacher's values unchanged and the new sheets as planned", () => {
     const before = XLSX.read(richWorkbook(), { type: 'array', cellDates: false });
     const wb = XLSX.read(saved, { type: 'array', cellDates: false });
     for (const name of [S.roster, S.data, S.hidden]) {
@@ -174,12 +231,21 @@ describe('file port keeps everything it does not own', () => {
       [S.roster, 'C5', null, '警告', '=出生日期是错误值'],
     ]);
     expect(wb.Sheets[S.findings]['E5'].f).toBeUndefined();
-    expect(XLSX.utils.sheet_to_json(wb.Sheets['统计汇总'], { header: 1, raw: true })).toEqual([['项目', '人数', '占比'], ['双亲外出', 2, 0.5], ['单亲外出', 2, 0.5]]);
-    expect(XLSX.utils.sheet_to_json(wb.Sheets[S.log], { header: 1, raw: true })).toEqual([['日期', '学生', '内容'], [46266, '张小明', '谈心'], [46273, '李华', '家长电话'], [46280, '王芳', '家访']]);
+    expect(XLSX.utils.sheet_to_json(wb.Sheets['统计汇总'], { header: 1, raw: true })).toEqual([
+      ['项目', '人数', '占比'],
+      ['双亲外出', 2, 0.5],
+      ['单亲外出', 2, 0.5],
+    ]);
+    expect(XLSX.utils.sheet_to_json(wb.Sheets[S.log], { header: 1, raw: true })).toEqual([
+      ['日期', '学生', '内容'],
+      [46266, '张小明', '谈心'],
+      [46273, '李华', '家长电话'],
+      [46280, '王芳', '家访'],
+    ]);
     expect(wb.Workbook?.Sheets?.find((s) => s.name === S.hidden)?.Hidden).toBe(1);
   });
 
-  it('after clearMarks the teacher\'s sheet, notes and note drawing are byte-identical to the original', async () => {
+  it("after clearMarks the teacher's sheet, notes and note drawing are byte-identical to the original", async () => {
     const wb = openXlsx(saved);
     await wb.apply({ ops: [{ kind: 'clearMarks', sheet: S.roster }] });
     const cleared = unzipParts(wb.save());

@@ -57,7 +57,8 @@ export function richWorkbookParts(): Record<string, Uint8Array> {
       HEAD +
       '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
       '<dc:creator>hand-written fixture</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2026-09-01T08:00:00Z</dcterms:created></cp:coreProperties>',
-    'docProps/app.xml': HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Hand-written OOXML</Application></Properties>',
+    'docProps/app.xml':
+      HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Hand-written OOXML</Application></Properties>',
     'xl/workbook.xml':
       HEAD +
       `<workbook xmlns="${MAIN}" xmlns:r="${R}">` +

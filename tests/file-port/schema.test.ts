@@ -27,11 +27,16 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const sheet = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${R}">${body}</worksheet>`;
 const DATA = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
 const MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-const EXT = '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings/></ext></extLst>';
+const EXT =
+  '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings/></ext></extLst>';
 
 describe('the schema checker', () => {
   it('accepts a worksheet in schema order, with markup from other namespaces beside it', () => {
-    expect(schemaProblems(sheet(`<dimension ref="A1"/>${DATA}${MARGINS}<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts>${EXT}`))).toEqual([]);
+    expect(
+      schemaProblems(
+        sheet(`<dimension ref="A1"/>${DATA}${MARGINS}<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts>${EXT}`),
+      ),
+    ).toEqual([]);
   });
 
   it('names a planted misorder: <legacyDrawing> before <drawing>, <tableParts> after <extLst>, <hyperlinks> after <pageMargins>', () => {
@@ -50,8 +55,12 @@ describe('the schema checker', () => {
     expect(schemaProblems(sheet(`${DATA}<tableParts count="1"><tablePart/></tableParts>`))).toEqual(['/worksheet/tableParts/tablePart: required attribute r:id missing']);
     expect(schemaProblems(sheet('<dimension ref="A1"/>'))).toEqual(['/worksheet: required child <sheetData> missing']);
     expect(schemaProblems(sheet(`${DATA}${MARGINS}${MARGINS}`))).toEqual(['/worksheet: <pageMargins> appears more than once']);
-    expect(schemaProblems(sheet(`${DATA}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"/>`))).toEqual(['/worksheet/pageMargins: required attribute footer missing']);
-    expect(schemaProblems(`<workbook xmlns="${MAIN}"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`)[0]).toMatch(/^not namespace-well-formed: prefix "r" of <sheet> attribute r:id is declared nowhere/);
+    expect(schemaProblems(sheet(`${DATA}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"/>`))).toEqual([
+      '/worksheet/pageMargins: required attribute footer missing',
+    ]);
+    expect(schemaProblems(`<workbook xmlns="${MAIN}"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`)[0]).toMatch(
+      /^not namespace-well-formed: prefix "r" of <sheet> attribute r:id is declared nowhere/,
+    );
   });
 
   it('reads prefixes as namespaces: the same worksheet under x: passes, a foreign element in the main namespace does not', () => {
@@ -75,13 +84,17 @@ describe('the schema checker', () => {
       '/table: <tableColumns> comes after <tableStyleInfo>, but the schema puts it before',
     ]);
     const xdr = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"';
-    expect(schemaProblems(`<xdr:wsDr ${xdr}><xdr:twoCellAnchor><xdr:to><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`)).toEqual([
-      '/wsDr/twoCellAnchor: <from> comes after <to>, but the schema puts it before',
-    ]);
+    expect(
+      schemaProblems(
+        `<xdr:wsDr ${xdr}><xdr:twoCellAnchor><xdr:to><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+      ),
+    ).toEqual(['/wsDr/twoCellAnchor: <from> comes after <to>, but the schema puts it before']);
     const c = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"';
-    expect(schemaProblems(`<c:chartSpace ${c}><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:order val="0"/><c:idx val="0"/></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart></c:plotArea></c:chart></c:chartSpace>`)).toEqual([
-      '/chartSpace/chart/plotArea/barChart/ser: <idx> comes after <order>, but the schema puts it before',
-    ]);
+    expect(
+      schemaProblems(
+        `<c:chartSpace ${c}><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:ser><c:order val="0"/><c:idx val="0"/></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+      ),
+    ).toEqual(['/chartSpace/chart/plotArea/barChart/ser: <idx> comes after <order>, but the schema puts it before']);
     expect(schemaProblems('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml"/></Types>')).toEqual([
       '/Types/Override: required attribute ContentType missing',
     ]);
@@ -90,7 +103,9 @@ describe('the schema checker', () => {
 
 /** Parts of `after` that are new or differ from `before`, and that the schema module covers. */
 function writtenParts(before: Record<string, Uint8Array>, after: Record<string, Uint8Array>): string[] {
-  return Object.keys(after).filter((p) => isCheckedPart(p) && !sameBytes(before[p], after[p])).sort();
+  return Object.keys(after)
+    .filter((p) => isCheckedPart(p) && !sameBytes(before[p], after[p]))
+    .sort();
 }
 
 function problemsOf(before: Uint8Array | null, after: Uint8Array): { parts: string[]; problems: string[] } {
@@ -111,10 +126,28 @@ function richerWorkbook(): Uint8Array {
   const parts = richWorkbookParts();
   const text = (p: string) => new TextDecoder().decode(parts[p]);
   const set = (p: string, s: string) => void (parts[p] = strToU8(s));
-  set('xl/worksheets/sheet2.xml', text('xl/worksheets/sheet2.xml').replace('<drawing r:id="rId1"/></worksheet>', `<drawing r:id="rId1"/><tableParts count="1"><tablePart r:id="rId2"/></tableParts>${EXT}</worksheet>`));
-  set('xl/worksheets/_rels/sheet2.xml.rels', text('xl/worksheets/_rels/sheet2.xml.rels').replace('</Relationships>', `<Relationship Id="rId2" Type="${R}/table" Target="../tables/table2.xml"/></Relationships>`));
-  set('xl/tables/table2.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="2" name="数据表" displayName="数据表" ref="A1:B4" totalsRowShown="0"><autoFilter ref="A1:B4"/><tableColumns count="2"><tableColumn id="1" name="月份"/><tableColumn id="2" name="谈心次数"/></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`);
-  set('[Content_Types].xml', text('[Content_Types].xml').replace('</Types>', '<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'));
+  set(
+    'xl/worksheets/sheet2.xml',
+    text('xl/worksheets/sheet2.xml').replace(
+      '<drawing r:id="rId1"/></worksheet>',
+      `<drawing r:id="rId1"/><tableParts count="1"><tablePart r:id="rId2"/></tableParts>${EXT}</worksheet>`,
+    ),
+  );
+  set(
+    'xl/worksheets/_rels/sheet2.xml.rels',
+    text('xl/worksheets/_rels/sheet2.xml.rels').replace('</Relationships>', `<Relationship Id="rId2" Type="${R}/table" Target="../tables/table2.xml"/></Relationships>`),
+  );
+  set(
+    'xl/tables/table2.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN}" id="2" name="数据表" displayName="数据表" ref="A1:B4" totalsRowShown="0"><autoFilter ref="A1:B4"/><tableColumns count="2"><tableColumn id="1" name="月份"/><tableColumn id="2" name="谈心次数"/></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+  );
+  set(
+    '[Content_Types].xml',
+    text('[Content_Types].xml').replace(
+      '</Types>',
+      '<Override PartName="/xl/tables/table2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>',
+    ),
+  );
   // The log as a teacher who prints it leaves it: most of CT_Worksheet's optional children, none referring to another part.
   const log = text('xl/worksheets/sheet5.xml')
     .replace('<dimension ', '<sheetPr><tabColor rgb="FF00B050"/><pageSetUpPr fitToPage="1"/></sheetPr><dimension ')
@@ -144,8 +177,12 @@ const richPlan: WorkbookPlan = {
       content: {
         titleLines: ['校验结果', '第二行标题，很长很长的说明文字，要折行显示在 A 列的宽度之内'],
         columns: [
-          { header: '工作表', width: 10, wrap: true }, { header: '单元格', width: 8 }, { header: '日期', format: 'date' },
-          { header: '严重程度', validation: { list: ['错误', '警告'] } }, { header: '人数', format: 'integer' }, { header: '占比', format: 'percent' },
+          { header: '工作表', width: 10, wrap: true },
+          { header: '单元格', width: 8 },
+          { header: '日期', format: 'date' },
+          { header: '严重程度', validation: { list: ['错误', '警告'] } },
+          { header: '人数', format: 'integer' },
+          { header: '占比', format: 'percent' },
           { header: '上次生成', hidden: true },
         ],
         rows: [
@@ -154,22 +191,56 @@ const richPlan: WorkbookPlan = {
           ['合计', '', '', '=不是公式', 4, 0.75, ''],
         ],
         table: { name: '校验结果表' },
-        highlights: [{ col: 3, equals: '错误', fill: '#FFC7CE', font: '#9C0006' }, { col: 3, equals: '警告', fill: '#FFEB9C' }],
+        highlights: [
+          { col: 3, equals: '错误', fill: '#FFC7CE', font: '#9C0006' },
+          { col: 3, equals: '警告', fill: '#FFEB9C' },
+        ],
         freezeHeader: true,
         charts: [
           { type: 'column', title: '人数', rows: { first: 0, last: 1 }, categoryCol: 3, valueCols: [4] },
           { type: 'line', title: '占比', rows: { first: 0, last: 1 }, categoryCol: 3, valueCols: [5] },
         ],
-        print: { paper: 'A4', orientation: 'landscape', margins: { top: 0.5, bottom: 0.5, left: 0.4, right: 0.4, header: 0.3, footer: 0.3 }, repeatHeader: true, breaksBefore: [2], fitToWidth: true },
+        print: {
+          paper: 'A4',
+          orientation: 'landscape',
+          margins: { top: 0.5, bottom: 0.5, left: 0.4, right: 0.4, header: 0.3, footer: 0.3 },
+          repeatHeader: true,
+          breaksBefore: [2],
+          fitToWidth: true,
+        },
       },
     },
-    { kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { titleLines: ['说明'], columns: [{ header: '姓名', width: 10 }, { header: '类别', validation: { list: ['班主任', '任课教师'] } }, { header: '班级', validation: { sourceSheet: S.findings, sourceCol: 0, firstRow: 3 } }], rows: [], freezeHeader: true } },
+    {
+      kind: 'createSheetIfMissing',
+      sheet: '帮扶人员',
+      content: {
+        titleLines: ['说明'],
+        columns: [
+          { header: '姓名', width: 10 },
+          { header: '类别', validation: { list: ['班主任', '任课教师'] } },
+          { header: '班级', validation: { sourceSheet: S.findings, sourceCol: 0, firstRow: 3 } },
+        ],
+        rows: [],
+        freezeHeader: true,
+      },
+    },
     { kind: 'appendRows', sheet: S.log, rows: [[{ date: '2026-11-20' }, { text: '花名册 B3', link: { sheet: S.roster, row: 2, col: 1 } }, '家访']], expectedLastRow: 2 },
-    { kind: 'setCells', sheet: S.log, cells: [{ row: 5, col: 4, value: { text: '跳到 D4', link: { sheet: S.roster, row: 3, col: 3 } } }, { row: 5, col: 5, value: { date: '2026-12-01' } }] },
-    { kind: 'markCells', sheet: S.roster, marks: [
-      { sheet: S.roster, row: 3, col: 3, note: '身份证号只剩 15 位有效数字', fill: '#FFC7CE' },
-      { sheet: S.roster, row: 6, col: 7, note: '新单元格上的批注', fill: '#FFEB9C' },
-    ] },
+    {
+      kind: 'setCells',
+      sheet: S.log,
+      cells: [
+        { row: 5, col: 4, value: { text: '跳到 D4', link: { sheet: S.roster, row: 3, col: 3 } } },
+        { row: 5, col: 5, value: { date: '2026-12-01' } },
+      ],
+    },
+    {
+      kind: 'markCells',
+      sheet: S.roster,
+      marks: [
+        { sheet: S.roster, row: 3, col: 3, note: '身份证号只剩 15 位有效数字', fill: '#FFC7CE' },
+        { sheet: S.roster, row: 6, col: 7, note: '新单元格上的批注', fill: '#FFEB9C' },
+      ],
+    },
     { kind: 'markCells', sheet: S.data, marks: [{ sheet: S.data, row: 1, col: 1, note: '图表和表格旁的批注', fill: '#FFEB9C' }] },
     { kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 1, col: 1, note: '记录表上的批注', fill: '#FFEB9C' }] },
   ],
@@ -194,13 +265,24 @@ describe('every part the file port writes follows the schema', () => {
     // Printing (issue 16): fit to width in sheetPr, then printOptions, pageMargins, pageSetup, rowBreaks before the drawing.
     const printed = parts.map((p) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(p) ? xml(p) : '')).find((x) => x.includes('<rowBreaks'))!;
     expect(printed).toMatch(/^[^]*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /);
-    expect(printed).toMatch(/<printOptions horizontalCentered="1"\/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"\/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"\/><\/rowBreaks><drawing /);
+    expect(printed).toMatch(
+      /<printOptions horizontalCentered="1"\/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"\/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/><rowBreaks count="1" manualBreakCount="1"><brk id="5" max="16383" man="1"\/><\/rowBreaks><drawing /,
+    );
     expect(xml('xl/workbook.xml')).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="3">(?:'|&apos;)校验结果(?:'|&apos;)!\$3:\$3<\/definedName>/);
-    expect(parts).toEqual(expect.arrayContaining([
-      '[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml',
-      'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml',
-      'xl/notes/roster-notes.xml', 'xl/tables/table1.xml',
-    ]));
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        '[Content_Types].xml',
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/worksheets/sheet4.xml',
+        'xl/worksheets/sheet5.xml',
+        'xl/notes/roster-notes.xml',
+        'xl/tables/table1.xml',
+      ]),
+    );
     expect(parts.some((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toBe(true);
     expect(parts.some((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p) && p !== 'xl/drawings/drawing1.xml')).toBe(true);
     expect(parts.filter((p) => /^xl\/comments\d*\.xml$/.test(p)).length).toBe(2); // new notes parts for 数据 and 谈心记录
@@ -208,7 +290,7 @@ describe('every part the file port writes follows the schema', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the sample roster after the whole upkeep twice, a typed log between, and with the roster check\'s marks', async () => {
+  it("the sample roster after the whole upkeep twice, a typed log between, and with the roster check's marks", async () => {
     const demo = await demoWorkbooks();
     const applied = problemsOf(demo.sample, demo.applied);
     expect(applied.parts.length).toBeGreaterThan(15);
@@ -220,7 +302,10 @@ describe('every part the file port writes follows the schema', () => {
   });
 
   it('each fixture and corpus roster after the upkeep and its marks', async () => {
-    const readable = (dir: string, skip: RegExp) => readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.xlsx') && !skip.test(f)).map((f) => path.join(dir, f));
+    const readable = (dir: string, skip: RegExp) =>
+      readdirSync(path.join(ROOT, dir))
+        .filter((f) => f.endsWith('.xlsx') && !skip.test(f))
+        .map((f) => path.join(dir, f));
     // Left out: files with no roster, and the damaged, encrypted and not-a-workbook files the port refuses.
     const files = [...readable('tests/fixtures', /^no-roster/), ...readable('tests/corpus', /^(damaged|empty|encrypted|truncated|zip-not)/)];
     expect(files.length).toBeGreaterThanOrEqual(15);

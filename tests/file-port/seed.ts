@@ -45,7 +45,13 @@ export function sheetFingerprint(bytes: Uint8Array, sheetName: string): string {
   const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
   const related = [...text(relsPath).matchAll(/Target="([^"]+)"/g)].map((m) => m[1]);
   const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/') + 1);
-  const resolve = (t: string) => (t.startsWith('/') ? t.slice(1) : (dir + t).split('/').reduce<string[]>((a, s) => (s === '..' ? a.slice(0, -1) : [...a, s]), []).join('/'));
+  const resolve = (t: string) =>
+    t.startsWith('/')
+      ? t.slice(1)
+      : (dir + t)
+          .split('/')
+          .reduce<string[]>((a, s) => (s === '..' ? a.slice(0, -1) : [...a, s]), [])
+          .join('/');
   return [text(sheetPath), ...related.map((t) => text(resolve(t)))].join('\n----\n');
 }
 

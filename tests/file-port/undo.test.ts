@@ -12,7 +12,26 @@ const findings = (note: string): SheetContent => ({
 
 describe('file port: undoLast', () => {
   function book() {
-    return openXlsx(seedXlsx({ sheets: [{ name: '花名册', rows: [['姓名', '身份证号'], ['张三', '11010120150312001X']] }, { name: '谈心记录', rows: [['日期', '学生'], [46000, '李四']] }] }));
+    return openXlsx(
+      seedXlsx({
+        sheets: [
+          {
+            name: '花名册',
+            rows: [
+              ['姓名', '身份证号'],
+              ['张三', '11010120150312001X'],
+            ],
+          },
+          {
+            name: '谈心记录',
+            rows: [
+              ['日期', '学生'],
+              [46000, '李四'],
+            ],
+          },
+        ],
+      }),
+    );
   }
 
   it('returns the workbook to exactly the package before the last apply (one level)', async () => {
@@ -32,7 +51,10 @@ describe('file port: undoLast', () => {
     await wb.undoLast!();
     expect(wb.save()).toEqual(before);
     const read = await wb.read();
-    expect(read.sheets.find((s) => s.name === '谈心记录')!.values).toEqual([['日期', '学生'], [46000, '李四']]);
+    expect(read.sheets.find((s) => s.name === '谈心记录')!.values).toEqual([
+      ['日期', '学生'],
+      [46000, '李四'],
+    ]);
     expect(read.sheets.find((s) => s.name === '校验结果')!.values[2]).toEqual(['花名册', '旧']);
     expect(wb.canUndo!()).toBe(false);
     await expect(wb.undoLast!()).rejects.toMatchObject({ key: 'office.nothingToUndo' });

@@ -21,7 +21,10 @@ const styleOf = (sheet: string, ref: string) => Number(new RegExp(`<c r="${ref}"
 
 const content = (wrap: boolean): SheetContent => ({
   titleLines: ['工作报告', '本学期共有留守儿童48名，其中父母均外出37名，单亲外出11名；开展谈心120次、家访30次。'],
-  columns: [{ header: '项目', width: 80, format: 'text', wrap }, { header: '数值', format: 'integer' }],
+  columns: [
+    { header: '项目', width: 80, format: 'text', wrap },
+    { header: '数值', format: 'integer' },
+  ],
   rows: [['留守儿童', 48]],
 });
 

@@ -82,7 +82,7 @@ describe('replaceSheet writes what SheetContent asks for', () => {
     expect(xml).not.toMatch(/<f[\s>]/);
   });
 
-  it('adds dropdowns, from a list and from another sheet\'s column', () => {
+  it("adds dropdowns, from a list and from another sheet's column", () => {
     expect(xml).toContain('sqref="E3:E1003"><formula1>&quot;谈心,家访&quot;</formula1>');
     expect(xml).toContain('sqref="F3:F1003"><formula1>&apos;帮扶人员&apos;!$A$2:$A$1048576</formula1>');
   });
@@ -135,15 +135,25 @@ describe('text safety', () => {
     expect(xml).toContain('line1_x000D_\nline2');
     expect(xml).toContain('_x005F_x0041_ stays');
     const book = await openXlsx(wb.save()).read({ sheets: ['文本'] });
-    expect(findSheet(book, '文本')!.values.slice(1).map((r) => r[0])).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\nline2']); // SheetJS reads CRLF as LF
+    expect(
+      findSheet(book, '文本')!
+        .values.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\nline2']); // SheetJS reads CRLF as LF
   });
 
-  it('stores formula-like text as text with Excel\'s quote prefix, keeping the cell\'s own style', async () => {
+  it("stores formula-like text as text with Excel's quote prefix, keeping the cell's own style", async () => {
     const wb = openXlsx(richWorkbook());
-    await wb.apply({ ops: [
-      { kind: 'replaceSheet', sheet: '攻击', content: { columns: [{ header: '姓名', format: 'text' }], rows: [['=HYPERLINK("http://evil.example","点我")'], ['@SUM(A1)'], ['普通文字']] } },
-      { kind: 'setCells', sheet: S.roster, cells: [{ row: 2, col: 3, value: "=cmd|' /C calc'!A0" }] },
-    ] });
+    await wb.apply({
+      ops: [
+        {
+          kind: 'replaceSheet',
+          sheet: '攻击',
+          content: { columns: [{ header: '姓名', format: 'text' }], rows: [['=HYPERLINK("http://evil.example","点我")'], ['@SUM(A1)'], ['普通文字']] },
+        },
+        { kind: 'setCells', sheet: S.roster, cells: [{ row: 2, col: 3, value: "=cmd|' /C calc'!A0" }] },
+      ],
+    });
     const parts = unzipParts(wb.save());
     const styles = partText(parts, 'xl/styles.xml');
     const xfs = styleChildren(styles, 'cellXfs', 'xf');
@@ -159,7 +169,7 @@ describe('text safety', () => {
     expect(xfs[styleIndex(d3)]).toBe('<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" quotePrefix="1"/>');
   });
 
-  it('cuts text at Excel\'s 32,767 characters and says so', async () => {
+  it("cuts text at Excel's 32,767 characters and says so", async () => {
     const wb = openXlsx(richWorkbook());
     const result = await wb.apply({ ops: [{ kind: 'setCells', sheet: S.log, cells: [{ row: 5, col: 0, value: '长'.repeat(40000) }] }] });
     expect(result.degraded).toContain('file.textTruncated');
@@ -180,7 +190,12 @@ describe('writing into existing sheets', () => {
   it('appendRows styles new cells like the column, and grows a table that ends on the last row', async () => {
     const wb = openXlsx(richWorkbook());
     // The old findings sheet has a table over A1:B2; append under it.
-    await wb.apply({ ops: [{ kind: 'appendRows', sheet: S.findings, rows: [['新', '新的问题']], expectedLastRow: 1 }, { kind: 'appendRows', sheet: S.log, rows: [[46300, '赵强']], expectedLastRow: 2 }] });
+    await wb.apply({
+      ops: [
+        { kind: 'appendRows', sheet: S.findings, rows: [['新', '新的问题']], expectedLastRow: 1 },
+        { kind: 'appendRows', sheet: S.log, rows: [[46300, '赵强']], expectedLastRow: 2 },
+      ],
+    });
     const parts = unzipParts(wb.save());
     expect(partText(parts, 'xl/tables/table1.xml')).toContain('ref="A1:B3"');
     expect(partText(parts, 'xl/tables/table1.xml')).toContain('<autoFilter ref="A1:B3"/>');
@@ -197,9 +212,21 @@ describe('writing into existing sheets', () => {
     expect(findSheet(await wb.read(), '空')!.values).toEqual([['第一行']]);
   });
 
-  it('setCells keeps the cell\'s style, drops a stale calcChain when it overwrites a formula, and adds links', async () => {
+  it("setCells keeps the cell's style, drops a stale calcChain when it overwrites a formula, and adds links", async () => {
     const wb = openXlsx(richWorkbook());
-    await wb.apply({ ops: [{ kind: 'setCells', sheet: S.roster, cells: [{ row: 6, col: 5, value: 61 }, { row: 3, col: 2, value: 41641 }, { row: 8, col: 0, value: { text: '去数据', link: { sheet: S.data, row: 0, col: 0 } } }] }] });
+    await wb.apply({
+      ops: [
+        {
+          kind: 'setCells',
+          sheet: S.roster,
+          cells: [
+            { row: 6, col: 5, value: 61 },
+            { row: 3, col: 2, value: 41641 },
+            { row: 8, col: 0, value: { text: '去数据', link: { sheet: S.data, row: 0, col: 0 } } },
+          ],
+        },
+      ],
+    });
     const parts = unzipParts(wb.save());
     const roster = partText(parts, 'xl/worksheets/sheet1.xml');
     expect(cellTag(roster, 'F7')).toBe('<c r="F7"><v>61</v></c>');
@@ -225,10 +252,18 @@ describe('marks on a sheet without notes', () => {
   it('creates the notes parts, then clearMarks removes them and restores every cell', async () => {
     const wb = openXlsx(richWorkbook());
     const original = unzipParts(wb.save());
-    const result = await wb.apply({ ops: [{ kind: 'markCells', sheet: S.log, marks: [
-      { sheet: S.log, row: 1, col: 1, note: '="不是公式"', fill: '#FFC7CE' },
-      { sheet: S.log, row: 7, col: 4, note: '空白单元格', fill: '#FFC7CE' },
-    ] }] });
+    const result = await wb.apply({
+      ops: [
+        {
+          kind: 'markCells',
+          sheet: S.log,
+          marks: [
+            { sheet: S.log, row: 1, col: 1, note: '="不是公式"', fill: '#FFC7CE' },
+            { sheet: S.log, row: 7, col: 4, note: '空白单元格', fill: '#FFC7CE' },
+          ],
+        },
+      ],
+    });
     expect(result.degraded).toEqual([]);
     const marked = unzipParts(wb.save());
     expect(packageProblems(marked)).toEqual([]);
@@ -256,13 +291,18 @@ describe('marks on a sheet without notes', () => {
 
   it('forgets the marks of a sheet that is replaced whole', async () => {
     const wb = openXlsx(richWorkbook());
-    await wb.apply({ ops: [
-      { kind: 'markCells', sheet: S.findings, marks: [{ sheet: S.findings, row: 1, col: 1, note: '旧', fill: '#FFC7CE' }] },
-      { kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 1, col: 1, note: '留着', fill: '#FFC7CE' }] },
-    ] });
+    await wb.apply({
+      ops: [
+        { kind: 'markCells', sheet: S.findings, marks: [{ sheet: S.findings, row: 1, col: 1, note: '旧', fill: '#FFC7CE' }] },
+        { kind: 'markCells', sheet: S.log, marks: [{ sheet: S.log, row: 1, col: 1, note: '留着', fill: '#FFC7CE' }] },
+      ],
+    });
     await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: S.findings, content: { columns: [{ header: 'x' }], rows: [['y']] } }] });
     const parts = unzipParts(wb.save());
-    const record = partText(parts, Object.keys(parts).find((p) => /^customXml\/item\d+\.xml$/.test(p))!);
+    const record = partText(
+      parts,
+      Object.keys(parts).find((p) => /^customXml\/item\d+\.xml$/.test(p))!,
+    );
     expect(record).not.toContain(`sheet="${S.findings}"`);
     expect(record).toContain(`sheet="${S.log}"`);
   });
@@ -285,7 +325,12 @@ describe('charts on a generated sheet', () => {
   const summary: SheetContent = {
     titleLines: ['统计汇总'],
     columns: [{ header: '月份' }, { header: '谈心' }, { header: '家访' }],
-    rows: [['九月', 12, 3], ['十月', 15, 4], ['十一月', 9, 2], ['合计', 36, 9]],
+    rows: [
+      ['九月', 12, 3],
+      ['十月', 15, 4],
+      ['十一月', 9, 2],
+      ['合计', 36, 9],
+    ],
     table: { name: '汇总' },
     charts: [
       { type: 'column', title: '每月谈心与家访', rows: { first: 0, last: 2 }, categoryCol: 0, valueCols: [1, 2] },
@@ -294,7 +339,7 @@ describe('charts on a generated sheet', () => {
     ],
   };
 
-  it('draws native charts over the sheet\'s own rows, and a rerun without charts leaves no orphans', async () => {
+  it("draws native charts over the sheet's own rows, and a rerun without charts leaves no orphans", async () => {
     const wb = openXlsx(richWorkbook());
     const result = await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: summary }] });
     expect(result.degraded).toEqual(['file.chartSkipped']);
@@ -320,7 +365,15 @@ describe('charts on a generated sheet', () => {
     await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '统计汇总', content: { ...summary, charts: [] } }] });
     const rerun = unzipParts(wb.save());
     expect(packageProblems(rerun)).toEqual([]);
-    expect(Object.keys(rerun).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort()).toEqual(Object.keys(original).filter((p) => /^xl\/(charts|drawings)\//.test(p)).sort());
+    expect(
+      Object.keys(rerun)
+        .filter((p) => /^xl\/(charts|drawings)\//.test(p))
+        .sort(),
+    ).toEqual(
+      Object.keys(original)
+        .filter((p) => /^xl\/(charts|drawings)\//.test(p))
+        .sort(),
+    );
     for (const p of Object.keys(original)) if (/^xl\/(charts|drawings)\//.test(p)) expect([p, sameBytes(original[p], rerun[p])]).toEqual([p, true]);
   });
 });
@@ -333,7 +386,15 @@ describe('unusual packages', () => {
     parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
     parts['[Content_Types].xml'] = strToU8(new TextDecoder().decode(parts['[Content_Types].xml']).replace(/<Override PartName="\/xl\/styles.xml"[^>]*>/, ''));
     const wb = openXlsx(zipSync(parts));
-    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: '日期', format: 'date' }], rows: [[46000], [{ text: '链接', link: { sheet: S.log, row: 0, col: 0 } }]] } }] });
+    await wb.apply({
+      ops: [
+        {
+          kind: 'replaceSheet',
+          sheet: '新表',
+          content: { columns: [{ header: '日期', format: 'date' }], rows: [[46000], [{ text: '链接', link: { sheet: S.log, row: 0, col: 0 } }]] },
+        },
+      ],
+    });
     const saved = unzipParts(wb.save());
     expect(packageProblems(saved)).toEqual([]);
     const styles = partText(saved, 'xl/styles.xml');
@@ -345,15 +406,34 @@ describe('unusual packages', () => {
 
   it('keeps table names and ids unique against tables stored at other paths', async () => {
     const parts = richWorkbookParts();
-    parts['xl/other/tbl.xml'] = strToU8('<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="7" name="Findings" displayName="Findings" ref="A1:C3" totalsRowShown="0"><autoFilter ref="A1:C3"/><tableColumns count="3"><tableColumn id="1" name="日期"/><tableColumn id="2" name="学生"/><tableColumn id="3" name="内容"/></tableColumns></table>');
-    parts['xl/worksheets/_rels/sheet5.xml.rels'] = strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../other/tbl.xml"/></Relationships>');
-    parts['xl/worksheets/sheet5.xml'] = strToU8(new TextDecoder().decode(parts['xl/worksheets/sheet5.xml']).replace('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">').replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'));
-    parts['[Content_Types].xml'] = strToU8(new TextDecoder().decode(parts['[Content_Types].xml']).replace('</Types>', '<Override PartName="/xl/other/tbl.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'));
+    parts['xl/other/tbl.xml'] = strToU8(
+      '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="7" name="Findings" displayName="Findings" ref="A1:C3" totalsRowShown="0"><autoFilter ref="A1:C3"/><tableColumns count="3"><tableColumn id="1" name="日期"/><tableColumn id="2" name="学生"/><tableColumn id="3" name="内容"/></tableColumns></table>',
+    );
+    parts['xl/worksheets/_rels/sheet5.xml.rels'] = strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../other/tbl.xml"/></Relationships>',
+    );
+    parts['xl/worksheets/sheet5.xml'] = strToU8(
+      new TextDecoder()
+        .decode(parts['xl/worksheets/sheet5.xml'])
+        .replace(
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+        )
+        .replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'),
+    );
+    parts['[Content_Types].xml'] = strToU8(
+      new TextDecoder()
+        .decode(parts['[Content_Types].xml'])
+        .replace('</Types>', '<Override PartName="/xl/other/tbl.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>'),
+    );
     const wb = openXlsx(zipSync(parts));
     await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: 'a' }], rows: [[1]], table: { name: 'Findings' } } }] });
     const saved = unzipParts(wb.save());
     expect(packageProblems(saved)).toEqual([]);
-    const fresh = Object.keys(saved).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p)).map((p) => partText(saved, p)).find((t) => t.includes('displayName="Findings_2"'));
+    const fresh = Object.keys(saved)
+      .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
+      .map((p) => partText(saved, p))
+      .find((t) => t.includes('displayName="Findings_2"'));
     expect(fresh).toContain('id="8"');
   });
 
@@ -363,6 +443,16 @@ describe('unusual packages', () => {
     await wb.select({ sheet: S.roster, row: 3, col: 3 });
     expect(wb.selected()).toEqual({ sheet: S.roster, row: 3, col: 3 });
     await expect(wb.select({ sheet: '没有', row: 0, col: 0 })).rejects.toMatchObject({ key: 'file.noSheet' });
-    expect(wb.capabilities()).toEqual({ host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false, newWorkbook: false });
+    expect(wb.capabilities()).toEqual({
+      host: 'file',
+      excelApi: null,
+      notes: true,
+      conditionalFormats: true,
+      dataValidation: true,
+      hyperlinks: true,
+      undoGroup: false,
+      insertSheets: false,
+      newWorkbook: false,
+    });
   });
 });

@@ -90,7 +90,7 @@ export function withFilePass(xls: Uint8Array): Uint8Array {
   out.set(stream.subarray(insertAt), insertAt + filePass.length);
   // BoundSheet8 (0x0085) holds each sheet's stream position (lbPlyPos): every one moves by the insert.
   const view = new DataView(out.buffer);
-  for (let at = 0; at + 4 <= out.length; ) {
+  for (let at = 0; at + 4 <= out.length;) {
     const type = view.getUint16(at, true);
     const length = view.getUint16(at + 2, true);
     if (type === 0x0085) view.setUint32(at + 4, view.getUint32(at + 4, true) + filePass.length, true);

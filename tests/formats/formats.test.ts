@@ -60,13 +60,15 @@ describe.each(Object.entries(SAMPLE_FILES))('%s', (name, format) => {
     const before = rosterOf(original);
     expect(roster.origin).toEqual(before.origin);
     expect(roster.dateFormats?.columns).toEqual(before.dateFormats?.columns);
-    roster.values.forEach((line, r) => line.forEach((v, c) => {
-      const was = before.values[r][c];
-      // The one ID the sample stores as a number (damaged, as Excel does) reaches a CSV or an HTML table
-      // as Excel shows it, 3.41523201905262E+17, and stays that text; every other cell is the same value.
-      if (TEXT_FILES.includes(name) && typeof was === 'number' && was > 1e11) expect(v).toBe(String(was.toExponential(14)).toUpperCase().replace('E+', 'E+0'));
-      else expect([r, c, v]).toEqual([r, c, was]);
-    }));
+    roster.values.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const was = before.values[r][c];
+        // The one ID the sample stores as a number (damaged, as Excel does) reaches a CSV or an HTML table
+        // as Excel shows it, 3.41523201905262E+17, and stays that text; every other cell is the same value.
+        if (TEXT_FILES.includes(name) && typeof was === 'number' && was > 1e11) expect(v).toBe(String(was.toExponential(14)).toUpperCase().replace('E+', 'E+0'));
+        else expect([r, c, v]).toEqual([r, c, was]);
+      }),
+    );
   });
 
   if (format !== 'csv') {
@@ -137,7 +139,7 @@ describe('refusals', () => {
   });
 
   it('a compound file without a workbook stream (a Word .doc, say) is not a workbook', () => {
-    const cfb = (XLSX.CFB as { utils: { cfb_new(): unknown; cfb_add(c: unknown, p: string, d: Uint8Array): void }; write(c: unknown, o: object): ArrayBuffer });
+    const cfb = XLSX.CFB as { utils: { cfb_new(): unknown; cfb_add(c: unknown, p: string, d: Uint8Array): void }; write(c: unknown, o: object): ArrayBuffer };
     const doc = cfb.utils.cfb_new();
     cfb.utils.cfb_add(doc, 'WordDocument', new Uint8Array(64).fill(1));
     expect(keyOf(() => openSpreadsheet(new Uint8Array(cfb.write(doc, { type: 'array' })), { name: 'x.xls' }))).toBe('file.notXlsx');

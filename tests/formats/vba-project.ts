@@ -63,24 +63,31 @@ function dirStream(modules: readonly Module[]): Uint8Array {
     record(0x0014, u32(0x0409)), // PROJECTLCIDINVOKE
     record(0x0003, u16(1252)), // PROJECTCODEPAGE
     record(0x0004, ascii('VBAProject')), // PROJECTNAME
-    record(0x0005, new Uint8Array(0)), record(0x0040, new Uint8Array(0)), // PROJECTDOCSTRING (+ unicode)
-    record(0x0006, new Uint8Array(0)), record(0x003d, new Uint8Array(0)), // PROJECTHELPFILEPATH (both)
+    record(0x0005, new Uint8Array(0)),
+    record(0x0040, new Uint8Array(0)), // PROJECTDOCSTRING (+ unicode)
+    record(0x0006, new Uint8Array(0)),
+    record(0x003d, new Uint8Array(0)), // PROJECTHELPFILEPATH (both)
     record(0x0007, u32(0)), // PROJECTHELPCONTEXT
     record(0x0008, u32(0)), // PROJECTLIBFLAGS
     concat(u16(0x0009), u32(4), u32(1), u16(0)), // PROJECTVERSION: reserved 4, major 1, minor 0
-    record(0x000c, new Uint8Array(0)), record(0x003c, new Uint8Array(0)), // PROJECTCONSTANTS (+ unicode)
+    record(0x000c, new Uint8Array(0)),
+    record(0x003c, new Uint8Array(0)), // PROJECTCONSTANTS (+ unicode)
   );
-  const moduleRecords = modules.map((m) => concat(
-    record(0x0019, ascii(m.name)), // MODULENAME
-    record(0x0047, utf16(m.name)), // MODULENAMEUNICODE
-    record(0x001a, ascii(m.name)), record(0x0032, utf16(m.name)), // MODULESTREAMNAME (+ unicode)
-    record(0x001c, new Uint8Array(0)), record(0x0048, new Uint8Array(0)), // MODULEDOCSTRING (+ unicode)
-    record(0x0031, u32(0)), // MODULEOFFSET: the source starts the stream
-    record(0x001e, u32(0)), // MODULEHELPCONTEXT
-    record(0x002c, u16(0xffff)), // MODULECOOKIE
-    concat(u16(m.document ? 0x0022 : 0x0021), u32(0)), // MODULETYPE: document or procedural
-    concat(u16(0x002b), u32(0)), // module terminator
-  ));
+  const moduleRecords = modules.map((m) =>
+    concat(
+      record(0x0019, ascii(m.name)), // MODULENAME
+      record(0x0047, utf16(m.name)), // MODULENAMEUNICODE
+      record(0x001a, ascii(m.name)),
+      record(0x0032, utf16(m.name)), // MODULESTREAMNAME (+ unicode)
+      record(0x001c, new Uint8Array(0)),
+      record(0x0048, new Uint8Array(0)), // MODULEDOCSTRING (+ unicode)
+      record(0x0031, u32(0)), // MODULEOFFSET: the source starts the stream
+      record(0x001e, u32(0)), // MODULEHELPCONTEXT
+      record(0x002c, u16(0xffff)), // MODULECOOKIE
+      concat(u16(m.document ? 0x0022 : 0x0021), u32(0)), // MODULETYPE: document or procedural
+      concat(u16(0x002b), u32(0)), // module terminator
+    ),
+  );
   return concat(
     information,
     concat(u16(0x000f), u32(2), u16(modules.length)), // PROJECTMODULES: count
@@ -123,13 +130,7 @@ const THIS_WORKBOOK = [
 ].join('\r\n');
 
 /** The macro the fixture carries: it only counts the roster's rows, so it is harmless to run. */
-export const MODULE1_SOURCE = [
-  'Attribute VB_Name = "Module1"',
-  'Sub CountRows()',
-  '    MsgBox ActiveSheet.UsedRange.Rows.Count',
-  'End Sub',
-  '',
-].join('\r\n');
+export const MODULE1_SOURCE = ['Attribute VB_Name = "Module1"', 'Sub CountRows()', '    MsgBox ActiveSheet.UsedRange.Rows.Count', 'End Sub', ''].join('\r\n');
 
 /** The vbaProject.bin compound file. */
 export function vbaProjectBin(): Uint8Array<ArrayBuffer> {

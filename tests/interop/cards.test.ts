@@ -17,15 +17,23 @@ import { demoWorkbooks, TODAY } from './demo-workbook';
 import { convert, missingTools, pdfPages } from './soffice';
 
 const missing = missingTools();
-if (missing.length) console.warn(`LibreOffice card tests skipped: ${missing.join(', ')} not found on PATH. Install with: apt-get install libreoffice-calc-nogui poppler-utils fonts-noto-cjk`);
+if (missing.length)
+  console.warn(`LibreOffice card tests skipped: ${missing.join(', ')} not found on PATH. Install with: apt-get install libreoffice-calc-nogui poppler-utils fonts-noto-cjk`);
 const withLibreOffice = missing.length ? describe.skip : describe;
 jest.setTimeout(600_000);
 
 /** A long record: 40 talks with 廖雅静, some long enough to wrap over three lines. */
 const LONG_LOG: CellValue[][] = Array.from({ length: 40 }, (_, i) => [
-  `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '廖雅静', '三(1)班', '谈心', '学生', '王老师',
+  `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
+  '廖雅静',
+  '三(1)班',
+  '谈心',
+  '学生',
+  '王老师',
   // A long entry ends in a marker of its own, to find its last line on the page of its first.
-  i % 5 === 0 ? `第${i + 1}次谈心：${'孩子说起在外打工的父母，情绪有些低落，约定下周再聊，并请学习帮手多陪伴。'.repeat(3)} END${i + 1}` : `第${i + 1}次谈心`, '否', '',
+  i % 5 === 0 ? `第${i + 1}次谈心：${'孩子说起在外打工的父母，情绪有些低落，约定下周再聊，并请学习帮手多陪伴。'.repeat(3)} END${i + 1}` : `第${i + 1}次谈心`,
+  '否',
+  '',
 ]);
 
 withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
@@ -70,11 +78,15 @@ withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
     }
   });
 
-  it('prints each child\'s record from a new page, the long one over several pages each headed, every entry once', () => {
+  it("prints each child's record from a new page, the long one over several pages each headed, every entry once", () => {
     const op = plan.plan.ops.find((o) => o.sheet === SHEETS.records)!;
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     expect(recordPages).toHaveLength(1 + op.content.print!.breaksBefore!.length);
-    const first = (p: string) => p.split('\n').map((l) => l.trim()).filter(Boolean);
+    const first = (p: string) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     recordPages.forEach((page, i) => {
       const lines = first(page);
       // The column header on every page (print titles), then a child's header line.

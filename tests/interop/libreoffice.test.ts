@@ -23,8 +23,21 @@ const ADDIN_SHEETS = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.pairin
 
 /** Children per class on the sample roster, counted by hand (full-width brackets and 四年级2班 are the same classes). */
 const CLASS_COUNTS: Record<string, number> = {
-  '一(1)班': 4, '一(2)班': 4, '二(1)班': 4, '二(2)班': 3, '二(3)班': 3, '三(1)班': 3, '三(2)班': 3, '四(1)班': 3,
-  '四(2)班': 3, '四(3)班': 3, '五(1)班': 3, '五(2)班': 3, '六(1)班': 3, '六(2)班': 3, '六(3)班': 3,
+  '一(1)班': 4,
+  '一(2)班': 4,
+  '二(1)班': 4,
+  '二(2)班': 3,
+  '二(3)班': 3,
+  '三(1)班': 3,
+  '三(2)班': 3,
+  '四(1)班': 3,
+  '四(2)班': 3,
+  '四(3)班': 3,
+  '五(1)班': 3,
+  '五(2)班': 3,
+  '六(1)班': 3,
+  '六(2)班': 3,
+  '六(3)班': 3,
 };
 
 const missing = missingTools();
@@ -102,7 +115,9 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
       const written = findSheet(built.snapshot, sheet)!.values;
       const shown = csv('applied', sheet);
       expect([sheet, shown.length]).toEqual([sheet, written.length]);
-      const wrong = written.flatMap((row, r) => row.flatMap((v, c) => (sameCell(v, shown[r]?.[c] ?? '') ? [] : [`${sheet}!R${r + 1}C${c + 1}: wrote ${JSON.stringify(v)}, shown ${JSON.stringify(shown[r]?.[c])}`])));
+      const wrong = written.flatMap((row, r) =>
+        row.flatMap((v, c) => (sameCell(v, shown[r]?.[c] ?? '') ? [] : [`${sheet}!R${r + 1}C${c + 1}: wrote ${JSON.stringify(v)}, shown ${JSON.stringify(shown[r]?.[c])}`])),
+      );
       expect(wrong).toEqual([]);
     }
   });
@@ -180,7 +195,7 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     for (const row of LOG_ROWS) expect(log).toContainEqual(row.map((v) => String(v ?? '')));
   });
 
-  it('leaves the teacher\'s roster exactly as LibreOffice read it in the input', () => {
+  it("leaves the teacher's roster exactly as LibreOffice read it in the input", () => {
     const input = csv('input', ROSTER_SHEET);
     expect(input.length).toBeGreaterThan(48);
     expect(csv('applied', ROSTER_SHEET)).toEqual(input);
@@ -192,7 +207,9 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     const titles = (summary.content.charts ?? []).map((c) => c.title);
     expect(titles.length).toBe(2);
     const parts = unzipSync(new Uint8Array(readFileSync(path.join(dirs.xlsx, 'applied.xlsx'))));
-    const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => strFromU8(parts[p]));
+    const charts = Object.keys(parts)
+      .filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))
+      .map((p) => strFromU8(parts[p]));
     expect(charts.length).toBe(2);
     const byClass = charts.find((c) => c.includes(titles[0]))!;
     expect(byClass).toBeDefined();
@@ -216,11 +233,18 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     expect(markedPages.join('\n')).toContain('白水镇中心小学留守儿童信息登记表');
     expect(built.marks.marks.length).toBeGreaterThan(0);
     const parts = unzipSync(new Uint8Array(readFileSync(path.join(dirs.xlsx, 'marked.xlsx'))));
-    const comments = Object.keys(parts).filter((p) => /^xl\/comments\d*\.xml$/.test(p) || /^xl\/comments\/.*\.xml$/.test(p)).map((p) => strFromU8(parts[p])).join('');
+    const comments = Object.keys(parts)
+      .filter((p) => /^xl\/comments\d*\.xml$/.test(p) || /^xl\/comments\/.*\.xml$/.test(p))
+      .map((p) => strFromU8(parts[p]))
+      .join('');
     const commentRefs = [...comments.matchAll(/<comment\b[^>]*\bref="([A-Z]+\d+)"/g)].map((m) => m[1]).sort();
     const markRefs = built.marks.marks.map((m) => `${String.fromCharCode(65 + m.col)}${m.row + 1}`).sort();
     expect(commentRefs).toEqual(markRefs);
-    const plain = comments.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, '');
+    const plain = comments
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, '');
     for (const m of built.marks.marks) expect(plain).toContain(m.note.split('\n')[0].replace(/\s+/g, ''));
     const styles = strFromU8(parts['xl/styles.xml']).toUpperCase();
     for (const fill of new Set(built.marks.marks.map((m) => m.fill.slice(1).toUpperCase()))) expect(styles).toContain(fill);

@@ -196,7 +196,8 @@ const RANGE: Spec<Excel.Range> = {
       if (r.block.rows !== MAX_ROWS || r.block.cols !== MAX_COLS) throw new Error('office-double: getDirectDependents is modeled on a whole sheet only');
       const addresses: string[] = [];
       for (const s of env.state.sheets) {
-        for (const [row, line] of s.cells) for (const [col, cell] of line) if (cell.f && refersTo(cell.f, r.sheet.name)) addresses.push(`${quote(s.name)}!${blockA1({ row, col, rows: 1, cols: 1 })}`);
+        for (const [row, line] of s.cells)
+          for (const [col, cell] of line) if (cell.f && refersTo(cell.f, r.sheet.name)) addresses.push(`${quote(s.name)}!${blockA1({ row, col, rows: 1, cols: 1 })}`);
       }
       // Excel answers "no dependents" with ItemNotFound.
       return addresses.length > 0 ? { addresses } : null;
@@ -290,7 +291,8 @@ const RANGE_FONT: Spec<Excel.RangeFont> = {
 
 const DATA_VALIDATION: Spec<Excel.DataValidation> = {
   rule: {
-    kind: 'prop', since: 8,
+    kind: 'prop',
+    since: 8,
     set: (r: RangeT, v: Excel.DataValidationRule) => {
       checkWritable(r.sheet);
       const keys = Object.keys(v ?? {});
@@ -305,7 +307,8 @@ type CfRecord = SheetState['conditionalFormats'][number];
 
 const CF_COLLECTION: Spec<Excel.ConditionalFormatCollection> = {
   add: {
-    kind: 'method', since: 6,
+    kind: 'method',
+    since: 6,
     returns: 'ConditionalFormat',
     call: (r: RangeT, args) => {
       if (args[0] !== 'Custom') throw new Error(`office-double: conditional format type ${String(args[0])} is not modeled`);
@@ -340,7 +343,8 @@ const WORKSHEETS: Spec<Excel.WorksheetCollection> = {
     call: (state: WorkbookState, [name]) => state.sheet(String(name)) ?? null,
   },
   getItemOrNullObject: {
-    kind: 'method', since: 4,
+    kind: 'method',
+    since: 4,
     returns: 'Worksheet',
     orNull: true,
     call: (state: WorkbookState, [name]) => state.sheet(String(name)) ?? null,
@@ -517,7 +521,7 @@ function liveChart(c: ChartT): ChartState {
 
 function cellOf(address: unknown): { row: number; col: number } {
   const { sheet, block } = parseAddress(String(address));
-  if (sheet || block.rows !== 1 || block.cols !== 1) throw new Error('office-double: setPosition is modeled with single-cell addresses on the chart\'s sheet');
+  if (sheet || block.rows !== 1 || block.cols !== 1) throw new Error("office-double: setPosition is modeled with single-cell addresses on the chart's sheet");
   return { row: block.row, col: block.col };
 }
 
@@ -634,7 +638,8 @@ const TABLE: Spec<Excel.Table> = {
 
 const NOTES: Spec<Excel.NoteCollection> = {
   add: {
-    kind: 'method', since: 18,
+    kind: 'method',
+    since: 18,
     returns: 'Note',
     call: (s: SheetState, [address, content]) => {
       checkWritable(s);
@@ -647,7 +652,8 @@ const NOTES: Spec<Excel.NoteCollection> = {
     },
   },
   getItemOrNullObject: {
-    kind: 'method', since: 18,
+    kind: 'method',
+    since: 18,
     returns: 'Note',
     orNull: true,
     call: (s: SheetState, [address]) => {
@@ -660,7 +666,8 @@ const NOTES: Spec<Excel.NoteCollection> = {
 
 const NOTE: Spec<Excel.Note> = {
   content: {
-    kind: 'prop', since: 18,
+    kind: 'prop',
+    since: 18,
     get: (n: { sheet: SheetState; key: string }) => n.sheet.notes.get(n.key) ?? '',
     set: (n: { sheet: SheetState; key: string }, v: string) => {
       checkWritable(n.sheet);
@@ -668,7 +675,8 @@ const NOTE: Spec<Excel.Note> = {
     },
   },
   delete: {
-    kind: 'method', since: 18,
+    kind: 'method',
+    since: 18,
     call: (n: { sheet: SheetState; key: string }) => {
       checkWritable(n.sheet);
       n.sheet.notes.delete(n.key);

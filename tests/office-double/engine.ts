@@ -192,7 +192,15 @@ export class DoubleContext {
   private wireAction(ref: Ref, actionType: 3 | 4, name: string, args: unknown[]): Wire {
     const value = args[0];
     const cells = Array.isArray(value) && Array.isArray(value[0]) && value.length > 1 ? value.length * (value[0] as unknown[]).length : 0;
-    const action = { Id: ++this.wireSeq, ActionType: actionType, Name: name, ObjectPathId: ref.pathId, ArgumentInfo: { Arguments: args }, L: ref.chain, ...(cells ? { split: cells } : {}) };
+    const action = {
+      Id: ++this.wireSeq,
+      ActionType: actionType,
+      Name: name,
+      ObjectPathId: ref.pathId,
+      ArgumentInfo: { Arguments: args },
+      L: ref.chain,
+      ...(cells ? { split: cells } : {}),
+    };
     return { actions: [action], paths: [] };
   }
 

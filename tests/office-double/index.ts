@@ -135,7 +135,9 @@ export function createOfficeDouble(options: DoubleOptions = {}): OfficeDouble {
   async function run(...args: unknown[]): Promise<unknown> {
     const { runOptions, batch } = runArguments(args);
     stats.runs.push({ options: runOptions });
-    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true, platform }, SPECS, stats, limits, (i) => double.beforeSync?.(i));
+    const context = new DoubleContext({ state, api, readCellLimit: options.readCellLimit, undoGroup: runOptions?.mergeUndoGroup === true, platform }, SPECS, stats, limits, (i) =>
+      double.beforeSync?.(i),
+    );
     const result = await batch(loud('Excel.RequestContext', { workbook: context.workbook, sync: () => context.sync() }));
     // Like Excel.run, send whatever the batch left queued.
     if (context.pending > 0) await context.sync();

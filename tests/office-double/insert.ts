@@ -45,7 +45,15 @@ function tablesOf(bytes: Uint8Array): Map<string, { name: string; ref: string }[
       const ref = /\bref="([^"]*)"/.exec(xml)?.[1];
       if (name && ref) tables.push({ name, ref });
     }
-    out.set(m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'"), tables);
+    out.set(
+      m[1]
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&apos;/g, "'"),
+      tables,
+    );
   }
   return out;
 }

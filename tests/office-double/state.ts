@@ -288,7 +288,10 @@ export function overlaps(a: Block, b: Block): boolean {
 
 /** An error as Office.js raises it: a code the port maps to a message. */
 export class OfficeDoubleError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(`${code}: ${message}`);
     this.name = 'OfficeExtension.Error';
   }

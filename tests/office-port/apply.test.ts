@@ -10,7 +10,14 @@ const FINDINGS = '校验结果';
 function findingsContent(rows: number): SheetContent {
   const data: PlanCell[][] = [];
   for (let i = 0; i < rows; i++) {
-    data.push(['花名册', { text: `E${i + 3}`, link: { sheet: '花名册', row: i + 2, col: 4 } }, 'idNumber', 'id-checksum', i % 2 ? 'error' : 'warning', `第${i + 3}行身份证号校验位错误，请核对后重新输入。`]);
+    data.push([
+      '花名册',
+      { text: `E${i + 3}`, link: { sheet: '花名册', row: i + 2, col: 4 } },
+      'idNumber',
+      'id-checksum',
+      i % 2 ? 'error' : 'warning',
+      `第${i + 3}行身份证号校验位错误，请核对后重新输入。`,
+    ]);
   }
   return {
     titleLines: ['校验结果', '生成于 2026-11-29'],
@@ -96,7 +103,10 @@ describe('OfficePort.apply: replaceSheet', () => {
     d.state.addSheet('花名册');
     const port = createOfficePort(d.excel, d.office);
     for (const name of ['校验结果/2026', 'a'.repeat(32), "'引号", 'History', '']) {
-      await expect(port.apply({ ops: [{ kind: 'replaceSheet', sheet: name, content: findingsContent(1) }] })).rejects.toMatchObject({ key: 'office.badSheetName', params: { sheet: name } });
+      await expect(port.apply({ ops: [{ kind: 'replaceSheet', sheet: name, content: findingsContent(1) }] })).rejects.toMatchObject({
+        key: 'office.badSheetName',
+        params: { sheet: name },
+      });
     }
     expect(d.stats.syncs).toEqual([]);
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: '校验结果（2026年秋季学期三年级）', content: findingsContent(1) }] });
@@ -137,7 +147,21 @@ describe('OfficePort.apply: replaceSheet', () => {
 });
 
 describe('OfficePort.apply: text stays text', () => {
-  const attacks = ['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(1,2)', '\t=1', '\r=1', '=HYPERLINK("http://evil","x")', '0123', '110101201503120011', 'TRUE', '2015-03-12', "'quoted", '12%'];
+  const attacks = [
+    "=cmd|' /C calc'!A0",
+    '+1+1',
+    '-2+3',
+    '@SUM(1,2)',
+    '\t=1',
+    '\r=1',
+    '=HYPERLINK("http://evil","x")',
+    '0123',
+    '110101201503120011',
+    'TRUE',
+    '2015-03-12',
+    "'quoted",
+    '12%',
+  ];
 
   it.each([1, 20])('writes every attack string as literal text on ExcelApi 1.%i: titles, headers, rows, appended rows, single cells', async (api) => {
     const d = createOfficeDouble({ api });
@@ -146,7 +170,15 @@ describe('OfficePort.apply: text stays text', () => {
     const port = createOfficePort(d.excel, d.office);
     await port.apply({
       ops: [
-        { kind: 'replaceSheet', sheet: FINDINGS, content: { titleLines: [attacks[0]], columns: attacks.map((a) => ({ header: a })), rows: attacks.map((a) => [a, { text: a, link: { sheet: FINDINGS, row: 0, col: 0 } }]) } },
+        {
+          kind: 'replaceSheet',
+          sheet: FINDINGS,
+          content: {
+            titleLines: [attacks[0]],
+            columns: attacks.map((a) => ({ header: a })),
+            rows: attacks.map((a) => [a, { text: a, link: { sheet: FINDINGS, row: 0, col: 0 } }]),
+          },
+        },
         { kind: 'appendRows', sheet: '谈心记录', rows: attacks.map((a) => [a, a]), expectedLastRow: 0 },
         { kind: 'setCells', sheet: '设置', cells: attacks.map((a, i) => ({ row: i + 1, col: 1, value: a })) },
       ],
@@ -172,7 +204,10 @@ describe('OfficePort.apply: text stays text', () => {
 describe('OfficePort.apply: older Excel', () => {
   it('does less on ExcelApi 1.1 and says what: fills instead of conditional formats, formulas instead of links, no dropdowns, no notes', async () => {
     const d = createOfficeDouble({ api: 1 });
-    d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"]]);
+    d.state.addSheet('花名册').put(0, 0, [
+      ['姓名', '身份证号'],
+      ['张三', "'11010120150312001X"],
+    ]);
     const result = await createOfficePort(d.excel, d.office).apply({
       ops: [
         { kind: 'replaceSheet', sheet: FINDINGS, content: findingsContent(4) },
@@ -210,7 +245,10 @@ describe('OfficePort: every Excel schools have', () => {
     [20, []],
   ])('ExcelApi 1.%i: reads, writes, marks and clears using only what the host has, and names what it lacks', async (api, lacking) => {
     const d = createOfficeDouble({ api });
-    d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"]]);
+    d.state.addSheet('花名册').put(0, 0, [
+      ['姓名', '身份证号'],
+      ['张三', "'11010120150312001X"],
+    ]);
     d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生']]);
     const port = createOfficePort(d.excel, d.office);
     const book = await port.read({ sheets: ['花名册'] });
@@ -279,7 +317,19 @@ describe('OfficePort.apply: co-authoring', () => {
     d.beforeSync = (i) => {
       if (i === 1) s.put(5, 0, [[46006, "'0123", '=HYPERLINK("#A1","看")']]);
     };
-    const attempt = createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五', '家访'], [46011, '赵六', '谈心']], expectedLastRow: 4 }] });
+    const attempt = createOfficePort(d.excel, d.office).apply({
+      ops: [
+        {
+          kind: 'appendRows',
+          sheet: '谈心记录',
+          rows: [
+            [46010, '王五', '家访'],
+            [46011, '赵六', '谈心'],
+          ],
+          expectedLastRow: 4,
+        },
+      ],
+    });
     // Nothing else was written before: the workbook is as it was, and the message says so.
     await expect(attempt).rejects.toMatchObject({ key: 'office.conflictRolledBack', params: { sheet: '谈心记录' } });
     expect(s.cell(5, 0)).toMatchObject({ v: 46006, t: 'Double' });
@@ -305,7 +355,10 @@ describe('OfficePort.apply: co-authoring', () => {
         { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五']], expectedLastRow: 0 },
       ],
     });
-    expect(result.written).toEqual([{ sheet: '谈心记录', what: 'created', rows: 0 }, { sheet: '谈心记录', what: 'appended', rows: 1 }]);
+    expect(result.written).toEqual([
+      { sheet: '谈心记录', what: 'created', rows: 0 },
+      { sheet: '谈心记录', what: 'appended', rows: 1 },
+    ]);
     const s = d.state.sheet('谈心记录')!;
     expect([s.cell(0, 1)?.v, s.cell(1, 0)?.v, s.cell(1, 1)?.v]).toEqual(['学生', 46010, '王五']);
     expect(d.stats.syncs).toHaveLength(3); // refused look, list, write
@@ -314,7 +367,9 @@ describe('OfficePort.apply: co-authoring', () => {
   it('leaves a user-kept sheet alone when it exists (createSheetIfMissing)', async () => {
     const d = createOfficeDouble({ api: 20 });
     const s = d.state.addSheet('帮扶人员').put(0, 0, [['姓名'], ['李老师']]);
-    const result = await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { columns: [{ header: '姓名' }, { header: '类别' }], rows: [] } }] });
+    const result = await createOfficePort(d.excel, d.office).apply({
+      ops: [{ kind: 'createSheetIfMissing', sheet: '帮扶人员', content: { columns: [{ header: '姓名' }, { header: '类别' }], rows: [] } }],
+    });
     expect(result.written).toEqual([]);
     expect(s.cell(1, 0)?.v).toBe('李老师');
     expect(s.cell(0, 1)).toBeUndefined();
@@ -324,7 +379,11 @@ describe('OfficePort.apply: co-authoring', () => {
 describe('OfficePort.apply: marks', () => {
   function teacherSheet(d: OfficeDouble) {
     const s = d.state.addSheet('花名册');
-    s.put(0, 0, [['姓名', '身份证号', '电话'], ['张三', "'110101201503120019", '1380013800'], ['李四', "'110101201503120027", '13800138000']]);
+    s.put(0, 0, [
+      ['姓名', '身份证号', '电话'],
+      ['张三', "'110101201503120019", '1380013800'],
+      ['李四', "'110101201503120027", '13800138000'],
+    ]);
     s.ensure(1, 1).fill = '#FFFF00'; // the teacher's own highlight
     s.notes.set('1,2', '家长说换了号码'); // the teacher's own note
     return s;
@@ -401,7 +460,7 @@ describe('OfficePort.apply: marks', () => {
 });
 
 describe('OfficePort: errors, select, capabilities', () => {
-  it('reports a protected sheet in the user\'s terms', async () => {
+  it("reports a protected sheet in the user's terms", async () => {
     const d = createOfficeDouble({ api: 20 });
     d.state.addSheet(FINDINGS).protected = true;
     await expect(createOfficePort(d.excel, d.office).apply(replace(3))).rejects.toMatchObject({ key: 'office.protected', params: { code: 'AccessDenied' } });
@@ -413,7 +472,10 @@ describe('OfficePort: errors, select, capabilities', () => {
     const abort = new AbortController();
     abort.abort();
     await expect(port.apply(replace(3), { signal: abort.signal })).rejects.toMatchObject({ key: 'error.cancelled' });
-    await expect(port.apply({ ops: [{ kind: 'setCells', sheet: '设置', cells: [{ row: 0, col: 0, value: 'x' }] }] })).rejects.toMatchObject({ key: 'office.sheetMissing', params: { sheet: '设置' } });
+    await expect(port.apply({ ops: [{ kind: 'setCells', sheet: '设置', cells: [{ row: 0, col: 0, value: 'x' }] }] })).rejects.toMatchObject({
+      key: 'office.sheetMissing',
+      params: { sheet: '设置' },
+    });
     expect(d.state.sheets).toHaveLength(0);
   });
 
@@ -430,8 +492,28 @@ describe('OfficePort: errors, select, capabilities', () => {
 
   it('derives capabilities from the requirement sets', () => {
     const at = (api: number) => createOfficePort(createOfficeDouble({ api }).excel, createOfficeDouble({ api }).office).capabilities();
-    expect(at(1)).toEqual({ host: 'excel', excelApi: 1, notes: false, conditionalFormats: false, dataValidation: false, hyperlinks: false, undoGroup: false, insertSheets: false, newWorkbook: false });
+    expect(at(1)).toEqual({
+      host: 'excel',
+      excelApi: 1,
+      notes: false,
+      conditionalFormats: false,
+      dataValidation: false,
+      hyperlinks: false,
+      undoGroup: false,
+      insertSheets: false,
+      newWorkbook: false,
+    });
     expect(at(7)).toMatchObject({ excelApi: 7, conditionalFormats: true, hyperlinks: true, dataValidation: false });
-    expect(at(20)).toEqual({ host: 'excel', excelApi: 20, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: true, insertSheets: true, newWorkbook: true });
+    expect(at(20)).toEqual({
+      host: 'excel',
+      excelApi: 20,
+      notes: true,
+      conditionalFormats: true,
+      dataValidation: true,
+      hyperlinks: true,
+      undoGroup: true,
+      insertSheets: true,
+      newWorkbook: true,
+    });
   });
 });

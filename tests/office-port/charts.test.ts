@@ -8,7 +8,14 @@ const SUMMARY = '统计汇总';
 function summary(): SheetContent {
   return {
     titleLines: ['统计汇总', '统计期间 2026-09-01 至 2027-01-31'],
-    columns: [{ header: '类别' }, { header: '项目' }, { header: '人数', format: 'integer' }, { header: '占比', format: 'percent' }, { header: '谈心次数' }, { header: '谈心覆盖率', format: 'percent' }],
+    columns: [
+      { header: '类别' },
+      { header: '项目' },
+      { header: '人数', format: 'integer' },
+      { header: '占比', format: 'percent' },
+      { header: '谈心次数' },
+      { header: '谈心覆盖率', format: 'percent' },
+    ],
     rows: [
       ['总体', '全部', 40, 1, 52, 0.8],
       ['班级', '一年级1班', 12, 0.3, null, null],
@@ -45,9 +52,23 @@ describe('OfficePort: charts for SheetContent.charts', () => {
     expect(withCharts.degraded).toEqual([]);
     // Data starts on sheet row 3 (two title lines, the header): class rows 1..3 are sheet rows 4..6.
     expect(chartsOf(d)).toEqual([
-      { type: 'ColumnClustered', title: '各班留守儿童人数', source: { row: 4, col: 1, rows: 3, cols: 2 }, series: ['人数'], categories: undefined, position: { from: { row: 2, col: 7 }, to: { row: 16, col: 14 } } },
+      {
+        type: 'ColumnClustered',
+        title: '各班留守儿童人数',
+        source: { row: 4, col: 1, rows: 3, cols: 2 },
+        series: ['人数'],
+        categories: undefined,
+        position: { from: { row: 2, col: 7 }, to: { row: 16, col: 14 } },
+      },
       // Months in B, share in F: drawn from F with the labels set on the category axis.
-      { type: 'Line', title: '每月谈心覆盖率', source: { row: 7, col: 5, rows: 2, cols: 1 }, series: ['谈心覆盖率'], categories: { row: 7, col: 1, rows: 2, cols: 1 }, position: { from: { row: 18, col: 7 }, to: { row: 32, col: 14 } } },
+      {
+        type: 'Line',
+        title: '每月谈心覆盖率',
+        source: { row: 7, col: 5, rows: 2, cols: 1 },
+        series: ['谈心覆盖率'],
+        categories: { row: 7, col: 1, rows: 2, cols: 1 },
+        position: { from: { row: 18, col: 7 }, to: { row: 32, col: 14 } },
+      },
     ]);
     const syncsWith = d.stats.syncs.length;
     const plain = createOfficeDouble({ api: 7 });

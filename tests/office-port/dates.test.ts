@@ -25,7 +25,10 @@ describe.each([1, 20])('Office port date cells (ExcelApi 1.%i)', (api) => {
     const d = createOfficeDouble({ api });
     const s = teacherLog(d, api);
     const port = createOfficePort(d.excel, d.office);
-    const op = logEntryOp([{ date: '2026-11-29', children: [children[1]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=期末', followUp: true, followUpDue: '2026-12-06' }], await port.read());
+    const op = logEntryOp(
+      [{ date: '2026-11-29', children: [children[1]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=期末', followUp: true, followUpDue: '2026-12-06' }],
+      await port.read(),
+    );
     await port.apply({ ops: [op] });
     // A number with the date format, even though the teacher's column was formatted as text.
     expect([s.cell(2, 0)?.v, s.cell(2, 0)?.t, s.cell(2, 0)?.nf]).toEqual([toExcelSerial('2026-11-29'), 'Double', DATE_FORMAT_CODE]);
@@ -34,7 +37,10 @@ describe.each([1, 20])('Office port date cells (ExcelApi 1.%i)', (api) => {
     expect([s.cell(2, 6)?.v, s.cell(2, 6)?.t, s.cell(2, 6)?.nf ?? 'General']).toEqual(['=期末', 'String', api >= 2 ? '@' : 'General']);
     const log = readLog(await port.read(), children, '2026-12-01');
     expect(log.findings).toEqual([]);
-    expect(log.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([['2026-11-20', 0, null], ['2026-11-29', 1, '2026-12-06']]);
+    expect(log.entries.map((e) => [e.date, e.child, e.followUpDue])).toEqual([
+      ['2026-11-20', 0, null],
+      ['2026-11-29', 1, '2026-12-06'],
+    ]);
   });
 
   it('a new 谈心记录 from the template gets date columns, and its first entry is a date', async () => {
@@ -49,13 +55,27 @@ describe.each([1, 20])('Office port date cells (ExcelApi 1.%i)', (api) => {
 
   it('setCells and replaceSheet write date cells as dates, over a column formatted as text', async () => {
     const d = createOfficeDouble({ api });
-    d.state.addSheet('设置').put(0, 0, [['设置项', '值'], ['学期开始', '2026-09-01']]);
+    d.state.addSheet('设置').put(0, 0, [
+      ['设置项', '值'],
+      ['学期开始', '2026-09-01'],
+    ]);
     const port = createOfficePort(d.excel, d.office);
-    const content: SheetContent = { columns: [{ header: '到期日', format: 'text' }, { header: '占比', format: 'percent' }], rows: [[{ date: '2026-12-04' }, 0.063], [{ date: 'not-a-date' }, 1]] };
-    await port.apply({ ops: [
-      { kind: 'replaceSheet', sheet: SHEETS.reminders, content },
-      { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: { date: '2026-09-01' } }] },
-    ] });
+    const content: SheetContent = {
+      columns: [
+        { header: '到期日', format: 'text' },
+        { header: '占比', format: 'percent' },
+      ],
+      rows: [
+        [{ date: '2026-12-04' }, 0.063],
+        [{ date: 'not-a-date' }, 1],
+      ],
+    };
+    await port.apply({
+      ops: [
+        { kind: 'replaceSheet', sheet: SHEETS.reminders, content },
+        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: { date: '2026-09-01' } }] },
+      ],
+    });
     const r = d.state.sheet(SHEETS.reminders)!;
     expect([r.cell(1, 0)?.v, r.cell(1, 0)?.nf]).toEqual([toExcelSerial('2026-12-04'), DATE_FORMAT_CODE]);
     // A date cell whose date is not a real day is written as its text, never a wrong day.
@@ -89,11 +109,10 @@ describe.each([1, 12])('Office port undo of date cells (ExcelApi 1.%i)', (api) =
     await port.apply({ ops: [logEntryOp([{ date: '2026-11-30', children: [children[0]], kind: 'talk', recorder: '陈老师', content: '补记' }], await port.read())] });
     expect([s.cell(2, 0)?.v, s.cell(2, 6)?.v]).toEqual([toExcelSerial('2026-11-30'), '补记']);
   });
-
 });
 
 describe.each([2, 20])('Office port in a 1904-date workbook (old Mac files; ExcelApi 1.%i)', (api) => {
-  it('writes date cells in the workbook\'s own serials, 1,462 days smaller, and reads them back as the same days', async () => {
+  it("writes date cells in the workbook's own serials, 1,462 days smaller, and reads them back as the same days", async () => {
     const d = createOfficeDouble({ api });
     d.state.date1904 = true;
     const s = teacherLog(d, api);
@@ -101,11 +120,17 @@ describe.each([2, 20])('Office port in a 1904-date workbook (old Mac files; Exce
     s.put(1, 0, [[toExcelSerial('2026-11-20') - 1462]]);
     s.ensure(1, 0).nf = DATE_FORMAT_CODE;
     const port = createOfficePort(d.excel, d.office);
-    const op = logEntryOp([{ date: '2026-11-29', children: [children[1]], kind: 'talk', target: '学生', recorder: '陈老师', content: '谈心', followUp: true, followUpDue: '2026-12-06' }], await port.read());
+    const op = logEntryOp(
+      [{ date: '2026-11-29', children: [children[1]], kind: 'talk', target: '学生', recorder: '陈老师', content: '谈心', followUp: true, followUpDue: '2026-12-06' }],
+      await port.read(),
+    );
     await port.apply({ ops: [op] });
     expect([s.cell(2, 0)?.v, s.cell(2, 8)?.v]).toEqual([toExcelSerial('2026-11-29') - 1462, toExcelSerial('2026-12-06') - 1462]);
     const log = readLog(await port.read(), children, '2026-12-01');
-    expect(log.entries.map((e) => [e.date, e.followUpDue])).toEqual([['2026-11-20', null], ['2026-11-29', '2026-12-06']]);
+    expect(log.entries.map((e) => [e.date, e.followUpDue])).toEqual([
+      ['2026-11-20', null],
+      ['2026-11-29', '2026-12-06'],
+    ]);
     // Undo compares what it finds with what it wrote, in the same system, and takes the row out.
     if (api < 20) {
       if (!port.undoLast) throw new Error('the Office port undoes below ExcelApi 1.20');

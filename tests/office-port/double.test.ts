@@ -118,7 +118,7 @@ describe('the Excel double: documented limits', () => {
 });
 
 describe('the Excel double: run options', () => {
-  it('takes delayForCellEdit on every host, as Microsoft\'s client does, and mergeUndoGroup from ExcelApi 1.20 only', async () => {
+  it("takes delayForCellEdit on every host, as Microsoft's client does, and mergeUndoGroup from ExcelApi 1.20 only", async () => {
     for (const api of [1, 7, 11]) {
       const d = createOfficeDouble({ api });
       await expect(d.excel.run({ delayForCellEdit: true }, async () => 'ran')).resolves.toBe('ran');
@@ -128,7 +128,7 @@ describe('the Excel double: run options', () => {
 });
 
 describe('the Excel double: date systems', () => {
-  it('answers workbook.functions.date in the workbook\'s date system: 0 for 1904-01-01 in a 1904 workbook, 1462 otherwise', async () => {
+  it("answers workbook.functions.date in the workbook's date system: 0 for 1904-01-01 in a 1904 workbook, 1462 otherwise", async () => {
     const probe = async (date1904: boolean) => {
       const d = createOfficeDouble({ api: 2 });
       d.state.date1904 = date1904;

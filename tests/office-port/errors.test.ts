@@ -3,7 +3,7 @@ import '../../src/core/i18n/all';
 import { toPortError } from '../../src/workbook/office/errors';
 import { PortError } from '../../src/workbook/port';
 
-describe('Office errors in the teacher\'s terms', () => {
+describe("Office errors in the teacher's terms", () => {
   const cases: [string, string][] = [
     ['AccessDenied', 'office.protected'],
     ['InvalidOperationInCellEditMode', 'office.editMode'],

@@ -22,7 +22,13 @@ const period = (() => {
 
 function rollup(): WorkbookPlan {
   const figures = computeSummary(INPUT, period);
-  const result = rollupPlan([{ school: '青曲镇中心小学', figures }, { school: '白鹤村小学', figures }], 'zh-CN');
+  const result = rollupPlan(
+    [
+      { school: '青曲镇中心小学', figures },
+      { school: '白鹤村小学', figures },
+    ],
+    'zh-CN',
+  );
   if (!result.ok) throw new Error(result.messageKey);
   return result.plan;
 }
@@ -36,7 +42,10 @@ beforeAll(async () => {
 
 function teacherWorkbook(api: number): OfficeDouble {
   const d = createOfficeDouble({ api });
-  d.state.addSheet('花名册').put(0, 0, [['姓名', '班级'], ['张三', '四(1)班']]);
+  d.state.addSheet('花名册').put(0, 0, [
+    ['姓名', '班级'],
+    ['张三', '四(1)班'],
+  ]);
   return d;
 }
 
@@ -104,7 +113,8 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
       if (i !== 2) return;
       for (const name of sheetNames) {
         const sheet = d.state.sheet(name)!;
-        for (let n = 0; n < chartsWanted(name); n++) sheet.charts.push({ name: `Chart ${n}`, type: 'ColumnClustered', source: { sheet, block: { row: 0, col: 0, rows: 1, cols: 1 } }, seriesBy: 'Columns', series: [] });
+        for (let n = 0; n < chartsWanted(name); n++)
+          sheet.charts.push({ name: `Chart ${n}`, type: 'ColumnClustered', source: { sheet, block: { row: 0, col: 0, rows: 1, cols: 1 } }, seriesBy: 'Columns', series: [] });
       }
     };
     await createOfficePort(d.excel, d.office).apply(plan, { prebuilt });
@@ -112,7 +122,7 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
     expect(d.stats.syncs).toHaveLength(3);
   });
 
-  it('undo removes the inserted sheets and leaves the teacher\'s sheets alone', async () => {
+  it("undo removes the inserted sheets and leaves the teacher's sheets alone", async () => {
     const d = teacherWorkbook(20);
     const port = createOfficePort(d.excel, d.office);
     await port.apply(plan, { prebuilt });
@@ -155,7 +165,10 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
 
   it('on Excel on the web writes the plan, charts drawn, without sending a file the web would refuse (it holds charts)', async () => {
     const d = createOfficeDouble({ api: 20, platform: 'OfficeOnline' });
-    d.state.addSheet('花名册').put(0, 0, [['姓名', '班级'], ['张三', '四(1)班']]);
+    d.state.addSheet('花名册').put(0, 0, [
+      ['姓名', '班级'],
+      ['张三', '四(1)班'],
+    ]);
     const port = createOfficePort(d.excel, d.office);
     expect(port.capabilities().insertSheets).toBe(false); // the pane then builds no file at all
     const result = await port.apply(plan, { prebuilt });
@@ -192,9 +205,15 @@ describe('roll-up sheets inserted from the prebuilt file (ExcelApi 1.13)', () =>
     const d = teacherWorkbook(20);
     d.resetStats();
     d.beforeSync = (i) => {
-      if (i === 2) d.state.sheets.splice(d.state.sheets.findIndex((s) => s.name === sheetNames[2]), 1);
+      if (i === 2)
+        d.state.sheets.splice(
+          d.state.sheets.findIndex((s) => s.name === sheetNames[2]),
+          1,
+        );
     };
-    const error = await createOfficePort(d.excel, d.office).apply(plan, { prebuilt }).catch((e: unknown) => e);
+    const error = await createOfficePort(d.excel, d.office)
+      .apply(plan, { prebuilt })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortError);
     expect(error).toMatchObject({ key: 'office.insertIncomplete', params: { sheet: sheetNames[2] } });
     expect(d.state.sheets.map((s) => s.name)).toEqual(['花名册']);

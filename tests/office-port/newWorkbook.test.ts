@@ -5,7 +5,8 @@ import { createOfficeDouble } from '../office-double';
 
 /** The de-identified copy in Excel: opened as a new workbook (ExcelApi 1.8), the open one untouched. */
 describe('opening a file as a new workbook', () => {
-  const file = async () => (await newWorkbookWith({ ops: [{ kind: 'replaceSheet', sheet: '花名册（脱敏）', content: { columns: [{ header: '姓名' }], rows: [['王*明']] } }] })).save();
+  const file = async () =>
+    (await newWorkbookWith({ ops: [{ kind: 'replaceSheet', sheet: '花名册（脱敏）', content: { columns: [{ header: '姓名' }], rows: [['王*明']] } }] })).save();
 
   it('hands Excel.createWorkbook the file, outside any Excel.run, and changes nothing here', async () => {
     const d = createOfficeDouble({ api: 8 });

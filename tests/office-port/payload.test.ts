@@ -17,7 +17,9 @@ beforeAll(() => {
 });
 
 function officeRun(): typeof Excel {
-  return { run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => client.Excel.run('https://example.invalid/' as unknown as Excel.RunOptions, batch) } as unknown as typeof Excel;
+  return {
+    run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => client.Excel.run('https://example.invalid/' as unknown as Excel.RunOptions, batch),
+  } as unknown as typeof Excel;
 }
 
 describe('request bytes: the double against Office.js', () => {

@@ -12,9 +12,19 @@ const SHEET = '成长记录';
 function content(rows: number, breaksBefore: number[]): SheetContent {
   return {
     titleLines: ['成长记录'],
-    columns: [{ header: '日期', width: 11 }, { header: '内容', width: 42, wrap: true }],
+    columns: [
+      { header: '日期', width: 11 },
+      { header: '内容', width: 42, wrap: true },
+    ],
     rows: Array.from({ length: rows }, (_, i) => [`2026-10-${String((i % 28) + 1).padStart(2, '0')}`, `第${i + 1}条`]),
-    print: { paper: 'A4', orientation: 'portrait', margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 }, repeatHeader: true, breaksBefore, fitToWidth: true },
+    print: {
+      paper: 'A4',
+      orientation: 'portrait',
+      margins: { top: 0.5, bottom: 0.5, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+      repeatHeader: true,
+      breaksBefore,
+      fitToWidth: true,
+    },
   };
 }
 const plan = (c: SheetContent): WorkbookPlan => ({ ops: [{ kind: 'replaceSheet', sheet: SHEET, content: c }] });
@@ -27,7 +37,13 @@ describe('print settings through the Office port', () => {
     const result = await port.apply(plan(content(10, [4, 7, 0, 99])));
     expect(result.degraded).toEqual([]);
     const s = d.state.sheet(SHEET)!;
-    expect(s.print).toEqual({ paperSize: 'A4', orientation: 'Portrait', centerHorizontally: true, margins: { left: 36, right: 36, top: 36, bottom: 36, header: 21.6, footer: 21.6 }, titleRows: '$2:$2' });
+    expect(s.print).toEqual({
+      paperSize: 'A4',
+      orientation: 'Portrait',
+      centerHorizontally: true,
+      margins: { left: 36, right: 36, top: 36, bottom: 36, header: 21.6, footer: 21.6 },
+      titleRows: '$2:$2',
+    });
     // Content rows 4 and 7 sit below the title line and the header: sheet rows 6 and 9 (0-based).
     expect(s.rowBreaks).toEqual([6, 9]);
 
@@ -51,19 +67,25 @@ describe('print settings through the Office port', () => {
   it('the double refuses what Excel refuses: a break above the first row, an unknown orientation, pageLayout below 1.9', async () => {
     const d = createOfficeDouble({ api: 9 });
     d.state.addSheet('表');
-    await expect(d.excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('表').horizontalPageBreaks.add('A1');
-      await ctx.sync();
-    })).rejects.toThrow();
-    await expect(d.excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Sideways' as Excel.PageOrientation;
-      await ctx.sync();
-    })).rejects.toThrow();
+    await expect(
+      d.excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('表').horizontalPageBreaks.add('A1');
+        await ctx.sync();
+      }),
+    ).rejects.toThrow();
+    await expect(
+      d.excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Sideways' as Excel.PageOrientation;
+        await ctx.sync();
+      }),
+    ).rejects.toThrow();
     const old = createOfficeDouble({ api: 8 });
     old.state.addSheet('表');
-    await expect(old.excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Portrait';
-      await ctx.sync();
-    })).rejects.toThrow();
+    await expect(
+      old.excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('表').pageLayout.orientation = 'Portrait';
+        await ctx.sync();
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -82,7 +82,11 @@ interface Observed {
 
 async function observe(api: number): Promise<Observed> {
   const d: OfficeDouble = createOfficeDouble({ api });
-  d.state.addSheet(ROSTER).put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"], ['李四', "'110101201503120019"]]);
+  d.state.addSheet(ROSTER).put(0, 0, [
+    ['姓名', '身份证号'],
+    ['张三', "'11010120150312001X"],
+    ['李四', "'110101201503120019"],
+  ]);
   d.state.addSheet('帮扶人员').put(0, 0, [['姓名'], ['王老师']]);
   const port = createOfficePort(d.excel, d.office);
   const book = await port.read({ sheets: [ROSTER] });
@@ -147,25 +151,23 @@ const EXPECTED: readonly [string, number, Observed][] = [
       undoneExactly: true,
     },
   ],
-  ...(['Office 2021', 'Office 2024'] as const).map(
-    (name, i): [string, number, Observed] => [
-      name,
-      [14, 17][i],
-      {
-        degraded: ['host.noNotes'],
-        links: 'hyperlink',
-        highlights: 'conditional format',
-        notes: false,
-        dropdowns: 2,
-        hiddenColumn: true,
-        charts: BOTH,
-        frozenHeader: true,
-        columnWidths: true,
-        undo: 'port',
-        undoneExactly: true,
-      },
-    ],
-  ),
+  ...(['Office 2021', 'Office 2024'] as const).map((name, i): [string, number, Observed] => [
+    name,
+    [14, 17][i],
+    {
+      degraded: ['host.noNotes'],
+      links: 'hyperlink',
+      highlights: 'conditional format',
+      notes: false,
+      dropdowns: 2,
+      hiddenColumn: true,
+      charts: BOTH,
+      frozenHeader: true,
+      columnWidths: true,
+      undo: 'port',
+      undoneExactly: true,
+    },
+  ]),
   [
     'Microsoft 365',
     20,

@@ -22,7 +22,7 @@ describe('OfficePort.read', () => {
       ['张三', "'110101201503120011", 42075, true],
       ["'#N/A", null, '', false],
     ]);
-    Object.assign(s.ensure(4, 3), { v: "#N/A", t: "Error" });
+    Object.assign(s.ensure(4, 3), { v: '#N/A', t: 'Error' });
     const snap = await createOfficePort(d.excel, d.office).read();
     const sheet = snap.sheets[0];
     expect(sheet.origin).toEqual({ row: 2, col: 1 });
@@ -62,7 +62,10 @@ describe('OfficePort.read', () => {
     for (const api of [13, 12]) {
       const d = createOfficeDouble({ api });
       const s = d.state.addSheet("Kids' list, 2026");
-      s.put(0, 0, [['父亲', null, '母亲'], ['姓名', '电话', '姓名']]);
+      s.put(0, 0, [
+        ['父亲', null, '母亲'],
+        ['姓名', '电话', '姓名'],
+      ]);
       s.merges = [{ row: 0, col: 0, rowCount: 1, colCount: 2 }];
       const snap = await createOfficePort(d.excel, d.office).read();
       if (api === 13) expect(snap.sheets[0].merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 2 }]);
@@ -90,7 +93,11 @@ describe('OfficePort.read', () => {
     const d = createOfficeDouble({ api: 20 });
     const s = d.state.addSheet('花名册');
     s.put(0, 0, [Array.from({ length: 48 }, (_, c) => `字段${c}`)]);
-    s.put(1, 0, Array.from({ length: 100 }, (_, r) => Array.from({ length: 48 }, (_, c) => `${r}-${c}`)));
+    s.put(
+      1,
+      0,
+      Array.from({ length: 100 }, (_, r) => Array.from({ length: 48 }, (_, c) => `${r}-${c}`)),
+    );
     // 24 two-column merges on each of the first 40 rows: 960 in the header rows.
     s.merges = Array.from({ length: 40 * 24 }, (_, i) => ({ row: Math.floor(i / 24), col: (i % 24) * 2, rowCount: 1, colCount: 2 }));
     const snap = await createOfficePort(d.excel, d.office).read();
@@ -99,11 +106,15 @@ describe('OfficePort.read', () => {
     expect(d.stats.syncs).toHaveLength(4); // + the sizes again without merges, + the merges row by row
   });
 
-  it('reads a 1904-date workbook\'s dates as the days the teacher typed (in the 1900 system the core counts in), other numbers as they are', async () => {
+  it("reads a 1904-date workbook's dates as the days the teacher typed (in the 1900 system the core counts in), other numbers as they are", async () => {
     for (const sheets of [undefined, ['花名册']]) {
       const d = createOfficeDouble({ api: 20 });
       d.state.date1904 = true; // an old Mac workbook: 2015-03-12 is stored as 40613, not 42075
-      const s = d.state.addSheet('花名册').put(0, 0, [['姓名', '出生日期', '年龄', '到校时间'], ['张三', 40613, 11, 0.3125], ['李四', 41000, 10, 0.5]]);
+      const s = d.state.addSheet('花名册').put(0, 0, [
+        ['姓名', '出生日期', '年龄', '到校时间'],
+        ['张三', 40613, 11, 0.3125],
+        ['李四', 41000, 10, 0.5],
+      ]);
       for (const r of [1, 2]) {
         s.ensure(r, 1).nf = 'yyyy"年"m"月"d"日"';
         s.ensure(r, 3).nf = 'h:mm';
@@ -123,7 +134,13 @@ describe('OfficePort.read', () => {
 
   it('reads a 1900-date workbook without number formats and without an extra sync', async () => {
     const d = createOfficeDouble({ api: 20 });
-    d.state.addSheet('花名册').put(0, 0, [['姓名', '出生日期'], ['张三', 42075]]).ensure(1, 1).nf = 'yyyy-mm-dd';
+    d.state
+      .addSheet('花名册')
+      .put(0, 0, [
+        ['姓名', '出生日期'],
+        ['张三', 42075],
+      ])
+      .ensure(1, 1).nf = 'yyyy-mm-dd';
     const snap = await createOfficePort(d.excel, d.office).read({ sheets: ['花名册'] });
     expect(snap.sheets[0].values[1]).toEqual(['张三', 42075]);
     expect(snap.sheets[0].dateFormats).toBeUndefined();
@@ -145,7 +162,10 @@ describe('OfficePort.read', () => {
       for (const rows of [10, 2500]) {
         const d = createOfficeDouble({ api });
         roster(d, '花名册', rows);
-        d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
+        d.state.addSheet('帮扶人员').put(0, 0, [
+          ['姓名', '类别'],
+          ['李老师', '班主任'],
+        ]);
         const snap = await createOfficePort(d.excel, d.office).read({ sheets: ['花名册'] });
         expect(snap.sheets.map((s) => s.name)).toEqual(['花名册', '帮扶人员']);
         expect(snap.sheets[0].values).toHaveLength(rows + 2);
@@ -161,10 +181,16 @@ describe('OfficePort.read', () => {
     for (const rows of [10, 1250]) {
       const d = createOfficeDouble({ api: 20 });
       roster(d, '花名册', rows);
-      d.state.addSheet('帮扶人员').put(0, 0, [['姓名', '类别'], ['李老师', '班主任']]);
+      d.state.addSheet('帮扶人员').put(0, 0, [
+        ['姓名', '类别'],
+        ['李老师', '班主任'],
+      ]);
       const snap = await createOfficePort(d.excel, d.office).read();
       expect(snap.sheets[0].values).toHaveLength(rows + 2);
-      expect(snap.sheets[1].values).toEqual([['姓名', '类别'], ['李老师', '班主任']]);
+      expect(snap.sheets[1].values).toEqual([
+        ['姓名', '类别'],
+        ['李老师', '班主任'],
+      ]);
       counts.push(d.stats.syncs.length);
     }
     expect(counts).toEqual([2, 2]);

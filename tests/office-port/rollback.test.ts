@@ -20,15 +20,30 @@ const REMINDERS = '提醒事项';
 /** A workbook a school could have after a few runs: a roster with a teacher's own fill and note, a log, settings, old findings. */
 function school(api: number): OfficeDouble {
   const d = createOfficeDouble({ api });
-  const roster = d.state.addSheet(ROSTER).put(0, 0, [['姓名', '身份证号', '电话'], ['张三', "'11010120150312001X", 13800138000], ['李四', "'110101201503120019", "'0731-1234567"]]);
+  const roster = d.state.addSheet(ROSTER).put(0, 0, [
+    ['姓名', '身份证号', '电话'],
+    ['张三', "'11010120150312001X", 13800138000],
+    ['李四', "'110101201503120019", "'0731-1234567"],
+  ]);
   roster.ensure(2, 1).fill = '#FFFF00';
   if (api >= 18) roster.notes.set('2,0', '奶奶照顾');
-  const log = d.state.addSheet(LOG).put(0, 0, [['日期', '学生', '方式'], [46000, '张三', '谈心']]);
+  const log = d.state.addSheet(LOG).put(0, 0, [
+    ['日期', '学生', '方式'],
+    [46000, '张三', '谈心'],
+  ]);
   log.ensure(1, 0).nf = 'yyyy-mm-dd';
-  const settings = d.state.addSheet(SETTINGS).put(0, 0, [['键', '值'], ['学校', '=A1&"小学"'], ['学期', "'2026"]]);
+  const settings = d.state.addSheet(SETTINGS).put(0, 0, [
+    ['键', '值'],
+    ['学校', '=A1&"小学"'],
+    ['学期', "'2026"],
+  ]);
   settings.ensure(2, 1).nf = '@';
   // Old findings, as a teacher left them: a formula, text that looks like a number, a dated cell.
-  const findings = d.state.addSheet(FINDINGS).put(0, 0, [['工作表', '单元格', '说明'], [ROSTER, 'B3', '旧的说明'], ['=1+1', "'0123", 46010]]);
+  const findings = d.state.addSheet(FINDINGS).put(0, 0, [
+    ['工作表', '单元格', '说明'],
+    [ROSTER, 'B3', '旧的说明'],
+    ['=1+1', "'0123", 46010],
+  ]);
   findings.ensure(2, 2).nf = 'yyyy-mm-dd';
   d.state.tables.push({ name: 'FindingsTable', sheet: findings, block: { row: 0, col: 0, rows: 3, cols: 3 }, style: 'TableStyleLight9' });
   // An earlier mark, recorded in the document settings as the port records it.
@@ -51,7 +66,10 @@ function picture(d: OfficeDouble): string {
       visibility: s.visibility,
       cells: [...s.cells]
         .sort((a, b) => a[0] - b[0])
-        .map(([r, line]) => [r, [...line].sort((a, b) => a[0] - b[0]).map(([c, cell]) => [c, cell.v, cell.t, cell.f, cell.nf === 'General' ? undefined : cell.nf, cell.fill, cell.link])])
+        .map(([r, line]) => [
+          r,
+          [...line].sort((a, b) => a[0] - b[0]).map(([c, cell]) => [c, cell.v, cell.t, cell.f, cell.nf === 'General' ? undefined : cell.nf, cell.fill, cell.link]),
+        ])
         // A cell with nothing in it is blank, however it got there.
         .map(([r, line]) => [r, (line as unknown[][]).filter((x) => x.slice(1).some((v) => v !== undefined))])
         .filter(([, line]) => (line as unknown[]).length > 0),
@@ -64,15 +82,37 @@ function picture(d: OfficeDouble): string {
 
 /** Several write syncs at a small budget: a new sheet, an append, settings, marks, then the old findings replaced by 60 rows. */
 function upkeep(rows = 60): WorkbookPlan {
-  const data: PlanCell[][] = Array.from({ length: rows }, (_, i) => [ROSTER, { text: `B${i + 2}`, link: { sheet: ROSTER, row: i + 1, col: 1 } }, `第${i + 2}行身份证号校验位错误，请核对后重新输入。`]);
+  const data: PlanCell[][] = Array.from({ length: rows }, (_, i) => [
+    ROSTER,
+    { text: `B${i + 2}`, link: { sheet: ROSTER, row: i + 1, col: 1 } },
+    `第${i + 2}行身份证号校验位错误，请核对后重新输入。`,
+  ]);
   return {
     ops: [
       { kind: 'replaceSheet', sheet: REMINDERS, content: { columns: [{ header: '学生' }, { header: '事项' }], rows: [['张三', '家访']] } },
       { kind: 'appendRows', sheet: LOG, rows: [[46010, '李四', '家访']], expectedLastRow: 1 },
-      { kind: 'setCells', sheet: SETTINGS, cells: [{ row: 1, col: 1, value: '红星小学' }, { row: 4, col: 1, value: '新' }] },
+      {
+        kind: 'setCells',
+        sheet: SETTINGS,
+        cells: [
+          { row: 1, col: 1, value: '红星小学' },
+          { row: 4, col: 1, value: '新' },
+        ],
+      },
       { kind: 'clearMarks', sheet: ROSTER },
-      { kind: 'markCells', sheet: ROSTER, marks: [{ sheet: ROSTER, row: 2, col: 0, fill: '#FFC7CE', note: '校验位错误' }, { sheet: ROSTER, row: 2, col: 1, fill: '#FFC7CE', note: '校验位错误' }] },
-      { kind: 'replaceSheet', sheet: FINDINGS, content: { columns: [{ header: '工作表' }, { header: '单元格' }, { header: '说明', format: 'text' }], rows: data, table: { name: 'FindingsTable' } } },
+      {
+        kind: 'markCells',
+        sheet: ROSTER,
+        marks: [
+          { sheet: ROSTER, row: 2, col: 0, fill: '#FFC7CE', note: '校验位错误' },
+          { sheet: ROSTER, row: 2, col: 1, fill: '#FFC7CE', note: '校验位错误' },
+        ],
+      },
+      {
+        kind: 'replaceSheet',
+        sheet: FINDINGS,
+        content: { columns: [{ header: '工作表' }, { header: '单元格' }, { header: '说明', format: 'text' }], rows: data, table: { name: 'FindingsTable' } },
+      },
     ],
   };
 }
@@ -246,7 +286,9 @@ describe.each([2, 20])('OfficePort.apply: a protected sheet is found while looki
   it('lets a plan through that only creates sheets next to a protected one', async () => {
     const d = school(api);
     d.state.sheet(ROSTER)!.protected = true;
-    const result = await createOfficePort(d.excel, d.office).apply({ ops: [{ kind: 'replaceSheet', sheet: REMINDERS, content: { columns: [{ header: '学生' }], rows: [['张三']] } }] });
+    const result = await createOfficePort(d.excel, d.office).apply({
+      ops: [{ kind: 'replaceSheet', sheet: REMINDERS, content: { columns: [{ header: '学生' }], rows: [['张三']] } }],
+    });
     expect(result.written).toEqual([{ sheet: REMINDERS, what: 'created', rows: 1 }]);
   });
 });

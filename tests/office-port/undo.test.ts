@@ -33,7 +33,10 @@ function cellsOf(d: OfficeDouble, sheet: string) {
 }
 
 function roster(d: OfficeDouble) {
-  return d.state.addSheet('花名册').put(0, 0, [['姓名', '身份证号'], ['张三', "'11010120150312001X"]]);
+  return d.state.addSheet('花名册').put(0, 0, [
+    ['姓名', '身份证号'],
+    ['张三', "'11010120150312001X"],
+  ]);
 }
 
 describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) => {
@@ -85,17 +88,40 @@ describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) =
 
   it('clears exactly the appended rows of a kept log, and puts back single cells (设置) with their formats', async () => {
     const d = createOfficeDouble({ api });
-    const log = d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生'], [46000, '李四']]);
+    const log = d.state.addSheet('谈心记录').put(0, 0, [
+      ['日期', '学生'],
+      [46000, '李四'],
+    ]);
     log.ensure(1, 0).nf = 'yyyy-mm-dd';
-    const settings = d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '=A1&"小学"'], ['学期', "'2026"]]);
+    const settings = d.state.addSheet('设置').put(0, 0, [
+      ['键', '值'],
+      ['学校', '=A1&"小学"'],
+      ['学期', "'2026"],
+    ]);
     settings.ensure(2, 1).nf = '@';
     const logBefore = cellsOf(d, '谈心记录');
     const settingsBefore = cellsOf(d, '设置');
     const port = createOfficePort(d.excel, d.office);
     await port.apply({
       ops: [
-        { kind: 'appendRows', sheet: '谈心记录', rows: [[46010, '王五'], [46011, '=cmd']], expectedLastRow: 1 },
-        { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: '红星小学' }, { row: 2, col: 1, value: 2027 }, { row: 5, col: 1, value: '新' }] },
+        {
+          kind: 'appendRows',
+          sheet: '谈心记录',
+          rows: [
+            [46010, '王五'],
+            [46011, '=cmd'],
+          ],
+          expectedLastRow: 1,
+        },
+        {
+          kind: 'setCells',
+          sheet: '设置',
+          cells: [
+            { row: 1, col: 1, value: '红星小学' },
+            { row: 2, col: 1, value: 2027 },
+            { row: 5, col: 1, value: '新' },
+          ],
+        },
       ],
     });
     expect(log.cell(3, 1)?.v).toBe('=cmd');
@@ -115,8 +141,14 @@ describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) =
   ])('refuses and changes nothing when %s', async (_what, edit) => {
     const d = createOfficeDouble({ api });
     roster(d);
-    d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生'], [46000, '李四']]);
-    d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '旧']]);
+    d.state.addSheet('谈心记录').put(0, 0, [
+      ['日期', '学生'],
+      [46000, '李四'],
+    ]);
+    d.state.addSheet('设置').put(0, 0, [
+      ['键', '值'],
+      ['学校', '旧'],
+    ]);
     const port = createOfficePort(d.excel, d.office);
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3, '旧') }] });
     await port.apply({
@@ -139,7 +171,10 @@ describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) =
 
   it('names the sheet that changed, and never a cell content', async () => {
     const d = createOfficeDouble({ api });
-    d.state.addSheet('设置').put(0, 0, [['键', '值'], ['学校', '旧']]);
+    d.state.addSheet('设置').put(0, 0, [
+      ['键', '值'],
+      ['学校', '旧'],
+    ]);
     const port = createOfficePort(d.excel, d.office);
     await port.apply({ ops: [{ kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 1, value: '张三的学校' }] }] });
     d.state.sheet('设置')!.put(1, 1, [['李四']]);
@@ -174,7 +209,17 @@ describe.each([1, 12])('OfficePort.undoLast below ExcelApi 1.20 (1.%i)', (api) =
     // From 1.7 the apply copies the sheet to a backup in its write batch instead (look, write); undo
     // cannot check references below 1.13, so it restores in place: look, the backup's used range, its
     // contents, write.
-    expect(counts).toEqual(api < 7 ? [[4, 2], [4, 2]] : [[2, 4], [2, 4]]);
+    expect(counts).toEqual(
+      api < 7
+        ? [
+            [4, 2],
+            [4, 2],
+          ]
+        : [
+            [2, 4],
+            [2, 4],
+          ],
+    );
   });
 
   it('reads a 100,000-row sheet it replaces in blocks under the response limit, and restores it', async () => {
@@ -199,7 +244,15 @@ describe('OfficePort undo on ExcelApi 1.20', () => {
     const port = createOfficePort(d.excel, d.office);
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: findings(3) }] });
     const sheet = d.state.sheet(FINDINGS);
-    const result = await port.apply({ ops: [{ kind: 'replaceSheet', sheet: FINDINGS, content: { ...findings(2), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 1 }, categoryCol: 1, valueCols: [2] }] } }] });
+    const result = await port.apply({
+      ops: [
+        {
+          kind: 'replaceSheet',
+          sheet: FINDINGS,
+          content: { ...findings(2), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 1 }, categoryCol: 1, valueCols: [2] }] },
+        },
+      ],
+    });
     expect(result.undo).toBe('host');
     expect(port.canUndo!()).toBe(false);
     await expect(port.undoLast!()).rejects.toMatchObject({ key: 'office.nothingToUndo' });
@@ -207,14 +260,18 @@ describe('OfficePort undo on ExcelApi 1.20', () => {
     expect(d.stats.runs.every((r) => r.options?.mergeUndoGroup === true)).toBe(true);
   });
 
-  it('never calls what clears Excel\'s undo stack (Worksheet.delete, protection, inserting sheets) through a whole upkeep', async () => {
+  it("never calls what clears Excel's undo stack (Worksheet.delete, protection, inserting sheets) through a whole upkeep", async () => {
     const d = createOfficeDouble({ api: 20 });
     roster(d);
     d.state.addSheet('谈心记录').put(0, 0, [['日期', '学生']]);
     const port = createOfficePort(d.excel, d.office);
     const upkeep = (note: string): WorkbookPlan => ({
       ops: [
-        { kind: 'replaceSheet', sheet: FINDINGS, content: { ...findings(3, note), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 2 }, categoryCol: 1, valueCols: [2] }] } },
+        {
+          kind: 'replaceSheet',
+          sheet: FINDINGS,
+          content: { ...findings(3, note), charts: [{ type: 'column', title: '图', rows: { first: 0, last: 2 }, categoryCol: 1, valueCols: [2] }] },
+        },
         { kind: 'createSheetIfMissing', sheet: '设置', content: { columns: [{ header: '键' }, { header: '值' }], rows: [] } },
         { kind: 'setCells', sheet: '设置', cells: [{ row: 1, col: 0, value: note }] },
         { kind: 'clearMarks', sheet: '花名册' },
@@ -268,14 +325,30 @@ describe.each([1, 18])('OfficePort.undoLast of marks below ExcelApi 1.20 (1.%i)'
     ],
   });
 
-  it('puts back fills, notes and the record of marks exactly, so a later clear still restores the teacher\'s own fills', async () => {
+  it("puts back fills, notes and the record of marks exactly, so a later clear still restores the teacher's own fills", async () => {
     const d = createOfficeDouble({ api });
     teacherSheet(d);
     const port = createOfficePort(d.excel, d.office);
     const original = look(d);
-    await port.apply(mark([[1, 1], [2, 1]], '第一次'));
+    await port.apply(
+      mark(
+        [
+          [1, 1],
+          [2, 1],
+        ],
+        '第一次',
+      ),
+    );
     const afterFirst = look(d);
-    const second = await port.apply(mark([[1, 1], [2, 0]], '第二次'));
+    const second = await port.apply(
+      mark(
+        [
+          [1, 1],
+          [2, 0],
+        ],
+        '第二次',
+      ),
+    );
     expect(second.undo).toBe('port');
     expect(look(d)).not.toEqual(afterFirst);
     await port.undoLast!();
@@ -320,7 +393,15 @@ function wholeSheet(d: OfficeDouble, name: string) {
     hiddenColumns: [...s.hiddenColumns].sort(),
     wrappedColumns: [...s.wrappedColumns].sort(),
     frozenRows: s.frozenRows,
-    charts: s.charts.map((c) => ({ name: c.name, type: c.type, title: c.title, source: [c.source.sheet.name, c.source.block], series: c.series, position: c.position, categories: c.categoryNames && [c.categoryNames.sheet.name, c.categoryNames.block] })),
+    charts: s.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      title: c.title,
+      source: [c.source.sheet.name, c.source.block],
+      series: c.series,
+      position: c.position,
+      categories: c.categoryNames && [c.categoryNames.sheet.name, c.categoryNames.block],
+    })),
     tables: d.state.tables.filter((t) => t.sheet === s).map((t) => [t.name, t.block, t.style]),
   };
 }
@@ -440,7 +521,10 @@ describe.each([13, 17])('OfficePort.undoLast of a replaced sheet from its backup
     const port = createOfficePort(d.excel, d.office);
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(3, '旧') }] });
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SUMMARY, content: summary(2, '新') }] });
-    d.state.sheets.splice(d.state.sheets.findIndex((s) => s.name.startsWith(BACKUP_PREFIX)), 1);
+    d.state.sheets.splice(
+      d.state.sheets.findIndex((s) => s.name.startsWith(BACKUP_PREFIX)),
+      1,
+    );
     const now = wholeSheet(d, SUMMARY);
     await expect(port.undoLast!()).rejects.toEqual(new PortError('office.undoConflict', { sheet: SUMMARY }));
     expect(wholeSheet(d, SUMMARY)).toEqual(now);
@@ -516,7 +600,7 @@ describe('OfficePort.undoLast honours a cancel up to its first write', () => {
 });
 
 describe('The port hides its backups from reads', () => {
-  it('lists and reads only the teacher\'s sheets while a backup is kept', async () => {
+  it("lists and reads only the teacher's sheets while a backup is kept", async () => {
     const d = createOfficeDouble({ api: 17 });
     roster(d);
     const port = createOfficePort(d.excel, d.office);

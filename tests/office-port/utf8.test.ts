@@ -6,9 +6,15 @@ import { utf8Length } from '../../src/workbook/office/cells';
 describe('payload bytes are counted as UTF-8', () => {
   it('agrees with Buffer.byteLength on any text, Chinese and astral characters included', () => {
     expect(utf8Length('花名册 a😀')).toBe(Buffer.byteLength('花名册 a😀'));
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === Buffer.byteLength(s)), { numRuns: 2000, seed: 20261129 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === Buffer.byteLength(s)),
+      { numRuns: 2000, seed: 20261129 },
+    );
     // Lone surrogates too (Buffer writes each as a 3-byte replacement character).
     const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-    fc.assert(fc.property(fc.string({ unit: anyUnit }), (s) => utf8Length(s) === Buffer.byteLength(s)), { numRuns: 2000, seed: 20261129 });
+    fc.assert(
+      fc.property(fc.string({ unit: anyUnit }), (s) => utf8Length(s) === Buffer.byteLength(s)),
+      { numRuns: 2000, seed: 20261129 },
+    );
   });
 });

@@ -11,7 +11,7 @@ registerWireMode(wireExcelRun, false);
 const wire = (api = 20) => createOfficeDouble({ api, mode: 'wire' });
 
 describe('the Office double at the wire', () => {
-  it('is driven by Microsoft\'s client: its load/sync rules and its error codes', async () => {
+  it("is driven by Microsoft's client: its load/sync rules and its error codes", async () => {
     const d = wire();
     d.state.addSheet('S').put(0, 0, [['x', 1]]);
     expect(officeClient().version).toMatch(/^office\.js 1\.\d+\.\d+$/);
@@ -68,7 +68,7 @@ describe('the Office double at the wire', () => {
     expect(d.stats.calls.get('Worksheet.copy')).toBe(1);
   });
 
-  it('takes the client\'s sliced write of a large array whole (ExcelApi 1.3+), and a single one below', async () => {
+  it("takes the client's sliced write of a large array whole (ExcelApi 1.3+), and a single one below", async () => {
     for (const api of [20, 1]) {
       const d = wire(api);
       const s = d.state.addSheet('S');

@@ -5,7 +5,10 @@ import { createOfficeDouble } from '../office-double';
 
 const report = (wrap: boolean): SheetContent => ({
   titleLines: ['工作报告', '本学期共有留守儿童48名，其中父母均外出37名……'],
-  columns: [{ header: '项目', width: 80, wrap }, { header: '数值', format: 'integer' }],
+  columns: [
+    { header: '项目', width: 80, wrap },
+    { header: '数值', format: 'integer' },
+  ],
   rows: [['留守儿童', 48]],
 });
 

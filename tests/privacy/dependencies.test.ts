@@ -85,7 +85,11 @@ function walkRuntimeTree(): Walk {
     }
     if (visited.has(dir)) continue;
     visited.set(dir, name);
-    const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
     for (const dep of Object.keys(meta.dependencies ?? {})) queue.push({ name: dep, from: dir, optional: false });
     for (const dep of Object.keys(meta.optionalDependencies ?? {})) queue.push({ name: dep, from: dir, optional: true });
     // Installed peers are part of what runs (react-dom's react); absent ones are not.
@@ -125,7 +129,18 @@ describe('the runtime dependency tree', () => {
   });
 
   it('the guard itself recognises the packages it is there for', () => {
-    for (const name of ['office-addin-usage-data', 'applicationinsights', '@microsoft/applicationinsights-web', 'mixpanel-browser', '@sentry/browser', 'posthog-js', '@amplitude/analytics-browser', 'analytics', '@segment/analytics-next', 'react-ga4']) {
+    for (const name of [
+      'office-addin-usage-data',
+      'applicationinsights',
+      '@microsoft/applicationinsights-web',
+      'mixpanel-browser',
+      '@sentry/browser',
+      'posthog-js',
+      '@amplitude/analytics-browser',
+      'analytics',
+      '@segment/analytics-next',
+      'react-ga4',
+    ]) {
       expect([name, isTelemetry(name)]).toEqual([name, true]);
     }
     for (const name of ['react', '@fluentui/react-components', 'fflate', 'tyme4ts', '@e965/xlsx', 'scheduler']) expect([name, isTelemetry(name)]).toEqual([name, false]);
@@ -135,7 +150,12 @@ describe('the runtime dependency tree', () => {
 /** Module specifiers a file imports or requires (static and dynamic). */
 function importsOf(text: string): string[] {
   const out: string[] = [];
-  for (const re of [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]/g, /^\s*import\s+['"]([^'"]+)['"]/gm]) {
+  for (const re of [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*(?:\/\*[^*]*\*\/\s*)?['"]([^'"]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]/g,
+    /^\s*import\s+['"]([^'"]+)['"]/gm,
+  ]) {
     // A module specifier has no spaces or braces; "from {sheet}" in a message is not an import.
     for (const m of text.matchAll(re)) if (/^[@\w.][\w@./:-]*$/.test(m[1])) out.push(m[1]);
   }
@@ -166,7 +186,11 @@ describe('what src/ imports', () => {
   });
 
   it('node built-ins only in the command line, which never runs in the pane', () => {
-    const offenders = files.filter((f) => !rel(f).startsWith('src/cli/') && importsOf(readFileSync(f, 'utf8')).some((s) => s.startsWith('node:') || ['fs', 'http', 'https', 'net', 'child_process', 'dgram', 'tls'].includes(s)));
+    const offenders = files.filter(
+      (f) =>
+        !rel(f).startsWith('src/cli/') &&
+        importsOf(readFileSync(f, 'utf8')).some((s) => s.startsWith('node:') || ['fs', 'http', 'https', 'net', 'child_process', 'dgram', 'tls'].includes(s)),
+    );
     expect(offenders.map(rel)).toEqual([]);
   });
 });
@@ -174,17 +198,20 @@ describe('what src/ imports', () => {
 describe('network calls in src/', () => {
   /** The only permitted call: the standalone page fetching its own bundled sample by relative URL. */
   const ALLOWED: readonly { file: string; line: RegExp }[] = [{ file: 'src/standalone/StandaloneApp.tsx', line: /\bfetch\(SAMPLE_URL\)/ }];
-  const NETWORK = /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\s*\(|new\s+Worker\s*\(|\bhttp\.request|\bhttps\.(request|get)\b|\bnet\.connect|navigator\.connection/;
+  const NETWORK =
+    /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\s*\(|new\s+Worker\s*\(|\bhttp\.request|\bhttps\.(request|get)\b|\bnet\.connect|navigator\.connection/;
 
   it('none but the allowed one', () => {
     const found: string[] = [];
     for (const file of sourceFiles(SRC).filter(isShipped)) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (!NETWORK.test(line)) return;
-        if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // comments
-        if (ALLOWED.some((a) => a.file === rel(file) && a.line.test(line))) return;
-        found.push(`${rel(file)}:${i + 1}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (!NETWORK.test(line)) return;
+          if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // comments
+          if (ALLOWED.some((a) => a.file === rel(file) && a.line.test(line))) return;
+          found.push(`${rel(file)}:${i + 1}: ${line.trim()}`);
+        });
     }
     expect(found).toEqual([]);
   });
@@ -202,18 +229,20 @@ describe('network calls in src/', () => {
   it('no absolute http(s) URL in shipped code other than Office.js and documentation links in comments', () => {
     const found: string[] = [];
     for (const file of sourceFiles(SRC).filter(isShipped)) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        for (const m of line.matchAll(/https?:\/\/[^\s'"`)<>]+/g)) {
-          const url = m[0];
-          if (/^\s*(\/\/|\*|\/\*)/.test(line)) continue;
-          // Office.js itself, and its origin in the pages' Content-Security-Policy.
-          if (/^https:\/\/appsforoffice\.microsoft\.com(\/lib\/1\/hosted\/[\w./-]*)?;?$/.test(url)) continue;
-          // XML namespaces in the .xlsx writer are names, not addresses anything connects to (purl.oclc.org: strict OOXML).
-          if (/^http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org|purl\.oclc\.org|www\.w3\.org)\//.test(url)) continue;
-          if (/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url)) continue;
-          found.push(`${rel(file)}:${i + 1}: ${url}`);
-        }
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/https?:\/\/[^\s'"`)<>]+/g)) {
+            const url = m[0];
+            if (/^\s*(\/\/|\*|\/\*)/.test(line)) continue;
+            // Office.js itself, and its origin in the pages' Content-Security-Policy.
+            if (/^https:\/\/appsforoffice\.microsoft\.com(\/lib\/1\/hosted\/[\w./-]*)?;?$/.test(url)) continue;
+            // XML namespaces in the .xlsx writer are names, not addresses anything connects to (purl.oclc.org: strict OOXML).
+            if (/^http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org|purl\.oclc\.org|www\.w3\.org)\//.test(url)) continue;
+            if (/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url)) continue;
+            found.push(`${rel(file)}:${i + 1}: ${url}`);
+          }
+        });
     }
     expect(found).toEqual([]);
   });

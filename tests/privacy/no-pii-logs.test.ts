@@ -157,7 +157,9 @@ describe('the core in process, with the console watched', () => {
       }
     };
     attempt(() => checkRoster(snapshot, { today: TODAY, sheet: '不存在的表' }));
-    attempt(() => planMaintenance(snapshot, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar(), period: { kind: 'custom', from: '2025-12-01', to: '2025-09-01' } as never }));
+    attempt(() =>
+      planMaintenance(snapshot, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar(), period: { kind: 'custom', from: '2025-12-01', to: '2025-09-01' } as never }),
+    );
     // A roster whose only sheet holds nothing but the children's data in no recognisable layout.
     const rows = snapshot.sheets[0].values.slice(5, 15).map((line) => line.slice(1, 6));
     attempt(() => checkRoster({ sheets: [{ name: 'X', origin: { row: 0, col: 0 }, values: rows }] }, { today: TODAY }));

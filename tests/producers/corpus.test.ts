@@ -55,10 +55,15 @@ function ownedOrEdited(name: string, rosterPart: string, workbook: string): bool
   const rosterRels = rosterPart.replace(/([^/]+)$/, '_rels/$1.rels');
   const wbRels = workbook.replace(/([^/]+)$/, '_rels/$1.rels');
   return (
-    name === '[Content_Types].xml' || name === workbook || name === wbRels || /(^|\/)styles\.xml$/.test(name) ||
-    name === rosterPart || name === rosterRels ||
+    name === '[Content_Types].xml' ||
+    name === workbook ||
+    name === wbRels ||
+    /(^|\/)styles\.xml$/.test(name) ||
+    name === rosterPart ||
+    name === rosterRels ||
     // The roster's notes: the add-in's notes join the teacher's in the sheet's one comments part and VML.
-    /(^|\/)comments\d*\.xml$/.test(name) || /\.vml$/.test(name) ||
+    /(^|\/)comments\d*\.xml$/.test(name) ||
+    /\.vml$/.test(name) ||
     // A formula cell overwritten makes calcChain stale; it is dropped, never edited.
     /calcChain\.xml$/.test(name)
   );
@@ -68,7 +73,9 @@ const writable = CORPUS.filter((e) => !e.strict);
 
 describe('the committed producer files', () => {
   it('are each listed with their writer and version, and nothing listed is missing', () => {
-    const onDisk = readdirSync(PRODUCER_DIR).filter((f) => f.endsWith('.xlsx')).sort();
+    const onDisk = readdirSync(PRODUCER_DIR)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
     const listed = CORPUS.filter((e) => onDisk.includes(e.file));
     expect(listed.map((e) => e.file).sort()).toEqual(onDisk);
     for (const e of listed) expect(e.writer).toMatch(/\d+\.\d+/);
@@ -118,7 +125,7 @@ describe.each(writable.map((e) => [e.file, e] as const))('%s', (_file, entry) =>
     expect(changed).toEqual([]);
   });
 
-  it('edited parts keep their encoding, byte-order mark and the producer\'s prefixes', () => {
+  it("edited parts keep their encoding, byte-order mark and the producer's prefixes", () => {
     const a = parts(run.input);
     const b = parts(run.output);
     for (const [name, bytes] of a) {
@@ -134,7 +141,7 @@ describe.each(writable.map((e) => [e.file, e] as const))('%s', (_file, entry) =>
     for (const m of entries) expect(m[1]).toBe(rootPrefix);
   });
 
-  it('the teacher\'s sheets read back unchanged, and the add-in\'s sheets as the plans wrote them', async () => {
+  it("the teacher's sheets read back unchanged, and the add-in's sheets as the plans wrote them", async () => {
     for (const s of run.before.sheets) if (!isAddinSheet(s.name)) expect([s.name, values(run.after, s.name)]).toEqual([s.name, s.values]);
     // The same whole-sheet writes into a new workbook are the reference for what the plans wrote.
     const whole: PlanOp[] = run.plans.flatMap((p) => p.ops.filter((op) => op.kind === 'replaceSheet' || op.kind === 'createSheetIfMissing'));
@@ -152,9 +159,16 @@ describe('strict OOXML', () => {
     const pristine = Uint8Array.from(input);
     const port = openXlsx(input);
     const snapshot = await port.read();
-    expect(values(snapshot, ROSTER_SHEET)!.slice(1).map((r) => r[1])).toEqual(rosterRows().map((r) => r[1]));
+    expect(
+      values(snapshot, ROSTER_SHEET)!
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(rosterRows().map((r) => r[1]));
     const check = checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) });
-    const err = await port.apply({ ops: [findingsSheetPlan(check, 'zh-CN', TODAY)] }).then(() => null, (e: unknown) => e);
+    const err = await port.apply({ ops: [findingsSheetPlan(check, 'zh-CN', TODAY)] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PortError);
     expect((err as PortError).key).toBe('file.strictReadOnly');
     expect(t('zh-CN', 'file.strictReadOnly')).toMatch(/Strict Open XML.*没有写入任何内容/);
@@ -165,12 +179,15 @@ describe('strict OOXML', () => {
     for (const [name, bytes] of original) expect([name, sameBytes(saved.get(name)!, bytes)]).toEqual([name, true]);
   });
 
-  it('the command line says so in one line in the user\'s language, and writes no file', async () => {
+  it("the command line says so in one line in the user's language, and writes no file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'strict-'));
     try {
       const file = path.join(dir, 'strict.xlsx');
       writeFileSync(file, strict[0].bytes());
-      for (const [lang, expected] of [['zh', t('zh-CN', 'file.strictReadOnly')], ['en', t('en-US', 'file.strictReadOnly')]] as const) {
+      for (const [lang, expected] of [
+        ['zh', t('zh-CN', 'file.strictReadOnly')],
+        ['en', t('en-US', 'file.strictReadOnly')],
+      ] as const) {
         const out = path.join(dir, `out-${lang}.xlsx`);
         const r = await runCli(['apply', file, '-o', out, '--today', TODAY, '--lang', lang]);
         expect(r.status).toBe(2);

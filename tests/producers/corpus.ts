@@ -82,7 +82,11 @@ export function packageNamespaceProblems(bytes: Uint8Array): string[] {
 
 /** A package's parts by name, without directory entries, backslashes read as the separators their writer meant. */
 export function parts(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)).filter(([n]) => !/[/\\]$/.test(n)).map(([n, b]) => [n.replace(/\\/g, '/'), b]));
+  return new Map(
+    Object.entries(unzipSync(bytes))
+      .filter(([n]) => !/[/\\]$/.test(n))
+      .map(([n, b]) => [n.replace(/\\/g, '/'), b]),
+  );
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -128,4 +132,3 @@ export async function runThrough(entry: CorpusFile): Promise<CorpusRun> {
   const marked = marks.reduce((n, op) => n + (op.kind === 'markCells' ? op.marks.length : 0), 0);
   return { input, output, before, after: await openXlsx(output).read(), plans: [first, maintenance.plan], marked, deidentified };
 }
-

@@ -31,13 +31,17 @@ withLibreOffice('LibreOffice opens the results', () => {
       writeFileSync(path.join(dir, 'out', file), run.output);
     }
     for (const which of ['in', 'out'] as const) {
-      const produced = await convert(FILES.map((f) => path.join(dir, which, f)), CSV_ALL_SHEETS, path.join(dir, which, 'csv'));
+      const produced = await convert(
+        FILES.map((f) => path.join(dir, which, f)),
+        CSV_ALL_SHEETS,
+        path.join(dir, which, 'csv'),
+      );
       for (const name of produced) csv.set(`${which}/${name}`, parseCsv(readFileSync(path.join(dir, which, 'csv', name), 'utf8')));
     }
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(FILES)('%s: loads, and the teacher\'s sheets read as LibreOffice read them in the producer\'s file', (file) => {
+  it.each(FILES)("%s: loads, and the teacher's sheets read as LibreOffice read them in the producer's file", (file) => {
     const roster = rosterRows();
     const teacherIn = csvOf('in', file, TEACHER_SHEET);
     const teacherOut = csvOf('out', file, TEACHER_SHEET);

@@ -50,7 +50,10 @@ function sheetjs(): void {
 
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(path.join(OUT, 'roster.json'), JSON.stringify({ sheet: ROSTER_SHEET, header: ROSTER_HEADER, rows: roster, teacherSheet: TEACHER_SHEET, teacherHeader: TEACHER_HEADER, scores }, null, 1));
+  fs.writeFileSync(
+    path.join(OUT, 'roster.json'),
+    JSON.stringify({ sheet: ROSTER_SHEET, header: ROSTER_HEADER, rows: roster, teacherSheet: TEACHER_SHEET, teacherHeader: TEACHER_HEADER, scores }, null, 1),
+  );
   await exceljs();
   await xlsxPopulate();
   sheetjs();

@@ -3,14 +3,46 @@
  * Seeded, so a regenerated corpus holds the same people; nothing here is real.
  */
 import type { IsoDate } from '../../src/core/dates';
-import { AREAS, between, birthForGrade, childName, GRADE_CN, guardianFor, makeId, mobile, adultName, pick, seededRandom, surname, village, withWrongCheck } from '../fixtures/roster-gen';
+import {
+  AREAS,
+  between,
+  birthForGrade,
+  childName,
+  GRADE_CN,
+  guardianFor,
+  makeId,
+  mobile,
+  adultName,
+  pick,
+  seededRandom,
+  surname,
+  village,
+  withWrongCheck,
+} from '../fixtures/roster-gen';
 
 export const ROSTER_SHEET = '花名册';
 export const TEACHER_SHEET = '成绩';
 /** The day the corpus tests check against (school year 2025–26). */
 export const CORPUS_TODAY = '2025-09-15';
 
-export const ROSTER_HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '年级', '班级', '家庭住址', '父亲姓名', '父亲电话', '母亲姓名', '母亲电话', '监护人姓名', '与学生关系', '监护人电话', '监护人年龄'] as const;
+export const ROSTER_HEADER = [
+  '序号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '身份证号',
+  '年级',
+  '班级',
+  '家庭住址',
+  '父亲姓名',
+  '父亲电话',
+  '母亲姓名',
+  '母亲电话',
+  '监护人姓名',
+  '与学生关系',
+  '监护人电话',
+  '监护人年龄',
+] as const;
 
 /** A roster row; the birth date is an ISO date each producer writes as a real date cell. */
 export type RosterRow = readonly [number, string, string, IsoDate, string, string, string, string, string, string, string, string, string, string, string, number];
@@ -25,9 +57,22 @@ export function rosterRows(count = 12): RosterRow[] {
     const birth = birthForGrade(rng, grade, 2025);
     const g = guardianFor(rng, sn);
     rows.push([
-      i + 1, childName(rng, sn, gender), gender, birth, makeId(pick(rng, AREAS), birth, between(rng, 0, 999), gender),
-      `${GRADE_CN[grade - 1]}年级`, `${GRADE_CN[grade - 1]}(${between(rng, 1, 2)})班`, village(rng),
-      adultName(rng, sn, '男'), mobile(rng), adultName(rng, surname(rng), '女'), mobile(rng), g.name, g.relation, g.phone, g.age,
+      i + 1,
+      childName(rng, sn, gender),
+      gender,
+      birth,
+      makeId(pick(rng, AREAS), birth, between(rng, 0, 999), gender),
+      `${GRADE_CN[grade - 1]}年级`,
+      `${GRADE_CN[grade - 1]}(${between(rng, 1, 2)})班`,
+      village(rng),
+      adultName(rng, sn, '男'),
+      mobile(rng),
+      adultName(rng, surname(rng), '女'),
+      mobile(rng),
+      g.name,
+      g.relation,
+      g.phone,
+      g.age,
     ]);
   }
   // Two defects, so the check marks cells and writes notes: a wrong ID check character, a short phone.

@@ -132,7 +132,10 @@ describe('through the pane path, in process', () => {
       const pristine = Uint8Array.from(input);
 
       if (entry.outcome === 'refuse') {
-        const err = await (async () => openXlsx(input).read())().then(() => null, (e: unknown) => e);
+        const err = await (async () => openXlsx(input).read())().then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(PortError);
         expect((err as PortError).key).toBe(entry.reason);
         for (const lang of LANGS) expect(t(lang, entry.reason!)).not.toBe(entry.reason);
@@ -192,13 +195,19 @@ describe('what the odd files read as', () => {
 
   it('cells of 32,767 characters arrive whole', async () => {
     const roster = (await read('long-cells.xlsx')).sheets.find((s) => s.name === '花名册')!;
-    const lengths = roster.values.flat().filter((v): v is string => typeof v === 'string').map((v) => v.length);
+    const lengths = roster.values
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.length);
     expect(lengths.filter((n) => n === MAX_CELL_TEXT)).toHaveLength(4);
   });
 
   it('error values are read as errors, and findings name their cells', async () => {
     const snapshot = await read('error-values.xlsx');
-    const codes = snapshot.sheets[0].values.flat().filter((v) => typeof v === 'object' && v !== null).map((v) => (v as { error: string }).error);
+    const codes = snapshot.sheets[0].values
+      .flat()
+      .filter((v) => typeof v === 'object' && v !== null)
+      .map((v) => (v as { error: string }).error);
     expect(new Set(codes)).toEqual(new Set(['#N/A', '#REF!', '#DIV/0!']));
     const check = checkRoster(snapshot, { today: TODAY });
     // The #N/A name (B2) is reported, not taken for a child's name.

@@ -30,14 +30,93 @@ const UPKEEP_SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(proc
 
 // ---- cells ------------------------------------------------------------------------------------
 
-const ROSTER_HEADERS = ['序号', '姓名', '学生姓名', '性别', '出生日期', '身份证号码', '身份证号', '年级', '班级', '家庭住址', '住址', '父亲姓名', '父亲电话', '母亲姓名', '母亲电话', '监护人姓名', '监护人', '与学生关系', '监护人电话', '监护人年龄', '留守类型', '是否住校', '是否重点帮扶', '备注', '农历生日', '入学日期'];
+const ROSTER_HEADERS = [
+  '序号',
+  '姓名',
+  '学生姓名',
+  '性别',
+  '出生日期',
+  '身份证号码',
+  '身份证号',
+  '年级',
+  '班级',
+  '家庭住址',
+  '住址',
+  '父亲姓名',
+  '父亲电话',
+  '母亲姓名',
+  '母亲电话',
+  '监护人姓名',
+  '监护人',
+  '与学生关系',
+  '监护人电话',
+  '监护人年龄',
+  '留守类型',
+  '是否住校',
+  '是否重点帮扶',
+  '备注',
+  '农历生日',
+  '入学日期',
+];
 const MENTOR_HEADERS = ['姓名', '类别', '班级', '电话', '住址', '可帮扶人数', '备注'];
 
 const domainText = fc.constantFrom(
-  '张小明', '李小红', '王 小刚', '男', '女', '未知', '三(1)班', '三年级1班', '五（2）班', '初一(3)班', '一年级', '祖父', '祖母', '外婆', '叔叔',
-  '430524201703051234', '43052420170305123X', '43052420170305123x', '４３０５２４２０１７０３０５１２３４', '4305242017', '13812345678', '１３８１２３４５６７８', '138-1234-5678', '+86 13812345678',
-  '2017-03-05', '2017/3/5', '2017年3月5日', '２０１７．０３．０５', '昨天', '是', '否', '√', '双留守', '单留守', '住校', '班主任', '学生', '任课教师', '代理家长',
-  '谈心', '家访', '家长电话', '学生', '父亲', '合计', '小计', '填表人：', '无', '暂无', ' ', '\u3000', '', '=SUM(A1:A3)', '#N/A', '-', '—',
+  '张小明',
+  '李小红',
+  '王 小刚',
+  '男',
+  '女',
+  '未知',
+  '三(1)班',
+  '三年级1班',
+  '五（2）班',
+  '初一(3)班',
+  '一年级',
+  '祖父',
+  '祖母',
+  '外婆',
+  '叔叔',
+  '430524201703051234',
+  '43052420170305123X',
+  '43052420170305123x',
+  '４３０５２４２０１７０３０５１２３４',
+  '4305242017',
+  '13812345678',
+  '１３８１２３４５６７８',
+  '138-1234-5678',
+  '+86 13812345678',
+  '2017-03-05',
+  '2017/3/5',
+  '2017年3月5日',
+  '２０１７．０３．０５',
+  '昨天',
+  '是',
+  '否',
+  '√',
+  '双留守',
+  '单留守',
+  '住校',
+  '班主任',
+  '学生',
+  '任课教师',
+  '代理家长',
+  '谈心',
+  '家访',
+  '家长电话',
+  '学生',
+  '父亲',
+  '合计',
+  '小计',
+  '填表人：',
+  '无',
+  '暂无',
+  ' ',
+  '\u3000',
+  '',
+  '=SUM(A1:A3)',
+  '#N/A',
+  '-',
+  '—',
 );
 const errorCell = fc.constantFrom('#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!').map((error) => ({ error }));
 const numberCell = fc.oneof(
@@ -60,7 +139,9 @@ const row = (width: number) => fc.oneof({ weight: 5, arbitrary: fc.array(cell, {
 
 /** A header made of known headers (shuffled, some missing) and some noise. */
 const headerRow = (known: readonly string[]) =>
-  fc.tuple(fc.shuffledSubarray([...known], { minLength: 1, maxLength: Math.min(12, known.length) }), fc.array(fc.oneof(domainText, fc.constant(null)), { maxLength: 2 })).map(([h, noise]) => [...h, ...noise] as CellValue[]);
+  fc
+    .tuple(fc.shuffledSubarray([...known], { minLength: 1, maxLength: Math.min(12, known.length) }), fc.array(fc.oneof(domainText, fc.constant(null)), { maxLength: 2 }))
+    .map(([h, noise]) => [...h, ...noise] as CellValue[]);
 
 const isoDate = fc.date({ min: new Date(Date.UTC(2001, 0, 1)), max: new Date(Date.UTC(2098, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -69,7 +150,12 @@ function rectangular(values: CellValue[][]): CellValue[][] {
   return values;
 }
 
-const sheetOf = (name: string, values: CellValue[][], origin = { row: 0, col: 0 }, merges?: SheetSnapshot['merges']): SheetSnapshot => ({ name, origin, values: rectangular(values), ...(merges ? { merges } : {}) });
+const sheetOf = (name: string, values: CellValue[][], origin = { row: 0, col: 0 }, merges?: SheetSnapshot['merges']): SheetSnapshot => ({
+  name,
+  origin,
+  values: rectangular(values),
+  ...(merges ? { merges } : {}),
+});
 
 const merges = fc.array(fc.record({ row: fc.nat(15), col: fc.nat(12), rowCount: fc.integer({ min: 1, max: 4 }), colCount: fc.integer({ min: 1, max: 4 }) }), { maxLength: 3 });
 
@@ -87,7 +173,12 @@ const rosterSheet = fc
 
 /** A well-formed 帮扶人员 row in the canonical column order, so some workbooks really pair children. */
 const mentorRow = fc
-  .tuple(domainText, fc.constantFrom('班主任', '任课教师', '党员', '领导', '代理家长', '志愿者', '学生'), fc.constantFrom('三(1)班', '三（1）班', '四年级2班', '', null), fc.constantFrom(null, '', 1, 2, 3, '两', -1))
+  .tuple(
+    domainText,
+    fc.constantFrom('班主任', '任课教师', '党员', '领导', '代理家长', '志愿者', '学生'),
+    fc.constantFrom('三(1)班', '三（1）班', '四年级2班', '', null),
+    fc.constantFrom(null, '', 1, 2, 3, '两', -1),
+  )
   .map(([name, kind, cls, capacity]) => [name, kind, cls, null, null, capacity] as CellValue[]); // 姓名 类别 班级 电话 住址 可帮扶人数
 const mentorSheet = fc
   .record({
@@ -97,7 +188,11 @@ const mentorSheet = fc
   .map((r) => sheetOf(SHEETS.mentors, [r.header, ...r.rows]));
 
 const logSheet = fc
-  .record({ above: fc.array(row(3), { maxLength: 1 }), header: fc.oneof(fc.constant([...LOG_HEADERS] as CellValue[]), headerRow(LOG_HEADERS)), rows: fc.array(row(10), { maxLength: 12 }) })
+  .record({
+    above: fc.array(row(3), { maxLength: 1 }),
+    header: fc.oneof(fc.constant([...LOG_HEADERS] as CellValue[]), headerRow(LOG_HEADERS)),
+    rows: fc.array(row(10), { maxLength: 12 }),
+  })
   .map((r) => sheetOf(SHEETS.log, [...r.above, r.header, ...r.rows]));
 
 const SETTING_LABELS = maintainedSettingDefs('2025-09-15').map((d) => d.label);
@@ -253,7 +348,15 @@ describe('the core on random workbooks', () => {
   it('readLog: rows below the header only, each child index inside the roster', () => {
     fc.assert(
       fc.property(logSheet, fc.array(domainText, { maxLength: 6 }), isoDate, (log, names, today) => {
-        const children = names.map((name, i) => ({ row: i + 1, name, classLabel: i % 2 ? '三(1)班' : null, birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: i % 3 === 0 }));
+        const children = names.map((name, i) => ({
+          row: i + 1,
+          name,
+          classLabel: i % 2 ? '三(1)班' : null,
+          birthDate: null,
+          lunarBirthday: false,
+          joinDate: null,
+          keyFocus: i % 3 === 0,
+        }));
         const r = readLog({ sheets: [log] }, children, today);
         for (const e of r.entries) {
           expect(e.row).toBeGreaterThan(r.headerRow);

@@ -57,7 +57,10 @@ function attackWorkbook(): Uint8Array {
     ['2026-11-10', NAMES[2], '五(2)班', '家访', '监护人', MENTOR_NAMES[1], '+需要跟进', '是', '2026-11-20'],
     ['2026-11-12', NAMES[3], '五(2)班', '谈心', '学生', '@记录人', '-情绪低落', '', ''],
   ];
-  const settings: Cell[][] = [['设置项', '值', '说明'], ['学校名称', SCHOOL, '']];
+  const settings: Cell[][] = [
+    ['设置项', '值', '说明'],
+    ['学校名称', SCHOOL, ''],
+  ];
   return workbookBytes([
     { name: '花名册', sheet: worksheet(roster) },
     { name: SHEETS.mentors, sheet: worksheet(mentors) },
@@ -90,7 +93,9 @@ describe('through the file port, read back with SheetJS', () => {
     const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
     sheetPaths = new Map();
     for (const m of wbXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]+)"/g)) {
-      const target = new RegExp(`<Relationship\\b[^>]*Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(rels)?.[1];
+      const target =
+        new RegExp(`<Relationship\\b[^>]*Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(rels)?.[1];
       if (target) sheetPaths.set(m[1].replace(/&amp;/g, '&'), target.startsWith('/') ? target.slice(1) : `xl/${target}`);
     }
   });
@@ -99,7 +104,7 @@ describe('through the file port, read back with SheetJS', () => {
     for (const name of [SHEETS.findings, SHEETS.pairing, SHEETS.reminders, SHEETS.summary]) expect(book.SheetNames).toContain(name);
   });
 
-  it('no <f> element holds user text: formulas are the add-in\'s own links only', () => {
+  it("no <f> element holds user text: formulas are the add-in's own links only", () => {
     const formulas: string[] = [];
     for (const [name, p] of sheetPaths) {
       const xml = strFromU8(parts[p]);
@@ -154,7 +159,9 @@ describe('through the Office port over the double', () => {
     const d = createOfficeDouble({ api: 20 });
     // The workbook as the school typed it: text cells entered with Excel's quote prefix where needed.
     for (const s of source.sheets) {
-      const typed = s.values.map((line) => line.map((v) => (typeof v === 'string' && (FORMULA_START.test(v) || /^\d/.test(v)) ? `'${v}` : (v as string | number | boolean | null))));
+      const typed = s.values.map((line) =>
+        line.map((v) => (typeof v === 'string' && (FORMULA_START.test(v) || /^\d/.test(v)) ? `'${v}` : (v as string | number | boolean | null))),
+      );
       d.state.addSheet(s.name).put(s.origin.row, s.origin.col, typed);
     }
     const port = createOfficePort(d.excel, d.office);

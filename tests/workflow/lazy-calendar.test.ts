@@ -9,7 +9,12 @@ import * as path from 'node:path';
 it('src/core/workflow pulls in neither tyme4ts nor an xlsx library nor Node modules', () => {
   const result = buildSync({
     entryPoints: [path.resolve(__dirname, '../../src/core/workflow/index.ts')],
-    bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', logLevel: 'silent',
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
   expect(inputs.some((p) => p.includes('src/core/workflow/index.ts'))).toBe(true);

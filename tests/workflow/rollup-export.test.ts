@@ -109,8 +109,9 @@ describe('export', () => {
     const out = path.join(dir, 'deid-dates.xlsx');
     expect((await run(['export', applied, '-o', out])).status).toBe(0);
     const dated = (wb: Awaited<ReturnType<typeof read>>) =>
-      wb.sheets.filter((sh) => sh.name !== '留守儿童登记表') // its birth dates are cut to year and month on purpose
-       .map((sh) => [sh.name, Object.values(sh.dateFormats?.columns ?? {}).some((runs) => runs.some((r) => r.kind === 'date'))]);
+      wb.sheets
+        .filter((sh) => sh.name !== '留守儿童登记表') // its birth dates are cut to year and month on purpose
+        .map((sh) => [sh.name, Object.values(sh.dateFormats?.columns ?? {}).some((runs) => runs.some((r) => r.kind === 'date'))]);
     const source = dated(await read(applied)).filter(([, has]) => has);
     expect(source.length).toBeGreaterThan(0); // 提醒事项's 到期日 at least
     const copy = new Map(dated(await read(out)) as [string, boolean][]);

@@ -93,7 +93,9 @@ describe('a roster of one sheet per class, through the upkeep', () => {
     const classCol = before.header.indexOf(PAIRING_HEADERS.className);
     const at = before.rows.findIndex((r) => r[classCol] === '一(2)班');
     const edited = before.rows[at][0];
-    await port.apply({ ops: [{ kind: 'setCells', sheet: SHEETS.pairing, cells: [{ row: before.origin.row + before.headerAt + 1 + at, col: before.origin.col + teacherCol, value: '李校长' }] }] });
+    await port.apply({
+      ops: [{ kind: 'setCells', sheet: SHEETS.pairing, cells: [{ row: before.origin.row + before.headerAt + 1 + at, col: before.origin.col + teacherCol, value: '李校长' }] }],
+    });
     // 一年级二班 grows from 5 to 11 children, past 一年级一班's 8.
     const grown = await port.read();
     const second = findSheet(grown, '一年级二班')!;

@@ -24,7 +24,26 @@ const SAMPLES: Record<string, () => Uint8Array> = {
   'tests/fixtures/merged-header.xlsx': () => new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'merged-header.xlsx'))),
   'a small school with a typed log': () => smallSchool(),
 };
-const MAINTAINED = [SHEETS.settings, SHEETS.mentors, SHEETS.log, SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training, SHEETS.supportPlans, SHEETS.pairing, SHEETS.reminders, SHEETS.summary, SHEETS.report, SHEETS.awards, SHEETS.quarterly, SHEETS.cards, SHEETS.records, SHEETS.findings];
+const MAINTAINED = [
+  SHEETS.settings,
+  SHEETS.mentors,
+  SHEETS.log,
+  SHEETS.activities,
+  SHEETS.groups,
+  SHEETS.rollCall,
+  SHEETS.fund,
+  SHEETS.training,
+  SHEETS.supportPlans,
+  SHEETS.pairing,
+  SHEETS.reminders,
+  SHEETS.summary,
+  SHEETS.report,
+  SHEETS.awards,
+  SHEETS.quarterly,
+  SHEETS.cards,
+  SHEETS.records,
+  SHEETS.findings,
+];
 
 /** Plan, apply through the file port, save: the output's bytes, its snapshot, and the plan. */
 async function applyOnce(bytes: Uint8Array): Promise<{ bytes: Uint8Array; before: WorkbookSnapshot; after: WorkbookSnapshot; plan: MaintenancePlan }> {
@@ -70,7 +89,7 @@ describe.each(Object.keys(SAMPLES))('apply on %s', (sample) => {
     for (const sheet of second.after.sheets) expect([sheet.name, valuesOf(third.after, sheet.name)]).toEqual([sheet.name, sheet.values]);
   });
 
-  it('keeps the roster\'s values exactly as they were', () => {
+  it("keeps the roster's values exactly as they were", () => {
     const roster = first.plan.roster.layout.sheet;
     expect(valuesOf(first.after, roster)).toEqual(valuesOf(first.before, roster));
     expect(valuesOf(second.after, roster)).toEqual(valuesOf(first.before, roster));
@@ -96,15 +115,22 @@ describe('the small school counted by hand', () => {
   it('gives the hand-counted summary figures', () => {
     const json = result.plan.summary.json;
     expect({ children: json.children, byGrade: json.byGrade, byGender: { 男: json.byGender['男'], 女: json.byGender['女'] } }).toEqual({
-      children: EXPECTED.children, byGrade: EXPECTED.byGrade, byGender: EXPECTED.byGender,
+      children: EXPECTED.children,
+      byGrade: EXPECTED.byGrade,
+      byGender: EXPECTED.byGender,
     });
-    expect([json.talks, json.parentCalls, json.homeVisits, json.childrenWithoutTalk]).toEqual([EXPECTED.talks, EXPECTED.parentCalls, EXPECTED.homeVisits, EXPECTED.childrenWithoutTalk]);
+    expect([json.talks, json.parentCalls, json.homeVisits, json.childrenWithoutTalk]).toEqual([
+      EXPECTED.talks,
+      EXPECTED.parentCalls,
+      EXPECTED.homeVisits,
+      EXPECTED.childrenWithoutTalk,
+    ]);
     // The unreadable date is a finding of the log, counted in the summary's data quality too.
     expect(result.plan.findings.contacts.map((f) => [f.rule, f.row + 1])).toEqual([['log-date-invalid', LOG_ROWS.length]]);
     expect(json.findings['log-date-invalid']).toBe(1);
   });
 
-  it('keeps every typed log row, and the 校验结果 sheet lists the log\'s finding after the roster\'s', () => {
+  it("keeps every typed log row, and the 校验结果 sheet lists the log's finding after the roster's", () => {
     expect(valuesOf(result.after, SHEETS.log)!.length).toBe(LOG_ROWS.length);
     expect(valuesOf(result.after, SHEETS.log)!.map((r) => r[1])).toEqual(LOG_ROWS.map((r) => r[1]));
     const findings = valuesOf(result.after, SHEETS.findings)!;
@@ -135,7 +161,7 @@ describe('the small school counted by hand', () => {
     expect(valuesOf(next.after, SHEETS.log)!.at(-1)![6]).toBe('补记');
   });
 
-  it('keeps a pair a teacher changed by hand, and sends that child\'s reminders to the new mentor', async () => {
+  it("keeps a pair a teacher changed by hand, and sends that child's reminders to the new mentor", async () => {
     const port = openXlsx(result.bytes);
     const snapshot = await port.read();
     const sheet = findSheet(snapshot, SHEETS.pairing)!;
@@ -161,7 +187,7 @@ describe('the small school counted by hand', () => {
 });
 
 describe('workbooks the upkeep cannot or must handle specially', () => {
-  it('lists the findings of 帮扶人员 on 校验结果 with a link to the cell, after the roster\'s', async () => {
+  it("lists the findings of 帮扶人员 on 校验结果 with a link to the cell, after the roster's", async () => {
     const snapshot = await openXlsx(smallSchool()).read();
     const mentors = findSheet(snapshot, SHEETS.mentors)!;
     // A kind the list does not know: 类别 '厨师' on the first mentor row.
@@ -179,10 +205,12 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
     expect(plan.findings.counts.byDomain.pairing).toBe(plan.findings.pairing.length + plan.childFiles.supportPlans.findings.length);
   });
 
-
   it('takes over a 结对帮扶 the school made by hand last term: its pairs kept, reminders go to them', async () => {
     const port = openXlsx(smallSchool());
-    const own = [['姓名', '班级', '重点帮扶', '帮扶教师', '学习帮手', '代理家长', '锁定', '说明'], ['张小明', '三(1)班', '', '李校长', '', '', '是', '校长亲自帮扶']];
+    const own = [
+      ['姓名', '班级', '重点帮扶', '帮扶教师', '学习帮手', '代理家长', '锁定', '说明'],
+      ['张小明', '三(1)班', '', '李校长', '', '', '是', '校长亲自帮扶'],
+    ];
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SHEETS.pairing, content: { columns: own[0].map((header) => ({ header })), rows: own.slice(1) } }] });
     const next = await applyOnce(port.save());
     expect(next.plan.pairing.existing.adopted).toBe(true);
@@ -198,7 +226,10 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
 
   it('names no mentor in 提醒事项 or the summary from a pairing it could not write', async () => {
     const port = openXlsx(smallSchool());
-    const own = [['姓名', '班级', '帮扶教师', '联系电话'], ['张小明', '三(1)班', '李校长', '13800000000']];
+    const own = [
+      ['姓名', '班级', '帮扶教师', '联系电话'],
+      ['张小明', '三(1)班', '李校长', '13800000000'],
+    ];
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SHEETS.pairing, content: { columns: own[0].map((header) => ({ header })), rows: own.slice(1) } }] });
     const before = await openXlsx(port.save()).read();
     const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar });
@@ -212,7 +243,7 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
     expect(plan.summary.json.pairing.withTeacher).toBe(0);
   });
 
-  it('says there is no roster with the roster module\'s own error', async () => {
+  it("says there is no roster with the roster module's own error", async () => {
     const snapshot = await openXlsx(new Uint8Array(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'no-roster.xlsx')))).read();
     expect(() => planMaintenance(snapshot, { today: TODAY, lang: 'zh-CN', calendar })).toThrow(RosterNotFoundError);
   });

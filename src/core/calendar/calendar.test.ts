@@ -13,7 +13,13 @@ function lunarOf(iso: string): { month: number; day: number; leap: boolean } {
 }
 
 const LUNAR_DATES: Partial<Record<FestivalKey, [number, number]>> = {
-  springFestival: [1, 1], lantern: [1, 15], dragonBoat: [5, 5], qixi: [7, 7], midAutumn: [8, 15], doubleNinth: [9, 9], laba: [12, 8],
+  springFestival: [1, 1],
+  lantern: [1, 15],
+  dragonBoat: [5, 5],
+  qixi: [7, 7],
+  midAutumn: [8, 15],
+  doubleNinth: [9, 9],
+  laba: [12, 8],
 };
 
 describe('festivals 1990–2030, checked against the library', () => {
@@ -36,7 +42,12 @@ describe('festivals 1990–2030, checked against the library', () => {
       expect(byKey('nationalDay')).toBe(`${year}-10-01`);
       expect([`${year}-04-04`, `${year}-04-05`, `${year}-04-06`]).toContain(byKey('qingming'));
       expect([`${year}-12-21`, `${year}-12-22`, `${year}-12-23`]).toContain(byKey('winterSolstice'));
-      expect(SolarDay.fromYmd(year, Number(byKey('qingming').slice(5, 7)), Number(byKey('qingming').slice(8))).getTermDay().getSolarTerm().getName()).toBe('清明');
+      expect(
+        SolarDay.fromYmd(year, Number(byKey('qingming').slice(5, 7)), Number(byKey('qingming').slice(8)))
+          .getTermDay()
+          .getSolarTerm()
+          .getName(),
+      ).toBe('清明');
     });
   }
 
@@ -105,6 +116,9 @@ describe('statutory holidays', () => {
   it('notes the years without data that a window touches', () => {
     expect(calendarNotes(cal, '2026-09-01', '2026-12-31')).toEqual([]);
     expect(calendarNotes(cal, '2026-09-01', '2027-01-20')).toEqual([{ kind: 'noHolidayData', year: 2027 }]);
-    expect(calendarNotes(cal, '2027-02-20', '2028-01-20')).toEqual([{ kind: 'noHolidayData', year: 2027 }, { kind: 'noHolidayData', year: 2028 }]);
+    expect(calendarNotes(cal, '2027-02-20', '2028-01-20')).toEqual([
+      { kind: 'noHolidayData', year: 2027 },
+      { kind: 'noHolidayData', year: 2028 },
+    ]);
   });
 });

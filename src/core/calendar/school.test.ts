@@ -8,9 +8,14 @@ const tyme = createTymeCalendar();
 const bare: ChineseCalendar = { lunarToSolar: () => null, solarToLunar: () => null, festivals: () => [], statutoryDays: () => null };
 
 const autumn2026: SchoolTerms = {
-  termStart: '2026-09-01', termEnd: '2027-01-20',
-  vacations: [{ start: '2027-01-21', end: '2027-02-19' }, { start: '2027-07-11', end: '2027-08-31' }],
-  extraHolidays: [], makeUpDays: [],
+  termStart: '2026-09-01',
+  termEnd: '2027-01-20',
+  vacations: [
+    { start: '2027-01-21', end: '2027-02-19' },
+    { start: '2027-07-11', end: '2027-08-31' },
+  ],
+  extraHolidays: [],
+  makeUpDays: [],
 };
 
 describe('the usual school year', () => {

@@ -113,4 +113,3 @@ export function buildSchoolCalendar(terms: SchoolTerms, calendar: ChineseCalenda
     nextSchoolDayNumber,
   };
 }
-

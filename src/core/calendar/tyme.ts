@@ -8,13 +8,28 @@ import type { ChineseCalendar, FestivalDay, FestivalKey, HolidayKey, LunarDate, 
  */
 
 const LUNAR_FESTIVALS: Readonly<Record<string, FestivalKey>> = {
-  春节: 'springFestival', 元宵节: 'lantern', 清明节: 'qingming', 端午节: 'dragonBoat', 七夕节: 'qixi',
-  中秋节: 'midAutumn', 重阳节: 'doubleNinth', 冬至节: 'winterSolstice', 腊八节: 'laba', 除夕: 'newYearsEve',
+  春节: 'springFestival',
+  元宵节: 'lantern',
+  清明节: 'qingming',
+  端午节: 'dragonBoat',
+  七夕节: 'qixi',
+  中秋节: 'midAutumn',
+  重阳节: 'doubleNinth',
+  冬至节: 'winterSolstice',
+  腊八节: 'laba',
+  除夕: 'newYearsEve',
 };
 const SOLAR_FESTIVALS: Readonly<Record<string, FestivalKey>> = { 儿童节: 'childrensDay', 国庆节: 'nationalDay' };
 const HOLIDAYS: Readonly<Record<string, HolidayKey>> = {
-  元旦: 'newYear', 春节: 'springFestival', 清明节: 'qingming', 劳动节: 'labourDay', 端午节: 'dragonBoat',
-  中秋节: 'midAutumn', 国庆节: 'nationalDay', 国庆中秋: 'nationalDay', 抗战胜利日: 'victoryDay',
+  元旦: 'newYear',
+  春节: 'springFestival',
+  清明节: 'qingming',
+  劳动节: 'labourDay',
+  端午节: 'dragonBoat',
+  中秋节: 'midAutumn',
+  国庆节: 'nationalDay',
+  国庆中秋: 'nationalDay',
+  抗战胜利日: 'victoryDay',
 };
 
 function iso(day: SolarDay): IsoDate {

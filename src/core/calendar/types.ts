@@ -12,8 +12,18 @@ export interface DateRange {
 }
 
 export const FESTIVAL_KEYS = [
-  'newYearsEve', 'springFestival', 'lantern', 'qingming', 'childrensDay', 'dragonBoat', 'qixi',
-  'midAutumn', 'nationalDay', 'doubleNinth', 'winterSolstice', 'laba',
+  'newYearsEve',
+  'springFestival',
+  'lantern',
+  'qingming',
+  'childrensDay',
+  'dragonBoat',
+  'qixi',
+  'midAutumn',
+  'nationalDay',
+  'doubleNinth',
+  'winterSolstice',
+  'laba',
 ] as const;
 export type FestivalKey = (typeof FESTIVAL_KEYS)[number];
 

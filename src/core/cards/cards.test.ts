@@ -16,8 +16,46 @@ const calendar = createTymeCalendar();
 const sheet = (name: string, values: CellValue[][]): SheetSnapshot => ({ name, origin: { row: 0, col: 0 }, values });
 
 const FULL_ROSTER = sheet('花名册', [
-  ['姓名', '性别', '出生日期', '身份证号', '班级', '家庭住址', '父亲姓名', '父亲电话', '父亲务工地点', '母亲姓名', '母亲电话', '母亲务工地点', '监护人', '与学生关系', '监护人电话', '监护人年龄', '是否寄宿', '是否重点帮扶'],
-  ['张小明', '男', '2017-03-05', '522401201703051234', '三(1)班', '青山镇石桥村3组', '张建国', '13800001111', '广东东莞', '李梅', '13900002222', '浙江宁波', '张大山', '祖父', '13812345678', 68, '否', '是'],
+  [
+    '姓名',
+    '性别',
+    '出生日期',
+    '身份证号',
+    '班级',
+    '家庭住址',
+    '父亲姓名',
+    '父亲电话',
+    '父亲务工地点',
+    '母亲姓名',
+    '母亲电话',
+    '母亲务工地点',
+    '监护人',
+    '与学生关系',
+    '监护人电话',
+    '监护人年龄',
+    '是否寄宿',
+    '是否重点帮扶',
+  ],
+  [
+    '张小明',
+    '男',
+    '2017-03-05',
+    '522401201703051234',
+    '三(1)班',
+    '青山镇石桥村3组',
+    '张建国',
+    '13800001111',
+    '广东东莞',
+    '李梅',
+    '13900002222',
+    '浙江宁波',
+    '张大山',
+    '祖父',
+    '13812345678',
+    68,
+    '否',
+    '是',
+  ],
   ['李小红', '女', '2015-06-01', '', '五(2)班', '青山镇石桥村5组', '', '', '', '', '', '', '李秀英', '祖母', '13912345678', '', '是', ''],
   ['王小刚', '男', '2012-02-02', '', '初一(1)班', '青山镇柳树村1组', '', '', '', '', '', '', '王春花', '外婆', '15012345678', 60, '', '是'],
 ]);
@@ -80,7 +118,23 @@ describe('联系卡', () => {
     expect(op.content.print).toMatchObject({ paper: 'A4', orientation: 'portrait', breaksBefore: [2 * CARD_ROWS], fitToWidth: true });
     const card = op.content.rows.slice(0, CARD_ROWS).map((r) => r.map(planCellValue));
     const flat = card.flat().map(String);
-    for (const v of ['张小明', '三(1)班', '2017-03-05', '******20170305****', '青山镇石桥村3组', '张建国', '13800001111', '广东东莞', '李梅', '浙江宁波', '张大山', '祖父', '13812345678', '68']) expect(flat).toContain(v);
+    for (const v of [
+      '张小明',
+      '三(1)班',
+      '2017-03-05',
+      '******20170305****',
+      '青山镇石桥村3组',
+      '张建国',
+      '13800001111',
+      '广东东莞',
+      '李梅',
+      '浙江宁波',
+      '张大山',
+      '祖父',
+      '13812345678',
+      '68',
+    ])
+      expect(flat).toContain(v);
     // The whole ID never prints.
     expect(flat.join('|')).not.toContain('522401201703051234');
     // The mentor with their phone from 帮扶人员.
@@ -110,7 +164,11 @@ describe('联系卡', () => {
     expect(idBirthPart('52240120170305123X')).toBe('******20170305****');
     expect(idBirthPart('522401170305123')).toBe('***************');
     expect(idBirthPart(null)).toBeNull();
-    const settings = sheet(SHEETS.settings, [['设置项', '值', '说明'], ['学校名称', '青山小学', ''], ['学校联系电话', '0855-1234567', '']]);
+    const settings = sheet(SHEETS.settings, [
+      ['设置项', '值', '说明'],
+      ['学校名称', '青山小学', ''],
+      ['学校联系电话', '0855-1234567', ''],
+    ]);
     const plan = planMaintenance({ sheets: [THIN_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar });
     const values = valuesOf(opOf(plan.plan.ops, SHEETS.cards)).flat().map(String);
     expect(values).toContain('0855-1234567');
@@ -125,11 +183,15 @@ describe('成长记录', () => {
     const many: CellValue[][] = [];
     for (let i = 0; i < 50; i++) many.push([`2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '李小红', '五(2)班', '谈心', '学生', '刘老师', `第${i}次谈心`, '', '']);
     const wb: WorkbookSnapshot = {
-      sheets: [FULL_ROSTER, MENTORS, log([
-        ['2026-11-02', '张小明', '三(1)班', '家访', '监护人', '陈老师', '家访了解近况', '是', '2026-12-05'],
-        ['2026-10-08', '张小明', '三(1)班', '谈心', '学生', '陈老师', '学习进步', '否', ''],
-        ...many,
-      ])],
+      sheets: [
+        FULL_ROSTER,
+        MENTORS,
+        log([
+          ['2026-11-02', '张小明', '三(1)班', '家访', '监护人', '陈老师', '家访了解近况', '是', '2026-12-05'],
+          ['2026-10-08', '张小明', '三(1)班', '谈心', '学生', '陈老师', '学习进步', '否', ''],
+          ...many,
+        ]),
+      ],
     };
     const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
     const op = opOf(plan.plan.ops, SHEETS.records);
@@ -156,7 +218,7 @@ describe('成长记录', () => {
 });
 
 describe('帮扶计划', () => {
-  it('adds a row per key-focus child with the grade band goals, keeps teachers\' text, reminds of due reviews, and finds plans without measures', () => {
+  it("adds a row per key-focus child with the grade band goals, keeps teachers' text, reminds of due reviews, and finds plans without measures", () => {
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
     const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
     const create = opOf(first.plan.ops, SHEETS.supportPlans);
@@ -167,7 +229,10 @@ describe('帮扶计划', () => {
       ['张小明', '三(1)班', '陈老师', GRADE_BAND_GOALS.lower],
       ['王小刚', '初一(1)班', '周老师', ''], // 初中: 设置 has no goals yet
     ]);
-    expect(first.childFiles.supportPlans.findings.map((f) => [f.rule, f.row])).toEqual([['support-plan-missing', 1], ['support-plan-missing', 2]]);
+    expect(first.childFiles.supportPlans.findings.map((f) => [f.rule, f.row])).toEqual([
+      ['support-plan-missing', 1],
+      ['support-plan-missing', 2],
+    ]);
     expect(first.findings.counts.byDomain.pairing).toBe(first.findings.pairing.length + 2);
     const findings = valuesOf(opOf(first.plan.ops, SHEETS.findings)).flat().map(String);
     expect(findings.some((v) => v.includes('重点帮扶对象尚无帮扶计划'))).toBe(true);
@@ -193,7 +258,10 @@ describe('帮扶计划', () => {
 
     // A new key-focus child gets a row appended below the teachers' rows.
     const roster = findSheet(third, '花名册')!;
-    const withNew = { ...roster, values: [...roster.values.map((r) => [...r]), ['孙小芳', '女', '2018-01-01', '', '三(1)班', '', '', '', '', '', '', '', '孙奶奶', '祖母', '13612345678', 70, '', '是']] };
+    const withNew = {
+      ...roster,
+      values: [...roster.values.map((r) => [...r]), ['孙小芳', '女', '2018-01-01', '', '三(1)班', '', '', '', '', '', '', '', '孙奶奶', '祖母', '13612345678', 70, '', '是']],
+    };
     const fourth = planMaintenance({ sheets: third.sheets.map((s) => (s.name === '花名册' ? withNew : s)) }, { today: TODAY, lang: 'zh-CN', calendar });
     const append = opOf(fourth.plan.ops, SHEETS.supportPlans);
     expect(append).toMatchObject({ kind: 'appendRows', expectedLastRow: 2 });
@@ -202,7 +270,10 @@ describe('帮扶计划', () => {
   });
 
   it('suggests the junior goals 设置 sets for grades 7–9', () => {
-    const settings = sheet(SHEETS.settings, [['设置项', '值', '说明'], ['初中帮扶目标', '学会自主学习；平稳度过青春期', '']]);
+    const settings = sheet(SHEETS.settings, [
+      ['设置项', '值', '说明'],
+      ['初中帮扶目标', '学会自主学习；平稳度过青春期', ''],
+    ]);
     const plan = planMaintenance({ sheets: [FULL_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar });
     const rows = valuesOf(opOf(plan.plan.ops, SHEETS.supportPlans)).slice(1);
     expect(rows.find((r) => r[0] === '王小刚')![4]).toBe('学会自主学习；平稳度过青春期');
@@ -211,14 +282,20 @@ describe('帮扶计划', () => {
 
 describe('脱敏导出 of the cards and records', () => {
   it('masks names, phones, IDs and addresses on 联系卡 and 成长记录', () => {
-    const log = sheet(SHEETS.log, [['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'], ['2026-11-02', '张小明', '三(1)班', '家长电话', '父亲', '陈老师', '父亲电话 13800001111 打不通', '否', '']]);
+    const log = sheet(SHEETS.log, [
+      ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'],
+      ['2026-11-02', '张小明', '三(1)班', '家长电话', '父亲', '陈老师', '父亲电话 13800001111 打不通', '否', ''],
+    ]);
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS, log] };
     const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
     const after = applied(wb, plan.plan.ops);
     const result = deidentifyWorkbook(after, plan.roster.layout);
     if (!result.ok) throw new Error(result.messageKey);
     for (const name of [SHEETS.cards, SHEETS.records]) {
-      const text = valuesOf(opOf(result.plan.ops, name)).flat().map((v) => (v === null ? '' : String(v))).join('|');
+      const text = valuesOf(opOf(result.plan.ops, name))
+        .flat()
+        .map((v) => (v === null ? '' : String(v)))
+        .join('|');
       expect([name, /\d{11}/.test(text)]).toEqual([name, false]);
       for (const secret of ['张小明', '张建国', '张大山', '石桥村3组', '20170305', '13700003333']) expect([name, secret, text.includes(secret)]).toEqual([name, secret, false]);
     }

@@ -36,7 +36,12 @@ export interface RecordsPlanOptions {
 
 function childHeader(lang: Lang, c: CardChild, page: number): PlanCell[] {
   const line = t(lang, page === 0 ? 'records.childHeader' : 'records.childHeaderContinued', {
-    name: c.name, className: c.classLabel ?? '', teacher: c.teacher?.name ?? '—', buddy: c.buddy?.name ?? '—', proxy: c.proxy?.name ?? '—', page: page + 1,
+    name: c.name,
+    className: c.classLabel ?? '',
+    teacher: c.teacher?.name ?? '—',
+    buddy: c.buddy?.name ?? '—',
+    proxy: c.proxy?.name ?? '—',
+    page: page + 1,
   });
   return [line, '', '', '', '', '', ''];
 }
@@ -77,7 +82,15 @@ export function growthRecordSheetOp(children: readonly CardChild[], byChild: Rea
   }
   const H = (k: string) => t(lang, `records.col.${k}`);
   const content: SheetContent = {
-    titleLines: [t(lang, 'records.title', { children: children.length, entries: entryCount, today, school: options.schoolName ?? '', period: period?.from || period?.to ? t(lang, 'records.period', { from: period.from ?? '…', to: period.to ?? '…' }) : '' })],
+    titleLines: [
+      t(lang, 'records.title', {
+        children: children.length,
+        entries: entryCount,
+        today,
+        school: options.schoolName ?? '',
+        period: period?.from || period?.to ? t(lang, 'records.period', { from: period.from ?? '…', to: period.to ?? '…' }) : '',
+      }),
+    ],
     columns: [
       { header: H('date'), width: 11, format: 'date' },
       { header: H('kind'), width: 9, format: 'text' },

@@ -82,7 +82,14 @@ export function readSupportPlans(workbook: WorkbookSnapshot, today: IsoDate): Pl
     const name = normalizeName(at(r, 'child'));
     if (!name) continue;
     const review = parseDateCell(at(r, 'nextReview') ?? null, today);
-    rows.push({ row: r, name, className: text(at(r, 'className') ?? null), teacher: text(at(r, 'teacher') ?? null), measures: text(at(r, 'measures') ?? null), nextReview: review.ok ? review.date : null });
+    rows.push({
+      row: r,
+      name,
+      className: text(at(r, 'className') ?? null),
+      teacher: text(at(r, 'teacher') ?? null),
+      measures: text(at(r, 'measures') ?? null),
+      nextReview: review.ok ? review.date : null,
+    });
   }
   return { exists: true, headerRow, rows, columns };
 }
@@ -138,7 +145,13 @@ export interface SupportPlanResult {
  * Rows to add, findings (a key-focus child whose plan has no 措施 yet — the row the add-in adds counts as
  * none), and the reviews that are due. `children` are all the roster's children.
  */
-export function planSupportPlans(workbook: WorkbookSnapshot, children: readonly CardChild[], today: IsoDate, juniorGoals: string | null, normalizeClass: (s: string) => string | null): SupportPlanResult {
+export function planSupportPlans(
+  workbook: WorkbookSnapshot,
+  children: readonly CardChild[],
+  today: IsoDate,
+  juniorGoals: string | null,
+  normalizeClass: (s: string) => string | null,
+): SupportPlanResult {
   const read = readSupportPlans(workbook, today);
   const findings: PlanFinding[] = [];
   const added: PlanCell[][] = [];
@@ -149,7 +162,15 @@ export function planSupportPlans(workbook: WorkbookSnapshot, children: readonly 
     if (!plan && canAppend) added.push(newRow(c, juniorGoals));
     if (!plan || !plan.measures) {
       const sheetRow = plan ? plan.row : !read.exists ? added.length : lastUsedRowOf(workbook, read) + added.length;
-      findings.push({ sheet: SHEETS.supportPlans, row: sheetRow, col: read.columns.measures ?? COL.measures, rule: 'support-plan-missing', severity: 'warning', messageKey: 'cards.plan.missing', params: { row: sheetRow + 1 } });
+      findings.push({
+        sheet: SHEETS.supportPlans,
+        row: sheetRow,
+        col: read.columns.measures ?? COL.measures,
+        rule: 'support-plan-missing',
+        severity: 'warning',
+        messageKey: 'cards.plan.missing',
+        params: { row: sheetRow + 1 },
+      });
     }
   }
   const ops: PlanOp[] = [];
@@ -163,10 +184,17 @@ export function planSupportPlans(workbook: WorkbookSnapshot, children: readonly 
     const child = children.find((c) => c.name === p.name && (!p.className || c.classLabel === (normalizeClass(p.className) ?? p.className)));
     const what: Msg = { key: 'cards.plan.reviewDue' };
     reminders.push({
-      kind: 'schedule', status: statusOf(p.nextReview, today), due: p.nextReview,
-      child: child ? { row: child.row, ...(child.sheet !== undefined ? { sheet: child.sheet } : {}), name: child.name, classLabel: child.classLabel } : { row: -1, name: p.name, classLabel: p.className || null },
-      contactKind: null, owner: p.teacher || child?.teacher?.name || '', ownerRole: p.teacher || child?.teacher ? 'mentor' : 'unassigned',
-      what, notes: [{ key: 'cards.plan.reviewNote', params: { row: p.row + 1 } }],
+      kind: 'schedule',
+      status: statusOf(p.nextReview, today),
+      due: p.nextReview,
+      child: child
+        ? { row: child.row, ...(child.sheet !== undefined ? { sheet: child.sheet } : {}), name: child.name, classLabel: child.classLabel }
+        : { row: -1, name: p.name, classLabel: p.className || null },
+      contactKind: null,
+      owner: p.teacher || child?.teacher?.name || '',
+      ownerRole: p.teacher || child?.teacher ? 'mentor' : 'unassigned',
+      what,
+      notes: [{ key: 'cards.plan.reviewNote', params: { row: p.row + 1 } }],
     });
   }
   return { ops, findings, reminders };

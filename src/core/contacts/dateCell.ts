@@ -9,9 +9,7 @@ import { dayNumber, isValidYmd, parseIso, toIso, type IsoDate } from '../dates';
  * date without a year (3月5日) is read as the latest such day not after `today`, and says so. A year and
  * month alone is not a day, so it is unreadable here.
  */
-export type DateCellResult =
-  | { readonly ok: true; readonly date: IsoDate; readonly yearAssumed: boolean }
-  | { readonly ok: false; readonly reason: 'blank' | 'unreadable' };
+export type DateCellResult = { readonly ok: true; readonly date: IsoDate; readonly yearAssumed: boolean } | { readonly ok: false; readonly reason: 'blank' | 'unreadable' };
 
 const NO_YEAR = /^(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?$/;
 const TIME_TAIL = /\s+(上午|下午|晚上)?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?$/;
@@ -32,7 +30,6 @@ export function parseDateCell(value: CellValue | undefined, today?: IsoDate): Da
   }
   return { ok: false, reason: 'unreadable' };
 }
-
 
 const DATE_TOKEN = /(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?|(\d{1,2})\s*[./月]\s*(\d{1,2})\s*[日号]?/g;
 
@@ -77,4 +74,3 @@ export function parseDateRanges(value: CellValue | undefined): DateRange[] | nul
   }
   return out;
 }
-

@@ -5,9 +5,18 @@ import type { Params } from '../i18n';
  * roster's (docs/ARCHITECTURE.md §5); the text comes from the catalogue. Params never hold names, IDs or phones.
  */
 export const CONTACT_RULE_IDS = [
-  'setting-invalid', 'setting-term-order', 'setting-term-stale',
-  'log-header-missing', 'log-date-invalid', 'log-date-assumed-year', 'log-date-future', 'log-child-missing',
-  'log-child-unknown', 'log-child-ambiguous', 'log-kind-unknown', 'log-follow-up-date-invalid',
+  'setting-invalid',
+  'setting-term-order',
+  'setting-term-stale',
+  'log-header-missing',
+  'log-date-invalid',
+  'log-date-assumed-year',
+  'log-date-future',
+  'log-child-missing',
+  'log-child-unknown',
+  'log-child-ambiguous',
+  'log-kind-unknown',
+  'log-follow-up-date-invalid',
 ] as const;
 export type ContactRuleId = (typeof CONTACT_RULE_IDS)[number];
 

@@ -63,14 +63,20 @@ describe('logEntryOp', () => {
     expect(op.rows.every((r) => isDateCell(r[0]))).toBe(true);
   });
 
-  it('fills the usual 对象 for the kind, leaving a parent call\'s to the teacher', () => {
-    const op = logEntryOp((['talk', 'homeVisit', 'parentCall'] as const).map((kind) => ({ date: '2026-11-29', children: [roster[0]], kind, recorder: '陈老师', content: '' })), { sheets: [] });
+  it("fills the usual 对象 for the kind, leaving a parent call's to the teacher", () => {
+    const op = logEntryOp(
+      (['talk', 'homeVisit', 'parentCall'] as const).map((kind) => ({ date: '2026-11-29', children: [roster[0]], kind, recorder: '陈老师', content: '' })),
+      { sheets: [] },
+    );
     if (op.kind !== 'appendRows') throw new Error(op.kind);
     expect(op.rows.map((r) => r[4])).toEqual(['学生', '监护人', '']);
   });
 
   it('records follow-ups and targets, and counts from the template header when the sheet is new', () => {
-    const op = logEntryOp([{ date: '2026-11-29', children: [roster[0]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=孩子感冒', followUp: true, followUpDue: '2026-12-03' }], { sheets: [] });
+    const op = logEntryOp(
+      [{ date: '2026-11-29', children: [roster[0]], kind: 'parentCall', target: '母亲', recorder: '陈老师', content: '=孩子感冒', followUp: true, followUpDue: '2026-12-03' }],
+      { sheets: [] },
+    );
     if (op.kind !== 'appendRows') throw new Error(op.kind);
     expect(op.expectedLastRow).toBe(0);
     // Text is passed as data; the port writes it literally (never a formula).
@@ -84,38 +90,50 @@ describe('logEntryOp', () => {
     const read = readLog(logBook(op.rows.map((r) => r.map(planCellValue))), roster, TODAY);
     expect(read.findings).toEqual([]);
     expect(planCellValue(op.rows[0][0])).toBe(toExcelSerial('2026-11-28'));
-    expect(read.entries.map((e) => [e.child, e.kind, e.date, e.target, e.recorder])).toEqual([[2, 'talk', '2026-11-28', '学生', '陈老师'], [3, 'talk', '2026-11-28', '学生', '陈老师']]);
+    expect(read.entries.map((e) => [e.child, e.kind, e.date, e.target, e.recorder])).toEqual([
+      [2, 'talk', '2026-11-28', '学生', '陈老师'],
+      [3, 'talk', '2026-11-28', '学生', '陈老师'],
+    ]);
   });
 });
 
 describe('readLog', () => {
   it('reads dates typed by hand in any common form', () => {
-    const read = readLog(logBook([
-      row(toExcelSerial('2026-03-05'), '张三'),
-      row('2026.3.6', '张三'),
-      row('2026年3月7日', '张三'),
-      row('2026/3/8', '张三'),
-      row('２０２６－０３－０９', '张三'),
-    ]), roster, TODAY);
+    const read = readLog(
+      logBook([row(toExcelSerial('2026-03-05'), '张三'), row('2026.3.6', '张三'), row('2026年3月7日', '张三'), row('2026/3/8', '张三'), row('２０２６－０３－０９', '张三')]),
+      roster,
+      TODAY,
+    );
     expect(read.findings).toEqual([]);
     expect(read.entries.map((e) => e.date)).toEqual(['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
     expect(read.entries.map((e) => e.row)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('turns odd dates into findings, never a crash, and those rows count for nothing', () => {
-    const read = readLog(logBook([
-      row('上周三', '张三'),
-      row({ error: '#VALUE!' }, '张三'),
-      row('', '张三'),
-      row('2026.2.30', '张三'),
-      row('2027-01-05', '张三'),
-      row('3月5日', '李四'),
-      row('2026-11-01', '张三'),
-    ]), roster, TODAY);
-    expect(read.entries.map((e) => [e.row, e.date])).toEqual([[6, '2026-03-05'], [7, '2026-11-01']]);
+    const read = readLog(
+      logBook([
+        row('上周三', '张三'),
+        row({ error: '#VALUE!' }, '张三'),
+        row('', '张三'),
+        row('2026.2.30', '张三'),
+        row('2027-01-05', '张三'),
+        row('3月5日', '李四'),
+        row('2026-11-01', '张三'),
+      ]),
+      roster,
+      TODAY,
+    );
+    expect(read.entries.map((e) => [e.row, e.date])).toEqual([
+      [6, '2026-03-05'],
+      [7, '2026-11-01'],
+    ]);
     expect(read.findings.map((f) => [f.row, f.rule, f.col])).toEqual([
-      [1, 'log-date-invalid', 0], [2, 'log-date-invalid', 0], [3, 'log-date-invalid', 0], [4, 'log-date-invalid', 0],
-      [5, 'log-date-future', 0], [6, 'log-date-assumed-year', 0],
+      [1, 'log-date-invalid', 0],
+      [2, 'log-date-invalid', 0],
+      [3, 'log-date-invalid', 0],
+      [4, 'log-date-invalid', 0],
+      [5, 'log-date-future', 0],
+      [6, 'log-date-assumed-year', 0],
     ]);
     const f = read.findings[0];
     expect(t('zh-CN', f.messageKey, f.params)).toBe('谈心记录 第2行：日期一栏填的不是日期（可能是列错位了），此行不计入提醒。');
@@ -133,14 +151,22 @@ describe('readLog', () => {
   });
 
   it('tells repeated names apart by class, typed in any form', () => {
-    const read = readLog(logBook([
-      ['2026-11-01', '王芳', '三年级1班', '谈心'],
-      ['2026-11-02', '王芳', '四（2）班', '谈心'],
-      ['2026-11-03', '王芳', '', '谈心'],
-      ['2026-11-04', '王芳', '五(1)班', '谈心'],
-      ['2026-11-05', '王 芳', '三(1)班', '家访'],
-    ]), roster, TODAY);
-    expect(read.entries.map((e) => [e.row, e.child])).toEqual([[1, 2], [2, 3], [5, 2]]);
+    const read = readLog(
+      logBook([
+        ['2026-11-01', '王芳', '三年级1班', '谈心'],
+        ['2026-11-02', '王芳', '四（2）班', '谈心'],
+        ['2026-11-03', '王芳', '', '谈心'],
+        ['2026-11-04', '王芳', '五(1)班', '谈心'],
+        ['2026-11-05', '王 芳', '三(1)班', '家访'],
+      ]),
+      roster,
+      TODAY,
+    );
+    expect(read.entries.map((e) => [e.row, e.child])).toEqual([
+      [1, 2],
+      [2, 3],
+      [5, 2],
+    ]);
     expect(read.findings.map((f) => [f.row, f.rule, f.messageKey])).toEqual([
       [3, 'log-child-ambiguous', 'contacts.log.childAmbiguous'],
       [4, 'log-child-ambiguous', 'contacts.log.childAmbiguousClass'],
@@ -148,34 +174,50 @@ describe('readLog', () => {
   });
 
   it('reads kinds by synonym, several children in one cell, follow-ups, and a header under a title', () => {
-    const read = readLog(logBook([
-      ['2026-11-01', '张三、李四', '', '主题班会', '学生', '陈老师', '班会', '否'],
-      ['2026-11-02', '阿依古丽•买买提', '', '电话', '母亲', '陈老师', '感冒', '是', '2026-11-05'],
-      ['2026-11-03', '张三', '', '聊天', '学生', '陈老师', '', ''],
-      ['2026-11-04', '张三', '', '', '学生'],
-      ['2026-11-04', '', '', '谈心'],
-      ['2026-11-06', '李四', '', '家访', '监护人', '', '', 'Y', '下周'],
-      [null, null, null, null],
-      ['合计', 3],
-    ], [['谈心记录（三年级）'], []]), roster, TODAY);
+    const read = readLog(
+      logBook(
+        [
+          ['2026-11-01', '张三、李四', '', '主题班会', '学生', '陈老师', '班会', '否'],
+          ['2026-11-02', '阿依古丽•买买提', '', '电话', '母亲', '陈老师', '感冒', '是', '2026-11-05'],
+          ['2026-11-03', '张三', '', '聊天', '学生', '陈老师', '', ''],
+          ['2026-11-04', '张三', '', '', '学生'],
+          ['2026-11-04', '', '', '谈心'],
+          ['2026-11-06', '李四', '', '家访', '监护人', '', '', 'Y', '下周'],
+          [null, null, null, null],
+          ['合计', 3],
+        ],
+        [['谈心记录（三年级）'], []],
+      ),
+      roster,
+      TODAY,
+    );
     expect(read.headerRow).toBe(2);
     expect(read.entries.map((e) => [e.row, e.child, e.kind, e.followUp, e.followUpDue])).toEqual([
-      [3, 0, 'activity', false, null], [3, 1, 'activity', false, null],
+      [3, 0, 'activity', false, null],
+      [3, 1, 'activity', false, null],
       [4, 4, 'parentCall', true, '2026-11-05'],
       [8, 1, 'homeVisit', true, '2026-11-13'],
     ]);
     expect(read.findings.map((f) => [f.row, f.rule])).toEqual([
-      [5, 'log-kind-unknown'], [6, 'log-kind-unknown'], [7, 'log-child-missing'], [8, 'log-follow-up-date-invalid'], [10, 'log-date-invalid'],
+      [5, 'log-kind-unknown'],
+      [6, 'log-kind-unknown'],
+      [7, 'log-child-missing'],
+      [8, 'log-follow-up-date-invalid'],
+      [10, 'log-date-invalid'],
     ]);
   });
 
   it('never quotes a name or a phone number from a shifted column', () => {
-    const read = readLog(logBook([
-      ['张三', '2026-11-01', '', '谈心'],
-      [13912345678, '张三', '', '谈心'],
-      ['2026-11-01', '张三', '', '李四'],
-      ['2026-11-01', '张三', '', '谈心', '学生', '', '', '是', '13912345678'],
-    ]), roster, TODAY);
+    const read = readLog(
+      logBook([
+        ['张三', '2026-11-01', '', '谈心'],
+        [13912345678, '张三', '', '谈心'],
+        ['2026-11-01', '张三', '', '李四'],
+        ['2026-11-01', '张三', '', '谈心', '学生', '', '', '是', '13912345678'],
+      ]),
+      roster,
+      TODAY,
+    );
     expect(read.findings.map((f) => f.rule)).toEqual(['log-date-invalid', 'log-date-invalid', 'log-kind-unknown', 'log-follow-up-date-invalid']);
     const texts = read.findings.map((f) => t('zh-CN', f.messageKey, f.params) + t('en-US', f.messageKey, f.params)).join('\n');
     expect(texts).not.toMatch(/张三|李四|13912345678/);
@@ -190,12 +232,20 @@ describe('readLog', () => {
 
   it('never throws, whatever is in the cells', () => {
     const cell = fc.oneof(
-      fc.constant(null), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant({ error: '#N/A' }),
+      fc.constant(null),
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant({ error: '#N/A' }),
       fc.constantFrom('2026.3.5', '3月5日', '张三', '王芳', '谈心', '是', '2099-01-01', '三(1)班'),
     );
-    fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 30 }), (rows) => {
-      const read = readLog(logBook(rows), roster, TODAY);
-      for (const e of read.entries) expect(e.date <= TODAY).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 30 }), (rows) => {
+        const read = readLog(logBook(rows), roster, TODAY);
+        for (const e of read.entries) expect(e.date <= TODAY).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -65,7 +65,13 @@ export function logSheetOp(sources: { readonly students?: ListSource; readonly r
 
 /** Whom a kind of contact is usually with, when the pane does not say; a parent call may be either parent. */
 const DEFAULT_TARGET: Readonly<Partial<Record<ContactKind, ContactTarget>>> = {
-  talk: '学生', familyCall: '学生', tutoring: '学生', care: '学生', activity: '学生', guardianContact: '监护人', homeVisit: '监护人',
+  talk: '学生',
+  familyCall: '学生',
+  tutoring: '学生',
+  care: '学生',
+  activity: '学生',
+  guardianContact: '监护人',
+  homeVisit: '监护人',
 };
 
 /** One contact to record from the pane; a class-meeting entry lists several children. */
@@ -90,8 +96,15 @@ export function logEntryOp(entries: readonly NewLogEntry[], workbook: WorkbookSn
   for (const e of entries) {
     for (const child of e.children) {
       rows.push([
-        dateCell(e.date), child.name, child.classLabel ?? '', kindLabel(e.kind), e.target ?? DEFAULT_TARGET[e.kind] ?? '', e.recorder, e.content,
-        e.followUp ? YES : NO, e.followUp ? dateCell(e.followUpDue) : '',
+        dateCell(e.date),
+        child.name,
+        child.classLabel ?? '',
+        kindLabel(e.kind),
+        e.target ?? DEFAULT_TARGET[e.kind] ?? '',
+        e.recorder,
+        e.content,
+        e.followUp ? YES : NO,
+        e.followUp ? dateCell(e.followUpDue) : '',
       ]);
     }
   }
@@ -145,13 +158,29 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
   const { headerRow, cols } = findLogHeader(sheet, lastRow);
   if (headerRow < 0 || cols.kind === undefined) {
     const missing = headerRow < 0 ? `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}` : LOG_HEADERS[3];
-    const finding: SheetFinding = { sheet: SHEETS.log, row: headerRow < 0 ? sheet.origin.row : headerRow, col: null, rule: 'log-header-missing', severity: 'error', messageKey: 'contacts.log.headerMissing', params: { columns: missing } };
+    const finding: SheetFinding = {
+      sheet: SHEETS.log,
+      row: headerRow < 0 ? sheet.origin.row : headerRow,
+      col: null,
+      rule: 'log-header-missing',
+      severity: 'error',
+      messageKey: 'contacts.log.headerMissing',
+      params: { columns: missing },
+    };
     return { entries: [], findings: [finding], headerRow };
   }
   const scan = newLogScan(sheet, cols, children, today);
   for (let row = headerRow + 1; row <= lastRow; row++) readLogRow(scan, row);
   for (const u of scan.unknown.values()) {
-    scan.findings.push({ sheet: SHEETS.log, row: u.row, col: cols.child ?? null, rule: 'log-child-unknown', severity: 'warning', messageKey: 'contacts.log.childUnknown', params: { row: u.row + 1, count: u.count } });
+    scan.findings.push({
+      sheet: SHEETS.log,
+      row: u.row,
+      col: cols.child ?? null,
+      rule: 'log-child-unknown',
+      severity: 'warning',
+      messageKey: 'contacts.log.childUnknown',
+      params: { row: u.row + 1, count: u.count },
+    });
   }
   scan.findings.sort((a, b) => a.row - b.row);
   return { entries: scan.entries, findings: scan.findings, headerRow };
@@ -254,7 +283,15 @@ function cellOf(scan: LogScan, row: number, f: LogField): CellValue {
   return scan.cols[f] === undefined ? null : cellAt(scan.sheet, row, scan.cols[f]);
 }
 
-function addFinding(scan: LogScan, row: number, f: LogField | null, rule: SheetFinding['rule'], severity: SheetFinding['severity'], key: string, params: Record<string, string | number> = {}): void {
+function addFinding(
+  scan: LogScan,
+  row: number,
+  f: LogField | null,
+  rule: SheetFinding['rule'],
+  severity: SheetFinding['severity'],
+  key: string,
+  params: Record<string, string | number> = {},
+): void {
   const col = f && scan.cols[f] !== undefined ? scan.cols[f] : null;
   scan.findings.push({ sheet: SHEETS.log, row, col, rule, severity, messageKey: key, params: { row: row + 1, ...params } });
 }
@@ -290,7 +327,12 @@ function readLogRow(scan: LogScan, row: number): void {
     return;
   }
   // A class-meeting row typed by hand may list several children in one cell.
-  const names = scan.byName.has(nameText) ? [nameText] : nameText.split(/[、,，;；/]+/).map((n) => n.trim()).filter(Boolean);
+  const names = scan.byName.has(nameText)
+    ? [nameText]
+    : nameText
+        .split(/[、,，;；/]+/)
+        .map((n) => n.trim())
+        .filter(Boolean);
   const followUp = scan.cells.yes(cellOf(scan, row, 'followUp'));
   const followUpDue = followUp ? followUpDueOf(scan, row, d.date) : null;
   const recorder = text(cellOf(scan, row, 'recorder'));
@@ -309,7 +351,16 @@ function followUpDueOf(scan: LogScan, row: number, date: IsoDate): IsoDate {
   if (f.ok) return f.date;
   const due = addDays(date, FOLLOW_UP_DEFAULT_DAYS);
   const value = dateLike(cellOf(scan, row, 'followUpDue'));
-  if (f.reason !== 'blank') addFinding(scan, row, 'followUpDue', 'log-follow-up-date-invalid', 'warning', value === null ? 'contacts.log.followUpDateNotDate' : 'contacts.log.followUpDateInvalid', value === null ? { date: due } : { value, date: due });
+  if (f.reason !== 'blank')
+    addFinding(
+      scan,
+      row,
+      'followUpDue',
+      'log-follow-up-date-invalid',
+      'warning',
+      value === null ? 'contacts.log.followUpDateNotDate' : 'contacts.log.followUpDateInvalid',
+      value === null ? { date: due } : { value, date: due },
+    );
   return due;
 }
 
@@ -331,7 +382,9 @@ function rosterChildOf(scan: LogScan, row: number, name: string): number | null 
   const classText = scan.cells.className(cellOf(scan, row, 'className'));
   const inClass = candidates.filter((i) => scan.cells.childClass(i) === classText);
   if (inClass.length !== 1) {
-    addFinding(scan, row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', { count: candidates.length });
+    addFinding(scan, row, 'className', 'log-child-ambiguous', 'warning', classText ? 'contacts.log.childAmbiguousClass' : 'contacts.log.childAmbiguous', {
+      count: candidates.length,
+    });
     return null;
   }
   return inClass[0];

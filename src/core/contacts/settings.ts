@@ -49,7 +49,12 @@ export const CALENDAR_LABELS = {
 export const PER_TERM = '每学期';
 
 const DEFAULT_CADENCE: Readonly<Partial<Record<ContactKind, CellValue>>> = {
-  talk: 7, parentCall: 14, guardianContact: 7, familyCall: 7, homeVisit: PER_TERM, tutoring: '',
+  talk: 7,
+  parentCall: 14,
+  guardianContact: 7,
+  familyCall: 7,
+  homeVisit: PER_TERM,
+  tutoring: '',
 };
 const CADENCE_NOTES: Readonly<Partial<Record<ContactKind, string>>> = {
   talk: '班主任与留守儿童谈心的间隔天数（计划二：每周一次）。只在上学日提醒，放假期间顺延。留空表示不提醒。',
@@ -74,7 +79,11 @@ export function contactSettingDefs(today: IsoDate): SettingDef[] {
     { label: CALENDAR_LABELS.termEnd, defaultValue: usual.termEnd, note: '本学期最后一天。新学期开始时请更新这两项。' },
     { label: CALENDAR_LABELS.winter, defaultValue: rangeText(usual.winter), note: '寒假起止日期，如 2027-01-21~2027-02-19。放假期间谈心、家访等在校工作暂停，电话联系照常。' },
     { label: CALENDAR_LABELS.summer, defaultValue: rangeText(usual.summer), note: '暑假起止日期，写法同上。' },
-    { label: CALENDAR_LABELS.holidays, defaultValue: '', note: '学校另外放假的日期，多个用分号隔开，范围用 ~ 连接，如 2026-11-20; 2027-10-01~2027-10-07。日历库没有法定节假日数据的年份，请在这里填写当年的法定假日。' },
+    {
+      label: CALENDAR_LABELS.holidays,
+      defaultValue: '',
+      note: '学校另外放假的日期，多个用分号隔开，范围用 ~ 连接，如 2026-11-20; 2027-10-01~2027-10-07。日历库没有法定节假日数据的年份，请在这里填写当年的法定假日。',
+    },
     { label: CALENDAR_LABELS.makeUp, defaultValue: '', note: '调休上课的日期（周末上课），多个用分号隔开。日历库没有数据的年份请在这里填写。' },
   );
   return defs;
@@ -158,15 +167,25 @@ export function readContactSettings(workbook: WorkbookSnapshot, today: IsoDate):
   if (termEnd <= termStart) {
     const e = entries.get(CALENDAR_LABELS.termEnd) ?? entries.get(CALENDAR_LABELS.termStart);
     findings.push({
-      sheet: SHEETS.settings, row: e?.row ?? 0, col: 1, rule: 'setting-term-order', severity: 'warning',
-      messageKey: 'contacts.settings.termOrder', params: { row: (e?.row ?? 0) + 1, start: termStart, end: termEnd, usualStart: usual.termStart, usualEnd: usual.termEnd },
+      sheet: SHEETS.settings,
+      row: e?.row ?? 0,
+      col: 1,
+      rule: 'setting-term-order',
+      severity: 'warning',
+      messageKey: 'contacts.settings.termOrder',
+      params: { row: (e?.row ?? 0) + 1, start: termStart, end: termEnd, usualStart: usual.termStart, usualEnd: usual.termEnd },
     });
     [termStart, termEnd] = [usual.termStart, usual.termEnd];
   } else if (today >= nextUsualTermStart(termEnd)) {
     const e = entries.get(CALENDAR_LABELS.termEnd);
     findings.push({
-      sheet: SHEETS.settings, row: e?.row ?? 0, col: 1, rule: 'setting-term-stale', severity: 'warning',
-      messageKey: 'contacts.settings.termStale', params: { row: (e?.row ?? 0) + 1, start: termStart, end: termEnd },
+      sheet: SHEETS.settings,
+      row: e?.row ?? 0,
+      col: 1,
+      rule: 'setting-term-stale',
+      severity: 'warning',
+      messageKey: 'contacts.settings.termStale',
+      params: { row: (e?.row ?? 0) + 1, start: termStart, end: termEnd },
     });
   }
   const vacations = [...ranges(CALENDAR_LABELS.winter, [usual.winter]), ...ranges(CALENDAR_LABELS.summer, [usual.summer])];
@@ -189,8 +208,18 @@ export function parseCadence(value: CellValue): Cadence | null | 'invalid' {
   const s = value.normalize('NFKC').replace(/\s+/g, '');
   if (!s) return null;
   const words: Record<string, Cadence> = {
-    每周: { days: 7 }, 每周一次: { days: 7 }, 一周: { days: 7 }, 每两周: { days: 14 }, 两周: { days: 14 }, 每两周一次: { days: 14 },
-    每月: { days: 30 }, 每月一次: { days: 30 }, 每学期: { perTerm: true }, 每学期一次: { perTerm: true }, 学期: { perTerm: true }, 一学期一次: { perTerm: true },
+    每周: { days: 7 },
+    每周一次: { days: 7 },
+    一周: { days: 7 },
+    每两周: { days: 14 },
+    两周: { days: 14 },
+    每两周一次: { days: 14 },
+    每月: { days: 30 },
+    每月一次: { days: 30 },
+    每学期: { perTerm: true },
+    每学期一次: { perTerm: true },
+    学期: { perTerm: true },
+    一学期一次: { perTerm: true },
   };
   if (words[s]) return words[s];
   const m = /^每?(\d{1,3})天?(一次)?$/.exec(s);

@@ -63,8 +63,16 @@ export function awardsSheetOp(input: AwardsInput, lang: Lang): PlanOp {
     content: {
       titleLines: [t(lang, 'awards.title'), t(lang, 'awards.period', { label: input.periodLabel }), t(lang, 'awards.note')],
       columns: [
-        col('kind', 'text', 8), col('name', 'text', 12), col('class', 'text', 10), col('activities', 'integer', 10), col('groups', 'integer', 10),
-        col('talks', 'integer', 10), col('paired', 'integer', 10), col('onTime', 'percent', 12), col('led', 'integer', 10), col('hours', 'decimal', 10),
+        col('kind', 'text', 8),
+        col('name', 'text', 12),
+        col('class', 'text', 10),
+        col('activities', 'integer', 10),
+        col('groups', 'integer', 10),
+        col('talks', 'integer', 10),
+        col('paired', 'integer', 10),
+        col('onTime', 'percent', 12),
+        col('led', 'integer', 10),
+        col('hours', 'decimal', 10),
       ],
       rows: [...childRows, ...teacherRows],
       table: { name: 'AwardsTable', style: 'TableStyleLight9' },

@@ -78,7 +78,13 @@ export function lifeFigures(read: LifeRead, childCount: number, range: LifeRange
   }
 
   return {
-    used: { activities: read.activities.length > 0, groups: read.groups.length > 0, rollCall: read.rollCall.length > 0, fund: read.fund.length > 0, training: read.training.length > 0 },
+    used: {
+      activities: read.activities.length > 0,
+      groups: read.groups.length > 0,
+      rollCall: read.rollCall.length > 0,
+      fund: read.fund.length > 0,
+      training: read.training.length > 0,
+    },
     activities: { count, byType, childrenTakingPart: taking.size, childrenWithout: childCount - taking.size },
     interestGroups: { groups: groupNames.size, members: members.size, childrenInNone: childCount - members.size },
     rollCall: { days: days.size, attendances, pickupsMissing },

@@ -36,7 +36,10 @@ export class NameIndex {
   private readonly byClass = new Map<string, number[]>();
   private readonly cache = new Map<string, NameMatch>();
 
-  constructor(private readonly children: readonly NamedChild[], private readonly today: IsoDate) {
+  constructor(
+    private readonly children: readonly NamedChild[],
+    private readonly today: IsoDate,
+  ) {
     children.forEach((ch, i) => {
       push(this.byName, normalizeName(ch.name), i);
       if (ch.classLabel) push(this.byClass, ch.classLabel, i);
@@ -87,7 +90,7 @@ export class NameIndex {
   private classOf(token: string): number[] | null {
     const c = parseClass(token, this.today);
     const label = c?.ok ? classLabel(c.grade, c.classNo) : null;
-    return label === null ? null : this.byClass.get(label) ?? null;
+    return label === null ? null : (this.byClass.get(label) ?? null);
   }
 }
 

@@ -58,7 +58,11 @@ export function quarterlySheetOp(input: QuarterlyInput, lang: Lang): PlanOp {
     item('overdueContacts', input.overdueContacts, t(lang, 'quarterly.note.decide')),
     item('unpairedKeyFocus', f.pairing.keyFocusWithoutTeacher, t(lang, 'quarterly.note.decide')),
     item('pickupsMissing', life.rollCall.pickupsMissing, t(lang, 'quarterly.note.decide')),
-    item('fundBalance', t(lang, 'summary.life.yuan', { amount: life.fund.balance.toFixed(2) }), t(lang, 'quarterly.note.fund', { income: life.fund.income.toFixed(2), spent: life.fund.spent.toFixed(2) })),
+    item(
+      'fundBalance',
+      t(lang, 'summary.life.yuan', { amount: life.fund.balance.toFixed(2) }),
+      t(lang, 'quarterly.note.fund', { income: life.fund.income.toFixed(2), spent: life.fund.spent.toFixed(2) }),
+    ),
     item('findings', f.quality.errors),
   ];
   return {

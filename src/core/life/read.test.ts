@@ -49,16 +49,26 @@ describe('templates', () => {
 
 describe('活动记录', () => {
   it('reads synonyms, full-width digits and dates in any form; counts children named in the period', () => {
-    const r = readLife(book([SHEETS.activities, [
-      ['活动日期', '活动内容', '活动类型', '组织者', '参加人员'],
-      ['２０２６年１０月１日', '国庆联欢', '文体活动', '陈老师', '全体留守儿童'],
-      [toExcelSerial('2026-11-05'), '故事会', '班会', '陈老师', '三（1）班'],
-      ['2026.11.20', '生日会', '生日会', '刘老师', '张小明、赵无名'],
-      ['不知道', '手抄报', '', '', '王小刚'],
-      ['2026-08-01', '暑期活动', '外出', '', '王小刚'],
-    ]]), CHILDREN, TODAY);
+    const r = readLife(
+      book([
+        SHEETS.activities,
+        [
+          ['活动日期', '活动内容', '活动类型', '组织者', '参加人员'],
+          ['２０２６年１０月１日', '国庆联欢', '文体活动', '陈老师', '全体留守儿童'],
+          [toExcelSerial('2026-11-05'), '故事会', '班会', '陈老师', '三（1）班'],
+          ['2026.11.20', '生日会', '生日会', '刘老师', '张小明、赵无名'],
+          ['不知道', '手抄报', '', '', '王小刚'],
+          ['2026-08-01', '暑期活动', '外出', '', '王小刚'],
+        ],
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(r.activities.map((a) => [a.date, a.type, a.children.length])).toEqual([
-      ['2026-10-01', '文体活动', 3], ['2026-11-05', '主题班会', 2], ['2026-11-20', '生日会', 1], ['2026-08-01', '外出活动', 1],
+      ['2026-10-01', '文体活动', 3],
+      ['2026-11-05', '主题班会', 2],
+      ['2026-11-20', '生日会', 1],
+      ['2026-08-01', '外出活动', 1],
     ]);
     expect(rules(r)).toEqual(['活动记录!4:4:name-unknown', '活动记录!5:0:life-date-invalid']);
     const nov = lifeFigures(r, 3, { from: '2026-11-01', to: '2026-11-30' });
@@ -67,7 +77,17 @@ describe('活动记录', () => {
   });
 
   it('reports a sheet whose header it cannot find', () => {
-    const r = readLife(book([SHEETS.activities, [['随便', '什么'], ['a', 'b']]]), CHILDREN, TODAY);
+    const r = readLife(
+      book([
+        SHEETS.activities,
+        [
+          ['随便', '什么'],
+          ['a', 'b'],
+        ],
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(r.findings.map((f) => [f.rule, f.severity, f.params.columns])).toEqual([['life-header-missing', 'error', '日期、参加学生']]);
   });
 });
@@ -76,16 +96,22 @@ describe('留守之家签到', () => {
   const sheet = (rows: CellValue[][]) => book([SHEETS.rollCall, [['日期', '学生', '签到时间', '签退时间', '接送人', '与学生关系', '值班教师'], ...rows]]);
 
   it('pickup-missing (error) for no sign-out or no pickup; pickup-unregistered (warning) for a stranger with no relation', () => {
-    const r = readLife(sheet([
-      ['2026-11-07', '张小明', '8:00', '11:30', '张大山', '', '陈老师'], // the guardian
-      ['2026-11-07', '李小红', '8:00', '', '', '', '陈老师'], // never signed out
-      ['2026-11-07', '王小刚', '8:00', '11:30', '', '', '陈老师'], // signed out, nobody named
-      ['2026-11-14', '张小明', '8:00', '11:30', '张建国', '', '陈老师'], // the father
-      ['2026-11-14', '李小红', '8:00', '11:30', '周某', '', '陈老师'], // unknown, no relation
-      ['2026-11-14', '王小刚', '8:00', '11:30', '王某某', '舅舅', '陈老师'], // unknown, relation given
-    ]), CHILDREN, TODAY);
+    const r = readLife(
+      sheet([
+        ['2026-11-07', '张小明', '8:00', '11:30', '张大山', '', '陈老师'], // the guardian
+        ['2026-11-07', '李小红', '8:00', '', '', '', '陈老师'], // never signed out
+        ['2026-11-07', '王小刚', '8:00', '11:30', '', '', '陈老师'], // signed out, nobody named
+        ['2026-11-14', '张小明', '8:00', '11:30', '张建国', '', '陈老师'], // the father
+        ['2026-11-14', '李小红', '8:00', '11:30', '周某', '', '陈老师'], // unknown, no relation
+        ['2026-11-14', '王小刚', '8:00', '11:30', '王某某', '舅舅', '陈老师'], // unknown, relation given
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(r.findings.map((f) => [f.row + 1, f.col, f.rule, f.severity])).toEqual([
-      [3, 3, 'pickup-missing', 'error'], [4, 4, 'pickup-missing', 'error'], [6, 5, 'pickup-unregistered', 'warning'],
+      [3, 3, 'pickup-missing', 'error'],
+      [4, 4, 'pickup-missing', 'error'],
+      [6, 5, 'pickup-unregistered', 'warning'],
     ]);
     expect(lifeFigures(r, 3, { from: '2026-11-01', to: '2026-11-30' }).rollCall).toEqual({ days: 2, attendances: 6, pickupsMissing: 2 });
   });
@@ -95,59 +121,100 @@ describe('基金收支', () => {
   const sheet = (rows: CellValue[][]) => book([SHEETS.fund, [['日期', '收支', '金额（元）', '来源或用途', '受助学生', '经手人', '凭证号'], ...rows]]);
 
   it('keeps a running balance in date order; below zero is an error, spending without handler or voucher a warning', () => {
-    const r = readLife(sheet([
-      ['2026-09-01', '收入', '￥1,000.50', '爱心捐款', '', '校长', 'P001'],
-      ['2026-10-10', '支出', 600, '资助', '张小明、李小红', '陈老师', ''],
-      ['2026-11-01', '支出', '500元', '慰问', '王小刚', '', 'P003'],
-      ['2026-11-20', '收入', 200, '拨款', '', '校长', 'P004'],
-      ['2026-10-01', '收', '１００', '捐款', '', '', ''], // typed later, dated earlier
-      ['2026-11-25', '借出', 50, '', '', '', ''],
-    ]), CHILDREN, TODAY);
+    const r = readLife(
+      sheet([
+        ['2026-09-01', '收入', '￥1,000.50', '爱心捐款', '', '校长', 'P001'],
+        ['2026-10-10', '支出', 600, '资助', '张小明、李小红', '陈老师', ''],
+        ['2026-11-01', '支出', '500元', '慰问', '王小刚', '', 'P003'],
+        ['2026-11-20', '收入', 200, '拨款', '', '校长', 'P004'],
+        ['2026-10-01', '收', '１００', '捐款', '', '', ''], // typed later, dated earlier
+        ['2026-11-25', '借出', 50, '', '', '', ''],
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(r.fund.map((f) => [f.date, f.balanceFen])).toEqual([
-      ['2026-09-01', 100050], ['2026-10-01', 110050], ['2026-10-10', 50050], ['2026-11-01', 50], ['2026-11-20', 20050],
+      ['2026-09-01', 100050],
+      ['2026-10-01', 110050],
+      ['2026-10-10', 50050],
+      ['2026-11-01', 50],
+      ['2026-11-20', 20050],
     ]);
     expect(rules(r)).toEqual(['基金收支!3:6:fund-incomplete', '基金收支!4:5:fund-incomplete', '基金收支!7:1:fund-entry-invalid']);
-    const negative = readLife(sheet([['2026-09-01', '收入', 100, '', '', '', ''], ['2026-09-02', '支出', 150, '', '', '甲', 'P1'], ['2026-09-03', '支出', 10, '', '', '甲', 'P2']]), CHILDREN, TODAY);
+    const negative = readLife(
+      sheet([
+        ['2026-09-01', '收入', 100, '', '', '', ''],
+        ['2026-09-02', '支出', 150, '', '', '甲', 'P1'],
+        ['2026-09-03', '支出', 10, '', '', '甲', 'P2'],
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(negative.findings.map((f) => [f.row + 1, f.rule, f.severity, f.params.balance])).toEqual([[3, 'fund-negative', 'error', -50]]);
   });
 
-  it('gives the period\'s income and spending, and the balance at its end counting every row up to it', () => {
-    const r = readLife(sheet([
-      ['2026-09-01', '收入', 1000, '', '', '', ''],
-      ['2026-10-10', '支出', 600, '', '张小明、李小红', '甲', 'P1'],
-      ['2026-11-01', '支出', 100, '', '王小刚', '甲', 'P2'],
-      ['2026-12-01', '收入', 300, '', '', '', ''],
-    ]), CHILDREN, TODAY);
+  it("gives the period's income and spending, and the balance at its end counting every row up to it", () => {
+    const r = readLife(
+      sheet([
+        ['2026-09-01', '收入', 1000, '', '', '', ''],
+        ['2026-10-10', '支出', 600, '', '张小明、李小红', '甲', 'P1'],
+        ['2026-11-01', '支出', 100, '', '王小刚', '甲', 'P2'],
+        ['2026-12-01', '收入', 300, '', '', '', ''],
+      ]),
+      CHILDREN,
+      TODAY,
+    );
     expect(lifeFigures(r, 3, { from: '2026-10-01', to: '2026-10-31' }).fund).toEqual({ income: 0, spent: 600, balance: 400, childrenAided: 2, perChild: 300 });
     expect(lifeFigures(r, 3, { from: '2026-11-01', to: '2026-11-30' }).fund).toMatchObject({ income: 0, spent: 100, balance: 300, childrenAided: 1 });
   });
 
   it('property: the balance after the last row is income minus spending, whatever the row order', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), income: fc.boolean(), fen: fc.integer({ min: 1, max: 1_000_000 }) }), { minLength: 1, maxLength: 30 }), (rows) => {
-        const r = readLife(sheet(rows.map((x) => [`2026-10-${String(x.day).padStart(2, '0')}`, x.income ? '收入' : '支出', x.fen / 100, '', '', '甲', 'P'])), CHILDREN, TODAY);
-        const expected = rows.reduce((s, x) => s + (x.income ? x.fen : -x.fen), 0);
-        expect(r.fund[r.fund.length - 1].balanceFen).toBe(expected);
-        // One fund-negative per dip below zero, never more than rows.
-        let b = 0;
-        let dips = 0;
-        for (const f of r.fund) {
-          const before = b;
-          b = f.balanceFen;
-          if (b < 0 && before >= 0) dips++;
-        }
-        expect(r.findings.filter((f) => f.rule === 'fund-negative')).toHaveLength(dips);
-      }),
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), income: fc.boolean(), fen: fc.integer({ min: 1, max: 1_000_000 }) }), { minLength: 1, maxLength: 30 }),
+        (rows) => {
+          const r = readLife(sheet(rows.map((x) => [`2026-10-${String(x.day).padStart(2, '0')}`, x.income ? '收入' : '支出', x.fen / 100, '', '', '甲', 'P'])), CHILDREN, TODAY);
+          const expected = rows.reduce((s, x) => s + (x.income ? x.fen : -x.fen), 0);
+          expect(r.fund[r.fund.length - 1].balanceFen).toBe(expected);
+          // One fund-negative per dip below zero, never more than rows.
+          let b = 0;
+          let dips = 0;
+          for (const f of r.fund) {
+            const before = b;
+            b = f.balanceFen;
+            if (b < 0 && before >= 0) dips++;
+          }
+          expect(r.findings.filter((f) => f.rule === 'fund-negative')).toHaveLength(dips);
+        },
+      ),
     );
   });
 });
 
 describe('兴趣小组 and 培训记录', () => {
   it('counts group members on their own, and training hours per teacher', () => {
-    const r = readLife(book(
-      [SHEETS.groups, [['小组名称', '辅导教师', '活动时间', '组员'], ['竖笛组', '陈老师', '周三下午', '张小明、李小红'], ['绘画组', '刘老师', '周五', '张小明、无名氏']]],
-      [SHEETS.training, [['培训日期', '参训教师', '培训内容', '课时', '学分'], ['2026-10-12', '陈老师、刘老师', '心理健康', '2学时', 1], ['2026-11-02', '陈老师', '安全', 'x', '']]],
-    ), CHILDREN, TODAY);
+    const r = readLife(
+      book(
+        [
+          SHEETS.groups,
+          [
+            ['小组名称', '辅导教师', '活动时间', '组员'],
+            ['竖笛组', '陈老师', '周三下午', '张小明、李小红'],
+            ['绘画组', '刘老师', '周五', '张小明、无名氏'],
+          ],
+        ],
+        [
+          SHEETS.training,
+          [
+            ['培训日期', '参训教师', '培训内容', '课时', '学分'],
+            ['2026-10-12', '陈老师、刘老师', '心理健康', '2学时', 1],
+            ['2026-11-02', '陈老师', '安全', 'x', ''],
+          ],
+        ],
+      ),
+      CHILDREN,
+      TODAY,
+    );
     const f = lifeFigures(r, 3, { from: '2026-09-01', to: '2026-11-30' });
     expect(f.interestGroups).toEqual({ groups: 2, members: 2, childrenInNone: 1 });
     expect(f.training).toEqual({ teachers: 2, hours: 4, credits: 2 });

@@ -87,7 +87,15 @@ class Findings {
   readonly list: LifeFinding[] = [];
   add(sheet: string, row: number, col: number | null | undefined, rule: LifeRuleId, messageKey: string, params: Record<string, string | number> = {}): void {
     const c = col ?? null;
-    this.list.push({ sheet, row, col: c, rule, severity: LIFE_SEVERITY[rule], messageKey, params: { sheet, row: row + 1, ...(c === null ? {} : { col: columnLetter(c) }), ...params } });
+    this.list.push({
+      sheet,
+      row,
+      col: c,
+      rule,
+      severity: LIFE_SEVERITY[rule],
+      messageKey,
+      params: { sheet, row: row + 1, ...(c === null ? {} : { col: columnLetter(c) }), ...params },
+    });
   }
 }
 
@@ -135,13 +143,26 @@ export function parseAmount(v: CellValue): number | null {
 const INCOME = new Set(['收入', '收', '入', '捐款', '捐赠', '拨款', '收入款']);
 const SPENDING = new Set(['支出', '支', '出', '资助', '慰问', '支出款', '开支']);
 const TYPE_SYNONYMS: Readonly<Record<string, ActivityType>> = {
-  班会: '主题班会', 文体: '文体活动', 文艺活动: '文体活动', 体育活动: '文体活动', 生日: '生日会', 集体生日会: '生日会',
-  节日: '节日慰问', 慰问: '节日慰问', 兴趣活动: '兴趣小组', 社团活动: '兴趣小组', 外出: '外出活动', 春游: '外出活动', 研学: '外出活动',
-  竞赛: '比赛', 专题讲座: '讲座', 座谈: '座谈会',
+  班会: '主题班会',
+  文体: '文体活动',
+  文艺活动: '文体活动',
+  体育活动: '文体活动',
+  生日: '生日会',
+  集体生日会: '生日会',
+  节日: '节日慰问',
+  慰问: '节日慰问',
+  兴趣活动: '兴趣小组',
+  社团活动: '兴趣小组',
+  外出: '外出活动',
+  春游: '外出活动',
+  研学: '外出活动',
+  竞赛: '比赛',
+  专题讲座: '讲座',
+  座谈: '座谈会',
 };
 export function parseActivityType(v: CellValue): ActivityType {
   const s = headerKey(v);
-  return (ACTIVITY_TYPES as readonly string[]).includes(s) ? (s as ActivityType) : TYPE_SYNONYMS[s] ?? '其他';
+  return (ACTIVITY_TYPES as readonly string[]).includes(s) ? (s as ActivityType) : (TYPE_SYNONYMS[s] ?? '其他');
 }
 
 /**
@@ -194,7 +215,8 @@ export function readLife(workbook: WorkbookSnapshot, children: readonly LifeChil
       const noSignOut = isBlank(at('signOut'));
       const pickup = normalizeName(at('pickup'));
       const pickupMissing = noSignOut || !pickup;
-      if (pickupMissing) out.add(SHEETS.rollCall, row, noSignOut ? r.cols.signOut : r.cols.pickup, 'pickup-missing', noSignOut ? 'life.signOutMissing' : 'life.pickupMissing', { date });
+      if (pickupMissing)
+        out.add(SHEETS.rollCall, row, noSignOut ? r.cols.signOut : r.cols.pickup, 'pickup-missing', noSignOut ? 'life.signOutMissing' : 'life.pickupMissing', { date });
       else if (isBlank(at('relation')) && !m.children.every((i) => children[i].registered.includes(pickup))) {
         out.add(SHEETS.rollCall, row, r.cols.relation ?? r.cols.pickup, 'pickup-unregistered', 'life.pickupUnregistered', { date });
       }
@@ -209,7 +231,10 @@ export function readLife(workbook: WorkbookSnapshot, children: readonly LifeChil
   if (tr) {
     for (const { row, at } of rowsOf(tr)) {
       const date = dateOf(SHEETS.training, row, tr.cols.date, at('date'));
-      const teachers = cellText(at('teachers')).split(/[、,，;；/\s]+/).map((n) => normalizeName(n)).filter(Boolean);
+      const teachers = cellText(at('teachers'))
+        .split(/[、,，;；/\s]+/)
+        .map((n) => normalizeName(n))
+        .filter(Boolean);
       let hours = parseAmount(at('hours'));
       if (hours === null || Number.isNaN(hours) || hours < 0) {
         out.add(SHEETS.training, row, tr.cols.hours, 'training-hours-invalid', 'life.hoursInvalid');
@@ -229,7 +254,8 @@ const LIFE_ORDER = (sheet: string) => ORDER.indexOf(sheet);
 
 /** 基金收支 with its running balance, in date order; the first row that takes it below zero each time is an error. */
 function readFund(
-  workbook: WorkbookSnapshot, out: Findings,
+  workbook: WorkbookSnapshot,
+  out: Findings,
   dateOf: (sheet: string, row: number, col: number | undefined, v: CellValue) => IsoDate | null,
   matched: (sheet: string, row: number, col: number | undefined, v: CellValue) => NameMatch,
 ): FundEntry[] {

@@ -80,8 +80,12 @@ const COLUMNS: Readonly<Record<LifeSheetName, { fields: readonly LifeField[]; co
   [SHEETS.activities]: {
     fields: ACTIVITY_FIELDS,
     cols: {
-      date: { width: 12, format: 'date' }, name: { width: 18, format: 'text' }, type: { width: 11, format: 'text', validation: { list: ACTIVITY_TYPES } },
-      leader: { width: 10, format: 'text' }, children: { width: 40, format: 'text', wrap: true }, note: { width: 20, format: 'text' },
+      date: { width: 12, format: 'date' },
+      name: { width: 18, format: 'text' },
+      type: { width: 11, format: 'text', validation: { list: ACTIVITY_TYPES } },
+      leader: { width: 10, format: 'text' },
+      children: { width: 40, format: 'text', wrap: true },
+      note: { width: 20, format: 'text' },
     },
   },
   [SHEETS.groups]: {
@@ -91,21 +95,36 @@ const COLUMNS: Readonly<Record<LifeSheetName, { fields: readonly LifeField[]; co
   [SHEETS.rollCall]: {
     fields: ROLL_CALL_FIELDS,
     cols: {
-      date: { width: 12, format: 'date' }, child: { width: 10, format: 'text' }, signIn: { width: 9, format: 'text' }, signOut: { width: 9, format: 'text' },
-      pickup: { width: 10, format: 'text' }, relation: { width: 10, format: 'text', validation: { list: ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他亲属', '其他'] } },
+      date: { width: 12, format: 'date' },
+      child: { width: 10, format: 'text' },
+      signIn: { width: 9, format: 'text' },
+      signOut: { width: 9, format: 'text' },
+      pickup: { width: 10, format: 'text' },
+      relation: { width: 10, format: 'text', validation: { list: ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他亲属', '其他'] } },
       teacher: { width: 10, format: 'text' },
     },
   },
   [SHEETS.fund]: {
     fields: FUND_FIELDS,
     cols: {
-      date: { width: 12, format: 'date' }, kind: { width: 8, format: 'text', validation: { list: FUND_KINDS } }, amount: { width: 10, format: 'decimal' },
-      purpose: { width: 24, format: 'text' }, children: { width: 20, format: 'text' }, handler: { width: 10, format: 'text' }, voucher: { width: 10, format: 'text' },
+      date: { width: 12, format: 'date' },
+      kind: { width: 8, format: 'text', validation: { list: FUND_KINDS } },
+      amount: { width: 10, format: 'decimal' },
+      purpose: { width: 24, format: 'text' },
+      children: { width: 20, format: 'text' },
+      handler: { width: 10, format: 'text' },
+      voucher: { width: 10, format: 'text' },
     },
   },
   [SHEETS.training]: {
     fields: TRAINING_FIELDS,
-    cols: { date: { width: 12, format: 'date' }, teachers: { width: 20, format: 'text' }, content: { width: 30, format: 'text' }, hours: { width: 8, format: 'decimal' }, credits: { width: 8, format: 'decimal' } },
+    cols: {
+      date: { width: 12, format: 'date' },
+      teachers: { width: 20, format: 'text' },
+      content: { width: 30, format: 'text' },
+      hours: { width: 8, format: 'decimal' },
+      credits: { width: 8, format: 'decimal' },
+    },
   },
 };
 

@@ -6,8 +6,16 @@ import { SHEETS } from '../sheets';
  * Ids are stable like every rule id (docs/ARCHITECTURE.md §5); params never hold a name, ID or phone.
  */
 export const LIFE_RULE_IDS = [
-  'life-header-missing', 'life-date-invalid', 'name-unknown', 'name-ambiguous',
-  'pickup-missing', 'pickup-unregistered', 'fund-negative', 'fund-incomplete', 'fund-entry-invalid', 'training-hours-invalid',
+  'life-header-missing',
+  'life-date-invalid',
+  'name-unknown',
+  'name-ambiguous',
+  'pickup-missing',
+  'pickup-unregistered',
+  'fund-negative',
+  'fund-incomplete',
+  'fund-entry-invalid',
+  'training-hours-invalid',
 ] as const;
 export type LifeRuleId = (typeof LIFE_RULE_IDS)[number];
 
@@ -48,4 +56,3 @@ export type LifeSheetName = (typeof SHEETS)['activities' | 'groups' | 'rollCall'
 export const ACTIVITY_TYPES = ['主题班会', '文体活动', '生日会', '节日慰问', '兴趣小组', '外出活动', '比赛', '讲座', '座谈会', '其他'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const FUND_KINDS = ['收入', '支出'] as const;
-

@@ -12,11 +12,7 @@ const kids = (...cs: ReturnType<typeof child>[]) => identifyChildren(cs.map((c, 
 describe('teacher preferences', () => {
   it('prefers the own class teacher, then a teacher of the class, then anyone', () => {
     const children = kids(child('甲', '三(1)班'), child('乙', '三(1)班'), child('丙', '三(1)班'));
-    const out = run(children, [
-      mentor('外班老师', '任课教师', ['四(1)班'], 5),
-      mentor('任课', '任课教师', ['三(1)班', '四(1)班'], 1),
-      mentor('班主任', '班主任', ['三(1)班'], 1),
-    ]);
+    const out = run(children, [mentor('外班老师', '任课教师', ['四(1)班'], 5), mentor('任课', '任课教师', ['三(1)班', '四(1)班'], 1), mentor('班主任', '班主任', ['三(1)班'], 1)]);
     const got = children.map((c) => out.byChild.get(c.key)!.teacher);
     expect(got.map((a) => a.mentor).sort()).toEqual(['任课', '外班老师', '班主任']);
     expect(got.map((a) => a.reason).sort()).toEqual(['class-teacher', 'other-teacher', 'own-class-teacher']);
@@ -140,11 +136,7 @@ describe('priorities', () => {
 
 describe('identity', () => {
   it('uses the ID number when present, else name and class, and tells exact repeats apart', () => {
-    const ids = identifyChildren([
-      child('甲', '一(1)班', { idNumber: '43052420150312001x' }),
-      child('乙', '一(1)班'),
-      child('乙', '一(1)班'),
-    ]).map((c) => c.key);
+    const ids = identifyChildren([child('甲', '一(1)班', { idNumber: '43052420150312001x' }), child('乙', '一(1)班'), child('乙', '一(1)班')]).map((c) => c.key);
     expect(ids).toEqual(['id:43052420150312001X', 'nc:乙|一(1)班', 'nc:乙|一(1)班#2']);
   });
 });
@@ -232,7 +224,10 @@ function bruteForce(role: Role, children: PairingChild[], mentors: Mentor[], pre
 const smallSchool = fc
   .record({
     children: fc.array(fc.record({ cls: fc.constantFrom(...CLASSES, null), key: fc.boolean(), village: fc.constantFrom(...VILLAGES, null) }), { minLength: 1, maxLength: 5 }),
-    mentors: fc.array(fc.record({ kind: fc.constantFrom(...MENTOR_KINDS), classes: fc.subarray(CLASSES), cap: fc.integer({ min: 0, max: 2 }), village: fc.constantFrom(...VILLAGES, null) }), { maxLength: 5 }),
+    mentors: fc.array(
+      fc.record({ kind: fc.constantFrom(...MENTOR_KINDS), classes: fc.subarray(CLASSES), cap: fc.integer({ min: 0, max: 2 }), village: fc.constantFrom(...VILLAGES, null) }),
+      { maxLength: 5 },
+    ),
     previous: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 5 }),
   })
   .map(({ children, mentors, previous }) => {

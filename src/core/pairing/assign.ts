@@ -190,7 +190,7 @@ function unpairedReasons(role: Role, roleMentors: readonly Mentor[]): (child: Pa
   for (const m of roleMentors) for (const c of m.classes) byClass.set(c, [...(byClass.get(c) ?? []), m]);
   return (child) => {
     if (role === 'buddy' && child.classLabel === null) return 'no-class';
-    const candidates = role === 'buddy' ? byClass.get(child.classLabel!) ?? [] : roleMentors;
+    const candidates = role === 'buddy' ? (byClass.get(child.classLabel!) ?? []) : roleMentors;
     return candidates.some((m) => preferenceCost(role, child, m) !== null) ? 'full' : 'no-mentor';
   };
 }
@@ -214,7 +214,15 @@ function childGroups(role: Role, child: PairingChild): { group: string; cost: nu
   const c = child.classLabel;
   switch (role) {
     case 'teacher':
-      return [...(c !== null ? [{ group: `head|${c}`, cost: 0 }, { group: `class|${c}`, cost: 1 }] : []), { group: 'any', cost: 2 }];
+      return [
+        ...(c !== null
+          ? [
+              { group: `head|${c}`, cost: 0 },
+              { group: `class|${c}`, cost: 1 },
+            ]
+          : []),
+        { group: 'any', cost: 2 },
+      ];
     case 'buddy':
       return c !== null ? [{ group: `class|${c}`, cost: 0 }] : [];
     case 'proxy':
@@ -289,7 +297,11 @@ function solveRole(
 
   // Share each group's flow among the children who used it, in key order.
   const remaining = new Map<string, { mentor: Mentor; left: number }[]>();
-  for (const [id, edges] of groupEdges) remaining.set(id, edges.map(({ mentor, edge }) => ({ mentor, left: g.flowOn(edge) })).filter((x) => x.left > 0));
+  for (const [id, edges] of groupEdges)
+    remaining.set(
+      id,
+      edges.map(({ mentor, edge }) => ({ mentor, left: g.flowOn(edge) })).filter((x) => x.left > 0),
+    );
   for (const ce of childEdges) {
     if (g.flowOn(ce.edge) === 0) continue;
     if (ce.mentor) {

@@ -41,8 +41,16 @@ describe('readMentors', () => {
   it('reads default overrides from 设置 and reports an unreadable one', () => {
     const labels = PAIRING_SETTING_DEFS.map((d) => d.label);
     const wb = workbookOf(
-      mentorSheet([['甲', '班主任', '一(1)班', '', '', '', ''], ['乙', '学生', '一(1)班', '', '', '', ''], ['丙', '志愿者', '', '', '', '', '']]),
-      settingsSheet([[labels[0], '５'], [labels[3], 2], [labels[2], '很多']]),
+      mentorSheet([
+        ['甲', '班主任', '一(1)班', '', '', '', ''],
+        ['乙', '学生', '一(1)班', '', '', '', ''],
+        ['丙', '志愿者', '', '', '', '', ''],
+      ]),
+      settingsSheet([
+        [labels[0], '５'],
+        [labels[3], 2],
+        [labels[2], '很多'],
+      ]),
     );
     const { mentors, findings } = readMentors(wb, simpleClass);
     expect(mentors.map((m) => m.capacity)).toEqual([5, 2, 2]);
@@ -73,7 +81,13 @@ describe('readMentors', () => {
       ['mentor-class-invalid', 10],
       ['mentor-class-missing', 10],
     ]);
-    expect(mentors.map((m) => [m.name, m.kind, m.capacity])).toEqual([['乙', '学生', 1], ['丙', '党员', 0], ['丁', '党员', 2], ['甲', '领导', 2], ['戊', '班主任', 3]]);
+    expect(mentors.map((m) => [m.name, m.kind, m.capacity])).toEqual([
+      ['乙', '学生', 1],
+      ['丙', '党员', 0],
+      ['丁', '党员', 2],
+      ['甲', '领导', 2],
+      ['戊', '班主任', 3],
+    ]);
     for (const f of findings) {
       for (const lang of ['zh-CN', 'en-US'] as const) {
         const text = t(lang, f.messageKey, f.params);
@@ -91,12 +105,18 @@ describe('readMentors', () => {
   });
 
   it('takes the village from 住址, else from 备注', () => {
-    const rows: CellValue[][] = [['甲', '代理家长', '', '', '六都寨镇石桥村3组', '', ''], ['乙', '志愿者', '', '', '', '', '大水村']];
+    const rows: CellValue[][] = [
+      ['甲', '代理家长', '', '', '六都寨镇石桥村3组', '', ''],
+      ['乙', '志愿者', '', '', '', '', '大水村'],
+    ];
     expect(readMentors(workbookOf(mentorSheet(rows)), simpleClass).mentors.map((m) => m.village)).toEqual(['石桥村', '大水村']);
   });
 
   it('normalises classes with the roster normaliser so they meet the children’s labels', () => {
-    const rows: CellValue[][] = [['甲', '学生', '三年级1班', '', '', '', ''], ['乙', '任课教师', '3-2班，初一（3）班', '', '', '', '']];
+    const rows: CellValue[][] = [
+      ['甲', '学生', '三年级1班', '', '', '', ''],
+      ['乙', '任课教师', '3-2班，初一（3）班', '', '', '', ''],
+    ];
     const { mentors } = readMentors(workbookOf(mentorSheet(rows)), classNormalizer('2025-09-15'));
     expect(mentors.map((m) => m.classes)).toEqual([['三(1)班'], ['三(2)班', '初一(3)班']]);
   });

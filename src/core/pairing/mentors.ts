@@ -11,7 +11,13 @@ import { MENTOR_KINDS } from './types';
 
 /** Headers of the template, in order; the reader also accepts the aliases below in any order. */
 export const MENTOR_HEADERS: Readonly<Record<MentorColumn, string>> = {
-  name: '姓名', kind: '类别', className: '班级', phone: '电话', address: '住址', capacity: '可帮扶人数', note: '备注',
+  name: '姓名',
+  kind: '类别',
+  className: '班级',
+  phone: '电话',
+  address: '住址',
+  capacity: '可帮扶人数',
+  note: '备注',
 };
 
 const HEADER_ALIASES: Readonly<Record<MentorColumn, readonly string[]>> = {
@@ -25,13 +31,34 @@ const HEADER_ALIASES: Readonly<Record<MentorColumn, readonly string[]>> = {
 };
 
 const KIND_ALIASES: Readonly<Record<string, MentorKind>> = {
-  班主任: '班主任', 班主任老师: '班主任',
-  任课教师: '任课教师', 任课老师: '任课教师', 科任教师: '任课教师', 科任老师: '任课教师', 教师: '任课教师', 老师: '任课教师',
-  党员: '党员', 党员教师: '党员', 共产党员: '党员',
-  领导: '领导', 校领导: '领导', 学校领导: '领导', 行政: '领导', 校长: '领导', 副校长: '领导',
-  代理家长: '代理家长', 代理妈妈: '代理家长', 代理爸爸: '代理家长',
-  志愿者: '志愿者', 自愿者: '志愿者', 爱心人士: '志愿者', 爱心志愿者: '志愿者',
-  学生: '学生', 学习帮手: '学生', 同学: '学生', 学生干部: '学生',
+  班主任: '班主任',
+  班主任老师: '班主任',
+  任课教师: '任课教师',
+  任课老师: '任课教师',
+  科任教师: '任课教师',
+  科任老师: '任课教师',
+  教师: '任课教师',
+  老师: '任课教师',
+  党员: '党员',
+  党员教师: '党员',
+  共产党员: '党员',
+  领导: '领导',
+  校领导: '领导',
+  学校领导: '领导',
+  行政: '领导',
+  校长: '领导',
+  副校长: '领导',
+  代理家长: '代理家长',
+  代理妈妈: '代理家长',
+  代理爸爸: '代理家长',
+  志愿者: '志愿者',
+  自愿者: '志愿者',
+  爱心人士: '志愿者',
+  爱心志愿者: '志愿者',
+  学生: '学生',
+  学习帮手: '学生',
+  同学: '学生',
+  学生干部: '学生',
 };
 
 export function parseMentorKind(v: CellValue): MentorKind | null {
@@ -86,8 +113,14 @@ export function readMentors(workbook: WorkbookSnapshot, normalizeClass: ClassNor
   const { defaults, findings: settingFindings } = capacityDefaults(workbook);
   const findings: PairingFinding[] = [...settingFindings];
   const sheet = findSheet(workbook, SHEETS.mentors);
-  const finding = (row: number, col: number | null, rule: PairingRule, messageKey: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'warning') =>
-    findings.push({ sheet: SHEETS.mentors, row, col, rule, severity, messageKey, params: { row: row + 1, ...(col === null ? {} : { col: columnLetter(col) }), ...params } });
+  const finding = (
+    row: number,
+    col: number | null,
+    rule: PairingRule,
+    messageKey: string,
+    params: Record<string, string | number> = {},
+    severity: 'error' | 'warning' = 'warning',
+  ) => findings.push({ sheet: SHEETS.mentors, row, col, rule, severity, messageKey, params: { row: row + 1, ...(col === null ? {} : { col: columnLetter(col) }), ...params } });
   if (!sheet) {
     findings.push({ sheet: SHEETS.mentors, row: -1, col: null, rule: 'mentor-sheet-missing', severity: 'warning', messageKey: 'pairing.finding.mentorSheetMissing', params: {} });
     return { mentors: [], findings, layout: null };
@@ -146,10 +179,13 @@ export function readMentors(workbook: WorkbookSnapshot, normalizeClass: ClassNor
     }
     const addressText = cellText(at(row, c.address)) || cellText(at(row, c.note));
     mentors.push({
-      name, kind,
+      name,
+      kind,
       classes: kind === '学生' ? classes.slice(0, 1) : classes,
       village: addressText ? villageOf(addressText) : null,
-      capacity, capacityDefaulted, row,
+      capacity,
+      capacityDefaulted,
+      row,
     });
   }
   return { mentors, findings, layout };
@@ -162,7 +198,9 @@ export function mentorsTemplateOp(): PlanOp {
     kind: 'createSheetIfMissing',
     sheet: SHEETS.mentors,
     content: {
-      titleLines: ['帮扶人员名单：类别填 班主任、任课教师、党员、领导、代理家长、志愿者 或 学生；班主任、任课教师、学生填写班级（任课教师可填多个，用顿号分开）；可帮扶人数留空时按“设置”中的默认值。'],
+      titleLines: [
+        '帮扶人员名单：类别填 班主任、任课教师、党员、领导、代理家长、志愿者 或 学生；班主任、任课教师、学生填写班级（任课教师可填多个，用顿号分开）；可帮扶人数留空时按“设置”中的默认值。',
+      ],
       columns: [
         { header: h.name, width: 12, format: 'text' },
         { header: h.kind, width: 10, format: 'text', validation: { list: MENTOR_KINDS } },

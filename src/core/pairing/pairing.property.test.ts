@@ -21,8 +21,19 @@ interface School {
 
 const schoolArb: fc.Arbitrary<School> = fc
   .record({
-    children: fc.array(fc.record({ cls: fc.option(fc.constantFrom(...CLASSES), { freq: 8 }), key: fc.boolean(), village: fc.option(fc.constantFrom(...VILLAGES), { freq: 4 }), id: fc.boolean() }), { maxLength: 30 }),
-    mentors: fc.array(fc.record({ kind: fc.constantFrom(...MENTOR_KINDS), classes: fc.subarray(CLASSES, { maxLength: 2 }), cap: fc.integer({ min: 0, max: 3 }), village: fc.option(fc.constantFrom(...VILLAGES)) }), { maxLength: 15 }),
+    children: fc.array(
+      fc.record({ cls: fc.option(fc.constantFrom(...CLASSES), { freq: 8 }), key: fc.boolean(), village: fc.option(fc.constantFrom(...VILLAGES), { freq: 4 }), id: fc.boolean() }),
+      { maxLength: 30 },
+    ),
+    mentors: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...MENTOR_KINDS),
+        classes: fc.subarray(CLASSES, { maxLength: 2 }),
+        cap: fc.integer({ min: 0, max: 3 }),
+        village: fc.option(fc.constantFrom(...VILLAGES)),
+      }),
+      { maxLength: 15 },
+    ),
   })
   .map(({ children, mentors }) => ({
     children: children.map((c, i) => child(`童${i}`, c.cls, { keyFocus: c.key, address: c.village ? `某镇${c.village}3组` : '', row: i + 1, idNumber: c.id ? `ID${i}` : null })),
@@ -68,7 +79,12 @@ describe('pairing on random schools', () => {
         expect(key.filter((r) => r.proxy.mentor).length).toBe(Math.min(key.length, capOf('proxy')));
         for (const cls of CLASSES) {
           const inClass = rows.filter((r) => r.child.classLabel === cls);
-          expect(inClass.filter((r) => r.buddy.mentor).length).toBe(Math.min(inClass.length, capOf('buddy', (m) => m.classes[0] === cls)));
+          expect(inClass.filter((r) => r.buddy.mentor).length).toBe(
+            Math.min(
+              inClass.length,
+              capOf('buddy', (m) => m.classes[0] === cls),
+            ),
+          );
         }
         // Unpaired children carry a reason.
         for (const r of rows) for (const role of ROLES) if (!r[role].mentor && (role !== 'proxy' || r.child.keyFocus)) expect(r[role].unpaired).not.toBeNull();
@@ -101,7 +117,11 @@ describe('pairing on random schools', () => {
         expect(second.diff.changes).toEqual([]);
         expect(pairsOf(second.result)).toEqual(pairsOf(first.result));
         // Shuffled roster and mentor rows: the same pairs for the same children.
-        const shuffle = <T>(xs: T[]) => xs.map((x, i) => [((i + 1) * 2654435761 + seed) >>> 0, x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+        const shuffle = <T>(xs: T[]) =>
+          xs
+            .map((x, i) => [((i + 1) * 2654435761 + seed) >>> 0, x] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, x]) => x);
         const shuffled = plan(workbookOf(mentorSheet(mentorRows(shuffle(mentors)))), shuffle(children));
         expect(pairsOf(shuffled.result)).toEqual(pairsOf(first.result));
       }),
@@ -112,55 +132,61 @@ describe('pairing on random schools', () => {
   it('keeps locked and hand-edited rows exactly through roster and mentor changes', () => {
     const editArb = fc.array(fc.record({ what: fc.constantFrom('none', 'lock', 'hand', 'release'), role: fc.constantFrom(...ROLES), to: fc.nat() }), { maxLength: 30 });
     fc.assert(
-      fc.property(schoolArb, editArb, fc.array(fc.boolean(), { maxLength: 30 }), fc.array(fc.boolean(), { maxLength: 15 }), ({ children, mentors }, edits, childLeaves, mentorLeaves) => {
-        const wb = workbookOf(mentorSheet(mentorRows(mentors)));
-        const first = plan(wb, children);
-        const sheet = sheetFromOp(first.ops.find((o) => o.kind === 'replaceSheet')!);
-        const values = sheet.values.map((line) => [...line]);
-        const expectedKept = new Map<string, CellValue[]>();
-        first.result.rows.forEach((row, i) => {
-          const e = edits[i];
-          if (!e || e.what === 'none') return;
-          const line = values[i + 2];
-          if (e.what === 'lock') line[6] = '是';
-          if (e.what === 'release') line[6] = '否';
-          if (e.what === 'hand') {
-            const names = ['', ...mentors.map((m) => m.name)];
-            line[ROLE_COL[e.role]] = names[e.to % names.length];
-          }
-          const changed = ROLES.some((role) => line[ROLE_COL[role]] !== (row[role].mentor ?? ''));
-          if (line[6] === '是' || (line[6] !== '否' && changed)) expectedKept.set(String(line[0]), line.slice(3, 6));
-        });
-        const edited: SheetSnapshot = { ...sheet, values };
-        const stay = children.filter((_, i) => !childLeaves[i]);
-        const newcomers = [child('新童甲', CLASSES[0], { row: 100 }), child('新童乙', CLASSES[1], { row: 101, keyFocus: true })];
-        const stayMentors = mentors.filter((_, i) => !mentorLeaves[i]);
-        const wb2 = withSheet(withSheet(wb, edited), mentorSheet(mentorRows(stayMentors)));
-        const second = plan(wb2, [...stay, ...newcomers]);
+      fc.property(
+        schoolArb,
+        editArb,
+        fc.array(fc.boolean(), { maxLength: 30 }),
+        fc.array(fc.boolean(), { maxLength: 15 }),
+        ({ children, mentors }, edits, childLeaves, mentorLeaves) => {
+          const wb = workbookOf(mentorSheet(mentorRows(mentors)));
+          const first = plan(wb, children);
+          const sheet = sheetFromOp(first.ops.find((o) => o.kind === 'replaceSheet')!);
+          const values = sheet.values.map((line) => [...line]);
+          const expectedKept = new Map<string, CellValue[]>();
+          first.result.rows.forEach((row, i) => {
+            const e = edits[i];
+            if (!e || e.what === 'none') return;
+            const line = values[i + 2];
+            if (e.what === 'lock') line[6] = '是';
+            if (e.what === 'release') line[6] = '否';
+            if (e.what === 'hand') {
+              const names = ['', ...mentors.map((m) => m.name)];
+              line[ROLE_COL[e.role]] = names[e.to % names.length];
+            }
+            const changed = ROLES.some((role) => line[ROLE_COL[role]] !== (row[role].mentor ?? ''));
+            if (line[6] === '是' || (line[6] !== '否' && changed)) expectedKept.set(String(line[0]), line.slice(3, 6));
+          });
+          const edited: SheetSnapshot = { ...sheet, values };
+          const stay = children.filter((_, i) => !childLeaves[i]);
+          const newcomers = [child('新童甲', CLASSES[0], { row: 100 }), child('新童乙', CLASSES[1], { row: 101, keyFocus: true })];
+          const stayMentors = mentors.filter((_, i) => !mentorLeaves[i]);
+          const wb2 = withSheet(withSheet(wb, edited), mentorSheet(mentorRows(stayMentors)));
+          const second = plan(wb2, [...stay, ...newcomers]);
 
-        const rows2 = second.result.rows;
-        expect(rows2.map((r) => r.child.name)).toEqual([...stay, ...newcomers].map((c) => c.name));
-        const fixedLoad = new Map<string, number>();
-        for (const r of rows2) {
-          const kept = expectedKept.get(r.child.name);
-          if (!kept) continue;
-          expect(ROLES.map((role) => r[role].mentor ?? '')).toEqual(kept);
-          expect(r.source).not.toBe('auto');
-          for (const role of ROLES) if (r[role].mentor) fixedLoad.set(r[role].mentor, (fixedLoad.get(r[role].mentor) ?? 0) + 1);
-        }
-        checkInvariants(second.result, fixedLoad);
-        // Stability never outranks key-focus children: no kept non-key pair blocks a waiting key child.
-        const byName = new Map(second.result.mentors.map((m) => [m.name, m]));
-        const auto = rows2.filter((r) => r.source === 'auto');
-        for (const role of ['teacher', 'buddy'] as const) {
-          for (const k of auto.filter((r) => r.child.keyFocus && !r[role].mentor)) {
-            for (const h of auto.filter((r) => !r.child.keyFocus && r[role].mentor)) expect(preferenceCost(role, k.child, byName.get(h[role].mentor!)!)).toBeNull();
+          const rows2 = second.result.rows;
+          expect(rows2.map((r) => r.child.name)).toEqual([...stay, ...newcomers].map((c) => c.name));
+          const fixedLoad = new Map<string, number>();
+          for (const r of rows2) {
+            const kept = expectedKept.get(r.child.name);
+            if (!kept) continue;
+            expect(ROLES.map((role) => r[role].mentor ?? '')).toEqual(kept);
+            expect(r.source).not.toBe('auto');
+            for (const role of ROLES) if (r[role].mentor) fixedLoad.set(r[role].mentor, (fixedLoad.get(r[role].mentor) ?? 0) + 1);
           }
-        }
-        // Nobody who left is named on an automatic row.
-        const gone = new Set(mentors.filter((_, i) => mentorLeaves[i]).map((m) => m.name));
-        for (const r of rows2) if (r.source === 'auto') for (const role of ROLES) expect(gone.has(r[role].mentor ?? '')).toBe(false);
-      }),
+          checkInvariants(second.result, fixedLoad);
+          // Stability never outranks key-focus children: no kept non-key pair blocks a waiting key child.
+          const byName = new Map(second.result.mentors.map((m) => [m.name, m]));
+          const auto = rows2.filter((r) => r.source === 'auto');
+          for (const role of ['teacher', 'buddy'] as const) {
+            for (const k of auto.filter((r) => r.child.keyFocus && !r[role].mentor)) {
+              for (const h of auto.filter((r) => !r.child.keyFocus && r[role].mentor)) expect(preferenceCost(role, k.child, byName.get(h[role].mentor!)!)).toBeNull();
+            }
+          }
+          // Nobody who left is named on an automatic row.
+          const gone = new Set(mentors.filter((_, i) => mentorLeaves[i]).map((m) => m.name));
+          for (const r of rows2) if (r.source === 'auto') for (const role of ROLES) expect(gone.has(r[role].mentor ?? '')).toBe(false);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -36,8 +36,13 @@ export function capacityDefaults(workbook: WorkbookSnapshot): { defaults: Record
       const n = parseCount(entry.value);
       if (n === null) {
         findings.push({
-          sheet: SHEETS.settings, row: entry.row, col: 1, rule: 'setting-invalid', severity: 'warning',
-          messageKey: 'pairing.finding.settingInvalid', params: { row: entry.row + 1, fallback: value },
+          sheet: SHEETS.settings,
+          row: entry.row,
+          col: 1,
+          rule: 'setting-invalid',
+          severity: 'warning',
+          messageKey: 'pairing.finding.settingInvalid',
+          params: { row: entry.row + 1, fallback: value },
         });
       } else value = n;
     }

@@ -79,7 +79,10 @@ describe('结对帮扶 plan', () => {
 
   it('adds the 帮扶人员 template when the sheet is missing and still writes 结对帮扶', () => {
     const p = plan(workbookOf(), CHILDREN);
-    expect(p.ops.map((o) => [o.kind, o.sheet])).toEqual([['createSheetIfMissing', SHEETS.mentors], ['replaceSheet', SHEETS.pairing]]);
+    expect(p.ops.map((o) => [o.kind, o.sheet])).toEqual([
+      ['createSheetIfMissing', SHEETS.mentors],
+      ['replaceSheet', SHEETS.pairing],
+    ]);
     expect(p.findings.map((f) => f.rule)).toEqual(['mentor-sheet-missing']);
     expect(p.stats.unpaired.map((u) => u.reason)).toEqual(['no-mentor', 'no-mentor', 'no-mentor', 'no-mentor', 'no-mentor', 'no-mentor', 'no-mentor']);
   });
@@ -124,7 +127,12 @@ describe('keeping what teachers chose', () => {
 
   it.each([['✔'], ['锁'], [true]] as CellValue[][])('reads %p in 锁定 as a lock, and writes it back', (mark) => {
     const { wb } = firstRun();
-    const sheet = edit(wb.sheets.find((s) => s.name === SHEETS.pairing)!, '小刚', '锁定', mark);
+    const sheet = edit(
+      wb.sheets.find((s) => s.name === SHEETS.pairing)!,
+      '小刚',
+      '锁定',
+      mark,
+    );
     const row = contentOf(plan(withSheet(wb, sheet), CHILDREN).ops).rows.find((r) => r[0] === '小刚')!;
     expect(row[6]).toBe(mark === true ? '是' : mark);
     expect(row[8]).toContain(t('zh-CN', 'pairing.explain.locked'));
@@ -142,7 +150,11 @@ describe('keeping what teachers chose', () => {
     // The add-in does not adopt the teacher's cells as its own: the next run still sees a hand edit.
     const sheet3 = sheetFromOp(pairingOp(p2.ops)!);
     const p3 = plan(withSheet(wb, sheet3), CHILDREN);
-    expect(contentOf(p3.ops).rows.find((r) => r[0] === '小明')!.slice(3, 6)).toEqual(['李老师', '', '']);
+    expect(
+      contentOf(p3.ops)
+        .rows.find((r) => r[0] === '小明')!
+        .slice(3, 6),
+    ).toEqual(['李老师', '', '']);
     // 锁定 = 否: the add-in may rearrange the row again (and fills the empty buddy if it can).
     const p4 = plan(withSheet(wb, edit(sheet3, '小明', '锁定', '否')), CHILDREN);
     const row4 = p4.result.rows.find((r) => r.child.name === '小明')!;
@@ -184,18 +196,23 @@ describe('keeping what teachers chose', () => {
     expect(contentOf(p.ops).rows.map((r) => r[0])).toEqual(['小红', '小明', '新同学']);
     expect(p.diff.childrenAdded).toBe(1);
     expect(p.diff.childrenRemoved).toBe(1);
-    expect(p.diff.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ change: 'changed', role: 'teacher', name: '小红', before: redTeacher }),
-      expect.objectContaining({ change: 'new', name: '新同学' }),
-      expect.objectContaining({ change: 'removed', name: '小刚' }),
-    ]));
+    expect(p.diff.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ change: 'changed', role: 'teacher', name: '小红', before: redTeacher }),
+        expect.objectContaining({ change: 'new', name: '新同学' }),
+        expect.objectContaining({ change: 'removed', name: '小刚' }),
+      ]),
+    );
     expect(p.result.rows[0].teacher.mentor).not.toBe(redTeacher);
     expect(p.result.rows[2].teacher.mentor).not.toBeNull();
   });
 
   it('follows a child with an ID number into a new class', () => {
     const { wb } = firstRun();
-    const before = cellsOf(wb.sheets.find((s) => s.name === SHEETS.pairing)!, '小明');
+    const before = cellsOf(
+      wb.sheets.find((s) => s.name === SHEETS.pairing)!,
+      '小明',
+    );
     const moved = [CHILDREN[0], { ...CHILDREN[1], classLabel: '二(1)班' }, CHILDREN[2]];
     const p = plan(wb, moved);
     const ming = p.result.rows.find((r) => r.child.name === '小明')!;
@@ -206,7 +223,14 @@ describe('keeping what teachers chose', () => {
   });
 
   it('does not rewrite a 结对帮扶 sheet the school made itself (no 上次生成 column)', () => {
-    const own = { name: SHEETS.pairing, origin: { row: 0, col: 0 }, values: [['姓名', '班级', '帮扶教师', '联系电话'], ['小红', '一(1)班', '张老师', '13800000000']] as CellValue[][] };
+    const own = {
+      name: SHEETS.pairing,
+      origin: { row: 0, col: 0 },
+      values: [
+        ['姓名', '班级', '帮扶教师', '联系电话'],
+        ['小红', '一(1)班', '张老师', '13800000000'],
+      ] as CellValue[][],
+    };
     const p = plan(withSheet(mentorsWb(MENTORS), own), CHILDREN);
     expect(pairingOp(p.ops)).toBeUndefined();
     expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-sheet-foreign', severity: 'error' })]);
@@ -239,10 +263,12 @@ describe('keeping what teachers chose', () => {
     // A locked row stays exactly as it is, empty cells too.
     expect(byName('小刚').slice(3, 7)).toEqual(['张老师', '', '', '是']);
     expect(rows.map((r) => r[0])).toEqual(['小红', '小明', '小刚']);
-    expect(p.findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ rule: 'pairing-mentor-unknown', row: 2 }),
-      expect.objectContaining({ rule: 'pairing-child-unknown', row: 5, params: { row: 6 } }),
-    ]));
+    expect(p.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'pairing-mentor-unknown', row: 2 }),
+        expect.objectContaining({ rule: 'pairing-child-unknown', row: 5, params: { row: 6 } }),
+      ]),
+    );
     // Written once, the sheet is the add-in's: the next run keeps the teacher's 说明 and the pairs.
     const next = plan(withSheet(mentorsWb(MENTORS), sheetFromOp(pairingOp(p.ops)!)), CHILDREN);
     expect(next.existing.adopted).toBeUndefined();
@@ -250,7 +276,14 @@ describe('keeping what teachers chose', () => {
   });
 
   it('does not rewrite a 结对帮扶 sheet whose header it cannot find', () => {
-    const wb = withSheet(mentorsWb(MENTORS), { name: SHEETS.pairing, origin: { row: 0, col: 0 }, values: [['学生', '老师'], ['小红', '张老师']] });
+    const wb = withSheet(mentorsWb(MENTORS), {
+      name: SHEETS.pairing,
+      origin: { row: 0, col: 0 },
+      values: [
+        ['学生', '老师'],
+        ['小红', '张老师'],
+      ],
+    });
     const p = plan(wb, CHILDREN);
     expect(pairingOp(p.ops)).toBeUndefined();
     expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-header-missing', severity: 'error' })]);
@@ -263,7 +296,11 @@ describe('pairingStats', () => {
     expect(p.stats).toMatchObject({ children: 3, keyFocus: 1, withTeacher: 3, withBuddy: 2, keyFocusWithProxy: 1 });
     expect(p.stats.unpaired).toEqual([expect.objectContaining({ role: 'buddy', reason: 'full' })]);
     expect(p.stats.loads.map((l) => [l.name, l.load, l.capacity])).toEqual([
-      ['张老师', 2, 2], ['李老师', 1, 2], ['王同学', 1, 1], ['赵同学', 1, 1], ['陈阿姨', 1, 2],
+      ['张老师', 2, 2],
+      ['李老师', 1, 2],
+      ['王同学', 1, 1],
+      ['赵同学', 1, 1],
+      ['陈阿姨', 1, 2],
     ]);
   });
 });

@@ -98,7 +98,15 @@ export function randomSchool(shape: SchoolShape, random: () => number): { childr
     const r = random();
     const cls = pick(classes);
     if (i < shape.classes) mentors.push(mentor(`师${i}`, '班主任', [classes[i]], 3));
-    else if (r < 0.35) mentors.push(mentor(`师${i}`, '任课教师', [cls, pick(classes), pick(classes)].filter((c, k, a) => a.indexOf(c) === k), 3));
+    else if (r < 0.35)
+      mentors.push(
+        mentor(
+          `师${i}`,
+          '任课教师',
+          [cls, pick(classes), pick(classes)].filter((c, k, a) => a.indexOf(c) === k),
+          3,
+        ),
+      );
     else if (r < 0.45) mentors.push(mentor(`党${i}`, pick(['党员', '领导'] as const), [], 2));
     else if (r < 0.55) mentors.push(mentor(`代${i}`, pick(['代理家长', '志愿者'] as const), [], 2, pick(villages)));
     else mentors.push(mentor(`生${i}`, '学生', [cls], 1));

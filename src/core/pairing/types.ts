@@ -44,10 +44,21 @@ export interface Mentor {
 }
 
 export const PAIRING_RULES = [
-  'mentor-sheet-missing', 'mentor-header-missing', 'mentor-name-missing', 'mentor-kind-unknown',
-  'mentor-class-missing', 'mentor-class-invalid', 'mentor-capacity-invalid', 'mentor-capacity-negative',
-  'mentor-duplicate', 'setting-invalid', 'pairing-header-missing', 'pairing-sheet-foreign', 'pairing-mentor-unknown',
-  'pairing-over-capacity', 'pairing-child-duplicate',
+  'mentor-sheet-missing',
+  'mentor-header-missing',
+  'mentor-name-missing',
+  'mentor-kind-unknown',
+  'mentor-class-missing',
+  'mentor-class-invalid',
+  'mentor-capacity-invalid',
+  'mentor-capacity-negative',
+  'mentor-duplicate',
+  'setting-invalid',
+  'pairing-header-missing',
+  'pairing-sheet-foreign',
+  'pairing-mentor-unknown',
+  'pairing-over-capacity',
+  'pairing-child-duplicate',
   // A filled row of the school's own 结对帮扶 whose name the roster does not have (added with adoption).
   'pairing-child-unknown',
 ] as const;
@@ -82,9 +93,12 @@ export interface MentorList {
 
 /** Why a role is filled the way it is; rendered into 说明 through the message catalogue. */
 export type PairReason =
-  | 'own-class-teacher' | 'class-teacher' | 'other-teacher' // teacher role
+  | 'own-class-teacher'
+  | 'class-teacher'
+  | 'other-teacher' // teacher role
   | 'same-class' // buddy role
-  | 'same-village' | 'other-village'; // proxy role
+  | 'same-village'
+  | 'other-village'; // proxy role
 
 /** Why a role stayed empty. */
 export type UnpairedReason =

@@ -162,7 +162,11 @@ function contactItems(input: ReminderInput, school: SchoolCalendar, week: WeekWi
       if (pausesOffSchool(kind)) due = school.nextSchoolDayNumber(due) ?? due;
       if (due > week.endNextWeek) continue;
       const status = statusOfDay(due, week);
-      const notes: Msg[] = [done ? { key: 'reminders.note.lastDone', params: { date: fromDayNumber(lastDay), days: week.today - lastDay } } : { key: 'reminders.note.never', params: { date: fromDayNumber(base) } }];
+      const notes: Msg[] = [
+        done
+          ? { key: 'reminders.note.lastDone', params: { date: fromDayNumber(lastDay), days: week.today - lastDay } }
+          : { key: 'reminders.note.never', params: { date: fromDayNumber(base) } },
+      ];
       if (status === 'overdue') notes.push({ key: 'reminders.note.overdueDays', params: { days: week.today - due } });
       if (child.keyFocus && settings.keyFocusCadence[kind]) notes.push({ key: 'reminders.note.keyFocus' });
       out.push({ kind: 'contact', status, due: fromDayNumber(due), child: ref(child), contactKind: kind, ...ownerOf(child), what: { key: `reminders.contact.${kind}` }, notes });
@@ -179,7 +183,12 @@ function followUpItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf,
     const who = e.recorder ? { owner: e.recorder, ownerRole: 'recorder' as const } : ownerOf(child);
     const snippet = e.content.length > 40 ? `${e.content.slice(0, 40)}…` : e.content;
     out.push({
-      kind: 'followUp', status: statusOfDay(due, week), due: e.followUpDue, child: ref(child), contactKind: e.kind, ...who,
+      kind: 'followUp',
+      status: statusOfDay(due, week),
+      due: e.followUpDue,
+      child: ref(child),
+      contactKind: e.kind,
+      ...who,
       what: { key: 'reminders.followUp', refs: { kind: `reminders.kind.${e.kind}` } },
       notes: [{ key: 'reminders.note.followUpFrom', params: { date: e.date, row: e.row + 1, content: snippet } }, { key: 'reminders.note.followUpClose' }],
       logRow: e.row,
@@ -208,8 +217,20 @@ function birthdayItems(input: ReminderInput, week: WeekWindow, ownerOf: OwnerOf,
       if (!date) continue;
       const day = dayNumber(date);
       if (day < week.today || day > horizon) continue;
-      const notes: Msg[] = [{ key: lunar ? 'reminders.note.birthdayLunar' : 'reminders.note.birthdaySolar', params: { age: year - born.year, month: born.month, day: born.day } }, { key: 'reminders.suggest.birthday' }];
-      out.push({ kind: 'birthday', status: statusOfDay(day, week), due: date, child: ref(child), contactKind: null, ...ownerOf(child), what: { key: 'reminders.birthday' }, notes });
+      const notes: Msg[] = [
+        { key: lunar ? 'reminders.note.birthdayLunar' : 'reminders.note.birthdaySolar', params: { age: year - born.year, month: born.month, day: born.day } },
+        { key: 'reminders.suggest.birthday' },
+      ];
+      out.push({
+        kind: 'birthday',
+        status: statusOfDay(day, week),
+        due: date,
+        child: ref(child),
+        contactKind: null,
+        ...ownerOf(child),
+        what: { key: 'reminders.birthday' },
+        notes,
+      });
     }
   }
 }
@@ -226,7 +247,15 @@ function calendarItems(input: ReminderInput, school: SchoolCalendar, week: WeekW
     return n >= week.today && n <= horizon;
   };
   const schoolWide = (kind: ReminderKind, due: IsoDate, what: Msg, notes: Msg[], role: OwnerRole = 'school'): ReminderItem => ({
-    kind, status: statusOfDay(dayNumber(due), week), due, child: null, contactKind: null, owner: '', ownerRole: role, what, notes,
+    kind,
+    status: statusOfDay(dayNumber(due), week),
+    due,
+    child: null,
+    contactKind: null,
+    owner: '',
+    ownerRole: role,
+    what,
+    notes,
   });
 
   for (const y of years) {
@@ -240,25 +269,36 @@ function calendarItems(input: ReminderInput, school: SchoolCalendar, week: WeekW
       for (let i = 0; i < days.length; i++) {
         const d = days[i];
         if (d.workday) {
-          if (inWindow(d.date)) out.push(schoolWide('schoolDay', d.date, { key: 'reminders.makeUpDay', refs: { holiday: `reminders.holiday.${d.holiday}` } }, [{ key: 'reminders.note.makeUpDay' }]));
+          if (inWindow(d.date))
+            out.push(schoolWide('schoolDay', d.date, { key: 'reminders.makeUpDay', refs: { holiday: `reminders.holiday.${d.holiday}` } }, [{ key: 'reminders.note.makeUpDay' }]));
           continue;
         }
         const prev = days[i - 1];
         if (prev && !prev.workday && dayNumber(prev.date) === dayNumber(d.date) - 1) continue;
         let end = i;
         while (end + 1 < days.length && !days[end + 1].workday && dayNumber(days[end + 1].date) === dayNumber(days[end].date) + 1) end++;
-        if (inWindow(d.date)) out.push(schoolWide('schoolDay', d.date, { key: 'reminders.holidayBreak', params: { start: d.date, end: days[end].date }, refs: { holiday: `reminders.holiday.${d.holiday}` } }, [{ key: 'reminders.note.holidayBreak' }]));
+        if (inWindow(d.date))
+          out.push(
+            schoolWide(
+              'schoolDay',
+              d.date,
+              { key: 'reminders.holidayBreak', params: { start: d.date, end: days[end].date }, refs: { holiday: `reminders.holiday.${d.holiday}` } },
+              [{ key: 'reminders.note.holidayBreak' }],
+            ),
+          );
       }
     }
   }
   for (const r of settings.terms.extraHolidays) {
-    if (inWindow(r.start)) out.push(schoolWide('schoolDay', r.start, { key: 'reminders.schoolHoliday', params: { start: r.start, end: r.end } }, [{ key: 'reminders.note.holidayBreak' }]));
+    if (inWindow(r.start))
+      out.push(schoolWide('schoolDay', r.start, { key: 'reminders.schoolHoliday', params: { start: r.start, end: r.end } }, [{ key: 'reminders.note.holidayBreak' }]));
   }
   for (const d of settings.terms.makeUpDays) {
     if (inWindow(d)) out.push(schoolWide('schoolDay', d, { key: 'reminders.schoolMakeUpDay' }, [{ key: 'reminders.note.makeUpDay' }]));
   }
   for (const v of settings.terms.vacations) {
-    if (inWindow(v.start)) out.push(schoolWide('schoolDay', v.start, { key: 'reminders.vacationStart', params: { start: v.start, end: v.end } }, [{ key: 'reminders.note.vacationStart' }]));
+    if (inWindow(v.start))
+      out.push(schoolWide('schoolDay', v.start, { key: 'reminders.vacationStart', params: { start: v.start, end: v.end } }, [{ key: 'reminders.note.vacationStart' }]));
   }
   if (inWindow(school.termStart)) out.push(schoolWide('schoolDay', school.termStart, { key: 'reminders.termStart' }, [{ key: 'reminders.note.termStart' }]));
   if (inWindow(school.termEnd)) out.push(schoolWide('schoolDay', school.termEnd, { key: 'reminders.termEnd' }, [{ key: 'reminders.note.termEnd' }]));
@@ -274,5 +314,13 @@ function calendarItems(input: ReminderInput, school: SchoolCalendar, week: WeekW
   });
   // Plan 5: the leadership group meets once a quarter; due at the quarter's end.
   const qEnd = Math.ceil(t.m / 3) * 3;
-  out.push(schoolWide('meeting', toIso(t.y, qEnd, daysInMonth(t.y, qEnd)), { key: QUARTERLY_MEETING_KEY, params: { quarter: qEnd / 3 } }, [{ key: 'reminders.note.meeting' }], 'leadership'));
+  out.push(
+    schoolWide(
+      'meeting',
+      toIso(t.y, qEnd, daysInMonth(t.y, qEnd)),
+      { key: QUARTERLY_MEETING_KEY, params: { quarter: qEnd / 3 } },
+      [{ key: 'reminders.note.meeting' }],
+      'leadership',
+    ),
+  );
 }

@@ -6,15 +6,37 @@ import { renderMsg } from './sheet';
 import { lifeReminderItems, type LifeReminderInput } from './life';
 
 const child = (name: string, row: number, birthDate: string | null, extra: Partial<ChildRecord> = {}): ChildRecord => ({
-  row, name, classLabel: '三(1)班', birthDate, lunarBirthday: false, joinDate: null, keyFocus: false, ...extra,
+  row,
+  name,
+  classLabel: '三(1)班',
+  birthDate,
+  lunarBirthday: false,
+  joinDate: null,
+  keyFocus: false,
+  ...extra,
 });
 const CHILDREN = [child('甲', 1, '2017-11-20'), child('乙', 2, '2017-03-01'), child('丙', 3, '2016-11-02'), child('丁', 4, null)];
 const base = (over: Partial<LifeReminderInput> = {}): LifeReminderInput => ({
-  today: '2026-11-30', termStart: '2026-09-01', termEnd: '2027-01-20', children: CHILDREN,
-  activities: [{ date: '2026-10-01', children: [0] }, { date: '2026-08-20', children: [1] }],
-  training: [{ date: '2026-10-12', teachers: ['陈老师'] }, { date: '2026-06-01', teachers: ['刘老师'] }],
-  mentors: [{ name: '陈老师', kind: '班主任' }, { name: '刘老师', kind: '班主任' }, { name: '周同学', kind: '学生' }],
-  calendar: createTymeCalendar(), mentorByChild: new Map([[recordKey({ row: 3 }), '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师']]),
+  today: '2026-11-30',
+  termStart: '2026-09-01',
+  termEnd: '2027-01-20',
+  children: CHILDREN,
+  activities: [
+    { date: '2026-10-01', children: [0] },
+    { date: '2026-08-20', children: [1] },
+  ],
+  training: [
+    { date: '2026-10-12', teachers: ['陈老师'] },
+    { date: '2026-06-01', teachers: ['刘老师'] },
+  ],
+  mentors: [
+    { name: '陈老师', kind: '班主任' },
+    { name: '刘老师', kind: '班主任' },
+    { name: '周同学', kind: '学生' },
+  ],
+  calendar: createTymeCalendar(),
+  mentorByChild: new Map([[recordKey({ row: 3 }), '刘老师']]),
+  classTeachers: new Map([['三(1)班', '陈老师']]),
   ...over,
 });
 const whats = (items: ReturnType<typeof lifeReminderItems>) => items.map((i) => `${i.what.key}:${i.child?.name ?? ''}:${i.owner}`);
@@ -22,14 +44,16 @@ const whats = (items: ReturnType<typeof lifeReminderItems>) => items.map((i) => 
 it('once half the term is over, lists each child in no activity this term, owned by the mentor or class teacher', () => {
   const items = lifeReminderItems(base());
   expect(whats(items).filter((w) => w.startsWith('reminders.life.noActivity'))).toEqual([
-    'reminders.life.noActivity:乙:陈老师', 'reminders.life.noActivity:丙:刘老师', 'reminders.life.noActivity:丁:陈老师',
+    'reminders.life.noActivity:乙:陈老师',
+    'reminders.life.noActivity:丙:刘老师',
+    'reminders.life.noActivity:丁:陈老师',
   ]);
   expect(items.find((i) => i.child?.name === '乙')?.due).toBe('2027-01-20');
   // Before the half-way day there is no such item.
   expect(whats(lifeReminderItems(base({ today: '2026-10-20' }))).some((w) => w.startsWith('reminders.life.noActivity'))).toBe(false);
 });
 
-it('gives the month\'s birthdays as one 生日会 item', () => {
+it("gives the month's birthdays as one 生日会 item", () => {
   const party = lifeReminderItems(base()).filter((i) => i.what.key === 'reminders.life.birthdayParty');
   expect(party).toHaveLength(1);
   expect(party[0].what.params).toEqual({ count: 2, month: 11 });
@@ -38,6 +62,6 @@ it('gives the month\'s birthdays as one 生日会 item', () => {
   expect(lifeReminderItems(base({ today: '2026-12-05' })).filter((i) => i.what.key === 'reminders.life.birthdayParty')).toEqual([]);
 });
 
-it('names each adult mentor with no training this school year (last school year\'s does not count)', () => {
+it("names each adult mentor with no training this school year (last school year's does not count)", () => {
   expect(whats(lifeReminderItems(base())).filter((w) => w.startsWith('reminders.life.mentorTraining'))).toEqual(['reminders.life.mentorTraining::刘老师']);
 });

@@ -34,8 +34,23 @@ export function lifeReminderItems(input: LifeReminderInput): ReminderItem[] {
   const t = parseIso(today)!;
   const monthEnd = toIso(t.y, t.m, daysInMonth(t.y, t.m));
   const out: ReminderItem[] = [];
-  const item = (due: IsoDate, what: ReminderItem['what'], notes: ReminderItem['notes'], owner = '', ownerRole: OwnerRole = 'school', child: ReminderItem['child'] = null): ReminderItem => ({
-    kind: 'schedule', status: statusOf(due, today), due, child, contactKind: null, owner, ownerRole, what, notes,
+  const item = (
+    due: IsoDate,
+    what: ReminderItem['what'],
+    notes: ReminderItem['notes'],
+    owner = '',
+    ownerRole: OwnerRole = 'school',
+    child: ReminderItem['child'] = null,
+  ): ReminderItem => ({
+    kind: 'schedule',
+    status: statusOf(due, today),
+    due,
+    child,
+    contactKind: null,
+    owner,
+    ownerRole,
+    what,
+    notes,
   });
 
   // Half the term gone and still in no activity: due at the term's end, so it stays in view until then.
@@ -50,7 +65,14 @@ export function lifeReminderItems(input: LifeReminderInput): ReminderItem[] {
       const mentor = input.mentorByChild.get(recordKey(c));
       const teacher = c.classLabel ? input.classTeachers.get(c.classLabel) : undefined;
       const [owner, role]: [string, OwnerRole] = mentor ? [mentor, 'mentor'] : teacher ? [teacher, 'classTeacher'] : ['', 'unassigned'];
-      out.push(item(input.termEnd, { key: 'reminders.life.noActivity' }, [{ key: 'reminders.life.noActivityNote' }], owner, role, { row: c.row, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), name: c.name, classLabel: c.classLabel }));
+      out.push(
+        item(input.termEnd, { key: 'reminders.life.noActivity' }, [{ key: 'reminders.life.noActivityNote' }], owner, role, {
+          row: c.row,
+          ...(c.sheet !== undefined ? { sheet: c.sheet } : {}),
+          name: c.name,
+          classLabel: c.classLabel,
+        }),
+      );
     });
   }
 

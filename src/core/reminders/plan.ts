@@ -42,8 +42,13 @@ export function contactsPlan(input: ContactsPlanInput): ContactsPlan {
   const settings = readContactSettings(workbook, today);
   const log = readLog(workbook, input.children, today);
   const result = buildReminders({
-    today, children: input.children, log: log.entries, settings: settings.settings, calendar: input.calendar,
-    mentorByChild: input.mentorByChild, classTeachers: input.classTeachers,
+    today,
+    children: input.children,
+    log: log.entries,
+    settings: settings.settings,
+    calendar: input.calendar,
+    mentorByChild: input.mentorByChild,
+    classTeachers: input.classTeachers,
   });
   const ops: PlanOp[] = [...contactSettingsOps(workbook, today)];
   if (!findSheet(workbook, SHEETS.log)) ops.push(logSheetOp(input.listSources));

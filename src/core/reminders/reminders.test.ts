@@ -20,9 +20,14 @@ const SETTINGS: ContactSettings = {
   cadence: { talk: { days: 7 }, parentCall: { days: 14 }, guardianContact: { days: 7 }, familyCall: { days: 7 }, homeVisit: { perTerm: true } },
   keyFocusCadence: {},
   terms: {
-    termStart: '2026-09-01', termEnd: '2027-01-20',
-    vacations: [{ start: '2027-01-21', end: '2027-02-19' }, { start: '2027-07-11', end: '2027-08-31' }],
-    extraHolidays: [], makeUpDays: [],
+    termStart: '2026-09-01',
+    termEnd: '2027-01-20',
+    vacations: [
+      { start: '2027-01-21', end: '2027-02-19' },
+      { start: '2027-07-11', end: '2027-08-31' },
+    ],
+    extraHolidays: [],
+    makeUpDays: [],
   },
 };
 
@@ -43,7 +48,13 @@ describe('cadence arithmetic', () => {
   const kids = [child('张三', '三(1)班', 2)];
 
   it('crosses month and year ends for phone contacts, which go on in vacations', () => {
-    expect(dueOf(run('2026-02-05', kids, [entry(0, 'parentCall', '2026-01-25')], { settings: { ...SETTINGS, terms: { ...SETTINGS.terms, termStart: '2025-09-01', termEnd: '2026-01-20' } } }).items, 'parentCall')).toEqual(['2026-02-08']);
+    expect(
+      dueOf(
+        run('2026-02-05', kids, [entry(0, 'parentCall', '2026-01-25')], { settings: { ...SETTINGS, terms: { ...SETTINGS.terms, termStart: '2025-09-01', termEnd: '2026-01-20' } } })
+          .items,
+        'parentCall',
+      ),
+    ).toEqual(['2026-02-08']);
     expect(dueOf(run('2026-12-28', kids, [entry(0, 'guardianContact', '2026-12-25')]).items, 'guardianContact')).toEqual(['2027-01-01']);
   });
 
@@ -159,57 +170,93 @@ describe('birthdays', () => {
     expect(tyme.solarToLunar('2015-09-27')).toEqual({ year: 2015, month: 8, day: 15, leap: false });
     expect(tyme.lunarToSolar(2026, 8, 15)).toBe('2026-09-25');
     // Unmarked, the same child's birthday is the solar one.
-    expect(run('2026-09-20', [{ ...kids[2], lunarBirthday: false }]).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual(['2026-09-27']);
+    expect(
+      run('2026-09-20', [{ ...kids[2], lunarBirthday: false }])
+        .items.filter((i) => i.kind === 'birthday')
+        .map((i) => i.due),
+    ).toEqual(['2026-09-27']);
   });
 
   it('celebrates a birth in a leap month in the regular month of that number', () => {
     // 2020-06-01 is 闰四月初十; in 2026 the birthday is on lunar 4/10.
     const kids = [child('闰月', null, 2, { birthDate: '2020-06-01', lunarBirthday: true })];
     const want = tyme.lunarToSolar(2026, 4, 10)!;
-    expect(run(addDays(want, -3), kids).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual([want]);
+    expect(
+      run(addDays(want, -3), kids)
+        .items.filter((i) => i.kind === 'birthday')
+        .map((i) => i.due),
+    ).toEqual([want]);
   });
 
   it('celebrates 2-29 birthdays on 2-28 in other years, and across the new year', () => {
     const kids = [child('闰日', null, 2, { birthDate: '2016-02-29' }), child('元旦', null, 3, { birthDate: '2016-01-03' })];
-    expect(run('2027-02-20', kids).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual(['2027-02-28']);
-    expect(run('2028-02-20', kids).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual(['2028-02-29']);
-    expect(run('2026-12-25', kids).items.filter((i) => i.kind === 'birthday').map((i) => i.due)).toEqual(['2027-01-03']);
+    expect(
+      run('2027-02-20', kids)
+        .items.filter((i) => i.kind === 'birthday')
+        .map((i) => i.due),
+    ).toEqual(['2027-02-28']);
+    expect(
+      run('2028-02-20', kids)
+        .items.filter((i) => i.kind === 'birthday')
+        .map((i) => i.due),
+    ).toEqual(['2028-02-29']);
+    expect(
+      run('2026-12-25', kids)
+        .items.filter((i) => i.kind === 'birthday')
+        .map((i) => i.due),
+    ).toEqual(['2027-01-03']);
   });
 });
 
 describe('the calendar in the reminders', () => {
-  it('brings 中秋 and 国庆 with the plans\' home visits, the holiday break and the make-up day', () => {
+  it("brings 中秋 and 国庆 with the plans' home visits, the holiday break and the make-up day", () => {
     const r = run('2026-09-20', []);
     const school = r.items.filter((i) => i.child === null).map((i) => [i.status, i.due, renderMsg('zh-CN', i.what)]);
-    expect(school).toEqual(expect.arrayContaining([
-      ['today', '2026-09-20', '国庆节调休上课'],
-      ['nextWeek', '2026-09-25', '中秋节'],
-      ['nextWeek', '2026-09-25', '中秋节放假（2026-09-25 至 2026-09-27）'],
-      ['later', '2026-10-01', '国庆节'],
-      ['later', '2026-10-01', '国庆节放假（2026-10-01 至 2026-10-07）'],
-      ['later', '2026-09-30', '讨论并制定学校关爱留守儿童工作计划'],
-      ['later', '2026-09-30', '第3季度领导小组专题会议'],
-    ]));
+    expect(school).toEqual(
+      expect.arrayContaining([
+        ['today', '2026-09-20', '国庆节调休上课'],
+        ['nextWeek', '2026-09-25', '中秋节'],
+        ['nextWeek', '2026-09-25', '中秋节放假（2026-09-25 至 2026-09-27）'],
+        ['later', '2026-10-01', '国庆节'],
+        ['later', '2026-10-01', '国庆节放假（2026-10-01 至 2026-10-07）'],
+        ['later', '2026-09-30', '讨论并制定学校关爱留守儿童工作计划'],
+        ['later', '2026-09-30', '第3季度领导小组专题会议'],
+      ]),
+    );
     const midAutumn = r.items.find((i) => i.kind === 'festival' && i.due === '2026-09-25')!;
     expect(renderMsg('zh-CN', midAutumn.notes[0])).toMatch(/家访/);
   });
 
-  it('follows plan 3\'s monthly schedule and the quarterly meeting', () => {
-    const what = (today: string, kind: string) => run(today, []).items.filter((i) => i.kind === kind).map((i) => [i.due, renderMsg('zh-CN', i.what)]);
+  it("follows plan 3's monthly schedule and the quarterly meeting", () => {
+    const what = (today: string, kind: string) =>
+      run(today, [])
+        .items.filter((i) => i.kind === kind)
+        .map((i) => [i.due, renderMsg('zh-CN', i.what)]);
     expect(what('2026-10-10', 'schedule')).toEqual([['2026-10-31', '中秋、国庆开展教师家访和学生谈心活动']]);
-    expect(what('2026-11-20', 'schedule')).toEqual([['2026-11-30', '开展师生结对帮扶活动'], ['2026-12-31', '继续开展师生结对帮扶活动']]);
-    expect(what('2026-12-25', 'schedule')).toEqual([['2026-12-31', '继续开展师生结对帮扶活动'], ['2027-01-31', '班级及学校留守儿童工作总结，整理留守儿童工作档案']]);
+    expect(what('2026-11-20', 'schedule')).toEqual([
+      ['2026-11-30', '开展师生结对帮扶活动'],
+      ['2026-12-31', '继续开展师生结对帮扶活动'],
+    ]);
+    expect(what('2026-12-25', 'schedule')).toEqual([
+      ['2026-12-31', '继续开展师生结对帮扶活动'],
+      ['2027-01-31', '班级及学校留守儿童工作总结，整理留守儿童工作档案'],
+    ]);
     expect(what('2027-03-10', 'schedule')).toEqual([]);
     expect(what('2026-11-29', 'meeting')).toEqual([['2026-12-31', '第4季度领导小组专题会议']]);
     expect(run('2026-11-29', []).items.find((i) => i.kind === 'meeting')!.ownerRole).toBe('leadership');
   });
 
-  it('shows the school\'s own days off and the term\'s end', () => {
+  it("shows the school's own days off and the term's end", () => {
     const own: ContactSettings = { ...SETTINGS, terms: { ...SETTINGS.terms, extraHolidays: [{ start: '2027-01-01', end: '2027-01-03' }], makeUpDays: ['2027-01-09'] } };
     const r = run('2026-12-28', [], [], { settings: own });
     const texts = r.items.filter((i) => i.kind === 'schoolDay').map((i) => [i.due, renderMsg('zh-CN', i.what)]);
-    expect(texts).toEqual([['2027-01-01', '学校放假（2027-01-01 至 2027-01-03）'], ['2027-01-09', '学校调休上课']]);
-    const end = run('2027-01-10', []).items.filter((i) => i.kind === 'schoolDay').map((i) => renderMsg('zh-CN', i.what));
+    expect(texts).toEqual([
+      ['2027-01-01', '学校放假（2027-01-01 至 2027-01-03）'],
+      ['2027-01-09', '学校调休上课'],
+    ]);
+    const end = run('2027-01-10', [])
+      .items.filter((i) => i.kind === 'schoolDay')
+      .map((i) => renderMsg('zh-CN', i.what));
     expect(end).toEqual(['学期结束', '放假（2027-01-21 至 2027-02-19）']);
   });
 
@@ -222,9 +269,23 @@ describe('the calendar in the reminders', () => {
 describe('status and order', () => {
   it('places the week edges on Monday', () => {
     // 2026-11-29 is a Sunday.
-    expect(['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-06', '2026-12-07'].map((d) => statusOf(d, '2026-11-29'))).toEqual(['overdue', 'today', 'nextWeek', 'nextWeek', 'later']);
+    expect(['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-06', '2026-12-07'].map((d) => statusOf(d, '2026-11-29'))).toEqual([
+      'overdue',
+      'today',
+      'nextWeek',
+      'nextWeek',
+      'later',
+    ]);
     // Monday 2026-11-30.
-    expect(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-06', '2026-12-07', '2026-12-13', '2026-12-14'].map((d) => statusOf(d, '2026-11-30'))).toEqual(['overdue', 'today', 'thisWeek', 'thisWeek', 'nextWeek', 'nextWeek', 'later']);
+    expect(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-06', '2026-12-07', '2026-12-13', '2026-12-14'].map((d) => statusOf(d, '2026-11-30'))).toEqual([
+      'overdue',
+      'today',
+      'thisWeek',
+      'thisWeek',
+      'nextWeek',
+      'nextWeek',
+      'later',
+    ]);
   });
 
   it('sorts by urgency, then date, class and name', () => {
@@ -244,24 +305,29 @@ describe('status and order', () => {
 describe('properties', () => {
   it('puts a talk on the first school day on or after last + cadence, and a call exactly there', () => {
     const school = buildSchoolCalendar(SETTINGS.terms, tyme);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 1, max: 30 }), (offset, days) => {
-      const last = addDays('2026-08-20', offset);
-      const today = addDays(last, 1);
-      const settings: ContactSettings = { ...SETTINGS, cadence: { talk: { days }, parentCall: { days } } };
-      const r = run(today, [child('张三', null, 2)], [entry(0, 'talk', last), entry(0, 'parentCall', last)], { settings });
-      const raw = addDays(last, days);
-      const call = dueOf(r.items, 'parentCall');
-      if (call.length) expect(call).toEqual([raw]);
-      const talk = dueOf(r.items, 'talk');
-      if (talk.length) {
-        expect(school.isSchoolDay(talk[0])).toBe(true);
-        for (let d = raw; d < talk[0]; d = addDays(d, 1)) expect(school.isSchoolDay(d)).toBe(false);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 1, max: 30 }), (offset, days) => {
+        const last = addDays('2026-08-20', offset);
+        const today = addDays(last, 1);
+        const settings: ContactSettings = { ...SETTINGS, cadence: { talk: { days }, parentCall: { days } } };
+        const r = run(today, [child('张三', null, 2)], [entry(0, 'talk', last), entry(0, 'parentCall', last)], { settings });
+        const raw = addDays(last, days);
+        const call = dueOf(r.items, 'parentCall');
+        if (call.length) expect(call).toEqual([raw]);
+        const talk = dueOf(r.items, 'talk');
+        if (talk.length) {
+          expect(school.isSchoolDay(talk[0])).toBe(true);
+          for (let d = raw; d < talk[0]; d = addDays(d, 1)) expect(school.isSchoolDay(d)).toBe(false);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('sorts the fast way exactly as the comparator does', () => {
-    const kids = Array.from({ length: 40 }, (_, i) => child(`${'甲乙丙丁'[i % 4]}${i % 7}`, `${'三四'[i % 2]}(${(i % 11) + 1})班`, i + 2, { birthDate: `2016-12-${String((i % 9) + 1).padStart(2, '0')}` }));
+    const kids = Array.from({ length: 40 }, (_, i) =>
+      child(`${'甲乙丙丁'[i % 4]}${i % 7}`, `${'三四'[i % 2]}(${(i % 11) + 1})班`, i + 2, { birthDate: `2016-12-${String((i % 9) + 1).padStart(2, '0')}` }),
+    );
     const log = kids.map((_, i) => entry(i, (['talk', 'parentCall', 'guardianContact'] as const)[i % 3], addDays('2026-11-01', i % 25)));
     const items = run('2026-11-30', kids, log).items;
     expect(items.length).toBeGreaterThan(60);

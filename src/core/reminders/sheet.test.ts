@@ -27,8 +27,16 @@ function generate(logRows: CellValue[][]) {
   const settings = readContactSettings(wb, TODAY);
   const log = readLog(wb, roster, TODAY);
   const result = buildReminders({
-    today: TODAY, children: roster, log: log.entries, settings: settings.settings, calendar: tyme,
-    mentorByChild: new Map([[recordKey({ row: 2 }), '刘老师']]), classTeachers: new Map([['三(1)班', '陈老师'], ['四(2)班', '周老师']]),
+    today: TODAY,
+    children: roster,
+    log: log.entries,
+    settings: settings.settings,
+    calendar: tyme,
+    mentorByChild: new Map([[recordKey({ row: 2 }), '刘老师']]),
+    classTeachers: new Map([
+      ['三(1)班', '陈老师'],
+      ['四(2)班', '周老师'],
+    ]),
   });
   return { ...result, findings: [...settings.findings, ...log.findings] };
 }
@@ -52,7 +60,12 @@ describe('from the sheets to 提醒事项', () => {
     expect(op.content.columns.map((c) => c.header)).toEqual(['状态', '到期日', '学生', '班级', '事项', '负责人', '说明']);
     expect(op.content.highlights).toContainEqual(expect.objectContaining({ col: 0, equals: '逾期' }));
     // 到期日 is a date cell (sortable in Excel); show it as its ISO day here.
-    const rows = op.content.rows.map((row) => row.slice(0, 6).map((c) => (isDateCell(c) ? c.date : c)).join(' '));
+    const rows = op.content.rows.map((row) =>
+      row
+        .slice(0, 6)
+        .map((c) => (isDateCell(c) ? c.date : c))
+        .join(' '),
+    );
     expect(op.content.rows.every((row) => isDateCell(row[1]))).toBe(true);
     expect(op.content.columns[1].format).toBe('date');
     expect(rows).toContain('逾期 2026-11-26 张三 三(1)班 跟进（家长电话） 刘老师');
@@ -100,11 +113,18 @@ describe('from the sheets to 提醒事项', () => {
     const first = rows.slice(4).find((row) => row[2] === '学生1' && row[0] === '逾期')!;
     expect(String(first[4]).split('、')).toEqual(expect.arrayContaining(['谈心', '给家长打电话']));
     const overview = rows.slice(0, 4);
-    expect(overview.map((row) => [row[0], row[3]])).toEqual([['汇总', '三(1)班'], ['汇总', '三(2)班'], ['汇总', '四(1)班'], ['汇总', '']]);
+    expect(overview.map((row) => [row[0], row[3]])).toEqual([
+      ['汇总', '三(1)班'],
+      ['汇总', '三(2)班'],
+      ['汇总', '四(1)班'],
+      ['汇总', ''],
+    ]);
     const inClass = (label: string) => r.items.filter((it) => it.child && (it.child.classLabel ?? '') === label);
     const overdue = inClass('三(2)班').filter((it) => it.status === 'overdue').length;
     expect(overdue).toBeGreaterThan(0);
-    expect(overview[1][4]).toBe(`本班共 ${inClass('三(2)班').length} 项：逾期 ${overdue} 项，本周到期 ${inClass('三(2)班').filter((it) => it.status === 'today' || it.status === 'thisWeek').length} 项`);
+    expect(overview[1][4]).toBe(
+      `本班共 ${inClass('三(2)班').length} 项：逾期 ${overdue} 项，本周到期 ${inClass('三(2)班').filter((it) => it.status === 'today' || it.status === 'thisWeek').length} 项`,
+    );
     expect(rows.slice(4).every((row) => row[0] !== '汇总')).toBe(true);
     // A small school's sheet has no overview (the test above): the bound keeps today's layout there.
     expect(generate(logRows).items.length).toBeLessThan(OVERVIEW_FROM);

@@ -79,7 +79,13 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
   const overview = items.length > OVERVIEW_FROM ? classOverview(items, lang) : [];
   if (overview.length) titleLines.push(t(lang, 'reminders.overview.hint', { classes: overview.length }));
   const line = (it: ReminderItem, what: string, notes: string): PlanCell[] => [
-    statusText(lang, it.status), dateCell(it.due), it.child?.name ?? '', it.child?.classLabel ?? '', what, ownerText(lang, it), notes,
+    statusText(lang, it.status),
+    dateCell(it.due),
+    it.child?.name ?? '',
+    it.child?.classLabel ?? '',
+    what,
+    ownerText(lang, it),
+    notes,
   ];
   let rows: PlanCell[][];
   if (overview.length) {
@@ -87,7 +93,7 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     // (谈心、家长电话、家访 … all overdue is one line, not five), at its earliest due date, so 50,000
     // children give about 50,000 rows rather than 250,000. Other items keep a row each.
     const groups = new Map<string, { first: ReminderItem; whats: string[]; notes: string[] }>();
-    const list: ({ first: ReminderItem; whats: string[]; notes: string[] })[] = [];
+    const list: { first: ReminderItem; whats: string[]; notes: string[] }[] = [];
     for (const it of items) {
       const key = it.kind === 'contact' && it.child ? `${recordKey(it.child)}|${it.status}|${it.owner}|${it.ownerRole}` : undefined;
       let g = key === undefined ? undefined : groups.get(key);
@@ -115,7 +121,12 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
       columns: REMINDER_COLUMNS.map((c, i) => ({ header: t(lang, `reminders.column.${c}`), width: WIDTHS[i], format: c === 'due' ? ('date' as const) : ('text' as const) })),
       rows: overview.length ? [...overview, ...rows] : rows,
       table: { name: 'RemindersTable', style: 'TableStyleLight9' },
-      highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({ col: 0, equals: statusText(lang, s), fill: f.fill, font: f.font })),
+      highlights: (Object.entries(FILLS) as [ReminderStatus, { fill: string; font: string }][]).map(([s, f]) => ({
+        col: 0,
+        equals: statusText(lang, s),
+        fill: f.fill,
+        font: f.font,
+      })),
       freezeHeader: true,
     },
   };

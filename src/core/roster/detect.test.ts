@@ -15,11 +15,24 @@ describe('header matching', () => {
   });
 
   it.each([
-    ['学生\n姓名', 'name'], ['留守儿童姓名', 'name'], ['身份证号码（18位）', 'idNumber'], ['公民身份号码', 'idNumber'],
-    ['出生年月', 'birthDate'], ['就读年级', 'grade'], ['班别', 'className'], ['家庭详细地址', 'address'],
-    ['父亲联系电话', 'fatherPhone'], ['母亲务工单位/地点', 'motherWorkplace'], ['委托监护人', 'guardianName'],
-    ['监护人与学生关系', 'guardianRelation'], ['监护人年龄', 'guardianAge'], ['父母联系电话', 'parentPhone'],
-    ['留守类型', 'leftBehindType'], ['是否寄宿', 'boarding'], ['重点帮扶对象', 'keyFocus'], ['性别(男/女)', 'gender'],
+    ['学生\n姓名', 'name'],
+    ['留守儿童姓名', 'name'],
+    ['身份证号码（18位）', 'idNumber'],
+    ['公民身份号码', 'idNumber'],
+    ['出生年月', 'birthDate'],
+    ['就读年级', 'grade'],
+    ['班别', 'className'],
+    ['家庭详细地址', 'address'],
+    ['父亲联系电话', 'fatherPhone'],
+    ['母亲务工单位/地点', 'motherWorkplace'],
+    ['委托监护人', 'guardianName'],
+    ['监护人与学生关系', 'guardianRelation'],
+    ['监护人年龄', 'guardianAge'],
+    ['父母联系电话', 'parentPhone'],
+    ['留守类型', 'leftBehindType'],
+    ['是否寄宿', 'boarding'],
+    ['重点帮扶对象', 'keyFocus'],
+    ['性别(男/女)', 'gender'],
   ])('%p -> %s', (text, field) => {
     expect(matchHeader(normalizeHeader(text))).toBe(field);
   });
@@ -31,12 +44,7 @@ describe('header matching', () => {
 });
 
 describe('finding the roster sheet', () => {
-  const cover = sheet('说明', [
-    ['留守儿童档案填写说明'],
-    ['1. 姓名：填写学生全名'],
-    ['姓名', '填写学生全名'],
-    ['身份证号', '以文本格式填写18位号码'],
-  ]);
+  const cover = sheet('说明', [['留守儿童档案填写说明'], ['1. 姓名：填写学生全名'], ['姓名', '填写学生全名'], ['身份证号', '以文本格式填写18位号码']]);
 
   it('passes over a cover or instruction sheet before the roster', () => {
     const roster = sheet('花名册', [HEADER, ROW(1), ROW(2)]);
@@ -46,14 +54,17 @@ describe('finding the roster sheet', () => {
     expect(findRosterLayouts(workbook(cover, roster)).map((l) => l.sheet)).toEqual(['花名册']);
   });
 
-  it('skips the add-in\'s own sheets even when they look like a roster', () => {
+  it("skips the add-in's own sheets even when they look like a roster", () => {
     const pairing = sheet('结对帮扶', [['姓名', '班级', '监护人', '联系电话', '帮扶教师', '身份证号']]);
     const roster = sheet('Sheet1', [HEADER, ROW(1)]);
     expect(findRosterLayouts(workbook(pairing, roster)).map((l) => l.sheet)).toEqual(['Sheet1']);
   });
 
   it('prefers the sheet whose header matches best, and a visible sheet on a tie', () => {
-    const weak = sheet('名单', [['姓名', '班级', '备注'], ['张三', '三(1)班', null]]);
+    const weak = sheet('名单', [
+      ['姓名', '班级', '备注'],
+      ['张三', '三(1)班', null],
+    ]);
     const hidden = sheet('模板', [HEADER], { visible: false });
     const roster = sheet('花名册', [HEADER, ROW(1)]);
     const layouts = findRosterLayouts(workbook(weak, hidden, roster));
@@ -105,13 +116,7 @@ describe('finding the roster sheet', () => {
 
 describe('finding the header', () => {
   it('finds the header under a title and a date line, and reads from the row below', () => {
-    const s = sheet('花名册', [
-      ['XX镇中心小学留守儿童花名册'],
-      ['填表日期：2026年9月1日', null, null, null, '单位（盖章）'],
-      [],
-      HEADER,
-      ROW(1),
-    ], { merges: [merge(0, 0, 1, 8)] });
+    const s = sheet('花名册', [['XX镇中心小学留守儿童花名册'], ['填表日期：2026年9月1日', null, null, null, '单位（盖章）'], [], HEADER, ROW(1)], { merges: [merge(0, 0, 1, 8)] });
     const check = checkRoster(workbook(s), { today: TODAY });
     expect(check.layout.headerRows).toEqual([3]);
     expect(check.layout.firstDataRow).toBe(4);
@@ -120,15 +125,29 @@ describe('finding the header', () => {
   });
 
   it('keeps and lists unmapped columns, and maps a bare 联系电话 to the guardian', () => {
-    const s = sheet('花名册', [['序号', '姓名', '班级', '监护人', '联系电话', '备注', '兴趣爱好'], [1, '张三', '三(1)班', '张爷爷', '13812345678', null, '画画']]);
+    const s = sheet('花名册', [
+      ['序号', '姓名', '班级', '监护人', '联系电话', '备注', '兴趣爱好'],
+      [1, '张三', '三(1)班', '张爷爷', '13812345678', null, '画画'],
+    ]);
     const { layout } = checkRoster(workbook(s), { today: TODAY });
     expect(layout.columns).toEqual({ name: 1, className: 2, guardianName: 3, guardianPhone: 4 });
-    expect(layout.unmapped).toEqual([{ col: 0, text: '序号' }, { col: 5, text: '备注' }, { col: 6, text: '兴趣爱好' }]);
+    expect(layout.unmapped).toEqual([
+      { col: 0, text: '序号' },
+      { col: 5, text: '备注' },
+      { col: 6, text: '兴趣爱好' },
+    ]);
     expect(layout.headers).toHaveLength(7);
   });
 
   it('respects a sheet block that does not start at A1', () => {
-    const s = sheet('花名册', [['姓名', '班级', '监护人', '联系电话'], ['张三', '三(1)班', '张爷爷', '13812345678']], { origin: { row: 2, col: 1 } });
+    const s = sheet(
+      '花名册',
+      [
+        ['姓名', '班级', '监护人', '联系电话'],
+        ['张三', '三(1)班', '张爷爷', '13812345678'],
+      ],
+      { origin: { row: 2, col: 1 } },
+    );
     const check = checkRoster(workbook(s), { today: TODAY });
     expect(check.layout.headerRows).toEqual([2]);
     expect(check.layout.columns).toEqual({ name: 1, className: 2, guardianName: 3, guardianPhone: 4 });
@@ -140,8 +159,19 @@ describe('finding the header', () => {
     const sub: CellValue[] = [null, null, null, '姓名', '联系电话', '务工地点', '姓名', '联系电话', '务工地点', '姓名', '电话', '年龄', '与学生关系', '健康状况'];
     const data: CellValue[] = [1, '张三', '三(1)班', '张父', '13812345678', '广东东莞', '李母', '13912345678', '浙江', '张爷爷', '0755-12345678', 66, '祖父', '良好'];
     const expected = {
-      name: 1, className: 2, fatherName: 3, fatherPhone: 4, fatherWorkplace: 5, motherName: 6, motherPhone: 7, motherWorkplace: 8,
-      guardianName: 9, guardianPhone: 10, guardianAge: 11, guardianRelation: 12, guardianHealth: 13,
+      name: 1,
+      className: 2,
+      fatherName: 3,
+      fatherPhone: 4,
+      fatherWorkplace: 5,
+      motherName: 6,
+      motherPhone: 7,
+      motherWorkplace: 8,
+      guardianName: 9,
+      guardianPhone: 10,
+      guardianAge: 11,
+      guardianRelation: 12,
+      guardianHealth: 13,
     };
     const merges = [merge(1, 0, 2, 1), merge(1, 1, 2, 1), merge(1, 2, 2, 1), merge(1, 3, 1, 3), merge(1, 6, 1, 3), merge(1, 9, 1, 5)];
 
@@ -173,20 +203,30 @@ describe('finding the header', () => {
   });
 
   it('does not take the first data row for a second header row when one of its cells reads like a header', () => {
-    const s = sheet('花名册', [['姓名', '班级', '监护人姓名', '监护人电话', '备注'], ['张三', '三(1)班', '张爷爷', '13812345678', '寄宿']]);
+    const s = sheet('花名册', [
+      ['姓名', '班级', '监护人姓名', '监护人电话', '备注'],
+      ['张三', '三(1)班', '张爷爷', '13812345678', '寄宿'],
+    ]);
     const check = checkRoster(workbook(s), { today: TODAY });
     expect(check.layout.headerRows).toEqual([0]);
     expect(check.records).toHaveLength(1);
   });
 
   it('does not take a title row over a plain header for a two-level header', () => {
-    const s = sheet('花名册', [['留守儿童花名册', null, null, null], ['姓名', '班级', '监护人', '联系电话'], ['张三', '三(1)班', '张爷爷', '13812345678']]);
+    const s = sheet('花名册', [
+      ['留守儿童花名册', null, null, null],
+      ['姓名', '班级', '监护人', '联系电话'],
+      ['张三', '三(1)班', '张爷爷', '13812345678'],
+    ]);
     expect(checkRoster(workbook(s), { today: TODAY }).layout.headerRows).toEqual([1]);
   });
 });
 
-describe('the user\'s correction', () => {
-  const s = sheet('花名册', [['姓名', '班级', '监护人', '联系电话', '紧急联系人电话'], ['张三', '三(1)班', '张爷爷', '13812345678', '12345']]);
+describe("the user's correction", () => {
+  const s = sheet('花名册', [
+    ['姓名', '班级', '监护人', '联系电话', '紧急联系人电话'],
+    ['张三', '三(1)班', '张爷爷', '13812345678', '12345'],
+  ]);
 
   it('pins fields to columns and removes fields pinned to null; a column means one field', () => {
     const check = checkRoster(workbook(s), { today: TODAY, override: { columns: { guardianPhone: 4, className: null } } });
@@ -197,14 +237,20 @@ describe('the user\'s correction', () => {
   });
 
   it('uses the saved sheet, and ignores it when it no longer exists', () => {
-    const other = sheet('另一个', [['姓名', '班级', '监护人', '电话'], ['李四', '三(2)班', '李奶奶', '13912345678']]);
+    const other = sheet('另一个', [
+      ['姓名', '班级', '监护人', '电话'],
+      ['李四', '三(2)班', '李奶奶', '13912345678'],
+    ]);
     const wb = workbook(s, other);
     expect(checkRoster(wb, { today: TODAY, override: { sheet: '另一个' } }).layout).toMatchObject({ sheet: '另一个', fromSaved: true });
     expect(checkRoster(wb, { today: TODAY, override: { sheet: '已删除', columns: { name: 3 } } }).layout).toMatchObject({ sheet: '花名册', fromSaved: false });
   });
 
   it('lets the user map a sheet with no recognisable header at all', () => {
-    const bare = sheet('数据', [['A', 'B', 'C', 'D'], ['张三', '三(1)班', '张爷爷', '13812345678']]);
+    const bare = sheet('数据', [
+      ['A', 'B', 'C', 'D'],
+      ['张三', '三(1)班', '张爷爷', '13812345678'],
+    ]);
     const check = checkRoster(workbook(bare), { today: TODAY, sheet: '数据', override: { sheet: '数据', columns: { name: 0, className: 1, guardianName: 2, guardianPhone: 3 } } });
     expect(check.layout.headerRows).toEqual([0]);
     expect(check.records.map((r) => r.name)).toEqual(['张三']);

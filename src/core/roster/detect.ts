@@ -17,8 +17,22 @@ const CATALOGUE: Readonly<Record<FieldKey, readonly string[]>> = {
   name: ['姓名', '学生姓名', '儿童姓名', '留守儿童姓名', '幼儿姓名', '学生名字', '名字', '学生'],
   gender: ['性别', '学生性别'],
   birthDate: ['出生日期', '出生年月', '出生年月日', '生日', '出生时间', '出生年月日期', '学生出生日期', '出生'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证件号', '身份证件号码', '证件号码', '证件号', '身份证',
-    '学生身份证号', '学生身份证号码', '居民身份证号码', '身份号码', '公民身份证号码', '证件号码身份证'],
+  idNumber: [
+    '身份证号',
+    '身份证号码',
+    '公民身份号码',
+    '身份证件号',
+    '身份证件号码',
+    '证件号码',
+    '证件号',
+    '身份证',
+    '学生身份证号',
+    '学生身份证号码',
+    '居民身份证号码',
+    '身份号码',
+    '公民身份证号码',
+    '证件号码身份证',
+  ],
   grade: ['年级', '就读年级', '所在年级', '所读年级'],
   className: ['班级', '班别', '就读班级', '所在班级', '年级班级', '年级班别', '所读班级', '年班', '年级及班级'],
   address: ['家庭住址', '家庭详细地址', '现住址', '现居住地', '居住地址', '家庭地址', '住址', '详细地址', '家庭现住址', '现居住地址', '居住地'],
@@ -43,27 +57,76 @@ const CATALOGUE: Readonly<Record<FieldKey, readonly string[]>> = {
 
 /** Group heads over a second header row (父亲 over 姓名/联系电话/务工地点) and the field prefix they give. */
 const GROUPS: Readonly<Record<string, 'father' | 'mother' | 'guardian' | 'parent'>> = {
-  父亲: 'father', 父: 'father', 父亲情况: 'father', 父亲信息: 'father',
-  母亲: 'mother', 母: 'mother', 母亲情况: 'mother', 母亲信息: 'mother',
-  监护人: 'guardian', 委托监护人: 'guardian', 临时监护人: 'guardian', 代理监护人: 'guardian', 实际监护人: 'guardian',
-  监护人情况: 'guardian', 监护人信息: 'guardian', 委托监护人情况: 'guardian', 监护人或委托监护人: 'guardian',
-  家长: 'parent', 父母: 'parent',
+  父亲: 'father',
+  父: 'father',
+  父亲情况: 'father',
+  父亲信息: 'father',
+  母亲: 'mother',
+  母: 'mother',
+  母亲情况: 'mother',
+  母亲信息: 'mother',
+  监护人: 'guardian',
+  委托监护人: 'guardian',
+  临时监护人: 'guardian',
+  代理监护人: 'guardian',
+  实际监护人: 'guardian',
+  监护人情况: 'guardian',
+  监护人信息: 'guardian',
+  委托监护人情况: 'guardian',
+  监护人或委托监护人: 'guardian',
+  家长: 'parent',
+  父母: 'parent',
 };
 
 /** Sub-headers under a group, and the role they give. */
 const ROLES: Readonly<Record<string, 'Name' | 'Phone' | 'Workplace' | 'Age' | 'Relation' | 'Health'>> = {
-  姓名: 'Name', 名字: 'Name',
-  电话: 'Phone', 联系电话: 'Phone', 手机: 'Phone', 手机号: 'Phone', 手机号码: 'Phone', 联系方式: 'Phone', 电话号码: 'Phone', 联系号码: 'Phone',
-  务工地点: 'Workplace', 务工单位: 'Workplace', 工作单位: 'Workplace', 务工地: 'Workplace', 外出务工地点: 'Workplace', 务工地址: 'Workplace',
-  工作地点: 'Workplace', 打工地点: 'Workplace', 务工单位及地址: 'Workplace', 务工单位或地点: 'Workplace', 务工单位地址: 'Workplace', 务工省市: 'Workplace', 外出地点: 'Workplace',
+  姓名: 'Name',
+  名字: 'Name',
+  电话: 'Phone',
+  联系电话: 'Phone',
+  手机: 'Phone',
+  手机号: 'Phone',
+  手机号码: 'Phone',
+  联系方式: 'Phone',
+  电话号码: 'Phone',
+  联系号码: 'Phone',
+  务工地点: 'Workplace',
+  务工单位: 'Workplace',
+  工作单位: 'Workplace',
+  务工地: 'Workplace',
+  外出务工地点: 'Workplace',
+  务工地址: 'Workplace',
+  工作地点: 'Workplace',
+  打工地点: 'Workplace',
+  务工单位及地址: 'Workplace',
+  务工单位或地点: 'Workplace',
+  务工单位地址: 'Workplace',
+  务工省市: 'Workplace',
+  外出地点: 'Workplace',
   年龄: 'Age',
-  与学生关系: 'Relation', 关系: 'Relation', 与儿童关系: 'Relation', 与本人关系: 'Relation', 与孩子关系: 'Relation', 与留守儿童关系: 'Relation',
-  健康状况: 'Health', 身体状况: 'Health',
+  与学生关系: 'Relation',
+  关系: 'Relation',
+  与儿童关系: 'Relation',
+  与本人关系: 'Relation',
+  与孩子关系: 'Relation',
+  与留守儿童关系: 'Relation',
+  健康状况: 'Health',
+  身体状况: 'Health',
 };
 
 const GROUP_ROLE_FIELDS: ReadonlySet<string> = new Set<string>([
-  'fatherName', 'fatherPhone', 'fatherWorkplace', 'motherName', 'motherPhone', 'motherWorkplace', 'parentPhone',
-  'guardianName', 'guardianPhone', 'guardianAge', 'guardianRelation', 'guardianHealth',
+  'fatherName',
+  'fatherPhone',
+  'fatherWorkplace',
+  'motherName',
+  'motherPhone',
+  'motherWorkplace',
+  'parentPhone',
+  'guardianName',
+  'guardianPhone',
+  'guardianAge',
+  'guardianRelation',
+  'guardianHealth',
 ]);
 
 /** Headers that mean "a phone" without saying whose: the guardian's when no guardian column says so. */
@@ -78,7 +141,10 @@ const EXACT: ReadonlyMap<string, FieldKey> = (() => {
 /** Header text as compared: half-width, no spaces or line breaks, no required-field marks, no trailing colon. */
 export function normalizeHeader(v: CellValue): string {
   if (typeof v !== 'string') return typeof v === 'number' ? String(v) : '';
-  return stripSpaces(toHalfWidth(v)).replace(/[*※★☆]/g, '').replace(/[:：]$/, '').toLowerCase();
+  return stripSpaces(toHalfWidth(v))
+    .replace(/[*※★☆]/g, '')
+    .replace(/[:：]$/, '')
+    .toLowerCase();
 }
 
 /**
@@ -185,10 +251,11 @@ function assign(raw: { col: number; text: string; norm: string; field: FieldKey 
 function scoreOf(columns: readonly ColumnHeader[]): number {
   let n = 0;
   let hasName = false;
-  for (const c of columns) if (c.field) {
-    n++;
-    if (c.field === 'name') hasName = true;
-  }
+  for (const c of columns)
+    if (c.field) {
+      n++;
+      if (c.field === 'name') hasName = true;
+    }
   return n + (hasName ? 2 : 0);
 }
 
@@ -382,7 +449,10 @@ export function headerTextAt(layout: RosterLayout, col: number): string {
 }
 
 function placePins(
-  base: RosterLayout, saved: Readonly<Partial<Record<FieldKey, number | null>>>, headers: Readonly<Partial<Record<FieldKey, string>>>, reference: RosterLayout | undefined,
+  base: RosterLayout,
+  saved: Readonly<Partial<Record<FieldKey, number | null>>>,
+  headers: Readonly<Partial<Record<FieldKey, string>>>,
+  reference: RosterLayout | undefined,
 ): { pins: Partial<Record<FieldKey, number | null>>; stale: NonNullable<RosterLayout['stale']>[number][] } {
   const pins: Partial<Record<FieldKey, number | null>> = {};
   const stale: NonNullable<RosterLayout['stale']>[number][] = [];
@@ -412,7 +482,11 @@ function placePins(
  * same signature share a header layout (one sheet per class or grade).
  */
 export function headerSignature(layout: RosterLayout): string {
-  return layout.headers.filter((h) => h.field).map((h) => `${h.field}=${normalizeHeader(h.text)}`).sort().join('|');
+  return layout.headers
+    .filter((h) => h.field)
+    .map((h) => `${h.field}=${normalizeHeader(h.text)}`)
+    .sort()
+    .join('|');
 }
 
 function firstNonBlankRow(sheet: SheetSnapshot): number | null {
@@ -449,9 +523,13 @@ export function splitSheetNames(workbook: WorkbookSnapshot, names: readonly stri
   for (const raw of names) {
     const name = raw.trim();
     if (!name) continue;
-    const parts = findSheet(workbook, name) ? [name] : name.split(/[,，、;；\n]/).map((p) => p.trim()).filter(Boolean);
+    const parts = findSheet(workbook, name)
+      ? [name]
+      : name
+          .split(/[,，、;；\n]/)
+          .map((p) => p.trim())
+          .filter(Boolean);
     for (const p of parts) if (!out.includes(p)) out.push(p);
   }
   return out;
 }
-

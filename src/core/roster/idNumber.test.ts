@@ -23,7 +23,7 @@ describe('checkIdNumber', () => {
     }
   });
 
-  it('accepts Hong Kong, Macau and Taiwan residence permits and foreigners\' permanent residence IDs', () => {
+  it("accepts Hong Kong, Macau and Taiwan residence permits and foreigners' permanent residence IDs", () => {
     for (const first17 of ['81000020100101123', '82000020100101123', '83000020100101123', '91115620100101123']) {
       expect(checkIdNumber(first17 + idCheckChar(first17))?.kind).toBe('ok');
     }
@@ -51,7 +51,8 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber('  ')).toBeNull();
   });
 
-  const birth = fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true })
+  const birth = fc
+    .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2025, 11, 31)), noInvalidDate: true })
     .map((d) => toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()).replace(/-/g, ''));
   const validId = fc.tuple(fc.stringMatching(/^[1-6]\d{5}$/), birth, fc.stringMatching(/^\d{3}$/)).map(([area, b, seq]) => {
     const first17 = area + b + seq;
@@ -59,19 +60,23 @@ describe('checkIdNumber', () => {
   });
 
   it('accepts every generated valid ID, with the right birth date and gender (property)', () => {
-    fc.assert(fc.property(validId, (id) => {
-      const r = checkIdNumber(id);
-      return r?.kind === 'ok' && r.birth.replace(/-/g, '') === id.slice(6, 14) && (r.gender === '男') === (Number(id[16]) % 2 === 1);
-    }));
+    fc.assert(
+      fc.property(validId, (id) => {
+        const r = checkIdNumber(id);
+        return r?.kind === 'ok' && r.birth.replace(/-/g, '') === id.slice(6, 14) && (r.gender === '男') === (Number(id[16]) % 2 === 1);
+      }),
+    );
   });
 
   it('rejects any ID with one character changed (property)', () => {
-    fc.assert(fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 10 }), (id, at, shift) => {
-      const alphabet = at === 17 ? '0123456789X' : '0123456789';
-      const was = alphabet.indexOf(id[at]);
-      const changed = id.slice(0, at) + alphabet[(was + shift) % alphabet.length] + id.slice(at + 1);
-      fc.pre(changed !== id);
-      return !isValidIdNumber(changed);
-    }));
+    fc.assert(
+      fc.property(validId, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 10 }), (id, at, shift) => {
+        const alphabet = at === 17 ? '0123456789X' : '0123456789';
+        const was = alphabet.indexOf(id[at]);
+        const changed = id.slice(0, at) + alphabet[(was + shift) % alphabet.length] + id.slice(at + 1);
+        fc.pre(changed !== id);
+        return !isValidIdNumber(changed);
+      }),
+    );
   });
 });

@@ -18,8 +18,20 @@ import { cellAt } from '../snapshot';
 export { findRosterLayouts, headerSignature, matchHeader, normalizeHeader, splitSheetNames } from './detect';
 export { checkIdNumber, idCheckChar, isValidIdNumber, type IdCheck } from './idNumber';
 export {
-  classInText, classLabel, normalizeName, normalizePhone, parseClass, parseDate, parseGender, parseLeftBehindType, parsePhone, parseYesNo,
-  toHalfWidth, type ClassParse, type DateParse, type PhoneParse,
+  classInText,
+  classLabel,
+  normalizeName,
+  normalizePhone,
+  parseClass,
+  parseDate,
+  parseGender,
+  parseLeftBehindType,
+  parsePhone,
+  parseYesNo,
+  toHalfWidth,
+  type ClassParse,
+  type DateParse,
+  type PhoneParse,
 } from './normalize';
 export { fieldLabel, renderFinding, ruleLabel, severityLabel } from './render';
 export { REQUIRED_FIELDS, ruleSeverity } from './rules';
@@ -33,7 +45,10 @@ export type RosterNotFoundReason = 'noRoster' | 'emptyWorkbook' | 'sheetMissing'
  */
 export class RosterNotFoundError extends Error {
   readonly messageKey: string;
-  constructor(readonly reason: RosterNotFoundReason, readonly params: Params = {}) {
+  constructor(
+    readonly reason: RosterNotFoundReason,
+    readonly params: Params = {},
+  ) {
     super(`roster not found (${reason})`);
     this.name = 'RosterNotFoundError';
     this.messageKey = `roster.notFound.${reason}`;
@@ -133,7 +148,11 @@ export function resolveLayouts(workbook: WorkbookSnapshot, options: Pick<CheckOp
         if (!(e instanceof RosterNotFoundError)) throw e;
       }
     }
-    if (layouts.length > 0) return inWorkbookOrder(workbook, layouts.map((l) => (l.fromSaved ? l : { ...l, fromSaved: true })));
+    if (layouts.length > 0)
+      return inWorkbookOrder(
+        workbook,
+        layouts.map((l) => (l.fromSaved ? l : { ...l, fromSaved: true })),
+      );
   }
   const primary = withSheetClass(workbook, resolveLayout(workbook, options), today);
   if (options.sheet !== undefined || override?.sheet !== undefined) return [primary];
@@ -145,8 +164,9 @@ function classSheetsLike(workbook: WorkbookSnapshot, primary: RosterLayout, over
   const signature = headerSignature(detectSheetLayout(findSheet(workbook, primary.sheet)!) ?? primary);
   const classLike = (l: RosterLayout) => sheetClassOf(findSheet(workbook, l.sheet)!, l, today) !== undefined;
   if (!classLike(primary)) return [primary];
-  const siblings = findRosterLayouts(workbook).filter((l) =>
-    l.sheet !== primary.sheet && findSheet(workbook, l.sheet)!.visible !== false && headerSignature(l) === signature && classLike(l));
+  const siblings = findRosterLayouts(workbook).filter(
+    (l) => l.sheet !== primary.sheet && findSheet(workbook, l.sheet)!.visible !== false && headerSignature(l) === signature && classLike(l),
+  );
   if (siblings.length === 0) return [primary];
   return [primary, ...siblings.map((l) => withSheetClass(workbook, applyOverride(findSheet(workbook, l.sheet)!, l, override, primary) ?? l, today))];
 }
@@ -160,10 +180,12 @@ export function checkRoster(workbook: WorkbookSnapshot, options: CheckOptions): 
   const skipped: SkippedRow[] = [];
   for (const layout of layouts) {
     const sheet = findSheet(workbook, layout.sheet)!;
-    skipped.push(...forEachRecord(sheet, layout, options.today, (parsed) => {
-      records.push(parsed.record);
-      rules.check(parsed);
-    }));
+    skipped.push(
+      ...forEachRecord(sheet, layout, options.today, (parsed) => {
+        records.push(parsed.record);
+        rules.check(parsed);
+      }),
+    );
   }
   return { layout: layouts[0], layouts, records, findings: rules.finish(records), skipped };
 }

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { toExcelSerial, toIso } from '../dates';
 import {
-  cached, classLabel, normalizeName, normalizePhone, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType, parsePhone,
-  parseSmallNumber, parseYesNo, toHalfWidth,
+  cached,
+  classLabel,
+  normalizeName,
+  normalizePhone,
+  parseAge,
+  parseClass,
+  parseDate,
+  parseGender,
+  parseLeftBehindType,
+  parsePhone,
+  parseSmallNumber,
+  parseYesNo,
+  toHalfWidth,
 } from './normalize';
 import { toFullWidth } from '../../../tests/helpers/snapshot';
 
@@ -85,8 +96,14 @@ describe('parsePhone', () => {
   });
 
   it.each([
-    ['1381234567', 'invalid'], ['138123456789', 'invalid'], ['12812345678', 'invalid'], ['87654321', 'noAreaCode'],
-    ['0112345678', 'invalid'], ['abc', 'invalid'], [7551234567, 'invalid'], [1.5, 'invalid'],
+    ['1381234567', 'invalid'],
+    ['138123456789', 'invalid'],
+    ['12812345678', 'invalid'],
+    ['87654321', 'noAreaCode'],
+    ['0112345678', 'invalid'],
+    ['abc', 'invalid'],
+    [7551234567, 'invalid'],
+    [1.5, 'invalid'],
   ])('%p is %s', (input, kind) => {
     expect(parsePhone(input)?.kind).toBe(kind);
   });
@@ -114,25 +131,40 @@ describe('parsePhone', () => {
       (d) => toFullWidth(d),
       (d) => ` ${d}\u3000`,
     ];
-    fc.assert(fc.property(mobile, fc.integer({ min: 0, max: formats.length - 1 }), (d, i) => {
-      const p = parsePhone(formats[i](d));
-      return p !== null && p.kind === 'mobile' && p.digits === d;
-    }));
+    fc.assert(
+      fc.property(mobile, fc.integer({ min: 0, max: formats.length - 1 }), (d, i) => {
+        const p = parsePhone(formats[i](d));
+        return p !== null && p.kind === 'mobile' && p.digits === d;
+      }),
+    );
   });
 
   it('never accepts a mobile with a digit missing or added (property)', () => {
-    fc.assert(fc.property(mobile, fc.integer({ min: 0, max: 10 }), (d, at) => {
-      const shorter = d.slice(0, at) + d.slice(at + 1);
-      const longer = d.slice(0, at) + '5' + d.slice(at);
-      return parsePhone(shorter)?.kind !== 'mobile' && parsePhone(longer)?.kind !== 'mobile';
-    }));
+    fc.assert(
+      fc.property(mobile, fc.integer({ min: 0, max: 10 }), (d, at) => {
+        const shorter = d.slice(0, at) + d.slice(at + 1);
+        const longer = d.slice(0, at) + '5' + d.slice(at);
+        return parsePhone(shorter)?.kind !== 'mobile' && parsePhone(longer)?.kind !== 'mobile';
+      }),
+    );
   });
 });
 
 describe('parseDate', () => {
   it.each([
-    ['2015.3.12'], ['2015年3月12日'], ['20150312'], ['2015/3/12'], ['2015-03-12'], ['2015-3-12'], ['２０１５．３．１２'],
-    [' 2015-03-12 '], ['2015-03-12 00:00:00'], ['2015-03-12T00:00:00'], ['2015-03-12T00:00:00.000Z'], [42075], [20150312],
+    ['2015.3.12'],
+    ['2015年3月12日'],
+    ['20150312'],
+    ['2015/3/12'],
+    ['2015-03-12'],
+    ['2015-3-12'],
+    ['２０１５．３．１２'],
+    [' 2015-03-12 '],
+    ['2015-03-12 00:00:00'],
+    ['2015-03-12T00:00:00'],
+    ['2015-03-12T00:00:00.000Z'],
+    [42075],
+    [20150312],
   ])('%p is 2015-03-12', (input) => {
     expect(parseDate(input)).toEqual({ ok: true, iso: '2015-03-12', monthOnly: false });
   });
@@ -158,17 +190,21 @@ describe('parseDate', () => {
 
   it('reads every written form of any date to the same day (property)', () => {
     const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => ({
-      y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(),
+      y: d.getUTCFullYear(),
+      m: d.getUTCMonth() + 1,
+      d: d.getUTCDate(),
     }));
-    fc.assert(fc.property(day, ({ y, m, d }) => {
-      const iso = toIso(y, m, d);
-      const p2 = (n: number) => String(n).padStart(2, '0');
-      const forms: (string | number)[] = [iso, `${y}.${m}.${d}`, `${y}年${m}月${d}日`, `${y}${p2(m)}${p2(d)}`, `${y}/${m}/${d}`, toExcelSerial(iso), toFullWidth(iso)];
-      return forms.every((f) => {
-        const r = parseDate(f);
-        return r !== null && r.ok && r.iso === iso && !r.monthOnly;
-      });
-    }));
+    fc.assert(
+      fc.property(day, ({ y, m, d }) => {
+        const iso = toIso(y, m, d);
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        const forms: (string | number)[] = [iso, `${y}.${m}.${d}`, `${y}年${m}月${d}日`, `${y}${p2(m)}${p2(d)}`, `${y}/${m}/${d}`, toExcelSerial(iso), toFullWidth(iso)];
+        return forms.every((f) => {
+          const r = parseDate(f);
+          return r !== null && r.ok && r.iso === iso && !r.monthOnly;
+        });
+      }),
+    );
   });
 });
 
@@ -224,12 +260,37 @@ describe('small enumerations', () => {
   });
 
   it('reads yes and no', () => {
-    expect(['是', '否', '√', '×', 1, 0, 'Y', 'n', '寄宿', '走读', '', '也许'].map((v) => parseYesNo(v))).toEqual([true, false, true, false, true, false, true, false, true, false, null, null]);
+    expect(['是', '否', '√', '×', 1, 0, 'Y', 'n', '寄宿', '走读', '', '也许'].map((v) => parseYesNo(v))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      null,
+      null,
+    ]);
   });
 
   it('reads left-behind types', () => {
-    expect([0, 1, 2, '1-单亲留守', '2-双亲留守', '父母均外出', '父亲外出', '母亲外出', '双亲留守', '单亲留守', '否', '???'].map((v) => parseLeftBehindType(v)))
-      .toEqual(['none', 'one', 'both', 'one', 'both', 'both', 'one', 'one', 'both', 'one', 'none', null]);
+    expect([0, 1, 2, '1-单亲留守', '2-双亲留守', '父母均外出', '父亲外出', '母亲外出', '双亲留守', '单亲留守', '否', '???'].map((v) => parseLeftBehindType(v))).toEqual([
+      'none',
+      'one',
+      'both',
+      'one',
+      'both',
+      'both',
+      'one',
+      'one',
+      'both',
+      'one',
+      'none',
+      null,
+    ]);
   });
 
   it('reads ages and Chinese numerals', () => {

@@ -69,7 +69,25 @@ export function cellText(v: CellValue | undefined): string {
 
 /** What teachers write for "there is none": treated as blank in optional fields, so it is not a format error. */
 const NONE_WORDS: ReadonlySet<string> = new Set([
-  '无', '暂无', '没有', '空', '/', '-', '--', '—', '——', '未办', '未办理', '未办证', '无证', '待办', '待补', '无身份证', '无电话', '无手机', '无号码',
+  '无',
+  '暂无',
+  '没有',
+  '空',
+  '/',
+  '-',
+  '--',
+  '—',
+  '——',
+  '未办',
+  '未办理',
+  '未办证',
+  '无证',
+  '待办',
+  '待补',
+  '无身份证',
+  '无电话',
+  '无手机',
+  '无号码',
 ]);
 
 export function isNoneText(s: string): boolean {
@@ -285,10 +303,13 @@ function classifyPhone(digitsIn: string, ext: string): PhoneParse {
   }
   // International landlines drop the trunk 0 (+86 755 1234 5678); put it back.
   if (international && d.charCodeAt(0) !== 48 && !isMobile(d) && isLandline('0' + d)) d = '0' + d;
-  const kind: PhoneKind = isMobile(d) ? 'mobile'
-    : isLandline(d) ? 'landline'
-    : (d.length === 7 || d.length === 8) && d.charCodeAt(0) !== 48 && d.charCodeAt(0) !== 49 ? 'noAreaCode'
-    : 'invalid';
+  const kind: PhoneKind = isMobile(d)
+    ? 'mobile'
+    : isLandline(d)
+      ? 'landline'
+      : (d.length === 7 || d.length === 8) && d.charCodeAt(0) !== 48 && d.charCodeAt(0) !== 49
+        ? 'noAreaCode'
+        : 'invalid';
   return ext ? { kind, digits: d, extension: ext } : { kind, digits: d };
 }
 
@@ -370,7 +391,18 @@ function dateFromNumber(n: number): DateParse {
 // Grades and classes
 
 const CN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Chinese numerals up to 99 (一, 十, 十二, 二十三) or Arabic digits; null when neither. */
@@ -393,7 +425,7 @@ export const MAX_GRADE = 9;
 
 /** The label a grade has in a canonical class label: 3 -> '三', 7 -> '初一'. */
 export function gradePrefix(grade: number): string {
-  return grade === 0 ? '学前' : GRADE_NAMES[grade] ?? String(grade);
+  return grade === 0 ? '学前' : (GRADE_NAMES[grade] ?? String(grade));
 }
 
 export interface ClassParse {
@@ -441,7 +473,9 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
     if (Number.isInteger(v) && v >= 100 && v <= 999) return gradeAndClassDigits(String(v));
     return { grade: null, classNo: null, ok: false };
   }
-  const s = stripSpaces(toHalfWidth(v)).replace(/[（【[]/g, '(').replace(/[）】\]]/g, ')');
+  const s = stripSpaces(toHalfWidth(v))
+    .replace(/[（【[]/g, '(')
+    .replace(/[）】\]]/g, ')');
   if (!s) return null;
   if (PRESCHOOL.has(s.replace(/\(\d+\)|\d+班$/, ''))) return { grade: 0, classNo: null, ok: true };
   let m = JUNIOR.exec(s);
@@ -474,7 +508,8 @@ export function parseClass(v: CellValue, today: IsoDate): ClassParse | null {
 }
 
 /** Class-like fragments inside a longer text: 三年级一班, 三（1）班, 初一(2)班, 2023级1班, 三年级. */
-const CLASS_IN_TEXT = /(?:初中|初|小学)?[一二三四五六七八九\d](?:年级|年)?[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?班|\d{4}级(?:\d{1,2}|[一二三四五六七八九十]{1,3})班|初中?[一二三](?:年级)?|[一二三四五六七八九]年级/g;
+const CLASS_IN_TEXT =
+  /(?:初中|初|小学)?[一二三四五六七八九\d](?:年级|年)?[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]?班|\d{4}级(?:\d{1,2}|[一二三四五六七八九十]{1,3})班|初中?[一二三](?:年级)?|[一二三四五六七八九]年级/g;
 
 /**
  * The class a sheet's name, its title row or a section row gives (一年级一班, 三年级一班留守儿童花名册,

@@ -3,8 +3,16 @@ import { isLinkCell, type PlanOp } from '../plan/types';
 import { SETTINGS_HEADER } from '../settings';
 import type { WorkbookSnapshot } from '../snapshot';
 import {
-  checkRoster, clearMarksOp, columnSetting, fieldLabel, findingsSheetPlan, markOps, overrideFromSettings, overrideSettingsOps,
-  renderFinding, ROSTER_SHEET_SETTING,
+  checkRoster,
+  clearMarksOp,
+  columnSetting,
+  fieldLabel,
+  findingsSheetPlan,
+  markOps,
+  overrideFromSettings,
+  overrideSettingsOps,
+  renderFinding,
+  ROSTER_SHEET_SETTING,
 } from './index';
 import { makeId, sheet, workbook } from '../../../tests/helpers/snapshot';
 
@@ -65,7 +73,15 @@ describe('findingsSheetPlan', () => {
   });
 
   it('reports a missing column without a cell link', () => {
-    const partial = checkRoster(workbook(sheet('花名册', [['姓名', '班级', '监护人'], ['张三', '三(1)班', '张爷爷']])), { today: TODAY });
+    const partial = checkRoster(
+      workbook(
+        sheet('花名册', [
+          ['姓名', '班级', '监护人'],
+          ['张三', '三(1)班', '张爷爷'],
+        ]),
+      ),
+      { today: TODAY },
+    );
     const p = findingsSheetPlan(partial, 'zh-CN', TODAY);
     if (p.kind !== 'replaceSheet') throw new Error('expected replaceSheet');
     expect(p.content.rows).toEqual([['花名册', '', 1, '监护人电话', '缺少必需列', '错误', renderFinding(partial.findings[0], 'zh-CN')]]);
@@ -79,19 +95,33 @@ describe('marks', () => {
     const op = ops[0];
     if (op.kind !== 'markCells') throw new Error('expected markCells');
     expect(op.sheet).toBe('花名册');
-    expect(op.marks.map((m) => [m.row, m.col, m.fill])).toEqual([[2, 4, '#FFC7CE'], [2, 7, '#FFC7CE'], [3, 3, '#FFEB9C']]);
+    expect(op.marks.map((m) => [m.row, m.col, m.fill])).toEqual([
+      [2, 4, '#FFC7CE'],
+      [2, 7, '#FFC7CE'],
+      [3, 3, '#FFEB9C'],
+    ]);
     expect(op.marks[0].note).toBe(renderFinding(check.findings[0], 'zh-CN'));
   });
 
   it('joins several findings on one cell into one mark, an error fill winning', () => {
     // No birth-date column: age comes from the ID, so a duplicated ID of a 17-year-old has two findings.
     const id = makeId('20090101', '123');
-    const twice = checkRoster(workbook(sheet('花名册', [
-      ['姓名', '身份证号', '班级', '监护人', '联系电话'],
-      ['张三', id, '三(1)班', '张爷爷', '13812345678'],
-      ['张三', id, '三(1)班', '张爷爷', '13812345678'],
-    ])), { today: TODAY });
-    expect(twice.findings.filter((f) => f.row === 2 && f.col === 1).map((f) => f.rule).sort()).toEqual(['age-out-of-range', 'duplicate']);
+    const twice = checkRoster(
+      workbook(
+        sheet('花名册', [
+          ['姓名', '身份证号', '班级', '监护人', '联系电话'],
+          ['张三', id, '三(1)班', '张爷爷', '13812345678'],
+          ['张三', id, '三(1)班', '张爷爷', '13812345678'],
+        ]),
+      ),
+      { today: TODAY },
+    );
+    expect(
+      twice.findings
+        .filter((f) => f.row === 2 && f.col === 1)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['age-out-of-range', 'duplicate']);
     const op = markOps(twice, 'en-US')[0];
     if (op.kind !== 'markCells') throw new Error('expected markCells');
     const onId = op.marks.filter((m) => m.row === 2 && m.col === 1);

@@ -28,20 +28,15 @@ describe('which rows are records', () => {
     expect(result.findings.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['required@3:name']);
   });
 
-  it.each([
-    [['合计', null, null, null, null, null, null, null]],
-    [[null, '总计']],
-    [['小计', '3人']],
-    [['共48人']],
-    [[null, '共 48 人']],
-    [['共计：48人']],
-    [['合　计', '48']],
-  ])('passes over the totals row %p', (line) => {
-    const result = check([ROW(1), line, ROW(2)]);
-    expect(result.records.map((r) => r.row)).toEqual([1, 3]);
-    expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'total' }]);
-    expect(result.findings).toEqual([]);
-  });
+  it.each([[['合计', null, null, null, null, null, null, null]], [[null, '总计']], [['小计', '3人']], [['共48人']], [[null, '共 48 人']], [['共计：48人']], [['合　计', '48']]])(
+    'passes over the totals row %p',
+    (line) => {
+      const result = check([ROW(1), line, ROW(2)]);
+      expect(result.records.map((r) => r.row)).toEqual([1, 3]);
+      expect(result.skipped).toEqual([{ sheet: '花名册', row: 2, reason: 'total' }]);
+      expect(result.findings).toEqual([]);
+    },
+  );
 
   it.each([
     [['填表人：王老师', null, null, '审核人：李校长']],
@@ -78,10 +73,13 @@ describe('which rows are records', () => {
     expect(result.records.map((r) => r.name)).toEqual(['学生1', '姓明', '名字']);
   });
 
-  it('passes over a row numbering the columns under the header, and a template\'s example row', () => {
+  it("passes over a row numbering the columns under the header, and a template's example row", () => {
     const result = check([[1, 2, 3, 4, 5, 6, 7, 8], ['示例', '张小明', '男', '2015-03-12', '110105201503120011', '三(1)班', '张爷爷', '13800000000'], ROW(1)]);
     expect(result.records.map((r) => r.row)).toEqual([3]);
-    expect(result.skipped).toEqual([{ sheet: '花名册', row: 1, reason: 'columnNumbers' }, { sheet: '花名册', row: 2, reason: 'example' }]);
+    expect(result.skipped).toEqual([
+      { sheet: '花名册', row: 1, reason: 'columnNumbers' },
+      { sheet: '花名册', row: 2, reason: 'example' },
+    ]);
     // Further down, a row of small numbers is data, not column numbers.
     expect(check([ROW(1), [1, 2, 3, 4]]).records).toHaveLength(2);
   });
@@ -105,8 +103,14 @@ describe('reading values', () => {
     const [r] = checkRoster(snapshot, { today: TODAY }).records;
     expect(JSON.stringify(snapshot)).toBe(before);
     expect(r).toMatchObject({
-      name: '阿依古丽·买买提', gender: '女', birthDate: '2015-03-12', idNumber: makeId('20150312', '124').toUpperCase(),
-      grade: 3, classLabel: '三(1)班', guardianName: '张爷爷', guardianPhone: '13812345678',
+      name: '阿依古丽·买买提',
+      gender: '女',
+      birthDate: '2015-03-12',
+      idNumber: makeId('20150312', '124').toUpperCase(),
+      grade: 3,
+      classLabel: '三(1)班',
+      guardianName: '张爷爷',
+      guardianPhone: '13812345678',
     });
     expect(r.raw.name).toBe(' 阿依古丽·买买提 ');
   });
@@ -123,40 +127,45 @@ describe('reading values', () => {
     expect(r).toMatchObject({ leftBehindType: 'both', boarding: true, keyFocus: true, address: '某某村三组', guardianRelation: '祖父', guardianAge: 66 });
   });
 
-  describe('留守类型 inferred from the parents\' workplaces', () => {
-    const lbOf = (header: string[], rows: CellValue[][]) =>
-      checkRoster(workbook(sheet('花名册', [header, ...rows])), { today: TODAY }).records.map((r) => r.leftBehindType);
+  describe("留守类型 inferred from the parents' workplaces", () => {
+    const lbOf = (header: string[], rows: CellValue[][]) => checkRoster(workbook(sheet('花名册', [header, ...rows])), { today: TODAY }).records.map((r) => r.leftBehindType);
     const noColumn = ['姓名', '班级', '监护人', '联系电话', '父亲务工地点', '母亲务工地点'];
     const base = ['张三', '三(1)班', '张爷爷', '13812345678'];
 
     it('without a 留守类型 column: both workplaces -> both, one -> one, neither -> unknown', () => {
-      expect(lbOf(noColumn, [
-        [...base, '广东东莞', '浙江宁波'],
-        [...base, '广东东莞', null],
-        [...base, '', ' 浙江宁波 '],
-        [...base, null, null],
-      ])).toEqual(['both', 'one', 'one', null]);
+      expect(
+        lbOf(noColumn, [
+          [...base, '广东东莞', '浙江宁波'],
+          [...base, '广东东莞', null],
+          [...base, '', ' 浙江宁波 '],
+          [...base, null, null],
+        ]),
+      ).toEqual(['both', 'one', 'one', null]);
     });
 
     it('does not count "none" or "at home" words, blanks of spaces or error values as a workplace', () => {
-      expect(lbOf(noColumn, [
-        [...base, '广东东莞', '无'],
-        [...base, '在家', '浙江宁波'],
-        [...base, '  ', '/'],
-        [...base, cellError('#N/A'), '浙江宁波'],
-      ])).toEqual(['one', 'one', null, 'one']);
+      expect(
+        lbOf(noColumn, [
+          [...base, '广东东莞', '无'],
+          [...base, '在家', '浙江宁波'],
+          [...base, '  ', '/'],
+          [...base, cellError('#N/A'), '浙江宁波'],
+        ]),
+      ).toEqual(['one', 'one', null, 'one']);
     });
 
     it('infers for a blank 留守类型 cell; an explicit one always wins', () => {
       const header = [...noColumn, '留守类型'];
-      expect(lbOf(header, [
-        [...base, '广东东莞', '浙江宁波', null],
-        [...base, '广东东莞', '浙江宁波', ' '],
-        [...base, '广东东莞', '浙江宁波', '1-单亲留守'],
-        [...base, '广东东莞', '浙江宁波', '非留守'],
-        [...base, '广东东莞', null, '双亲留守'],
-        [...base, null, null, '2'],
-      ])).toEqual(['both', 'both', 'one', 'none', 'both', 'both']);
+      expect(
+        lbOf(header, [
+          [...base, '广东东莞', '浙江宁波', null],
+          [...base, '广东东莞', '浙江宁波', ' '],
+          [...base, '广东东莞', '浙江宁波', '1-单亲留守'],
+          [...base, '广东东莞', '浙江宁波', '非留守'],
+          [...base, '广东东莞', null, '双亲留守'],
+          [...base, null, null, '2'],
+        ]),
+      ).toEqual(['both', 'both', 'one', 'none', 'both', 'both']);
     });
 
     it('leaves it unknown when the roster has neither column', () => {

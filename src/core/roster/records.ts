@@ -10,8 +10,24 @@ import type { SheetSnapshot } from '../snapshot';
 import { headerFirstIdeograph, headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
-  cached, cellText, classInText, classLabel, isBlank, isNoneText, normalizeName, parseAge, parseClass, parseDate, parseGender, parseLeftBehindType,
-  parsePhone, parseYesNo, stripSpaces, type ClassParse, type DateParse, type PhoneParse,
+  cached,
+  cellText,
+  classInText,
+  classLabel,
+  isBlank,
+  isNoneText,
+  normalizeName,
+  parseAge,
+  parseClass,
+  parseDate,
+  parseGender,
+  parseLeftBehindType,
+  parsePhone,
+  parseYesNo,
+  stripSpaces,
+  type ClassParse,
+  type DateParse,
+  type PhoneParse,
 } from './normalize';
 import type { FieldKey, Gender, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
 
@@ -38,7 +54,8 @@ export interface ParsedRow {
 }
 
 const TOTAL = /^(?:合计|总计|小计|共计|累计|总数|汇总)|^共\d+(?:人|名)/;
-const FOOTER = /^(?:填表人|填报人|审核人|审批人|制表人|负责人|校长|签字|签名|盖章|填表日期|填报日期|制表日期|统计人|经办人|联系人[:：]|(?:学校|单位)(?:\(?盖章\)?|公章)|(?:注|备注|说明|注意)[:：])/;
+const FOOTER =
+  /^(?:填表人|填报人|审核人|审批人|制表人|负责人|校长|签字|签名|盖章|填表日期|填报日期|制表日期|统计人|经办人|联系人[:：]|(?:学校|单位)(?:\(?盖章\)?|公章)|(?:注|备注|说明|注意)[:：])/;
 /** First characters of the words above: most cells are tested with one charCodeAt, not a regex. */
 const EXAMPLE = /^(?:例|示例|样例|范例|举例|填写示例|填表示例)(?:[:：]|$)/;
 const TRIGGERS = new Set('合总小共累汇填审制负校签盖统经联学单注备说例示样范举'.split('').map((c) => c.charCodeAt(0)));
@@ -92,7 +109,12 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
   const cellsOfRow = new Array<CellValue>(fields.length);
-  const parsers = rowParsers(sheetName, fields, cols.map((c) => c + sheet.origin.col), today);
+  const parsers = rowParsers(
+    sheetName,
+    fields,
+    cols.map((c) => c + sheet.origin.col),
+    today,
+  );
   // A sheet with no class or grade column takes the class from a section row above the children, else from its name or title.
   const noClassColumn = layout.columns.className === undefined && layout.columns.grade === undefined;
   const sheetClass: ClassParse | null = noClassColumn && layout.sheetClass ? { grade: layout.sheetClass.grade, classNo: layout.sheetClass.classNo, ok: true } : null;
@@ -231,7 +253,12 @@ function rowParsers(sheet: string, fields: readonly FieldKey[], cols: readonly n
     rawShape[f] = null;
   }
   return {
-    sheet, fields, cols, today, has, rawShape,
+    sheet,
+    fields,
+    cols,
+    today,
+    has,
+    rawShape,
     date: cached(parseDate),
     cls: cached((v) => parseClass(v, today)),
     gender: cached(parseGender),
@@ -278,7 +305,7 @@ function isAwayWorkplace(v: CellValue): boolean {
  * 'none': a blank workplace is not proof the parent is at home). Text that cannot be read stays null.
  */
 function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParsers): LeftBehindType | null {
-  const cell = P.has.leftBehindType ? raw.leftBehindType ?? null : null;
+  const cell = P.has.leftBehindType ? (raw.leftBehindType ?? null) : null;
   if (!isBlank(cell)) return P.leftBehind(cell);
   const away = (P.has.fatherWorkplace && P.away(raw.fatherWorkplace ?? null) ? 1 : 0) + (P.has.motherWorkplace && P.away(raw.motherWorkplace ?? null) ? 1 : 0);
   return away === 2 ? 'both' : away === 1 ? 'one' : null;
@@ -341,8 +368,17 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers, fallb
     joinDate: join?.ok ? join.iso : null,
   };
   return {
-    record, id, birth, join, className, grade, classFrom: fromColumns ? null : classFrom,
-    statedGender: gender, phones, guardianAge, cellErrors: cellErrors ?? NO_ERRORS,
+    record,
+    id,
+    birth,
+    join,
+    className,
+    grade,
+    classFrom: fromColumns ? null : classFrom,
+    statedGender: gender,
+    phones,
+    guardianAge,
+    cellErrors: cellErrors ?? NO_ERRORS,
   };
 }
 

@@ -18,7 +18,7 @@ describe('isKnownRegionCode', () => {
     expect(isKnownRegionCode('430500')).toBe(true);
   });
 
-  it('accepts residence permits of Hong Kong, Macao and Taiwan residents and foreigners\' permanent residence IDs', () => {
+  it("accepts residence permits of Hong Kong, Macao and Taiwan residents and foreigners' permanent residence IDs", () => {
     expect(isKnownRegionCode('810000')).toBe(true);
     expect(isKnownRegionCode('830000')).toBe(true);
     expect(isKnownRegionCode('931000')).toBe(true);

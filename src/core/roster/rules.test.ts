@@ -9,8 +9,15 @@ const HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '�
 
 function good(overrides: Record<string, CellValue> = {}): Record<string, CellValue> {
   return {
-    姓名: '张三', 性别: '男', 出生日期: '2015-03-12', 身份证号: makeId('20150312', '123'), 班级: '三(1)班',
-    监护人姓名: '张爷爷', 监护人电话: '13812345678', 监护人年龄: 60, ...overrides,
+    姓名: '张三',
+    性别: '男',
+    出生日期: '2015-03-12',
+    身份证号: makeId('20150312', '123'),
+    班级: '三(1)班',
+    监护人姓名: '张爷爷',
+    监护人电话: '13812345678',
+    监护人年龄: 60,
+    ...overrides,
   };
 }
 
@@ -32,11 +39,27 @@ describe('a clean roster', () => {
   it('has no findings, including the odd but valid ways of writing things', () => {
     const records = [
       good(),
-      good({ 姓名: ' 阿依古丽·买买提 ', 性别: '女', 身份证号: makeId('20150312', '124').toLowerCase().replace(/\d$/, (d) => d), 出生日期: '2015年3月12日', 班级: '三（1）班' }),
+      good({
+        姓名: ' 阿依古丽·买买提 ',
+        性别: '女',
+        身份证号: makeId('20150312', '124')
+          .toLowerCase()
+          .replace(/\d$/, (d) => d),
+        出生日期: '2015年3月12日',
+        班级: '三（1）班',
+      }),
       good({ 姓名: '李 四', 出生日期: '20150312', 身份证号: makeId('20150312', '135'), 班级: '三年级1班', 监护人电话: '+86 138 1234 5678' }),
       good({ 姓名: '王五', 出生日期: '2015/3/12', 身份证号: makeId('20150312', '157'), 班级: '六年级２班', 监护人电话: 13812345678 }),
       good({ 姓名: '赵六', 出生日期: 42075, 身份证号: toFullWidth(makeId('20150312', '179')), 监护人电话: toFullWidth('139-1234-5678') }),
-      good({ 姓名: '孙七', 出生日期: '2015.3.12', 身份证号: makeId('20150312', '191'), 监护人电话: '0755-12345678', 父亲电话: '010 1234 5678', 母亲电话: '0086 13912345678', 家长电话: '0371-1234567' }),
+      good({
+        姓名: '孙七',
+        出生日期: '2015.3.12',
+        身份证号: makeId('20150312', '191'),
+        监护人电话: '0755-12345678',
+        父亲电话: '010 1234 5678',
+        母亲电话: '0086 13912345678',
+        家长电话: '0371-1234567',
+      }),
       good({ 姓名: '周八', 出生日期: '2015-3', 身份证号: makeId('20150312', '213'), 监护人电话: '  13812345678  ', 登记日期: '2024-09-01' }),
     ];
     expect(rules(records)).toEqual([]);
@@ -63,7 +86,12 @@ describe('header-missing', () => {
     const missing = found.filter((f) => f.rule === 'header-missing');
     expect(missing.map((f) => f.field).sort()).toEqual(['className', 'guardianName', 'guardianPhone']);
     expect(missing.every((f) => f.row === 0 && f.col === null && f.severity === 'error')).toBe(true);
-    expect(renderFinding(missing.find((f) => f.field === 'guardianPhone')!, 'zh-CN')).toContain('监护人电话');
+    expect(
+      renderFinding(
+        missing.find((f) => f.field === 'guardianPhone')!,
+        'zh-CN',
+      ),
+    ).toContain('监护人电话');
   });
 
   it('is satisfied by a grade column when there is no class column', () => {
@@ -78,7 +106,10 @@ describe('required', () => {
     expect(check.records).toHaveLength(2);
     const required = check.findings.filter((f) => f.rule === 'required');
     expect(required.map((f) => [f.row + 1, f.field, f.col])).toEqual([
-      [3, 'name', 1], [3, 'className', 5], [3, 'guardianName', 6], [3, 'guardianPhone', 7],
+      [3, 'name', 1],
+      [3, 'className', 5],
+      [3, 'guardianName', 6],
+      [3, 'guardianPhone', 7],
     ]);
   });
 
@@ -97,13 +128,16 @@ describe('id rules', () => {
   });
 
   it('id-format: wrong length or characters is an error, a 15-digit ID a warning, an impossible birth date an error', () => {
-    const found = only([
-      good({ 身份证号: '41010220150312123' }),
-      good({ 身份证号: '41010220150312123A' }),
-      good({ 身份证号: '410102150312123', 出生日期: '1915-03-12' }),
-      good({ 身份证号: makeId('20150230', '123'), 出生日期: null }),
-      good({ 身份证号: makeId('20270312', '123'), 出生日期: null }),
-    ], 'id-format');
+    const found = only(
+      [
+        good({ 身份证号: '41010220150312123' }),
+        good({ 身份证号: '41010220150312123A' }),
+        good({ 身份证号: '410102150312123', 出生日期: '1915-03-12' }),
+        good({ 身份证号: makeId('20150230', '123'), 出生日期: null }),
+        good({ 身份证号: makeId('20270312', '123'), 出生日期: null }),
+      ],
+      'id-format',
+    );
     expect(found.map((f) => [f.row + 1, f.severity, f.messageKey])).toEqual([
       [2, 'error', 'roster.id.badFormat'],
       [3, 'error', 'roster.id.badFormat'],
@@ -120,13 +154,16 @@ describe('id rules', () => {
   });
 
   it('id-region: a warning for a first six digits no GB/T 2260 revision has, none for merged counties or permits', () => {
-    const found = only([
-      good(),
-      good({ 姓名: 'b', 身份证号: makeId('20150312', '135', '439999') }),
-      good({ 姓名: 'c', 身份证号: makeId('20150312', '157', '522427') }), // 威宁县 before its 2011 renumbering
-      good({ 姓名: 'd', 身份证号: makeId('20150312', '179', '810000') }),
-      good({ 姓名: 'e', 身份证号: makeId('20150312', '191', '000000') }),
-    ], 'id-region');
+    const found = only(
+      [
+        good(),
+        good({ 姓名: 'b', 身份证号: makeId('20150312', '135', '439999') }),
+        good({ 姓名: 'c', 身份证号: makeId('20150312', '157', '522427') }), // 威宁县 before its 2011 renumbering
+        good({ 姓名: 'd', 身份证号: makeId('20150312', '179', '810000') }),
+        good({ 姓名: 'e', 身份证号: makeId('20150312', '191', '000000') }),
+      ],
+      'id-region',
+    );
     expect(found.map((f) => [f.row + 1, f.severity, f.field, f.messageKey])).toEqual([
       [3, 'warning', 'idNumber', 'roster.id.unknownRegion'],
       [6, 'warning', 'idNumber', 'roster.id.unknownRegion'],
@@ -149,14 +186,17 @@ describe('id rules', () => {
 
 describe('phone-format', () => {
   it('flags numbers that are neither a mobile nor a landline with area code, naming the field', () => {
-    const found = only([
-      good({ 监护人电话: '1381234567' }),
-      good({ 监护人电话: '12345678901' }),
-      good({ 父亲电话: '87654321' }),
-      good({ 母亲电话: '电话待补' }),
-      good({ 家长电话: 7551234567 }),
-    ], 'phone-format');
-    expect(found.map((f) => [f.row + 1, f.field])).toEqual([[2, 'guardianPhone'], [3, 'guardianPhone'], [4, 'fatherPhone'], [5, 'motherPhone'], [6, 'parentPhone']]);
+    const found = only(
+      [good({ 监护人电话: '1381234567' }), good({ 监护人电话: '12345678901' }), good({ 父亲电话: '87654321' }), good({ 母亲电话: '电话待补' }), good({ 家长电话: 7551234567 })],
+      'phone-format',
+    );
+    expect(found.map((f) => [f.row + 1, f.field])).toEqual([
+      [2, 'guardianPhone'],
+      [3, 'guardianPhone'],
+      [4, 'fatherPhone'],
+      [5, 'motherPhone'],
+      [6, 'parentPhone'],
+    ]);
     expect(renderFinding(found[0], 'zh-CN')).toContain('10 位');
     expect(found[2].messageKey).toBe('roster.phone.noAreaCode');
   });
@@ -186,13 +226,16 @@ describe('phone-format', () => {
 
 describe('date-invalid', () => {
   it('flags unreadable, impossible and future dates', () => {
-    const found = only([
-      good({ 出生日期: '2016-02-30', 身份证号: null }),
-      good({ 出生日期: '2015-13-01', 身份证号: null }),
-      good({ 出生日期: '不详', 身份证号: null }),
-      good({ 出生日期: '2027-01-01', 身份证号: null }),
-      good({ 登记日期: '2026-11-30' }),
-    ], 'date-invalid');
+    const found = only(
+      [
+        good({ 出生日期: '2016-02-30', 身份证号: null }),
+        good({ 出生日期: '2015-13-01', 身份证号: null }),
+        good({ 出生日期: '不详', 身份证号: null }),
+        good({ 出生日期: '2027-01-01', 身份证号: null }),
+        good({ 登记日期: '2026-11-30' }),
+      ],
+      'date-invalid',
+    );
     expect(found.map((f) => [f.row + 1, f.field, f.messageKey])).toEqual([
       [2, 'birthDate', 'roster.date.impossible'],
       [3, 'birthDate', 'roster.date.impossible'],
@@ -203,19 +246,27 @@ describe('date-invalid', () => {
   });
 
   it('accepts a leap day and today', () => {
-    expect(rules([good({ 出生日期: '2016-02-29', 身份证号: makeId('20160229', '123') }), good({ 登记日期: TODAY, 姓名: '李四', 身份证号: makeId('20150312', '321') })])).toEqual([]);
+    expect(rules([good({ 出生日期: '2016-02-29', 身份证号: makeId('20160229', '123') }), good({ 登记日期: TODAY, 姓名: '李四', 身份证号: makeId('20150312', '321') })])).toEqual(
+      [],
+    );
   });
 });
 
 describe('age-out-of-range', () => {
   it('warns at 16 and over and under 3, on the reference date', () => {
-    const found = only([
-      good({ 出生日期: '2010-11-29', 身份证号: null }), // 16 today
-      good({ 出生日期: '2010-11-30', 身份证号: null }), // 15 until tomorrow
-      good({ 出生日期: '2023-11-30', 身份证号: null }), // 2
-      good({ 出生日期: '2023-11-29', 身份证号: null }), // 3 today
-    ], 'age-out-of-range');
-    expect(found.map((f) => [f.row + 1, f.params.age, f.severity])).toEqual([[2, 16, 'warning'], [4, 2, 'warning']]);
+    const found = only(
+      [
+        good({ 出生日期: '2010-11-29', 身份证号: null }), // 16 today
+        good({ 出生日期: '2010-11-30', 身份证号: null }), // 15 until tomorrow
+        good({ 出生日期: '2023-11-30', 身份证号: null }), // 2
+        good({ 出生日期: '2023-11-29', 身份证号: null }), // 3 today
+      ],
+      'age-out-of-range',
+    );
+    expect(found.map((f) => [f.row + 1, f.params.age, f.severity])).toEqual([
+      [2, 16, 'warning'],
+      [4, 2, 'warning'],
+    ]);
   });
 
   it('judges a month-only birth date by both ends of its month', () => {
@@ -273,7 +324,11 @@ describe('duplicate', () => {
       good({ 姓名: '王五', 出生日期: '2015-03-13', 身份证号: null }), // a name that no other row carries
     ];
     const found = only(records, 'duplicate');
-    expect(found.map((f) => [f.row + 1, f.params.earlierRow, f.severity])).toEqual([[3, 2, 'warning'], [4, 2, 'warning'], [7, 5, 'warning']]);
+    expect(found.map((f) => [f.row + 1, f.params.earlierRow, f.severity])).toEqual([
+      [3, 2, 'warning'],
+      [4, 2, 'warning'],
+      [7, 5, 'warning'],
+    ]);
   });
 
   it('does not compare an ID stored as a number (its digits are gone)', () => {
@@ -283,16 +338,34 @@ describe('duplicate', () => {
 
 describe('guardian-age', () => {
   it('is an error under 18 and a warning over 75', () => {
-    const found = only([good({ 监护人年龄: 17 }), good({ 监护人年龄: '18岁', 姓名: 'b', 身份证号: null }), good({ 监护人年龄: 75, 姓名: 'c', 身份证号: null }), good({ 监护人年龄: '76', 姓名: 'd', 身份证号: null }), good({ 监护人年龄: '很老', 姓名: 'e', 身份证号: null })], 'guardian-age');
-    expect(found.map((f) => [f.row + 1, f.severity, f.params.age ?? null])).toEqual([[2, 'error', 17], [5, 'warning', 76], [6, 'warning', null]]);
+    const found = only(
+      [
+        good({ 监护人年龄: 17 }),
+        good({ 监护人年龄: '18岁', 姓名: 'b', 身份证号: null }),
+        good({ 监护人年龄: 75, 姓名: 'c', 身份证号: null }),
+        good({ 监护人年龄: '76', 姓名: 'd', 身份证号: null }),
+        good({ 监护人年龄: '很老', 姓名: 'e', 身份证号: null }),
+      ],
+      'guardian-age',
+    );
+    expect(found.map((f) => [f.row + 1, f.severity, f.params.age ?? null])).toEqual([
+      [2, 'error', 17],
+      [5, 'warning', 76],
+      [6, 'warning', null],
+    ]);
   });
 });
 
 describe('cell-error and messages', () => {
   it('puts an error value in each column under the rule that owns it, never crashing', () => {
     const header = [...HEADER, '家庭住址'];
-    const found = run([good({ 身份证号: cellError('#N/A'), 父亲电话: cellError('#VALUE!'), 出生日期: cellError('#DIV/0!'), 班级: cellError('#NAME?'), 家庭住址: cellError('#REF!') })], header).findings;
-    expect(found.map((f) => `${f.rule}:${f.field}`).sort()).toEqual(['cell-error:address', 'date-invalid:birthDate', 'grade-invalid:className', 'id-format:idNumber', 'phone-format:fatherPhone'].sort());
+    const found = run(
+      [good({ 身份证号: cellError('#N/A'), 父亲电话: cellError('#VALUE!'), 出生日期: cellError('#DIV/0!'), 班级: cellError('#NAME?'), 家庭住址: cellError('#REF!') })],
+      header,
+    ).findings;
+    expect(found.map((f) => `${f.rule}:${f.field}`).sort()).toEqual(
+      ['cell-error:address', 'date-invalid:birthDate', 'grade-invalid:className', 'id-format:idNumber', 'phone-format:fatherPhone'].sort(),
+    );
   });
 
   it('never puts names, IDs or phones into message parameters', () => {
@@ -308,7 +381,10 @@ describe('cell-error and messages', () => {
   });
 
   it('renders every finding in both languages with no placeholder left', () => {
-    const check = run([good({ 身份证号: '123', 监护人电话: 'x', 班级: '待定', 监护人年龄: 10, 出生日期: '2000-01-01' }), good()], HEADER.filter((h) => h !== '监护人姓名'));
+    const check = run(
+      [good({ 身份证号: '123', 监护人电话: 'x', 班级: '待定', 监护人年龄: 10, 出生日期: '2000-01-01' }), good()],
+      HEADER.filter((h) => h !== '监护人姓名'),
+    );
     for (const f of check.findings) for (const lang of ['zh-CN', 'en-US'] as const) expect(renderFinding(f, lang)).not.toMatch(/\{\w+\}|^roster\./);
   });
 });

@@ -79,7 +79,10 @@ class SheetRules {
     }
     this.classMissing = classMissing;
     for (const s of layout.stale ?? []) {
-      out.add(headerRow, s.col, s.field, 'mapping-stale', s.col === null ? 'roster.mapping.staleDetected' : 'roster.mapping.staleMoved', { header: s.header, ...(s.col === null ? {} : { column: columnLetter(s.col) }) });
+      out.add(headerRow, s.col, s.field, 'mapping-stale', s.col === null ? 'roster.mapping.staleDetected' : 'roster.mapping.staleMoved', {
+        header: s.header,
+        ...(s.col === null ? {} : { column: columnLetter(s.col) }),
+      });
     }
     // header-missing reports the header row; keep those first whatever the sort in finish does.
     this.headerFindings = out.list.length;
@@ -104,7 +107,10 @@ class SheetRules {
 export class RosterRules {
   private readonly sheets = new Map<string, SheetRules>();
 
-  constructor(layouts: RosterLayout | readonly RosterLayout[], private readonly today: IsoDate) {
+  constructor(
+    layouts: RosterLayout | readonly RosterLayout[],
+    private readonly today: IsoDate,
+  ) {
     const list: readonly RosterLayout[] = 'sheet' in layouts ? [layouts] : layouts;
     for (const layout of list) this.sheets.set(layout.sheet, new SheetRules(layout));
   }

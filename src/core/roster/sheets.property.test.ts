@@ -36,26 +36,34 @@ const kidArb = fc.record({
   fault: fc.constantFrom('none', 'none', 'none', 'gender', 'checksum', 'phone', 'noId', 'noGuardian'),
 });
 
-const rosterArb = fc.record({
-  kids: fc.array(kidArb, { minLength: 1, maxLength: 16 }),
-  // Children entered twice, in the same or in another class: indexes of earlier kids to copy.
-  copies: fc.array(fc.record({ of: fc.nat(), cls: fc.integer({ min: 0, max: CLASSES.length - 1 }) }), { maxLength: 3 }),
-}).map(({ kids, copies }): Kid[] => {
-  const made: Kid[] = kids.map((k) => {
-    const birth = `${CLASSES[k.cls].birth}${String(k.month).padStart(2, '0')}15`;
-    const seq = String(k.seq * 2 + 1).padStart(3, '0'); // odd: a boy
-    const id = makeId(birth, seq);
-    const cells: CellValue[] = [
-      null, `${k.name}${k.seq}`, k.fault === 'gender' ? '女' : '男',
-      k.fault === 'noId' ? null : k.fault === 'checksum' ? id.slice(0, 17) + (id.endsWith('1') ? '2' : '1') : id,
-      k.fault === 'noGuardian' ? null : '张奶奶', k.fault === 'phone' ? '1381234567' : '13812345678',
-    ];
-    return { cls: k.cls, name: k.name, cells };
+const rosterArb = fc
+  .record({
+    kids: fc.array(kidArb, { minLength: 1, maxLength: 16 }),
+    // Children entered twice, in the same or in another class: indexes of earlier kids to copy.
+    copies: fc.array(fc.record({ of: fc.nat(), cls: fc.integer({ min: 0, max: CLASSES.length - 1 }) }), { maxLength: 3 }),
+  })
+  .map(({ kids, copies }): Kid[] => {
+    const made: Kid[] = kids.map((k) => {
+      const birth = `${CLASSES[k.cls].birth}${String(k.month).padStart(2, '0')}15`;
+      const seq = String(k.seq * 2 + 1).padStart(3, '0'); // odd: a boy
+      const id = makeId(birth, seq);
+      const cells: CellValue[] = [
+        null,
+        `${k.name}${k.seq}`,
+        k.fault === 'gender' ? '女' : '男',
+        k.fault === 'noId' ? null : k.fault === 'checksum' ? id.slice(0, 17) + (id.endsWith('1') ? '2' : '1') : id,
+        k.fault === 'noGuardian' ? null : '张奶奶',
+        k.fault === 'phone' ? '1381234567' : '13812345678',
+      ];
+      return { cls: k.cls, name: k.name, cells };
+    });
+    for (const c of copies) if (made.length) made.push({ ...made[c.of % made.length], cls: c.cls });
+    // One class after another, as a school lists them: the split sheets read in the same order.
+    return made
+      .map((k, i) => ({ k, i }))
+      .sort((a, b) => a.k.cls - b.k.cls || a.i - b.i)
+      .map(({ k }) => k);
   });
-  for (const c of copies) if (made.length) made.push({ ...made[c.of % made.length], cls: c.cls });
-  // One class after another, as a school lists them: the split sheets read in the same order.
-  return made.map((k, i) => ({ k, i })).sort((a, b) => a.k.cls - b.k.cls || a.i - b.i).map(({ k }) => k);
-});
 
 function single(kids: readonly Kid[]) {
   return workbook(sheet('花名册', [[...HEADER, '班级'], ...kids.map((k, i) => [i + 1, ...k.cells.slice(1), CLASSES[k.cls].label])]));

@@ -10,8 +10,14 @@ import type { WorkbookSnapshot } from '../snapshot';
 
 const TODAY = '2026-11-29';
 const HEADER = ['序号', '姓名', '性别', '身份证号', '监护人姓名', '监护人电话'];
-const child = (n: number, extra: { gender?: string; id?: string } = {}): CellValue[] =>
-  [n, `学生${n}`, extra.gender ?? '男', extra.id ?? makeId('20150312', String(101 + 2 * n)), '张爷爷', '13812345678'];
+const child = (n: number, extra: { gender?: string; id?: string } = {}): CellValue[] => [
+  n,
+  `学生${n}`,
+  extra.gender ?? '男',
+  extra.id ?? makeId('20150312', String(101 + 2 * n)),
+  '张爷爷',
+  '13812345678',
+];
 const GUIDE = sheet('填表说明', [['填表说明'], ['1. 每班一张表'], ['2. 身份证号按文本填写']]);
 
 function classSheets(): WorkbookSnapshot {
@@ -77,12 +83,7 @@ describe('a roster of one sheet per class', () => {
 
 describe('section rows', () => {
   it('gives the children below a class row its class, and passes over the row and the header repeated under it', () => {
-    const wb = workbook(sheet('花名册', [
-      ['全校留守儿童花名册'], HEADER,
-      ['三年级一班'], child(1), child(2),
-      ['三年级二班'], HEADER, child(3),
-      [null, '四（1）班'], child(4),
-    ]));
+    const wb = workbook(sheet('花名册', [['全校留守儿童花名册'], HEADER, ['三年级一班'], child(1), child(2), ['三年级二班'], HEADER, child(3), [null, '四（1）班'], child(4)]));
     const check = checkRoster(wb, { today: TODAY });
     expect(check.records.map((r) => r.classLabel)).toEqual(['三(1)班', '三(1)班', '三(2)班', '四(1)班']);
     expect(check.skipped?.map((s) => `${s.row + 1}:${s.reason}`)).toEqual(['3:section', '6:section', '7:repeatedHeader', '9:section']);
@@ -120,7 +121,13 @@ describe('the choice of sheets in 设置', () => {
 
 describe('a saved column that no longer matches its header', () => {
   it('follows the header after a column is inserted before it, with a note, and reports no false phone errors', () => {
-    const wb = workbook(sheet('花名册', [[...HEADER, '班级'], [...child(1), '三(1)班'], [...child(2), '三(1)班']]));
+    const wb = workbook(
+      sheet('花名册', [
+        [...HEADER, '班级'],
+        [...child(1), '三(1)班'],
+        [...child(2), '三(1)班'],
+      ]),
+    );
     const ops = overrideSettingsOps(wb, { sheet: '花名册', columns: { guardianPhone: 5 } });
     const settingsSheet = ops[0].kind === 'createSheetIfMissing' ? ops[0].content : null;
     const settingsRows = [settingsSheet!.columns.map((c) => c.header), ...settingsSheet!.rows.map((r) => r as CellValue[])];
@@ -139,11 +146,26 @@ describe('a saved column that no longer matches its header', () => {
   });
 
   it('re-detects when the saved header is gone, and keeps a bare letter as it always did', () => {
-    const wb = workbook(sheet('花名册', [[...HEADER, '班级'], [...child(1), '三(1)班']]), sheet('设置', [['设置项', '值', '说明'], ['花名册列：监护人电话', 'F（家长手机）', '']]));
+    const wb = workbook(
+      sheet('花名册', [
+        [...HEADER, '班级'],
+        [...child(1), '三(1)班'],
+      ]),
+      sheet('设置', [
+        ['设置项', '值', '说明'],
+        ['花名册列：监护人电话', 'F（家长手机）', ''],
+      ]),
+    );
     const check = checkRoster(wb, { today: TODAY, override: overrideFromSettings(wb) });
     expect(check.layout.columns.guardianPhone).toBe(5);
     expect(check.findings.map((f) => f.messageKey)).toEqual(['roster.mapping.staleDetected']);
-    const bare = workbook(wb.sheets[0], sheet('设置', [['设置项', '值', '说明'], ['花名册列：监护人电话', 'E', '']]));
+    const bare = workbook(
+      wb.sheets[0],
+      sheet('设置', [
+        ['设置项', '值', '说明'],
+        ['花名册列：监护人电话', 'E', ''],
+      ]),
+    );
     expect(checkRoster(bare, { today: TODAY, override: overrideFromSettings(bare) }).layout.columns.guardianPhone).toBe(4);
   });
 });

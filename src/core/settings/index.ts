@@ -55,11 +55,7 @@ export function settingsTemplate(defs: readonly SettingDef[]): SheetContent {
  * place; labels not yet on the sheet are appended below its last used row; a missing sheet is created
  * with `defs` first.
  */
-export function settingsOps(
-  workbook: WorkbookSnapshot,
-  defs: readonly SettingDef[],
-  values: ReadonlyMap<string, { value: CellValue; note?: string }>,
-): PlanOp[] {
+export function settingsOps(workbook: WorkbookSnapshot, defs: readonly SettingDef[], values: ReadonlyMap<string, { value: CellValue; note?: string }>): PlanOp[] {
   const sheet = findSheet(workbook, SHEETS.settings);
   if (!sheet) {
     const known = new Set(defs.map((d) => d.label));

@@ -29,8 +29,15 @@ function workbook(): WorkbookSnapshot {
           ['姓名', '身份证号', '出生日期', '家庭住址', '父亲', null, '与学生关系'],
           [null, null, null, null, '姓名', '联系电话', null],
           ['王小明', '42030220150312123X', 42075, '湖北省十堰市郧阳区青曲镇白鹤村三组12号', '王大山', 13812345678, '奶奶'],
-          ['欧阳娜娜', 420302201603151000, // as Excel stores an ID typed as a number (15 digits)
-          '2016.3.15', '青曲镇柳树村5号', '欧阳峰', '139-8765-4321', '外公'],
+          [
+            '欧阳娜娜',
+            420302201603151000, // as Excel stores an ID typed as a number (15 digits)
+            '2016.3.15',
+            '青曲镇柳树村5号',
+            '欧阳峰',
+            '139-8765-4321',
+            '外公',
+          ],
           [null, null, null, null, null, null, null],
           ['李丽', '', '2015年10月1日', '', '', null, '母亲'],
         ],
@@ -103,7 +110,10 @@ describe('deidentifyWorkbook', () => {
     const result = deidentifyWorkbook(workbook(), ROSTER);
     if (!result.ok) throw new Error();
     expect(result.plan.ops.map((o) => [o.kind, o.sheet])).toEqual([
-      ['replaceSheet', '花名册'], ['replaceSheet', '谈心记录'], ['replaceSheet', '帮扶人员'], ['replaceSheet', '空表'],
+      ['replaceSheet', '花名册'],
+      ['replaceSheet', '谈心记录'],
+      ['replaceSheet', '帮扶人员'],
+      ['replaceSheet', '空表'],
     ]);
   });
 
@@ -135,7 +145,12 @@ describe('deidentifyWorkbook', () => {
   it('leaves no ID, phone or whole name anywhere in generated workbooks', () => {
     const id = fc.tuple(fc.stringMatching(/^\d{17}[\dX]$/), fc.boolean()).map(([s, asNumber]): CellValue => (asNumber && !s.endsWith('X') ? Number(s) : s));
     const phone = fc.tuple(fc.stringMatching(/^1[3-9]\d{9}$/), fc.boolean()).map(([s, asNumber]): CellValue => (asNumber ? Number(s) : s));
-    const hanName = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), { minLength: 3, maxLength: 4 }).map((a) => a.join(''));
+    const hanName = fc
+      .array(
+        fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+        { minLength: 3, maxLength: 4 },
+      )
+      .map((a) => a.join(''));
     const child = fc.record({ name: hanName, id, phone, note: fc.stringMatching(/^[a-z ]{0,5}$/) });
     fc.assert(
       fc.property(fc.array(child, { minLength: 1, maxLength: 12 }), (children) => {
@@ -197,22 +212,43 @@ describe('deidentifyWorkbook', () => {
   it('masks a name as a whole cell anywhere, inside text only from three characters, and never a school or village', () => {
     const wb: WorkbookSnapshot = {
       sheets: [
-        { name: '花名册', origin: { row: 0, col: 0 }, values: [['姓名', '学校'], ['张家', '张家湾镇中心小学'], ['李小明', '张家湾镇中心小学']] },
-        { name: '结对帮扶', origin: { row: 0, col: 0 }, values: [['学习帮手', '说明'], ['张家', '李小明的同桌，住张家湾']] },
+        {
+          name: '花名册',
+          origin: { row: 0, col: 0 },
+          values: [
+            ['姓名', '学校'],
+            ['张家', '张家湾镇中心小学'],
+            ['李小明', '张家湾镇中心小学'],
+          ],
+        },
+        {
+          name: '结对帮扶',
+          origin: { row: 0, col: 0 },
+          values: [
+            ['学习帮手', '说明'],
+            ['张家', '李小明的同桌，住张家湾'],
+          ],
+        },
       ],
     };
     const result = deidentifyWorkbook(wb, { sheet: '花名册', headerRows: [0], firstDataRow: 1, columns: { name: 0 } });
-    expect(contentOf(result, '花名册').rows).toEqual([['张*', '张家湾镇中心小学'], ['李*明', '张家湾镇中心小学']]);
+    expect(contentOf(result, '花名册').rows).toEqual([
+      ['张*', '张家湾镇中心小学'],
+      ['李*明', '张家湾镇中心小学'],
+    ]);
     expect(contentOf(result, '结对帮扶').rows).toEqual([['张*', '李*明的同桌，住张家湾']]);
   });
 
-  it('keeps columns about a person readable: 民族, 户籍, the guardian\'s age and health, the school', () => {
+  it("keeps columns about a person readable: 民族, 户籍, the guardian's age and health, the school", () => {
     const wb: WorkbookSnapshot = {
       sheets: [
         {
           name: '登记表',
           origin: { row: 0, col: 0 },
-          merges: [{ row: 0, col: 0, rowCount: 1, colCount: 4 }, { row: 0, col: 4, rowCount: 1, colCount: 3 }],
+          merges: [
+            { row: 0, col: 0, rowCount: 1, colCount: 4 },
+            { row: 0, col: 4, rowCount: 1, colCount: 3 },
+          ],
           values: [
             ['儿童基本情况', null, null, null, '监护情况', null, null],
             ['姓名', '民族', '户籍', '就读学校', '监护人', '监护人年龄', '监护人健康状况'],
@@ -258,7 +294,13 @@ describe('deidentifyWorkbook', () => {
   it('leaves no 18-character ID or 11-digit mobile in any cell, in any digit width or grouping', () => {
     const wide = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const grouped = (s: string, sep: string) => s.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
-    const form = fc.constantFrom<(s: string) => string>((s) => s, wide, (s) => grouped(s, ' '), (s) => grouped(s, '-'), (s) => wide(grouped(s, ' ')));
+    const form = fc.constantFrom<(s: string) => string>(
+      (s) => s,
+      wide,
+      (s) => grouped(s, ' '),
+      (s) => grouped(s, '-'),
+      (s) => wide(grouped(s, ' ')),
+    );
     const id = fc.tuple(fc.stringMatching(/^[1-6]\d{16}[\dX]$/), form).map(([s, f]) => f(s));
     const phone = fc.tuple(fc.stringMatching(/^1[3-9]\d{9}$/), form).map(([s, f]) => f(s));
     const found = (text: string) => {

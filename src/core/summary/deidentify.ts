@@ -166,10 +166,14 @@ class Scrubber {
       if (!text.trim()) return v;
       this.counts[masker]++;
       switch (masker) {
-        case 'name': return maskName(text);
-        case 'id': return maskId(text);
-        case 'phone': return maskPhone(text);
-        case 'address': return maskAddress(text);
+        case 'name':
+          return maskName(text);
+        case 'id':
+          return maskId(text);
+        case 'phone':
+          return maskPhone(text);
+        case 'address':
+          return maskAddress(text);
       }
     }
     return this.free(v);
@@ -339,19 +343,28 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
     if (layout) {
       const fieldOfCol = new Map<number, FieldKey>();
       for (const [field, col] of Object.entries(layout.columns)) if (col !== undefined) fieldOfCol.set(col, field as FieldKey);
-      const content = sheetContent(sheet, layout.headerRows, layout.firstDataRow, (col, header) => {
-        const field = fieldOfCol.get(col);
-        // A column the mapping left out is judged by its header, like any other sheet's.
-        return field ? (FIELD_MASKERS[field] ?? null) : maskerForHeader(header);
-      }, scrub);
+      const content = sheetContent(
+        sheet,
+        layout.headerRows,
+        layout.firstDataRow,
+        (col, header) => {
+          const field = fieldOfCol.get(col);
+          // A column the mapping left out is judged by its header, like any other sheet's.
+          return field ? (FIELD_MASKERS[field] ?? null) : maskerForHeader(header);
+        },
+        scrub,
+      );
       return { kind: 'replaceSheet', sheet: sheet.name, content };
     }
     const header = headerRowOf(sheet);
     // 联系卡 pairs a label with a value on each row (姓名 | 张小明 | 父亲电话 | 138…): a value is masked by the label on its left.
-    const byLabel = sheet.name === SHEETS.cards ? (r: number, c: number) => {
-      const label = c > 0 ? cellAt(sheet, r, c - 1) : null;
-      return typeof label === 'string' ? maskerForHeader(label) : null;
-    } : undefined;
+    const byLabel =
+      sheet.name === SHEETS.cards
+        ? (r: number, c: number) => {
+            const label = c > 0 ? cellAt(sheet, r, c - 1) : null;
+            return typeof label === 'string' ? maskerForHeader(label) : null;
+          }
+        : undefined;
     const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub, byLabel);
     return { kind: 'replaceSheet', sheet: sheet.name, content };
   });

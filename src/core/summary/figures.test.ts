@@ -51,7 +51,13 @@ describe('computeSummary on the hand-counted school', () => {
     expect(c.visitedThisTerm).toBe(1);
     expect(c.openFollowUps).toBe(2); // rows 9 and 13; row 18 is done
     expect(c.overdueFollowUps).toBe(1); // row 9 was due 2026-10-20
-    expect(c.childrenWithoutTalk).toEqual({ count: 2, list: [{ classLabel: '五(1)班', name: '张强' }, { classLabel: null, name: '刘洋' }] });
+    expect(c.childrenWithoutTalk).toEqual({
+      count: 2,
+      list: [
+        { classLabel: '五(1)班', name: '张强' },
+        { classLabel: null, name: '刘洋' },
+      ],
+    });
     expect(c.unmatchedEntries).toBe(1);
     expect(c.undatedEntries).toBe(1);
     expect(c.futureEntries).toBe(1);
@@ -90,7 +96,15 @@ describe('computeSummary on the hand-counted school', () => {
   });
 
   it('counts findings by rule', () => {
-    expect(f.quality).toEqual({ total: 3, errors: 2, warnings: 1, byRule: [{ rule: 'required', count: 2 }, { rule: 'phone-format', count: 1 }] });
+    expect(f.quality).toEqual({
+      total: 3,
+      errors: 2,
+      warnings: 1,
+      byRule: [
+        { rule: 'required', count: 2 },
+        { rule: 'phone-format', count: 1 },
+      ],
+    });
   });
 
   it('follows the period: a month counts only its own rows', () => {
@@ -128,11 +142,20 @@ describe('keptCadence', () => {
 
 describe('groupGuardian', () => {
   it.each([
-    ['爷爷', 'grandparents'], ['外婆', 'grandparents'], ['祖父母', 'grandparents'], ['姥姥', 'grandparents'],
-    ['伯父', 'otherRelatives'], ['姑妈', 'otherRelatives'], ['哥哥', 'otherRelatives'], ['亲戚', 'otherRelatives'],
-    ['父亲', 'parent'], ['妈妈', 'parent'],
-    ['邻居', 'other'], ['老师', 'other'],
-    ['', 'unknown'], ['  ', 'unknown'],
+    ['爷爷', 'grandparents'],
+    ['外婆', 'grandparents'],
+    ['祖父母', 'grandparents'],
+    ['姥姥', 'grandparents'],
+    ['伯父', 'otherRelatives'],
+    ['姑妈', 'otherRelatives'],
+    ['哥哥', 'otherRelatives'],
+    ['亲戚', 'otherRelatives'],
+    ['父亲', 'parent'],
+    ['妈妈', 'parent'],
+    ['邻居', 'other'],
+    ['老师', 'other'],
+    ['', 'unknown'],
+    ['  ', 'unknown'],
   ])('%s -> %s', (relation, group) => {
     expect(groupGuardian(relation)).toBe(group);
   });

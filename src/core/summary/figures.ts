@@ -152,12 +152,23 @@ const EMPTY_EVENTS: EventCounts = { talks: 0, parentCalls: 0, homeVisits: 0, gua
 
 function addEvent(counts: Mutable<EventCounts>, kind: string): void {
   switch (kind) {
-    case KIND.talk: counts.talks++; break;
-    case KIND.parentCall: counts.parentCalls++; break;
-    case KIND.homeVisit: counts.homeVisits++; break;
-    case KIND.guardianContact: counts.guardianContacts++; break;
-    case KIND.familyCall: counts.familyCalls++; break;
-    default: counts.otherContacts++;
+    case KIND.talk:
+      counts.talks++;
+      break;
+    case KIND.parentCall:
+      counts.parentCalls++;
+      break;
+    case KIND.homeVisit:
+      counts.homeVisits++;
+      break;
+    case KIND.guardianContact:
+      counts.guardianContacts++;
+      break;
+    case KIND.familyCall:
+      counts.familyCalls++;
+      break;
+    default:
+      counts.otherContacts++;
   }
 }
 
@@ -186,13 +197,7 @@ function childStats(facts: readonly ChildFacts[]): ChildStats {
  * Gaps are counted inside the period: from its start (or the child's join date, if later) to the first
  * call, between calls, and from the last call to the period's end or today, whichever comes first.
  */
-export function keptCadence(
-  callDays: readonly IsoDate[],
-  from: IsoDate,
-  end: IsoDate,
-  cadenceDays: number,
-  dayOf: (d: IsoDate) => number = dayNumber,
-): boolean {
+export function keptCadence(callDays: readonly IsoDate[], from: IsoDate, end: IsoDate, cadenceDays: number, dayOf: (d: IsoDate) => number = dayNumber): boolean {
   if (end < from) return true;
   let last = dayOf(from);
   for (const day of [...callDays].sort()) {
@@ -277,13 +282,7 @@ const recorderOf = (e: SummaryLogEntry) => (e.recorder ?? '').trim();
  * Events by class, month and recorder; child facts (talks, calls, visits) from the entries that name a
  * roster child, marked on the facts in byKey.
  */
-function tallyLog(
-  log: readonly SummaryLogEntry[],
-  byKey: ReadonlyMap<string, ChildFacts>,
-  period: Period,
-  end: IsoDate,
-  dayOrNull: (d: IsoDate) => number | null,
-): LogTally {
+function tallyLog(log: readonly SummaryLogEntry[], byKey: ReadonlyMap<string, ChildFacts>, period: Period, end: IsoDate, dayOrNull: (d: IsoDate) => number | null): LogTally {
   // Months up to today only: a chart of talk coverage should not drop to 0% for months still to come.
   const months = end < period.from ? [] : monthsOf({ from: period.from, to: end });
   const byMonth = new Map<string, Mutable<EventCounts>>(months.map((m) => [m, { ...EMPTY_EVENTS }]));
@@ -384,7 +383,11 @@ function pairingFigures(
     }
     if (!pairOf.has(p.childKey)) pairOf.set(p.childKey, { teacher: (p.teacher ?? '').trim(), buddy: (p.buddy ?? '').trim(), proxy: (p.proxy ?? '').trim() });
   }
-  let withTeacher = 0, withBuddy = 0, withProxy = 0, withAny = 0, keyFocusWithoutTeacher = 0;
+  let withTeacher = 0,
+    withBuddy = 0,
+    withProxy = 0,
+    withAny = 0,
+    keyFocusWithoutTeacher = 0;
   const teacherChildren = new Map<string, ChildFacts[]>();
   const loads = new Map<string, number>();
   const bump = (name: string) => loads.set(name, (loads.get(name) ?? 0) + 1);
@@ -442,12 +445,7 @@ function mentorLoads(listed: NonNullable<SummaryInput['mentors']>, loads: Readon
 }
 
 /** Contact figures: totals, by month, by teacher, and the children nobody talked with. */
-function contactFigures(
-  facts: readonly ChildFacts[],
-  log: LogTally,
-  teacherChildren: ReadonlyMap<string, ChildFacts[]>,
-  cadenceDays: number,
-): SummaryFigures['contact'] {
+function contactFigures(facts: readonly ChildFacts[], log: LogTally, teacherChildren: ReadonlyMap<string, ChildFacts[]>, cadenceDays: number): SummaryFigures['contact'] {
   // Teachers: the paired ones and everyone who recorded a contact.
   const teacherNames = new Set([...teacherChildren.keys(), ...log.byTeacher.keys()]);
   const byTeacher: TeacherFigures[] = [...teacherNames]

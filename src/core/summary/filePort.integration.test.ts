@@ -32,7 +32,13 @@ describe('summary plans through the file port', () => {
   });
 
   it('writes a roll-up workbook: the total and one sheet per school', async () => {
-    const result = rollupPlan([{ school: '甲校', figures }, { school: '乙校', figures }], 'zh-CN');
+    const result = rollupPlan(
+      [
+        { school: '甲校', figures },
+        { school: '乙校', figures },
+      ],
+      'zh-CN',
+    );
     if (!result.ok) throw new Error();
     const wb = openXlsx(new Uint8Array(fs.readFileSync(FIXTURE)));
     await wb.apply(result.plan);

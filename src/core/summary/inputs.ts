@@ -8,10 +8,7 @@ import type { Finding, RosterRecord } from '../roster/types';
  */
 
 /** One child: the roster fields the figures use, plus the key the log and the pairing refer to it by. */
-export type SummaryChild = Pick<
-  RosterRecord,
-  'name' | 'gender' | 'grade' | 'classLabel' | 'leftBehindType' | 'guardianRelation' | 'boarding' | 'keyFocus'
-> & {
+export type SummaryChild = Pick<RosterRecord, 'name' | 'gender' | 'grade' | 'classLabel' | 'leftBehindType' | 'guardianRelation' | 'boarding' | 'keyFocus'> & {
   readonly key: string;
   /** Children who joined after the period started are judged on call cadence from this date. */
   readonly joinDate?: IsoDate | null;
@@ -22,10 +19,7 @@ export function defaultChildKey(record: Pick<RosterRecord, 'classLabel' | 'name'
   return `${record.classLabel ?? ''}|${record.name}`;
 }
 
-export function childrenFromRecords(
-  records: readonly RosterRecord[],
-  keyOf: (r: RosterRecord) => string = defaultChildKey,
-): SummaryChild[] {
+export function childrenFromRecords(records: readonly RosterRecord[], keyOf: (r: RosterRecord) => string = defaultChildKey): SummaryChild[] {
   return records.map((r) => ({
     key: keyOf(r),
     name: r.name,

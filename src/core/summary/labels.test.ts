@@ -45,7 +45,7 @@ describe('formatShare', () => {
 });
 
 describe('findingRuleLabel', () => {
-  it('names the roster\'s rules as the roster module does', () => {
+  it("names the roster's rules as the roster module does", () => {
     expect(findingRuleLabel('guardian-age', 'zh-CN')).toBe('监护人年龄');
     expect(findingRuleLabel('id-checksum', 'en-US')).toBe('ID number check character');
   });

@@ -27,13 +27,21 @@ export function lifeSummaryRows(life: LifeFigures, all: number, lang: Lang, row:
   const g = life.interestGroups;
   rows.push(row(sec('groups'), item('groups'), { count: g.groups }), children(sec('groups'), 'members', g.members), children(sec('groups'), 'inNone', g.childrenInNone));
   const r = life.rollCall;
-  rows.push(row(sec('rollCall'), item('days'), { count: r.days }), row(sec('rollCall'), item('attendances'), { count: r.attendances }), row(sec('rollCall'), item('pickupsMissing'), { count: r.pickupsMissing }));
+  rows.push(
+    row(sec('rollCall'), item('days'), { count: r.days }),
+    row(sec('rollCall'), item('attendances'), { count: r.attendances }),
+    row(sec('rollCall'), item('pickupsMissing'), { count: r.pickupsMissing }),
+  );
   const f = life.fund;
   rows.push(
     row(sec('fund'), item('income'), { note: yuanText(f.income, lang) }),
     row(sec('fund'), item('spent'), { note: yuanText(f.spent, lang) }),
     row(sec('fund'), item('balance'), { note: yuanText(f.balance, lang) }),
-    row(sec('fund'), item('aided'), { count: f.childrenAided, shareOfAll: share(f.childrenAided, all), note: t(lang, 'summary.life.note.perChild', { amount: f.perChild.toFixed(2) }) }),
+    row(sec('fund'), item('aided'), {
+      count: f.childrenAided,
+      shareOfAll: share(f.childrenAided, all),
+      note: t(lang, 'summary.life.note.perChild', { amount: f.perChild.toFixed(2) }),
+    }),
   );
   const tr = life.training;
   rows.push(row(sec('training'), item('teachers'), { count: tr.teachers, note: t(lang, 'summary.life.note.hours', { hours: tr.hours, credits: tr.credits }) }));
@@ -46,17 +54,40 @@ export function lifeParagraphs(life: LifeFigures, all: number, lang: Lang, when:
   const a = life.activities;
   if (life.used.activities) {
     const sep = t(lang, 'summary.life.sep');
-    const types = ACTIVITY_TYPES.filter((k) => a.byType[k] > 0).map((k) => t(lang, 'summary.life.typeCount', { type: k, count: a.byType[k] })).join(sep);
-    out.push(t(lang, 'summary.life.p.activities', { when, count: a.count, types: types || '—', taking: a.childrenTakingPart, share: formatShare(share(a.childrenTakingPart, all)), without: a.childrenWithout }));
+    const types = ACTIVITY_TYPES.filter((k) => a.byType[k] > 0)
+      .map((k) => t(lang, 'summary.life.typeCount', { type: k, count: a.byType[k] }))
+      .join(sep);
+    out.push(
+      t(lang, 'summary.life.p.activities', {
+        when,
+        count: a.count,
+        types: types || '—',
+        taking: a.childrenTakingPart,
+        share: formatShare(share(a.childrenTakingPart, all)),
+        without: a.childrenWithout,
+      }),
+    );
   }
-  if (life.used.groups) out.push(t(lang, 'summary.life.p.groups', { groups: life.interestGroups.groups, members: life.interestGroups.members, none: life.interestGroups.childrenInNone }));
+  if (life.used.groups)
+    out.push(t(lang, 'summary.life.p.groups', { groups: life.interestGroups.groups, members: life.interestGroups.members, none: life.interestGroups.childrenInNone }));
   if (life.used.rollCall) {
     const r = life.rollCall;
-    out.push(t(lang, r.pickupsMissing > 0 ? 'summary.life.p.rollCall' : 'summary.life.p.rollCallSafe', { when, days: r.days, attendances: r.attendances, missing: r.pickupsMissing }));
+    out.push(
+      t(lang, r.pickupsMissing > 0 ? 'summary.life.p.rollCall' : 'summary.life.p.rollCallSafe', { when, days: r.days, attendances: r.attendances, missing: r.pickupsMissing }),
+    );
   }
   if (life.used.fund) {
     const f = life.fund;
-    out.push(t(lang, 'summary.life.p.fund', { when, income: f.income.toFixed(2), spent: f.spent.toFixed(2), aided: f.childrenAided, perChild: f.perChild.toFixed(2), balance: f.balance.toFixed(2) }));
+    out.push(
+      t(lang, 'summary.life.p.fund', {
+        when,
+        income: f.income.toFixed(2),
+        spent: f.spent.toFixed(2),
+        aided: f.childrenAided,
+        perChild: f.perChild.toFixed(2),
+        balance: f.balance.toFixed(2),
+      }),
+    );
   }
   if (life.used.training) out.push(t(lang, 'summary.life.p.training', { when, teachers: life.training.teachers, hours: life.training.hours, credits: life.training.credits }));
   return out;

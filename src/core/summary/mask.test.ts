@@ -21,18 +21,29 @@ describe('maskName', () => {
   });
 
   it('keeps at most the surname and the last character, and masks at least one', () => {
-    const han = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+    const han = fc
+      .array(
+        fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.oneof(han, fc.constantFrom('欧阳', '诸葛', '司马').chain((s) => han.map((h) => s + h))), (name) => {
-        const masked = Array.from(maskName(name));
-        const chars = Array.from(name);
-        expect(masked.length).toBe(chars.length);
-        const kept = masked.filter((c, i) => c !== MASK && c === chars[i]).length;
-        // Every character is either masked or the input's own character at that place.
-        masked.forEach((c, i) => expect(c === MASK || c === chars[i]).toBe(true));
-        expect(masked.filter((c) => c === MASK).length).toBeGreaterThanOrEqual(1);
-        expect(kept).toBeLessThanOrEqual(Math.min(3, chars.length - 1));
-      }),
+      fc.property(
+        fc.oneof(
+          han,
+          fc.constantFrom('欧阳', '诸葛', '司马').chain((s) => han.map((h) => s + h)),
+        ),
+        (name) => {
+          const masked = Array.from(maskName(name));
+          const chars = Array.from(name);
+          expect(masked.length).toBe(chars.length);
+          const kept = masked.filter((c, i) => c !== MASK && c === chars[i]).length;
+          // Every character is either masked or the input's own character at that place.
+          masked.forEach((c, i) => expect(c === MASK || c === chars[i]).toBe(true));
+          expect(masked.filter((c) => c === MASK).length).toBeGreaterThanOrEqual(1);
+          expect(kept).toBeLessThanOrEqual(Math.min(3, chars.length - 1));
+        },
+      ),
     );
   });
 });

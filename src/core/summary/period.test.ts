@@ -32,7 +32,12 @@ describe('periods from today', () => {
     // A date no configured term speaks for falls back to the default calendar.
     expect(termOf('2027-09-10', terms)).toEqual({ from: '2027-09-01', to: '2028-01-31' });
     // Broken settings rows are ignored rather than trusted.
-    expect(termOf('2026-11-29', [{ from: '2026-13-01', to: '2027-01-01' }, { from: '2027-01-01', to: '2026-09-01' }])).toEqual({ from: '2026-09-01', to: '2027-01-31' });
+    expect(
+      termOf('2026-11-29', [
+        { from: '2026-13-01', to: '2027-01-01' },
+        { from: '2027-01-01', to: '2026-09-01' },
+      ]),
+    ).toEqual({ from: '2026-09-01', to: '2027-01-31' });
   });
 
   it('the school year runs 09-01 to 08-31', () => {
@@ -49,8 +54,16 @@ describe('periods from today', () => {
   });
 
   it('says what is wrong with bad dates', () => {
-    expect(periodFor({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' }, '2026-11-29')).toEqual({ ok: false, messageKey: 'summary.period.badDate', params: { value: '2026-02-30' } });
-    expect(periodFor({ kind: 'custom', from: '2026-03-01', to: '2026-02-01' }, '2026-11-29')).toEqual({ ok: false, messageKey: 'summary.period.reversed', params: { from: '2026-03-01', to: '2026-02-01' } });
+    expect(periodFor({ kind: 'custom', from: '2026-02-30', to: '2026-03-01' }, '2026-11-29')).toEqual({
+      ok: false,
+      messageKey: 'summary.period.badDate',
+      params: { value: '2026-02-30' },
+    });
+    expect(periodFor({ kind: 'custom', from: '2026-03-01', to: '2026-02-01' }, '2026-11-29')).toEqual({
+      ok: false,
+      messageKey: 'summary.period.reversed',
+      params: { from: '2026-03-01', to: '2026-02-01' },
+    });
     expect(periodFor({ kind: 'month' }, '29/11/2026')).toEqual({ ok: false, messageKey: 'summary.period.badToday', params: { value: '29/11/2026' } });
   });
 

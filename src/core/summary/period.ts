@@ -21,13 +21,9 @@ export interface Period extends DateRange {
 /** School terms as 设置 gives them; any term not covered falls back to the default calendar. */
 export type TermDates = readonly DateRange[];
 
-export type PeriodChoice =
-  | { readonly kind: 'month' | 'term' | 'year' }
-  | { readonly kind: 'custom'; readonly from: IsoDate; readonly to: IsoDate };
+export type PeriodChoice = { readonly kind: 'month' | 'term' | 'year' } | { readonly kind: 'custom'; readonly from: IsoDate; readonly to: IsoDate };
 
-export type PeriodResult =
-  | { readonly ok: true; readonly period: Period }
-  | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };
+export type PeriodResult = { readonly ok: true; readonly period: Period } | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };
 
 /** 2026-11-29 -> 2026-11-01 .. 2026-11-30 */
 export function monthOf(date: IsoDate): DateRange {

@@ -56,7 +56,10 @@ describe('mergeFigures', () => {
     expect(total.byGuardian.grandparents).toBe(12);
     expect(total.contact.talks).toBe(16);
     expect(total.contact.withTalk).toBe(14);
-    expect(total.quality.byRule).toEqual([{ rule: 'required', count: 3 }, { rule: 'phone-format', count: 1 }]);
+    expect(total.quality.byRule).toEqual([
+      { rule: 'required', count: 3 },
+      { rule: 'phone-format', count: 1 },
+    ]);
     expect(total.contact.byMonth.find((m) => m.month === '2026-10')).toMatchObject({ talks: 11, children: 16, withTalk: 11 });
   });
 

@@ -26,8 +26,7 @@ export interface SchoolFigures {
 }
 
 export type RollupResult =
-  | { readonly ok: true; readonly plan: WorkbookPlan; readonly total: SummaryFigures }
-  | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };
+  { readonly ok: true; readonly plan: WorkbookPlan; readonly total: SummaryFigures } | { readonly ok: false; readonly messageKey: string; readonly params: Record<string, string> };
 
 const sum = <T>(list: readonly T[], pick: (x: T) => number) => list.reduce((a, x) => a + pick(x), 0);
 
@@ -83,13 +82,28 @@ export function mergeFigures(schools: readonly SchoolFigures[]): SummaryFigures 
   return {
     period: all[0].period,
     children: sum(all, (f) => f.children),
-    byGrade: sumRecord(GRADE_KEYS, all.map((f) => f.byGrade)),
+    byGrade: sumRecord(
+      GRADE_KEYS,
+      all.map((f) => f.byGrade),
+    ),
     gradeUnknown: sum(all, (f) => f.gradeUnknown),
     byClass: schools.flatMap((s) => s.figures.byClass.map((c) => ({ ...c, classLabel: prefixed(s.school, c.classLabel) }))),
-    byGender: sumRecord(GENDER_KEYS, all.map((f) => f.byGender)),
-    byLeftBehind: sumRecord(LEFT_BEHIND_KEYS, all.map((f) => f.byLeftBehind)),
-    byGuardian: sumRecord(GUARDIAN_KEYS, all.map((f) => f.byGuardian)),
-    boarding: sumRecord(BOARDING_KEYS, all.map((f) => f.boarding)),
+    byGender: sumRecord(
+      GENDER_KEYS,
+      all.map((f) => f.byGender),
+    ),
+    byLeftBehind: sumRecord(
+      LEFT_BEHIND_KEYS,
+      all.map((f) => f.byLeftBehind),
+    ),
+    byGuardian: sumRecord(
+      GUARDIAN_KEYS,
+      all.map((f) => f.byGuardian),
+    ),
+    boarding: sumRecord(
+      BOARDING_KEYS,
+      all.map((f) => f.boarding),
+    ),
     keyFocus: sum(all, (f) => f.keyFocus),
     pairing: {
       withTeacher: sum(pairings, (p) => p.withTeacher),
@@ -130,7 +144,12 @@ export function mergeFigures(schools: readonly SchoolFigures[]): SummaryFigures 
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, not History, unique ignoring case. */
 export function sheetNameFor(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   // Excel reserves "History" for change tracking.
   for (let n = 2; taken.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; n++) {

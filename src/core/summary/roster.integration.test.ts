@@ -22,9 +22,7 @@ describe.each(['clean.xlsx', 'merged-header.xlsx', 'defective.xlsx'])('%s', (fil
   it('summarises and de-identifies without leaking IDs or phones', async () => {
     const snapshot = await openXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)))).read();
     const check = checkRoster(snapshot, { today: '2025-11-15' });
-    const secrets = check.records
-      .flatMap((r) => [r.idNumber, r.guardianPhone, r.fatherPhone, r.motherPhone, r.parentPhone])
-      .filter((s): s is string => !!s && s.length >= 11);
+    const secrets = check.records.flatMap((r) => [r.idNumber, r.guardianPhone, r.fatherPhone, r.motherPhone, r.parentPhone]).filter((s): s is string => !!s && s.length >= 11);
     expect(secrets.length).toBeGreaterThan(0);
 
     const chosen = periodFor({ kind: 'term' }, '2025-11-15');

@@ -31,7 +31,7 @@ describe('统计汇总', () => {
   const sheet = content(op);
   const find = (section: string, item: string) => sheet.rows.find((r) => r[0] === section && r[1] === item);
 
-  it('names the data-quality rules in the user\'s language, not by their ids', () => {
+  it("names the data-quality rules in the user's language, not by their ids", () => {
     const quality = sheet.rows.filter((r) => r[0] === '数据质量').map((r) => r[1]);
     expect(figures.quality.byRule.length).toBeGreaterThan(0);
     for (const r of figures.quality.byRule) expect(quality).not.toContain(r.rule);
@@ -41,7 +41,21 @@ describe('统计汇总', () => {
   it('replaces the 统计汇总 sheet with one table whose columns have number formats', () => {
     expect(op).toMatchObject({ kind: 'replaceSheet', sheet: SHEETS.summary });
     expect(sheet.table?.name).toBe('SummaryTable');
-    expect(sheet.columns.map((c) => c.format)).toEqual(['text', 'text', 'integer', 'percent', 'integer', 'percent', 'integer', 'percent', 'integer', 'integer', 'integer', 'integer', 'text']);
+    expect(sheet.columns.map((c) => c.format)).toEqual([
+      'text',
+      'text',
+      'integer',
+      'percent',
+      'integer',
+      'percent',
+      'integer',
+      'percent',
+      'integer',
+      'integer',
+      'integer',
+      'integer',
+      'text',
+    ]);
     for (const r of sheet.rows) expect(r).toHaveLength(sheet.columns.length);
     expect(sheet.titleLines?.[1]).toBe('统计期间：2026–2027学年第1学期（2026-09-01 至 2027-01-31）；数据截至 2026-11-29');
   });

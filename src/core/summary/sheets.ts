@@ -1,16 +1,7 @@
 import { t, type Lang } from '../i18n';
 import type { PlanCell, PlanChart, PlanColumn, PlanOp, SheetContent } from '../plan/types';
 import { SHEETS } from '../sheets';
-import {
-  BOARDING_KEYS,
-  GRADE_KEYS,
-  GUARDIAN_KEYS,
-  LEFT_BEHIND_KEYS,
-  share,
-  type ChildStats,
-  type EventCounts,
-  type SummaryFigures,
-} from './figures';
+import { BOARDING_KEYS, GRADE_KEYS, GUARDIAN_KEYS, LEFT_BEHIND_KEYS, share, type ChildStats, type EventCounts, type SummaryFigures } from './figures';
 import { findingRuleLabel, formatShare, periodLabel, periodWhen, roundShare } from './labels';
 import type { Period } from './period';
 import type { LifeFigures } from '../life/figures';
@@ -198,10 +189,12 @@ function rosterRows(b: SummaryRows, figures: SummaryFigures): void {
   b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
   if (figures.byGender['未填'] > 0) b.rows.push(b.countRow(b.sec('gender'), unknown, figures.byGender['未填']));
   for (const k of LEFT_BEHIND_KEYS) {
-    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0) b.rows.push(b.countRow(b.sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
+    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0)
+      b.rows.push(b.countRow(b.sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
   }
   for (const k of GUARDIAN_KEYS) {
-    if (k !== 'unknown' || figures.byGuardian[k] > 0) b.rows.push(b.countRow(b.sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
+    if (k !== 'unknown' || figures.byGuardian[k] > 0)
+      b.rows.push(b.countRow(b.sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
   }
   for (const k of BOARDING_KEYS) {
     if (k !== 'unknown' || figures.boarding[k] > 0) b.rows.push(b.countRow(b.sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
@@ -241,7 +234,9 @@ function monthRows(b: SummaryRows, byMonth: SummaryFigures['contact']['byMonth']
 /** Home visits, follow-ups, the log rows left out, and the children nobody talked with (by name on a school's own sheet). */
 function contactRows(b: SummaryRows, c: SummaryFigures['contact'], withNames: boolean): void {
   const { lang } = b;
-  b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.homeVisitsTerm'), { count: c.visitedThisTerm, shareOfAll: share(c.visitedThisTerm, b.all), homeVisits: c.homeVisitsThisTerm }));
+  b.rows.push(
+    row(b.sec('contact'), t(lang, 'summary.item.homeVisitsTerm'), { count: c.visitedThisTerm, shareOfAll: share(c.visitedThisTerm, b.all), homeVisits: c.homeVisitsThisTerm }),
+  );
   b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.followUps'), { openFollowUps: c.openFollowUps }));
   b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.overdue'), { openFollowUps: c.overdueFollowUps }));
   if (c.unmatchedEntries > 0) b.rows.push(row(b.sec('contact'), t(lang, 'summary.item.unmatchedEntries'), { count: c.unmatchedEntries }));
@@ -260,8 +255,14 @@ function withoutTalkRows(b: SummaryRows, without: SummaryFigures['contact']['chi
   if (withNames && list.length > NAMES_LISTED_UP_TO) {
     // A large school: a count per class, the names in 提醒事项 (a talk item per child, filter by class),
     // so the sheet stays a summary rather than a second roster.
-    b.rows.push(row(b.sec('withoutTalk'), t(lang, 'summary.item.all'), { count: without.count, shareOfAll: share(without.count, b.all), note: t(lang, 'summary.note.namesInReminders', { sheet: SHEETS.reminders }) }));
-    for (let i = 0; i < list.length; ) {
+    b.rows.push(
+      row(b.sec('withoutTalk'), t(lang, 'summary.item.all'), {
+        count: without.count,
+        shareOfAll: share(without.count, b.all),
+        note: t(lang, 'summary.note.namesInReminders', { sheet: SHEETS.reminders }),
+      }),
+    );
+    for (let i = 0; i < list.length;) {
       const label = list[i].classLabel;
       let j = i;
       while (j < list.length && list[j].classLabel === label) j++;
@@ -276,7 +277,9 @@ function withoutTalkRows(b: SummaryRows, without: SummaryFigures['contact']['chi
 }
 
 function qualityRows(b: SummaryRows, q: SummaryFigures['quality']): void {
-  b.rows.push(row(b.sec('quality'), t(b.lang, 'summary.item.qualityTotal'), { count: q.total, note: t(b.lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }));
+  b.rows.push(
+    row(b.sec('quality'), t(b.lang, 'summary.item.qualityTotal'), { count: q.total, note: t(b.lang, 'summary.note.quality', { errors: q.errors, warnings: q.warnings }) }),
+  );
   for (const r of q.byRule) b.rows.push(row(b.sec('quality'), findingRuleLabel(r.rule, b.lang), { count: r.count }));
 }
 
@@ -324,9 +327,7 @@ export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Pe
       ? t(lang, 'summary.report.p.gaps', { when, withoutTalk: c.childrenWithoutTalk.count, openFollowUps: c.openFollowUps })
       : t(lang, 'summary.report.p.noGaps', { when, openFollowUps: c.openFollowUps }),
     ...(life ? lifeParagraphs(life, figures.children, lang, when) : []),
-    figures.quality.total > 0
-      ? t(lang, 'summary.report.p.quality', { findings: figures.quality.total, errors: figures.quality.errors })
-      : t(lang, 'summary.report.p.qualityClean'),
+    figures.quality.total > 0 ? t(lang, 'summary.report.p.quality', { findings: figures.quality.total, errors: figures.quality.errors }) : t(lang, 'summary.report.p.qualityClean'),
   ];
   return out;
 }

@@ -19,14 +19,20 @@ export function EntryForm(props: EntryFormProps & { lang: Lang; disabled: boolea
   const s = useEntryForm(props);
   return (
     <section className={styles.form} aria-labelledby="entry-title" data-testid="entry-form">
-      <Text as="h2" id="entry-title" weight="semibold">{t(lang, 'views.entry.title')}</Text>
+      <Text as="h2" id="entry-title" weight="semibold">
+        {t(lang, 'views.entry.title')}
+      </Text>
       <Checkbox checked={s.meeting} onChange={(_, d) => s.setMeeting(Boolean(d.checked))} label={t(lang, 'views.entry.meeting')} />
       {!s.meeting && <ChildSearch s={s} lang={lang} />}
       {s.meeting && <MeetingChildren s={s} lang={lang} />}
       <ContactFields s={s} core={core} lang={lang} />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={disabled || s.picked.length === 0} onClick={s.record}>{t(lang, 'views.entry.record')}</Button>
-        <Button disabled={disabled} onClick={s.reset}>{t(lang, 'views.entry.clear')}</Button>
+        <Button appearance="primary" disabled={disabled || s.picked.length === 0} onClick={s.record}>
+          {t(lang, 'views.entry.record')}
+        </Button>
+        <Button disabled={disabled} onClick={s.reset}>
+          {t(lang, 'views.entry.clear')}
+        </Button>
       </div>
     </section>
   );
@@ -43,12 +49,16 @@ function ChildSearch({ s, lang }: { s: EntryFormState; lang: Lang }) {
         <Input value={s.query} onChange={(_, d) => s.typeQuery(d.value)} />
       </Field>
       {s.chosen && <Text data-testid="entry-chosen">{t(lang, 'views.entry.chosen', { child: s.chosen.name, class: classText(lang, s.chosen) })}</Text>}
-      {!s.chosen && s.query.trim() !== '' && (s.matches.length === 0
-        ? <Text>{t(lang, 'views.entry.noMatch', { query: s.query.trim() })}</Text>
-        : (
+      {!s.chosen &&
+        s.query.trim() !== '' &&
+        (s.matches.length === 0 ? (
+          <Text>{t(lang, 'views.entry.noMatch', { query: s.query.trim() })}</Text>
+        ) : (
           <ul className={styles.plainList} aria-label={t(lang, 'views.entry.matches')}>
             {s.matches.map((c) => (
-              <li key={c.row}><Button size="small" onClick={() => s.choose(c)}>{`${c.name}（${classText(lang, c)}）`}</Button></li>
+              <li key={c.row}>
+                <Button size="small" onClick={() => s.choose(c)}>{`${c.name}（${classText(lang, c)}）`}</Button>
+              </li>
             ))}
           </ul>
         ))}
@@ -64,19 +74,32 @@ function MeetingChildren({ s, lang }: { s: EntryFormState; lang: Lang }) {
     <>
       <Field label={t(lang, 'views.entry.class')}>
         <Select value={s.klass} onChange={(_, d) => s.chooseClass(d.value)}>
-          {s.classes.map((c) => <option key={c} value={c}>{c}</option>)}
+          {s.classes.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </Select>
       </Field>
       <fieldset className={styles.section}>
         <legend>{t(lang, 'views.entry.pickChildren')}</legend>
-        <Checkbox label={t(lang, 'views.entry.all')} checked={inClass.length > 0 && inClass.every((c) => ticked.has(c.row)) ? true : ticked.size > 0 ? 'mixed' : false}
-          onChange={(_, d) => s.setTicked(new Set(d.checked ? inClass.map((c) => c.row) : []))} />
+        <Checkbox
+          label={t(lang, 'views.entry.all')}
+          checked={inClass.length > 0 && inClass.every((c) => ticked.has(c.row)) ? true : ticked.size > 0 ? 'mixed' : false}
+          onChange={(_, d) => s.setTicked(new Set(d.checked ? inClass.map((c) => c.row) : []))}
+        />
         {inClass.map((c) => (
-          <Checkbox key={c.row} label={c.name} checked={ticked.has(c.row)} onChange={(_, d) => {
-            const next = new Set(ticked);
-            if (d.checked) next.add(c.row); else next.delete(c.row);
-            s.setTicked(next);
-          }} />
+          <Checkbox
+            key={c.row}
+            label={c.name}
+            checked={ticked.has(c.row)}
+            onChange={(_, d) => {
+              const next = new Set(ticked);
+              if (d.checked) next.add(c.row);
+              else next.delete(c.row);
+              s.setTicked(next);
+            }}
+          />
         ))}
       </fieldset>
     </>
@@ -89,13 +112,21 @@ function ContactFields({ s, core, lang }: { s: EntryFormState; core: ViewsCore; 
     <>
       <Field label={t(lang, 'views.entry.kind')}>
         <Select value={s.kind} onChange={(_, d) => s.setKind(d.value as ContactKind)}>
-          {core.CONTACT_KINDS.map((k) => <option key={k.id} value={k.id}>{t(lang, `reminders.kind.${k.id}`)}</option>)}
+          {core.CONTACT_KINDS.map((k) => (
+            <option key={k.id} value={k.id}>
+              {t(lang, `reminders.kind.${k.id}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t(lang, 'views.entry.target')}>
         <Select value={s.target} onChange={(_, d) => s.setTarget(d.value as ContactTarget | '')}>
           <option value="">{t(lang, 'views.entry.targetDefault')}</option>
-          {core.TARGETS.map((x) => <option key={x} value={x}>{t(lang, `views.target.${x}`)}</option>)}
+          {core.TARGETS.map((x) => (
+            <option key={x} value={x}>
+              {t(lang, `views.target.${x}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t(lang, 'views.entry.date')}>

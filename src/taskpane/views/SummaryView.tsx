@@ -28,9 +28,15 @@ export default function SummaryView(props: ViewProps) {
     <div className={styles.box}>
       <PeriodPicker s={s} lang={lang} />
       <div className={styles.row}>
-        <Button disabled={s.busy} onClick={() => void s.refresh()}>{t(lang, 'views.summary.compute')}</Button>
-        <Button appearance="primary" disabled={s.busy} onClick={() => void s.updateSummary()}>{t(lang, 'views.summary.update')}</Button>
-        <Button disabled={s.busy} onClick={() => void s.updateAll()}>{t(lang, 'views.summary.updateAll')}</Button>
+        <Button disabled={s.busy} onClick={() => void s.refresh()}>
+          {t(lang, 'views.summary.compute')}
+        </Button>
+        <Button appearance="primary" disabled={s.busy} onClick={() => void s.updateSummary()}>
+          {t(lang, 'views.summary.update')}
+        </Button>
+        <Button disabled={s.busy} onClick={() => void s.updateAll()}>
+          {t(lang, 'views.summary.updateAll')}
+        </Button>
       </div>
       <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
       {s.data && figures && <HeadlineFigures data={s.data} j={figures} lang={lang} />}
@@ -46,13 +52,21 @@ function PeriodPicker({ s, lang }: { s: SummaryState; lang: Lang }) {
   return (
     <>
       <RadioGroup value={s.kind} onChange={(_, d) => s.setKind(d.value as PeriodKindChoice)} aria-labelledby="summary-period" layout="horizontal">
-        <Text id="summary-period" weight="semibold">{t(lang, 'views.summary.period')}</Text>
-        {PERIODS.map((p) => <Radio key={p} value={p} label={t(lang, `views.summary.period.${p}`)} />)}
+        <Text id="summary-period" weight="semibold">
+          {t(lang, 'views.summary.period')}
+        </Text>
+        {PERIODS.map((p) => (
+          <Radio key={p} value={p} label={t(lang, `views.summary.period.${p}`)} />
+        ))}
       </RadioGroup>
       {s.kind === 'custom' && (
         <div className={styles.row}>
-          <Field label={t(lang, 'views.summary.from')}><Input type="date" value={s.from} onChange={(_, d) => s.setFrom(d.value)} /></Field>
-          <Field label={t(lang, 'views.summary.to')}><Input type="date" value={s.to} onChange={(_, d) => s.setTo(d.value)} /></Field>
+          <Field label={t(lang, 'views.summary.from')}>
+            <Input type="date" value={s.from} onChange={(_, d) => s.setFrom(d.value)} />
+          </Field>
+          <Field label={t(lang, 'views.summary.to')}>
+            <Input type="date" value={s.to} onChange={(_, d) => s.setTo(d.value)} />
+          </Field>
         </div>
       )}
     </>
@@ -71,7 +85,9 @@ function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJ
   );
   return (
     <section className={styles.section} aria-labelledby="summary-headline" data-testid="summary-figures">
-      <Text as="h2" id="summary-headline" weight="semibold">{t(lang, 'views.summary.headline', { label: data.core.periodLabel(data.plan.summary.period, lang) })}</Text>
+      <Text as="h2" id="summary-headline" weight="semibold">
+        {t(lang, 'views.summary.headline', { label: data.core.periodLabel(data.plan.summary.period, lang) })}
+      </Text>
       <dl className={styles.figures}>
         {figure('views.summary.children', String(j.children))}
         {figure('views.summary.talks', String(j.talks))}
@@ -90,13 +106,21 @@ function ExportSection({ s, port, lang }: { s: SummaryState; port: WorkbookPort;
   const styles = useViewStyles();
   return (
     <section className={styles.section} aria-labelledby="summary-export">
-      <Text as="h2" id="summary-export" weight="semibold">{t(lang, 'views.summary.export')}</Text>
+      <Text as="h2" id="summary-export" weight="semibold">
+        {t(lang, 'views.summary.export')}
+      </Text>
       {s.fileHost || port.capabilities().newWorkbook ? (
         <>
           <Text>{t(lang, s.fileHost ? 'views.summary.exportIntro' : 'views.summary.exportIntroExcel')}</Text>
-          <div className={styles.row}><Button disabled={s.busy} onClick={() => void s.exportCopy()}>{t(lang, 'views.summary.exportButton')}</Button></div>
+          <div className={styles.row}>
+            <Button disabled={s.busy} onClick={() => void s.exportCopy()}>
+              {t(lang, 'views.summary.exportButton')}
+            </Button>
+          </div>
         </>
-      ) : <Text>{t(lang, 'views.summary.exportExcel')}</Text>}
+      ) : (
+        <Text>{t(lang, 'views.summary.exportExcel')}</Text>
+      )}
     </section>
   );
 }
@@ -107,11 +131,28 @@ function RollupSection({ s, lang }: { s: SummaryState; lang: Lang }) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <section className={styles.section} aria-labelledby="summary-rollup">
-      <Text as="h2" id="summary-rollup" weight="semibold">{t(lang, 'views.summary.rollup')}</Text>
+      <Text as="h2" id="summary-rollup" weight="semibold">
+        {t(lang, 'views.summary.rollup')}
+      </Text>
       <Text>{t(lang, s.fileHost ? 'views.summary.rollupIntro' : 'views.summary.rollupExcel')}</Text>
-      <input ref={picker} type="file" hidden multiple accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv" data-testid="rollup-files"
-        onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length) void s.rollup(files); }} />
-      <div className={styles.row}><Button disabled={s.busy} onClick={() => picker.current?.click()}>{t(lang, 'views.summary.rollupPick')}</Button></div>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        multiple
+        accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv"
+        data-testid="rollup-files"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) void s.rollup(files);
+        }}
+      />
+      <div className={styles.row}>
+        <Button disabled={s.busy} onClick={() => picker.current?.click()}>
+          {t(lang, 'views.summary.rollupPick')}
+        </Button>
+      </div>
     </section>
   );
 }

@@ -9,8 +9,18 @@ const OTHER = '\u0000other';
  * "我是 …": a name from 帮扶人员 or the reminders, or one typed by hand when the list is empty or lacks it.
  * The caller remembers the choice in this browser only.
  */
-export function TeacherPicker({ lang, teachers, current, onChoose, disabled }: {
-  lang: Lang; teachers: readonly string[]; current: string | null; onChoose: (name: string | null) => void; disabled: boolean;
+export function TeacherPicker({
+  lang,
+  teachers,
+  current,
+  onChoose,
+  disabled,
+}: {
+  lang: Lang;
+  teachers: readonly string[];
+  current: string | null;
+  onChoose: (name: string | null) => void;
+  disabled: boolean;
 }) {
   const styles = useViewStyles();
   const [editing, setEditing] = useState(current === null);
@@ -20,33 +30,66 @@ export function TeacherPicker({ lang, teachers, current, onChoose, disabled }: {
   if (!editing && current) {
     return (
       <div className={styles.row}>
-        <Text>{t(lang, 'views.today.teacher')} <Text weight="semibold" data-testid="today-teacher">{current}</Text></Text>
-        <Button size="small" disabled={disabled} onClick={() => { setEditing(true); onChoose(null); }}>{t(lang, 'views.today.teacherChange')}</Button>
+        <Text>
+          {t(lang, 'views.today.teacher')}{' '}
+          <Text weight="semibold" data-testid="today-teacher">
+            {current}
+          </Text>
+        </Text>
+        <Button
+          size="small"
+          disabled={disabled}
+          onClick={() => {
+            setEditing(true);
+            onChoose(null);
+          }}
+        >
+          {t(lang, 'views.today.teacherChange')}
+        </Button>
       </div>
     );
   }
   const name = picked === OTHER ? typed.trim() : picked;
-  const save = () => { if (name) { onChoose(name); setEditing(false); } };
+  const save = () => {
+    if (name) {
+      onChoose(name);
+      setEditing(false);
+    }
+  };
   return (
     <div className={styles.form}>
       {teachers.length === 0 && <Text>{t(lang, 'views.today.teacherNone')}</Text>}
       {teachers.length > 0 && (
         <Field label={t(lang, 'views.today.teacherPick')}>
           <Select value={picked} onChange={(_, d) => setPicked(d.value)}>
-            {teachers.map((n) => <option key={n} value={n}>{n}</option>)}
+            {teachers.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
             <option value={OTHER}>{t(lang, 'views.today.teacherOther')}</option>
           </Select>
         </Field>
       )}
       {picked === OTHER && (
         <Field label={t(lang, 'views.today.teacherInput')}>
-          <Input value={typed} onChange={(_, d) => setTyped(d.value)} onKeyDown={(e) => { if (e.key === 'Enter') save(); }} />
+          <Input
+            value={typed}
+            onChange={(_, d) => setTyped(d.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') save();
+            }}
+          />
         </Field>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!name} onClick={save}>{t(lang, 'views.today.teacherSave')}</Button>
+        <Button appearance="primary" disabled={!name} onClick={save}>
+          {t(lang, 'views.today.teacherSave')}
+        </Button>
       </div>
-      <Text size={200} className={styles.muted}>{t(lang, 'views.today.teacherNote')}</Text>
+      <Text size={200} className={styles.muted}>
+        {t(lang, 'views.today.teacherNote')}
+      </Text>
     </div>
   );
 }

@@ -34,17 +34,26 @@ export default function TodayView(props: ViewProps) {
   const s = useToday(props, formRef);
   return (
     <div className={styles.box}>
-      {s.data && (
-        <TeacherPicker key={s.teacher ?? ''} lang={lang} teachers={s.teachers} current={s.teacher} onChoose={s.choose} disabled={s.busy} />
-      )}
+      {s.data && <TeacherPicker key={s.teacher ?? ''} lang={lang} teachers={s.teachers} current={s.teacher} onChoose={s.choose} disabled={s.busy} />}
       <div className={styles.row}>
-        <Button disabled={s.busy} onClick={() => void s.refresh()}>{t(lang, 'views.action.refresh')}</Button>
+        <Button disabled={s.busy} onClick={() => void s.refresh()}>
+          {t(lang, 'views.action.refresh')}
+        </Button>
       </div>
       <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
       {s.data && s.view && <TodaySection s={s} core={s.data.core} view={s.view} lang={lang} today={today} />}
       {s.data && s.teacher && (
         <div ref={formRef}>
-          <EntryForm lang={lang} today={today} core={s.data.core} children={s.children} recorder={s.teacher} prefill={s.prefill} disabled={s.busy} onRecord={(f) => void s.record(f)} />
+          <EntryForm
+            lang={lang}
+            today={today}
+            core={s.data.core}
+            children={s.children}
+            recorder={s.teacher}
+            prefill={s.prefill}
+            disabled={s.busy}
+            onRecord={(f) => void s.record(f)}
+          />
         </div>
       )}
     </div>
@@ -56,15 +65,27 @@ function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: Vie
   const styles = useViewStyles();
   return (
     <section className={styles.section} aria-labelledby="today-title">
-      <Text as="h2" id="today-title" weight="semibold">{t(lang, 'views.today.hello', { teacher: view.teacher, today })}</Text>
+      <Text as="h2" id="today-title" weight="semibold">
+        {t(lang, 'views.today.hello', { teacher: view.teacher, today })}
+      </Text>
       <div className={styles.row} data-testid="today-counts">
-        <Badge color="danger" appearance="filled" shape="rounded" size="large">{t(lang, 'views.today.overdue', { count: view.overdue })}</Badge>
-        <Badge color="warning" appearance="filled" shape="rounded" size="large">{t(lang, 'views.today.week', { count: view.dueThisWeek })}</Badge>
+        <Badge color="danger" appearance="filled" shape="rounded" size="large">
+          {t(lang, 'views.today.overdue', { count: view.overdue })}
+        </Badge>
+        <Badge color="warning" appearance="filled" shape="rounded" size="large">
+          {t(lang, 'views.today.week', { count: view.dueThisWeek })}
+        </Badge>
       </div>
-      <Text as="h3" weight="semibold">{t(lang, 'views.today.list')}</Text>
-      {view.items.length === 0 ? <Text>{t(lang, 'views.today.empty')}</Text> : (
+      <Text as="h3" weight="semibold">
+        {t(lang, 'views.today.list')}
+      </Text>
+      {view.items.length === 0 ? (
+        <Text>{t(lang, 'views.today.empty')}</Text>
+      ) : (
         <ul className={styles.plainList} data-testid="today-items">
-          {view.items.slice(0, ITEMS_SHOWN).map((item, i) => <ReminderRow key={i} s={s} core={core} item={item} lang={lang} />)}
+          {view.items.slice(0, ITEMS_SHOWN).map((item, i) => (
+            <ReminderRow key={i} s={s} core={core} item={item} lang={lang} />
+          ))}
         </ul>
       )}
       {view.items.length > ITEMS_SHOWN && <Text size={200}>{t(lang, 'views.today.more', { shown: ITEMS_SHOWN, count: view.items.length })}</Text>}
@@ -79,7 +100,9 @@ function ReminderRow({ s, core, item, lang }: { s: TodayState; core: ViewsCore; 
   return (
     <li className={styles.item}>
       <div className={styles.row}>
-        <Badge color={badge.color} appearance={badge.appearance} shape="rounded">{core.statusText(lang, item.status)}</Badge>
+        <Badge color={badge.color} appearance={badge.appearance} shape="rounded">
+          {core.statusText(lang, item.status)}
+        </Badge>
         <Text>{item.due}</Text>
         <Text weight="semibold">{item.child ? item.child.name : t(lang, 'views.today.school')}</Text>
         {item.child?.classLabel && <Text>{item.child.classLabel}</Text>}
@@ -87,8 +110,12 @@ function ReminderRow({ s, core, item, lang }: { s: TodayState; core: ViewsCore; 
       <Text>{core.renderMsg(lang, item.what)}</Text>
       {item.child && (
         <div className={styles.row}>
-          <Button size="small" aria-label={t(lang, 'views.today.goTo', { child: item.child.name })} onClick={() => s.goTo(item)}>{item.child.name}</Button>
-          <Button size="small" disabled={s.busy} aria-label={t(lang, 'views.today.logFor', { child: item.child.name })} onClick={() => s.logFor(item)}>{t(lang, 'views.today.logForShort')}</Button>
+          <Button size="small" aria-label={t(lang, 'views.today.goTo', { child: item.child.name })} onClick={() => s.goTo(item)}>
+            {item.child.name}
+          </Button>
+          <Button size="small" disabled={s.busy} aria-label={t(lang, 'views.today.logFor', { child: item.child.name })} onClick={() => s.logFor(item)}>
+            {t(lang, 'views.today.logForShort')}
+          </Button>
         </div>
       )}
     </li>

@@ -25,8 +25,18 @@ export interface ProposedWrite {
  * The preview of a proposed write, then — once written — the way back: a button when the port can undo
  * (it kept what it overwrote), a sentence when Excel's own undo covers the operation.
  */
-export function WritePreview({ change, port, lang, operation, onClose }: {
-  change: ProposedWrite | null; port: WorkbookPort; lang: Lang; operation: Operation; onClose: () => void;
+export function WritePreview({
+  change,
+  port,
+  lang,
+  operation,
+  onClose,
+}: {
+  change: ProposedWrite | null;
+  port: WorkbookPort;
+  lang: Lang;
+  operation: Operation;
+  onClose: () => void;
 }) {
   const styles = usePreviewStyles();
   const busy = operation.running !== null;
@@ -54,7 +64,10 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
     if (!port.undoLast || !undo) return;
     const after = undo.after;
     // Cancel is honoured until undo starts writing; after that it finishes, as apply does.
-    const done = await operation.run('views.op.undo', async ({ signal }) => { await port.undoLast!({ signal }); return true; });
+    const done = await operation.run('views.op.undo', async ({ signal }) => {
+      await port.undoLast!({ signal });
+      return true;
+    });
     if (!done) return;
     setUndo(null);
     if (after) await after();
@@ -65,20 +78,36 @@ export function WritePreview({ change, port, lang, operation, onClose }: {
     <>
       {change && (
         <section ref={box} tabIndex={-1} className={styles.box} aria-labelledby="views-preview-title" data-testid="write-preview">
-          <Text as="h2" id="views-preview-title" weight="semibold">{t(lang, change.titleKey)}</Text>
-          {change.changes
-            ? <ul className={styles.list}>{change.lines.map((l, i) => <li key={i}><Text>{l}</Text></li>)}</ul>
-            : <Text>{t(lang, 'ui.preview.nothing')}</Text>}
+          <Text as="h2" id="views-preview-title" weight="semibold">
+            {t(lang, change.titleKey)}
+          </Text>
+          {change.changes ? (
+            <ul className={styles.list}>
+              {change.lines.map((l, i) => (
+                <li key={i}>
+                  <Text>{l}</Text>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Text>{t(lang, 'ui.preview.nothing')}</Text>
+          )}
           <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy || !change.changes} onClick={() => void confirm()}>{t(lang, 'ui.action.confirm')}</Button>
-            <Button disabled={busy} onClick={onClose}>{t(lang, 'ui.action.cancelPreview')}</Button>
+            <Button appearance="primary" disabled={busy || !change.changes} onClick={() => void confirm()}>
+              {t(lang, 'ui.action.confirm')}
+            </Button>
+            <Button disabled={busy} onClick={onClose}>
+              {t(lang, 'ui.action.cancelPreview')}
+            </Button>
           </div>
         </section>
       )}
       {!change && undo?.way === 'port' && (
         <div className={styles.actions}>
-          <Button disabled={busy} onClick={() => void undoLast()}>{t(lang, 'views.action.undo')}</Button>
+          <Button disabled={busy} onClick={() => void undoLast()}>
+            {t(lang, 'views.action.undo')}
+          </Button>
         </div>
       )}
       {!change && undo?.way === 'host' && <Text size={200}>{t(lang, 'views.undo.host')}</Text>}

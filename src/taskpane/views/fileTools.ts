@@ -18,14 +18,21 @@ export async function workbookWith(plan: WorkbookPlan): Promise<Uint8Array> {
 }
 
 export class KeyedError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string | number> = {}) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(key);
     this.name = 'KeyedError';
   }
 }
 
 /** The de-identified copy of `snapshot` as file bytes, with the counts of what was masked. */
-export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapshot, today: string): Promise<{ bytes: Uint8Array; message: { messageKey: string; params: Record<string, number> } }> {
+export async function deidentifiedCopy(
+  core: ViewsCore,
+  snapshot: WorkbookSnapshot,
+  today: string,
+): Promise<{ bytes: Uint8Array; message: { messageKey: string; params: Record<string, number> } }> {
   const check = core.checkRoster(snapshot, { today, override: core.overrideFromSettings(snapshot) ?? undefined });
   const copy = core.deidentifyWorkbook(snapshot, check.layouts);
   if (!copy.ok) throw new KeyedError(copy.messageKey, copy.params);
@@ -37,7 +44,13 @@ export async function deidentifiedCopy(core: ViewsCore, snapshot: WorkbookSnapsh
  * date in memory (nothing written back), named by 设置's 学校名称 else its file name, then rollupPlan.
  * A file that cannot be read names itself in the error (file names, never cell contents).
  */
-export async function schoolsRollup(core: ViewsCore, files: readonly { name: string; bytes: Uint8Array }[], today: string, lang: Lang, describe: (e: unknown) => string): Promise<{ plan: WorkbookPlan; schools: number; children: number }> {
+export async function schoolsRollup(
+  core: ViewsCore,
+  files: readonly { name: string; bytes: Uint8Array }[],
+  today: string,
+  lang: Lang,
+  describe: (e: unknown) => string,
+): Promise<{ plan: WorkbookPlan; schools: number; children: number }> {
   const schools: SchoolFigures[] = [];
   for (const file of files) {
     try {

@@ -4,25 +4,51 @@ import { logEntryOp } from '../../core/contacts';
 import type { ChildRecord } from '../../core/contacts/log';
 import { periodFor } from '../../core/summary';
 import {
-  classesOf, defaultFollowUpDue, entryFromForm, matchChildren, periodChoiceFrom, rememberedTeacher, resolveChildren,
-  teacherChoices, undoWayOf, type EntryForm,
+  classesOf,
+  defaultFollowUpDue,
+  entryFromForm,
+  matchChildren,
+  periodChoiceFrom,
+  rememberedTeacher,
+  resolveChildren,
+  teacherChoices,
+  undoWayOf,
+  type EntryForm,
 } from './logic';
 
 const child = (row: number, name: string, classLabel: string | null): ChildRecord => ({
-  row, name, classLabel, birthDate: null, lunarBirthday: false, joinDate: null, keyFocus: false,
+  row,
+  name,
+  classLabel,
+  birthDate: null,
+  lunarBirthday: false,
+  joinDate: null,
+  keyFocus: false,
 });
 
 const roster = [child(4, '王小明', '三(1)班'), child(5, '李明', '三(1)班'), child(6, '张明华', '三(2)班'), child(7, '明月', null)];
 
 const form = (over: Partial<EntryForm> = {}): EntryForm => ({
-  children: [{ row: 4, name: '王小明', classLabel: '三(1)班' }], kind: 'talk', target: '', date: '2026-09-01',
-  content: ' 最近睡得晚 ', followUp: false, followUpDue: '', recorder: ' 刘老师 ', ...over,
+  children: [{ row: 4, name: '王小明', classLabel: '三(1)班' }],
+  kind: 'talk',
+  target: '',
+  date: '2026-09-01',
+  content: ' 最近睡得晚 ',
+  followUp: false,
+  followUpDue: '',
+  recorder: ' 刘老师 ',
+  ...over,
 });
 
 describe('teacherChoices', () => {
   it('lists adults from 帮扶人员 and the reminder owners once each, never students or blanks', () => {
     const names = teacherChoices(
-      [{ name: '刘芳', kind: '班主任' }, { name: '王小红', kind: '学生' }, { name: '陈 军', kind: '党员' }, { name: '赵丽', kind: '代理家长' }],
+      [
+        { name: '刘芳', kind: '班主任' },
+        { name: '王小红', kind: '学生' },
+        { name: '陈 军', kind: '党员' },
+        { name: '赵丽', kind: '代理家长' },
+      ],
       ['刘芳', '', '陈军', '孙老师'],
     );
     expect(names).toHaveLength(4);
@@ -73,10 +99,19 @@ describe('entryFromForm', () => {
   });
 
   it('carries a class meeting (several children), the target and the follow-up date', () => {
-    const r = entryFromForm(form({
-      children: [{ row: 4, name: '王小明', classLabel: '三(1)班' }, { row: 5, name: '李明', classLabel: '三(1)班' }],
-      kind: 'activity', target: '学生', followUp: true, followUpDue: '2026-09-08',
-    }), roster);
+    const r = entryFromForm(
+      form({
+        children: [
+          { row: 4, name: '王小明', classLabel: '三(1)班' },
+          { row: 5, name: '李明', classLabel: '三(1)班' },
+        ],
+        kind: 'activity',
+        target: '学生',
+        followUp: true,
+        followUpDue: '2026-09-08',
+      }),
+      roster,
+    );
     expect(r.ok && r.entry.children.map((c) => c.name)).toEqual(['王小明', '李明']);
     expect(r.ok && r.entry.followUpDue).toBe('2026-09-08');
     expect(r.ok && r.entry.target).toBe('学生');
@@ -116,7 +151,7 @@ describe('periodChoiceFrom', () => {
 });
 
 describe('undoWayOf', () => {
-  it('offers the port\'s undo only when the result says so and the port can', () => {
+  it("offers the port's undo only when the result says so and the port can", () => {
     const port = { undoLast: async () => undefined };
     expect(undoWayOf({ written: [], degraded: [], undo: 'port' }, port)).toBe('port');
     expect(undoWayOf({ written: [], degraded: [], undo: 'port' }, {})).toBeNull();

@@ -71,9 +71,7 @@ export interface EntryForm {
   readonly recorder: string;
 }
 
-export type EntryResult =
-  | { readonly ok: true; readonly entry: NewLogEntry }
-  | { readonly ok: false; readonly messageKey: string; readonly params?: Record<string, string> };
+export type EntryResult = { readonly ok: true; readonly entry: NewLogEntry } | { readonly ok: false; readonly messageKey: string; readonly params?: Record<string, string> };
 
 /**
  * The picked children in a fresh read of the roster: the same row with the same name, else the one
@@ -83,7 +81,10 @@ export function resolveChildren<T extends ChildRecord>(picked: readonly PickedCh
   const out: T[] = [];
   for (const p of picked) {
     const same = fresh.find((r) => r.row === p.row && nameKey(r.name) === nameKey(p.name));
-    if (same) { out.push(same); continue; }
+    if (same) {
+      out.push(same);
+      continue;
+    }
     const byName = fresh.filter((r) => nameKey(r.name) === nameKey(p.name) && r.classLabel === p.classLabel);
     if (byName.length !== 1) return null;
     out.push(byName[0]);
@@ -110,7 +111,7 @@ export function entryFromForm(form: EntryForm, fresh: readonly ChildRecord[]): E
       recorder,
       content: form.content.trim(),
       followUp: form.followUp,
-      followUpDue: form.followUp ? (form.followUpDue || null) : null,
+      followUpDue: form.followUp ? form.followUpDue || null : null,
     },
   };
 }
@@ -126,7 +127,6 @@ export type PeriodKindChoice = 'month' | 'term' | 'year' | 'custom';
 export function periodChoiceFrom(kind: PeriodKindChoice, from: string, to: string): PeriodChoice {
   return kind === 'custom' ? { kind, from: from.trim(), to: to.trim() } : { kind };
 }
-
 
 /** How the last write can be undone: by the port (it kept what it overwrote), by Excel's own Ctrl+Z, or not. */
 export type UndoWay = 'port' | 'host' | null;

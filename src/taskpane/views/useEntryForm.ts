@@ -101,12 +101,48 @@ export function useEntryForm({ today, core, children, recorder, prefill, onRecor
     }
   };
   const record = () => onRecord({ children: picked, kind, target, date, content, followUp, followUpDue: followUp ? due : '', recorder });
-  const reset = () => { setChosen(null); setQuery(''); setContent(''); setFollowUp(false); setFollowUpDue(''); };
+  const reset = () => {
+    setChosen(null);
+    setQuery('');
+    setContent('');
+    setFollowUp(false);
+    setFollowUpDue('');
+  };
 
   return {
-    query, chosen, matches, meeting, classes, klass, inClass, ticked, picked, kind, target, date, content, followUp, followUpDue: due,
-    typeQuery: (q) => { setQuery(q); setChosen(null); },
-    choose: (c) => { setChosen(c); setQuery(c.name); },
-    setMeeting: toggleMeeting, chooseClass, setTicked, setKind, setTarget, setDate, setContent, setFollowUp, setFollowUpDue, record, reset,
+    query,
+    chosen,
+    matches,
+    meeting,
+    classes,
+    klass,
+    inClass,
+    ticked,
+    picked,
+    kind,
+    target,
+    date,
+    content,
+    followUp,
+    followUpDue: due,
+    typeQuery: (q) => {
+      setQuery(q);
+      setChosen(null);
+    },
+    choose: (c) => {
+      setChosen(c);
+      setQuery(c.name);
+    },
+    setMeeting: toggleMeeting,
+    chooseClass,
+    setTicked,
+    setKind,
+    setTarget,
+    setDate,
+    setContent,
+    setFollowUp,
+    setFollowUpDue,
+    record,
+    reset,
   };
 }

@@ -19,7 +19,10 @@ let calendar: Promise<typeof import('../../core/calendar/tyme')> | null = null;
 
 /** The workflow over `snapshot` with the tyme4ts calendar (loaded on first use). */
 export async function maintain(snapshot: WorkbookSnapshot, options: Omit<MaintenanceOptions, 'calendar'>): Promise<MaintenancePlan> {
-  calendar ??= import(/* webpackChunkName: "calendar" */ '../../core/calendar/tyme').catch((e) => { calendar = null; throw e; });
+  calendar ??= import(/* webpackChunkName: "calendar" */ '../../core/calendar/tyme').catch((e) => {
+    calendar = null;
+    throw e;
+  });
   const { createTymeCalendar } = await calendar;
   return planMaintenance(snapshot, { ...options, calendar: createTymeCalendar() });
 }

@@ -24,8 +24,13 @@ export function chartFits(content: SheetContent, chart: PlanChart): boolean {
   const { first, last } = chart.rows;
   const width = content.columns.length;
   return (
-    Number.isInteger(first) && Number.isInteger(last) && first >= 0 && last >= first && last < content.rows.length &&
-    chart.valueCols.length > 0 && [chart.categoryCol, ...chart.valueCols].every((c) => Number.isInteger(c) && c >= 0 && c < width)
+    Number.isInteger(first) &&
+    Number.isInteger(last) &&
+    first >= 0 &&
+    last >= first &&
+    last < content.rows.length &&
+    chart.valueCols.length > 0 &&
+    [chart.categoryCol, ...chart.valueCols].every((c) => Number.isInteger(c) && c >= 0 && c < width)
   );
 }
 
@@ -62,7 +67,10 @@ function chartXml(sheet: string, content: SheetContent, chart: PlanChart): strin
     .map((col, i) => {
       const l = columnLetter(col);
       const tx = `<c:tx><c:strRef><c:f>${esc(`${q}!$${l}$${headerRow + 1}`)}</c:f>${strCache([content.columns[col].header])}</c:strRef></c:tx>`;
-      const val = `<c:val><c:numRef><c:f>${esc(`${q}!$${l}$${from}:$${l}$${to}`)}</c:f>${numCache(block.map((r) => shown(r[col])), valueFormat(content, col))}</c:numRef></c:val>`;
+      const val = `<c:val><c:numRef><c:f>${esc(`${q}!$${l}$${from}:$${l}$${to}`)}</c:f>${numCache(
+        block.map((r) => shown(r[col])),
+        valueFormat(content, col),
+      )}</c:numRef></c:val>`;
       return line
         ? `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:marker><c:symbol val="circle"/></c:marker>${catRef}${val}<c:smooth val="0"/></c:ser>`
         : `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}<c:invertIfNegative val="0"/>${catRef}${val}</c:ser>`;

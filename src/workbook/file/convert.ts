@@ -49,7 +49,7 @@ function biffStream(cfb: unknown): Uint8Array | undefined {
 
 /** True when the workbook globals hold a FilePass record: the file has a password to open. */
 function hasFilePass(stream: Uint8Array): boolean {
-  for (let at = 0; at + 4 <= stream.length; ) {
+  for (let at = 0; at + 4 <= stream.length;) {
     const type = stream[at] | (stream[at + 1] << 8);
     const length = stream[at + 2] | (stream[at + 3] << 8);
     if (type === RT_FILEPASS) return true;

@@ -57,7 +57,10 @@ export class MarkStore {
   flush(): void {
     const pkg = this.pkg;
     const body = this.records
-      .map((r) => `<mark sheet="${esc(r.sheet)}" ref="${r.ref}" s="${r.s}" hadStyle="${r.hadStyle ? 1 : 0}" created="${r.created ? 1 : 0}" markStyle="${r.markStyle}"${r.shape ? ` shape="${esc(r.shape)}"` : ''}/>`)
+      .map(
+        (r) =>
+          `<mark sheet="${esc(r.sheet)}" ref="${r.ref}" s="${r.s}" hadStyle="${r.hadStyle ? 1 : 0}" created="${r.created ? 1 : 0}" markStyle="${r.markStyle}"${r.shape ? ` shape="${esc(r.shape)}"` : ''}/>`,
+      )
       .join('');
     const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<marks xmlns="${MARKS_NS}">${body}</marks>`;
     if (!this.path) {
@@ -67,7 +70,10 @@ export class MarkStore {
       const props = this.path.replace(/item(\d+)\.xml$/, 'itemProps$1.xml');
       pkg.ensureDefault('xml', 'application/xml');
       pkg.addRel(wb, REL.customXml, this.path);
-      pkg.setText(props, `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MARKS_NS}"/></ds:schemaRefs></ds:datastoreItem>`);
+      pkg.setText(
+        props,
+        `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${MARKS_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
+      );
       pkg.setOverride(props, PROPS_CONTENT_TYPE);
       pkg.addRel(this.path, PROPS_TYPE, props);
     }

@@ -123,7 +123,11 @@ export class SheetNotes {
   /** The teacher's VML has been given our namespaces and shape type (once per apply). */
   private vmlReady = false;
 
-  constructor(private readonly pkg: Pkg, private readonly sheetPath: string, private readonly sheet: SheetEditor) {
+  constructor(
+    private readonly pkg: Pkg,
+    private readonly sheetPath: string,
+    private readonly sheet: SheetEditor,
+  ) {
     const rels = pkg.rels(sheetPath);
     const c = rels.find((r) => relIs(r.type, 'comments') && !r.external && pkg.has(r.path));
     if (c) {
@@ -241,13 +245,16 @@ export class SheetNotes {
     const pkg = this.pkg;
     if (!this.model) {
       this.commentsPath = pkg.freePartName('xl/comments', '.xml');
-      this.useComments(parseComments(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`));
+      this.useComments(
+        parseComments(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`),
+      );
       pkg.addRel(this.sheetPath, REL.comments, this.commentsPath);
       pkg.setOverride(this.commentsPath, CONTENT_TYPE.comments);
     }
     if (this.vml === undefined) {
       let block = 0;
-      for (const path of pkg.paths()) if (/\.vml$/i.test(path)) for (const m of pkg.text(path)!.matchAll(/data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) block = Math.max(block, Number(n) || 0);
+      for (const path of pkg.paths())
+        if (/\.vml$/i.test(path)) for (const m of pkg.text(path)!.matchAll(/data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) block = Math.max(block, Number(n) || 0);
       this.vmlPath = pkg.freePartName('xl/drawings/vmlDrawing', '.vml');
       this.useVml(
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +

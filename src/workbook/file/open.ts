@@ -15,7 +15,10 @@ export interface SpreadsheetOptions extends OpenOptions {
 
 /** The sheet name Excel gives a CSV it opens: the file name without its extension, cut to 31 characters. */
 function csvSheetName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '');
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[\\/?*[\]:]/g, '_')
+    .replace(/^'+|'+$/g, '');
   return (base || 'Sheet1').slice(0, 31);
 }
 

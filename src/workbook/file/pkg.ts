@@ -1,5 +1,20 @@
 import { PortError } from '../port';
-import { attr, decodePart, elementRegex, encodePart, ensureRootNamespace, esc, findElement, namespaceDeclarations, PLAIN_UTF8, quoteSheet, rootElement, rootPrefix, setAttr, type PartEncoding } from './xml';
+import {
+  attr,
+  decodePart,
+  elementRegex,
+  encodePart,
+  ensureRootNamespace,
+  esc,
+  findElement,
+  namespaceDeclarations,
+  PLAIN_UTF8,
+  quoteSheet,
+  rootElement,
+  rootPrefix,
+  setAttr,
+  type PartEncoding,
+} from './xml';
 import { findPart, type Parts } from './zip';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -199,7 +214,9 @@ export class Pkg {
 
   addRel(sourcePart: string, type: string, targetPart: string): string {
     const relsPath = relsPathOf(sourcePart);
-    let xml = this.text(relsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    let xml =
+      this.text(relsPath) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const used = new Set(this.rels(sourcePart).map((r) => r.id));
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
@@ -361,9 +378,7 @@ export class Pkg {
         const tag = /^<[^>]*>/.exec(el)![0];
         return attr(tag, 'name') === '_xlnm.Print_Titles' && attr(tag, 'localSheetId') === String(index) ? '' : el;
       });
-      xml = inner.trim()
-        ? xml.slice(0, names.innerStart) + inner + xml.slice(names.innerEnd)
-        : xml.slice(0, names.start) + xml.slice(names.end);
+      xml = inner.trim() ? xml.slice(0, names.innerStart) + inner + xml.slice(names.innerEnd) : xml.slice(0, names.start) + xml.slice(names.end);
     }
     if (rows) {
       const el = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(`${quoteSheet(sheetName)}!$${rows.first}:$${rows.last}`)}</${p}definedName>`;

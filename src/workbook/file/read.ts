@@ -86,7 +86,10 @@ function toCellValue(cell: SheetJsCell | undefined): CellValue {
       // Only when a file stores ISO dates (t="d"); the core works in serials.
       const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
       if (Number.isNaN(d.getTime())) return null;
-      return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000 + (d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()) / 86400;
+      return (
+        (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000 +
+        (d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()) / 86400
+      );
     }
     default:
       return null;

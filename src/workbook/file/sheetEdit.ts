@@ -53,7 +53,10 @@ export class SheetEditor {
   /** True once a cell holding a formula was overwritten (calcChain must go). */
   formulaOverwritten = false;
 
-  constructor(xml: string, private readonly sheetName: string) {
+  constructor(
+    xml: string,
+    private readonly sheetName: string,
+  ) {
     this.p = rootPrefix(xml, 'worksheet');
     const sd = findElement(xml, this.p, 'sheetData');
     if (!sd) throw new PortError('file.damaged');
@@ -207,11 +210,16 @@ export class SheetEditor {
 
   /** Set or remove (undefined) the style of a cell, creating an empty cell when needed. */
   setStyle(row: number, col: number, s: number | undefined): void {
-    this.put(row, col, (old) => {
-      const base = old ?? `<${this.p}c r="${refOf(row, col)}"/>`;
-      const tag = /^<[^>]*>/.exec(base)![0];
-      return setAttr(tag, 's', s === undefined ? undefined : String(s)) + base.slice(tag.length);
-    }, false);
+    this.put(
+      row,
+      col,
+      (old) => {
+        const base = old ?? `<${this.p}c r="${refOf(row, col)}"/>`;
+        const tag = /^<[^>]*>/.exec(base)![0];
+        return setAttr(tag, 's', s === undefined ? undefined : String(s)) + base.slice(tag.length);
+      },
+      false,
+    );
   }
 
   /** Remove a cell if it is empty (no value, no formula) and unstyled: undoes a cell we created. */

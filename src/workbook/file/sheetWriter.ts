@@ -14,7 +14,6 @@ const VALIDATION_EXTRA_ROWS = 1000;
 /** Points; fits the 14 pt title font with CJK glyphs. */
 const TITLE_ROW_HEIGHT = 21;
 
-
 export interface TableSpec {
   readonly id: number;
   readonly name: string;
@@ -48,7 +47,10 @@ export function layoutOf(content: SheetContent): { headerRow: number; firstDataR
 export function tableHeaders(content: SheetContent): string[] {
   const seen = new Set<string>();
   return content.columns.map((c, i) => {
-    const base = stripForbidden(c.header).replace(/[\r\n\t]+/g, ' ').trim() || `Column${i + 1}`;
+    const base =
+      stripForbidden(c.header)
+        .replace(/[\r\n\t]+/g, ' ')
+        .trim() || `Column${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
     seen.add(name.toLowerCase());
@@ -148,7 +150,9 @@ function writeSheetHead(out: ByteSink, content: SheetContent, layout: SheetLayou
   const selected = tabSelected ? ' tabSelected="1"' : '';
   if (content.freezeHeader) {
     const split = headerRow + 1;
-    out.push(`<sheetViews><sheetView${selected} workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`);
+    out.push(
+      `<sheetViews><sheetView${selected} workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`,
+    );
   } else {
     out.push(`<sheetViews><sheetView${selected} workbookViewId="0"/></sheetViews>`);
   }
@@ -221,7 +225,9 @@ function writeHighlights(out: ByteSink, content: SheetContent, layout: SheetLayo
   content.highlights.forEach((h, i) => {
     const dxf = styles.dxf(h.fill, h.font);
     const literal = stripForbidden(h.equals).replace(/"/g, '""');
-    out.push(`<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(`$${columnLetter(h.col)}${dataFrom}="${literal}"`)}</formula></cfRule></conditionalFormatting>`);
+    out.push(
+      `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><formula>${esc(`$${columnLetter(h.col)}${dataFrom}="${literal}"`)}</formula></cfRule></conditionalFormatting>`,
+    );
   });
 }
 
@@ -282,7 +288,9 @@ export function printXml(print: PlanPrint, firstDataRow: number, rowCount: numbe
   ];
   const breaks = [...new Set(print.breaksBefore ?? [])].filter((r) => r > 0 && r < rowCount).sort((a, b) => a - b);
   if (breaks.length) {
-    out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${firstDataRow + r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+    out.push(
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${firstDataRow + r}" max="16383" man="1"/>`).join('')}</rowBreaks>`,
+    );
   }
   return out;
 }

@@ -71,7 +71,7 @@ export function packageKind(parts: Parts): 'ods' | 'xlsb' | 'xlsm' | 'xlsx' {
   if (!findPart(parts, '[Content_Types].xml')) return 'xlsx';
   const pkg = new Pkg(parts);
   const wb = pkg.rels('').find((r) => relIs(r.type, 'officeDocument') && !r.external)?.path;
-  const ct = wb ? pkg.contentTypeOf(wb) ?? '' : '';
+  const ct = wb ? (pkg.contentTypeOf(wb) ?? '') : '';
   if (ct === BINARY_WORKBOOK || (wb && /\.bin$/i.test(wb))) return 'xlsb';
   if (MACRO_WORKBOOK.test(ct)) return 'xlsm';
   return 'xlsx';

@@ -109,8 +109,7 @@ export class Styles {
       inner = inner.replace(new RegExp(`<${p}color\\b[^>]*/>`, 'g'), '');
       const color = `<${p}color rgb="FF0563C1"/>`;
       inner = `<${p}u/>` + (new RegExp(`<${p}sz\\b`).test(inner) ? inner.replace(new RegExp(`(<${p}sz\\b[^>]*/>)`), `$1${color}`) : color + inner);
-    }
-    else inner = `<${p}b/>` + inner;
+    } else inner = `<${p}b/>` + inner;
     return this.add('fonts', `<${p}font>${inner}</${p}font>`);
   }
 

@@ -47,7 +47,28 @@ function sameName(a: string, b: string): boolean {
   return a.toLocaleUpperCase() === b.toLocaleUpperCase();
 }
 
-const AFTER_HYPERLINKS = ['printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_HYPERLINKS = [
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 /** Per-apply working state: one package copy, one styles editor, one mark store. */
 class Txn {
@@ -57,7 +78,10 @@ class Txn {
   readonly degraded = new Set<string>();
   readonly written: ApplyResult['written'][number][] = [];
 
-  constructor(parts: Parts, readonly author: string) {
+  constructor(
+    parts: Parts,
+    readonly author: string,
+  ) {
     this.pkg = new Pkg(parts);
   }
 
@@ -82,10 +106,24 @@ class XlsxWorkbook implements FileWorkbook {
   private saved?: Uint8Array;
   private readonly undo = new PackageUndo<Parts>();
 
-  constructor(private parts: Parts, private readonly options: OpenOptions, readonly format: SourceFormat) {}
+  constructor(
+    private parts: Parts,
+    private readonly options: OpenOptions,
+    readonly format: SourceFormat,
+  ) {}
 
   capabilities(): HostCapabilities {
-    return { host: 'file', excelApi: null, notes: true, conditionalFormats: true, dataValidation: true, hyperlinks: true, undoGroup: false, insertSheets: false, newWorkbook: false };
+    return {
+      host: 'file',
+      excelApi: null,
+      notes: true,
+      conditionalFormats: true,
+      dataValidation: true,
+      hyperlinks: true,
+      undoGroup: false,
+      insertSheets: false,
+      newWorkbook: false,
+    };
   }
 
   private entries(): SheetEntry[] {
@@ -377,7 +415,9 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
       linkStyle ??= txn.styles.xf({ fontId: txn.styles.font('link') });
       const s = linkStyle;
       editor.setValue(row, col, () => cellXml(editor.p, ref, value.text, s, notes));
-      links.push(`<${editor.p}hyperlink ref="${ref}" location="${esc(`${quoteSheet(value.link.sheet)}!${columnLetter(value.link.col)}${value.link.row + 1}`)}" display="${esc(value.text)}"/>`);
+      links.push(
+        `<${editor.p}hyperlink ref="${ref}" location="${esc(`${quoteSheet(value.link.sheet)}!${columnLetter(value.link.col)}${value.link.row + 1}`)}" display="${esc(value.text)}"/>`,
+      );
     } else if (isDateCell(value)) {
       // A real date: the serial, in the cell's (or column's) style with the date format on top.
       const serial = dateCellSerial(value, dates1904);
@@ -408,7 +448,9 @@ function addHyperlinks(editor: SheetEditor, links: string[]): void {
   if (found && !found.selfClosing) {
     // A new link on a cell replaces an old one there.
     const refs = new Set(links.map((l) => attr(l, 'ref')));
-    const inner = editor.tail.slice(found.innerStart, found.innerEnd).replace(new RegExp(`<${p}hyperlink\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}hyperlink>)`, 'g'), (h) => (refs.has(attr(h, 'ref')) ? '' : h));
+    const inner = editor.tail
+      .slice(found.innerStart, found.innerEnd)
+      .replace(new RegExp(`<${p}hyperlink\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${p}hyperlink>)`, 'g'), (h) => (refs.has(attr(h, 'ref')) ? '' : h));
     editor.tail = `${editor.tail.slice(0, found.innerStart)}${inner}${links.join('')}${editor.tail.slice(found.innerEnd)}`;
     return;
   }
@@ -455,7 +497,9 @@ function extendTables(pkg: Pkg, sheetPath: string, lastRow: number, newLast: num
     if (!end || end.row !== lastRow) continue;
     const next = `${a}:${refOf(newLast, end.col)}`;
     let out = xml.slice(0, tag.index) + setAttr(tag[0], 'ref', next) + xml.slice(tag.index + tag[0].length);
-    out = out.replace(/(<(?:\w+:)?autoFilter\b[^>]*\bref=")([^"]*)(")/, (_m, pre: string, old: string, post: string) => (old === ref ? `${pre}${next}${post}` : `${pre}${old}${post}`));
+    out = out.replace(/(<(?:\w+:)?autoFilter\b[^>]*\bref=")([^"]*)(")/, (_m, pre: string, old: string, post: string) =>
+      old === ref ? `${pre}${next}${post}` : `${pre}${old}${post}`,
+    );
     pkg.setText(r.path, out);
   }
 }

@@ -98,7 +98,10 @@ export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file:
   } catch {
     // The requirement set is there but this Excel cannot insert (iPad, an extension-hardening policy, a
     // file it refuses): take out anything that arrived and let the caller write the plan instead.
-    await removeArrived(context, sheets.map((s) => s.sheet));
+    await removeArrived(
+      context,
+      sheets.map((s) => s.sheet),
+    );
     return null;
   }
 
@@ -115,21 +118,32 @@ export async function insertPlanSheets(env: InsertEnv, plan: WorkbookPlan, file:
     await context.sync();
   } catch (e) {
     if (officeErrorCode(e) !== 'ItemNotFound') throw e;
-    await takeOutHalfInsert(context, sheets.map((s) => s.sheet));
+    await takeOutHalfInsert(
+      context,
+      sheets.map((s) => s.sheet),
+    );
   }
 
   const degraded = new Set<string>();
   const charts = inserted.flatMap((s) =>
     s.content.charts?.length && s.charts.items.length < s.content.charts.length
-      ? [
-          ...s.charts.items.map((c) => ({ requestBytes: 20, queue: () => c.delete() })),
-          ...chartCommands(() => s.ws, s.content, contentWidth(s.content), features, degraded),
-        ]
+      ? [...s.charts.items.map((c) => ({ requestBytes: 20, queue: () => c.delete() })), ...chartCommands(() => s.ws, s.content, contentWidth(s.content), features, degraded)]
       : [],
   );
-  await runChunks(context, [charts].filter((c) => c.length > 0));
+  await runChunks(
+    context,
+    [charts].filter((c) => c.length > 0),
+  );
 
   const written: ApplyResult['written'][number][] = sheets.map((s) => ({ sheet: s.sheet, what: 'created', rows: s.content.rows.length }));
-  const steps: SheetStep[] = sheets.map((s) => ({ kind: 'sheet', sheet: s.sheet, before: null, content: s.content, width: contentWidth(s.content), appended: [], cells: new Map() }));
+  const steps: SheetStep[] = sheets.map((s) => ({
+    kind: 'sheet',
+    sheet: s.sheet,
+    before: null,
+    content: s.content,
+    width: contentWidth(s.content),
+    appended: [],
+    cells: new Map(),
+  }));
   return { result: { written, degraded: [...degraded] }, undo: { steps, hyperlinks: features.hyperlinks } };
 }

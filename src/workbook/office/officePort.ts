@@ -85,21 +85,24 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
         }
       }
       const finish = (e: OutsideUndoGroup) => run((context) => e.finish(context, f, office.context.document.settings, budgetBytes), {}, false);
-      const applied = await applyOutsideFirst(run, finish, (leaveStaleBackups) => (context) =>
-        applyPlan(
-          {
-            context,
-            features: f,
-            settings: office.context.document.settings,
-            budgetBytes,
-            signal: applyOptions.signal,
-            onProgress: applyOptions.onProgress,
-            captureUndo: !f.undoGroup,
-            inUndoGroup: f.undoGroup,
-            leaveStaleBackups,
-          },
-          plan,
-        ),
+      const applied = await applyOutsideFirst(
+        run,
+        finish,
+        (leaveStaleBackups) => (context) =>
+          applyPlan(
+            {
+              context,
+              features: f,
+              settings: office.context.document.settings,
+              budgetBytes,
+              signal: applyOptions.signal,
+              onProgress: applyOptions.onProgress,
+              captureUndo: !f.undoGroup,
+              inUndoGroup: f.undoGroup,
+              leaveStaleBackups,
+            },
+            plan,
+          ),
       );
       lastUndo = applied.undo;
       return { ...applied.result, undo: f.undoGroup ? 'host' : applied.undo ? 'port' : 'none' };

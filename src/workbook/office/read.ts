@@ -87,12 +87,7 @@ const isRetryable = (e: unknown) => /PayloadSizeLimitExceeded$|^ItemNotFound$/.t
  * probe are queued together and each retry re-queues the same set, so the steps share the queued proxies.
  */
 // eslint-disable-next-line max-lines-per-function -- one shared first sync and its retries (the comment above)
-export async function readWorkbook(
-  context: Excel.RequestContext,
-  features: OfficeFeatures,
-  options: ReadOptions,
-  limits: ReadLimits,
-): Promise<WorkbookSnapshot> {
+export async function readWorkbook(context: Excel.RequestContext, features: OfficeFeatures, options: ReadOptions, limits: ReadLimits): Promise<WorkbookSnapshot> {
   const capacity = Math.max(1, Math.min(limits.maxReadCells, Math.floor(limits.budgetBytes / INITIAL_BYTES_PER_CELL)));
   const list = context.workbook.worksheets;
 
@@ -121,7 +116,10 @@ export async function readWorkbook(
       p.used = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
       p.used.load('rowIndex,columnIndex,rowCount,columnCount');
       if (withMerges()) {
-        p.merged = p.used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0).getMergedAreasOrNullObject();
+        p.merged = p.used
+          .getRow(0)
+          .getResizedRange(HEADER_SCAN_ROWS - 1, 0)
+          .getMergedAreasOrNullObject();
         p.merged.load('address');
       }
       if (boxRows > 0) {
@@ -158,7 +156,10 @@ export async function readWorkbook(
   if (options.sheets !== undefined && !options.namesOnly) {
     // Named sheets: the list, the sizes and the boxes in one sync.
     const names = [...new Set(options.sheets)];
-    pending = queueSizes(names.map((name) => ({ key: name.toLowerCase(), ws: list.getItem(name) })), true);
+    pending = queueSizes(
+      names.map((name) => ({ key: name.toLowerCase(), ws: list.getItem(name) })),
+      true,
+    );
     try {
       await context.sync();
     } catch (e) {

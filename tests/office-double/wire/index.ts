@@ -17,7 +17,13 @@ let nextDouble = 1;
 /** Excel.run for one double in wire mode. */
 export function wireExcelRun(parts: WireParts): (...args: unknown[]) => Promise<unknown> {
   const client = officeClient();
-  const host = new WireHost({ state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit, platform: parts.platform }, WIRE_SPECS, parts.stats, parts.limits, parts.beforeSync);
+  const host = new WireHost(
+    { state: parts.state, api: parts.api, readCellLimit: parts.readCellLimit, platform: parts.platform },
+    WIRE_SPECS,
+    parts.stats,
+    parts.limits,
+    parts.beforeSync,
+  );
   // The session URL names the double; the route holds it weakly, so a finished test's workbook can go.
   const prefix = `https://office-double.invalid/${nextDouble++}/`;
   const ref = new WeakRef(host);

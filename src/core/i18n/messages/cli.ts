@@ -8,7 +8,8 @@ export const cli: DomainMessages = {
     'cli.usage.common': '通用选项：\n  --lang zh|en   输出语言（默认 zh，中文）\n  --help, -h     显示本说明',
     'cli.usage.exit': '退出码：0 没有错误（可以有警告）；1 发现错误；2 无法检查（文件不存在、不是能读取的表格文件、文件损坏、找不到花名册、参数有误）。',
     'cli.validate.synopsis': 'validate <文件.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD] [--lang zh|en] [--json]',
-    'cli.validate.summary': '检查花名册并列出问题。--sheet 指定花名册工作表（默认自动识别；一班一表时可重复或用逗号隔开，如 --sheet 一年级一班,一年级二班）；--today 计算年龄的参照日期（默认今天）；--json 输出一个 JSON 对象。',
+    'cli.validate.summary':
+      '检查花名册并列出问题。--sheet 指定花名册工作表（默认自动识别；一班一表时可重复或用逗号隔开，如 --sheet 一年级一班,一年级二班）；--today 计算年龄的参照日期（默认今天）；--json 输出一个 JSON 对象。',
     'cli.error.prefix': '错误：{message}',
     'cli.error.noCommand': '缺少命令。可用命令：{commands}。运行 npm run cli -- --help 查看用法。',
     'cli.error.unknownCommand': '未知命令“{command}”。可用命令：{commands}。运行 npm run cli -- --help 查看用法。',
@@ -39,9 +40,11 @@ export const cli: DomainMessages = {
     'cli.report.clean': '共 {children} 名儿童，没有发现问题。',
     'cli.report.lifeHeading': '活动记录、兴趣小组、留守之家签到、基金收支、培训记录中的问题 {count} 个：',
     'cli.apply.synopsis': 'apply <输入.xlsx> -o <输出.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD] [--lang zh|en]',
-    'cli.apply.summary': '另存一份工作簿，把设置、帮扶人员、谈心记录、结对帮扶、提醒事项、统计汇总、工作报告、校验结果全部更新；花名册和已填写的内容不改动，原文件不会被覆盖。发现错误时退出码为 1（文件照样写出）。输入也可以是 .xlsm（结果存为 .xlsm，宏保留）或 .xls、.et、.ods、.csv（结果存为新的 .xlsx；不给 -o 时存在原文件旁边，同名 .xlsx）。',
+    'cli.apply.summary':
+      '另存一份工作簿，把设置、帮扶人员、谈心记录、结对帮扶、提醒事项、统计汇总、工作报告、校验结果全部更新；花名册和已填写的内容不改动，原文件不会被覆盖。发现错误时退出码为 1（文件照样写出）。输入也可以是 .xlsm（结果存为 .xlsm，宏保留）或 .xls、.et、.ods、.csv（结果存为新的 .xlsx；不给 -o 时存在原文件旁边，同名 .xlsx）。',
     'cli.summary.synopsis': 'summary <文件.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
-    'cli.summary.summary': '统计留守儿童人数、结对和谈心、家访等工作情况。默认统计本学期；--period 选本月、本学期或本学年，--from/--to 自定起止日期；--json 输出一个 JSON 对象（不含姓名）。',
+    'cli.summary.summary':
+      '统计留守儿童人数、结对和谈心、家访等工作情况。默认统计本学期；--period 选本月、本学期或本学年，--from/--to 自定起止日期；--json 输出一个 JSON 对象（不含姓名）。',
     'cli.rollup.synopsis': 'rollup <甲校.xlsx> <乙校.xlsx> … -o <汇总.xlsx> [--today YYYY-MM-DD]',
     'cli.rollup.summary': '把多所学校的工作簿汇总成一个新工作簿：合计表和每校一张统计表（不含儿童姓名）。学校名称取自各校“设置”表的“学校名称”，没有则用文件名。',
     'cli.export.synopsis': 'export <输入.xlsx> -o <输出.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD]',
@@ -62,7 +65,8 @@ export const cli: DomainMessages = {
     'cli.apply.degraded': '注意：{what}',
     'cli.apply.pairing': '结对：{children} 名儿童，{withTeacher} 名有帮扶教师，{withBuddy} 名有学习帮手，{unpaired} 项未能配对。',
     'cli.apply.reminders': '提醒：逾期 {overdue} 项，今天和本周到期 {week} 项。',
-    'cli.apply.findings': '问题：花名册 {roster} 个，帮扶人员与结对 {pairing} 个，设置与谈心记录 {contacts} 个，活动、签到、基金与培训记录 {life} 个；共 {errors} 个错误，{warnings} 个警告，详见“校验结果”表。',
+    'cli.apply.findings':
+      '问题：花名册 {roster} 个，帮扶人员与结对 {pairing} 个，设置与谈心记录 {contacts} 个，活动、签到、基金与培训记录 {life} 个；共 {errors} 个错误，{warnings} 个警告，详见“校验结果”表。',
     'cli.apply.clean': '没有发现问题。',
     'cli.summary.period': '统计时段：{period}',
     'cli.summary.children': '留守儿童 {children} 名：男 {boys} 名，女 {girls} 名；重点帮扶 {keyFocus} 名。',
@@ -78,9 +82,11 @@ export const cli: DomainMessages = {
     'cli.usage.title': 'Left-behind Children Care Assistant · command line\nUsage: npm run cli -- <command> [arguments] [options]',
     'cli.usage.commands': 'Commands:',
     'cli.usage.common': 'Common options:\n  --lang zh|en   output language (default zh, Chinese)\n  --help, -h     show this text',
-    'cli.usage.exit': 'Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 could not check (missing file, not a readable spreadsheet, damaged file, no roster found, bad arguments).',
+    'cli.usage.exit':
+      'Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 could not check (missing file, not a readable spreadsheet, damaged file, no roster found, bad arguments).',
     'cli.validate.synopsis': 'validate <file.xlsx> [--sheet NAME …] [--today YYYY-MM-DD] [--lang zh|en] [--json]',
-    'cli.validate.summary': 'Check the roster and list its problems. --sheet names the roster sheet (found automatically by default; with one sheet per class, repeat it or separate the names by commas: --sheet 一年级一班,一年级二班); --today is the reference date for ages (default: today); --json prints one JSON object.',
+    'cli.validate.summary':
+      'Check the roster and list its problems. --sheet names the roster sheet (found automatically by default; with one sheet per class, repeat it or separate the names by commas: --sheet 一年级一班,一年级二班); --today is the reference date for ages (default: today); --json prints one JSON object.',
     'cli.error.prefix': 'Error: {message}',
     'cli.error.noCommand': 'No command given. Commands: {commands}. Run npm run cli -- --help for usage.',
     'cli.error.unknownCommand': 'Unknown command "{command}". Commands: {commands}. Run npm run cli -- --help for usage.',
@@ -100,26 +106,33 @@ export const cli: DomainMessages = {
     'cli.error.cannotCheck': 'Cannot check {path}: {reason}',
     'cli.error.sameFile': 'The output file cannot be the input file itself ({path}). Give another name with -o; the original is left untouched.',
     'cli.error.cannotWrite': 'Cannot write {path}: no permission, or the file is in use (open in Excel, for example).',
-    'cli.error.unexpected': 'Something unexpected happened and the operation did not finish; no file was changed. Try again; if it happens again, contact your school\'s IT coordinator.',
+    'cli.error.unexpected':
+      "Something unexpected happened and the operation did not finish; no file was changed. Try again; if it happens again, contact your school's IT coordinator.",
     'cli.report.layout': 'Roster: sheet "{sheet}", header on row {headerRows}, {children, plural, one {{children} child} other {{children} children}} read.',
-    'cli.report.sheets': 'Roster: {count, plural, one {{count} sheet} other {{count} sheets}} (one per class), {children, plural, one {{children} child} other {{children} children}} read in all:',
+    'cli.report.sheets':
+      'Roster: {count, plural, one {{count} sheet} other {{count} sheets}} (one per class), {children, plural, one {{children} child} other {{children} children}} read in all:',
     'cli.report.sheetLine': '"{sheet}": header on row {headerRows}, {children, plural, one {{children} child} other {{children} children}}',
     'cli.report.unmapped': 'Columns not recognised (kept, not checked): {columns}',
     'cli.report.group': '[{rule}] {count}',
     'cli.report.headerCell': '{sheet}!row {row}',
-    'cli.report.summary': '{children, plural, one {{children} child} other {{children} children}}: {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}.',
+    'cli.report.summary':
+      '{children, plural, one {{children} child} other {{children} children}}: {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}.',
     'cli.report.clean': '{children, plural, one {{children} child} other {{children} children}}, no problems found.',
     'cli.report.lifeHeading': '{count, plural, one {{count} problem} other {{count} problems}} in 活动记录, 兴趣小组, 留守之家签到, 基金收支 and 培训记录:',
     'cli.apply.synopsis': 'apply <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--today YYYY-MM-DD] [--lang zh|en]',
-    'cli.apply.summary': 'Write a copy of the workbook with 设置, 帮扶人员, 谈心记录, 结对帮扶, 提醒事项, 统计汇总, 工作报告 and 校验结果 brought up to date; the roster and anything people typed stay as they are, and the input is never overwritten. Exit code 1 when errors are found (the copy is written all the same). The input may also be .xlsm (saved as .xlsm, macros kept) or .xls, .et, .ods, .csv (saved as a new .xlsx; without -o, next to the input under the same name).',
+    'cli.apply.summary':
+      'Write a copy of the workbook with 设置, 帮扶人员, 谈心记录, 结对帮扶, 提醒事项, 统计汇总, 工作报告 and 校验结果 brought up to date; the roster and anything people typed stay as they are, and the input is never overwritten. Exit code 1 when errors are found (the copy is written all the same). The input may also be .xlsm (saved as .xlsm, macros kept) or .xls, .et, .ods, .csv (saved as a new .xlsx; without -o, next to the input under the same name).',
     'cli.summary.synopsis': 'summary <file.xlsx> [--sheet NAME …] [--today YYYY-MM-DD] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
-    'cli.summary.summary': 'Count the children, the pairing and the talks, calls and home visits. This term by default; --period picks this month, term or school year, --from/--to any span; --json prints one JSON object (no names).',
+    'cli.summary.summary':
+      'Count the children, the pairing and the talks, calls and home visits. This term by default; --period picks this month, term or school year, --from/--to any span; --json prints one JSON object (no names).',
     'cli.rollup.synopsis': 'rollup <a.xlsx> <b.xlsx> … -o <county.xlsx> [--today YYYY-MM-DD]',
-    'cli.rollup.summary': 'Roll several schools\' workbooks up into a new workbook: the total and one summary sheet per school (no children\'s names). Schools are named by 学校名称 in their 设置 sheet, else by file name.',
+    'cli.rollup.summary':
+      "Roll several schools' workbooks up into a new workbook: the total and one summary sheet per school (no children's names). Schools are named by 学校名称 in their 设置 sheet, else by file name.",
     'cli.export.synopsis': 'export <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--today YYYY-MM-DD]',
     'cli.export.summary': 'De-identified export: write a new file with names, ID numbers and phones masked and addresses cut to the village.',
     'cli.error.outputFormat': 'Cannot save as {path}: results are saved only in the {expected} format (the original is never changed). Give a name ending in {expected} with -o.',
-    'cli.error.macroOutput': 'Cannot save as {path}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.',
+    'cli.error.macroOutput':
+      'Cannot save as {path}: this workbook has macros (.xlsm); saving it as .xlsx would lose them, and Excel would not open it. Give a name ending in .xlsm with -o.',
     'cli.error.outputExists': 'The result would be saved as {path}, but that file already exists; to keep it, nothing was written. Give an output file with -o.',
     'cli.error.missingOutput': 'No output file: give one with -o, e.g. -o out.xlsx.',
     'cli.error.cannotApply': 'Cannot write the copy of {path}: {reason}',
@@ -132,17 +145,22 @@ export const cli: DomainMessages = {
     'cli.apply.sheet.appended': '{sheet}: {rows, plural, one {{rows} row} other {{rows} rows}} appended',
     'cli.apply.sheet.cells': '{sheet}: {rows, plural, one {{rows} row} other {{rows} rows}} updated',
     'cli.apply.degraded': 'Note: {what}',
-    'cli.apply.pairing': 'Pairing: {children, plural, one {{children} child} other {{children} children}}, {withTeacher} with a teacher, {withBuddy} with a study buddy, {unpaired, plural, one {{unpaired} place} other {{unpaired} places}} left unpaired.',
+    'cli.apply.pairing':
+      'Pairing: {children, plural, one {{children} child} other {{children} children}}, {withTeacher} with a teacher, {withBuddy} with a study buddy, {unpaired, plural, one {{unpaired} place} other {{unpaired} places}} left unpaired.',
     'cli.apply.reminders': 'Reminders: {overdue} overdue, {week} due today or this week.',
-    'cli.apply.findings': 'Problems: {roster} in the roster, {pairing} in 帮扶人员 and pairing, {contacts} in 设置 and 谈心记录, {life} in the activity, roll-call, fund and training sheets; {errors, plural, one {{errors} error} other {{errors} errors}} and {warnings, plural, one {{warnings} warning} other {{warnings} warnings}} in all, listed on the 校验结果 sheet.',
+    'cli.apply.findings':
+      'Problems: {roster} in the roster, {pairing} in 帮扶人员 and pairing, {contacts} in 设置 and 谈心记录, {life} in the activity, roll-call, fund and training sheets; {errors, plural, one {{errors} error} other {{errors} errors}} and {warnings, plural, one {{warnings} warning} other {{warnings} warnings}} in all, listed on the 校验结果 sheet.',
     'cli.apply.clean': 'No problems found.',
     'cli.summary.period': 'Period: {period}',
-    'cli.summary.children': '{children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {boys, plural, one {{boys} boy} other {{boys} boys}}, {girls, plural, one {{girls} girl} other {{girls} girls}}; {keyFocus} key-focus.',
+    'cli.summary.children':
+      '{children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {boys, plural, one {{boys} boy} other {{boys} boys}}, {girls, plural, one {{girls} girl} other {{girls} girls}}; {keyFocus} key-focus.',
     'cli.summary.grades': 'By grade: {grades}; grade unknown: {unknown}.',
     'cli.summary.grade': 'grade {grade}: {count}',
     'cli.summary.sep': ', ',
-    'cli.summary.contact': '{talks, plural, one {{talks} talk} other {{talks} talks}}, {parentCalls, plural, one {{parentCalls} parent call} other {{parentCalls} parent calls}}, {homeVisits, plural, one {{homeVisits} home visit} other {{homeVisits} home visits}}; {withoutTalk, plural, one {{withoutTalk} child} other {{withoutTalk} children}} without a talk in the period.',
-    'cli.rollup.written': 'Wrote {path}: {schools, plural, one {{schools} school} other {{schools} schools}}, {children, plural, one {{children} left-behind child} other {{children} left-behind children}} in all.',
+    'cli.summary.contact':
+      '{talks, plural, one {{talks} talk} other {{talks} talks}}, {parentCalls, plural, one {{parentCalls} parent call} other {{parentCalls} parent calls}}, {homeVisits, plural, one {{homeVisits} home visit} other {{homeVisits} home visits}}; {withoutTalk, plural, one {{withoutTalk} child} other {{withoutTalk} children}} without a talk in the period.',
+    'cli.rollup.written':
+      'Wrote {path}: {schools, plural, one {{schools} school} other {{schools} schools}}, {children, plural, one {{children} left-behind child} other {{children} left-behind children}} in all.',
     'cli.rollup.school': '{school}: {children, plural, one {{children} child} other {{children} children}}, {talks, plural, one {{talks} talk} other {{talks} talks}}',
     'cli.export.written': 'Wrote the de-identified copy {path} ({sheets, plural, one {{sheets} sheet} other {{sheets} sheets}}).',
   },

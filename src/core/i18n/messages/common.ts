@@ -22,7 +22,8 @@ export const common: DomainMessages = {
   },
   'en-US': {
     'app.name': 'Left-behind Children Care Assistant',
-    'error.unexpected': 'The operation did not finish: something unexpected happened. The workbook was not changed. Try again; if it happens again, contact your school\'s IT coordinator.',
+    'error.unexpected':
+      "The operation did not finish: something unexpected happened. The workbook was not changed. Try again; if it happens again, contact your school's IT coordinator.",
     'error.cancelled': 'Cancelled. The workbook was not changed.',
     'host.noNotes': 'This version of Excel has no notes; bad cells were only filled.',
     'host.noConditionalFormats': 'This version of Excel has no conditional formats; plain fills were used instead.',

@@ -25,9 +25,12 @@ export const file: DomainMessages = {
     'file.strictReadOnly': '这个工作簿是“Strict Open XML”（严格）格式，只能读取，不能写回。没有写入任何内容；请在 Excel 中把它另存为“Excel 工作簿 (*.xlsx)”后再试。',
   },
   'en-US': {
-    'file.notXlsx': 'This file is not a spreadsheet this tool can read (.xlsx, .xlsm, .xls, .et, .ods or .csv). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
-    'file.damaged': 'This Excel file is damaged or incomplete (perhaps it was not fully downloaded or copied). Get the file again, or open it in Excel or WPS and save a copy, then try again.',
-    'file.encrypted': 'This workbook is protected with a password to open and cannot be read. Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), save, and try again.',
+    'file.notXlsx':
+      'This file is not a spreadsheet this tool can read (.xlsx, .xlsm, .xls, .et, .ods or .csv). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
+    'file.damaged':
+      'This Excel file is damaged or incomplete (perhaps it was not fully downloaded or copied). Get the file again, or open it in Excel or WPS and save a copy, then try again.',
+    'file.encrypted':
+      'This workbook is protected with a password to open and cannot be read. Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), save, and try again.',
     'file.legacyXls': 'This is an old-format Excel file (.xls). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
     'file.xlsb': 'This is an Excel binary workbook (.xlsb), which this tool cannot read. Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", and try again.',
     'file.converted': 'This file is in .{format} format; the result is saved as {saveAs}, and the original file is unchanged.',
@@ -35,15 +38,18 @@ export const file: DomainMessages = {
     'file.noSheet': 'The sheet "{sheet}" was not found; it may have been deleted or renamed.',
     'file.notWorksheet': '"{sheet}" is a chart sheet and has no cells to write. Rename or delete it and try again.',
     'file.badSheetName': '"{sheet}" cannot be a sheet name: at most 31 characters, none of \\ / ? * [ ] :, and no single quote at the start or end.',
-    'file.formulaCell': 'Cell {cell} on the sheet "{sheet}" holds the master formula of a group of cells; overwriting it would break them. Nothing was written; change it to a plain value first.',
+    'file.formulaCell':
+      'Cell {cell} on the sheet "{sheet}" holds the master formula of a group of cells; overwriting it would break them. Nothing was written; change it to a plain value first.',
     'file.outOfRange': 'The place to write is beyond the last row or column of the sheet "{sheet}". Nothing was written.',
     'file.unknownOp': 'The operation did not finish: it contained a write step that is not known ({op}). The workbook was not changed.',
     'file.validationTooLong': 'A dropdown list was too long for Excel (over 255 characters) or contained a comma, so that dropdown was not added.',
     'file.textTruncated': 'Some cell text was longer than Excel allows (32,767 characters); the rest was not written.',
     'file.noteExists': 'Some cells already had a note by someone else; to keep it, those cells were only filled.',
     'file.protected': 'The sheet "{sheet}" is protected; nothing was written. Unprotect it under Review and try again.',
-    'file.protectedWorkbook': 'The workbook\'s structure is protected, so the sheet "{sheet}" cannot be added. Nothing was written; turn off Protect Workbook under Review and try again.',
-    'file.chartSkipped': 'A chart referred to rows or columns outside the sheet\'s content, so that chart was not added.',
-    'file.strictReadOnly': 'This workbook is in Strict Open XML format, which can be read but not written back. Nothing was written; in Excel, save it as "Excel Workbook (*.xlsx)" and try again.',
+    'file.protectedWorkbook':
+      'The workbook\'s structure is protected, so the sheet "{sheet}" cannot be added. Nothing was written; turn off Protect Workbook under Review and try again.',
+    'file.chartSkipped': "A chart referred to rows or columns outside the sheet's content, so that chart was not added.",
+    'file.strictReadOnly':
+      'This workbook is in Strict Open XML format, which can be read but not written back. Nothing was written; in Excel, save it as "Excel Workbook (*.xlsx)" and try again.',
   },
 };

@@ -115,14 +115,16 @@ export const life: DomainMessages = {
     'life.headerMissing': '{sheet}: no header found (it needs the columns {columns}); nothing was read.',
     'life.dateBlank': '{sheet} row {row}: the date is blank; the row is not counted.',
     'life.dateInvalid': '{sheet} row {row}: the date cannot be read; the row is not counted. Write it as 2026-03-05 or 2026年3月5日.',
-    'life.nameUnknown': '{sheet} row {row}: {count, plural, one {{count} name or class is} other {{count} names or classes are}} not on the roster (misspelt, moved away or renamed) and not counted.',
-    'life.nameAmbiguous': '{sheet} row {row}: {count, plural, one {{count} name matches} other {{count} names match}} several children on the roster and {count, plural, one {is} other {are}} not counted. Give the class or tell them apart.',
+    'life.nameUnknown':
+      '{sheet} row {row}: {count, plural, one {{count} name or class is} other {{count} names or classes are}} not on the roster (misspelt, moved away or renamed) and not counted.',
+    'life.nameAmbiguous':
+      '{sheet} row {row}: {count, plural, one {{count} name matches} other {{count} names match}} several children on the roster and {count, plural, one {is} other {are}} not counted. Give the class or tell them apart.',
     'life.signOutMissing': '{sheet} row {row} ({date}): the child signed in but has no sign-out time. Check that the guardian collected the child.',
     'life.pickupMissing': '{sheet} row {row} ({date}): signed out, but nobody is written down as collecting the child.',
     'life.pickupUnregistered': '{sheet} row {row} ({date}): the person collecting the child is neither the registered guardian nor a parent, and the relation is blank.',
     'life.fundKindInvalid': '{sheet} row {row}: 收支 must be 收入 (income) or 支出 (spending); the row is left out of the balance.',
     'life.fundAmountInvalid': '{sheet} row {row}: the amount is blank or not a number; the row is left out of the balance.',
-    'life.fundNegative': '{sheet} row {row} ({date}): after this entry the fund\'s balance is {balance} yuan, below zero. Check the entries.',
+    'life.fundNegative': "{sheet} row {row} ({date}): after this entry the fund's balance is {balance} yuan, below zero. Check the entries.",
     'life.fundHandlerMissing': '{sheet} row {row}: the spending names no handler (经手人).',
     'life.fundVoucherMissing': '{sheet} row {row}: the spending has no voucher number (凭证号).',
     'life.hoursInvalid': '{sheet} row {row}: the hours are blank or not a number; counted as 0.',
@@ -130,7 +132,7 @@ export const life: DomainMessages = {
     'reminders.life.noActivity': 'No activity yet this term',
     'reminders.life.noActivityNote': 'Half the term is over: give this child priority in the next activities and record them in 活动记录.',
     'reminders.life.birthdayParty': 'Birthday party for month {month}: {count, plural, one {{count} child has a birthday} other {{count} children have birthdays}} this month',
-    'reminders.life.birthdayPartyNote': 'Celebrate this month\'s birthdays together and record it in 活动记录 (type 生日会).',
+    'reminders.life.birthdayPartyNote': "Celebrate this month's birthdays together and record it in 活动记录 (type 生日会).",
     'reminders.life.mentorTraining': 'No training yet this school year',
     'reminders.life.mentorTrainingNote': 'Those who mentor must be trained: arrange a session and record it in 培训记录.',
 
@@ -140,7 +142,7 @@ export const life: DomainMessages = {
     'summary.life.section.activities': 'Activities',
     'summary.life.section.groups': 'Interest groups',
     'summary.life.section.rollCall': '留守之家 roll call',
-    'summary.life.section.fund': 'Children\'s fund',
+    'summary.life.section.fund': "Children's fund",
     'summary.life.section.training': 'Teacher training',
     'summary.life.item.activities': 'Activities held',
     'summary.life.item.takingPart': 'Children taking part',
@@ -158,12 +160,18 @@ export const life: DomainMessages = {
     'summary.life.item.teachers': 'Teachers trained',
     'summary.life.note.perChild': '{amount} yuan per child',
     'summary.life.note.hours': '{hours} hours, {credits} credits (per teacher)',
-    'summary.life.p.activities': '{when} the school held {count, plural, one {{count} activity} other {{count} activities}} ({types}); {taking, plural, one {{taking} child} other {{taking} children}} took part ({share}), and {without, plural, one {{without} child has} other {{without} children have}} yet to take part and will come first.',
-    'summary.life.p.groups': 'The school runs {groups, plural, one {{groups} interest group} other {{groups} interest groups}} with {members, plural, one {{members} child} other {{members} children}}; {none, plural, one {{none} child is} other {{none} children are}} in none.',
-    'summary.life.p.rollCall': '{when} the 留守之家 was open on {days, plural, one {{days} day} other {{days} days}} with {attendances, plural, one {{attendances} attendance} other {{attendances} attendances}}; {missing, plural, one {{missing} sign-in has} other {{missing} sign-ins have}} no sign-out or pickup recorded and must be checked one by one.',
-    'summary.life.p.rollCallSafe': '{when} the 留守之家 was open on {days, plural, one {{days} day} other {{days} days}} with {attendances, plural, one {{attendances} attendance} other {{attendances} attendances}}, every child collected by a guardian and recorded.',
-    'summary.life.p.fund': '{when} the children\'s fund took in {income} yuan and spent {spent} yuan, aiding {aided, plural, one {{aided} child} other {{aided} children}} ({perChild} yuan per child); the balance at the end is {balance} yuan.',
-    'summary.life.p.training': '{when} {teachers, plural, one {{teachers} teacher was} other {{teachers} teachers were}} trained: {hours} hours and {credits} credits in all (per teacher).',
+    'summary.life.p.activities':
+      '{when} the school held {count, plural, one {{count} activity} other {{count} activities}} ({types}); {taking, plural, one {{taking} child} other {{taking} children}} took part ({share}), and {without, plural, one {{without} child has} other {{without} children have}} yet to take part and will come first.',
+    'summary.life.p.groups':
+      'The school runs {groups, plural, one {{groups} interest group} other {{groups} interest groups}} with {members, plural, one {{members} child} other {{members} children}}; {none, plural, one {{none} child is} other {{none} children are}} in none.',
+    'summary.life.p.rollCall':
+      '{when} the 留守之家 was open on {days, plural, one {{days} day} other {{days} days}} with {attendances, plural, one {{attendances} attendance} other {{attendances} attendances}}; {missing, plural, one {{missing} sign-in has} other {{missing} sign-ins have}} no sign-out or pickup recorded and must be checked one by one.',
+    'summary.life.p.rollCallSafe':
+      '{when} the 留守之家 was open on {days, plural, one {{days} day} other {{days} days}} with {attendances, plural, one {{attendances} attendance} other {{attendances} attendances}}, every child collected by a guardian and recorded.',
+    'summary.life.p.fund':
+      "{when} the children's fund took in {income} yuan and spent {spent} yuan, aiding {aided, plural, one {{aided} child} other {{aided} children}} ({perChild} yuan per child); the balance at the end is {balance} yuan.",
+    'summary.life.p.training':
+      '{when} {teachers, plural, one {{teachers} teacher was} other {{teachers} teachers were}} trained: {hours} hours and {credits} credits in all (per teacher).',
 
     'awards.title': 'Facts for the awards (not a ranking)',
     'awards.period': 'Period: {label}',
@@ -181,7 +189,7 @@ export const life: DomainMessages = {
     'awards.col.led': 'Activities led',
     'awards.col.hours': 'Training hours',
 
-    'quarterly.title': 'Q{quarter} {year}: materials for the leadership group\'s meeting',
+    'quarterly.title': "Q{quarter} {year}: materials for the leadership group's meeting",
     'quarterly.period': 'Period: {from} to {to}; data as of {asOf}',
     'quarterly.col.item': 'Item',
     'quarterly.col.value': 'Value',
@@ -201,7 +209,7 @@ export const life: DomainMessages = {
     'quarterly.item.overdueContacts': 'Overdue contacts (提醒事项)',
     'quarterly.item.unpairedKeyFocus': 'Key-focus children without a mentor',
     'quarterly.item.pickupsMissing': 'Signed in, no pickup recorded',
-    'quarterly.item.fundBalance': 'Fund balance at the quarter\'s end',
+    'quarterly.item.fundBalance': "Fund balance at the quarter's end",
     'quarterly.item.findings': 'Data errors (校验结果)',
     'quarterly.note.decide': 'For the meeting to act on',
     'quarterly.note.fund': 'This quarter: {income} yuan in, {spent} yuan out',

@@ -15,7 +15,8 @@ export const pairing: DomainMessages = {
     'pairing.finding.mentorCapacityNegative': '“帮扶人员”第{row}行（{col}列）的可帮扶人数是负数，已按 0 人处理。',
     'pairing.finding.mentorCapacityInvalid': '“帮扶人员”第{row}行（{col}列）的可帮扶人数不是整数，已按默认 {fallback} 人处理。',
     'pairing.finding.pairingHeaderMissing': '“结对帮扶”表中找不到表头（姓名、帮扶教师……），为免覆盖老师填写的内容，本次没有改写此表。请恢复表头或删除此表后重试。',
-    'pairing.finding.pairingSheetForeign': '工作簿中已有一张学校自己做的“结对帮扶”表，其中“{columns}”列有内容，助手不会写这些列，改写会丢掉它们，所以本次没有改写这张表。请先把它改名（如“结对帮扶（原）”）再生成，或把这些列的内容移到别处。',
+    'pairing.finding.pairingSheetForeign':
+      '工作簿中已有一张学校自己做的“结对帮扶”表，其中“{columns}”列有内容，助手不会写这些列，改写会丢掉它们，所以本次没有改写这张表。请先把它改名（如“结对帮扶（原）”）再生成，或把这些列的内容移到别处。',
     'pairing.finding.childUnknown': '“结对帮扶”第{row}行的学生不在花名册上（可能是名字写法不同，或已转出）：重新生成时这一行不再保留，请核对姓名和班级。',
     'pairing.finding.mentorUnknown': '“结对帮扶”第{row}行“{column}”中的人不在“帮扶人员”名单中；已按原样保留，但不计入任何人的帮扶人数。',
     'pairing.finding.overCapacity': '“帮扶人员”第{row}行的人因锁定或手动调整的结对，帮扶了 {load} 人，超过可帮扶人数 {capacity}。',
@@ -52,17 +53,22 @@ export const pairing: DomainMessages = {
     'pairing.finding.mentorHeaderMissing': 'No header found on the 帮扶人员 sheet (it needs at least 姓名 and 类别), so no mentors could be read.',
     'pairing.finding.mentorNameMissing': '帮扶人员 row {row} (column {col}) has no name; the row was not used.',
     'pairing.finding.mentorKindUnknown': 'The kind in 帮扶人员 row {row} (column {col}) is not recognised; the row was not used. Use one of: {kinds}.',
-    'pairing.finding.mentorDuplicate': 'The name in 帮扶人员 row {row} (column {col}) repeats row {first}; the row was not used. Tell two people of the same name apart (e.g. "张伟（语文）").',
+    'pairing.finding.mentorDuplicate':
+      'The name in 帮扶人员 row {row} (column {col}) repeats row {first}; the row was not used. Tell two people of the same name apart (e.g. "张伟（语文）").',
     'pairing.finding.mentorClassInvalid': 'The class in 帮扶人员 row {row} (column {col}) is not recognised; write it like 三(1)班.',
     'pairing.finding.studentClassMissing': '帮扶人员 row {row}: the student has no class, so cannot be a study buddy.',
     'pairing.finding.headTeacherClassMissing': '帮扶人员 row {row}: the class teacher has no class, so is paired as any other teacher.',
     'pairing.finding.mentorCapacityNegative': 'The number of children in 帮扶人员 row {row} (column {col}) is negative; 0 was used.',
     'pairing.finding.mentorCapacityInvalid': 'The number of children in 帮扶人员 row {row} (column {col}) is not a whole number; the default {fallback} was used.',
-    'pairing.finding.pairingHeaderMissing': 'No header (姓名, 帮扶教师 …) found on the 结对帮扶 sheet. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
-    'pairing.finding.pairingSheetForeign': 'The workbook already has a 结对帮扶 sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
-    'pairing.finding.childUnknown': '结对帮扶 row {row}: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
+    'pairing.finding.pairingHeaderMissing':
+      'No header (姓名, 帮扶教师 …) found on the 结对帮扶 sheet. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
+    'pairing.finding.pairingSheetForeign':
+      'The workbook already has a 结对帮扶 sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
+    'pairing.finding.childUnknown':
+      '结对帮扶 row {row}: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
     'pairing.finding.mentorUnknown': 'The person in "{column}" on 结对帮扶 row {row} is not on the 帮扶人员 list; kept as written but not counted against anyone\'s capacity.',
-    'pairing.finding.overCapacity': 'Because of locked or hand-edited pairs, the person in 帮扶人员 row {row} looks after {load, plural, one {{load} child} other {{load} children}}, more than their capacity of {capacity}.',
+    'pairing.finding.overCapacity':
+      'Because of locked or hand-edited pairs, the person in 帮扶人员 row {row} looks after {load, plural, one {{load} child} other {{load} children}}, more than their capacity of {capacity}.',
     'pairing.finding.childDuplicate': '结对帮扶 row {row} is the same child as an earlier row; the row was not used.',
     'pairing.role.teacher': 'Mentor teacher',
     'pairing.role.buddy': 'Study buddy',
@@ -85,7 +91,8 @@ export const pairing: DomainMessages = {
     'pairing.unpaired.kept-empty': 'left blank on a locked or hand-edited row',
     'pairing.status.missing': 'Incomplete',
     'pairing.status.complete': 'Paired',
-    'pairing.sheet.title': 'Pairs: rows with 锁定 = 是 stay as they are on the next run; rows whose mentors were changed by hand are kept too; set 锁定 to 否 to let the assistant rearrange a row. The last column is the assistant\'s; do not edit it.',
+    'pairing.sheet.title':
+      "Pairs: rows with 锁定 = 是 stay as they are on the next run; rows whose mentors were changed by hand are kept too; set 锁定 to 否 to let the assistant rearrange a row. The last column is the assistant's; do not edit it.",
     'pairing.change.new': 'New',
     'pairing.change.changed': 'Changed',
     'pairing.change.removed': 'Removed',

@@ -112,9 +112,12 @@ export const summary: DomainMessages = {
     'summary.report.item.onCadence': '家长电话按期的儿童',
     'summary.report.item.visited': '本学期接受家访的儿童',
     'summary.report.item.findings': '花名册数据问题',
-    'summary.report.p.roster': '{when}共有留守儿童{children}名，其中父母均外出{both}名、父母一方外出{one}名；男生{male}名、女生{female}名；寄宿生{boarding}名；由祖辈监护{grandparents}名；确定重点帮扶对象{keyFocus}名。',
-    'summary.report.p.pairing': '学校为{withTeacher}名儿童配备了帮扶教师（占{teacherShare}），为{withBuddy}名儿童安排了学习帮手，为{withProxy}名儿童落实了代理家长，共有{mentors}名帮扶人员参与结对。',
-    'summary.report.p.contact': '{when}开展谈心{talks}次、家长电话{parentCalls}次、家访{homeVisits}次；{withTalk}名儿童至少谈心一次，谈心覆盖率{talkShare}；{onCadence}名儿童的家长电话间隔未超过{cadenceDays}天，按期率{cadenceShare}；本学期累计家访{termVisits}次。',
+    'summary.report.p.roster':
+      '{when}共有留守儿童{children}名，其中父母均外出{both}名、父母一方外出{one}名；男生{male}名、女生{female}名；寄宿生{boarding}名；由祖辈监护{grandparents}名；确定重点帮扶对象{keyFocus}名。',
+    'summary.report.p.pairing':
+      '学校为{withTeacher}名儿童配备了帮扶教师（占{teacherShare}），为{withBuddy}名儿童安排了学习帮手，为{withProxy}名儿童落实了代理家长，共有{mentors}名帮扶人员参与结对。',
+    'summary.report.p.contact':
+      '{when}开展谈心{talks}次、家长电话{parentCalls}次、家访{homeVisits}次；{withTalk}名儿童至少谈心一次，谈心覆盖率{talkShare}；{onCadence}名儿童的家长电话间隔未超过{cadenceDays}天，按期率{cadenceShare}；本学期累计家访{termVisits}次。',
     'summary.report.p.gaps': '{when}仍有{withoutTalk}名儿童未谈心，另有{openFollowUps}项跟进事项待落实，下一阶段将重点跟进。',
     'summary.report.p.noGaps': '{when}每名留守儿童都至少谈心一次，另有{openFollowUps}项跟进事项待落实。',
     'summary.report.p.quality': '花名册数据校验发现{findings}处问题（其中错误{errors}处），需逐项核对更正。',
@@ -171,7 +174,8 @@ export const summary: DomainMessages = {
     'summary.sheet.title': 'Left-behind children: summary',
     'summary.sheet.schoolTitle': '{school}: left-behind children summary',
     'summary.sheet.period': 'Period: {label}; figures as of {asOf}',
-    'summary.sheet.notes': 'Talk coverage: share of children with at least one talk in the period; calls on cadence: no gap between parent calls longer than {days, plural, one {{days} day} other {{days} days}} in the period; home visits count per term ({from} to {to}).',
+    'summary.sheet.notes':
+      'Talk coverage: share of children with at least one talk in the period; calls on cadence: no gap between parent calls longer than {days, plural, one {{days} day} other {{days} days}} in the period; home visits count per term ({from} to {to}).',
     'summary.sheet.namesOmitted': 'Children without a talk are counted only; the names stay at the school.',
 
     'summary.col.section': 'Section',
@@ -254,7 +258,7 @@ export const summary: DomainMessages = {
 
     'summary.report.title': 'Left-behind children care: report figures and text',
     'summary.report.period': 'Report period: {label}; figures as of {asOf}',
-    'summary.report.hint': 'These paragraphs come from this workbook\'s figures; paste them into the school\'s report:',
+    'summary.report.hint': "These paragraphs come from this workbook's figures; paste them into the school's report:",
     'summary.report.col.item': 'Item',
     'summary.report.col.value': 'Value',
     'summary.report.col.share': 'Share',
@@ -265,12 +269,17 @@ export const summary: DomainMessages = {
     'summary.report.item.onCadence': 'Children whose parents were called on cadence',
     'summary.report.item.visited': 'Children visited at home this term',
     'summary.report.item.findings': 'Roster data issues',
-    'summary.report.p.roster': '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {both} with both parents working away and {one} with one parent away; {male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}; {boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}; {grandparents} cared for by grandparents; {keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}.',
-    'summary.report.p.pairing': '{withTeacher, plural, one {{withTeacher} child} other {{withTeacher} children}} have a mentor teacher ({teacherShare}), {withBuddy} a study buddy and {withProxy} a proxy parent; {mentors, plural, one {{mentors} mentor} other {{mentors} mentors}} take part.',
-    'summary.report.p.contact': '{when} teachers held {talks, plural, one {{talks} talk} other {{talks} talks}}, made {parentCalls, plural, one {{parentCalls} parent call} other {{parentCalls} parent calls}} and {homeVisits, plural, one {{homeVisits} home visit} other {{homeVisits} home visits}}; {withTalk, plural, one {{withTalk} child} other {{withTalk} children}} had at least one talk (coverage {talkShare}); for {onCadence, plural, one {{onCadence} child} other {{onCadence} children}} the parents were called at least every {cadenceDays, plural, one {{cadenceDays} day} other {{cadenceDays} days}} ({cadenceShare}); {termVisits, plural, one {{termVisits} home visit} other {{termVisits} home visits}} so far this term.',
-    'summary.report.p.gaps': '{when} {withoutTalk, plural, one {{withoutTalk} child} other {{withoutTalk} children}} have had no talk yet and {openFollowUps} follow-ups are open; they come first in the next weeks.',
+    'summary.report.p.roster':
+      '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {both} with both parents working away and {one} with one parent away; {male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}; {boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}; {grandparents} cared for by grandparents; {keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}.',
+    'summary.report.p.pairing':
+      '{withTeacher, plural, one {{withTeacher} child} other {{withTeacher} children}} have a mentor teacher ({teacherShare}), {withBuddy} a study buddy and {withProxy} a proxy parent; {mentors, plural, one {{mentors} mentor} other {{mentors} mentors}} take part.',
+    'summary.report.p.contact':
+      '{when} teachers held {talks, plural, one {{talks} talk} other {{talks} talks}}, made {parentCalls, plural, one {{parentCalls} parent call} other {{parentCalls} parent calls}} and {homeVisits, plural, one {{homeVisits} home visit} other {{homeVisits} home visits}}; {withTalk, plural, one {{withTalk} child} other {{withTalk} children}} had at least one talk (coverage {talkShare}); for {onCadence, plural, one {{onCadence} child} other {{onCadence} children}} the parents were called at least every {cadenceDays, plural, one {{cadenceDays} day} other {{cadenceDays} days}} ({cadenceShare}); {termVisits, plural, one {{termVisits} home visit} other {{termVisits} home visits}} so far this term.',
+    'summary.report.p.gaps':
+      '{when} {withoutTalk, plural, one {{withoutTalk} child} other {{withoutTalk} children}} have had no talk yet and {openFollowUps} follow-ups are open; they come first in the next weeks.',
     'summary.report.p.noGaps': '{when} every left-behind child had at least one talk; {openFollowUps} follow-ups are open.',
-    'summary.report.p.quality': 'The roster check found {findings, plural, one {{findings} issue} other {{findings} issues}} ({errors, plural, one {{errors} error} other {{errors} errors}}) to correct.',
+    'summary.report.p.quality':
+      'The roster check found {findings, plural, one {{findings} issue} other {{findings} issues}} ({errors, plural, one {{errors} error} other {{errors} errors}}) to correct.',
     'summary.report.p.qualityClean': 'The roster check found no issues.',
 
     'summary.rollup.totalSheet': 'Total',
@@ -278,7 +287,8 @@ export const summary: DomainMessages = {
     'summary.rollup.noSchools': 'Nothing to roll up: choose at least one school workbook.',
 
     'summary.deid.noSheet': 'The roster sheet "{sheet}" was not found, so no de-identified copy was made.',
-    'summary.deid.done': 'De-identified copy made (the original workbook is unchanged): {name, plural, one {{name} name} other {{name} names}}, {id, plural, one {{id} ID number} other {{id} ID numbers}}, {phone, plural, one {{phone} phone} other {{phone} phones}}, {address, plural, one {{address} address} other {{address} addresses}}, {birthDate, plural, one {{birthDate} birth date} other {{birthDate} birth dates}} and {text, plural, one {{text} other cell} other {{text} other cells}} masked.',
+    'summary.deid.done':
+      'De-identified copy made (the original workbook is unchanged): {name, plural, one {{name} name} other {{name} names}}, {id, plural, one {{id} ID number} other {{id} ID numbers}}, {phone, plural, one {{phone} phone} other {{phone} phones}}, {address, plural, one {{address} address} other {{address} addresses}}, {birthDate, plural, one {{birthDate} birth date} other {{birthDate} birth dates}} and {text, plural, one {{text} other cell} other {{text} other cells}} masked.',
     // Names of the pairing and contact rules in 统计汇总's data-quality block and 校验结果 (the roster's are roster.rule.*).
     'summary.rule.mentor-sheet-missing': '帮扶人员 sheet missing',
     'summary.rule.mentor-header-missing': '帮扶人员 column missing',
@@ -304,7 +314,7 @@ export const summary: DomainMessages = {
     'summary.rule.log-date-future': 'Entry date after today',
     'summary.rule.log-child-missing': 'Entry without a child',
     'summary.rule.log-child-unknown': 'Child not on the roster',
-    'summary.rule.log-child-ambiguous': 'Child\'s name is ambiguous',
+    'summary.rule.log-child-ambiguous': "Child's name is ambiguous",
     'summary.rule.log-kind-unknown': 'Unknown entry kind',
     'summary.rule.log-follow-up-date-invalid': 'Invalid follow-up date',
   },

@@ -83,7 +83,11 @@ export const views: DomainMessages = {
     'views.entry.rosterChanged': '花名册在此期间有改动，找不到所选的学生，请重新选择。',
     'views.entry.noClass': '（无班级）',
 
-    'views.target.学生': '学生', 'views.target.父亲': '父亲', 'views.target.母亲': '母亲', 'views.target.监护人': '监护人', 'views.target.其他': '其他',
+    'views.target.学生': '学生',
+    'views.target.父亲': '父亲',
+    'views.target.母亲': '母亲',
+    'views.target.监护人': '监护人',
+    'views.target.其他': '其他',
 
     'views.summary.period': '统计期间',
     'views.summary.period.month': '本月',
@@ -110,8 +114,10 @@ export const views: DomainMessages = {
     'views.summary.export': '脱敏导出',
     'views.summary.exportIntro': '生成一份可以对外发送的副本：姓名打码（王*明），身份证号和电话打码，住址只保留到村。原工作簿不会改动。',
     'views.summary.exportButton': '下载脱敏副本',
-    'views.summary.exportExcel': '这个版本的 Excel 无法另开一个新工作簿，因此脱敏导出请用独立网页版（打开同一文件后点“脱敏导出”），或命令行：npm run cli -- export 原文件.xlsx -o 脱敏副本.xlsx。',
-    'views.summary.exportIntroExcel': '生成一份可以对外发送的副本：姓名打码（王*明），身份证号和电话打码，住址只保留到村。副本在 Excel 中作为新工作簿打开，请另存；当前工作簿不会改动。',
+    'views.summary.exportExcel':
+      '这个版本的 Excel 无法另开一个新工作簿，因此脱敏导出请用独立网页版（打开同一文件后点“脱敏导出”），或命令行：npm run cli -- export 原文件.xlsx -o 脱敏副本.xlsx。',
+    'views.summary.exportIntroExcel':
+      '生成一份可以对外发送的副本：姓名打码（王*明），身份证号和电话打码，住址只保留到村。副本在 Excel 中作为新工作簿打开，请另存；当前工作簿不会改动。',
     'views.summary.exportedExcel': '脱敏副本已作为新工作簿打开，请用“另存为”保存后再发送。',
     'views.summary.exported': '已下载脱敏副本“{file}”。',
     'views.summary.rollup': '多校汇总',
@@ -139,7 +145,8 @@ export const views: DomainMessages = {
     'views.preview.rows': 'Records to add:',
     'views.preview.row': '{date} {child} ({class}) {kind}',
 
-    'views.pairing.intro': 'From the 帮扶人员 sheet, every child gets a mentor teacher and a study buddy, and key-focus children a proxy parent. Locked and hand-edited pairs stay as they are.',
+    'views.pairing.intro':
+      'From the 帮扶人员 sheet, every child gets a mentor teacher and a study buddy, and key-focus children a proxy parent. Locked and hand-edited pairs stay as they are.',
     'views.pairing.coverage': 'Coverage',
     'views.pairing.children': '{count, plural, one {{count} child} other {{count} children}}, {keyFocus} of them key-focus',
     'views.pairing.withTeacher': 'With a mentor teacher: {count} / {total} ({share})',
@@ -157,12 +164,13 @@ export const views: DomainMessages = {
     'views.pairing.findings': '{count, plural, one {{count} problem} other {{count} problems}} on 帮扶人员 or 结对帮扶; check the roster, then write the results to see them.',
     'views.pairing.generate': 'Generate pairs…',
     'views.pairing.previewTitle': 'What generating pairs will change (nothing is written until you confirm)',
-    'views.pairing.diff': '{new, plural, one {{new} new pair} other {{new} new pairs}}, {changed} changed, {removed} removed; {added, plural, one {{added} child} other {{added} children}} new to the sheet, {left} who left.',
+    'views.pairing.diff':
+      '{new, plural, one {{new} new pair} other {{new} new pairs}}, {changed} changed, {removed} removed; {added, plural, one {{added} child} other {{added} children}} new to the sheet, {left} who left.',
     'views.pairing.change.new': 'New: {child} ({class}) {role} {after}',
     'views.pairing.change.changed': 'Changed: {child} ({class}) {role} {before} → {after}',
     'views.pairing.change.removed': 'Removed: {child} ({class}) {role} {before}',
     'views.pairing.changeMore': '… and {count, plural, one {{count} more change} other {{count} more changes}}.',
-    'views.pairing.unreadable': 'The 结对帮扶 sheet cannot be read safely, so it will not be rewritten (teachers\' choices may be in it). See the check results first.',
+    'views.pairing.unreadable': "The 结对帮扶 sheet cannot be read safely, so it will not be rewritten (teachers' choices may be in it). See the check results first.",
 
     'views.today.teacher': 'I am',
     'views.today.teacherPick': 'Choose your name',
@@ -170,7 +178,7 @@ export const views: DomainMessages = {
     'views.today.teacherInput': 'Your name',
     'views.today.teacherSave': 'OK',
     'views.today.teacherChange': 'Change',
-    'views.today.teacherNote': 'Your name is kept in this computer\'s browser only, never in the workbook.',
+    'views.today.teacherNote': "Your name is kept in this computer's browser only, never in the workbook.",
     'views.today.teacherNone': 'No teachers are listed on 帮扶人员 yet; type your name.',
     'views.today.hello': '{teacher}, today is {today}',
     'views.today.overdue': '{count} overdue',
@@ -208,7 +216,11 @@ export const views: DomainMessages = {
     'views.entry.rosterChanged': 'The roster changed meanwhile and the chosen child is no longer found; choose again.',
     'views.entry.noClass': '(no class)',
 
-    'views.target.学生': 'the child', 'views.target.父亲': 'father', 'views.target.母亲': 'mother', 'views.target.监护人': 'guardian', 'views.target.其他': 'someone else',
+    'views.target.学生': 'the child',
+    'views.target.父亲': 'father',
+    'views.target.母亲': 'mother',
+    'views.target.监护人': 'guardian',
+    'views.target.其他': 'someone else',
 
     'views.summary.period': 'Period',
     'views.summary.period.month': 'This month',
@@ -235,21 +247,27 @@ export const views: DomainMessages = {
     'views.summary.export': 'De-identified export',
     'views.summary.exportIntro': 'A copy for sending out: names masked (王*明), ID and phone numbers masked, addresses cut to the village. The workbook itself does not change.',
     'views.summary.exportButton': 'Download de-identified copy',
-    'views.summary.exportExcel': 'This version of Excel cannot open a new workbook, so de-identified export is done in the standalone page (open the same file there and use this button) or on the command line: npm run cli -- export in.xlsx -o copy.xlsx.',
-    'views.summary.exportIntroExcel': 'A copy for sending out: names masked (王*明), ID and phone numbers masked, addresses cut to the village. It opens in Excel as a new workbook for you to save; this workbook does not change.',
+    'views.summary.exportExcel':
+      'This version of Excel cannot open a new workbook, so de-identified export is done in the standalone page (open the same file there and use this button) or on the command line: npm run cli -- export in.xlsx -o copy.xlsx.',
+    'views.summary.exportIntroExcel':
+      'A copy for sending out: names masked (王*明), ID and phone numbers masked, addresses cut to the village. It opens in Excel as a new workbook for you to save; this workbook does not change.',
     'views.summary.exportedExcel': 'The de-identified copy opened as a new workbook. Save it (Save As) before sending it.',
     'views.summary.exported': 'Downloaded the de-identified copy "{file}".',
     'views.summary.rollup': 'Roll-up of several schools',
     'views.summary.exportFile': 'de-identified.xlsx',
     'views.summary.rollupFile': 'rollup.xlsx',
-    'views.summary.rollupIntro': 'Choose several schools\' workbooks (.xlsx): each school\'s figures are computed here and one roll-up workbook with the total and each school is downloaded. The schools\' files are not changed and not uploaded.',
+    'views.summary.rollupIntro':
+      "Choose several schools' workbooks (.xlsx): each school's figures are computed here and one roll-up workbook with the total and each school is downloaded. The schools' files are not changed and not uploaded.",
     'views.summary.rollupPick': 'Choose school workbooks',
     'views.summary.rollupChosen': '{count, plural, one {{count} file} other {{count} files}} chosen',
     'views.summary.rollupButton': 'Download roll-up workbook',
-    'views.summary.rollupExcel': 'Choose several schools\' workbooks (.xlsx): each school\'s figures are computed here, and a total sheet and one sheet per school are added to this workbook (after a preview; can be undone). The schools\' files are not changed and not uploaded.',
+    'views.summary.rollupExcel':
+      "Choose several schools' workbooks (.xlsx): each school's figures are computed here, and a total sheet and one sheet per school are added to this workbook (after a preview; can be undone). The schools' files are not changed and not uploaded.",
     'views.summary.rollupPreviewTitle': 'The roll-up will add',
-    'views.summary.rollupCounted': '{schools, plural, one {{schools} school} other {{schools} schools}}, {children, plural, one {{children} left-behind child} other {{children} left-behind children}} in all.',
-    'views.summary.rollupDone': 'Added up {schools, plural, one {{schools} school} other {{schools} schools}} and {children, plural, one {{children} child} other {{children} children}}; downloaded "{file}".',
+    'views.summary.rollupCounted':
+      '{schools, plural, one {{schools} school} other {{schools} schools}}, {children, plural, one {{children} left-behind child} other {{children} left-behind children}} in all.',
+    'views.summary.rollupDone':
+      'Added up {schools, plural, one {{schools} school} other {{schools} schools}} and {children, plural, one {{children} child} other {{children} children}}; downloaded "{file}".',
     'views.summary.rollupFailed': 'The file "{file}" could not be added: {reason}',
   },
 };

@@ -112,7 +112,9 @@ function valueCommands(t: Target): QueuedCommand[] {
   });
   const header = Array.from({ length: width }, (_, c) => asLiteralText(content.columns[c]?.header ?? ''));
   out.push({ requestBytes: rowBytes(header), queue: () => (sheet(name).getRange(blockAddress(t.headerRow, 0, 1, width)).values = [header]) });
-  out.push(...rowBlockCommands({ sheet, name, firstRow: t.firstDataRow, width, features: t.f, date1904: t.date1904, degraded: t.degraded, budgetBytes: t.budgetBytes }, content.rows));
+  out.push(
+    ...rowBlockCommands({ sheet, name, firstRow: t.firstDataRow, width, features: t.f, date1904: t.date1904, degraded: t.degraded, budgetBytes: t.budgetBytes }, content.rows),
+  );
   return out;
 }
 
@@ -197,7 +199,9 @@ function highlightCommands(t: Target): QueuedCommand[] {
         // Above the default overhead: the format, its rule and two colours are four objects on the wire.
         overheadBytes: OFFICE_COMMAND_BYTES.conditionalFormat,
         queue: () => {
-          const cf = sheet(name).getRange(blockAddress(firstDataRow, 0, n, width)).conditionalFormats.add('Custom');
+          const cf = sheet(name)
+            .getRange(blockAddress(firstDataRow, 0, n, width))
+            .conditionalFormats.add('Custom');
           cf.custom.rule.formula = formula;
           cf.custom.format.fill.color = h.fill;
           if (h.font) cf.custom.format.font.color = h.font;
@@ -246,10 +250,7 @@ function validationCommands(t: Target): QueuedCommand[] {
       t.degraded.add('host.noDataValidation');
       return;
     }
-    const source =
-      'list' in v
-        ? v.list.join(',')
-        : `=${quotedSheet(v.sourceSheet)}!$${columnLetter(v.sourceCol)}$${v.firstRow + 1}:$${columnLetter(v.sourceCol)}$1048576`;
+    const source = 'list' in v ? v.list.join(',') : `=${quotedSheet(v.sourceSheet)}!$${columnLetter(v.sourceCol)}$${v.firstRow + 1}:$${columnLetter(v.sourceCol)}$1048576`;
     const count = Math.max(t.n, VALIDATION_ROWS);
     out.push({
       requestBytes: jsonBytes(source) + 60,

@@ -56,9 +56,7 @@ function queueList(s: ApplyState): void {
     s.dateProbe.load('value');
   }
   // Protection (ExcelApi 1.2) is looked at here, so a protected sheet stops the plan before any write.
-  context.workbook.worksheets.load(
-    features.api >= 2 ? 'items/name,items/visibility,items/position,items/protection/protected' : 'items/name,items/visibility,items/position',
-  );
+  context.workbook.worksheets.load(features.api >= 2 ? 'items/name,items/visibility,items/position,items/protection/protected' : 'items/name,items/visibility,items/position');
   // Table.worksheet is ExcelApi 1.2; on 1.1 each replaced sheet's own tables are looked at instead.
   context.workbook.tables.load(features.api >= 2 ? 'items/name,items/worksheet/name' : 'items/name');
   // Workbook structure protection (ExcelApi 1.7) forbids copying sheets: then no backups.
@@ -174,8 +172,12 @@ function lastRowLook(s: ApplyState, sheet: string): QueuedCommand {
 function planWritesDates(plan: WorkbookPlan): boolean {
   const anyDate = (rows: readonly (readonly PlanCell[])[]) => rows.some((r) => r.some(isDateCell));
   return plan.ops.some((op) =>
-    op.kind === 'replaceSheet' || op.kind === 'createSheetIfMissing' ? anyDate(op.content.rows)
-    : op.kind === 'appendRows' ? anyDate(op.rows)
-    : op.kind === 'setCells' ? op.cells.some((c) => isDateCell(c.value))
-    : false);
+    op.kind === 'replaceSheet' || op.kind === 'createSheetIfMissing'
+      ? anyDate(op.content.rows)
+      : op.kind === 'appendRows'
+        ? anyDate(op.rows)
+        : op.kind === 'setCells'
+          ? op.cells.some((c) => isDateCell(c.value))
+          : false,
+  );
 }

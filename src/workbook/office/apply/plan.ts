@@ -152,7 +152,12 @@ function appendRows(s: ApplyState, op: Op<'appendRows'>): void {
       }
     : undefined;
   const { features, budgetBytes } = s.env;
-  s.commands.push(...rowBlockCommands({ sheet: sheetFn(s), name: op.sheet, firstRow, width, features, date1904: s.date1904, degraded: s.degraded, budgetBytes, guardAppend: true, formatsBefore: keepFormats }, op.rows));
+  s.commands.push(
+    ...rowBlockCommands(
+      { sheet: sheetFn(s), name: op.sheet, firstRow, width, features, date1904: s.date1904, degraded: s.degraded, budgetBytes, guardAppend: true, formatsBefore: keepFormats },
+      op.rows,
+    ),
+  );
   s.createdLastRow.set(key, lastRow + op.rows.length);
   s.looks.lastRow.delete(key); // a second append to the same sheet follows this one
   if (into) into.appended.push(...op.rows);
@@ -206,7 +211,13 @@ function markCells(s: ApplyState, op: Op<'markCells'>): void {
  * A mark's note: added where there is none, replaced where it is ours; the teacher's own note stays
  * untouched (the fill still marks the cell). Returns the hash the record keeps for it.
  */
-function markNote(s: ApplyState, sheet: string, m: Op<'markCells'>['marks'][number], earlier: MarkRecord | undefined, cleared: (MarkRecord & { noteDeleted?: boolean }) | undefined): string | null {
+function markNote(
+  s: ApplyState,
+  sheet: string,
+  m: Op<'markCells'>['marks'][number],
+  earlier: MarkRecord | undefined,
+  cleared: (MarkRecord & { noteDeleted?: boolean }) | undefined,
+): string | null {
   const hash: string | null = earlier ? earlier[4] : null;
   if (!m.note) return hash;
   if (!s.env.features.notes) {

@@ -183,5 +183,10 @@ export function markChange(s: ApplyState, kind: 'fills' | 'notes', sheet: string
 
 /** The record of what this apply changed: for undo (when asked) and for the rollback. */
 export function undoRecordOf(s: ApplyState): UndoRecord {
-  return { steps: s.steps, hyperlinks: s.env.features.hyperlinks, ...(s.date1904 ? { date1904: true } : {}), marksSetting: s.marksChanged ? { before: s.marksSettingBefore } : undefined };
+  return {
+    steps: s.steps,
+    hyperlinks: s.env.features.hyperlinks,
+    ...(s.date1904 ? { date1904: true } : {}),
+    marksSetting: s.marksChanged ? { before: s.marksSettingBefore } : undefined,
+  };
 }

@@ -67,7 +67,18 @@ function sheetStepLooks(s: RestoreState, step: SheetStep): QueuedCommand[] {
       if (!blank && (u.rowIndex + u.rowCount > rows || u.columnIndex + u.columnCount > cols)) undoConflict(sheet);
     },
   };
-  return [extent, ...compareCommands(get, 0, rows, cols, (i) => sheetStepRow(step, i, cols, s.record), s.budgetBytes, () => undoConflict(sheet))];
+  return [
+    extent,
+    ...compareCommands(
+      get,
+      0,
+      rows,
+      cols,
+      (i) => sheetStepRow(step, i, cols, s.record),
+      s.budgetBytes,
+      () => undoConflict(sheet),
+    ),
+  ];
 }
 
 function appendLooks(s: RestoreState, step: AppendStep): QueuedCommand[] {
