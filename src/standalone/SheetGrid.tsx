@@ -13,21 +13,36 @@ const MIN_COLS = 12;
 
 const useStyles = makeStyles({
   scroller: {
-    position: 'relative', overflow: 'auto', flexGrow: 1, minHeight: 0,
-    backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1,
-    fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase,
+    position: 'relative',
+    overflow: 'auto',
+    flexGrow: 1,
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   headRow: { position: 'sticky', top: 0, zIndex: 2, height: `${ROW_HEIGHT}px` },
   body: { position: 'relative' },
   row: { position: 'absolute', left: 0, height: `${ROW_HEIGHT}px` },
   cell: {
-    position: 'absolute', top: 0, height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', padding: '0 4px',
-    lineHeight: `${ROW_HEIGHT - 1}px`, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis',
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    position: 'absolute',
+    top: 0,
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    padding: '0 4px',
+    lineHeight: `${ROW_HEIGHT - 1}px`,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   header: {
-    backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'center',
     fontWeight: tokens.fontWeightSemibold,
   },
   rowHeader: { position: 'sticky', left: 0, zIndex: 1, width: `${ROW_HEADER_WIDTH}px`, display: 'block' },
@@ -35,8 +50,11 @@ const useStyles = makeStyles({
   number: { textAlign: 'right' },
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   highlight: {
-    backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1,
-    outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: '-2px', zIndex: 1,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: '-2px',
+    zIndex: 1,
     // High contrast drops background colours: mark the cell with the system's own highlight colours.
     '@media (forced-colors: active)': { forcedColorAdjust: 'none', backgroundColor: 'Mark', color: 'MarkText', outlineColor: 'Highlight' },
   },
@@ -109,31 +127,42 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
   for (let r = firstRow; r <= lastRow; r++) rows.push(r);
 
   return (
-    <div ref={scroller} className={styles.scroller} onScroll={onScroll} tabIndex={0}
-      role="grid" aria-label={label} aria-readonly="true" aria-rowcount={rowCount + 1} aria-colcount={colCount + 1}>
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="grid"
+      aria-label={label}
+      aria-readonly="true"
+      aria-rowcount={rowCount + 1}
+      aria-colcount={colCount + 1}
+    >
       <div style={{ width: totalWidth, height: ROW_HEIGHT * (rowCount + 1), position: 'relative' }}>
-        <div role="row" aria-rowindex={1} className={styles.headRow} style={{ width: totalWidth }}>
-          <span role="columnheader" aria-colindex={1} className={mergeClasses(styles.cell, styles.header, styles.corner)}><span className={styles.visuallyHidden}>{cornerLabel}</span></span>
-          {cols.map((c) => (
-            <span key={c} role="columnheader" aria-colindex={c + 2}
-              className={mergeClasses(styles.cell, styles.header, highlight?.col === c && styles.headerHighlight)}
-              style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}>{columnLetter(c)}</span>
-          ))}
-        </div>
+        <GridHeader cols={cols} offsets={offsets} widths={widths} totalWidth={totalWidth} cornerLabel={cornerLabel} highlightCol={highlight?.col ?? null} />
         <div role="rowgroup" className={styles.body} style={{ height: ROW_HEIGHT * rowCount }}>
           {rows.map((r) => (
             <div key={r} role="row" aria-rowindex={r + 2} className={styles.row} style={{ top: r * ROW_HEIGHT, width: totalWidth }}>
-              <span role="rowheader" aria-colindex={1}
-                className={mergeClasses(styles.cell, styles.header, styles.rowHeader, highlight?.row === r && styles.headerHighlight)}>{r + 1}</span>
+              <span role="rowheader" aria-colindex={1} className={mergeClasses(styles.cell, styles.header, styles.rowHeader, highlight?.row === r && styles.headerHighlight)}>
+                {r + 1}
+              </span>
               {cols.map((c) => {
                 const value = cellAt(sheet, r, c);
                 const text = display(value, dateFormatAt(sheet, r, c));
                 const hit = highlight !== null && highlight.row === r && highlight.col === c;
                 return (
-                  <span key={c} role="gridcell" aria-colindex={c + 2} aria-selected={hit || undefined}
-                    data-cell={`${columnLetter(c)}${r + 1}`} data-highlight={hit ? 'true' : undefined}
+                  <span
+                    key={c}
+                    role="gridcell"
+                    aria-colindex={c + 2}
+                    aria-selected={hit || undefined}
+                    data-cell={`${columnLetter(c)}${r + 1}`}
+                    data-highlight={hit ? 'true' : undefined}
                     className={mergeClasses(styles.cell, typeof value === 'number' && styles.number, hit && styles.highlight)}
-                    style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}>{text}</span>
+                    style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}
+                  >
+                    {text}
+                  </span>
                 );
               })}
             </div>
@@ -213,4 +242,41 @@ function upperBound(offsets: readonly number[], x: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The column letters above the grid, the chosen cell's column marked. */
+function GridHeader({
+  cols,
+  offsets,
+  widths,
+  totalWidth,
+  cornerLabel,
+  highlightCol,
+}: {
+  cols: number[];
+  offsets: number[];
+  widths: number[];
+  totalWidth: number;
+  cornerLabel: string;
+  highlightCol: number | null;
+}) {
+  const styles = useStyles();
+  return (
+    <div role="row" aria-rowindex={1} className={styles.headRow} style={{ width: totalWidth }}>
+      <span role="columnheader" aria-colindex={1} className={mergeClasses(styles.cell, styles.header, styles.corner)}>
+        <span className={styles.visuallyHidden}>{cornerLabel}</span>
+      </span>
+      {cols.map((c) => (
+        <span
+          key={c}
+          role="columnheader"
+          aria-colindex={c + 2}
+          className={mergeClasses(styles.cell, styles.header, highlightCol === c && styles.headerHighlight)}
+          style={{ left: ROW_HEADER_WIDTH + offsets[c], width: widths[c] }}
+        >
+          {columnLetter(c)}
+        </span>
+      ))}
+    </div>
+  );
 }

@@ -11,8 +11,16 @@ import { ROLE_KINDS, ROLES } from './types';
 
 /** 结对帮扶 columns, in the order written. 上次生成 is the add-in's own record, kept last. */
 export const PAIRING_HEADERS = {
-  name: '姓名', className: '班级', keyFocus: '重点帮扶', teacher: '帮扶教师', buddy: '学习帮手', proxy: '代理家长',
-  lock: '锁定', status: '状态', note: '说明', stamp: '上次生成',
+  name: '姓名',
+  className: '班级',
+  keyFocus: '重点帮扶',
+  teacher: '帮扶教师',
+  buddy: '学习帮手',
+  proxy: '代理家长',
+  lock: '锁定',
+  status: '状态',
+  note: '说明',
+  stamp: '上次生成',
 } as const;
 type PairingColumn = keyof typeof PAIRING_HEADERS;
 const COLUMN_ORDER = Object.keys(PAIRING_HEADERS) as PairingColumn[];
@@ -126,7 +134,14 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
     const empty = sheet.values.every((line) => line.every((v) => cellText(v) === ''));
     return empty
       ? { exists: true, readable: true, rows: [], findings: [] }
-      : { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} }] };
+      : {
+          exists: true,
+          readable: false,
+          rows: [],
+          findings: [
+            { sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} },
+          ],
+        };
   }
   const c = header.columns;
   // Without 上次生成 this is the school's own sheet of that name. Its pairs are the teachers' and are
@@ -135,25 +150,28 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
   if (adopted) {
     const unknown = unknownFilledColumns(sheet, header.row, c);
     if (unknown.length) {
-      return { exists: true, readable: false, rows: [], findings: [{ sheet: SHEETS.pairing, row: header.row, col: null, rule: 'pairing-sheet-foreign', severity: 'error', messageKey: 'pairing.finding.pairingSheetForeign', params: { columns: unknown.join('、') } }] };
+      return {
+        exists: true,
+        readable: false,
+        rows: [],
+        findings: [
+          {
+            sheet: SHEETS.pairing,
+            row: header.row,
+            col: null,
+            rule: 'pairing-sheet-foreign',
+            severity: 'error',
+            messageKey: 'pairing.finding.pairingSheetForeign',
+            params: { columns: unknown.join('、') },
+          },
+        ],
+      };
     }
   }
   const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : cellAt(sheet, row, col));
   const mentorCell = (row: number, col: number | undefined): string | null => normalizeName(at(row, col)) || null;
 
-  const byHash = new Map<string, PairingChild | null>();
-  for (const child of children) {
-    const h = childHash(child.key);
-    byHash.set(h, byHash.has(h) ? null : child); // a collision matches nobody by hash
-  }
-  const byNameClass = new Map<string, PairingChild[]>();
-  for (const child of children) {
-    const k = `${child.name}|${child.classLabel ?? ''}`;
-    byNameClass.set(k, [...(byNameClass.get(k) ?? []), child]);
-  }
-
-  type Raw = Omit<ExistingRow, 'childKey'> & { stampKey: string | null };
-  const raws: Raw[] = [];
+  const raws: RawRow[] = [];
   const end = sheet.origin.row + sheet.values.length;
   for (let row = header.row + 1; row < end; row++) {
     const name = normalizeName(at(row, c.name));
@@ -167,7 +185,8 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
     const anyCell = cells.teacher !== null || cells.buddy !== null || cells.proxy !== null;
     const note = cellText(at(row, c.note));
     raws.push({
-      row, name,
+      row,
+      name,
       classLabel: (classText && normalizeClass(classText)) || classText,
       cells,
       lock,
@@ -179,6 +198,34 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
     });
   }
 
+  const { matched, findings } = matchToChildren(raws, children, adopted, c.name);
+  const rows = raws.map(({ stampKey: _unused, ...r }, i) => ({ ...r, childKey: matched.get(i) ?? null }));
+  return adopted ? { exists: true, readable: true, adopted, rows, findings } : { exists: true, readable: true, rows, findings };
+}
+
+/** A row of 结对帮扶 as read, before it is matched to a roster child. */
+type RawRow = Omit<ExistingRow, 'childKey'> & { stampKey: string | null };
+
+/**
+ * Match rows to roster children: by the identity hash in 上次生成 first, then by name and class. A second
+ * row for a child is reported; so is a filled row of a sheet being taken over whose child is not on the roster.
+ */
+function matchToChildren(
+  raws: readonly RawRow[],
+  children: readonly PairingChild[],
+  adopted: boolean,
+  nameCol: number | undefined,
+): { matched: Map<number, string>; findings: PairingFinding[] } {
+  const byHash = new Map<string, PairingChild | null>();
+  for (const child of children) {
+    const h = childHash(child.key);
+    byHash.set(h, byHash.has(h) ? null : child); // a collision matches nobody by hash
+  }
+  const byNameClass = new Map<string, PairingChild[]>();
+  for (const child of children) {
+    const k = `${child.name}|${child.classLabel ?? ''}`;
+    byNameClass.set(k, [...(byNameClass.get(k) ?? []), child]);
+  }
   const matched = new Map<number, string>(); // raw index -> child key
   const taken = new Set<string>();
   raws.forEach((r, i) => {
@@ -197,15 +244,30 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       matched.set(i, child.key);
       taken.add(child.key);
     } else if (stampChild || child) {
-      findings.push({ sheet: SHEETS.pairing, row: r.row, col: null, rule: 'pairing-child-duplicate', severity: 'warning', messageKey: 'pairing.finding.childDuplicate', params: { row: r.row + 1 } });
+      findings.push({
+        sheet: SHEETS.pairing,
+        row: r.row,
+        col: null,
+        rule: 'pairing-child-duplicate',
+        severity: 'warning',
+        messageKey: 'pairing.finding.childDuplicate',
+        params: { row: r.row + 1 },
+      });
     } else if (adopted && (r.cells.teacher || r.cells.buddy || r.cells.proxy)) {
       // A teacher's pair for a name the roster does not have (a typo, a child who left): say so before
       // the rebuild leaves it out, rather than dropping it without a word.
-      findings.push({ sheet: SHEETS.pairing, row: r.row, col: c.name ?? null, rule: 'pairing-child-unknown', severity: 'warning', messageKey: 'pairing.finding.childUnknown', params: { row: r.row + 1 } });
+      findings.push({
+        sheet: SHEETS.pairing,
+        row: r.row,
+        col: nameCol ?? null,
+        rule: 'pairing-child-unknown',
+        severity: 'warning',
+        messageKey: 'pairing.finding.childUnknown',
+        params: { row: r.row + 1 },
+      });
     }
   });
-  const rows = raws.map(({ stampKey: _unused, ...r }, i) => ({ ...r, childKey: matched.get(i) ?? null }));
-  return adopted ? { exists: true, readable: true, adopted, rows, findings } : { exists: true, readable: true, rows, findings };
+  return { matched, findings };
 }
 
 /**
@@ -230,12 +292,28 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
 
   for (const u of out.unknownFixed) {
     const r = byChild.get(u.childKey)!;
-    findings.push({ sheet: SHEETS.pairing, row: r.row, col: COL[u.role], rule: 'pairing-mentor-unknown', severity: 'warning', messageKey: 'pairing.finding.mentorUnknown', params: { row: r.row + 1, column: PAIRING_HEADERS[u.role] } });
+    findings.push({
+      sheet: SHEETS.pairing,
+      row: r.row,
+      col: COL[u.role],
+      rule: 'pairing-mentor-unknown',
+      severity: 'warning',
+      messageKey: 'pairing.finding.mentorUnknown',
+      params: { row: r.row + 1, column: PAIRING_HEADERS[u.role] },
+    });
   }
   for (const m of mentorList.mentors) {
     const load = out.loads.get(m.name) ?? 0;
     if (load > m.capacity) {
-      findings.push({ sheet: SHEETS.mentors, row: m.row, col: null, rule: 'pairing-over-capacity', severity: 'warning', messageKey: 'pairing.finding.overCapacity', params: { row: m.row + 1, load, capacity: m.capacity } });
+      findings.push({
+        sheet: SHEETS.mentors,
+        row: m.row,
+        col: null,
+        rule: 'pairing-over-capacity',
+        severity: 'warning',
+        messageKey: 'pairing.finding.overCapacity',
+        params: { row: m.row + 1, load, capacity: m.capacity },
+      });
     }
   }
 
@@ -244,10 +322,14 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
     const kind = source.get(child.key) ?? 'auto';
     const before = byChild.get(child.key);
     // A kept row keeps the add-in's old fingerprint, so a hand edit stays recognisable on later runs.
-    const fingerprint = kind === 'auto' ? cellsFingerprint({ teacher: a.teacher.mentor, buddy: a.buddy.mentor, proxy: a.proxy.mentor }) : before?.fingerprint ?? '';
+    const fingerprint = kind === 'auto' ? cellsFingerprint({ teacher: a.teacher.mentor, buddy: a.buddy.mentor, proxy: a.proxy.mentor }) : (before?.fingerprint ?? '');
     const teacherNote = before?.teacherNote ?? null;
     return {
-      child, teacher: a.teacher, buddy: a.buddy, proxy: a.proxy, source: kind,
+      child,
+      teacher: a.teacher,
+      buddy: a.buddy,
+      proxy: a.proxy,
+      source: kind,
       lock: before?.lockText ?? '',
       stamp: `${childHash(child.key)}.${fingerprint}${teacherNote ? TEACHER_NOTE_MARK : ''}`,
       ...(teacherNote ? { teacherNote } : {}),
@@ -337,4 +419,3 @@ export function pairingSheetOp(result: PairingResult, lang: Lang): PlanOp {
     },
   };
 }
-

@@ -14,7 +14,21 @@ import { logSheetOp, readLog, type ListSource, type LogRead } from '../contacts/
 import type { SheetFinding } from '../contacts/findings';
 import type { IsoDate } from '../dates';
 import type { Lang, Params } from '../i18n';
-import { awardsSheetOp, LIFE_SHEETS, quarterOf, quarterlySheetOp, lifeChildren, lifeFigures, lifeJson, lifeTemplateOp, readLife, type LifeFigures, type LifeFinding, type LifeJson, type LifeRead } from '../life';
+import {
+  awardsSheetOp,
+  LIFE_SHEETS,
+  quarterOf,
+  quarterlySheetOp,
+  lifeChildren,
+  lifeFigures,
+  lifeJson,
+  lifeTemplateOp,
+  readLife,
+  type LifeFigures,
+  type LifeFinding,
+  type LifeJson,
+  type LifeRead,
+} from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
@@ -24,8 +38,19 @@ import { readSettings, settingsOps, type SettingDef } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
-  childrenFromRecords, computeSummary, periodFor, periodLabel, reportSheetOp, summaryJson, summarySheetOp,
-  type Period, type PeriodChoice, type SummaryFigures, type SummaryFinding, type SummaryJson, type SummaryLogEntry,
+  childrenFromRecords,
+  computeSummary,
+  periodFor,
+  periodLabel,
+  reportSheetOp,
+  summaryJson,
+  summarySheetOp,
+  type Period,
+  type PeriodChoice,
+  type SummaryFigures,
+  type SummaryFinding,
+  type SummaryJson,
+  type SummaryLogEntry,
 } from '../summary';
 import { allFindingsSheetOp, countFindings, type FindingCounts, type SheetIssue } from './findings';
 import { CARD_SETTING_DEFS, planChildFiles, type ChildFilesPlan } from '../cards';
@@ -51,7 +76,10 @@ export function schoolNameOf(workbook: WorkbookSnapshot): string | null {
 
 /** The summary period could not be formed (a bad custom date, from after to). Hosts show t(lang, messageKey, params). */
 export class WorkflowError extends Error {
-  constructor(readonly messageKey: string, readonly params: Params = {}) {
+  constructor(
+    readonly messageKey: string,
+    readonly params: Params = {},
+  ) {
     super(`workflow failed (${messageKey})`);
     this.name = 'WorkflowError';
   }
@@ -128,8 +156,53 @@ function contentValues(content: SheetContent): CellValue[][] {
 
 /** The snapshot as it will be once `ops` have created the sheets they create when missing. */
 function withCreatedSheets(workbook: WorkbookSnapshot, ops: readonly PlanOp[]): WorkbookSnapshot {
-  const created = ops.flatMap((op) => (op.kind === 'createSheetIfMissing' && !findSheet(workbook, op.sheet) ? [{ name: op.sheet, origin: { row: 0, col: 0 }, values: contentValues(op.content) }] : []));
+  const created = ops.flatMap((op) =>
+    op.kind === 'createSheetIfMissing' && !findSheet(workbook, op.sheet) ? [{ name: op.sheet, origin: { row: 0, col: 0 }, values: contentValues(op.content) }] : [],
+  );
   return created.length ? { sheets: [...workbook.sheets, ...created] } : workbook;
+}
+
+/**
+ * Who answers for each child, only from what the workbook will hold: a 结对帮扶 that cannot be rewritten
+ * (the school's own, with columns the add-in does not write) is not replaced, so its pairs are unknown.
+ * Rows repeat from class sheet to class sheet: a child is its sheet and row (recordKey).
+ */
+function responsibilities(pairing: PairingPlan) {
+  const writtenPairs = pairing.existing.readable ? pairing.result.rows : [];
+  const mentorByChild = new Map<string, string>();
+  for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
+  const classTeachers = new Map<string, string>();
+  for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
+  return { writtenPairs, mentorByChild, classTeachers };
+}
+
+/** The summary's input: children, findings, the pairs written, mentors, the log and the parent-call cadence. */
+function summaryInputOf(
+  records: readonly RosterRecord[],
+  findings: SummaryFinding[],
+  writtenPairs: PairingPlan['result']['rows'],
+  pairing: PairingPlan,
+  entries: ReturnType<typeof readLog>['entries'],
+  parentCall: ReturnType<typeof readContactSettings>['settings']['cadence']['parentCall'],
+) {
+  const log: SummaryLogEntry[] = entries.map((e) => ({
+    date: e.date,
+    childKey: recordKey(records[e.child]),
+    classLabel: records[e.child].classLabel,
+    kind: e.kind,
+    target: e.target,
+    recorder: e.recorder,
+    followUp: e.followUp,
+    followUpDue: e.followUpDue,
+  }));
+  return {
+    children: childrenFromRecords(records, recordKey),
+    findings,
+    pairs: writtenPairs.map((r) => ({ childKey: recordKey(r.child), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
+    mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
+    log,
+    cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
+  };
 }
 
 /**
@@ -153,22 +226,29 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
 
   const settings = readContactSettings(planned, today);
   const log = readLog(planned, records, today);
-  // Responsibilities only from what the workbook will hold: a 结对帮扶 that cannot be rewritten (the
-  // school's own, with columns the add-in does not write) is not replaced, so its pairs are unknown here.
-  const writtenPairs = pairing.existing.readable ? pairing.result.rows : [];
-  // Rows repeat from class sheet to class sheet: a child is its sheet and row.
-  const mentorByChild = new Map<string, string>();
-  for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
-  const classTeachers = new Map<string, string>();
-  for (const m of pairing.result.mentors) if (m.kind === '班主任' && m.classes[0] && !classTeachers.has(m.classes[0])) classTeachers.set(m.classes[0], m.name);
+  const { writtenPairs, mentorByChild, classTeachers } = responsibilities(pairing);
   const childFiles = planChildFiles(planned, {
-    records, pairing: { ...pairing.result, rows: writtenPairs }, log: log.entries, today, lang, schoolNameLabel: SCHOOL_NAME_SETTING, normalizeClass: classNormalizer(today),
+    records,
+    pairing: { ...pairing.result, rows: writtenPairs },
+    log: log.entries,
+    today,
+    lang,
+    schoolNameLabel: SCHOOL_NAME_SETTING,
+    normalizeClass: classNormalizer(today),
   });
   const life = readLife(planned, lifeChildren(records), today);
   const contactReminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
   const lifeItems = lifeReminderItems({
-    today, termStart: settings.settings.terms.termStart, termEnd: settings.settings.terms.termEnd, children: records,
-    activities: life.activities, training: life.training, mentors: pairing.result.mentors, calendar, mentorByChild, classTeachers,
+    today,
+    termStart: settings.settings.terms.termStart,
+    termEnd: settings.settings.terms.termEnd,
+    children: records,
+    activities: life.activities,
+    training: life.training,
+    mentors: pairing.result.mentors,
+    calendar,
+    mentorByChild,
+    classTeachers,
   });
   // A due 下次评估日期 of 帮扶计划 is one more item among the others, in the same order.
   const extraItems = [...lifeItems, ...childFiles.supportPlans.reminders];
@@ -178,27 +258,17 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
   if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
   const period = chosen.period;
-  const parentCall = settings.settings.cadence.parentCall;
-  const summaryLog: SummaryLogEntry[] = log.entries.map((e) => ({
-    date: e.date, childKey: recordKey(records[e.child]), classLabel: records[e.child].classLabel, kind: e.kind,
-    target: e.target, recorder: e.recorder, followUp: e.followUp, followUpDue: e.followUpDue,
-  }));
   // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
   const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings, ...life.findings] as unknown as SummaryFinding[];
-  const summaryInput = {
-    children: childrenFromRecords(records, recordKey),
-    findings: qualityFindings,
-    pairs: writtenPairs.map((r) => ({ childKey: recordKey(r.child), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
-    mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
-    log: summaryLog,
-    cadences: { parentCallDays: parentCall && 'days' in parentCall ? parentCall.days : 14 },
-  };
+  const summaryInput = summaryInputOf(records, qualityFindings, writtenPairs, pairing, log.entries, settings.settings.cadence.parentCall);
   const figures = computeSummary(summaryInput, period);
 
   const lifeNumbers = lifeFigures(life, records.length, period);
   // 季度会议材料: the same figures for the calendar quarter today is in.
   const quarter = quarterOf(today);
-  const quarterPeriod = periodFor({ kind: 'custom', from: quarter.from, to: quarter.to }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
+  const quarterPeriod = periodFor({ kind: 'custom', from: quarter.from, to: quarter.to }, today, [
+    { from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd },
+  ]);
   const quarterFigures = quarterPeriod.ok ? computeSummary(summaryInput, quarterPeriod.period) : figures;
   const overdueContacts = reminders.items.filter((i) => i.kind === 'contact' && i.status === 'overdue').length;
 
@@ -212,11 +282,17 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     remindersSheetOp(reminders.items, lang, today, reminders.calendarNotes),
     summarySheetOp(figures, lang, period, lifeNumbers),
     reportSheetOp(figures, lang, period, lifeNumbers),
-    awardsSheetOp({
-      children: records, life, range: period, periodLabel: periodLabel(period, lang),
-      talks: log.entries.filter((e) => e.kind === 'talk').map((e) => ({ child: e.child, date: e.date })),
-      teachers: figures.contact.byTeacher.filter((x) => x.teacher).map((x) => ({ name: x.teacher, paired: x.paired.children, onTimeShare: x.paired.callCadenceShare })),
-    }, lang),
+    awardsSheetOp(
+      {
+        children: records,
+        life,
+        range: period,
+        periodLabel: periodLabel(period, lang),
+        talks: log.entries.filter((e) => e.kind === 'talk').map((e) => ({ child: e.child, date: e.date })),
+        teachers: figures.contact.byTeacher.filter((x) => x.teacher).map((x) => ({ name: x.teacher, paired: x.paired.children, onTimeShare: x.paired.callCadenceShare })),
+      },
+      lang,
+    ),
     quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
     childFiles.cards,
     childFiles.records,
@@ -230,7 +306,10 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     life: { read: life, figures: lifeNumbers },
     summary: { period, figures, json: { ...summaryJson(figures), ...lifeJson(lifeNumbers) } },
     findings: {
-      roster: roster.findings, pairing: pairing.findings, contacts: contactFindings, life: life.findings,
+      roster: roster.findings,
+      pairing: pairing.findings,
+      contacts: contactFindings,
+      life: life.findings,
       counts: countFindings(roster.findings, [...pairing.findings, ...planFindings], contactFindings, life.findings),
     },
     plan: { ops },

@@ -52,70 +52,92 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
   const busy = operation.running !== null;
   const fileHost = port.capabilities().host === 'file';
 
-  const compute = useCallback(async (signal: AbortSignal): Promise<SummaryComputed> => {
-    const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
-    if (signal.aborted) throw abortError();
-    const plan = await core.maintain(snapshot, { today, lang, period: periodChoiceFrom(kind, from, to) });
-    const next = { snapshot, plan, core };
-    setData(next);
-    return next;
-  }, [port, today, lang, kind, from, to]);
+  const compute = useCallback(
+    async (signal: AbortSignal): Promise<SummaryComputed> => {
+      const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
+      if (signal.aborted) throw abortError();
+      const plan = await core.maintain(snapshot, { today, lang, period: periodChoiceFrom(kind, from, to) });
+      const next = { snapshot, plan, core };
+      setData(next);
+      return next;
+    },
+    [port, today, lang, kind, from, to],
+  );
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => compute(signal)), [operation, compute]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
-  useEffect(() => { void refresh(); }, []);
+  useEffect(() => {
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
+  }, []);
 
-  const propose = (titleKey: string, onlySheets: readonly string[] | null) => operation.run('ui.op.prepare', async ({ signal }) => {
-    setPending(null);
-    const { snapshot, plan: m } = await compute(signal);
-    const plan = { ops: m.plan.ops.filter((op) => !onlySheets || onlySheets.includes(op.sheet)) };
-    const lines = describePlan(plan, snapshot, lang).filter((l) => l.kind !== 'keep');
-    setPending({ titleKey, plan, lines: lines.map((l) => l.text), changes: lines.length > 0, after: refresh });
-  });
+  const propose = (titleKey: string, onlySheets: readonly string[] | null) =>
+    operation.run('ui.op.prepare', async ({ signal }) => {
+      setPending(null);
+      const { snapshot, plan: m } = await compute(signal);
+      const plan = { ops: m.plan.ops.filter((op) => !onlySheets || onlySheets.includes(op.sheet)) };
+      const lines = describePlan(plan, snapshot, lang).filter((l) => l.kind !== 'keep');
+      setPending({ titleKey, plan, lines: lines.map((l) => l.text), changes: lines.length > 0, after: refresh });
+    });
 
   // The standalone page downloads the copy; Excel opens it as a new workbook (ExcelApi 1.8) for the
   // teacher to save: the open workbook is only read either way.
-  const exportCopy = () => operation.run('views.op.export', async ({ signal }) => {
-    const [snapshot, core, tools] = await Promise.all([port.read(), loadViewsCore(), loadFileTools()]);
-    if (signal.aborted) throw abortError();
-    const { bytes, message } = await tools.deidentifiedCopy(core, snapshot, today);
-    if (!fileHost && port.openNewWorkbook) {
-      await port.openNewWorkbook(bytes);
-      operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exportedExcel'), t(lang, message.messageKey, message.params)] });
-      return;
-    }
-    const file = t(lang, 'views.summary.exportFile');
-    tools.download(bytes, file);
-    operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exported', { file }), t(lang, message.messageKey, message.params)] });
-  });
+  const exportCopy = () =>
+    operation.run('views.op.export', async ({ signal }) => {
+      const [snapshot, core, tools] = await Promise.all([port.read(), loadViewsCore(), loadFileTools()]);
+      if (signal.aborted) throw abortError();
+      const { bytes, message } = await tools.deidentifiedCopy(core, snapshot, today);
+      if (!fileHost && port.openNewWorkbook) {
+        await port.openNewWorkbook(bytes);
+        operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exportedExcel'), t(lang, message.messageKey, message.params)] });
+        return;
+      }
+      const file = t(lang, 'views.summary.exportFile');
+      tools.download(bytes, file);
+      operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.exported', { file }), t(lang, message.messageKey, message.params)] });
+    });
 
   // The standalone page downloads the roll-up as a new workbook; Excel adds its sheets to the open one,
   // after the usual preview (inserted whole where the host can, see ApplyOptions.prebuilt).
-  const rollup = (files: readonly File[]) => operation.run('views.op.rollup', async ({ signal }) => {
-    setPending(null);
-    const [core, tools] = await Promise.all([loadViewsCore(), loadFileTools()]);
-    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    if (signal.aborted) throw abortError();
-    const done = await tools.schoolsRollup(core, read, today, lang, (e) => errorMessage(e, lang));
-    if (fileHost) {
-      const file = t(lang, 'views.summary.rollupFile');
-      tools.download(await tools.workbookWith(done.plan), file);
-      operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.rollupDone', { schools: done.schools, children: done.children, file })] });
-      return;
-    }
-    const snapshot = await port.read({ namesOnly: true });
-    if (signal.aborted) throw abortError();
-    const lines = describePlan(done.plan, snapshot, lang).filter((l) => l.kind !== 'keep').map((l) => l.text);
-    const counted = t(lang, 'views.summary.rollupCounted', { schools: done.schools, children: done.children });
-    // The file is built only for an Excel that can insert whole sheets from it; others write the plan.
-    const prebuilt = port.capabilities().insertSheets ? await tools.workbookWith(done.plan) : undefined;
-    setPending({ titleKey: 'views.summary.rollupPreviewTitle', plan: done.plan, prebuilt, lines: [counted, ...lines], changes: lines.length > 0 });
-  });
+  const rollup = (files: readonly File[]) =>
+    operation.run('views.op.rollup', async ({ signal }) => {
+      setPending(null);
+      const [core, tools] = await Promise.all([loadViewsCore(), loadFileTools()]);
+      const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      if (signal.aborted) throw abortError();
+      const done = await tools.schoolsRollup(core, read, today, lang, (e) => errorMessage(e, lang));
+      if (fileHost) {
+        const file = t(lang, 'views.summary.rollupFile');
+        tools.download(await tools.workbookWith(done.plan), file);
+        operation.notify({ intent: 'success', lines: [t(lang, 'views.summary.rollupDone', { schools: done.schools, children: done.children, file })] });
+        return;
+      }
+      const snapshot = await port.read({ namesOnly: true });
+      if (signal.aborted) throw abortError();
+      const lines = describePlan(done.plan, snapshot, lang)
+        .filter((l) => l.kind !== 'keep')
+        .map((l) => l.text);
+      const counted = t(lang, 'views.summary.rollupCounted', { schools: done.schools, children: done.children });
+      // The file is built only for an Excel that can insert whole sheets from it; others write the plan.
+      const prebuilt = port.capabilities().insertSheets ? await tools.workbookWith(done.plan) : undefined;
+      setPending({ titleKey: 'views.summary.rollupPreviewTitle', plan: done.plan, prebuilt, lines: [counted, ...lines], changes: lines.length > 0 });
+    });
 
   return {
-    kind, from, to, data, pending, busy, fileHost, setKind, setFrom, setTo, refresh,
+    kind,
+    from,
+    to,
+    data,
+    pending,
+    busy,
+    fileHost,
+    setKind,
+    setFrom,
+    setTo,
+    refresh,
     updateSummary: () => propose('views.summary.previewTitle', [data?.core.SHEETS.summary ?? '统计汇总', data?.core.SHEETS.report ?? '工作报告']),
     updateAll: () => propose('views.summary.previewAllTitle', null),
-    exportCopy, rollup, closePreview: () => setPending(null),
+    exportCopy,
+    rollup,
+    closePreview: () => setPending(null),
   };
 }

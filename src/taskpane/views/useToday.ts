@@ -40,14 +40,20 @@ export interface TodayState {
 }
 
 function storedTeacher(): string | null {
-  try { return rememberedTeacher(localStorage.getItem(TEACHER_STORAGE_KEY)); } catch { return null; }
+  try {
+    return rememberedTeacher(localStorage.getItem(TEACHER_STORAGE_KEY));
+  } catch {
+    return null;
+  }
 }
 
 function storeTeacher(name: string | null): void {
   try {
     if (name) localStorage.setItem(TEACHER_STORAGE_KEY, name);
     else localStorage.removeItem(TEACHER_STORAGE_KEY);
-  } catch { /* private mode or a locked-down webview: the choice lasts this session only */ }
+  } catch {
+    /* private mode or a locked-down webview: the choice lasts this session only */
+  }
 }
 
 /** `formRef` is the entry form's box, owned by the view (React reads refs only outside render), scrolled to when an item pre-fills it. */
@@ -59,25 +65,42 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
   const nonce = useRef(0);
   const busy = operation.running !== null;
 
-  const load = useCallback(async (signal: AbortSignal): Promise<TodayLoaded> => {
-    const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
-    if (signal.aborted) throw abortError();
-    const plan = await core.maintain(snapshot, { today, lang });
-    const next = { snapshot, plan, core };
-    setData(next);
-    return next;
-  }, [port, today, lang]);
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<TodayLoaded> => {
+      const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
+      if (signal.aborted) throw abortError();
+      const plan = await core.maintain(snapshot, { today, lang });
+      const next = { snapshot, plan, core };
+      setData(next);
+      return next;
+    },
+    [port, today, lang],
+  );
 
   const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
-  useEffect(() => { void refresh(); }, []);
+  useEffect(() => {
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
+  }, []);
 
   const items = data?.plan.contacts.reminders.items;
-  const teachers = useMemo(() => (data ? teacherChoices(data.plan.pairing.result.mentors, (items ?? []).map((i) => i.owner)) : []), [data, items]);
+  const teachers = useMemo(
+    () =>
+      data
+        ? teacherChoices(
+            data.plan.pairing.result.mentors,
+            (items ?? []).map((i) => i.owner),
+          )
+        : [],
+    [data, items],
+  );
   const children = useMemo<PickedChild[]>(() => (data ? data.plan.roster.records.map((r) => ({ row: r.row, name: r.name, classLabel: r.classLabel })) : []), [data]);
   const view = data && teacher ? data.core.todayView(data.plan.contacts.reminders.items, teacher) : null;
 
-  const choose = (name: string | null) => { storeTeacher(name); setTeacher(name); };
+  const choose = (name: string | null) => {
+    storeTeacher(name);
+    setTeacher(name);
+  };
 
   const goTo = (item: ReminderItem) => {
     if (!item.child || !data) return;
@@ -92,25 +115,30 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
     formRef.current?.scrollIntoView?.({ block: 'start' });
   };
 
-  const record = (form: Form) => operation.run('ui.op.prepare', async ({ signal }) => {
-    setPending(null);
-    const fresh = await load(signal);
-    const { core, plan: m, snapshot } = fresh;
-    const entry = entryFromForm(form, m.roster.records);
-    if (!entry.ok) {
-      operation.notify({ intent: 'warning', lines: [t(lang, entry.messageKey, entry.params ?? {})] });
-      return;
-    }
-    // A workbook without 谈心记录 gets it (with its dropdowns) in the same write, header first.
-    const create = m.plan.ops.filter((op) => op.kind === 'createSheetIfMissing' && op.sheet === core.SHEETS.log);
-    const plan = { ops: [...create, core.logEntryOp([entry.entry], snapshot)] };
-    const kindText = t(lang, `reminders.kind.${entry.entry.kind}`);
-    const lines = [
-      ...describePlan(plan, snapshot, lang).filter((l) => l.kind !== 'keep').map((l) => l.text),
-      ...entry.entry.children.map((c) => t(lang, 'views.preview.row', { date: entry.entry.date, child: c.name, class: c.classLabel ?? t(lang, 'views.entry.noClass'), kind: kindText })),
-    ];
-    setPending({ titleKey: 'views.entry.previewTitle', plan, lines, changes: true, after: refresh });
-  });
+  const record = (form: Form) =>
+    operation.run('ui.op.prepare', async ({ signal }) => {
+      setPending(null);
+      const fresh = await load(signal);
+      const { core, plan: m, snapshot } = fresh;
+      const entry = entryFromForm(form, m.roster.records);
+      if (!entry.ok) {
+        operation.notify({ intent: 'warning', lines: [t(lang, entry.messageKey, entry.params ?? {})] });
+        return;
+      }
+      // A workbook without 谈心记录 gets it (with its dropdowns) in the same write, header first.
+      const create = m.plan.ops.filter((op) => op.kind === 'createSheetIfMissing' && op.sheet === core.SHEETS.log);
+      const plan = { ops: [...create, core.logEntryOp([entry.entry], snapshot)] };
+      const kindText = t(lang, `reminders.kind.${entry.entry.kind}`);
+      const lines = [
+        ...describePlan(plan, snapshot, lang)
+          .filter((l) => l.kind !== 'keep')
+          .map((l) => l.text),
+        ...entry.entry.children.map((c) =>
+          t(lang, 'views.preview.row', { date: entry.entry.date, child: c.name, class: c.classLabel ?? t(lang, 'views.entry.noClass'), kind: kindText }),
+        ),
+      ];
+      setPending({ titleKey: 'views.entry.previewTitle', plan, lines, changes: true, after: refresh });
+    });
 
   return { data, teacher, teachers, children, view, pending, prefill, busy, refresh, choose, goTo, logFor, record, closePreview: () => setPending(null) };
 }
