@@ -10,6 +10,7 @@
  * made validate take minutes. The roster is one sheet unless --class-sheets (the issue's layout: 40
  * class sheets). Files go to bench/out/ (gitignored) and are reused; --regen rewrites them.
  */
+import { BENCH_HEADER, BENCH_KEYS } from './roster-columns';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -31,45 +32,8 @@ async function generate(file: string, rows: number, stray: boolean, classSheets:
   const { validKid } = await import('../tests/fixtures/build-samples');
   const gen = await import('../tests/fixtures/roster-gen');
   const rng = gen.seededRandom(50_000);
-  const keys = [
-    'name',
-    'gender',
-    'birthDate',
-    'idNumber',
-    'grade',
-    'className',
-    'fatherName',
-    'fatherPhone',
-    'fatherWorkplace',
-    'motherName',
-    'motherPhone',
-    'motherWorkplace',
-    'guardianName',
-    'guardianRelation',
-    'guardianPhone',
-    'guardianAge',
-    'address',
-  ] as const;
-  const header = [
-    '序号',
-    '姓名',
-    '性别',
-    '出生日期',
-    '身份证号',
-    '年级',
-    '班级',
-    '父亲姓名',
-    '父亲电话',
-    '父亲务工地点',
-    '母亲姓名',
-    '母亲电话',
-    '母亲务工地点',
-    '监护人姓名',
-    '与学生关系',
-    '监护人电话',
-    '监护人年龄',
-    '家庭住址',
-  ];
+  const keys = BENCH_KEYS;
+  const header = BENCH_HEADER;
   const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
   const perClass = Math.ceil(rows / 40);
   for (let i = 0; i < rows; i++) {

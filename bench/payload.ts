@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/payload.ts [--json]        (or `npm run -s bench -- payload --json`)
  */
+import { BENCH_HEADER, BENCH_KEYS } from './roster-columns';
 import '../src/core/i18n/all';
 import { logEntryOp, logSheetOp, type NewLogEntry } from '../src/core/contacts';
 import { addDays, toExcelSerial } from '../src/core/dates';
@@ -50,45 +51,8 @@ function double(): OfficeDouble {
   return createOfficeDouble({ api: 20, mode: 'wire', requestLimit: Number.MAX_SAFE_INTEGER, responseLimit: Number.MAX_SAFE_INTEGER });
 }
 
-const HEADER = [
-  '序号',
-  '姓名',
-  '性别',
-  '出生日期',
-  '身份证号',
-  '年级',
-  '班级',
-  '父亲姓名',
-  '父亲电话',
-  '父亲务工地点',
-  '母亲姓名',
-  '母亲电话',
-  '母亲务工地点',
-  '监护人姓名',
-  '与学生关系',
-  '监护人电话',
-  '监护人年龄',
-  '家庭住址',
-];
-const KEYS = [
-  'name',
-  'gender',
-  'birthDate',
-  'idNumber',
-  'grade',
-  'className',
-  'fatherName',
-  'fatherPhone',
-  'fatherWorkplace',
-  'motherName',
-  'motherPhone',
-  'motherWorkplace',
-  'guardianName',
-  'guardianRelation',
-  'guardianPhone',
-  'guardianAge',
-  'address',
-] as const;
+const HEADER = BENCH_HEADER;
+const KEYS = BENCH_KEYS;
 
 /** A generated cell as a person types it into Excel: dates as serials (the generator makes no errors or formulas here). */
 function typed(cell: Cell | undefined): string | number | null {

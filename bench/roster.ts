@@ -14,6 +14,7 @@
  * The roster is written once into bench/out/ (gitignored) and reused; --regen rewrites it. Nothing is
  * imported at the top beyond Node itself, so the --bare-read child loads only the xlsx reader.
  */
+import { BENCH_HEADER, BENCH_KEYS } from './roster-columns';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -35,45 +36,8 @@ async function generate(file: string, rows: number): Promise<void> {
   const { validKid } = await import('../tests/fixtures/build-samples');
   const gen = await import('../tests/fixtures/roster-gen');
   const rng = gen.seededRandom(100_000);
-  const keys = [
-    'name',
-    'gender',
-    'birthDate',
-    'idNumber',
-    'grade',
-    'className',
-    'fatherName',
-    'fatherPhone',
-    'fatherWorkplace',
-    'motherName',
-    'motherPhone',
-    'motherWorkplace',
-    'guardianName',
-    'guardianRelation',
-    'guardianPhone',
-    'guardianAge',
-    'address',
-  ] as const;
-  const header = [
-    '序号',
-    '姓名',
-    '性别',
-    '出生日期',
-    '身份证号',
-    '年级',
-    '班级',
-    '父亲姓名',
-    '父亲电话',
-    '父亲务工地点',
-    '母亲姓名',
-    '母亲电话',
-    '母亲务工地点',
-    '监护人姓名',
-    '与学生关系',
-    '监护人电话',
-    '监护人年龄',
-    '家庭住址',
-  ];
+  const keys = BENCH_KEYS;
+  const header = BENCH_HEADER;
   const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
   for (let i = 0; i < rows; i++) {
     const grade = 1 + (i % 9);
