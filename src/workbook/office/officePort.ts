@@ -1,15 +1,15 @@
 import type { WorkbookPlan, CellRef } from '../../core/plan/types';
 import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort, UndoOptions } from '../port';
 import { PortError } from '../port';
+import { insertPlanSheetsLazily, undoRecordLazily } from './lazy';
 import { applyPlan, OutsideUndoGroup, type AppliedPlan } from './apply';
 import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
 import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
 import { cellAddress } from './cells';
 import { officeErrorCode, toPortError } from './errors';
 import { toBase64 } from './base64';
-import { insertPlanSheets } from './insert';
 import { readWorkbook } from './read';
-import { undoRecord, type UndoRecord } from './undo';
+import type { UndoRecord } from './undo';
 
 export interface OfficePortOptions {
   /** Bytes one sync may carry each way; Excel on the web refuses more than 5 MB. */
@@ -78,7 +78,7 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       const prebuilt = applyOptions.prebuilt;
       if (prebuilt && f.insertWorksheets) {
         // Outside Excel's undo group (see insert.ts); the port keeps its own undo for it instead.
-        const inserted = await run((context) => insertPlanSheets({ context, features: f, budgetBytes, signal: applyOptions.signal }, plan, prebuilt), {}, false);
+        const inserted = await run((context) => insertPlanSheetsLazily({ context, features: f, budgetBytes, signal: applyOptions.signal }, plan, prebuilt), {}, false);
         if (inserted) {
           lastUndo = inserted.undo;
           return { ...inserted.result, undo: 'port' };
@@ -117,7 +117,7 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
       if (!record) throw new PortError('office.nothingToUndo');
       if (undoOptions.signal?.aborted) throw new PortError('error.cancelled');
       // Outside Excel's undo group: the port's own undo deletes and renames sheets, which Excel cannot group.
-      const result = await run((context) => undoRecord(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal), {}, false);
+      const result = await run((context) => undoRecordLazily(context, feats(), office.context.document.settings, record, budgetBytes, undoOptions.signal), {}, false);
       lastUndo = undefined;
       return result;
     },

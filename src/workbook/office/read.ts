@@ -7,7 +7,7 @@ import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, jsonBytes, toCellValue } from './cells';
 import { officeErrorCode } from './errors';
-import { BACKUP_PREFIX } from './undo';
+import { BACKUP_PREFIX } from './undo/record';
 
 /**
  * Reading a workbook into plain data.

@@ -3,7 +3,7 @@ import { PortError } from '../../port';
 import { chunkCommands, runChunks, type QueuedCommand } from '../batch';
 import { cellAddress } from '../cells';
 import { officeErrorCode } from '../errors';
-import { BACKUP_PREFIX } from '../undo';
+import { BACKUP_PREFIX } from '../undo/record';
 import { exists, lookKey, sheetOf, type ApplyState } from './state';
 
 /**

@@ -1,7 +1,8 @@
-import type { PortError } from '../../port';
+import { PortError } from '../../port';
+import { loadUndo } from '../lazy';
 import type { OfficeFeatures } from '../capabilities';
 import { deleteVeryHidden } from '../undo/backups';
-import { rollbackRecord, type UndoRecord, type UndoStep } from '../undo';
+import type { UndoRecord, UndoStep } from '../undo';
 
 /**
  * What an apply inside Excel's undo group (Excel.run({ mergeUndoGroup: true }), ExcelApi 1.20) must leave
@@ -35,6 +36,9 @@ export class OutsideUndoGroup extends Error {
   async finish(context: Excel.RequestContext, features: OfficeFeatures, settings: Office.Settings, budgetBytes: number): Promise<void> {
     if (this.rollback) {
       const { record, steps, error } = this.rollback;
+      const { rollbackRecord } = await loadUndo().catch(() => {
+        throw new PortError('office.rollbackFailed', { sheet: steps[0]?.sheet ?? '', code: 'ChunkLoadError' });
+      });
       await rollbackRecord(context, features, settings, record, steps, budgetBytes);
       throw error;
     }

@@ -1,9 +1,10 @@
 import { PortError } from '../../port';
+import { loadUndo } from '../lazy';
 import { runChunks, type QueuedCommand } from '../batch';
 import { captureSheetsBefore } from '../capture';
 import { officeErrorCode, toPortError } from '../errors';
 import { MARKS_SETTING_KEY, saveSettings } from '../marks';
-import { rollbackRecord, type SheetStep, type UndoStep } from '../undo';
+import type { SheetStep, UndoStep } from '../undo';
 import { OutsideUndoGroup } from './outside';
 import { AppendConflict } from './rows';
 import { sheetOf, undoRecordOf, type ApplyState } from './state';
@@ -86,6 +87,10 @@ async function rollBack(s: ApplyState, e: unknown, sent: number, rollbackable: b
   // Inside Excel's undo group the rollback (it may delete sheets) waits for a run of its own.
   if (s.env.inUndoGroup) throw OutsideUndoGroup.rollback(undoRecordOf(s), reached, error);
   const { context, features, settings, budgetBytes } = s.env;
+  // The restore code is loaded now (lazy.ts); if even that fails, say the workbook may be half written.
+  const { rollbackRecord } = await loadUndo().catch(() => {
+    throw new PortError('office.rollbackFailed', { sheet: reached[0]?.sheet ?? '', code: 'ChunkLoadError' });
+  });
   await rollbackRecord(context, features, settings, undoRecordOf(s), reached, budgetBytes);
   throw error;
 }

@@ -3,7 +3,7 @@ import type { ApplyProgress, ApplyResult } from '../../port';
 import type { QueuedCommand } from '../batch';
 import type { OfficeFeatures } from '../capabilities';
 import { MARKS_SETTING_KEY, parseMarks, type MarkRecord, type MarksBySheet } from '../marks';
-import { BACKUP_PREFIX, type MarksStep, type SheetStep, type UndoRecord, type UndoStep } from '../undo';
+import { BACKUP_PREFIX, type MarksStep, type SheetStep, type UndoRecord, type UndoStep } from '../undo/record';
 
 export interface ApplyEnv {
   readonly context: Excel.RequestContext;
