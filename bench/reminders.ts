@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/reminders.ts [--children N] [--rows R] [--runs K]
  */
+import { arg, CLASSES, GIVEN, median, seeded, SURNAMES } from './sample-data';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CellValue } from '../src/core/cells';
@@ -24,23 +25,14 @@ import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { recordKey } from '../src/core/roster/types';
 
-const arg = (flag: string, fallback: number) => {
-  const i = process.argv.indexOf(flag);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const CHILDREN = arg('--children', 2000);
 const ROWS = arg('--rows', 100_000);
 const RUNS = arg('--runs', 7);
 const TODAY = '2026-11-30';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-let seed = 5;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+const { rand, pick } = seeded(5);
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'.split('');
-const GIVEN = '明华芳军丽强静敏磊洋艳勇杰娟涛超秀霞平刚桂英'.split('');
-const classes = Array.from({ length: 60 }, (_, i) => `${'一二三四五六'[i % 6]}(${Math.floor(i / 6) + 1})班`);
+const classes = CLASSES;
 const children: ChildRecord[] = Array.from({ length: CHILDREN }, (_, i) => ({
   row: i + 2,
   name: pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : ''),
