@@ -10,7 +10,7 @@
  * made validate take minutes. The roster is one sheet unless --class-sheets (the issue's layout: 40
  * class sheets). Files go to bench/out/ (gitignored) and are reused; --regen rewrites them.
  */
-import { BENCH_HEADER, BENCH_KEYS } from './roster-columns';
+import { BENCH_HEADER, BENCH_KEYS, plantUsualMistake } from './roster-columns';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -39,24 +39,7 @@ async function generate(file: string, rows: number, stray: boolean, classSheets:
   for (let i = 0; i < rows; i++) {
     const klass = Math.floor(i / perClass); // 0..39
     const kid = validKid(rng, { grade: 1 + (klass % 9), cls: 1 + Math.floor(klass / 9) });
-    if (i % 50 === 7) {
-      switch (((i / 50) % 5) | 0) {
-        case 0:
-          kid.guardianPhone = String(kid.guardianPhone).slice(0, 10);
-          break;
-        case 1:
-          kid.idNumber = gen.withWrongCheck(String(kid.idNumber));
-          break;
-        case 2:
-          kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000');
-          break;
-        case 3:
-          kid.guardianAge = 78;
-          break;
-        default:
-          kid.guardianPhone = null;
-      }
-    }
+    plantUsualMistake(kid, i, gen.withWrongCheck);
     lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
   }
   const merge = [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1 }];

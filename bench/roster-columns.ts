@@ -1,6 +1,6 @@
 /**
- * The columns of the benches' generated rosters (roster, large, payload): one list of the 登记表's headers
- * and the generator's fields under them, so the three benches measure the same sheet.
+ * The generated rosters of the benches (roster, large, payload): one list of the 登记表's headers and the
+ * generator's fields under them, and the usual mistakes planted in them, so the benches measure the same sheet.
  */
 const COLUMNS = [
   ['姓名', 'name'],
@@ -26,3 +26,34 @@ const COLUMNS = [
 export const BENCH_HEADER: string[] = ['序号', ...COLUMNS.map(([header]) => header)];
 /** The generator's field under each header after 序号. */
 export const BENCH_KEYS = COLUMNS.map(([, key]) => key);
+
+/** The generated cells the usual mistakes touch. */
+interface MistakeCells {
+  guardianPhone?: unknown;
+  idNumber?: unknown;
+  guardianAge?: unknown;
+}
+
+/**
+ * About 1 row in 50 gets one of the usual mistakes (a short phone, a wrong check character, an ID stored as a
+ * number, an old guardian, a blank phone), so the rules have work to do. `withWrongCheck` is the generator's.
+ */
+export function plantUsualMistake(kid: MistakeCells, i: number, withWrongCheck: (id: string) => string): void {
+  if (i % 50 !== 7) return;
+  switch (((i / 50) % 5) | 0) {
+    case 0:
+      kid.guardianPhone = String(kid.guardianPhone).slice(0, 10);
+      break;
+    case 1:
+      kid.idNumber = withWrongCheck(String(kid.idNumber));
+      break;
+    case 2:
+      kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000');
+      break;
+    case 3:
+      kid.guardianAge = 78;
+      break;
+    default:
+      kid.guardianPhone = null;
+  }
+}

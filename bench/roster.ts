@@ -14,7 +14,7 @@
  * The roster is written once into bench/out/ (gitignored) and reused; --regen rewrites it. Nothing is
  * imported at the top beyond Node itself, so the --bare-read child loads only the xlsx reader.
  */
-import { BENCH_HEADER, BENCH_KEYS } from './roster-columns';
+import { BENCH_HEADER, BENCH_KEYS, plantUsualMistake } from './roster-columns';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -42,25 +42,7 @@ async function generate(file: string, rows: number): Promise<void> {
   for (let i = 0; i < rows; i++) {
     const grade = 1 + (i % 9);
     const kid = validKid(rng, { grade, cls: 1 + ((i >> 4) % 6) });
-    // About 1 in 50 rows carries one of the usual mistakes, so the rules have work to do.
-    if (i % 50 === 7) {
-      switch (((i / 50) % 5) | 0) {
-        case 0:
-          kid.guardianPhone = String(kid.guardianPhone).slice(0, 10);
-          break;
-        case 1:
-          kid.idNumber = gen.withWrongCheck(String(kid.idNumber));
-          break;
-        case 2:
-          kid.idNumber = Number(String(kid.idNumber).slice(0, 15) + '000');
-          break;
-        case 3:
-          kid.guardianAge = 78;
-          break;
-        default:
-          kid.guardianPhone = null;
-      }
-    }
+    plantUsualMistake(kid, i, gen.withWrongCheck);
     lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
   }
   const sheet = gen.worksheet(lines, [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1 }]);
