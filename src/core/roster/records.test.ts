@@ -181,3 +181,71 @@ describe('reading values', () => {
     expect(result.findings.every((f) => typeof f.params.error === 'string')).toBe(true);
   });
 });
+
+describe('merged cells under the header', () => {
+  // 班级 merged down each class (F), twins sharing one merged 监护人 (G) and phone (H).
+  const child = (n: number, cls: CellValue, guardian: CellValue = `监护人${n}`, phone: CellValue = `1381234${String(5000 + n)}`): CellValue[] => [
+    n,
+    `学生${n}`,
+    '男',
+    '2015-03-12',
+    makeId('20150312', String(101 + 2 * n)),
+    cls,
+    guardian,
+    phone,
+  ];
+  const rows = [HEADER, child(1, '三(1)班'), child(2, null), child(3, null, '王奶奶', '13912345678'), child(4, null, null, null), child(5, '三(2)班'), child(6, null)];
+  const merges = [merge(1, 5, 4, 1), merge(3, 6, 2, 1), merge(3, 7, 2, 1), merge(5, 5, 2, 1)];
+
+  it('reads a merged class, guardian and phone on every row they cover', () => {
+    const result = checkRoster(workbook(sheet('花名册', rows, { merges })), { today: TODAY });
+    expect(result.records.map((r) => r.classLabel)).toEqual(['三(1)班', '三(1)班', '三(1)班', '三(1)班', '三(2)班', '三(2)班']);
+    expect(result.records.map((r) => r.guardianName)).toEqual(['监护人1', '监护人2', '王奶奶', '王奶奶', '监护人5', '监护人6']);
+    expect(result.records[3].guardianPhone).toBe('13912345678');
+    expect(result.records[3].raw.className).toBe('三(1)班');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('without the merges the covered rows read as empty (what the host must not lose)', () => {
+    const result = checkRoster(workbook(sheet('花名册', rows)), { today: TODAY });
+    expect(result.findings.filter((f) => f.rule === 'required').length).toBeGreaterThan(4);
+  });
+
+  it('reports a wrong merged value once, at the area\u2019s top-left cell', () => {
+    const bad = rows.map((r) => [...r]);
+    bad[3][7] = '1391234567'; // the twins' shared phone lacks a digit
+    bad[5][5] = '十二年级1班'; // the second class cannot be read
+    const result = checkRoster(workbook(sheet('花名册', bad, { merges })), { today: TODAY });
+    expect(result.findings.map((f) => `${f.rule}@${f.row + 1}:${f.col}`)).toEqual(['phone-format@4:7', 'grade-invalid@6:5']);
+  });
+
+  it('reports a blank merged cell once, where its area starts, even below its first row', () => {
+    const blank = rows.map((r) => [...r]);
+    blank[3][6] = null; // the twins' merged 监护人 left empty
+    const result = checkRoster(workbook(sheet('花名册', blank, { merges })), { today: TODAY });
+    expect(result.findings.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['required@4:guardianName']);
+  });
+
+  it('keeps a finding that compares the cell with the child\u2019s own ID on the child\u2019s row', () => {
+    // Twins with one merged 性别 cell saying 男, where the second twin's ID says female.
+    const twins = [HEADER, child(1, '三(1)班'), child(2, '三(1)班')];
+    twins[2][4] = makeId('20150312', '104');
+    twins[2][2] = null;
+    const result = checkRoster(workbook(sheet('花名册', twins, { merges: [merge(1, 2, 2, 1)] })), { today: TODAY });
+    expect(result.findings.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['id-gender-mismatch@3:gender']);
+  });
+
+  it('makes no child of rows a merged class reaches below the last child', () => {
+    const result = checkRoster(workbook(sheet('花名册', [HEADER, child(1, '三(1)班'), [], []], { merges: [merge(1, 5, 3, 1)] })), { today: TODAY });
+    expect(result.records).toHaveLength(1);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('carries nothing from a merge that starts in the header, nor across a section row', () => {
+    const noClass = ['序号', '姓名', '监护人姓名', '监护人电话'];
+    const s = sheet('花名册', [noClass, ['三年级一班'], [1, '张三', '张爷爷', '13812345678']], { merges: [merge(0, 3, 1, 1), merge(1, 0, 1, 4)] });
+    const result = checkRoster(workbook(s), { today: TODAY });
+    expect(result.records.map((r) => [r.name, r.classLabel])).toEqual([['张三', '三(1)班']]);
+    expect(result.skipped).toEqual([{ sheet: '花名册', row: 1, reason: 'section' }]);
+  });
+});

@@ -6,7 +6,7 @@
 import type { CellValue } from '../cells';
 import { isCellError } from '../cells';
 import type { IsoDate } from '../dates';
-import type { SheetSnapshot } from '../snapshot';
+import { cellAt, type SheetSnapshot } from '../snapshot';
 import { headerFirstIdeograph, headerForms, normalizeHeader } from './detect';
 import { checkIdNumber, type IdCheck } from './idNumber';
 import {
@@ -51,6 +51,17 @@ export interface ParsedRow {
   readonly guardianAge: number | null | undefined;
   /** Mapped cells holding an error value such as #N/A. */
   readonly cellErrors: readonly { readonly field: FieldKey; readonly col: number; readonly error: string }[];
+  /**
+   * Mapped cells of this row inside a merged area (班级 merged down a class, twins' shared 监护人): sheet
+   * column -> the area's top-left cell, whose value the cell was read with. Absent when none is.
+   */
+  readonly merged?: ReadonlyMap<number, MergeOrigin>;
+}
+
+/** The top-left cell of a merged area, 0-based sheet position. */
+export interface MergeOrigin {
+  readonly row: number;
+  readonly col: number;
 }
 
 const TOTAL = /^(?:合计|总计|小计|共计|累计|总数|汇总)|^共\d+(?:人|名)/;
@@ -92,6 +103,43 @@ function isColumnNumbers(line: readonly CellValue[]): boolean {
   return count >= 3;
 }
 
+/** A mapped cell inside a merged area: the value Excel shows there (the area's top-left) and where it is. */
+interface MergedCell {
+  readonly value: CellValue;
+  readonly from: MergeOrigin;
+}
+
+/**
+ * Merged areas under the header, cell by cell, in the mapped columns: 0-based sheet row -> for each mapped
+ * column (index k of `cols`), the value the area shows. Excel keeps a merged area's value in its top-left
+ * cell only and shows it across the whole area, so a 班级 merged down the rows of a class, or a 监护人 and
+ * phone merged over twins, would otherwise read as empty on every row but the first. Areas starting above
+ * the first data row (a header merged down, a title) carry nothing into the records. Null without merges.
+ */
+function mergedCells(sheet: SheetSnapshot, firstDataRow: number, cols: readonly number[]): Map<number, (MergedCell | undefined)[]> | null {
+  if (!sheet.merges?.length) return null;
+  const fieldsAt = new Map<number, number[]>();
+  cols.forEach((c, k) => fieldsAt.set(c, [...(fieldsAt.get(c) ?? []), k]));
+  const end = sheet.origin.row + sheet.values.length;
+  let out: Map<number, (MergedCell | undefined)[]> | null = null;
+  for (const m of sheet.merges) {
+    if (m.row < firstDataRow || m.rowCount * m.colCount < 2) continue;
+    const cell: MergedCell = { value: cellAt(sheet, m.row, m.col), from: { row: m.row, col: m.col } };
+    for (let c = m.col; c < m.col + m.colCount; c++) {
+      const ks = fieldsAt.get(c);
+      if (!ks) continue;
+      // A merge reaching far below the last value (a column merged to the sheet's end) covers no record there.
+      for (let r = m.row; r < m.row + m.rowCount && r < end; r++) {
+        out ??= new Map();
+        let line = out.get(r);
+        if (!line) out.set(r, (line = new Array<MergedCell | undefined>(cols.length)));
+        for (const k of ks) line[k] = cell;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Read the records one at a time: `visit` sees each parsed row as it is read, so a caller that keeps only
  * the record lets the parse results die young (on a 100,000-row roster, keeping them all until the rules
@@ -109,16 +157,13 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
   const start = Math.max(layout.firstDataRow - sheet.origin.row, 0);
   const values = sheet.values;
   const cellsOfRow = new Array<CellValue>(fields.length);
-  const parsers = rowParsers(
-    sheetName,
-    fields,
-    cols.map((c) => c + sheet.origin.col),
-    today,
-  );
+  const sheetCols = mapped.map(([, c]) => c);
+  const parsers = rowParsers(sheetName, fields, sheetCols, today);
   // A sheet with no class or grade column takes the class from a section row above the children, else from its name or title.
   const noClassColumn = layout.columns.className === undefined && layout.columns.grade === undefined;
   const sheetClass: ClassParse | null = noClassColumn && layout.sheetClass ? { grade: layout.sheetClass.grade, classNo: layout.sheetClass.classNo, ok: true } : null;
   let section: ClassParse | null = null;
+  const merges = mergedCells(sheet, layout.firstDataRow, sheetCols);
 
   for (let i = start; i < values.length; i++) {
     const line = values[i];
@@ -162,9 +207,25 @@ export function forEachRecord(sheet: SheetSnapshot, layout: RosterLayout, today:
       skipped.push({ sheet: sheetName, row, reason: 'repeatedHeader' });
       continue;
     }
-    visit(parseRow(row, cellsOfRow, parsers, section ?? sheetClass, section ? 'section' : sheetClass ? 'sheet' : null));
+    // Whether the row is a record was judged on its own cells: rows a merged class reaches below the last
+    // child are no children. A record reads its merged cells with the value Excel shows there.
+    const merged = merges ? carryMerged(merges.get(row), cellsOfRow, sheetCols) : undefined;
+    visit(parseRow(row, cellsOfRow, parsers, section ?? sheetClass, section ? 'section' : sheetClass ? 'sheet' : null, merged));
   }
   return skipped;
+}
+
+/** Put the merged areas' values into a row's mapped cells; returns sheet column -> area's top-left, or undefined when none. */
+function carryMerged(line: readonly (MergedCell | undefined)[] | undefined, cells: CellValue[], cols: readonly number[]): Map<number, MergeOrigin> | undefined {
+  if (!line) return undefined;
+  let origins: Map<number, MergeOrigin> | undefined;
+  for (let k = 0; k < line.length; k++) {
+    const m = line[k];
+    if (!m) continue;
+    cells[k] = m.value;
+    (origins ??= new Map()).set(cols[k], m.from);
+  }
+  return origins;
 }
 
 /**
@@ -311,7 +372,14 @@ function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParse
   return away === 2 ? 'both' : away === 1 ? 'one' : null;
 }
 
-function parseRow(row: number, cells: readonly CellValue[], P: RowParsers, fallbackClass: ClassParse | null, classFrom: ParsedRow['classFrom']): ParsedRow {
+function parseRow(
+  row: number,
+  cells: readonly CellValue[],
+  P: RowParsers,
+  fallbackClass: ClassParse | null,
+  classFrom: ParsedRow['classFrom'],
+  merged: ReadonlyMap<number, MergeOrigin> | undefined,
+): ParsedRow {
   const { fields, cols, has, today } = P;
   const raw: Partial<Record<FieldKey, CellValue>> = { ...P.rawShape };
   let cellErrors: { field: FieldKey; col: number; error: string }[] | undefined;
@@ -379,6 +447,7 @@ function parseRow(row: number, cells: readonly CellValue[], P: RowParsers, fallb
     phones,
     guardianAge,
     cellErrors: cellErrors ?? NO_ERRORS,
+    ...(merged ? { merged } : {}),
   };
 }
 

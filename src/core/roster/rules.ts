@@ -43,11 +43,43 @@ export function ruleSeverity(rule: RuleId): Severity {
   return SEVERITY[rule];
 }
 
+/**
+ * Rules about what one cell holds, whatever row reads it. In a merged area (a class merged down its rows,
+ * twins' shared phone) such a finding is the area's, once, at its top-left cell: the teacher fixes one
+ * cell. A rule comparing a cell with the child's other cells (ID against birth date or gender, a
+ * duplicate) stays on the child's own row.
+ */
+const CELL_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'required',
+  'id-format',
+  'id-checksum',
+  'id-precision-lost',
+  'id-region',
+  'phone-format',
+  'date-invalid',
+  'age-out-of-range',
+  'grade-invalid',
+  'guardian-age',
+  'cell-error',
+]);
+
 class Findings {
   readonly list: Finding[] = [];
+  /** The merged cells of the row being checked (ParsedRow.merged). */
+  merged: ParsedRow['merged'] = undefined;
+  /** Cell findings already made at a merged area's top-left: rule, message, row, column. */
+  private readonly mergedSeen = new Set<string>();
   constructor(private readonly sheet: string) {}
 
   add(row: number, col: number | null, field: FieldKey | null, rule: RuleId, messageKey: string, params: Params = {}, severity: Severity = SEVERITY[rule]): void {
+    const origin = this.merged && col !== null && CELL_RULES.has(rule) ? this.merged.get(col) : undefined;
+    if (origin) {
+      const key = `${rule}|${messageKey}|${origin.row}|${origin.col}`;
+      if (this.mergedSeen.has(key)) return;
+      this.mergedSeen.add(key);
+      row = origin.row;
+      col = origin.col;
+    }
     this.list.push({ sheet: this.sheet, row, col, field, rule, severity, messageKey, params: { row: row + 1, ...params } });
   }
 }
@@ -118,7 +150,9 @@ export class RosterRules {
   check(parsed: ParsedRow): void {
     const s = this.sheets.get(parsed.record.sheet) ?? this.sheets.values().next().value!;
     if (parsed.classFrom === 'section') s.sectionSeen = true;
+    s.out.merged = parsed.merged;
     checkRow(s.out, parsed, s.layout, this.today, s.classCol, s.classField);
+    s.out.merged = undefined;
   }
 
   /** The findings sheet by sheet (in the order the layouts came), each header-missing first, then by row and column. Call once, after the last row. */
