@@ -14,6 +14,7 @@ export const SAMPLES: Record<string, string> = {
   totals: path.join(FIXTURES, 'totals.xlsx'),
   'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
   sections: path.join(FIXTURES, 'sections.xlsx'),
+  'merged-class': path.join(FIXTURES, 'merged-class.xlsx'),
   'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
 };
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
