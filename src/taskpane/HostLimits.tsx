@@ -21,6 +21,8 @@ export function hostLimitKeys(caps: HostCapabilities): string[] {
   if (!caps.newWorkbook) keys.push('host.limit.newWorkbook');
   if (!caps.undoGroup) keys.push('host.limit.undo');
   if (!caps.insertSheets) keys.push('host.limit.insertSheets');
+  // Merged areas (a class merged down its rows) are read from ExcelApi 1.13 (Range.getMergedAreasOrNullObject).
+  if (level < 13) keys.push('host.limit.merges');
   return keys;
 }
 

@@ -21,8 +21,9 @@ describe('what this Excel cannot do, as the pane lists it', () => {
       'host.limit.newWorkbook',
       'host.limit.undo',
       'host.limit.insertSheets',
+      'host.limit.merges',
     ]);
-    // Office 2019: links, conditional formats and layout are there; dropdowns, notes, print layout, whole-sheet insert not.
+    // Office 2019: links, conditional formats and layout are there; dropdowns, notes, print layout, whole-sheet insert and merged areas not.
     expect(hostLimitKeys(capsAt(7))).toEqual([
       'host.limit.notes',
       'host.limit.dataValidation',
@@ -30,6 +31,7 @@ describe('what this Excel cannot do, as the pane lists it', () => {
       'host.limit.newWorkbook',
       'host.limit.undo',
       'host.limit.insertSheets',
+      'host.limit.merges',
     ]);
     expect(hostLimitKeys(capsAt(14))).toEqual(['host.limit.notes', 'host.limit.undo']);
     expect(hostLimitKeys(capsAt(20))).toEqual([]);

@@ -209,7 +209,9 @@ const RANGE: Spec<Excel.Range> = {
     returns: 'RangeAreas',
     orNull: true,
     call: (r: RangeT) => {
-      const areas = r.sheet.merges.filter((m) => overlaps(r.block, { row: m.row, col: m.col, rows: m.rowCount, cols: m.colCount }));
+      // Only the areas whose top-left cell is in the range: an area reaching in from above or the left is
+      // not returned (office-js #3611, "GetMergedAreasOrNullObject only works on top left of merge").
+      const areas = r.sheet.merges.filter((m) => overlaps(r.block, { row: m.row, col: m.col, rows: 1, cols: 1 }));
       // Typings (Range.getMergedAreasOrNullObject): "if the merged areas count in this range is more than
       // 512, then this method will fail to return the result". The error code is not documented.
       if (areas.length > MAX_MERGED_AREAS) throw new OfficeDoubleError('GeneralException', `${areas.length} merged areas (Excel answers at most ${MAX_MERGED_AREAS})`);

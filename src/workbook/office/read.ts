@@ -3,6 +3,7 @@ import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { DateRunsBuilder, dateFormatKind } from '../../core/dateFormats';
 import { HEADER_SCAN_ROWS } from '../../core/roster/detect';
+import { isAddinSheet } from '../../core/sheets';
 import { PortError, type ReadOptions } from '../port';
 import type { OfficeFeatures } from './capabilities';
 import { blockAddress, jsonBytes, toCellValue } from './cells';
@@ -20,13 +21,15 @@ import { BACKUP_PREFIX } from './undo/record';
  *
  * Syncs, exactly:
  *   namesOnly ................................... 1
- *   `sheets` named .............................. 1 + V
- *   all sheets .................................. 2 + V   (the list first, to know the names)
+ *   `sheets` named .............................. 1 + V + M
+ *   all sheets .................................. 2 + V + M   (the list first, to know the names)
  * V = 0 when every sheet read fits its box: up to 48 columns and 2,604 rows when one sheet is read,
  * 1,302 rows each when several are — whatever else. Past that, V value syncs each load row blocks of
  * at most min(maxReadCells, budget / bytesPerCell) cells, bytesPerCell starting at 32 and then
  * following what the previous sync really carried (×1.25, at least 12): V follows the size of the
- * data, never one sync per row or per sheet.
+ * data, never one sync per row or per sheet. M = 0 below ExcelApi 1.13 and where no sheet read has a
+ * blank cell below its first HEADER_SCAN_ROWS rows; else 1 (the body's merged areas, below), or 2 + more
+ * when a column holds over 512 of them.
  * Rare cases add one sync, because reads change nothing and can simply be asked again: a named sheet
  * that does not exist, data that starts below or right of the box (Excel refuses an empty
  * intersection), boxes or blocks refused for their size (…PayloadSizeLimitExceeded: asked again
@@ -40,6 +43,17 @@ import { BACKUP_PREFIX } from './undo/record';
  * more: at most 512 in a row needs over 1,024 columns); if that fails too, the sheet is read without
  * merges, as below ExcelApi 1.13. Never a failed read. (office-js #5918: the call also clears Excel's undo
  * stack; see tests/office-double/RULES.md.)
+ *
+ * Below the header rows, merged cells carry a roster's values (班级 merged down each class, twins sharing
+ * one guardian cell), so they are read too, once the values are in: one more sync, when ExcelApi 1.13 is
+ * there and a sheet read (not one of the add-in's own) has rows below the first HEADER_SCAN_ROWS. Each
+ * column is looked at on its own, from the first row below the header scan to the last, and only where it
+ * or the column on its right holds a blank cell there (a merged area's other cells read blank). Excel
+ * returns only the areas whose top-left cell is in the range asked about (office-js #3611), so a column's
+ * look finds the areas starting in it and the looks never overlap. A class or twins' column holds a few
+ * dozen areas; a column holding over 512 fails the sync, and then every column is asked again 512 rows a
+ * look (a block of 512 cells cannot hold more areas than cells), MAX_MERGE_LOOKS looks a sync. If that fails
+ * too, the sheets go without their body merges.
  *
  * 1904-date workbooks (old Mac files) count serials from 1904-01-01, 1,462 days below Excel's default
  * system, which the core reads. The first sync asks Excel for DATE(1904,1,1) (workbook.functions,
@@ -218,6 +232,8 @@ export async function readWorkbook(context: Excel.RequestContext, features: Offi
 
   await readRemainingBlocks(context, pending, limits, refused ? INITIAL_BYTES_PER_CELL * 4 : INITIAL_BYTES_PER_CELL, date1904);
 
+  if (features.mergedAreas) await readBodyMerges(context, pending);
+
   const byKey = new Map(pending.map((p) => [p.key, p] as const));
   return {
     sheets: all.map((s) => {
@@ -346,6 +362,83 @@ async function readMergesByRow(context: Excel.RequestContext, pending: readonly 
     }
     if (merges.length > 0) p.merges = merges;
   });
+}
+
+/** Looks at merged areas queued in one sync when Excel refused a column's whole body (each ≈ 300 request bytes). */
+const MAX_MERGE_LOOKS = 1_000;
+/** Rows of one look after that refusal: a one-column block of 512 cells holds at most 512 areas, Excel's limit. */
+const MERGE_LOOK_ROWS = 512;
+
+/** The columns (0-based in the used range) whose body may hold a merged area: it, or the column on its right, has a blank cell there. */
+function bodyMergeColumns(p: Pending): number[] {
+  if (p.rows <= HEADER_SCAN_ROWS || isAddinSheet(p.name)) return [];
+  const blank = new Array<boolean>(p.cols + 1).fill(false);
+  for (let i = HEADER_SCAN_ROWS; i < p.rows; i++) {
+    const line = p.values[i] ?? [];
+    for (let j = 0; j < p.cols; j++) if (!blank[j] && (line[j] ?? null) === null) blank[j] = true;
+  }
+  const out: number[] = [];
+  for (let j = 0; j < p.cols; j++) if (blank[j] || blank[j + 1]) out.push(j);
+  return out;
+}
+
+/**
+ * The merged areas below the header scan (see the comment at the head of the file): each candidate column
+ * whole in one sync, else 512 rows a look. Areas the header rows' look already found are kept once.
+ */
+async function readBodyMerges(context: Excel.RequestContext, pending: readonly Pending[]): Promise<void> {
+  const columns = pending.flatMap((p) => bodyMergeColumns(p).map((col) => ({ p, col })));
+  if (columns.length === 0) return;
+  const looks = (rowsPerLook: number) =>
+    columns.flatMap(({ p, col }) => {
+      const out: { p: Pending; row: number; count: number; col: number }[] = [];
+      for (let row = HEADER_SCAN_ROWS; row < p.rows; row += rowsPerLook) out.push({ p, row, count: Math.min(rowsPerLook, p.rows - row), col });
+      return out;
+    });
+  const found = (await lookForMerges(context, looks(Infinity), Infinity)) ?? (await lookForMerges(context, looks(MERGE_LOOK_ROWS), MAX_MERGE_LOOKS));
+  if (!found) return;
+  for (const p of pending) {
+    const areas = found.get(p);
+    if (!areas?.length) continue;
+    const seen = new Set((p.merges ?? []).map((m) => `${m.row},${m.col}`));
+    const merges = [...(p.merges ?? [])];
+    for (const m of areas) {
+      if (seen.has(`${m.row},${m.col}`)) continue;
+      seen.add(`${m.row},${m.col}`);
+      merges.push(m);
+    }
+    p.merges = merges;
+  }
+}
+
+/** Ask for the merged areas of each look, `perSync` looks a sync; null when Excel refuses any of them. */
+async function lookForMerges(
+  context: Excel.RequestContext,
+  looks: readonly { p: Pending; row: number; count: number; col: number }[],
+  perSync: number,
+): Promise<Map<Pending, CellRange[]> | null> {
+  const found = new Map<Pending, CellRange[]>();
+  for (let start = 0; start < looks.length; start += Math.min(perSync, looks.length)) {
+    const batch = looks.slice(start, start + Math.min(perSync, looks.length));
+    const asked = batch.map((l) =>
+      l.p.ws
+        .getRange(blockAddress(l.p.origin.row + l.row, l.p.origin.col + l.col, l.count, 1))
+        .getMergedAreasOrNullObject()
+        .load('address'),
+    );
+    try {
+      await context.sync();
+    } catch {
+      return null;
+    }
+    batch.forEach((l, i) => {
+      if (asked[i].isNullObject) return;
+      const list = found.get(l.p) ?? [];
+      list.push(...parseAreas(asked[i].address));
+      found.set(l.p, list);
+    });
+  }
+  return found;
 }
 
 /** A blank sheet reads as A1 holding "" on old hosts; give the core an empty block instead. */

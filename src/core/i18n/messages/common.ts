@@ -19,6 +19,8 @@ export const common: DomainMessages = {
     'host.limit.newWorkbook': '打开新工作簿：脱敏导出请用独立网页版或命令行。',
     'host.limit.undo': 'Ctrl+Z 撤销不了加载项的操作：请用窗格里的“撤销上次操作”（只保留最近一次）。',
     'host.limit.insertSheets': '整表插入：多校汇总改为逐格写入，稍慢，结果相同。',
+    'host.limit.merges':
+      '合并单元格：读不出合并区域。花名册里合并了几行的班级、监护人或电话只算在第一行，下面各行会被报为“未填写”：请取消合并并把每行填满，或用独立网页版检查这个文件。',
   },
   'en-US': {
     'app.name': 'Left-behind Children Care Assistant',
@@ -38,5 +40,7 @@ export const common: DomainMessages = {
     'host.limit.newWorkbook': 'Opening a new workbook: make the de-identified copy in the standalone page or on the command line.',
     'host.limit.undo': 'Ctrl+Z cannot undo the add-in\'s changes: use "Undo last operation" in the pane (the most recent one only).',
     'host.limit.insertSheets': 'Inserting whole sheets: the roll-up is written cell by cell instead, a little slower, with the same result.',
+    'host.limit.merges':
+      'Merged cells: merged areas cannot be read. A class, guardian or phone merged over several rows of the roster counts for its first row only, and the rows below are reported as blank: unmerge and fill each row, or check the file in the standalone page.',
   },
 };
