@@ -33,6 +33,7 @@ const FULL_ROSTER = sheet('花名册', [
     '与学生关系',
     '监护人电话',
     '监护人年龄',
+    '监护人职业',
     '是否寄宿',
     '是否重点帮扶',
   ],
@@ -53,11 +54,12 @@ const FULL_ROSTER = sheet('花名册', [
     '祖父',
     '13812345678',
     68,
+    '务农',
     '否',
     '是',
   ],
-  ['李小红', '女', '2015-06-01', '', '五(2)班', '青山镇石桥村5组', '', '', '', '', '', '', '李秀英', '祖母', '13912345678', '', '是', ''],
-  ['王小刚', '男', '2012-02-02', '', '初一(1)班', '青山镇柳树村1组', '', '', '', '', '', '', '王春花', '外婆', '15012345678', 60, '', '是'],
+  ['李小红', '女', '2015-06-01', '', '五(2)班', '青山镇石桥村5组', '', '', '', '', '', '', '李秀英', '祖母', '13912345678', '', '', '是', ''],
+  ['王小刚', '男', '2012-02-02', '', '初一(1)班', '青山镇柳树村1组', '', '', '', '', '', '', '王春花', '外婆', '15012345678', 60, '', '', '是'],
 ]);
 
 /** A roster without workplaces, guardian age, parents or IDs. */
@@ -139,9 +141,9 @@ describe('联系卡', () => {
     expect(flat.join('|')).not.toContain('522401201703051234');
     // The mentor with their phone from 帮扶人员.
     expect(flat.some((v) => v.includes('陈老师') && v.includes('13700003333'))).toBe(true);
-    // The guardian's occupation is in no roster column: a line to fill.
-    const occ = card.find((r) => r[0] === '监护人职业')!;
-    expect(occ[1]).toBe(BLANK_LINE);
+    // The guardian's occupation where the roster has it (监护人职业), a line to fill where the cell is blank.
+    const occupationOf = (i: number) => op.content.rows.slice(i * CARD_ROWS, (i + 1) * CARD_ROWS).find((r) => r[0] === '监护人职业')![1];
+    expect([occupationOf(0), occupationOf(1)]).toEqual(['务农', BLANK_LINE]);
   });
 
   it('prints a line to fill, never 0, where the roster lacks a column', () => {
@@ -152,7 +154,7 @@ describe('联系卡', () => {
       byLabel.set(String(r[0]), r[1]);
       byLabel.set(String(r[2]), r[3]);
     }
-    for (const label of ['父亲务工地', '母亲务工地', '监护人年龄', '父亲姓名', '父亲电话', '出生日期', '身份证号', '性别', '寄宿', '家庭住址', '学校电话']) {
+    for (const label of ['父亲务工地', '母亲务工地', '监护人年龄', '监护人职业', '父亲姓名', '父亲电话', '出生日期', '身份证号', '性别', '寄宿', '家庭住址', '学校电话']) {
       expect([label, byLabel.get(label)]).toEqual([label, BLANK_LINE]);
     }
     expect(rows.flat()).not.toContain(0);
@@ -260,7 +262,7 @@ describe('帮扶计划', () => {
     const roster = findSheet(third, '花名册')!;
     const withNew = {
       ...roster,
-      values: [...roster.values.map((r) => [...r]), ['孙小芳', '女', '2018-01-01', '', '三(1)班', '', '', '', '', '', '', '', '孙奶奶', '祖母', '13612345678', 70, '', '是']],
+      values: [...roster.values.map((r) => [...r]), ['孙小芳', '女', '2018-01-01', '', '三(1)班', '', '', '', '', '', '', '', '孙奶奶', '祖母', '13612345678', 70, '', '', '是']],
     };
     const fourth = planMaintenance({ sheets: third.sheets.map((s) => (s.name === '花名册' ? withNew : s)) }, { today: TODAY, lang: 'zh-CN', calendar });
     const append = opOf(fourth.plan.ops, SHEETS.supportPlans);

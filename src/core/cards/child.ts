@@ -104,8 +104,8 @@ export function cardChildren(records: readonly RosterRecord[], pairing: Pick<Pai
         workplace: null,
         relation: r.guardianRelation || null,
         age: r.guardianAge,
-        // The roster catalogue has no occupation column yet (docs/ARCHITECTURE.md §4): always a line to fill.
-        occupation: null,
+        // 职业 under 监护情况, or 监护人职业 (docs/ARCHITECTURE.md §4); a line to fill where the roster has none.
+        occupation: raw(r, 'guardianOccupation'),
         health: raw(r, 'guardianHealth'),
       },
       leftBehindType: r.leftBehindType,

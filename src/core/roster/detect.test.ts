@@ -257,3 +257,157 @@ describe("the user's correction", () => {
     expect(check.findings).toEqual([]);
   });
 });
+
+describe('the 民政 农村留守儿童信息登记表 (grouped heads, repeated sub-headers, a column-number row)', () => {
+  const CHILD = ['姓名', '性别', '民族', '出生日期', '身份证号码', '户籍所在地', '家庭住址', '就读学校', '年级', '班级', '健康状况', '是否留守儿童', '是否寄宿'];
+  const PARENTS = ['父母是否外出', '父亲姓名', '父亲联系电话', '父亲务工地点', '母亲姓名', '母亲联系电话', '母亲务工地点'];
+  const GUARDIAN = ['监护类型', '姓名', '与儿童关系', '年龄', '健康状况', '职业', '联系电话', '工作单位'];
+  const heads = (name: string, n: number): CellValue[] => [name, ...Array<CellValue>(n - 1).fill(null)];
+  const top: CellValue[] = ['序号', ...heads('儿童基本情况', CHILD.length), ...heads('父母情况', PARENTS.length), ...heads('监护情况', GUARDIAN.length), '备注'];
+  const sub: CellValue[] = [null, ...CHILD, ...PARENTS, ...GUARDIAN, null];
+  const numbers: CellValue[] = top.map((_, i) => i + 1);
+  const child = (guardianAge: CellValue, type: CellValue): CellValue[] => [
+    1,
+    '王小明',
+    '男',
+    '汉族',
+    '2015-03-12',
+    makeId('20150312', '131', '430524'),
+    '湖南省邵阳市隆回县',
+    '隆回县岩口镇向家村3组',
+    '岩口镇中心小学',
+    '三年级',
+    '1班',
+    '健康',
+    2,
+    '是',
+    '双方外出',
+    '王大军',
+    '13812345678',
+    '广东东莞',
+    '李红梅',
+    '13912345678',
+    '浙江义乌',
+    type,
+    '王德贵',
+    '祖父',
+    guardianAge,
+    '患病',
+    '务农',
+    '13712345678',
+    '在家',
+    null,
+  ];
+  const merges = [
+    merge(1, 0, 2, 1),
+    merge(1, 1, 1, CHILD.length),
+    merge(1, 1 + CHILD.length, 1, PARENTS.length),
+    merge(1, 1 + CHILD.length + PARENTS.length, 1, GUARDIAN.length),
+    merge(1, top.length - 1, 2, 1),
+  ];
+  const book = (rows: CellValue[][], withMerges = true) =>
+    workbook(sheet('登记表', [['隆回县农村留守儿童信息登记表'], top, sub, numbers, ...rows], withMerges ? { merges: [merge(0, 0, 1, top.length), ...merges] } : {}));
+
+  it('has thirty columns and maps each repeated sub-header to the person its group head names', () => {
+    expect(top).toHaveLength(30);
+    for (const withMerges of [true, false]) {
+      const check = checkRoster(book([child(66, '祖辈监护')], withMerges), { today: TODAY });
+      expect(check.layout.headerRows).toEqual([1, 2]);
+      expect(check.layout.columns).toEqual({
+        name: 1,
+        gender: 2,
+        ethnicity: 3,
+        birthDate: 4,
+        idNumber: 5,
+        hukou: 6,
+        address: 7,
+        school: 8,
+        grade: 9,
+        className: 10,
+        childHealth: 11,
+        leftBehindType: 12,
+        boarding: 13,
+        parentAway: 14,
+        fatherName: 15,
+        fatherPhone: 16,
+        fatherWorkplace: 17,
+        motherName: 18,
+        motherPhone: 19,
+        motherWorkplace: 20,
+        guardianshipType: 21,
+        guardianName: 22,
+        guardianRelation: 23,
+        guardianAge: 24,
+        guardianHealth: 25,
+        guardianOccupation: 26,
+        guardianPhone: 27,
+      });
+      // The guardian's 工作单位 and the 备注 stay unmapped; the column-number row is no child.
+      expect(check.layout.unmapped.map((u) => u.text)).toEqual(['序号', '监护情况 / 工作单位', '备注']);
+      expect(check.skipped).toEqual([{ sheet: '登记表', row: 3, reason: 'columnNumbers' }]);
+      expect(check.records.map((r) => [r.name, r.guardianName, r.guardianAge, r.leftBehindType, r.classLabel])).toEqual([['王小明', '王德贵', 66, 'both', '三(1)班']]);
+      expect(check.findings).toEqual([]);
+    }
+  });
+
+  it("checks the guardian's age under 监护情况: a 16-year-old and an 82-year-old guardian are found", () => {
+    const check = checkRoster(
+      book([child(16, '亲友监护'), child(82, '祖辈监护'), child('', '祖辈监护')].map((r, i) => ((r[5] = makeId('20150312', String(131 + 2 * i), '430524')), r))),
+      {
+        today: TODAY,
+      },
+    );
+    expect(check.findings.map((f) => [f.row, f.col, f.rule, f.severity, f.messageKey])).toEqual([
+      [4, 24, 'guardian-age', 'error', 'roster.guardianAge.tooYoung'],
+      [5, 24, 'guardian-age', 'warning', 'roster.guardianAge.tooOld'],
+    ]);
+  });
+
+  it.each([
+    ['民族', 'ethnicity'],
+    ['户口所在地', 'hukou'],
+    ['就读学校', 'school'],
+    ['监护类型', 'guardianshipType'],
+    ['监护人职业', 'guardianOccupation'],
+    ['委托监护人职业', 'guardianOccupation'],
+    ['父亲是否外出', 'fatherAway'],
+    ['母亲是否外出务工', 'motherAway'],
+    ['父母是否外出', 'parentAway'],
+    ['儿童健康状况', 'childHealth'],
+    ['户口性质', null],
+    ['父亲职业', null],
+  ])('reads %s as %s', (text, field) => {
+    expect(matchHeader(normalizeHeader(text))).toBe(field);
+  });
+
+  it('gives a plain 健康状况 to the child before the guardian columns and to the guardian after them', () => {
+    const header = ['姓名', '班级', '健康状况', '监护人', '监护人电话', '身体状况'];
+    const { layout } = checkRoster(workbook(sheet('花名册', [header, ['张三', '三(1)班', '健康', '张爷爷', '13812345678', '良好']])), { today: TODAY });
+    expect(layout.columns).toMatchObject({ childHealth: 2, guardianHealth: 5 });
+    // One plain column after the guardian: the guardian's, as before.
+    const one = checkRoster(
+      workbook(
+        sheet('花名册', [
+          ['姓名', '班级', '监护人', '监护人电话', '健康状况'],
+          ['张三', '三(1)班', '张爷爷', '13812345678', '良好'],
+        ]),
+      ),
+      { today: TODAY },
+    );
+    expect(one.layout.columns).toMatchObject({ guardianHealth: 4 });
+    expect(one.layout.columns.childHealth).toBeUndefined();
+    // A column naming the guardian's health outright leaves the plain one to the child.
+    const named = checkRoster(
+      workbook(
+        sheet('花名册', [
+          ['姓名', '班级', '监护人', '监护人电话', '监护人健康状况', '健康状况'],
+          ['张三', '三(1)班', '张爷爷', '13812345678', '良好', '健康'],
+        ]),
+      ),
+      {
+        today: TODAY,
+      },
+    );
+    expect(named.layout.columns).toMatchObject({ guardianHealth: 4, childHealth: 5 });
+  });
+});

@@ -53,10 +53,27 @@ const CATALOGUE: Readonly<Record<FieldKey, readonly string[]>> = {
   keyFocus: ['是否重点帮扶', '重点帮扶对象', '是否重点关注', '重点关注', '是否重点帮扶对象', '重点帮扶', '是否重点对象'],
   lunarBirthday: ['农历生日', '是否农历生日', '生日是否农历', '生日类型', '是否过农历生日', '生日历法'],
   joinDate: ['登记日期', '建档日期', '入册日期', '建档时间', '登记时间', '认定日期', '纳入日期', '认定时间'],
+  ethnicity: ['民族', '学生民族', '儿童民族', '民族成分'],
+  // Where the household is registered (not 户口性质, 农业/非农业).
+  hukou: ['户籍', '户籍所在地', '户口所在地', '户籍地', '户籍地址', '户口所在地址', '户籍所在地址', '户口地址', '户口登记地', '户籍登记地'],
+  school: ['就读学校', '学校', '学校名称', '所在学校', '就读学校名称', '在读学校', '学校全称', '就读学校全称'],
+  childHealth: ['学生健康状况', '儿童健康状况', '学生身体状况', '儿童身体状况', '身体情况', '健康情况'],
+  parentAway: ['父母是否外出', '父母是否外出务工', '外出务工情况'],
+  fatherAway: [],
+  motherAway: [],
+  guardianOccupation: [],
+  guardianshipType: ['监护类型', '监护方式', '监护人类型', '监护形式'],
 };
 
-/** Group heads over a second header row (父亲 over 姓名/联系电话/务工地点) and the field prefix they give. */
-const GROUPS: Readonly<Record<string, 'father' | 'mother' | 'guardian' | 'parent'>> = {
+type GroupKind = 'father' | 'mother' | 'guardian' | 'parent' | 'child';
+type Role = 'Name' | 'Phone' | 'Workplace' | 'Age' | 'Relation' | 'Health' | 'Occupation' | 'Away';
+
+/**
+ * Group heads over a second header row (父亲 over 姓名/联系电话/务工地点), and whose columns they head. The
+ * 民政 登记表 groups its 30 columns under 儿童基本情况 / 父母情况 / 监护情况 and repeats 姓名, 年龄,
+ * 健康状况, 联系电话 under them: the head decides whose each one is.
+ */
+const GROUPS: Readonly<Record<string, GroupKind>> = {
   父亲: 'father',
   父: 'father',
   父亲情况: 'father',
@@ -74,12 +91,41 @@ const GROUPS: Readonly<Record<string, 'father' | 'mother' | 'guardian' | 'parent
   监护人信息: 'guardian',
   委托监护人情况: 'guardian',
   监护人或委托监护人: 'guardian',
+  监护情况: 'guardian',
+  实际监护情况: 'guardian',
+  委托监护情况: 'guardian',
+  监护信息: 'guardian',
+  监护人基本情况: 'guardian',
+  受委托监护人: 'guardian',
+  受委托监护人情况: 'guardian',
   家长: 'parent',
   父母: 'parent',
+  父母情况: 'parent',
+  父母基本情况: 'parent',
+  父母信息: 'parent',
+  父母基本信息: 'parent',
+  家庭情况: 'parent',
+  家长情况: 'parent',
+  家长信息: 'parent',
+  儿童基本情况: 'child',
+  儿童情况: 'child',
+  儿童信息: 'child',
+  儿童基本信息: 'child',
+  学生基本情况: 'child',
+  学生情况: 'child',
+  学生信息: 'child',
+  学生基本信息: 'child',
+  留守儿童基本情况: 'child',
+  留守儿童个人基本情况: 'child',
+  留守儿童情况: 'child',
+  留守儿童信息: 'child',
+  个人基本情况: 'child',
+  基本情况: 'child',
+  基本信息: 'child',
 };
 
 /** Sub-headers under a group, and the role they give. */
-const ROLES: Readonly<Record<string, 'Name' | 'Phone' | 'Workplace' | 'Age' | 'Relation' | 'Health'>> = {
+const ROLES: Readonly<Record<string, Role>> = {
   姓名: 'Name',
   名字: 'Name',
   电话: 'Phone',
@@ -112,22 +158,44 @@ const ROLES: Readonly<Record<string, 'Name' | 'Phone' | 'Workplace' | 'Age' | 'R
   与留守儿童关系: 'Relation',
   健康状况: 'Health',
   身体状况: 'Health',
+  身体情况: 'Health',
+  健康情况: 'Health',
+  职业: 'Occupation',
+  从事职业: 'Occupation',
+  现从事职业: 'Occupation',
+  职业情况: 'Occupation',
+  是否外出: 'Away',
+  是否外出务工: 'Away',
+  外出情况: 'Away',
+  是否在外务工: 'Away',
+  外出务工: 'Away',
 };
 
-const GROUP_ROLE_FIELDS: ReadonlySet<string> = new Set<string>([
-  'fatherName',
-  'fatherPhone',
-  'fatherWorkplace',
-  'motherName',
-  'motherPhone',
-  'motherWorkplace',
-  'parentPhone',
-  'guardianName',
-  'guardianPhone',
-  'guardianAge',
-  'guardianRelation',
-  'guardianHealth',
-]);
+/** The field a role gives under each kind of group; a role a group lacks (the child's 年龄, a father's 职业) maps nothing. */
+const ROLE_FIELDS: Readonly<Record<GroupKind, Readonly<Partial<Record<Role, FieldKey>>>>> = {
+  father: { Name: 'fatherName', Phone: 'fatherPhone', Workplace: 'fatherWorkplace', Away: 'fatherAway' },
+  mother: { Name: 'motherName', Phone: 'motherPhone', Workplace: 'motherWorkplace', Away: 'motherAway' },
+  parent: { Phone: 'parentPhone', Away: 'parentAway' },
+  guardian: { Name: 'guardianName', Phone: 'guardianPhone', Age: 'guardianAge', Relation: 'guardianRelation', Health: 'guardianHealth', Occupation: 'guardianOccupation' },
+  child: { Name: 'name', Health: 'childHealth' },
+};
+
+/** Whether a field that a sub-header names by itself (父亲姓名 under 父母情况) can belong under a group. */
+function belongsUnder(kind: GroupKind, field: FieldKey): boolean {
+  switch (kind) {
+    case 'father':
+    case 'mother':
+    case 'guardian':
+      return field.startsWith(kind);
+    case 'parent':
+      return /^(?:father|mother|parent)/.test(field) || field === 'leftBehindType';
+    case 'child':
+      return !/^(?:father|mother|guardian)/.test(field);
+  }
+}
+
+/** Plain 健康状况 with nobody named: the guardian's or the child's, decided by where it stands (see assign). */
+const BARE_HEALTH = new Set(['健康状况', '身体状况']);
 
 /** Headers that mean "a phone" without saying whose: the guardian's when no guardian column says so. */
 const GENERIC_PHONE = new Set(['联系电话', '电话', '联系方式', '手机', '手机号码', '电话号码', '联系号码', '手机号']);
@@ -167,13 +235,25 @@ function withoutNotes(h: string): string {
   return h.replace(/[(（【[][^)）】\]]*[)）】\]]/g, '');
 }
 
+function roleOf(sub: string): Role | undefined {
+  // 务工单位/地点, 务工单位或地点: the first alternative names the role.
+  return ROLES[sub] ?? ROLES[sub.split(/[/或及、]/)[0]];
+}
+
 function composeGroup(group: string, role: string): FieldKey | null {
   const g = GROUPS[group];
-  // 务工单位/地点, 务工单位或地点: the first alternative names the role.
-  const r = ROLES[role] ?? ROLES[role.split(/[/或及、]/)[0]];
-  if (!g || !r) return null;
-  const key = g + r;
-  return GROUP_ROLE_FIELDS.has(key) ? (key as FieldKey) : null;
+  const r = roleOf(role);
+  return (g && r && ROLE_FIELDS[g][r]) || null;
+}
+
+/** The field of a sub-header under a group head: its role there, or a field it names itself that can be the group's. */
+function fieldUnder(kind: GroupKind, sub: string): FieldKey | null {
+  for (const s of sub === withoutNotes(sub) ? [sub] : [sub, withoutNotes(sub)]) {
+    const role = roleOf(s);
+    if (role) return ROLE_FIELDS[kind][role] ?? null;
+  }
+  const field = matchHeader(sub);
+  return field && belongsUnder(kind, field) ? field : null;
 }
 
 /** A single header text -> field, or null. Composite texts such as 父亲联系电话 are split into group and role. */
@@ -191,8 +271,12 @@ export function matchHeader(text: string): FieldKey | null {
   return null;
 }
 
-function isGroupHead(text: string): boolean {
-  return text in GROUPS || withoutNotes(text) in GROUPS;
+function groupOf(text: string): GroupKind | undefined {
+  return GROUPS[text] ?? GROUPS[withoutNotes(text)];
+}
+
+function isBareHealth(text: string): boolean {
+  return BARE_HEALTH.has(text) || BARE_HEALTH.has(withoutNotes(text));
 }
 
 function isGenericPhone(text: string): boolean {
@@ -227,15 +311,39 @@ function display(v: CellValue): string {
   return typeof v === 'number' ? String(v) : '';
 }
 
-/** Assign fields to columns: the first column claiming a field wins; generic phones fill in last. */
-function assign(raw: { col: number; text: string; norm: string; field: FieldKey | null }[]): Candidate['columns'] {
+interface RawHeader {
+  readonly col: number;
+  readonly text: string;
+  readonly norm: string;
+  readonly field: FieldKey | null;
+  /** A plain 健康状况 that names nobody: placed after every other column has its field. */
+  readonly bareHealth?: boolean;
+}
+
+/**
+ * Assign fields to columns: the first column claiming a field wins; generic phones fill in last. A plain
+ * 健康状况 is the guardian's when it stands after a guardian column (or there is none) and the child's
+ * when it stands before them, unless a column names that person's health outright.
+ */
+function assign(raw: readonly RawHeader[]): Candidate['columns'] {
   const taken = new Set<FieldKey>();
   const out: ColumnHeader[] = [];
+  let guardianCol = Infinity;
   for (const c of raw) {
-    let field = c.field;
+    let field = c.bareHealth ? null : c.field;
     if (field && taken.has(field)) field = null;
     if (field) taken.add(field);
+    if (field?.startsWith('guardian') && c.col < guardianCol) guardianCol = c.col;
     out.push({ col: c.col, text: c.text, field });
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (!raw[i].bareHealth) continue;
+    const order: FieldKey[] = guardianCol === Infinity || out[i].col > guardianCol ? ['guardianHealth', 'childHealth'] : ['childHealth'];
+    const field = order.find((f) => !taken.has(f));
+    if (field) {
+      taken.add(field);
+      out[i] = { ...out[i], field };
+    }
   }
   for (let i = 0; i < out.length; i++) {
     if (out[i].field || !isGenericPhone(raw[i].norm)) continue;
@@ -260,12 +368,12 @@ function scoreOf(columns: readonly ColumnHeader[]): number {
 }
 
 function singleRow(sheet: SheetSnapshot, row: number, width: number): Candidate {
-  const raw = [];
+  const raw: RawHeader[] = [];
   for (let col = sheet.origin.col; col < width; col++) {
     const v = cellAt(sheet, row, col);
     const norm = normalizeHeader(v);
     if (!norm) continue;
-    raw.push({ col, text: display(v), norm, field: matchHeader(norm) });
+    raw.push({ col, text: display(v), norm, field: matchHeader(norm), bareHealth: isBareHealth(norm) });
   }
   const columns = assign(raw);
   return { headerRows: [row], columns, score: scoreOf(columns) };
@@ -283,7 +391,7 @@ function mergeAt(merges: readonly CellRange[] | undefined, row: number, col: num
  * ExcelApi 1.13 cannot read merges).
  */
 function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
-  const raw = [];
+  const raw: RawHeader[] = [];
   let grouped = !!sheet.merges?.some((m) => m.row === row && m.rowCount === 1 && m.colCount > 1);
   let carried: { text: string; norm: string; until: number } | null = null;
   for (let col = sheet.origin.col; col < width; col++) {
@@ -308,22 +416,30 @@ function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
     if (!topNorm && !subNorm) continue;
     let field: FieldKey | null;
     let text: string;
+    let bareHealth = false;
+    const kind = topNorm && subNorm ? groupOf(topNorm) : undefined;
     if (!subNorm) {
       field = matchHeader(topNorm);
       text = topText;
+      bareHealth = isBareHealth(topNorm);
     } else if (!topNorm) {
       field = matchHeader(subNorm);
       text = subText;
+      bareHealth = isBareHealth(subNorm);
     } else {
       text = `${topText} / ${subText}`;
-      if (isGroupHead(topNorm)) {
-        field = composeGroup(withoutNotes(topNorm) in GROUPS ? withoutNotes(topNorm) : topNorm, withoutNotes(subNorm)) ?? composeGroup(topNorm, subNorm);
+      if (kind) {
+        // The head decides whose a repeated 姓名 / 年龄 / 健康状况 / 联系电话 is.
+        field = fieldUnder(kind, subNorm);
         if (field) grouped = true;
-      } else field = matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
+      } else {
+        field = matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
+        bareHealth = field === 'guardianHealth' && isBareHealth(subNorm);
+      }
     }
     // The text a bare 联系电话 may be in: the sub-header, or a head that stands alone over it.
-    const norm = !subNorm || (topNorm && !isGroupHead(topNorm) && !isGenericPhone(subNorm)) ? topNorm : subNorm;
-    raw.push({ col, text, norm, field });
+    const norm = !subNorm || (topNorm && !kind && !isGenericPhone(subNorm)) ? topNorm : subNorm;
+    raw.push({ col, text, norm, field, bareHealth });
   }
   const columns = assign(raw);
   return { headerRows: [row, row + 1], columns, score: scoreOf(columns), grouped };

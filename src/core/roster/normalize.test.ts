@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { CellValue } from '../cells';
 import { toExcelSerial, toIso } from '../dates';
 import {
   cached,
@@ -8,7 +9,9 @@ import {
   parseAge,
   parseClass,
   parseDate,
+  parseAwayFlag,
   parseGender,
+  parseGuardianshipType,
   parseLeftBehindType,
   parsePhone,
   parseSmallNumber,
@@ -291,6 +294,44 @@ describe('small enumerations', () => {
       'none',
       null,
     ]);
+  });
+
+  it("reads 父母是否外出 as the 民政 登记表 and 学籍 write it (0/1/2 is 学籍's 是否留守儿童 code)", () => {
+    expect(['双方外出', '父亲外出', '母亲外出', '父母均未外出', '父母都在家', '均未外出', '未外出'].map((v) => parseLeftBehindType(v))).toEqual([
+      'both',
+      'one',
+      'one',
+      'none',
+      'none',
+      'none',
+      'none',
+    ]);
+  });
+
+  it('reads one parent being away', () => {
+    expect(['是', '否', '外出', '外出务工', '在外', '在家', '未外出', 1, 0, '', '不详'].map((v) => parseAwayFlag(v))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      null,
+      null,
+    ]);
+  });
+
+  it('reads 监护类型 and its synonyms, leaving what it cannot tell unknown', () => {
+    const read = (vs: CellValue[]) => vs.map((v) => parseGuardianshipType(v));
+    expect(read(['祖辈监护', '隔代监护', '祖父母监护', '爷爷奶奶'])).toEqual(Array(4).fill('grandparent'));
+    expect(read(['亲友监护', '亲属监护', '委托亲戚监护', '其他监护'])).toEqual(Array(4).fill('relative'));
+    expect(read(['自我监护', '自 我 监 护', '独自生活', '独居'])).toEqual(Array(4).fill('self'));
+    expect(read(['无人监护', '无监护人', '无人照看'])).toEqual(Array(3).fill('none'));
+    expect(read(['母亲监护', '父母一方监护'])).toEqual(['parent', 'parent']);
+    expect(read(['', null, '无', '其它', 3])).toEqual([null, null, null, null, null]);
   });
 
   it('reads ages and Chinese numerals', () => {

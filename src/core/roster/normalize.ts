@@ -5,7 +5,7 @@
 import type { CellValue } from '../cells';
 import { isCellError } from '../cells';
 import { fromExcelSerial, isValidYmd, parseIso, toIso, type IsoDate } from '../dates';
-import type { Gender, LeftBehindType } from './types';
+import type { Gender, GuardianshipType, LeftBehindType } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -577,16 +577,44 @@ export function parseYesNo(v: CellValue): boolean | null {
   return null;
 }
 
-/** 0/1/2, 单亲留守/双亲留守, 父母均外出, 父亲外出 … -> none/one/both; null when blank or unknown. */
+/**
+ * 0/1/2, 单亲留守/双亲留守, 父母均外出, 父亲外出 … -> none/one/both; null when blank or unknown. The digits are
+ * 学籍's 是否留守儿童 code (全国中小学生学籍信息管理系统 学生基本信息填表说明, item 37: 0-非留守儿童,
+ * 1-单亲留守儿童, 2-双亲留守儿童; e.g. https://m.zixin.com.cn/docdown/4149343.html), which schools export.
+ */
 export function parseLeftBehindType(v: CellValue): LeftBehindType | null {
   if (typeof v === 'number') return v === 0 ? 'none' : v === 1 ? 'one' : v === 2 ? 'both' : null;
   const s = stripSpaces(cellText(v));
   if (!s) return null;
   const code = /^([012])(?:[-.、:]|$)/.exec(s);
   if (code) return code[1] === '0' ? 'none' : code[1] === '1' ? 'one' : 'both';
+  // 父母均未外出, 父母都在家: checked first, since they start like 父母均外出.
+  if (/未外出|没有?外出|在家/.test(s)) return 'none';
   if (/双亲|双留守|父母均|父母都|父母双方|双方|父母外出|均外出|都外出/.test(s)) return 'both';
   if (/单亲|单留守|父亲外出|母亲外出|父外出|母外出|一方|父或母|父亲或母亲/.test(s)) return 'one';
   if (/^(否|非留守|不是|无)/.test(s)) return 'none';
+  return null;
+}
+
+/** 监护类型 -> a GuardianshipType; null when blank or unreadable (a 无 alone says nothing about who cares for the child). */
+export function parseGuardianshipType(v: CellValue): GuardianshipType | null {
+  const s = stripSpaces(cellText(v));
+  if (!s) return null;
+  if (/自我监护|自己监护|自我照[顾料管]|独自生活|独居|单独居住/.test(s)) return 'self';
+  if (/无人监护|无监护人|无人照[看料顾管]|脱离监护/.test(s)) return 'none';
+  if (/祖辈|隔代|祖父|祖母|爷爷|奶奶|外公|外婆|姥姥|姥爷/.test(s)) return 'grandparent';
+  if (/亲友|亲戚|亲属|委托|他人|其他监护/.test(s)) return 'relative';
+  if (/父亲监护|母亲监护|父母监护|父监护|母监护|单亲监护|父母一方|父或母/.test(s)) return 'parent';
+  return null;
+}
+
+/** Whether one parent is away (父亲是否外出): 是/否 and its kin, or 外出 / 在家; null when blank or unreadable. */
+export function parseAwayFlag(v: CellValue): boolean | null {
+  const yesNo = parseYesNo(v);
+  if (yesNo !== null) return yesNo;
+  const s = stripSpaces(cellText(v));
+  if (/^(?:未外出|没有?外出|不外出|在家|家中|本地)/.test(s)) return false;
+  if (/^(?:外出|在外|务工|打工|外地)/.test(s)) return true;
   return null;
 }
 

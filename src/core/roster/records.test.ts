@@ -168,6 +168,22 @@ describe('reading values', () => {
       ).toEqual(['both', 'both', 'one', 'none', 'both', 'both']);
     });
 
+    it("reads 父母是否外出 and each parent's 是否外出 before the workplaces; an explicit 留守类型 still wins", () => {
+      const header = ['姓名', '班级', '监护人', '联系电话', '父母是否外出', '父亲是否外出', '母亲是否外出', '父亲务工地点', '母亲务工地点', '留守类型'];
+      expect(
+        lbOf(header, [
+          [...base, '双方外出', null, null, null, null, null],
+          [...base, '母亲外出', null, null, '广东东莞', '浙江宁波', null],
+          [...base, null, '是', '否', null, '浙江宁波', null],
+          [...base, null, '否', '否', null, null, null],
+          [...base, null, '是', null, null, '浙江宁波', null],
+          [...base, null, null, null, '广东东莞', null, null],
+          [...base, '双方外出', null, null, null, null, '0'],
+          [...base, '不清楚', null, null, null, null, null],
+        ]),
+      ).toEqual(['both', 'one', 'one', 'none', 'both', 'one', 'none', null]);
+    });
+
     it('leaves it unknown when the roster has neither column', () => {
       expect(lbOf(['姓名', '班级', '监护人', '联系电话'], [base])).toEqual([null]);
     });

@@ -19,8 +19,10 @@ import {
   normalizeName,
   parseAge,
   parseClass,
+  parseAwayFlag,
   parseDate,
   parseGender,
+  parseGuardianshipType,
   parseLeftBehindType,
   parsePhone,
   parseYesNo,
@@ -29,7 +31,7 @@ import {
   type DateParse,
   type PhoneParse,
 } from './normalize';
-import type { FieldKey, Gender, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
+import type { FieldKey, Gender, GuardianshipType, LeftBehindType, RosterLayout, RosterRecord, SkippedRow } from './types';
 
 export const PHONE_FIELDS = ['guardianPhone', 'fatherPhone', 'motherPhone', 'parentPhone'] as const;
 export type PhoneField = (typeof PHONE_FIELDS)[number];
@@ -49,6 +51,8 @@ export interface ParsedRow {
   readonly phones: Readonly<Partial<Record<PhoneField, PhoneParse | null>>>;
   /** number, null (blank), undefined (cannot be read). */
   readonly guardianAge: number | null | undefined;
+  /** 监护类型, or null when the roster has no such column or the cell is blank or unreadable. */
+  readonly guardianshipType: GuardianshipType | null;
   /** Mapped cells holding an error value such as #N/A. */
   readonly cellErrors: readonly { readonly field: FieldKey; readonly col: number; readonly error: string }[];
   /**
@@ -293,6 +297,8 @@ interface RowParsers {
   readonly gender: (v: CellValue) => Gender | null;
   readonly yesNo: (v: CellValue) => boolean | null;
   readonly leftBehind: (v: CellValue) => LeftBehindType | null;
+  readonly awayFlag: (v: CellValue) => boolean | null;
+  readonly guardianship: (v: CellValue) => GuardianshipType | null;
   readonly age: (v: CellValue) => number | null | undefined;
   readonly text: (v: CellValue) => string;
   /** Workplaces repeat (广东东莞, 在家): each distinct text is judged once. */
@@ -325,6 +331,8 @@ function rowParsers(sheet: string, fields: readonly FieldKey[], cols: readonly n
     gender: cached(parseGender),
     yesNo: cached(parseYesNo),
     leftBehind: cached(parseLeftBehindType),
+    awayFlag: cached(parseAwayFlag),
+    guardianship: cached(parseGuardianshipType),
     age: cached(parseAge),
     text: cached(cellText),
     away: cached(isAwayWorkplace),
@@ -360,16 +368,31 @@ function isAwayWorkplace(v: CellValue): boolean {
 }
 
 /**
- * 留守类型: an explicit left-behind-type cell always wins. Where the roster has no such column or the
- * cell is blank, it is inferred from the parents' workplaces (many rosters list where the parents work
- * and nothing else): both filled -> 'both', exactly one -> 'one', neither -> null (unknown, never
- * 'none': a blank workplace is not proof the parent is at home). Text that cannot be read stays null.
+ * 留守类型: an explicit left-behind-type cell always wins, then a 父母是否外出 cell (父亲外出, 双方外出 …).
+ * Otherwise each parent is away by their own 是否外出 cell (是/否) or, where that is blank, by a filled
+ * workplace (many rosters list where the parents work and nothing else): both away -> 'both', exactly
+ * one -> 'one', both said at home -> 'none', else null (unknown: a blank workplace is no proof the parent
+ * is at home). Text that cannot be read stays null.
  */
 function leftBehindTypeOf(raw: Partial<Record<FieldKey, CellValue>>, P: RowParsers): LeftBehindType | null {
   const cell = P.has.leftBehindType ? (raw.leftBehindType ?? null) : null;
   if (!isBlank(cell)) return P.leftBehind(cell);
-  const away = (P.has.fatherWorkplace && P.away(raw.fatherWorkplace ?? null) ? 1 : 0) + (P.has.motherWorkplace && P.away(raw.motherWorkplace ?? null) ? 1 : 0);
-  return away === 2 ? 'both' : away === 1 ? 'one' : null;
+  const both = P.has.parentAway ? (raw.parentAway ?? null) : null;
+  if (!isBlank(both)) {
+    const read = P.leftBehind(both);
+    if (read !== null) return read;
+  }
+  const father = parentAway(raw, P, 'fatherAway', 'fatherWorkplace');
+  const mother = parentAway(raw, P, 'motherAway', 'motherWorkplace');
+  const away = (father === true ? 1 : 0) + (mother === true ? 1 : 0);
+  return away === 2 ? 'both' : away === 1 ? 'one' : father === false && mother === false ? 'none' : null;
+}
+
+/** One parent: true (away), false (said to be at home by a 是否外出 cell), null (not known). */
+function parentAway(raw: Partial<Record<FieldKey, CellValue>>, P: RowParsers, flag: 'fatherAway' | 'motherAway', workplace: 'fatherWorkplace' | 'motherWorkplace'): boolean | null {
+  const said = P.has[flag] ? P.awayFlag(raw[flag] ?? null) : null;
+  if (said !== null) return said;
+  return P.has[workplace] && P.away(raw[workplace] ?? null) ? true : null;
 }
 
 function parseRow(
@@ -399,6 +422,7 @@ function parseRow(
     if (has[f]) phones[f] = parsePhone(raw[f] ?? null);
   }
   const guardianAge = has.guardianAge ? P.age(raw.guardianAge ?? null) : null;
+  const guardianshipType = has.guardianshipType ? P.guardianship(raw.guardianshipType ?? null) : null;
 
   const idGood = id && (id.kind === 'ok' || id.kind === 'legacy15') ? id : null;
   const birthDate = birth?.ok && birth.iso <= today ? birth.iso : idGood && idGood.birth <= today ? idGood.birth : null;
@@ -446,6 +470,7 @@ function parseRow(
     statedGender: gender,
     phones,
     guardianAge,
+    guardianshipType,
     cellErrors: cellErrors ?? NO_ERRORS,
     ...(merged ? { merged } : {}),
   };

@@ -28,6 +28,18 @@ export const FIELD_KEYS = [
   'keyFocus',
   'lunarBirthday',
   'joinDate',
+  // The 民政 农村留守儿童信息登记表 and 学籍 exports (issue 14): facts about the child that are not names.
+  'ethnicity',
+  'hukou',
+  'school',
+  'childHealth',
+  // Whether the parents are away: one column for both (父母是否外出: 父亲外出 / 双方外出 …) or one each (是/否).
+  'parentAway',
+  'fatherAway',
+  'motherAway',
+  'guardianOccupation',
+  // 监护类型: 祖辈监护 / 亲友监护 / 自我监护 / 无人监护.
+  'guardianshipType',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -94,6 +106,11 @@ export interface MappingOverride {
 
 export type Gender = '男' | '女';
 export type LeftBehindType = 'both' | 'one' | 'none';
+/**
+ * 监护类型 as read: 祖辈监护, 亲友监护, a parent at home, 自我监护 (the child looks after itself) and 无人监护.
+ * The last two leave a child under 16 without a guardian, which 国发〔2016〕13号 rules out.
+ */
+export type GuardianshipType = 'grandparent' | 'relative' | 'parent' | 'self' | 'none';
 
 /** One child as read from the roster, normalised; the sheet itself is never changed. */
 export interface RosterRecord {
