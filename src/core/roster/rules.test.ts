@@ -173,6 +173,39 @@ describe('id rules', () => {
     expect(only([good({ 身份证号: bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0') })], 'id-region')).toEqual([]);
   });
 
+  it('guardianship-missing: 自我监护 or 无人监护 for a child under 16 (from the birth date or the ID), none at 16 or for other types', () => {
+    const header = [...HEADER, '监护类型'];
+    const at = (birth: string, seq: string, type: string, extra: Record<string, CellValue> = {}) =>
+      good({ 姓名: `c${seq}`, 出生日期: birth, 身份证号: makeId(birth.replace(/-/g, ''), seq), 监护类型: type, ...extra });
+    const found = run(
+      [
+        at('2014-05-01', '101', '自我监护'), // 12
+        at('2014-05-01', '103', '无人监护'),
+        at('2014-05-01', '105', ' 独自生活 '),
+        at('2014-05-01', '107', '祖辈监护'),
+        at('2014-05-01', '109', '亲友监护'),
+        at('2010-11-29', '111', '自我监护'), // 16 today: no finding (age-out-of-range says the rest)
+        at('2010-11-30', '113', '自我监护'), // 16 tomorrow: still 15
+        at('2014-05-01', '115', '自我监护', { 出生日期: null }), // age from the ID
+        at('2014-05-01', '117', '自我监护', { 出生日期: null, 身份证号: null }), // age unknown: nothing to judge
+        at('2014-05-01', '119', '无'),
+      ],
+      header,
+    ).findings.filter((f) => f.rule === 'guardianship-missing');
+    expect(found.map((f) => [f.row + 1, f.col, f.severity, f.field, f.messageKey, f.params.age])).toEqual([
+      [2, 13, 'error', 'guardianshipType', 'roster.guardianship.self', 12],
+      [3, 13, 'error', 'guardianshipType', 'roster.guardianship.none', 12],
+      [4, 13, 'error', 'guardianshipType', 'roster.guardianship.self', 12],
+      [8, 13, 'error', 'guardianshipType', 'roster.guardianship.self', 15],
+      [9, 13, 'error', 'guardianshipType', 'roster.guardianship.self', 12],
+    ]);
+    expect(renderFinding(found[0], 'zh-CN')).toContain('只有 12 岁');
+    expect(renderFinding(found[0], 'en-US')).toContain('only 12');
+    // A month-only birth date is judged on the oldest the child can be: born in 2010-11 may be 16 already.
+    const monthOnly = run([good({ 出生年月: '2010-11', 身份证号: null, 监护类型: '自我监护' })], ['姓名', '出生年月', '身份证号', '班级', '监护人姓名', '监护人电话', '监护类型']);
+    expect(monthOnly.findings.filter((f) => f.rule === 'guardianship-missing')).toEqual([]);
+  });
+
   it('id-birthdate-mismatch and id-gender-mismatch, reported on the column that disagrees', () => {
     const found = run([good({ 出生日期: '2015-03-13' }), good({ 性别: '女', 身份证号: makeId('20150312', '125'), 姓名: '李四' })]).findings;
     expect(found.map((f) => `${f.rule}@${f.row + 1}:${f.field}`)).toEqual(['id-birthdate-mismatch@2:birthDate', 'id-gender-mismatch@3:gender']);

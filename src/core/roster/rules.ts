@@ -36,6 +36,8 @@ const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'cell-error': 'warning',
   'id-region': 'warning',
   'mapping-stale': 'warning',
+  // An error like a minor guardian (guardian-age): the child has nobody answerable for it, whatever the data says otherwise.
+  'guardianship-missing': 'error',
 };
 
 /** The usual severity of a rule (a few findings are softer: a 15-digit ID, an old guardian, a likely duplicate). */
@@ -266,6 +268,8 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
     else if (oldest < CHILD_MIN_AGE) out.add(row, col, field, 'age-out-of-range', 'roster.age.tooYoung', { age: oldest });
   }
 
+  checkGuardianship(out, p, cols, birth, today);
+
   // Grade and class
   if (cols.className !== undefined && p.className && !p.className.ok && !erroredFields.has('className')) {
     out.add(row, cols.className, 'className', 'grade-invalid', 'roster.grade.invalid');
@@ -281,6 +285,20 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
     else if (age !== null && age < GUARDIAN_MIN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooYoung', { age });
     else if (age !== null && age > GUARDIAN_WARN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooOld', { age }, 'warning');
   }
+}
+
+/**
+ * 自我监护 or 无人监护 for a child under 16: 国发〔2016〕13号 rules out leaving a child under 16 to live without
+ * a guardian. Only where the child's age is known (birth-date column or ID) and under 16 on every day a
+ * month-only birth date leaves open, so a 16-year-old looking after themself is no finding.
+ */
+function checkGuardianship(out: Findings, p: ParsedRow, cols: RosterLayout['columns'], birth: IsoDate | null, today: IsoDate): void {
+  const type = p.guardianshipType;
+  if (cols.guardianshipType === undefined || (type !== 'self' && type !== 'none') || !birth) return;
+  // birth is the first of its month for a month-only date: the oldest the child can be.
+  const age = fullYears(birth, today);
+  if (age < CHILD_MAX_AGE)
+    out.add(p.record.row, cols.guardianshipType, 'guardianshipType', 'guardianship-missing', type === 'self' ? 'roster.guardianship.self' : 'roster.guardianship.none', { age });
 }
 
 const NO_FIELDS: ReadonlySet<FieldKey> = new Set();

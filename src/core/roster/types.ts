@@ -63,6 +63,8 @@ export const RULE_IDS = [
   'id-region',
   // A column pinned in 设置 no longer has the header it was saved with (a column was inserted): re-detected.
   'mapping-stale',
+  // 监护类型 自我监护 or 无人监护 for a child under 16: the situation 国发〔2016〕13号 rules out.
+  'guardianship-missing',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';

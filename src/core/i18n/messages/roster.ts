@@ -58,6 +58,7 @@ export const roster: DomainMessages = {
     'roster.rule.cell-error': '单元格错误值',
     'roster.rule.id-region': '身份证号地区码',
     'roster.rule.mapping-stale': '列设置已过时',
+    'roster.rule.guardianship-missing': '无人监护',
 
     'roster.severity.error': '错误',
     'roster.severity.warning': '警告',
@@ -105,6 +106,10 @@ export const roster: DomainMessages = {
     'roster.guardianAge.tooYoung': '第 {row} 行的监护人只有 {age} 岁，未成年人不能担任监护人：请核对年龄，或改由有监护能力的成年人担任。',
     'roster.guardianAge.tooOld': '第 {row} 行的监护人已 {age} 岁，年龄较大，可能难以履行监护职责：请核实监护情况，必要时安排代理家长加强关注。',
     'roster.guardianAge.unreadable': '第 {row} 行的监护人年龄无法识别：请填写数字，例如 45。',
+    'roster.guardianship.self':
+      '第 {row} 行的儿童只有 {age} 岁，监护类型却是“自我监护”：不满十六周岁的儿童不能脱离监护单独居住生活（国发〔2016〕13号）。请核实情况，督促父母委托有监护能力的亲属照料，列为重点帮扶对象，并告知村（居）委会。',
+    'roster.guardianship.none':
+      '第 {row} 行的儿童只有 {age} 岁，监护类型却是“无人监护”：不满十六周岁的儿童不能脱离监护单独居住生活（国发〔2016〕13号）。请核实情况，督促父母委托有监护能力的亲属照料，列为重点帮扶对象，并告知村（居）委会。',
     'roster.cellError': '第 {row} 行的“{field}”显示错误值 {error}：请修正该单元格的公式，或直接填写内容。',
 
     'roster.findings.col.sheet': '工作表',
@@ -173,6 +178,7 @@ export const roster: DomainMessages = {
     'roster.rule.cell-error': 'Error value in cell',
     'roster.rule.id-region': 'ID number region code',
     'roster.rule.mapping-stale': 'Saved column outdated',
+    'roster.rule.guardianship-missing': 'No guardian',
 
     'roster.severity.error': 'Error',
     'roster.severity.warning': 'Warning',
@@ -233,6 +239,10 @@ export const roster: DomainMessages = {
     'roster.guardianAge.tooOld':
       'Row {row}: the guardian is {age} and may find it hard to look after the child. Check the arrangement, and consider a proxy parent to keep an eye on the child.',
     'roster.guardianAge.unreadable': "Row {row}: the guardian's age cannot be read. Enter a number, e.g. 45.",
+    'roster.guardianship.self':
+      'Row {row}: the child is only {age}, yet the type of guardianship is "looks after themself" (自我监护). A child under 16 must not live without a guardian (State Council 国发〔2016〕13号). Check the facts, urge the parents to entrust a relative able to care for the child, make the child a key-focus child and tell the village committee.',
+    'roster.guardianship.none':
+      'Row {row}: the child is only {age}, yet the type of guardianship is "no guardian" (无人监护). A child under 16 must not live without a guardian (State Council 国发〔2016〕13号). Check the facts, urge the parents to entrust a relative able to care for the child, make the child a key-focus child and tell the village committee.',
     'roster.cellError': 'Row {row}: "{field}" shows the error value {error}. Fix the cell\'s formula or type the value in.',
 
     'roster.findings.col.sheet': 'Sheet',
