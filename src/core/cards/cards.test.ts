@@ -141,6 +141,9 @@ describe('联系卡', () => {
     expect(flat.join('|')).not.toContain('522401201703051234');
     // The mentor with their phone from 帮扶人员.
     expect(flat.some((v) => v.includes('陈老师') && v.includes('13700003333'))).toBe(true);
+    // 户籍 named from the ID's first six digits (522401: 毕节, renumbered since), beside the roster's own 户籍 (none here).
+    const hukouRow = card.find((r) => r[0] === '户籍（据身份证）')!;
+    expect(hukouRow).toEqual(['户籍（据身份证）', '贵州省毕节地区毕节市', '户籍所在地', BLANK_LINE]);
     // The guardian's occupation where the roster has it (监护人职业), a line to fill where the cell is blank.
     const occupationOf = (i: number) => op.content.rows.slice(i * CARD_ROWS, (i + 1) * CARD_ROWS).find((r) => r[0] === '监护人职业')![1];
     expect([occupationOf(0), occupationOf(1)]).toEqual(['务农', BLANK_LINE]);
@@ -154,7 +157,22 @@ describe('联系卡', () => {
       byLabel.set(String(r[0]), r[1]);
       byLabel.set(String(r[2]), r[3]);
     }
-    for (const label of ['父亲务工地', '母亲务工地', '监护人年龄', '监护人职业', '父亲姓名', '父亲电话', '出生日期', '身份证号', '性别', '寄宿', '家庭住址', '学校电话']) {
+    for (const label of [
+      '父亲务工地',
+      '母亲务工地',
+      '监护人年龄',
+      '监护人职业',
+      '户籍（据身份证）',
+      '户籍所在地',
+      '父亲姓名',
+      '父亲电话',
+      '出生日期',
+      '身份证号',
+      '性别',
+      '寄宿',
+      '家庭住址',
+      '学校电话',
+    ]) {
       expect([label, byLabel.get(label)]).toEqual([label, BLANK_LINE]);
     }
     expect(rows.flat()).not.toContain(0);

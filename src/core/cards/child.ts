@@ -2,6 +2,7 @@ import type { CellValue } from '../cells';
 import type { LogEntry } from '../contacts/log';
 import type { PairingResult } from '../pairing/types';
 import { cellText, isNoneText, normalizePhone } from '../roster/normalize';
+import { regionNames, regionText } from '../roster/region';
 import { recordKey, type FieldKey, type RosterRecord } from '../roster/types';
 import { cellAt, findSheet, type WorkbookSnapshot } from '../snapshot';
 
@@ -22,6 +23,10 @@ export interface CardChild {
   readonly birthDate: string | null;
   /** The ID with all but its birth-date digits hidden (******20150312****), or null. */
   readonly idMasked: string | null;
+  /** Where the ID was first issued, named from its first six digits (湖南省邵阳市隆回县), or null. */
+  readonly idRegion: string | null;
+  /** The roster's own 户籍 cell, to set beside the ID's region and the address. */
+  readonly hukou: string | null;
   readonly address: string | null;
   readonly father: Person;
   readonly mother: Person;
@@ -62,6 +67,12 @@ export function idBirthPart(id: string | null): string | null {
   return `${'*'.repeat(6)}${id.slice(6, 14)}${'*'.repeat(4)}`;
 }
 
+/** The region an ID's first six digits name (GB/T 2260, docs/ARCHITECTURE.md §5 id-region), or null. */
+export function idRegionText(id: string | null): string | null {
+  const names = id && (id.length === 18 || id.length === 15) ? regionNames(id.slice(0, 6)) : null;
+  return names ? regionText(names) : null;
+}
+
 /** Phones of the people on 帮扶人员, by name (the 电话 column, as typed when it is no phone number). */
 export function mentorPhones(workbook: WorkbookSnapshot, pairing: Pick<PairingResult, 'mentors' | 'mentorLayout'>): Map<string, string> {
   const out = new Map<string, string>();
@@ -94,6 +105,8 @@ export function cardChildren(records: readonly RosterRecord[], pairing: Pick<Pai
       gender: r.gender,
       birthDate: r.birthDate,
       idMasked: idBirthPart(r.idNumber),
+      idRegion: idRegionText(r.idNumber),
+      hukou: raw(r, 'hukou'),
       address: r.address ? r.address : null,
       father: { name: raw(r, 'fatherName'), phone: phoneOf(r, 'fatherPhone', r.fatherPhone), workplace: raw(r, 'fatherWorkplace') },
       mother: { name: raw(r, 'motherName'), phone: phoneOf(r, 'motherPhone', r.motherPhone), workplace: raw(r, 'motherWorkplace') },

@@ -9,7 +9,7 @@ import type { CardSettings } from './settings';
 export const BLANK_LINE = '＿＿＿＿＿＿＿＿';
 
 /** Rows of one card, the spacer below it included: two cards and the sheet's title fit an A4 page. */
-export const CARD_ROWS = 15;
+export const CARD_ROWS = 16;
 export const CARDS_PER_PAGE = 2;
 
 /** A4 with half-inch margins: both ports write these (Excel's "Narrow" is 0.25/0.75; this keeps room to punch holes). */
@@ -36,6 +36,8 @@ export function cardRows(c: CardChild, lang: Lang, settings: CardSettings): Plan
     [L('gender'), orBlank(c.gender), L('birthDate'), orBlank(c.birthDate)],
     [L('id'), orBlank(c.idMasked), L('leftBehindType'), lbt],
     [L('address'), orBlank(c.address), L('boarding'), yesNo(lang, c.boarding)],
+    // 户籍 as the ID says it beside the roster's own, so a teacher sees at a glance where they differ.
+    [L('idRegion'), orBlank(c.idRegion), L('hukou'), orBlank(c.hukou)],
     [L('fatherName'), orBlank(c.father.name), L('fatherPhone'), orBlank(c.father.phone)],
     [L('fatherWorkplace'), orBlank(c.father.workplace), L('keyFocus'), yesNo(lang, c.keyFocus)],
     [L('motherName'), orBlank(c.mother.name), L('motherPhone'), orBlank(c.mother.phone)],

@@ -1,4 +1,4 @@
-import { isKnownRegionCode } from './region';
+import { comparePlace, isKnownRegionCode, provinceNamed, regionNames, regionText } from './region';
 
 describe('isKnownRegionCode', () => {
   it('knows current county codes', () => {
@@ -31,5 +31,53 @@ describe('isKnownRegionCode', () => {
     expect(isKnownRegionCode('110199')).toBe(false);
     expect(isKnownRegionCode('810001')).toBe(false);
     expect(isKnownRegionCode('11010')).toBe(false);
+  });
+});
+
+describe('regionNames', () => {
+  it('names province, city and county of a current code', () => {
+    expect(regionNames('430524')).toEqual({ province: '湖南省', city: '邵阳市', county: '隆回县', countyCurrent: true });
+    expect(regionText(regionNames('430524')!)).toBe('湖南省邵阳市隆回县');
+    expect(regionText(regionNames('450332')!)).toBe('广西壮族自治区桂林市恭城瑶族自治县');
+  });
+
+  it('leaves out the placeholders the standard lists (市辖区, 县, 直辖县级行政区划)', () => {
+    expect(regionText(regionNames('110105')!)).toBe('北京市朝阳区');
+    expect(regionText(regionNames('500229')!)).toBe('重庆市城口县');
+    expect(regionText(regionNames('429004')!)).toBe('湖北省仙桃市');
+  });
+
+  it('names a county merged or renamed since, marking it no longer current', () => {
+    expect(regionNames('110103')).toMatchObject({ county: '崇文区', countyCurrent: false });
+    expect(regionNames('430521')).toMatchObject({ county: '邵东县', countyCurrent: false });
+    expect(regionNames('430582')).toMatchObject({ county: '邵东市', countyCurrent: true });
+  });
+
+  it('names an unknown code as far as its province and city go, and nothing without a province', () => {
+    expect(regionText(regionNames('439999')!)).toBe('湖南省');
+    expect(regionText(regionNames('430599')!)).toBe('湖南省邵阳市');
+    expect(regionNames('000000')).toBeNull();
+    expect(regionNames('990101')).toBeNull();
+    expect(regionText(regionNames('123456')!)).toBe('天津市');
+    expect(regionNames('43052')).toBeNull();
+  });
+});
+
+describe('provinceNamed and comparePlace', () => {
+  it('reads a province only where certain', () => {
+    expect(provinceNamed('湖南省邵阳市')?.name).toBe('湖南省');
+    expect(provinceNamed('湖南邵阳隆回')?.name).toBe('湖南省');
+    expect(provinceNamed('内蒙古呼和浩特市')?.name).toBe('内蒙古自治区');
+    expect(provinceNamed('江西村3组')).toBeNull();
+    expect(provinceNamed('山东路12号')).toBeNull();
+  });
+
+  it('says same, unknown, or which province or county differs', () => {
+    expect(comparePlace('430524', '湖南省邵阳市隆回县')).toEqual({ kind: 'same' });
+    expect(comparePlace('430524', '岩口镇向家村')).toEqual({ kind: 'unknown' });
+    expect(comparePlace('430524', '广东省东莞市')).toEqual({ kind: 'province', named: '广东省' });
+    expect(comparePlace('430524', '邵阳市新邵县')).toEqual({ kind: 'county', named: '新邵县' });
+    expect(comparePlace('430582', '邵东县团山镇')).toEqual({ kind: 'same' });
+    expect(comparePlace('430521', '邵阳市新邵县')).toEqual({ kind: 'unknown' }); // 邵东县 no longer current: no county compared
   });
 });

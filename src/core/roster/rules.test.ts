@@ -164,10 +164,12 @@ describe('id rules', () => {
       ],
       'id-region',
     );
-    expect(found.map((f) => [f.row + 1, f.severity, f.field, f.messageKey])).toEqual([
-      [3, 'warning', 'idNumber', 'roster.id.unknownRegion'],
-      [6, 'warning', 'idNumber', 'roster.id.unknownRegion'],
+    // The message names the province the first digits stand for where it is known (439999: 湖南省).
+    expect(found.map((f) => [f.row + 1, f.severity, f.field, f.messageKey, f.params.region])).toEqual([
+      [3, 'warning', 'idNumber', 'roster.id.unknownRegionIn', '湖南省'],
+      [6, 'warning', 'idNumber', 'roster.id.unknownRegion', undefined],
     ]);
+    expect(renderFinding(found[0], 'zh-CN')).toContain('前几位表示湖南省');
     // An ID whose other checks fail gets no region finding on top.
     const bad = makeId('20150312', '135', '439999');
     expect(only([good({ 身份证号: bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0') })], 'id-region')).toEqual([]);
@@ -204,6 +206,56 @@ describe('id rules', () => {
     // A month-only birth date is judged on the oldest the child can be: born in 2010-11 may be 16 already.
     const monthOnly = run([good({ 出生年月: '2010-11', 身份证号: null, 监护类型: '自我监护' })], ['姓名', '出生年月', '身份证号', '班级', '监护人姓名', '监护人电话', '监护类型']);
     expect(monthOnly.findings.filter((f) => f.rule === 'guardianship-missing')).toEqual([]);
+  });
+
+  describe('region-mismatch: 户籍 or 家庭住址 against the region of the ID', () => {
+    const header = ['姓名', '身份证号', '班级', '监护人姓名', '监护人电话', '户籍所在地', '家庭住址'];
+    // 430524 is 湖南省邵阳市隆回县; 430521 邵东县 was renamed 邵东市 (430582) in 2019.
+    const kid = (seq: string, hukou: CellValue, address: CellValue, area = '430524') =>
+      good({ 姓名: `c${seq}`, 身份证号: makeId('20150312', seq, area), 户籍所在地: hukou, 家庭住址: address });
+    const mismatches = (records: Record<string, CellValue>[]) =>
+      run(records, header)
+        .findings.filter((f) => f.rule === 'region-mismatch')
+        .map((f) => [f.row + 1, f.field, f.severity, f.params.named, f.params.region]);
+
+    it('finds another province or, both clear, another county of the province', () => {
+      expect(
+        mismatches([
+          kid('101', '广东省东莞市', '湖南省邵阳市隆回县岩口镇'),
+          kid('103', '湖南省邵阳市隆回县', '广西桂林市灵川县'),
+          kid('105', '湖南省邵阳市新邵县', '新邵县酿溪镇'),
+        ]),
+      ).toEqual([
+        [2, 'hukou', 'warning', '广东省', '湖南省邵阳市隆回县'],
+        [3, 'address', 'warning', '广西壮族自治区', '湖南省邵阳市隆回县'],
+        [4, 'hukou', 'warning', '新邵县', '湖南省邵阳市隆回县'],
+        [4, 'address', 'warning', '新邵县', '湖南省邵阳市隆回县'],
+      ]);
+      const [first] = run([kid('101', '广东省东莞市', '')], header).findings.filter((f) => f.rule === 'region-mismatch');
+      expect(renderFinding(first, 'zh-CN')).toBe(
+        '第 2 行的“户籍所在地”写的是广东省，而身份证号前六位是湖南省邵阳市隆回县的代码：请对照户口本核对，可能身份证号或“户籍所在地”有误，也可能户口已经迁移。',
+      );
+    });
+
+    it('raises no false alarm where a place cannot be matched confidently', () => {
+      expect(
+        mismatches([
+          kid('111', '湖南省邵阳市隆回县', '隆回县岩口镇向家村3组'), // the same
+          kid('113', '隆回', '岩口镇向家村'), // short forms, no county named
+          kid('115', '湖南隆回', '江西村3组'), // a village that starts like a province
+          kid('117', '湖南省长沙市', '湖南省'), // another city is not compared, only province and county
+          kid('119', '邵阳市', '山东路12号'),
+          kid('121', '邵东县团山镇', '湖南省邵阳市邵东市', '430521'), // renamed since the ID was issued
+          kid('123', '城步县儒林镇', '城步苗族自治县', '430529'), // an autonomous county written short
+          kid('125', '北京市东城区', '北京市东城区', '110103'), // 崇文区 merged into 东城区
+          kid('127', '香港', '广东省深圳市', '810000'), // a residence permit
+          kid('129', '', null),
+        ]),
+      ).toEqual([]);
+      // An ID that fails its checks is not compared.
+      const bad = makeId('20150312', '131', '430524');
+      expect(mismatches([good({ 身份证号: bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0'), 户籍所在地: '广东省' })])).toEqual([]);
+    });
   });
 
   it('id-birthdate-mismatch and id-gender-mismatch, reported on the column that disagrees', () => {

@@ -5,10 +5,10 @@
 import { columnLetter } from '../cells';
 import { daysInMonth, type IsoDate } from '../dates';
 import type { Params } from '../i18n';
-import type { DateParse } from './normalize';
+import { cellText, type DateParse } from './normalize';
 import type { ParsedRow } from './records';
 import { PHONE_FIELDS } from './records';
-import { isKnownRegionCode } from './region';
+import { comparePlace, isKnownRegionCode, regionNames, regionText } from './region';
 import type { FieldKey, Finding, RosterLayout, RosterRecord, RuleId, Severity } from './types';
 
 /** Fields a roster must have a column for, and fill on every record (class or grade counts as one). */
@@ -38,6 +38,8 @@ const SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'mapping-stale': 'warning',
   // An error like a minor guardian (guardian-age): the child has nobody answerable for it, whatever the data says otherwise.
   'guardianship-missing': 'error',
+  // A warning: a household may have moved since the ID was issued; only a typo is an error, and we cannot tell which.
+  'region-mismatch': 'warning',
 };
 
 /** The usual severity of a rule (a few findings are softer: a 15-digit ID, an old guardian, a likely duplicate). */
@@ -223,7 +225,7 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
           break;
         }
         idBirth = id.birth;
-        if (!isKnownRegionCode(id.id.slice(0, 6))) out.add(row, idCol, 'idNumber', 'id-region', 'roster.id.unknownRegion');
+        checkRegion(out, p, cols, id.id.slice(0, 6));
         if (cols.birthDate !== undefined && p.birth?.ok && p.birth.iso <= today) {
           const same = p.birth.monthOnly ? p.birth.iso.slice(0, 7) === id.birth.slice(0, 7) : p.birth.iso === id.birth;
           if (!same) out.add(row, cols.birthDate, 'birthDate', 'id-birthdate-mismatch', 'roster.id.birthMismatch');
@@ -286,6 +288,33 @@ function checkRow(out: Findings, p: ParsedRow, layout: RosterLayout, today: IsoD
     else if (age !== null && age > GUARDIAN_WARN_AGE) out.add(row, cols.guardianAge, 'guardianAge', 'guardian-age', 'roster.guardianAge.tooOld', { age }, 'warning');
   }
 }
+
+/**
+ * id-region: a code no revision of GB/T 2260 has, named as far as its province is known. region-mismatch:
+ * a known code whose province (or county, where both are clear: see comparePlace) the 户籍 or 家庭住址
+ * contradicts. The messages name the regions, never the address itself.
+ */
+function checkRegion(out: Findings, p: ParsedRow, cols: RosterLayout['columns'], code: string): void {
+  const row = p.record.row;
+  if (!isKnownRegionCode(code)) {
+    const named = regionNames(code);
+    if (named) out.add(row, cols.idNumber!, 'idNumber', 'id-region', 'roster.id.unknownRegionIn', { region: regionText(named) });
+    else out.add(row, cols.idNumber!, 'idNumber', 'id-region', 'roster.id.unknownRegion');
+    return;
+  }
+  for (const field of PLACE_FIELDS) {
+    const col = cols[field];
+    if (col === undefined) continue;
+    const text = field === 'address' ? p.record.address : cellText(p.record.raw.hukou);
+    if (!text) continue;
+    const compared = comparePlace(code, text);
+    if (compared.kind === 'province' || compared.kind === 'county') {
+      out.add(row, col, field, 'region-mismatch', 'roster.region.mismatch', { named: compared.named, region: regionText(regionNames(code)!) });
+    }
+  }
+}
+
+const PLACE_FIELDS = ['hukou', 'address'] as const;
 
 /**
  * 自我监护 or 无人监护 for a child under 16: 国发〔2016〕13号 rules out leaving a child under 16 to live without

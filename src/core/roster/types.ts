@@ -65,6 +65,8 @@ export const RULE_IDS = [
   'mapping-stale',
   // 监护类型 自我监护 or 无人监护 for a child under 16: the situation 国发〔2016〕13号 rules out.
   'guardianship-missing',
+  // The 户籍 or 家庭住址 names a province (or, both clear, a county) other than the ID's region code.
+  'region-mismatch',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = 'error' | 'warning';

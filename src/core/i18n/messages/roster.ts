@@ -59,6 +59,7 @@ export const roster: DomainMessages = {
     'roster.rule.id-region': '身份证号地区码',
     'roster.rule.mapping-stale': '列设置已过时',
     'roster.rule.guardianship-missing': '无人监护',
+    'roster.rule.region-mismatch': '地址与身份证地区不符',
 
     'roster.severity.error': '错误',
     'roster.severity.warning': '警告',
@@ -80,6 +81,8 @@ export const roster: DomainMessages = {
     'roster.id.futureBirthDate': '第 {row} 行身份证号中的出生日期晚于今天：可能有数字输错，请对照证件核对。',
     'roster.id.badChecksum': '第 {row} 行的身份证号校验位不对：号码中至少有一位输错了，请对照证件或户口本逐位核对。',
     'roster.id.unknownRegion': '第 {row} 行身份证号的前六位不是任何一版国家行政区划代码（GB/T 2260）中的地区：可能有数字输错，请对照证件核对前六位。',
+    'roster.id.unknownRegionIn': '第 {row} 行身份证号的前六位不是任何一版国家行政区划代码（GB/T 2260）中的县区（前几位表示{region}）：可能有数字输错，请对照证件核对前六位。',
+    'roster.region.mismatch': '第 {row} 行的“{field}”写的是{named}，而身份证号前六位是{region}的代码：请对照户口本核对，可能身份证号或“{field}”有误，也可能户口已经迁移。',
     'roster.id.cellError': '第 {row} 行的身份证号显示错误值 {error}：请修正该单元格，并以文本格式填写号码。',
     'roster.id.birthMismatch': '第 {row} 行身份证号中的出生日期与“出生日期”列不一致：请对照证件核对，改正错的一处。',
     'roster.id.genderMismatch': '第 {row} 行身份证号表示的性别（第 17 位，单数为男、双数为女）与“性别”列不一致：请对照证件核对，改正错的一处。',
@@ -179,6 +182,7 @@ export const roster: DomainMessages = {
     'roster.rule.id-region': 'ID number region code',
     'roster.rule.mapping-stale': 'Saved column outdated',
     'roster.rule.guardianship-missing': 'No guardian',
+    'roster.rule.region-mismatch': 'Place differs from ID region',
 
     'roster.severity.error': 'Error',
     'roster.severity.warning': 'Warning',
@@ -204,6 +208,10 @@ export const roster: DomainMessages = {
       "Row {row}: the ID number's check character is wrong, so at least one character was mistyped. Check it character by character against the ID card or household register.",
     'roster.id.unknownRegion':
       'Row {row}: the first six digits of the ID number are not a region in any edition of the national division codes (GB/T 2260). A digit may be mistyped: check the first six against the ID card.',
+    'roster.id.unknownRegionIn':
+      'Row {row}: the first six digits of the ID number are not a county in any edition of the national division codes (GB/T 2260); the first digits stand for {region}. A digit may be mistyped: check the first six against the ID card.',
+    'roster.region.mismatch':
+      'Row {row}: “{field}” names {named}, but the first six digits of the ID number are the code of {region}. Check against the household register: the ID number or “{field}” may be wrong, or the household registration may have moved.',
     'roster.id.cellError': 'Row {row}: the ID number cell shows the error value {error}. Fix the cell and enter the number as text.',
     'roster.id.birthMismatch': 'Row {row}: the birth date inside the ID number differs from the date-of-birth column. Check against the ID card and correct whichever is wrong.',
     'roster.id.genderMismatch':
