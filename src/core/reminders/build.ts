@@ -6,7 +6,7 @@ import type { ChildRecord, LogEntry } from '../contacts/log';
 import { recordKey } from '../roster/types';
 import { KIND_IDS, pausesOffSchool, type ContactKind } from '../contacts/kinds';
 import type { Cadence, ContactSettings } from '../contacts/settings';
-import { LOOKAHEAD_DAYS, QUARTERLY_MEETING_KEY, YEARLY_SCHEDULE, festivalNameKey, festivalSuggestionKey } from './plans';
+import { LOOKAHEAD_DAYS, QUARTERLY_MEETING_KEY, YEARLY_SCHEDULE, festivalNameKey, festivalSuggestionKey, quarterlyMeetingMonth } from './plans';
 import { statusOfDay, statusRank, weekWindow, type ReminderStatus, type WeekWindow } from './status';
 
 export type ReminderKind = 'contact' | 'followUp' | 'birthday' | 'festival' | 'schoolDay' | 'schedule' | 'meeting';
@@ -312,15 +312,10 @@ function calendarItems(input: ReminderInput, school: SchoolCalendar, week: WeekW
     if (i === 1 && dayNumber(toIso(y, m, 1)) > horizon) return;
     out.push(schoolWide('schedule', toIso(y, m, daysInMonth(y, m)), { key }, [{ key: 'reminders.note.schedule', params: { month: m } }]));
   });
-  // Plan 5: the leadership group meets once a quarter; due at the quarter's end.
-  const qEnd = Math.ceil(t.m / 3) * 3;
-  out.push(
-    schoolWide(
-      'meeting',
-      toIso(t.y, qEnd, daysInMonth(t.y, qEnd)),
-      { key: QUARTERLY_MEETING_KEY, params: { quarter: qEnd / 3 } },
-      [{ key: 'reminders.note.meeting' }],
-      'leadership',
-    ),
-  );
+  // Plan 5: the leadership group meets once a quarter: shown in the quarter's meeting month (its first,
+  // or the first outside the vacations), due by that month's end; never in the other two months.
+  const quarter = Math.ceil(t.m / 3);
+  if (quarterlyMeetingMonth(t.y, quarter, settings.terms.vacations) === t.m) {
+    out.push(schoolWide('meeting', toIso(t.y, t.m, daysInMonth(t.y, t.m)), { key: QUARTERLY_MEETING_KEY, params: { quarter } }, [{ key: 'reminders.note.meeting' }], 'leadership'));
+  }
 }

@@ -1,3 +1,4 @@
+import { daysInMonth, toIso, type IsoDate } from '../dates';
 import type { FestivalKey } from '../calendar/types';
 
 /**
@@ -24,6 +25,23 @@ export const YEARLY_SCHEDULE: Readonly<Record<number, string>> = {
 
 /** Plan 5: the leadership group meets once a quarter. */
 export const QUARTERLY_MEETING_KEY = 'reminders.meeting.quarterly';
+
+/**
+ * The month (1–12) of `year` in which quarter `quarter`'s leadership meeting is due: plan 5 has the group
+ * meet every quarter to hear the report, so it is the quarter's first month — unless the school is on
+ * holiday that whole month (a 暑假 from 07-01 in 设置, say), when it moves to the quarter's first month
+ * with a day outside the vacations, i.e. the month the term starts in. Null when the whole quarter is
+ * vacation. Only the vacations count, not the term's dates: January lies before the spring term's start
+ * yet is still the autumn term, and the meeting must not come twice.
+ */
+export function quarterlyMeetingMonth(year: number, quarter: number, vacations: readonly { readonly start: IsoDate; readonly end: IsoDate }[]): number | null {
+  for (let m = quarter * 3 - 2; m <= quarter * 3; m++) {
+    const first = toIso(year, m, 1);
+    const last = toIso(year, m, daysInMonth(year, m));
+    if (!vacations.some((v) => v.start <= first && v.end >= last)) return m;
+  }
+  return null;
+}
 
 /** How far ahead birthdays, festivals and school days are announced. */
 export const LOOKAHEAD_DAYS = 14;

@@ -220,7 +220,6 @@ describe('the calendar in the reminders', () => {
         ['later', '2026-10-01', '国庆节'],
         ['later', '2026-10-01', '国庆节放假（2026-10-01 至 2026-10-07）'],
         ['later', '2026-09-30', '讨论并制定学校关爱留守儿童工作计划'],
-        ['later', '2026-09-30', '第3季度领导小组专题会议'],
       ]),
     );
     const midAutumn = r.items.find((i) => i.kind === 'festival' && i.due === '2026-09-25')!;
@@ -242,8 +241,53 @@ describe('the calendar in the reminders', () => {
       ['2027-01-31', '班级及学校留守儿童工作总结，整理留守儿童工作档案'],
     ]);
     expect(what('2027-03-10', 'schedule')).toEqual([]);
-    expect(what('2026-11-29', 'meeting')).toEqual([['2026-12-31', '第4季度领导小组专题会议']]);
-    expect(run('2026-11-29', []).items.find((i) => i.kind === 'meeting')!.ownerRole).toBe('leadership');
+    expect(what('2026-10-29', 'meeting')).toEqual([['2026-10-31', '第4季度领导小组专题会议']]);
+    expect(run('2026-10-29', []).items.find((i) => i.kind === 'meeting')!.ownerRole).toBe('leadership');
+  });
+
+  describe('the quarterly meeting (plan 5: every quarter, in its first month)', () => {
+    const meeting = (today: string, settings: ContactSettings = SETTINGS) =>
+      run(today, [], [], { settings })
+        .items.filter((i) => i.kind === 'meeting')
+        .map((i) => [i.status, i.due, renderMsg('zh-CN', i.what)]);
+
+    it("appears on the quarter's first day, due by its first month's end, and not in the other two months", () => {
+      expect(meeting('2026-12-31')).toEqual([]);
+      expect(meeting('2027-01-01')).toEqual([['later', '2027-01-31', '第1季度领导小组专题会议']]);
+      expect(meeting('2027-01-31')).toEqual([['today', '2027-01-31', '第1季度领导小组专题会议']]);
+      expect(meeting('2027-02-01')).toEqual([]);
+      expect(meeting('2027-03-31')).toEqual([]);
+      expect(meeting('2027-04-01')).toEqual([['later', '2027-04-30', '第2季度领导小组专题会议']]);
+      expect(meeting('2027-05-15')).toEqual([]);
+      expect(meeting('2027-06-30')).toEqual([]);
+      expect(meeting('2027-07-01')).toEqual([['later', '2027-07-31', '第3季度领导小组专题会议']]);
+      expect(meeting('2026-09-30')).toEqual([]);
+      expect(meeting('2026-10-01')).toEqual([['later', '2026-10-31', '第4季度领导小组专题会议']]);
+      expect(meeting('2026-11-30')).toEqual([]);
+    });
+
+    it('in a term that starts mid-quarter: no second meeting at the term start; a quarter whose first months are all vacation meets when the term starts', () => {
+      // The usual calendar: the autumn term starts 09-01, in the quarter's third month; the summer vacation
+      // starts 07-11, so the third quarter met in July and September has no meeting.
+      const autumn: ContactSettings = {
+        ...SETTINGS,
+        terms: { ...SETTINGS.terms, termStart: '2027-09-01', termEnd: '2028-01-20', vacations: [{ start: '2027-07-11', end: '2027-08-31' }] },
+      };
+      expect(meeting('2027-07-05', autumn)).toEqual([['later', '2027-07-31', '第3季度领导小组专题会议']]);
+      expect(meeting('2027-09-01', autumn)).toEqual([]);
+      expect(meeting('2027-10-08', autumn)).toEqual([['later', '2027-10-31', '第4季度领导小组专题会议']]);
+      // A school whose 暑假 in 设置 is the whole of July and August: the third quarter meets in September.
+      const longSummer: ContactSettings = { ...autumn, terms: { ...autumn.terms, vacations: [{ start: '2027-07-01', end: '2027-08-31' }] } };
+      expect(meeting('2027-07-15', longSummer)).toEqual([]);
+      expect(meeting('2027-08-31', longSummer)).toEqual([]);
+      expect(meeting('2027-09-01', longSummer)).toEqual([['later', '2027-09-30', '第3季度领导小组专题会议']]);
+      expect(meeting('2027-10-01', longSummer)).toEqual([['later', '2027-10-31', '第4季度领导小组专题会议']]);
+      // The spring term starts 02-20, mid-quarter; January was still the autumn term (its winter vacation
+      // starts 01-21), so the first quarter met in January and not again in February.
+      const spring: ContactSettings = { ...SETTINGS, terms: { ...SETTINGS.terms, termStart: '2027-02-20', termEnd: '2027-07-10' } };
+      expect(meeting('2027-01-10', spring)).toEqual([['later', '2027-01-31', '第1季度领导小组专题会议']]);
+      expect(meeting('2027-02-22', spring)).toEqual([]);
+    });
   });
 
   it("shows the school's own days off and the term's end", () => {

@@ -140,7 +140,7 @@ describe('from the sheets to 提醒事项', () => {
     expect(mine.dueThisWeek).toBeGreaterThan(0); // the birthday on 12-03
     expect(mine.items.every((i) => i.owner === '刘老师' || i.child === null)).toBe(true);
     expect(mine.items.some((i) => i.child?.name === '李四')).toBe(false);
-    expect(mine.items.some((i) => i.kind === 'meeting')).toBe(true);
+    expect(mine.items.some((i) => i.kind === 'schedule')).toBe(true); // school-wide items reach every teacher
     expect(todayView(r.items, '无此人')).toMatchObject({ overdue: 0, dueThisWeek: 0 });
   });
 });
