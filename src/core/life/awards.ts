@@ -16,7 +16,11 @@ export interface AwardsInput {
   readonly life: LifeRead;
   /** 谈心 entries of 谈心记录 (child index, date). */
   readonly talks: readonly { readonly child: number; readonly date: IsoDate }[];
-  /** Per teacher or mentor: children paired and the share whose parent calls kept the cadence (from the summary). */
+  /**
+   * Per teacher or mentor: children paired and the share of them whose parent calls kept the cadence in the
+   * period (from the summary) — "contacts on time" is about the children, not the share of calls made on
+   * time, so a teacher who calls one child twice as often does not hide another never called.
+   */
   readonly teachers: readonly { readonly name: string; readonly paired: number; readonly onTimeShare: number }[];
   readonly range: LifeRange;
   /** The period as the sheets name it (e.g. 2026–2027学年第1学期). */
@@ -41,6 +45,8 @@ export function awardsSheetOp(input: AwardsInput, lang: Lang): PlanOp {
   }
   for (const g of input.life.groups) for (const c of g.children) groups[c]++;
   for (const e of input.talks) if (inRange(e.date)) talks[e.child]++;
+  // Training hours are per teacher: a 2-hour session for three teachers gives each of them 2 hours here
+  // (and 6 in the summary's total, lifeFigures).
   for (const tr of input.life.training) if (inRange(tr.date)) for (const name of tr.teachers) hours.set(name, (hours.get(name) ?? 0) + tr.hours);
 
   const kindChild = t(lang, 'awards.kind.child');

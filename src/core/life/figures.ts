@@ -46,7 +46,7 @@ export function lifeFigures(read: LifeRead, childCount: number, range: LifeRange
   for (const r of read.rollCall) {
     if (!inRange(r.date, range)) continue;
     days.add(r.date);
-    attendances += r.children.length;
+    attendances += r.children.length + r.unmatched;
     if (r.pickupMissing) pickupsMissing++;
   }
 

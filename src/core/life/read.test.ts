@@ -115,6 +115,47 @@ describe('留守之家签到', () => {
     ]);
     expect(lifeFigures(r, 3, { from: '2026-11-01', to: '2026-11-30' }).rollCall).toEqual({ days: 2, attendances: 6, pickupsMissing: 2 });
   });
+
+  // Decided for issue 17: a name not on the roster is reported (name-unknown) and its pickup is still
+  // checked — a child signed in and never collected is the safety failure whoever the child is.
+  it('still checks the pickup of a child not on the roster, and reports the name', () => {
+    const r = readLife(
+      sheet([
+        ['2026-11-21', '赵无名', '8:00', '', '', '', '陈老师'], // not on the roster, never signed out
+        ['2026-11-21', '钱不详', '8:00', '11:30', '钱某', '', '陈老师'], // not on the roster, collector unexplained
+        ['2026-11-21', '孙未登', '8:00', '11:30', '孙某', '姑姑', '陈老师'], // not on the roster, relation given
+        ['2026-11-21', '', '8:00', '', '', '', '陈老师'], // no child named: nothing to check
+      ]),
+      CHILDREN,
+      TODAY,
+    );
+    expect(r.findings.map((f) => [f.row + 1, f.col, f.rule, f.severity])).toEqual([
+      [2, 1, 'name-unknown', 'warning'],
+      [2, 3, 'pickup-missing', 'error'],
+      [3, 1, 'name-unknown', 'warning'],
+      [3, 5, 'pickup-unregistered', 'warning'],
+      [4, 1, 'name-unknown', 'warning'],
+    ]);
+    // Three children attended (none of them on the roster), one of them never collected.
+    expect(lifeFigures(r, 3, { from: '2026-11-01', to: '2026-11-30' }).rollCall).toEqual({ days: 1, attendances: 3, pickupsMissing: 1 });
+  });
+
+  it('checks only the missing pickup of a name that matches two children (the adults cannot be told apart)', () => {
+    const twins = [...CHILDREN, { name: '张小明', classLabel: '四(2)班', registered: ['张二山'] }];
+    const r = readLife(
+      sheet([
+        ['2026-11-21', '张小明', '8:00', '11:30', '刘某', '', '陈老师'],
+        ['2026-11-28', '张小明', '8:00', '', '', '', '陈老师'],
+      ]),
+      twins,
+      TODAY,
+    );
+    expect(r.findings.map((f) => [f.row + 1, f.rule])).toEqual([
+      [2, 'name-ambiguous'],
+      [3, 'name-ambiguous'],
+      [3, 'pickup-missing'],
+    ]);
+  });
 });
 
 describe('基金收支', () => {

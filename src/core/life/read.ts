@@ -44,6 +44,8 @@ export interface RollCallEntry {
   readonly row: number;
   readonly date: IsoDate;
   readonly children: readonly number[];
+  /** Names in the cell that match no roster child or several: still attendances, with no child to count them for. */
+  readonly unmatched: number;
   /** No 签退时间 or no 接送人. */
   readonly pickupMissing: boolean;
 }
@@ -210,17 +212,22 @@ export function readLife(workbook: WorkbookSnapshot, children: readonly LifeChil
     for (const { row, at } of rowsOf(r)) {
       const date = dateOf(SHEETS.rollCall, row, r.cols.date, at('date'));
       const m = matched(SHEETS.rollCall, row, r.cols.child, at('child'));
-      if (!date || m.children.length === 0) continue;
-      // The one safety failure that matters (plan 5): signed in, and nobody wrote down who took the child home.
+      const unmatched = m.unknown + m.ambiguous;
+      if (!date || m.children.length + unmatched === 0) continue;
+      // The one safety failure that matters (plan 5): signed in, and nobody wrote down who took the child
+      // home. A name not on the roster (or matching two children) is a finding of its own, and the pickup
+      // is still checked: a child signed in and not collected is a failure whoever the child is.
       const noSignOut = isBlank(at('signOut'));
       const pickup = normalizeName(at('pickup'));
       const pickupMissing = noSignOut || !pickup;
       if (pickupMissing)
         out.add(SHEETS.rollCall, row, noSignOut ? r.cols.signOut : r.cols.pickup, 'pickup-missing', noSignOut ? 'life.signOutMissing' : 'life.pickupMissing', { date });
-      else if (isBlank(at('relation')) && !m.children.every((i) => children[i].registered.includes(pickup))) {
+      else if (isBlank(at('relation')) && m.ambiguous === 0 && (m.unknown > 0 || !m.children.every((i) => children[i].registered.includes(pickup)))) {
+        // A child not on the roster has nobody registered, so an unexplained collector is unregistered too;
+        // for a name matching two children the adults cannot be told apart (name-ambiguous says so).
         out.add(SHEETS.rollCall, row, r.cols.relation ?? r.cols.pickup, 'pickup-unregistered', 'life.pickupUnregistered', { date });
       }
-      rollCall.push({ row, date, children: m.children, pickupMissing });
+      rollCall.push({ row, date, children: m.children, unmatched, pickupMissing });
     }
   }
 
