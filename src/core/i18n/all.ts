@@ -32,3 +32,5 @@ import { life } from './messages/life';
 registerMessages(life);
 import { cards } from './messages/cards';
 registerMessages(cards);
+import { lifeEntry } from './messages/lifeEntry';
+registerMessages(lifeEntry);

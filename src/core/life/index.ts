@@ -18,3 +18,16 @@ export { LIFE_SHEETS, lifeTemplateOp } from './templates';
 export { ACTIVITY_TYPES, LIFE_RULE_IDS, LIFE_SEVERITY, type ActivityType, type LifeFinding, type LifeRuleId, type LifeSheetName } from './types';
 export { awardsSheetOp, type AwardsInput } from './awards';
 export { quarterOf, quarterlySheetOp, type Quarter, type QuarterlyInput } from './quarterly';
+export {
+  activityEntryPlan,
+  childCellName,
+  normalizeTime,
+  registeredAdults,
+  rollCallEntryPlan,
+  type EntryMsg,
+  type LifeEntryPlan,
+  type NewActivity,
+  type NewPickup,
+  type NewRollCall,
+  type RegisteredAdult,
+} from './entries';

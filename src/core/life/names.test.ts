@@ -51,6 +51,15 @@ describe('NameIndex.match', () => {
     expect(m.ambiguous).toBe(1);
   });
 
+  it('tells two children of one name apart by the class in brackets, as the pane writes them', () => {
+    expect(index().match('刘洋(五(2)班)').children).toEqual([3]);
+    expect(index().match('刘洋（一（1）班）、张小明').children).toEqual([4, 0]);
+    expect(index().match('刘洋(一年级1班)').children).toEqual([4]);
+    // A class the name is not in, or no such name: unknown, never a guess.
+    expect(index().match('刘洋(三(1)班)')).toMatchObject({ children: [], unknown: 1, ambiguous: 0 });
+    expect(index().match('赵无名(三(1)班)')).toMatchObject({ children: [], unknown: 1 });
+  });
+
   it('is empty for a blank cell', () => {
     expect(index().match(null)).toEqual({ children: [], unknown: 0, ambiguous: 0, everyone: false });
     expect(index().match('  ')).toEqual({ children: [], unknown: 0, ambiguous: 0, everyone: false });

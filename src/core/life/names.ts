@@ -14,6 +14,8 @@ const EVERYONE = new Set(['全体留守儿童', '全体', '全部', '所有留�
 const SEPARATORS = /[、,，;；/\s\u3000]+/;
 /** A token that looks like a class rather than a name: it ends in 班 or names a grade. */
 const CLASS_LIKE = /(班|年级)$/;
+/** A name, then its class in brackets: 王芳(三(1)班), 王芳（三（1）班）. */
+const NAME_WITH_CLASS = /^([^()（）]+)[(（](.+班)[)）]$/;
 
 export interface NameMatch {
   /** Indexes into the children given to the index, each once, in the order first named. */
@@ -28,8 +30,8 @@ export interface NameMatch {
 
 /**
  * Names of one roster, indexed once and used for every cell of the five sheets (参加学生, 成员, 学生,
- * 受助学生). A cell holds names separated by 、 ， , ; or spaces, a class (三(1)班, 三年级1班), or
- * 全体留守儿童; a name padded with spaces (张  三) is still one name when the whole cell is that name.
+ * 受助学生). A cell holds names separated by 、 ， , ; or spaces, a name with its class in brackets
+ * (王芳(三(1)班), for two children of one name), a class (三(1)班, 三年级1班), or 全体留守儿童; a name padded with spaces (张  三) is still one name when the whole cell is that name.
  */
 export class NameIndex {
   private readonly byName = new Map<string, number[]>();
@@ -72,6 +74,13 @@ export class NameIndex {
         else out.add(named[0]);
         continue;
       }
+      const withClass = this.nameWithClass(token);
+      if (withClass !== null) {
+        if (withClass.length === 1) out.add(withClass[0]);
+        else if (withClass.length > 1) ambiguous++;
+        else unknown++;
+        continue;
+      }
       const cls = CLASS_LIKE.test(token) ? this.classOf(token) : null;
       if (cls) {
         for (const i of cls) out.add(i);
@@ -84,6 +93,20 @@ export class NameIndex {
       unknown++;
     }
     return { children: [...out], unknown, ambiguous, everyone: false };
+  }
+
+  /**
+   * 王芳(三(1)班) or 王芳（三年级1班）: a name told apart by its class, as the pane writes a name two
+   * children share. The children of that name in that class; null when the token is not of this form.
+   */
+  private nameWithClass(token: string): number[] | null {
+    const m = NAME_WITH_CLASS.exec(token);
+    if (!m) return null;
+    const named = this.byName.get(normalizeName(m[1]));
+    const c = parseClass(m[2], this.today);
+    const label = c?.ok ? classLabel(c.grade, c.classNo) : null;
+    if (!named || label === null) return named ? [] : null;
+    return named.filter((i) => this.children[i].classLabel === label);
   }
 
   /** The children of the class a token names, or null when it is no class of this roster. */

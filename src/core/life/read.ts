@@ -122,6 +122,22 @@ function findLayout(workbook: WorkbookSnapshot, name: LifeSheetName, fields: rea
   return null;
 }
 
+/**
+ * Where a life sheet's header is and which column holds each field, for writing rows the reader will read
+ * back (entries.ts); null when the sheet is missing or has no header naming its required columns.
+ */
+export function lifeLayout(workbook: WorkbookSnapshot, name: LifeSheetName): { readonly headerRow: number; readonly cols: Readonly<Record<string, number | undefined>> } | null {
+  const fields = {
+    [SHEETS.activities]: ACTIVITY_FIELDS,
+    [SHEETS.groups]: GROUP_FIELDS,
+    [SHEETS.rollCall]: ROLL_CALL_FIELDS,
+    [SHEETS.fund]: FUND_FIELDS,
+    [SHEETS.training]: TRAINING_FIELDS,
+  }[name];
+  const layout = findLayout(workbook, name, fields, new Findings());
+  return layout && { headerRow: layout.headerRow, cols: layout.cols };
+}
+
 /** Each non-blank row under the header, with a reader of its fields. */
 function* rowsOf(layout: Layout): Generator<{ row: number; at: (key: string) => CellValue }> {
   const { sheet, headerRow, cols } = layout;

@@ -128,6 +128,9 @@ const COLUMNS: Readonly<Record<LifeSheetName, { fields: readonly LifeField[]; co
   },
 };
 
+/** Title lines above a template's header: the header is this 0-based row, the first record the next. */
+export const LIFE_TEMPLATE_TITLE_LINES = 1;
+
 export const LIFE_SHEETS: readonly LifeSheetName[] = [SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training];
 
 /** A life sheet's template, created only when missing: a title line, the header, an Excel table with dropdowns. */
