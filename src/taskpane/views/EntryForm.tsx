@@ -1,27 +1,85 @@
-import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
 import { t, type Lang } from '../../core/i18n';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { ViewsCore } from './core';
 import type { PickedChild } from './logic';
 import { useViewStyles } from './styles';
 import { useEntryForm, type EntryFormProps, type EntryFormState } from './useEntryForm';
+import type { LifeProposer } from './lifeLogic';
+import type { RosterRecord } from '../../core/roster/types';
 
 export type { EntryPrefill } from './useEntryForm';
+
+// The activity and roll-call forms (issue 17) come in their own chunk, fetched when first chosen.
+const LifeEntry = lazy(() => import(/* webpackChunkName: "view-life-entry" */ './LifeEntry'));
+type EntryMode = 'contact' | 'activity' | 'rollCall';
+const MODES: readonly EntryMode[] = ['contact', 'activity', 'rollCall'];
+
+/** What the activity and roll-call forms need from the 今日 view: the roster as read, and the way to a preview. */
+export interface LifeEntryHost {
+  readonly roster: readonly RosterRecord[];
+  readonly propose: LifeProposer;
+}
 
 /**
  * 记一笔: one child found by typing part of the name, or (班会) several children of one class ticked;
  * kind, target, date (today), a few words, follow-up. "记录…" hands the form to the view, which previews
  * the row(s) and appends them in one write.
  */
-export function EntryForm(props: EntryFormProps & { lang: Lang; disabled: boolean }) {
-  const { lang, core, disabled } = props;
+export function EntryForm(props: EntryFormProps & { lang: Lang; disabled: boolean; life?: LifeEntryHost }) {
+  const { lang, core, disabled, life } = props;
   const styles = useViewStyles();
   const s = useEntryForm(props);
+  const [mode, setMode] = useState<EntryMode>('contact');
+  const [prefilled, setPrefilled] = useState(props.prefill?.nonce);
+  if (props.prefill?.nonce !== prefilled) {
+    // A reminder's "记一笔" is a contact: back to that form.
+    setPrefilled(props.prefill?.nonce);
+    setMode('contact');
+  }
   return (
     <section className={styles.form} aria-labelledby="entry-title" data-testid="entry-form">
       <Text as="h2" id="entry-title" weight="semibold">
         {t(lang, 'views.entry.title')}
       </Text>
+      {life && (
+        <Field label={t(lang, 'life.entry.mode')}>
+          <Select value={mode} onChange={(_, d) => setMode(d.value as EntryMode)} data-testid="entry-mode">
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(lang, `life.entry.mode.${m}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {life && mode !== 'contact' ? (
+        <Suspense fallback={<Spinner size="tiny" label={t(lang, 'life.entry.loading')} />}>
+          <LifeEntry
+            mode={mode}
+            lang={lang}
+            today={props.today}
+            core={core}
+            children={props.children}
+            roster={life.roster}
+            teacher={props.recorder}
+            disabled={disabled}
+            propose={life.propose}
+          />
+        </Suspense>
+      ) : (
+        <ContactEntry s={s} core={core} lang={lang} disabled={disabled} />
+      )}
+    </section>
+  );
+}
+
+/** The talk or contact: one child, or a 班会's class ticked; kind, target, date, words, follow-up. */
+function ContactEntry({ s, core, lang, disabled }: { s: EntryFormState; core: ViewsCore; lang: Lang; disabled: boolean }) {
+  const styles = useViewStyles();
+  return (
+    <>
       <Checkbox checked={s.meeting} onChange={(_, d) => s.setMeeting(Boolean(d.checked))} label={t(lang, 'views.entry.meeting')} />
       {!s.meeting && <ChildSearch s={s} lang={lang} />}
       {s.meeting && <MeetingChildren s={s} lang={lang} />}
@@ -34,7 +92,7 @@ export function EntryForm(props: EntryFormProps & { lang: Lang; disabled: boolea
           {t(lang, 'views.entry.clear')}
         </Button>
       </div>
-    </section>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import './messages';
 import type { WorkbookPort } from '../../workbook/port';
 import type { ViewProps } from '../views';
 import type { PeriodKindChoice } from './logic';
+import { LifeFigures } from './LifeFigures';
 import { useViewStyles } from './styles';
 import { useSummary, type SummaryComputed, type SummaryState } from './useSummary';
 import { WritePreview } from './WritePreview';
@@ -40,6 +41,7 @@ export default function SummaryView(props: ViewProps) {
       </div>
       <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
       {s.data && figures && <HeadlineFigures data={s.data} j={figures} lang={lang} />}
+      {s.data && <LifeFigures f={s.data.plan.life.figures} lang={lang} />}
       <ExportSection s={s} port={port} lang={lang} />
       <RollupSection s={s} lang={lang} />
     </div>

@@ -53,6 +53,7 @@ export default function TodayView(props: ViewProps) {
             prefill={s.prefill}
             disabled={s.busy}
             onRecord={(f) => void s.record(f)}
+            life={{ roster: s.data.plan.roster.records, propose: s.proposeLife }}
           />
         </div>
       )}

@@ -8,6 +8,7 @@ import type { ViewProps } from '../views';
 import { loadViewsCore, type ViewsCore } from './core';
 import type { EntryPrefill } from './EntryForm';
 import { abortError, entryFromForm, rememberedTeacher, teacherChoices, TEACHER_STORAGE_KEY, type EntryForm as Form, type PickedChild } from './logic';
+import type { LifeProposer } from './lifeLogic';
 import type { ProposedWrite } from './WritePreview';
 
 export interface TodayLoaded {
@@ -36,6 +37,8 @@ export interface TodayState {
   readonly logFor: (item: ReminderItem) => void;
   /** Read afresh, then propose the entry's rows for a preview. */
   readonly record: (form: Form) => Promise<unknown>;
+  /** Read afresh, then let an activity or roll-call form propose its rows for a preview (issue 17). */
+  readonly proposeLife: LifeProposer;
   readonly closePreview: () => void;
 }
 
@@ -140,5 +143,17 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
       setPending({ titleKey: 'views.entry.previewTitle', plan, lines, changes: true, after: refresh });
     });
 
-  return { data, teacher, teachers, children, view, pending, prefill, busy, refresh, choose, goTo, logFor, record, closePreview: () => setPending(null) };
+  const proposeLife: LifeProposer = (make) =>
+    operation.run('ui.op.prepare', async ({ signal }) => {
+      setPending(null);
+      const fresh = await load(signal);
+      const proposal = make({ snapshot: fresh.snapshot, records: fresh.plan.roster.records });
+      if (!proposal.ok) {
+        operation.notify({ intent: 'warning', lines: [t(lang, proposal.messageKey, proposal.params ?? {})] });
+        return;
+      }
+      setPending({ ...proposal.write, after: refresh });
+    });
+
+  return { data, teacher, teachers, children, view, pending, prefill, busy, refresh, choose, goTo, logFor, record, proposeLife, closePreview: () => setPending(null) };
 }

@@ -14,6 +14,7 @@ export { CONTACT_KINDS, TARGETS, FOLLOW_UP_DEFAULT_DAYS, logEntryOp } from '../.
 export { todayView, renderMsg, statusText } from '../../core/reminders';
 export { periodLabel, formatShare, share, deidentifyWorkbook, deidentifyMessage, rollupPlan } from '../../core/summary';
 export { SHEETS } from '../../core/sheets';
+export { activityEntryPlan, rollCallEntryPlan, registeredAdults, ACTIVITY_TYPES } from '../../core/life';
 
 let calendar: Promise<typeof import('../../core/calendar/tyme')> | null = null;
 

@@ -119,7 +119,7 @@ export const lifeEntry: DomainMessages = {
     'life.view.activitiesValue': '{count, plural, one {# activity} other {# activities}}, {taking, plural, one {# child} other {# children}} taking part, {without} without',
     'life.view.groups': 'Interest groups',
     'life.view.groupsValue': '{groups, plural, one {# group} other {# groups}}, {members, plural, one {# child} other {# children}} in them, {none} in none',
-    'life.view.rollCall': '留守之家',
+    'life.view.rollCall': 'Saturday home (留守之家)',
     'life.view.rollCallValue': '{days, plural, one {open # day} other {open # days}}, {attendances, plural, one {# attendance} other {# attendances}}',
     'life.view.pickupsMissing': 'Signed in, no pickup recorded',
     'life.view.fund': "Children's fund",

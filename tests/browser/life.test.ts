@@ -1,0 +1,156 @@
+/**
+ * 记一笔 of the school's life (issue 17) in the Excel pane at its usual width, 350 px: the teacher records
+ * a 生日会 for a class and one child of another (picked by class and by name), then a Saturday's
+ * 留守之家 roll call — three children ticked, one collected by the registered guardian, one by someone
+ * else with no relation given, one not yet collected — each after a preview that says what the checks
+ * will find; 活动记录 and 留守之家签到 are created as templates and appended to through the Office port;
+ * 汇总 then shows the period's figures of the school's life. Nothing is wider than the pane.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { t, type Lang } from '../../src/core/i18n';
+import { SHEETS } from '../../src/core/sheets';
+import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
+import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
+import { button, expectedSampleCheck, idle } from './flow';
+import { DIST, serveDist, type StaticServer } from './server';
+
+const TEACHER = '刘芳';
+const PANE = { width: 350, height: 900 };
+
+let script: string;
+let server: StaticServer;
+beforeAll(async () => {
+  script = await fakeOfficeScript();
+  server = await serveDist();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const combo = (page: Page, lang: Lang, key: string) => page.getByRole('combobox', { name: t(lang, key), exact: true });
+const textbox = (page: Page, lang: Lang, key: string) => page.getByRole('textbox', { name: t(lang, key), exact: true });
+
+/**
+ * How far the widest thing inside a section reaches past the pane's right edge (0 or less: it fits). The
+ * section, not the page: the English tab list above (Pane.tsx, not this feature) is wider than 350 px.
+ */
+const overflow = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((root) => {
+    const right = Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right));
+    return Math.ceil(right + window.scrollX - document.documentElement.clientWidth);
+  });
+
+async function confirm(page: Page, lang: Lang): Promise<void> {
+  await button(page, lang, 'ui.action.confirm').click();
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: t(lang, 'ui.written.done') })
+    .waitFor();
+  await idle(page, lang);
+}
+
+describe.each([
+  ['zh-CN', 20],
+  ['en-US', 12],
+] as const)('记一笔 of the school life in the Excel pane at 350 px (%s, ExcelApi 1.%i)', (lang, api) => {
+  let session: Session;
+  const short = lang === 'zh-CN' ? 'zh' : 'en';
+  beforeAll(async () => {
+    session = await openSession({ locale: lang, viewport: PANE });
+    session.page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('records an activity and a roll-call day after a preview, and 汇总 counts them', async () => {
+    const { page, problems } = session;
+    const records = (await expectedSampleCheck()).records;
+    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api, today: TODAY });
+    await page.getByRole('tab', { name: t(lang, 'views.tab.today'), exact: true }).click();
+    const nameInput = page.getByRole('textbox', { name: t(lang, 'views.today.teacherInput') });
+    await nameInput.waitFor();
+    await idle(page, lang);
+    await nameInput.fill(TEACHER);
+    await button(page, lang, 'views.today.teacherSave').click();
+    await page.getByTestId('today-counts').waitFor();
+    await idle(page, lang);
+
+    // An activity: a class ticked whole, and one child of another class found by name.
+    const klass = records[0].classLabel!;
+    const inClass = records.filter((r) => r.classLabel === klass);
+    const other = records.find((r) => r.classLabel !== klass && records.filter((x) => x.name === r.name).length === 1)!;
+    await combo(page, lang, 'life.entry.mode').selectOption('activity');
+    const form = page.getByTestId('activity-form');
+    await form.waitFor();
+    await textbox(page, lang, 'life.entry.activityName').fill('九月生日会');
+    await combo(page, lang, 'life.entry.type').selectOption('生日会');
+    await combo(page, lang, 'life.entry.classFilter').selectOption(klass);
+    await page.getByRole('checkbox', { name: t(lang, 'life.entry.tickShown', { count: inClass.length }) }).check();
+    await combo(page, lang, 'life.entry.classFilter').selectOption('');
+    await textbox(page, lang, 'life.entry.search').fill(other.name);
+    await page.getByRole('checkbox', { name: `${other.name}（${other.classLabel}）`, exact: true }).check();
+    const picked = inClass.length + 1;
+    expect(await page.getByTestId('picked-count').textContent()).toBe(t(lang, 'life.entry.picked', { count: picked }));
+    await screenshot(page, `${short}-life-1-activity-form`);
+    expect(await overflow(page, 'entry-form')).toBeLessThanOrEqual(0);
+    await button(page, lang, 'life.entry.record').click();
+    await page.getByRole('heading', { name: t(lang, 'life.entry.previewActivity') }).waitFor();
+    await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.activities, count: 0 })).waitFor();
+    await page.getByText(t(lang, 'life.entry.activityLine', { date: TODAY, name: '九月生日会', type: '生日会', count: picked })).waitFor();
+    expect(await sheetValues(page, SHEETS.activities)).toBeNull(); // nothing written before the confirmation
+    if (api === 20) expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-life-2-activity-preview`);
+    await confirm(page, lang);
+    const activities = (await sheetValues(page, SHEETS.activities))!;
+    expect(activities[1]).toEqual(['日期', '活动名称', '类型', '负责人', '参加学生', '备注']);
+    expect(activities[2].slice(1, 5)).toEqual(['九月生日会', '生日会', TEACHER, [...inClass.map((r) => r.name), other.name].join('、')]);
+
+    // A roll-call day: three children, collected by the guardian, by someone unregistered, and not yet.
+    const [first, second, third] = inClass;
+    await combo(page, lang, 'life.entry.mode').selectOption('rollCall');
+    await page.getByTestId('rollcall-form').waitFor();
+    await page.getByLabel(t(lang, 'life.entry.signIn'), { exact: true }).fill('08:30');
+    await page.getByLabel(t(lang, 'life.entry.signOutDay'), { exact: true }).fill('11:30');
+    await combo(page, lang, 'life.entry.classFilter').selectOption(klass);
+    for (const r of [first, second, third]) await page.getByRole('checkbox', { name: r.name, exact: true }).check();
+    const pickupOf = (r: (typeof records)[number]) => page.getByRole('combobox', { name: `${r.name}（${r.classLabel}） ${t(lang, 'life.entry.pickup')}` });
+    expect(await pickupOf(first).inputValue()).toBe('0'); // the registered guardian, offered first
+    await pickupOf(second).selectOption('other');
+    await page
+      .getByTestId('pickup-row')
+      .nth(1)
+      .getByRole('textbox', { name: t(lang, 'life.entry.pickupName') })
+      .fill('周阿姨');
+    await pickupOf(third).selectOption('none');
+    expect(await overflow(page, 'entry-form')).toBeLessThanOrEqual(0);
+    if (api === 20) expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `${short}-life-3-rollcall-form`);
+    await button(page, lang, 'life.entry.record').click();
+    await page.getByRole('heading', { name: t(lang, 'life.entry.previewRollCall') }).waitFor();
+    await page.getByText(t(lang, 'life.entry.warnUnregistered', { child: second.name })).waitFor();
+    await page.getByText(t(lang, 'life.entry.warnMissing', { child: third.name })).waitFor();
+    await screenshot(page, `${short}-life-4-rollcall-preview`);
+    await confirm(page, lang);
+    const rollCall = (await sheetValues(page, SHEETS.rollCall))!;
+    expect(rollCall.slice(2).map((row) => row.slice(1))).toEqual([
+      [first.name, '08:30', '11:30', first.guardianName, first.guardianRelation, TEACHER],
+      [second.name, '08:30', '11:30', '周阿姨', null, TEACHER],
+      [third.name, '08:30', null, null, null, TEACHER],
+    ]);
+
+    // 汇总: the term's figures of the school's life.
+    await page.getByRole('tab', { name: t(lang, 'views.tab.summary'), exact: true }).click();
+    await page.getByTestId('life-figures').waitFor();
+    await idle(page, lang);
+    expect(await page.getByTestId('life-activities').textContent()).toBe(t(lang, 'life.view.activitiesValue', { count: 1, taking: picked, without: records.length - picked }));
+    expect(await page.getByTestId('life-rollcall').textContent()).toBe(t(lang, 'life.view.rollCallValue', { days: 1, attendances: 3 }));
+    expect(await page.getByTestId('life-pickups-missing').textContent()).toBe('1');
+    expect(await overflow(page, 'life-figures')).toBeLessThanOrEqual(0);
+    await page.getByTestId('life-figures').scrollIntoViewIfNeeded();
+    await screenshot(page, `${short}-life-5-summary`);
+    expect(problems).toEqual([]);
+  });
+});
