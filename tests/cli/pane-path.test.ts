@@ -10,6 +10,9 @@ import '../../src/core/i18n/all';
 import { t } from '../../src/core/i18n';
 import { checkRoster, findingsSheetPlan, markOps, overrideFromSettings, overrideSettingsOps, ruleLabel, severityLabel } from '../../src/core/roster';
 import { SHEETS } from '../../src/core/sheets';
+import { createTymeCalendar } from '../../src/core/calendar/tyme';
+import { BLANK_LINE, CARD_ROWS } from '../../src/core/cards';
+import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES, SAMPLES, runCli } from './run-cli';
 
@@ -114,5 +117,44 @@ describe('a roster of one sheet per class through the pane path', () => {
     const saved = await openXlsx(port.save()).read();
     const again = checkRoster(saved, { today: TODAY, override: overrideFromSettings(saved) });
     expect(again.layouts.map((l) => l.sheet)).toEqual(['一年级一班', '二年级一班']);
+  });
+});
+
+describe('the 民政 农村留守儿童信息登记表 through the pane path', () => {
+  it("reads each repeated sub-header as its group's, and the 联系卡 prints the guardian's occupation and the 户籍 the ID names", async () => {
+    const port = openXlsx(readFileSync(SAMPLES.minzheng));
+    const before = await port.read();
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    const cols = plan.roster.layout.columns;
+    // 姓名, 年龄 and 健康状况 stand under both 儿童基本情况 and 监护情况: each is its own person's.
+    expect([cols.name, cols.guardianName, cols.guardianAge, cols.childHealth, cols.guardianHealth].map((c) => columnLetter(c!))).toEqual(['B', 'W', 'Y', 'L', 'Z']);
+    // 学籍's 是否留守儿童 code: 2 双亲留守, 1 单亲留守.
+    const roster = before.sheets.find((s) => s.name === plan.roster.layout.sheet)!;
+    const cell = (row: number, col: number) => roster.values[row - roster.origin.row][col - roster.origin.col];
+    expect(plan.roster.records.map((r) => r.leftBehindType)).toEqual(plan.roster.records.map((r) => (cell(r.row, cols.leftBehindType!) === 2 ? 'both' : 'one')));
+    expect(new Set(plan.roster.records.map((r) => r.leftBehindType))).toEqual(new Set(['both', 'one']));
+
+    await port.apply(plan.plan);
+    const after = await openXlsx(port.save()).read();
+    const cards = after.sheets.find((s) => s.name === SHEETS.cards)!;
+    const rows = cards.values.slice(2);
+    const cardOf = (i: number) => {
+      const byLabel = new Map<string, unknown>();
+      for (const r of rows.slice(i * CARD_ROWS, (i + 1) * CARD_ROWS)) {
+        byLabel.set(String(r[0]), r[1]);
+        byLabel.set(String(r[2]), r[3]);
+      }
+      return byLabel;
+    };
+    plan.roster.records.forEach((r, i) => {
+      const card = cardOf(i);
+      expect(card.get('姓名')).toBe(r.name);
+      const occupation = cell(r.row, cols.guardianOccupation!);
+      expect([r.name, card.get('监护人职业')]).toEqual([r.name, occupation ?? BLANK_LINE]);
+      // The ID's first six digits: 430524 隆回县 for all but one, registered in 邵东县 before it was renamed 邵东市.
+      expect([r.name, card.get('户籍地（据证件）')]).toEqual([r.name, r.idNumber!.startsWith('430521') ? '湖南省邵阳市邵东县' : '湖南省邵阳市隆回县']);
+    });
+    // The roster itself is untouched.
+    expect(after.sheets.find((s) => s.name === roster.name)!.values).toEqual(roster.values);
   });
 });

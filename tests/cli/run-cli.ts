@@ -15,6 +15,7 @@ export const SAMPLES: Record<string, string> = {
   'saved-mapping': path.join(FIXTURES, 'saved-mapping.xlsx'),
   sections: path.join(FIXTURES, 'sections.xlsx'),
   'merged-class': path.join(FIXTURES, 'merged-class.xlsx'),
+  minzheng: path.join(FIXTURES, 'minzheng.xlsx'),
   'sample-roster': path.join(ROOT, 'assets', 'sample-roster.xlsx'),
 };
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');

@@ -103,6 +103,48 @@ describe('export', () => {
     for (const sheet of copy.sheets) for (const row of sheet.values) for (const v of row) expect([sheet.name, v, longDigits(v)]).toEqual([sheet.name, v, false]);
   });
 
+  it('masks every name, ID and phone of the 民政 登记表 and keeps 民族, 户籍 and the school readable', async () => {
+    const minzheng = path.join(ROOT, 'tests', 'fixtures', 'minzheng.xlsx');
+    const applied = path.join(dir, 'minzheng-applied.xlsx');
+    await run(['apply', minzheng, '-o', applied]);
+    const out = path.join(dir, 'minzheng-deid.xlsx');
+    expect((await run(['export', applied, '-o', out])).status).toBe(0);
+    const source = await read(applied);
+    const copy = await read(out);
+    // No 18-character ID and no mobile number anywhere, in any digit width or spacing.
+    const leaks = (v: CellValue) => {
+      // A share such as 0.18181818181818182 is no phone: numbers count only when whole.
+      const text = (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : '') : typeof v === 'string' ? v : '').normalize('NFKC').replace(/[\s-]/g, '');
+      return /\d{17}[\dXx]/.test(text) || /1[3-9]\d{9}/.test(text);
+    };
+    expect(source.sheets.some((sh) => sh.values.some((r) => r.some(leaks)))).toBe(true);
+    for (const sheet of copy.sheets) for (const row of sheet.values) for (const v of row) expect([sheet.name, v, leaks(v)]).toEqual([sheet.name, v, false]);
+
+    // The roster's columns by their header in the copy (two header rows become one: 儿童基本情况 / 民族).
+    const original = findSheet(await read(minzheng), '留守儿童信息登记表')!;
+    const masked = findSheet(copy, '留守儿童信息登记表')!;
+    const headerAt = masked.values.findIndex((r) => r.includes('儿童基本情况 / 民族'));
+    const col = (header: string) => masked.values[headerAt].indexOf(header);
+    // The eleven children, the signature line below them left out.
+    const data = (sheet: SheetSnapshot, c: number, from: number) => sheet.values.slice(from, from + 11).map((r) => r[c]);
+    // The source's first child is on row 6 (two titles, two header rows, the column numbers); the copy's right under its header and the numbers.
+    const before = (c: number) => data(original, c, 5);
+    const after = (header: string) => data(masked, col(header), headerAt + 2);
+    expect(after('儿童基本情况 / 民族')).toEqual(before(3));
+    expect(after('儿童基本情况 / 就读学校')).toEqual(before(9));
+    expect(after('儿童基本情况 / 就读学校')).toContain('岩口镇王家坪小学');
+    expect(after('儿童基本情况 / 户籍所在地')).toEqual(before(7));
+    for (const [header, c] of [
+      ['儿童基本情况 / 姓名', 1],
+      ['父母情况 / 父亲姓名', 15],
+      ['监护情况 / 姓名', 22],
+    ] as const) {
+      const names = after(header);
+      expect(names).toHaveLength(before(c).length);
+      names.forEach((n, i) => expect([header, n, n === before(c)[i]]).toEqual([header, expect.stringContaining('*'), false]));
+    }
+  });
+
   it('keeps date cells dates in the copy, not bare serials', async () => {
     const applied = path.join(dir, 'applied-dates.xlsx');
     await run(['apply', sample, '-o', applied]);

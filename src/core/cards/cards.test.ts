@@ -142,8 +142,8 @@ describe('联系卡', () => {
     // The mentor with their phone from 帮扶人员.
     expect(flat.some((v) => v.includes('陈老师') && v.includes('13700003333'))).toBe(true);
     // 户籍 named from the ID's first six digits (522401: 毕节, renumbered since), beside the roster's own 户籍 (none here).
-    const hukouRow = card.find((r) => r[0] === '户籍（据身份证）')!;
-    expect(hukouRow).toEqual(['户籍（据身份证）', '贵州省毕节地区毕节市', '户籍所在地', BLANK_LINE]);
+    const hukouRow = card.find((r) => r[0] === '户籍地（据证件）')!;
+    expect(hukouRow).toEqual(['户籍地（据证件）', '贵州省毕节地区毕节市', '户籍所在地', BLANK_LINE]);
     // The guardian's occupation where the roster has it (监护人职业), a line to fill where the cell is blank.
     const occupationOf = (i: number) => op.content.rows.slice(i * CARD_ROWS, (i + 1) * CARD_ROWS).find((r) => r[0] === '监护人职业')![1];
     expect([occupationOf(0), occupationOf(1)]).toEqual(['务农', BLANK_LINE]);
@@ -162,7 +162,7 @@ describe('联系卡', () => {
       '母亲务工地',
       '监护人年龄',
       '监护人职业',
-      '户籍（据身份证）',
+      '户籍地（据证件）',
       '户籍所在地',
       '父亲姓名',
       '父亲电话',

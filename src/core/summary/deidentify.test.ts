@@ -267,6 +267,31 @@ describe('deidentifyWorkbook', () => {
     expect(['活动名称', '与学生关系', '凭证号', '金额', '学时', '小组'].map(maskerForHeader)).toEqual([null, null, null, null, null, null]);
   });
 
+  it('never cuts a name out of the mapped 民族, school or 监护类型 columns, and keeps 户籍 down to the village', () => {
+    const wb: WorkbookSnapshot = {
+      sheets: [
+        {
+          name: '登记表',
+          origin: { row: 0, col: 0 },
+          values: [
+            ['姓名', '民族', '户籍所在地', '就读学校', '监护类型', '监护人', '监护人电话'],
+            ['王小明', '土家族', '湖南省邵阳市隆回县岩口镇王家坪村3组12号', '岩口镇王家坪小学', '祖辈监护', '王家坪', '13812345678'],
+          ],
+        },
+      ],
+    };
+    const roster: DeidentifyRoster = {
+      sheet: '登记表',
+      headerRows: [0],
+      firstDataRow: 1,
+      columns: { name: 0, ethnicity: 1, hukou: 2, school: 3, guardianshipType: 4, guardianName: 5, guardianPhone: 6 },
+    };
+    // A grandfather named 王家坪, like the village and the school: masked where he is named, and nowhere else.
+    expect(contentOf(deidentifyWorkbook(wb, roster), '登记表').rows).toEqual([
+      ['王*明', '土家族', '湖南省邵阳市隆回县岩口镇王家坪村', '岩口镇王家坪小学', '祖辈监护', '王*坪', '138****5678'],
+    ]);
+  });
+
   it('keeps a header repeated under a section row, and date cells as dates', () => {
     const wb: WorkbookSnapshot = {
       sheets: [

@@ -57,8 +57,31 @@ const FIELD_MASKERS: Partial<Record<FieldKey, Masker>> = {
   parentPhone: 'phone',
   guardianPhone: 'phone',
   address: 'address',
+  // 户籍 is a place like the address: kept down to the village, house details dropped.
+  hukou: 'address',
   birthDate: 'birthDate',
 };
+
+/**
+ * Roster columns that say something about a child or guardian and are never a name (民族, the school, 监护类型 …):
+ * copied as written, only ID- and phone-like digit runs masked, so a school named 王家坪小学 is not cut up
+ * because a grandfather is called 王家坪.
+ */
+const FACT_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  'ethnicity',
+  'school',
+  'childHealth',
+  'guardianHealth',
+  'guardianshipType',
+  'guardianOccupation',
+  'guardianRelation',
+  'parentAway',
+  'fatherAway',
+  'motherAway',
+]);
+
+/** How a column of the copy is treated: a masker, 'fact' (digit runs only) or null (names and digit runs, as free text). */
+type Treatment = Masker | 'fact' | null;
 
 /** A masker for a column of a sheet other than the roster, from its header text. */
 export function maskerForHeader(header: string): Masker | null {
@@ -179,6 +202,14 @@ class Scrubber {
     return this.free(v);
   }
 
+  /** A cell of a fact column (民族, 就读学校): only ID- or phone-like digit runs, never a name inside it. */
+  digitsOnly(v: CellValue): CellValue {
+    if (typeof v !== 'string') return typeof v === 'number' ? this.free(v) : v;
+    const out = scrubDigits(v);
+    if (out !== v) this.counts.text++;
+    return out;
+  }
+
   /** Any other cell: roster names and ID- or phone-like digit runs. Whole numbers of 7+ digits count. */
   free(v: CellValue): CellValue {
     if (typeof v === 'number') {
@@ -233,7 +264,7 @@ function sheetContent(
   sheet: SheetSnapshot,
   headerRows: readonly number[],
   firstDataRow: number,
-  maskerOf: (col: number, header: string) => Masker | null,
+  maskerOf: (col: number, header: string) => Treatment,
   scrub: Scrubber,
   /** For a label/value layout (联系卡): a cell's own masker, winning over its column's. */
   cellMasker?: (row: number, col: number) => Masker | null,
@@ -254,14 +285,14 @@ function sheetContent(
     if (texts.length) titleLines.push(texts.join(' '));
   }
   const columns: PlanColumn[] = [];
-  const maskers: (Masker | null)[] = [];
+  const maskers: Treatment[] = [];
   const leaves: string[] = [];
   for (let c = 0; c <= maxCol; c++) {
     const header = headerText(sheet, headerRows, c);
     const masker = maskerOf(c, header);
     maskers.push(masker);
     leaves.push(header.split(' / ').pop() ?? '');
-    columns.push({ header: cellText(scrub.free(header)), format: masker && masker !== 'birthDate' ? 'text' : 'general' });
+    columns.push({ header: cellText(scrub.free(header)), format: masker && masker !== 'birthDate' && masker !== 'fact' ? 'text' : 'general' });
   }
   const rows: PlanCell[][] = [];
   for (let r = firstDataRow; r <= maxRow; r++) {
@@ -289,7 +320,7 @@ function isSectionRow(sheet: SheetSnapshot, row: number, maxCol: number): boolea
 }
 
 /** One cell of the copy: masked by its column's masker, a date cell kept a date, a repeated header kept. */
-function copyCell(sheet: SheetSnapshot, row: number, col: number, masker: Masker | null, headerLeaf: string, scrub: Scrubber): PlanCell {
+function copyCell(sheet: SheetSnapshot, row: number, col: number, masker: Treatment, headerLeaf: string, scrub: Scrubber): PlanCell {
   const v = cellAt(sheet, row, col);
   // The header written again below a section row ("三年级一班", then 姓名 / 监护人 …) is no child's name.
   if (typeof v === 'string' && headerLeaf && v.trim() === headerLeaf) return v;
@@ -298,7 +329,7 @@ function copyCell(sheet: SheetSnapshot, row: number, col: number, masker: Masker
     const iso = fromExcelSerial(v);
     if (iso) return { date: iso };
   }
-  return scrub.mask(v, masker);
+  return masker === 'fact' ? scrub.digitsOnly(v) : scrub.mask(v, masker);
 }
 
 /**
@@ -350,7 +381,7 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
         (col, header) => {
           const field = fieldOfCol.get(col);
           // A column the mapping left out is judged by its header, like any other sheet's.
-          return field ? (FIELD_MASKERS[field] ?? null) : maskerForHeader(header);
+          return field ? (FIELD_MASKERS[field] ?? (FACT_FIELDS.has(field) ? 'fact' : null)) : maskerForHeader(header);
         },
         scrub,
       );

@@ -20,7 +20,7 @@ export const cards: DomainMessages = {
     'cards.field.id': '身份证号',
     'cards.field.leftBehindType': '留守类型',
     'cards.field.address': '家庭住址',
-    'cards.field.idRegion': '户籍（据身份证）',
+    'cards.field.idRegion': '户籍地（据证件）',
     'cards.field.hukou': '户籍所在地',
     'cards.field.boarding': '寄宿',
     'cards.field.fatherName': '父亲姓名',
