@@ -1,6 +1,6 @@
 /**
  * Cards benchmark (issue 16): 联系卡, 成长记录 and 帮扶计划 for 2,000 children and 100,000 谈心记录 rows.
- *   cards   — planChildFiles: gather each child's facts, the 联系卡 plan (15 rows a card, page breaks),
+ *   cards   — planChildFiles: gather each child's facts, the 联系卡 plan (16 rows a card, page breaks),
  *             the 成长记录 plan (every entry in date order, paged) and the 帮扶计划 rows, findings, reviews.
  * The log is read once beforehand with readLog (its cost is the reminders bench's "read"). Prints the
  * median of several runs in milliseconds, wall and CPU (aim: under 2 s), and the plans' sizes.
