@@ -14,6 +14,10 @@ import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { BLANK_LINE, CARD_ROWS } from '../../src/core/cards';
 import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
+import { createTymeCalendar } from '../../src/core/calendar/tyme';
+import { logEntryOp } from '../../src/core/contacts';
+import { planMaintenance } from '../../src/core/workflow';
+import { entryFromForm, matchChildren, pickedChildrenOf, pickedKey, tickedChildren } from '../../src/taskpane/views/logic';
 import { FIXTURES, SAMPLES, runCli } from './run-cli';
 
 jest.setTimeout(600_000);
@@ -117,6 +121,36 @@ describe('a roster of one sheet per class through the pane path', () => {
     const saved = await openXlsx(port.save()).read();
     const again = checkRoster(saved, { today: TODAY, override: overrideFromSettings(saved) });
     expect(again.layouts.map((l) => l.sheet)).toEqual(['一年级一班', '二年级一班']);
+  });
+
+  it('records a talk for the child picked in 记一笔, though another class sheet has a child on the same row', async () => {
+    const port = openXlsx(readFileSync(FILE));
+    const before = await port.read();
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    // The list the form offers, as useToday builds it; find two children sharing a row number.
+    const listed = pickedChildrenOf(plan.roster.records);
+    const a = listed.find((c) => listed.some((o) => o.row === c.row && o.sheet !== c.sheet))!;
+    const b = listed.find((o) => o.row === a.row && o.sheet !== a.sheet)!;
+    expect(b.classLabel).not.toBe(a.classLabel);
+    // 班会 of b's class with only b ticked; and a typed and chosen by name.
+    const meeting = tickedChildren(
+      listed.filter((c) => c.classLabel === b.classLabel),
+      new Set([pickedKey(b)]),
+    );
+    const typed = matchChildren(listed, a.name).find((c) => pickedKey(c) === pickedKey(a))!;
+    const form = { kind: 'talk' as const, target: '' as const, date: '2025-09-12', content: '开学谈心', followUp: false, followUpDue: '', recorder: '刘老师' };
+    const entries = [meeting, [typed]].map((children) => {
+      const r = entryFromForm({ ...form, children }, plan.roster.records);
+      if (!r.ok) throw new Error(r.messageKey);
+      return r.entry;
+    });
+    const create = plan.plan.ops.filter((op) => op.kind === 'createSheetIfMissing' && op.sheet === SHEETS.log);
+    await port.apply({ ops: [...create, logEntryOp(entries, before)] });
+    const log = (await openXlsx(port.save()).read()).sheets.find((s) => s.name === SHEETS.log)!.values;
+    expect(log.slice(1).map((line) => [line[1], line[2]])).toEqual([
+      [b.name, b.classLabel],
+      [a.name, a.classLabel],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { t, type Lang } from '../../core/i18n';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { ViewsCore } from './core';
-import type { PickedChild } from './logic';
+import { pickedKey, type PickedChild } from './logic';
 import { useViewStyles } from './styles';
 import { useEntryForm, type EntryFormProps, type EntryFormState } from './useEntryForm';
 import type { LifeProposer } from './lifeLogic';
@@ -114,7 +114,7 @@ function ChildSearch({ s, lang }: { s: EntryFormState; lang: Lang }) {
         ) : (
           <ul className={styles.plainList} aria-label={t(lang, 'views.entry.matches')}>
             {s.matches.map((c) => (
-              <li key={c.row}>
+              <li key={pickedKey(c)}>
                 <Button size="small" onClick={() => s.choose(c)}>{`${c.name}（${classText(lang, c)}）`}</Button>
               </li>
             ))}
@@ -143,18 +143,18 @@ function MeetingChildren({ s, lang }: { s: EntryFormState; lang: Lang }) {
         <legend>{t(lang, 'views.entry.pickChildren')}</legend>
         <Checkbox
           label={t(lang, 'views.entry.all')}
-          checked={inClass.length > 0 && inClass.every((c) => ticked.has(c.row)) ? true : ticked.size > 0 ? 'mixed' : false}
-          onChange={(_, d) => s.setTicked(new Set(d.checked ? inClass.map((c) => c.row) : []))}
+          checked={inClass.length > 0 && inClass.every((c) => ticked.has(pickedKey(c))) ? true : ticked.size > 0 ? 'mixed' : false}
+          onChange={(_, d) => s.setTicked(new Set(d.checked ? inClass.map(pickedKey) : []))}
         />
         {inClass.map((c) => (
           <Checkbox
-            key={c.row}
+            key={pickedKey(c)}
             label={c.name}
-            checked={ticked.has(c.row)}
+            checked={ticked.has(pickedKey(c))}
             onChange={(_, d) => {
               const next = new Set(ticked);
-              if (d.checked) next.add(c.row);
-              else next.delete(c.row);
+              if (d.checked) next.add(pickedKey(c));
+              else next.delete(pickedKey(c));
               s.setTicked(next);
             }}
           />

@@ -8,10 +8,13 @@ import {
   defaultFollowUpDue,
   entryFromForm,
   matchChildren,
+  pickedChildrenOf,
+  pickedKey,
   periodChoiceFrom,
   rememberedTeacher,
   resolveChildren,
   teacherChoices,
+  tickedChildren,
   undoWayOf,
   type EntryForm,
 } from './logic';
@@ -130,6 +133,26 @@ describe('entryFromForm', () => {
     expect(entryFromForm(form(), [child(4, '李明', '三(1)班')])).toEqual({ ok: false, messageKey: 'views.entry.rosterChanged' });
     const twins = [child(8, '王小明', '三(1)班'), child(9, '王小明', '三(1)班')];
     expect(resolveChildren([{ row: 4, name: '王小明', classLabel: '三(1)班' }], twins)).toBeNull();
+  });
+
+  it('tells apart two children on the same row of two class sheets, in the list, the ticks and the entry', () => {
+    const onSheet = (sheet: string, row: number, name: string, classLabel: string): ChildRecord => ({ ...child(row, name, classLabel), sheet });
+    // Namesakes on row 2 of two class sheets, and another child of 一(2)班 on row 3.
+    const fresh = [onSheet('一年级一班', 2, '王小明', '一(1)班'), onSheet('一年级二班', 2, '王小明', '一(2)班'), onSheet('一年级二班', 3, '李小红', '一(2)班')];
+    const listed = pickedChildrenOf(fresh);
+    expect(new Set(listed.map(pickedKey)).size).toBe(3);
+    // A class meeting: ticking 一(1)班's row-2 child ticks only that one, not 一(2)班's on the same row.
+    const ticked = new Set([pickedKey(listed[0])]);
+    expect(tickedChildren(listed, ticked).map((c) => c.classLabel)).toEqual(['一(1)班']);
+    expect(tickedChildren(listed.slice(1), ticked)).toEqual([]);
+    // The entry finds the child of the sheet picked, though the other sheet has the same name on that row.
+    for (const [picked, classLabel] of [
+      [listed[1], '一(2)班'],
+      [listed[0], '一(1)班'],
+    ] as const) {
+      const r = entryFromForm(form({ children: [picked] }), fresh);
+      expect(r.ok && r.entry.children.map((c) => [c.sheet, c.classLabel])).toEqual([[picked.sheet, classLabel]]);
+    }
   });
 
   it('defaults the follow-up date a week on, across a month end', () => {

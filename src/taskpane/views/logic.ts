@@ -6,6 +6,7 @@ import { addDays, parseIso } from '../../core/dates';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { ChildRecord, NewLogEntry } from '../../core/contacts/log';
 import type { PeriodChoice } from '../../core/summary/period';
+import { recordKey } from '../../core/roster/types';
 
 /** Where the 今日 view remembers the chosen teacher: this browser only, never the workbook. */
 export const TEACHER_STORAGE_KEY = 'liushou-care.today.teacher';
@@ -53,11 +54,28 @@ export function classesOf(children: readonly { readonly classLabel: string | nul
   return [...new Set(children.map((c) => c.classLabel).filter((c): c is string => !!c))].sort(collator.compare);
 }
 
-/** A child as the form holds it between reads: roster row plus what identifies it to a person. */
+/** A child as the form holds it between reads: roster sheet and row plus what identifies it to a person. */
 export interface PickedChild {
+  /** The roster sheet the child is on: rows repeat from class sheet to class sheet. */
+  readonly sheet?: string;
   readonly row: number;
   readonly name: string;
   readonly classLabel: string | null;
+}
+
+/** A picked child's identity in the form (lists, ticks): the core's recordKey, sheet and row. */
+export function pickedKey(c: { readonly sheet?: string; readonly row: number }): string {
+  return recordKey(c);
+}
+
+/** The roster's children as the form lists them: each with its sheet, so equal rows of two class sheets stay two children. */
+export function pickedChildrenOf(records: readonly { readonly sheet?: string; readonly row: number; readonly name: string; readonly classLabel: string | null }[]): PickedChild[] {
+  return records.map((r) => ({ ...(r.sheet === undefined ? {} : { sheet: r.sheet }), row: r.row, name: r.name, classLabel: r.classLabel }));
+}
+
+/** The children of a class meeting that are ticked (keys from pickedKey), in the class's order. */
+export function tickedChildren<T extends PickedChild>(inClass: readonly T[], ticked: ReadonlySet<string>): T[] {
+  return inClass.filter((c) => ticked.has(pickedKey(c)));
 }
 
 export interface EntryForm {
@@ -74,18 +92,21 @@ export interface EntryForm {
 export type EntryResult = { readonly ok: true; readonly entry: NewLogEntry } | { readonly ok: false; readonly messageKey: string; readonly params?: Record<string, string> };
 
 /**
- * The picked children in a fresh read of the roster: the same row with the same name, else the one
- * child of that name and class. A child who cannot be found again is an error, never a guess.
+ * The picked children in a fresh read of the roster: the same sheet and row with the same name, else
+ * the one child of that name and class (on the same sheet when the class is on several). A child who
+ * cannot be found again is an error, never a guess.
  */
 export function resolveChildren<T extends ChildRecord>(picked: readonly PickedChild[], fresh: readonly T[]): T[] | null {
   const out: T[] = [];
   for (const p of picked) {
-    const same = fresh.find((r) => r.row === p.row && nameKey(r.name) === nameKey(p.name));
+    const key = pickedKey(p);
+    const same = fresh.find((r) => pickedKey(r) === key && nameKey(r.name) === nameKey(p.name));
     if (same) {
       out.push(same);
       continue;
     }
-    const byName = fresh.filter((r) => nameKey(r.name) === nameKey(p.name) && r.classLabel === p.classLabel);
+    let byName = fresh.filter((r) => nameKey(r.name) === nameKey(p.name) && r.classLabel === p.classLabel);
+    if (byName.length > 1) byName = byName.filter((r) => (r.sheet ?? '') === (p.sheet ?? ''));
     if (byName.length !== 1) return null;
     out.push(byName[0]);
   }

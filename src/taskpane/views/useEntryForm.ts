@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { IsoDate } from '../../core/dates';
 import type { ViewsCore } from './core';
-import { classesOf, defaultFollowUpDue, matchChildren, type EntryForm as Form, type PickedChild } from './logic';
+import { classesOf, defaultFollowUpDue, matchChildren, pickedKey, tickedChildren, type EntryForm as Form, type PickedChild } from './logic';
 
 /** What "记一笔" on a reminder puts into the form. */
 export interface EntryPrefill {
@@ -32,8 +32,8 @@ export interface EntryFormState {
   readonly classes: readonly string[];
   readonly klass: string;
   readonly inClass: readonly PickedChild[];
-  /** Rows of the ticked children. */
-  readonly ticked: ReadonlySet<number>;
+  /** The ticked children, by pickedKey (sheet and row: rows repeat across class sheets). */
+  readonly ticked: ReadonlySet<string>;
   /** The children the entry is for, in either mode. */
   readonly picked: readonly PickedChild[];
   readonly kind: ContactKind;
@@ -48,7 +48,7 @@ export interface EntryFormState {
   readonly setMeeting: (on: boolean) => void;
   /** Pick a class for the 班会 and tick all its children. */
   readonly chooseClass: (label: string) => void;
-  readonly setTicked: (rows: ReadonlySet<number>) => void;
+  readonly setTicked: (keys: ReadonlySet<string>) => void;
   readonly setKind: (kind: ContactKind) => void;
   readonly setTarget: (target: ContactTarget | '') => void;
   readonly setDate: (date: string) => void;
@@ -66,7 +66,7 @@ export function useEntryForm({ today, core, children, recorder, prefill, onRecor
   const [meeting, setMeeting] = useState(false);
   const classes = useMemo(() => classesOf(children), [children]);
   const [klass, setKlass] = useState(classes[0] ?? '');
-  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [kind, setKind] = useState<ContactKind>('talk');
   const [target, setTarget] = useState<ContactTarget | ''>('');
   const [date, setDate] = useState(today);
@@ -86,12 +86,12 @@ export function useEntryForm({ today, core, children, recorder, prefill, onRecor
 
   const matches = chosen ? [] : matchChildren(children, query);
   const inClass = children.filter((c) => c.classLabel === klass);
-  const picked = meeting ? inClass.filter((c) => ticked.has(c.row)) : chosen ? [chosen] : [];
+  const picked = meeting ? tickedChildren(inClass, ticked) : chosen ? [chosen] : [];
   const due = followUpDue || defaultFollowUpDue(date, core.FOLLOW_UP_DEFAULT_DAYS);
 
   const chooseClass = (label: string) => {
     setKlass(label);
-    setTicked(new Set(children.filter((c) => c.classLabel === label).map((c) => c.row)));
+    setTicked(new Set(children.filter((c) => c.classLabel === label).map(pickedKey)));
   };
   const toggleMeeting = (on: boolean) => {
     setMeeting(on);

@@ -7,7 +7,7 @@ import { describePlan } from '../planPreview';
 import type { ViewProps } from '../views';
 import { loadViewsCore, type ViewsCore } from './core';
 import type { EntryPrefill } from './EntryForm';
-import { abortError, entryFromForm, rememberedTeacher, teacherChoices, TEACHER_STORAGE_KEY, type EntryForm as Form, type PickedChild } from './logic';
+import { abortError, entryFromForm, pickedChildrenOf, rememberedTeacher, teacherChoices, TEACHER_STORAGE_KEY, type EntryForm as Form, type PickedChild } from './logic';
 import type { LifeProposer } from './lifeLogic';
 import type { ProposedWrite } from './WritePreview';
 
@@ -97,7 +97,7 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
         : [],
     [data, items],
   );
-  const children = useMemo<PickedChild[]>(() => (data ? data.plan.roster.records.map((r) => ({ row: r.row, name: r.name, classLabel: r.classLabel })) : []), [data]);
+  const children = useMemo<PickedChild[]>(() => (data ? pickedChildrenOf(data.plan.roster.records) : []), [data]);
   const view = data && teacher ? data.core.todayView(data.plan.contacts.reminders.items, teacher) : null;
 
   const choose = (name: string | null) => {
