@@ -102,3 +102,29 @@ describe('apply in process', () => {
     }
   });
 });
+
+describe('apply over a stale column mapping in 设置 (written by openpyxl, a column inserted since)', () => {
+  const STALE = path.join(FIXTURES, 'adopt', 'stale-mapping.xlsx');
+  const savedPhone = (wb: Awaited<ReturnType<typeof read>>) => findSheet(wb, SHEETS.settings)!.values.find((line) => line[0] === '花名册列：监护人电话')?.[1];
+
+  it('saves the mapping it used, by header text, so the next run has nothing to say about it', async () => {
+    expect(savedPhone(await read(STALE))).toBe('O（监护人电话）');
+    const first = path.join(dir, 'stale-first.xlsx');
+    const second = path.join(dir, 'stale-second.xlsx');
+    const staleNotes = (wb: Awaited<ReturnType<typeof read>>) => findSheet(wb, SHEETS.findings)!.values.filter((line) => line.includes('列设置已过时')).length;
+    const r = await run(['apply', STALE, '-o', first, '--today', TODAY]);
+    expect(r.stdout).toContain('设置：更新 1 行');
+    expect(staleNotes(await read(first))).toBe(1);
+    expect(savedPhone(await read(first))).toBe('P（监护人电话）');
+    const again = await run(['apply', first, '-o', second, '--today', TODAY]);
+    expect(staleNotes(await read(second))).toBe(0);
+    expect(again.stdout).not.toContain('设置：');
+    expect(savedPhone(await read(second))).toBe('P（监护人电话）');
+    // The roster is read the same both times: its guardian phones from P, not the inserted 备用电话.
+    const findings = (wb: Awaited<ReturnType<typeof read>>) =>
+      findSheet(wb, SHEETS.findings)!
+        .values.filter((line) => line[3] === '监护人电话')
+        .map((line) => line[1]);
+    expect(findings(await read(second))).toEqual(findings(await read(first)).filter((ref) => ref !== 'P1'));
+  });
+});

@@ -17,6 +17,9 @@ export const CONTACT_RULE_IDS = [
   'log-child-ambiguous',
   'log-kind-unknown',
   'log-follow-up-date-invalid',
+  // A 设置 the school made itself (issue 14): laid out otherwise than the template, or not readable at all.
+  'settings-layout-foreign',
+  'settings-header-missing',
 ] as const;
 export type ContactRuleId = (typeof CONTACT_RULE_IDS)[number];
 

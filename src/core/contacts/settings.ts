@@ -112,16 +112,24 @@ const MAX_CADENCE_DAYS = 366;
 
 /** Read the contact settings; an unreadable value gets a finding and its default, never a crash. */
 export function readContactSettings(workbook: WorkbookSnapshot, today: IsoDate): ContactSettingsResult {
-  const entries = new Map(readSettings(workbook));
+  const entries = readSettings(workbook);
   // readSettings reads an error value (#REF! …) as blank; here it must be reported, not mistaken for "no reminders".
   const sheet = findSheet(workbook, SHEETS.settings);
-  if (sheet) for (const [label, e] of entries) if (e.value === null) entries.set(label, { ...e, value: cellAt(sheet, e.row, 1) });
+  if (sheet) for (const e of [...entries.values()]) if (e.value === null) entries.set(e.label, { ...e, value: cellAt(sheet, e.row, e.col) });
   const findings: SheetFinding[] = [];
   const usual = usualSchoolYear(today);
 
   function bad(label: string, rule: SheetFinding['rule'], key: string, extra: Record<string, string | number> = {}): void {
     const e = entries.get(label)!;
-    findings.push({ sheet: SHEETS.settings, row: e.row, col: 1, rule, severity: 'warning', messageKey: key, params: { row: e.row + 1, label, value: shown(e.value), ...extra } });
+    findings.push({
+      sheet: SHEETS.settings,
+      row: e.row,
+      col: e.col,
+      rule,
+      severity: 'warning',
+      messageKey: key,
+      params: { row: e.row + 1, label, value: shown(e.value), ...extra },
+    });
   }
 
   const cadence: Partial<Record<ContactKind, Cadence>> = {};
@@ -169,7 +177,7 @@ export function readContactSettings(workbook: WorkbookSnapshot, today: IsoDate):
     findings.push({
       sheet: SHEETS.settings,
       row: e?.row ?? 0,
-      col: 1,
+      col: e?.col ?? 1,
       rule: 'setting-term-order',
       severity: 'warning',
       messageKey: 'contacts.settings.termOrder',
@@ -181,7 +189,7 @@ export function readContactSettings(workbook: WorkbookSnapshot, today: IsoDate):
     findings.push({
       sheet: SHEETS.settings,
       row: e?.row ?? 0,
-      col: 1,
+      col: e?.col ?? 1,
       rule: 'setting-term-stale',
       severity: 'warning',
       messageKey: 'contacts.settings.termStale',

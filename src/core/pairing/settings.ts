@@ -38,7 +38,7 @@ export function capacityDefaults(workbook: WorkbookSnapshot): { defaults: Record
         findings.push({
           sheet: SHEETS.settings,
           row: entry.row,
-          col: 1,
+          col: entry.col,
           rule: 'setting-invalid',
           severity: 'warning',
           messageKey: 'pairing.finding.settingInvalid',

@@ -35,7 +35,18 @@ export {
 } from './normalize';
 export { fieldLabel, renderFinding, ruleLabel, severityLabel } from './render';
 export { REQUIRED_FIELDS, ruleSeverity } from './rules';
-export { clearMarksOp, clearMarksOps, rosterSheetsText, findingsSheetPlan, markOps, overrideFromSettings, overrideSettingsOps, ROSTER_SHEET_SETTING, columnSetting } from './plans';
+export {
+  clearMarksOp,
+  clearMarksOps,
+  rosterSheetsText,
+  findingsSheetPlan,
+  markOps,
+  overrideFromSettings,
+  overrideSettingsOps,
+  refreshedMappingValues,
+  ROSTER_SHEET_SETTING,
+  columnSetting,
+} from './plans';
 
 export type RosterNotFoundReason = 'noRoster' | 'emptyWorkbook' | 'sheetMissing' | 'sheetNoHeader';
 

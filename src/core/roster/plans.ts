@@ -181,10 +181,32 @@ export function overrideSettingsOps(workbook: WorkbookSnapshot, override: Mappin
     if (pin === undefined) {
       if (settingText(existing.get(label)?.value) || typeof existing.get(label)?.value === 'number') values.set(label, { value: '', note: columnNote });
     } else if (pin === null) values.set(label, { value: NONE, note: columnNote });
-    else {
-      const header = override.headers?.[field] ?? headerTextOf(workbook, sheets[0], pin);
-      values.set(label, { value: header ? `${columnLetter(pin)}（${header}）` : columnLetter(pin), note: columnNote });
-    }
+    else values.set(label, { value: savedColumnText(pin, override.headers?.[field] ?? headerTextOf(workbook, sheets[0], pin)), note: columnNote });
   }
   return settingsOps(workbook, [], values);
+}
+
+/** A pinned column as 设置 keeps it: its letter with the header text it has, E（监护人电话）, or the bare letter. */
+function savedColumnText(col: number, header: string): string {
+  return header ? `${columnLetter(col)}（${header}）` : columnLetter(col);
+}
+
+/**
+ * The 设置 values that bring a stale saved mapping (mapping-stale) up to date with the columns this check
+ * used: a pin that followed its header to another column is saved at that column with the same header
+ * text; a pin whose header is gone is saved as the column detection found (with its header text), or
+ * cleared (blank = detect) when detection found none. Empty when nothing is stale, so a run after the
+ * one that wrote these is quiet.
+ */
+export function refreshedMappingValues(check: Pick<RosterCheck, 'layouts'>): Map<string, { value: CellValue; note: string }> {
+  const values = new Map<string, { value: CellValue; note: string }>();
+  const note = t('zh-CN', 'roster.settings.columnNote');
+  for (const layout of check.layouts) {
+    for (const s of layout.stale ?? []) {
+      const col = s.col ?? layout.columns[s.field];
+      const header = s.col !== null ? s.header : (layout.headers.find((h) => h.col === col)?.text ?? '');
+      values.set(columnSetting(s.field), { value: col === undefined ? '' : savedColumnText(col, header), note });
+    }
+  }
+  return values;
 }

@@ -3,7 +3,7 @@
  * (三年级一班 alone on a row, the header repeated under it), and the saved choice of sheets in 设置.
  */
 import type { CellValue } from '../cells';
-import { checkRoster, overrideFromSettings, overrideSettingsOps } from './index';
+import { checkRoster, overrideFromSettings, overrideSettingsOps, refreshedMappingValues } from './index';
 import { makeId, sheet, workbook } from '../../../tests/helpers/snapshot';
 import type { PlanOp } from '../plan/types';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -143,6 +143,20 @@ describe('a saved column that no longer matches its header', () => {
     expect(check.findings.filter((f) => f.rule === 'phone-format' || f.rule === 'required')).toEqual([]);
     expect(brief(check)).toEqual(['花名册!1:mapping-stale']);
     expect(check.findings[0]).toMatchObject({ messageKey: 'roster.mapping.staleMoved', params: { header: '监护人电话', column: 'G' } });
+    // What apply saves back: the column it used, with the same header text; saved, the note is gone.
+    const fresh = refreshedMappingValues(check);
+    expect([...fresh].map(([label, v]) => [label, v.value])).toEqual([['花名册列：监护人电话', 'G（监护人电话）']]);
+    const row = settingsRows.findIndex((line) => line[0] === '花名册列：监护人电话');
+    const saved = workbook(
+      later.sheets[0],
+      sheet(
+        '设置',
+        settingsRows.map((line, i) => (i === row ? [line[0], fresh.get('花名册列：监护人电话')!.value, line[2]] : line)),
+      ),
+    );
+    const quiet = checkRoster(saved, { today: TODAY, override: overrideFromSettings(saved) });
+    expect([quiet.layout.columns.guardianPhone, brief(quiet)]).toEqual([6, []]);
+    expect(refreshedMappingValues(quiet).size).toBe(0);
   });
 
   it('re-detects when the saved header is gone, and keeps a bare letter as it always did', () => {
@@ -159,6 +173,8 @@ describe('a saved column that no longer matches its header', () => {
     const check = checkRoster(wb, { today: TODAY, override: overrideFromSettings(wb) });
     expect(check.layout.columns.guardianPhone).toBe(5);
     expect(check.findings.map((f) => f.messageKey)).toEqual(['roster.mapping.staleDetected']);
+    // The header saved is gone: apply saves the column detection found, with its own header text.
+    expect(refreshedMappingValues(check).get('花名册列：监护人电话')?.value).toBe('F（监护人电话）');
     const bare = workbook(
       wb.sheets[0],
       sheet('设置', [

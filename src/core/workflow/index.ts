@@ -32,9 +32,9 @@ import {
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
 import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
-import { checkRoster, overrideFromSettings } from '../roster';
-import { recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
-import { readSettings, settingsOps, type SettingDef } from '../settings';
+import { checkRoster, columnSetting, overrideFromSettings, refreshedMappingValues, ROSTER_SHEET_SETTING } from '../roster';
+import { FIELD_KEYS, recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
+import { headerTextsFound, lastUsedRow, planSettings, readSettings, settingKey, settingsColumnsText, settingsLayout, settingsOps, type SettingDef } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
@@ -140,13 +140,52 @@ function logListSources(check: RosterCheck, pairing: PairingPlan): { students?: 
   return { ...(students ? { students } : {}), ...(recorders ? { recorders } : {}) };
 }
 
-/** 设置 created with every default, or completed with the rows it lacks; values people set are kept. */
-function settingsPlan(workbook: WorkbookSnapshot, today: IsoDate): PlanOp[] {
+/** Labels of 设置 the add-in knows: a sheet holding none of them, and no header, is not one it can read. */
+function knownSetting(defs: readonly SettingDef[]): (label: string) => boolean {
+  const keys = new Set([...defs.map((d) => d.label), ROSTER_SHEET_SETTING, ...FIELD_KEYS.map(columnSetting)].map(settingKey));
+  return (label) => keys.has(settingKey(label));
+}
+
+/**
+ * 设置 created with every default, or completed with the rows it lacks (values people set are kept), and a
+ * stale saved column mapping rewritten with the columns this run used. A 设置 the school laid out its own
+ * way gets its value cells written but no rows appended (a finding lists them); one the add-in cannot
+ * read at all is left alone, with a finding naming the columns it expected and those it found.
+ */
+function settingsPlan(workbook: WorkbookSnapshot, today: IsoDate, roster: RosterCheck): { ops: PlanOp[]; findings: SheetFinding[] } {
   const defs = maintainedSettingDefs(today);
-  if (!findSheet(workbook, SHEETS.settings)) return settingsOps(workbook, defs, new Map());
+  const sheet = findSheet(workbook, SHEETS.settings);
+  if (!sheet) return { ops: settingsOps(workbook, defs, new Map()), findings: [] };
   const existing = readSettings(workbook);
-  const missing = new Map(defs.filter((d) => !existing.has(d.label)).map((d) => [d.label, { value: d.defaultValue, note: d.note }]));
-  return settingsOps(workbook, defs, missing);
+  const layout = settingsLayout(sheet);
+  const known = knownSetting(defs);
+  const empty = lastUsedRow(workbook, SHEETS.settings) < 0;
+  if (layout.headerRow < 0 && !empty && ![...existing.values()].some((e) => known(e.label))) {
+    const finding: SheetFinding = {
+      sheet: SHEETS.settings,
+      row: sheet.origin.row,
+      col: null,
+      rule: 'settings-header-missing',
+      severity: 'error',
+      messageKey: 'contacts.settings.headerMissing',
+      params: { found: headerTextsFound(sheet) || '—' },
+    };
+    return { ops: [], findings: [finding] };
+  }
+  const values = new Map<string, { value: CellValue; note?: string }>(defs.filter((d) => !existing.has(d.label)).map((d) => [d.label, { value: d.defaultValue, note: d.note }]));
+  for (const [label, v] of refreshedMappingValues(roster)) values.set(label, v);
+  const { ops, notWritten } = planSettings(workbook, defs, values);
+  if (!notWritten) return { ops, findings: [] };
+  const finding: SheetFinding = {
+    sheet: SHEETS.settings,
+    row: notWritten.layout.headerRow,
+    col: null,
+    rule: 'settings-layout-foreign',
+    severity: 'warning',
+    messageKey: 'contacts.settings.layoutForeign',
+    params: { ...settingsColumnsText(notWritten.layout), labels: notWritten.labels.join('；') },
+  };
+  return { ops, findings: [finding] };
 }
 
 /** A sheet's values as a port writes `content`: title lines in column A, the header row, the rows. */
@@ -216,7 +255,8 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
 
   // The user-kept sheets first: what this run creates is read back as if already there, so the run
   // after it (which finds them) computes the same generated sheets.
-  const keptOps: PlanOp[] = [...settingsPlan(workbook, today)];
+  const settingsUpkeep = settingsPlan(workbook, today, roster);
+  const keptOps: PlanOp[] = [...settingsUpkeep.ops];
   if (!findSheet(workbook, SHEETS.mentors)) keptOps.push(mentorsTemplateOp());
   const withMentors = withCreatedSheets(workbook, keptOps);
   const pairing = planPairing(withMentors, records, lang, { today });
@@ -254,7 +294,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const extraItems = [...lifeItems, ...childFiles.supportPlans.reminders];
   const reminders: ReminderResult = extraItems.length ? { ...contactReminders, items: sortItems([...contactReminders.items, ...extraItems]) } : contactReminders;
 
-  const contactFindings: SheetFinding[] = [...settings.findings, ...log.findings];
+  const contactFindings: SheetFinding[] = [...settingsUpkeep.findings, ...settings.findings, ...log.findings];
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
   if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
   const period = chosen.period;
