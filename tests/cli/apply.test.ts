@@ -128,3 +128,39 @@ describe('apply over a stale column mapping in 设置 (written by openpyxl, a co
     expect(findings(await read(second))).toEqual(findings(await read(first)).filter((ref) => ref !== 'P1'));
   });
 });
+
+describe('apply over 谈心记录, 帮扶人员 and 设置 a school made by hand (written by openpyxl)', () => {
+  const ADOPT = (name: string) => path.join(FIXTURES, 'adopt', name);
+  const kept = [SHEETS.log, SHEETS.mentors, SHEETS.settings];
+  // The term the fixtures' 设置 gives (2025-09-01 to 2026-01-20).
+  const AUTUMN = '2025-09-15';
+  const listed = (wb: Awaited<ReturnType<typeof read>>) => findSheet(wb, SHEETS.findings)!.values.filter((line) => kept.includes(String(line[0]) as never));
+
+  it('reads them as the teachers keep them, writes none of them, and says what it did not add to 设置', async () => {
+    const out = path.join(dir, 'hand-kept-out.xlsx');
+    const r = await run(['apply', ADOPT('hand-kept.xlsx'), '-o', out, '--today', AUTUMN]);
+    expect(r.status).toBe(1); // the roster's own two errors
+    for (const sheet of kept) expect(r.stdout).not.toMatch(new RegExp(`^  ${sheet}：`, 'm'));
+    const [before, after] = [await read(ADOPT('hand-kept.xlsx')), await read(out)];
+    for (const sheet of kept) expect([sheet, findSheet(after, sheet)!.values]).toEqual([sheet, findSheet(before, sheet)!.values]);
+    // One note, on 设置; the hand-made log and mentors are read without a word.
+    expect(listed(after).map((line) => [line[0], line[4]])).toEqual([[SHEETS.settings, '设置表格式不同，缺少的设置未添加']]);
+    // Its mentors pair the children: every child of 二(2)班, 一(1)班, 三(1)班 and 四(1)班 has a class teacher from the sheet.
+    const pairing = findSheet(after, SHEETS.pairing)!.values;
+    expect(pairing.find((line) => line[0] === '冯可欣')?.[3]).toBe('王芳');
+    expect(pairing.find((line) => line[0] === '黄婷')?.[3]).toBe('陈静');
+  });
+
+  it('leaves sheets it cannot read alone, and 校验结果 names the columns expected and found', async () => {
+    const out = path.join(dir, 'unrecognised-out.xlsx');
+    const r = await run(['apply', ADOPT('unrecognised.xlsx'), '-o', out, '--today', AUTUMN]);
+    expect(r.status).toBe(1);
+    const [before, after] = [await read(ADOPT('unrecognised.xlsx')), await read(out)];
+    for (const sheet of kept) expect([sheet, findSheet(after, sheet)!.values]).toEqual([sheet, findSheet(before, sheet)!.values]);
+    const notes = listed(after).map((line) => `${String(line[0])}|${String(line[6])}`);
+    expect(notes).toHaveLength(3);
+    expect(notes.find((n) => n.startsWith(SHEETS.log))).toContain('找到的是：周次、主题、参加人员、地点');
+    expect(notes.find((n) => n.startsWith(SHEETS.mentors))).toContain('找到的是：教师、电话');
+    expect(notes.find((n) => n.startsWith(SHEETS.settings))).toContain('找到的是：名目、数额、经手');
+  });
+});

@@ -14,9 +14,9 @@ import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { BLANK_LINE, CARD_ROWS } from '../../src/core/cards';
 import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
-import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { logEntryOp } from '../../src/core/contacts';
-import { planMaintenance } from '../../src/core/workflow';
+import { LogSheetError } from '../../src/core/contacts/log';
+import { errorMessage } from '../../src/taskpane/errors';
 import { entryFromForm, matchChildren, pickedChildrenOf, pickedKey, tickedChildren } from '../../src/taskpane/views/logic';
 import { FIXTURES, SAMPLES, runCli } from './run-cli';
 
@@ -190,5 +190,45 @@ describe('the 民政 农村留守儿童信息登记表 through the pane path', (
     });
     // The roster itself is untouched.
     expect(after.sheets.find((s) => s.name === roster.name)!.values).toEqual(roster.values);
+  });
+});
+
+describe('记一笔 through the pane path on sheets a school made by hand (written by openpyxl)', () => {
+  const ADOPT = (name: string) => path.join(FIXTURES, 'adopt', name);
+  const form = { kind: 'talk' as const, target: '' as const, date: '2025-09-15', content: '谈心', followUp: false, followUpDue: '', recorder: '陈静' };
+
+  it('appends under the school’s own headers of 谈心记录, and the next read counts it', async () => {
+    const port = openXlsx(readFileSync(ADOPT('hand-kept.xlsx')));
+    const before = await port.read();
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    const picked = matchChildren(pickedChildrenOf(plan.roster.records), '黄婷');
+    const entry = entryFromForm({ ...form, children: picked }, plan.roster.records);
+    if (!entry.ok) throw new Error(entry.messageKey);
+    await port.apply({ ops: [logEntryOp([entry.entry], before)] });
+    const after = await openXlsx(port.save()).read();
+    const log = after.sheets.find((s) => s.name === SHEETS.log)!.values;
+    expect(log.slice(0, -1)).toEqual(before.sheets.find((s) => s.name === SHEETS.log)!.values);
+    expect(log[log.length - 1].slice(1, 7)).toEqual(['黄婷', '四(1)班', expect.any(Number), '谈心', '陈静', '谈心']);
+    const again = planMaintenance(after, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    expect(again.contacts.log.entries.length).toBe(plan.contacts.log.entries.length + 1);
+  });
+
+  it('refuses, in the teacher’s words, a 谈心记录 whose columns it cannot tell, and writes nothing', async () => {
+    const port = openXlsx(readFileSync(ADOPT('unrecognised.xlsx')));
+    const before = await port.read();
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    const entry = entryFromForm({ ...form, children: pickedChildrenOf(plan.roster.records).slice(0, 1) }, plan.roster.records);
+    if (!entry.ok) throw new Error(entry.messageKey);
+    let error: unknown;
+    try {
+      logEntryOp([entry.entry], before);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LogSheetError);
+    // What the pane shows for it (its operation's error line).
+    expect(errorMessage(error, 'zh-CN')).toBe(
+      '“谈心记录”表认不出来：需要 日期、学生、类型 列，表中找到的是：周次、主题、参加人员、地点。为免写乱这张表，这次没有添加记录。请把表头改成这些列名（其他列可以保留），或把这张表改名后重试。',
+    );
   });
 });

@@ -12,6 +12,7 @@ import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { planMaintenance } from '../../src/core/workflow';
+import { LogSheetError, logEntryOp } from '../../src/core/contacts/log';
 import { openXlsx } from '../../src/workbook/file';
 
 const TODAY = '2025-09-15';
@@ -19,6 +20,89 @@ const calendar = createTymeCalendar();
 const FIXTURE = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'adopt', name)));
 const valuesOf = (wb: WorkbookSnapshot, name: string) => findSheet(wb, name)?.values;
 const plan = (wb: WorkbookSnapshot) => planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+
+describe('a 谈心记录 and a 帮扶人员 the school made by hand', () => {
+  it('are read as the teachers wrote them — their names for the columns, their order, titles, blank rows, dates in any form, full-width digits — and left as they are', async () => {
+    const port = openXlsx(FIXTURE('hand-kept.xlsx'));
+    const before = await port.read();
+    const p = plan(before);
+    const name = (i: number) => p.roster.records[i].name;
+    expect(p.contacts.log.entries.map((e) => [e.row + 1, e.date, e.kind, name(e.child), e.recorder])).toEqual([
+      [4, '2025-09-02', 'talk', '冯可欣', '王芳'],
+      [5, '2025-09-03', 'parentCall', '唐梓涵', '刘洋'],
+      [7, '2025-09-05', 'talk', '徐俊熙', '陈静'],
+      [8, '2025-09-08', 'homeVisit', '熊晓雪', '陈静'],
+      [9, '2025-09-12', 'talk', '陈磊', '陈静'],
+    ]);
+    expect(p.findings.contacts.filter((f) => f.sheet === SHEETS.log)).toEqual([]);
+    // 帮扶人数（人） as ３ and ４人; blank takes the default; 校领导 is a leader.
+    const mentors = [...p.pairing.result.mentors].sort((a, b) => a.row - b.row);
+    expect(mentors.map((m) => [m.name, m.kind, m.classes.join('、'), m.capacity])).toEqual([
+      ['王芳', '班主任', '二(2)班', 3],
+      ['刘洋', '班主任', '一(1)班', 3],
+      ['陈静', '班主任', '三(1)班、四(1)班', 4],
+      ['张校长', '领导', '', 2],
+    ]);
+    expect(p.findings.pairing.filter((f) => f.sheet === SHEETS.mentors)).toEqual([]);
+    // Reminders and the summary take who answers for a child from what the workbook holds: the
+    // 结对帮扶 written from this 帮扶人员, and the talks of this 谈心记录.
+    const owners = new Set(p.contacts.reminders.items.filter((i) => i.kind === 'contact' && i.child?.name === '冯可欣').map((i) => i.owner));
+    expect(owners).toEqual(new Set(['王芳']));
+    expect([p.summary.json.talks, p.summary.json.pairing.withTeacher]).toEqual([3, 12]);
+    expect(p.plan.ops.filter((op) => op.sheet === SHEETS.log || op.sheet === SHEETS.mentors)).toEqual([]);
+    await port.apply(p.plan);
+    const after = await openXlsx(port.save()).read();
+    for (const sheet of [SHEETS.log, SHEETS.mentors, SHEETS.settings]) expect([sheet, valuesOf(after, sheet)]).toEqual([sheet, valuesOf(before, sheet)]);
+  });
+
+  it('gets a new entry under its own headers, its own columns left blank, and reads it back', async () => {
+    const port = openXlsx(FIXTURE('hand-kept.xlsx'));
+    const before = await port.read();
+    const p = plan(before);
+    const child = p.roster.records.find((r) => r.name === '黄婷')!;
+    const op = logEntryOp([{ date: '2025-09-15', children: [child], kind: 'familyCall', recorder: '陈静', content: '给妈妈打电话' }], before);
+    await port.apply({ ops: [op] });
+    const after = await port.read();
+    const log = valuesOf(after, SHEETS.log)!;
+    expect(log.slice(0, 9)).toEqual(valuesOf(before, SHEETS.log)!.slice(0, 9));
+    // 序号 | 学生姓名 | 班级 | 联系日期： | 方式 | 记录教师 | 谈话内容（摘要） | 家长签字
+    expect(log[9].slice(0, 7)).toEqual([null, '黄婷', '四(1)班', expect.any(Number), '亲情电话', '陈静', '给妈妈打电话']);
+    expect(log[9][7] ?? null).toBeNull();
+    const again = plan(after).contacts.log.entries;
+    expect(again.map((e) => [e.row, e.date, e.kind])).toContainEqual([9, '2025-09-15', 'familyCall']);
+  });
+
+  it('refuses an entry the sheet has no column for, writing nothing', async () => {
+    const before = await openXlsx(FIXTURE('hand-kept.xlsx')).read();
+    const child = plan(before).roster.records[0];
+    const entry = { date: '2025-09-15', children: [child], kind: 'talk' as const, recorder: '王芳', content: '谈心', followUp: true, followUpDue: '2025-09-22' };
+    expect(() => logEntryOp([entry], before)).toThrow(LogSheetError);
+    expect(() => logEntryOp([entry], before)).toThrow(expect.objectContaining({ messageKey: 'contacts.log.columnsMissing', params: { columns: '需跟进、跟进期限' } }));
+  });
+});
+
+describe('sheets of those names whose columns say nothing the add-in knows', () => {
+  it('are neither read nor written, and each finding names the columns expected and those found', async () => {
+    const port = openXlsx(FIXTURE('unrecognised.xlsx'));
+    const before = await port.read();
+    const p = plan(before);
+    const log = p.findings.contacts.find((f) => f.sheet === SHEETS.log)!;
+    expect(log).toMatchObject({ rule: 'log-header-missing', params: { columns: '日期、学生、类型', found: '周次、主题、参加人员、地点' } });
+    expect(t('zh-CN', log.messageKey, log.params)).toContain('表中找到的是：周次、主题、参加人员、地点');
+    const mentors = p.findings.pairing.find((f) => f.sheet === SHEETS.mentors)!;
+    expect(mentors).toMatchObject({ rule: 'mentor-header-missing', params: { found: '教师、电话' } });
+    expect(t('en-US', mentors.messageKey, mentors.params)).toContain('the sheet has: 教师、电话');
+    expect(p.plan.ops.filter((op) => [SHEETS.log, SHEETS.mentors, SHEETS.settings].includes(op.sheet as never))).toEqual([]);
+    // The pane's 记一笔 is refused with the same words, before anything is written.
+    const entry = { date: '2025-09-15', children: [p.roster.records[0]], kind: 'talk' as const, recorder: '王芳', content: '谈心' };
+    expect(() => logEntryOp([entry], before)).toThrow(
+      expect.objectContaining({ messageKey: 'contacts.log.cannotAppend', params: { columns: '日期、学生、类型', found: '周次、主题、参加人员、地点' } }),
+    );
+    await port.apply(p.plan);
+    const after = await openXlsx(port.save()).read();
+    for (const sheet of [SHEETS.log, SHEETS.mentors, SHEETS.settings]) expect([sheet, valuesOf(after, sheet)]).toEqual([sheet, valuesOf(before, sheet)]);
+  });
+});
 
 describe('a 设置 the school laid out itself', () => {
   it('is read from its own columns (labels in B, values in C, full-width digits, dates as text) and never rearranged', async () => {

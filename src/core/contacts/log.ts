@@ -3,7 +3,7 @@ import { addDays, dayNumber, type IsoDate } from '../dates';
 import { dateCell, type PlanCell, type PlanOp, type SheetContent } from '../plan/types';
 import type { RosterRecord } from '../roster/types';
 import { cellText, classLabel, normalizeName, parseClass, stripSpaces } from '../roster/normalize';
-import { lastUsedRow } from '../settings';
+import { headerTextsFound, lastUsedRow, looseHeaderKey } from '../settings';
 import { SHEETS } from '../sheets';
 import { cellAt, findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { parseDateCell } from './dateCell';
@@ -17,18 +17,36 @@ export type ChildRecord = Pick<RosterRecord, 'row' | 'name' | 'classLabel' | 'bi
 export const LOG_HEADERS = ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'] as const;
 type LogField = 'date' | 'child' | 'className' | 'kind' | 'target' | 'recorder' | 'content' | 'followUp' | 'followUpDue';
 const FIELDS: readonly LogField[] = ['date', 'child', 'className', 'kind', 'target', 'recorder', 'content', 'followUp', 'followUpDue'];
-/** Headers teachers write for the same column in a sheet they set up themselves. */
+/**
+ * Headers teachers write for the same column in a sheet they set up themselves, compared loosely
+ * (looseHeaderKey: full-width, spaces, a trailing colon or a note in brackets do not matter).
+ */
 const HEADER_WORDS: Readonly<Record<LogField, readonly string[]>> = {
-  date: ['日期', '时间', '谈心日期', '联系日期', '记录日期'],
-  child: ['学生', '学生姓名', '姓名', '儿童姓名', '留守儿童姓名'],
-  className: ['班级', '班别'],
-  kind: ['类型', '方式', '联系方式', '类别', '形式'],
+  date: ['日期', '时间', '谈心日期', '联系日期', '记录日期', '谈话日期', '家访日期', '谈心时间', '联系时间'],
+  child: ['学生', '学生姓名', '姓名', '儿童姓名', '留守儿童姓名', '留守儿童', '儿童', '学生名字'],
+  className: ['班级', '班别', '所在班级'],
+  kind: ['类型', '方式', '联系方式', '类别', '形式', '联系类型', '记录类型', '帮扶方式'],
   target: ['对象', '联系对象', '谈话对象'],
-  recorder: ['记录人', '教师', '帮扶教师', '记录教师', '负责人'],
-  content: ['内容', '谈话内容', '摘要', '记录', '主要内容'],
-  followUp: ['需跟进', '是否跟进', '是否需要跟进'],
+  recorder: ['记录人', '教师', '帮扶教师', '记录教师', '负责人', '谈心教师', '填写人', '记录者', '帮扶人'],
+  content: ['内容', '谈话内容', '摘要', '记录', '主要内容', '谈心内容', '情况记录', '内容摘要', '谈话记录'],
+  followUp: ['需跟进', '是否跟进', '是否需要跟进', '是否需跟进'],
   followUpDue: ['跟进期限', '跟进日期', '跟进时间'],
 };
+/** Each header word as compared, with the field it names. */
+const HEADER_KEYS: ReadonlyMap<string, LogField> = new Map(FIELDS.flatMap((f) => HEADER_WORDS[f].map((w) => [looseHeaderKey(w), f] as const)));
+/** The columns 谈心记录 cannot be read without. */
+const REQUIRED_LOG_HEADERS = `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}、${LOG_HEADERS[3]}`;
+
+/** A 谈心记录 the add-in cannot add to: the pane shows t(lang, messageKey, params). */
+export class LogSheetError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(`谈心记录 cannot take the entry (${messageKey})`);
+    this.name = 'LogSheetError';
+  }
+}
 export const LOG_TABLE_NAME = 'ContactLogTable';
 /** A follow-up without a deadline is due this many days after the entry. */
 export const FOLLOW_UP_DEFAULT_DAYS = 7;
@@ -86,30 +104,63 @@ export interface NewLogEntry {
   readonly followUpDue?: IsoDate | null;
 }
 
+/** What an entry writes in each column of 谈心记录. */
+type LogLine = Record<LogField, PlanCell>;
+
+/** Columns whose value may be left out when the school's own sheet has no such column (the roster says the class; 对象 and 否 say little). */
+function droppable(field: LogField, value: PlanCell): boolean {
+  return field === 'className' || field === 'target' || (field === 'followUp' && value === NO) || value === '' || value === null;
+}
+
 /**
  * One appendRows op for all the entries (one row per child, the class taken from the roster).
  * `expectedLastRow` lets the port refuse when someone added rows since the snapshot. When 谈心记录 is
  * missing, put logSheetOp() before this op in the same plan: its header is row 0.
+ *
+ * A 谈心记录 the school made itself gets each value under its own header, wherever that column is (its
+ * other columns stay blank on the new rows). Throws LogSheetError, writing nothing, when the sheet's
+ * header cannot be found or it lacks a column for something the entry says (记录人, 内容, a follow-up).
  */
 export function logEntryOp(entries: readonly NewLogEntry[], workbook: WorkbookSnapshot): PlanOp {
-  const rows: PlanCell[][] = [];
+  const lines: LogLine[] = [];
   for (const e of entries) {
     for (const child of e.children) {
-      rows.push([
-        dateCell(e.date),
-        child.name,
-        child.classLabel ?? '',
-        kindLabel(e.kind),
-        e.target ?? DEFAULT_TARGET[e.kind] ?? '',
-        e.recorder,
-        e.content,
-        e.followUp ? YES : NO,
-        e.followUp ? dateCell(e.followUpDue) : '',
-      ]);
+      lines.push({
+        date: dateCell(e.date),
+        child: child.name,
+        className: child.classLabel ?? '',
+        kind: kindLabel(e.kind),
+        target: e.target ?? DEFAULT_TARGET[e.kind] ?? '',
+        recorder: e.recorder,
+        content: e.content,
+        followUp: e.followUp ? YES : NO,
+        followUpDue: e.followUp ? dateCell(e.followUpDue) : '',
+      });
     }
   }
-  const exists = !!findSheet(workbook, SHEETS.log);
-  return { kind: 'appendRows', sheet: SHEETS.log, rows, expectedLastRow: exists ? lastUsedRow(workbook, SHEETS.log) : 0 };
+  const sheet = findSheet(workbook, SHEETS.log);
+  const lastRow = lastUsedRow(workbook, SHEETS.log);
+  const template = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as LogColumns;
+  const cols = sheet && lastRow >= 0 ? appendColumns(sheet, lastRow, lines) : template;
+  const width = Math.max(...Object.values<number>(cols)) + 1;
+  const rows = lines.map((line) => {
+    // Columns are the sheet's own (0 is column A): the school's 序号 or 家长签字 stay blank on new rows.
+    const row = new Array<PlanCell>(width).fill(null);
+    for (const f of FIELDS) if (cols[f] !== undefined) row[cols[f]] = line[f];
+    return row;
+  });
+  return { kind: 'appendRows', sheet: SHEETS.log, rows, expectedLastRow: sheet ? lastRow : 0 };
+}
+
+/** Where new rows of an existing 谈心记录 put each field; throws LogSheetError when that cannot be done safely. */
+function appendColumns(sheet: SheetSnapshot, lastRow: number, lines: readonly LogLine[]): LogColumns {
+  const { headerRow, cols } = findLogHeader(sheet, lastRow);
+  if (headerRow < 0 || cols.kind === undefined) {
+    throw new LogSheetError('contacts.log.cannotAppend', { columns: REQUIRED_LOG_HEADERS, found: headerTextsFound(sheet) || '—' });
+  }
+  const lost = FIELDS.filter((f) => cols[f] === undefined && lines.some((line) => !droppable(f, line[f])));
+  if (lost.length) throw new LogSheetError('contacts.log.columnsMissing', { columns: lost.map((f) => LOG_HEADERS[FIELDS.indexOf(f)]).join('、') });
+  return cols;
 }
 
 export interface LogEntry {
@@ -157,15 +208,14 @@ export function readLog(workbook: WorkbookSnapshot, children: readonly ChildReco
   const lastRow = sheet.origin.row + sheet.values.length - 1;
   const { headerRow, cols } = findLogHeader(sheet, lastRow);
   if (headerRow < 0 || cols.kind === undefined) {
-    const missing = headerRow < 0 ? `${LOG_HEADERS[0]}、${LOG_HEADERS[1]}` : LOG_HEADERS[3];
     const finding: SheetFinding = {
       sheet: SHEETS.log,
       row: headerRow < 0 ? sheet.origin.row : headerRow,
       col: null,
       rule: 'log-header-missing',
       severity: 'error',
-      messageKey: 'contacts.log.headerMissing',
-      params: { columns: missing },
+      messageKey: 'contacts.log.headerMissingFound',
+      params: { columns: REQUIRED_LOG_HEADERS, found: headerTextsFound(sheet) || '—' },
     };
     return { entries: [], findings: [finding], headerRow };
   }
@@ -194,8 +244,9 @@ function findLogHeader(sheet: SheetSnapshot, lastRow: number): { headerRow: numb
   for (let r = sheet.origin.row; r <= Math.min(lastRow, sheet.origin.row + 19); r++) {
     const found: LogColumns = {};
     for (let c = sheet.origin.col; c <= lastCol; c++) {
-      const h = stripSpaces(cellText(cellAt(sheet, r, c)));
-      const field = FIELDS.find((f) => HEADER_WORDS[f].includes(h));
+      const v = cellAt(sheet, r, c);
+      const h = typeof v === 'string' ? looseHeaderKey(v) : '';
+      const field = HEADER_KEYS.get(h);
       if (field && found[field] === undefined) found[field] = c;
     }
     if (found.date !== undefined && found.child !== undefined) return { headerRow: r, cols: found };

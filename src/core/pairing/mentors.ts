@@ -4,6 +4,7 @@ import type { PlanOp } from '../plan/types';
 import { SHEETS } from '../sheets';
 import { cellAt, findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { capacityDefaults, parseCount } from './settings';
+import { headerTextsFound, looseHeaderKey } from '../settings';
 import { cellText, normalizeName, stripSpaces } from '../roster/normalize';
 import { headerKey, villageOf } from './text';
 import type { ClassNormalizer, Mentor, MentorColumn, MentorKind, MentorList, MentorSheetLayout, PairingFinding, PairingRule } from './types';
@@ -29,6 +30,10 @@ const HEADER_ALIASES: Readonly<Record<MentorColumn, readonly string[]>> = {
   capacity: ['可帮扶人数', '帮扶人数', '人数上限', '最多帮扶人数', '可帮扶数', '帮扶人数上限'],
   note: ['备注', '说明'],
 };
+
+const LOOSE_ALIASES = Object.fromEntries(Object.entries(HEADER_ALIASES).map(([col, words]) => [col, words.map(looseHeaderKey)])) as unknown as Readonly<
+  Record<MentorColumn, readonly string[]>
+>;
 
 const KIND_ALIASES: Readonly<Record<string, MentorKind>> = {
   班主任: '班主任',
@@ -82,8 +87,10 @@ function findHeader(sheet: SheetSnapshot): MentorSheetLayout | null {
     line.forEach((v, i) => {
       const key = headerKey(v);
       if (!key) return;
+      // Loosely too, as the roster compares headers: 帮扶人数（人）, 联系电话： or full-width letters.
+      const loose = typeof v === 'string' ? looseHeaderKey(v) : key;
       for (const col of Object.keys(HEADER_ALIASES) as MentorColumn[]) {
-        if (columns[col] === undefined && HEADER_ALIASES[col].includes(key)) columns[col] = sheet.origin.col + i;
+        if (columns[col] === undefined && (HEADER_ALIASES[col].includes(key) || LOOSE_ALIASES[col].includes(loose))) columns[col] = sheet.origin.col + i;
       }
     });
     if (columns.name !== undefined && columns.kind !== undefined) return { sheet: sheet.name, headerRow: row, columns };
@@ -127,7 +134,15 @@ export function readMentors(workbook: WorkbookSnapshot, normalizeClass: ClassNor
   }
   const layout = findHeader(sheet);
   if (!layout) {
-    findings.push({ sheet: SHEETS.mentors, row: -1, col: null, rule: 'mentor-header-missing', severity: 'error', messageKey: 'pairing.finding.mentorHeaderMissing', params: {} });
+    findings.push({
+      sheet: SHEETS.mentors,
+      row: -1,
+      col: null,
+      rule: 'mentor-header-missing',
+      severity: 'error',
+      messageKey: 'pairing.finding.mentorHeaderMissing',
+      params: { found: headerTextsFound(sheet) || '—' },
+    });
     return { mentors: [], findings, layout: null };
   }
   const c = layout.columns;

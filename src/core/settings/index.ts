@@ -52,25 +52,28 @@ export interface SettingsLayout {
   readonly appendable: boolean;
 }
 
-/** A setting's label as compared: full-width folded, no spaces, no trailing colon, no note in brackets. */
-export function settingKey(label: string): string {
+/**
+ * A header or a setting's label as compared in the sheets people make (设置, 谈心记录): the roster's
+ * normalizeHeader (full-width folded, no spaces, no required marks, no trailing colon), then no note in brackets.
+ */
+export function looseHeaderKey(label: string): string {
   return normalizeHeader(label).replace(/\([^)]*\)/g, '');
 }
 
 /** The entries of 设置 by label; `get` and `has` take a label however it is written. */
 export class SettingEntries extends Map<string, SettingEntry> {
   override get(label: string): SettingEntry | undefined {
-    return super.get(settingKey(label));
+    return super.get(looseHeaderKey(label));
   }
   override has(label: string): boolean {
-    return super.has(settingKey(label));
+    return super.has(looseHeaderKey(label));
   }
   override set(label: string, entry: SettingEntry): this {
-    return super.set(settingKey(label), entry);
+    return super.set(looseHeaderKey(label), entry);
   }
 }
 
-const headerIn = (list: readonly string[], v: CellValue) => typeof v === 'string' && list.includes(settingKey(v));
+const headerIn = (list: readonly string[], v: CellValue) => typeof v === 'string' && list.includes(looseHeaderKey(v));
 
 /** The layout of a 设置 sheet: its header row if it has one, else the template's columns. */
 export function settingsLayout(sheet: SheetSnapshot): SettingsLayout {

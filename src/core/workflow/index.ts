@@ -34,7 +34,7 @@ import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from
 import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
 import { checkRoster, columnSetting, overrideFromSettings, refreshedMappingValues, ROSTER_SHEET_SETTING } from '../roster';
 import { FIELD_KEYS, recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
-import { headerTextsFound, lastUsedRow, planSettings, readSettings, settingKey, settingsColumnsText, settingsLayout, settingsOps, type SettingDef } from '../settings';
+import { headerTextsFound, lastUsedRow, planSettings, readSettings, looseHeaderKey, settingsColumnsText, settingsLayout, settingsOps, type SettingDef } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
@@ -142,8 +142,8 @@ function logListSources(check: RosterCheck, pairing: PairingPlan): { students?: 
 
 /** Labels of 设置 the add-in knows: a sheet holding none of them, and no header, is not one it can read. */
 function knownSetting(defs: readonly SettingDef[]): (label: string) => boolean {
-  const keys = new Set([...defs.map((d) => d.label), ROSTER_SHEET_SETTING, ...FIELD_KEYS.map(columnSetting)].map(settingKey));
-  return (label) => keys.has(settingKey(label));
+  const keys = new Set([...defs.map((d) => d.label), ROSTER_SHEET_SETTING, ...FIELD_KEYS.map(columnSetting)].map(looseHeaderKey));
+  return (label) => keys.has(looseHeaderKey(label));
 }
 
 /**

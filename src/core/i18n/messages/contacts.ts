@@ -9,6 +9,9 @@ export const contacts: DomainMessages = {
     'contacts.settings.termOrder': '设置 第{row}行：学期结束日期（{end}）不晚于开始日期（{start}）。暂按 {usualStart} 至 {usualEnd} 计算。',
     'contacts.settings.termStale': '设置 第{row}行：学期（{start} 至 {end}）已经结束，新学期可能已开始。请更新本学期开始和结束日期。',
     'contacts.log.headerMissing': '谈心记录：找不到表头（需要 {columns} 列），没有读取任何记录。',
+    'contacts.log.cannotAppend':
+      '“谈心记录”表认不出来：需要 {columns} 列，表中找到的是：{found}。为免写乱这张表，这次没有添加记录。请把表头改成这些列名（其他列可以保留），或把这张表改名后重试。',
+    'contacts.log.columnsMissing': '“谈心记录”表没有“{columns}”列，这次填写的内容会写不进去，所以没有添加记录。请在表头加上这一列（位置不限），或清空对应内容后重试。',
     'contacts.log.headerMissingFound':
       '谈心记录：认不出这张表的列——需要 {columns} 列（也认“联系日期”“学生姓名”“方式”等写法），表中找到的是：{found}。没有读取任何记录，也不会往这张表里添加记录。',
     'contacts.settings.layoutForeign':
@@ -156,6 +159,10 @@ export const contacts: DomainMessages = {
     'contacts.settings.termOrder': '设置 row {row}: the term end ({end}) is not after its start ({start}). Using {usualStart} to {usualEnd} for now.',
     'contacts.settings.termStale': '设置 row {row}: the term ({start} to {end}) is over and a new one may have begun. Update the term start and end dates.',
     'contacts.log.headerMissing': '谈心记录: no header row found (it needs the columns {columns}); no entries were read.',
+    'contacts.log.cannotAppend':
+      'The 谈心记录 sheet could not be read: it needs the columns {columns}, and the sheet has: {found}. So as not to scramble it, nothing was added. Name its header cells so (other columns may stay), or rename the sheet and try again.',
+    'contacts.log.columnsMissing':
+      'The 谈心记录 sheet has no column {columns}, so part of this entry would be lost; nothing was added. Add that column to its header (anywhere), or leave that part empty and try again.',
     'contacts.log.headerMissingFound':
       '谈心记录: the columns of this sheet could not be told. It needs the columns {columns} (联系日期, 学生姓名, 方式 and the like are understood too); the sheet has: {found}. No entries were read, and none will be added to this sheet.',
     'contacts.settings.layoutForeign':

@@ -5,7 +5,8 @@ export const pairing: DomainMessages = {
   'zh-CN': {
     'pairing.finding.settingInvalid': '“设置”第{row}行的默认可帮扶人数不是有效的人数，已按 {fallback} 人处理。',
     'pairing.finding.mentorSheetMissing': '还没有“帮扶人员”表：已创建模板，请填写帮扶人员后再生成结对。',
-    'pairing.finding.mentorHeaderMissing': '“帮扶人员”表中找不到表头（至少需要“姓名”和“类别”两列），无法读取帮扶人员。',
+    'pairing.finding.mentorHeaderMissing':
+      '“帮扶人员”表中找不到表头（至少需要“姓名”和“类别”两列，也认“帮扶人姓名”“身份”等写法），表中找到的是：{found}。无法读取帮扶人员，这张表没有改动。',
     'pairing.finding.mentorNameMissing': '“帮扶人员”第{row}行（{col}列）没有填写姓名，此行未使用。',
     'pairing.finding.mentorKindUnknown': '“帮扶人员”第{row}行（{col}列）的类别无法识别，此行未使用。类别应为：{kinds}。',
     'pairing.finding.mentorDuplicate': '“帮扶人员”第{row}行（{col}列）的姓名与第{first}行重复，此行未使用。同名的两人请加以区分（如“张伟（语文）”）。',
@@ -50,7 +51,8 @@ export const pairing: DomainMessages = {
   'en-US': {
     'pairing.finding.settingInvalid': 'The default number of children in row {row} of 设置 is not a valid count; {fallback} was used.',
     'pairing.finding.mentorSheetMissing': 'There is no 帮扶人员 (mentors) sheet yet: a template was created. Fill in the mentors, then generate the pairs.',
-    'pairing.finding.mentorHeaderMissing': 'No header found on the 帮扶人员 sheet (it needs at least 姓名 and 类别), so no mentors could be read.',
+    'pairing.finding.mentorHeaderMissing':
+      'No header found on the 帮扶人员 sheet (it needs at least 姓名 and 类别; 帮扶人姓名, 身份 and the like are understood too); the sheet has: {found}. No mentors could be read, and the sheet was not changed.',
     'pairing.finding.mentorNameMissing': '帮扶人员 row {row} (column {col}) has no name; the row was not used.',
     'pairing.finding.mentorKindUnknown': 'The kind in 帮扶人员 row {row} (column {col}) is not recognised; the row was not used. Use one of: {kinds}.',
     'pairing.finding.mentorDuplicate':
