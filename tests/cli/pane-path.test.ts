@@ -231,4 +231,16 @@ describe('记一笔 through the pane path on sheets a school made by hand (writt
       '“谈心记录”表认不出来：需要 日期、学生、类型 列，表中找到的是：周次、主题、参加人员、地点。为免写乱这张表，这次没有添加记录。请把表头改成这些列名（其他列可以保留），或把这张表改名后重试。',
     );
   });
+
+  it('says which rows to add when the column choice cannot be saved in the school’s own 设置', async () => {
+    const before = await openXlsx(readFileSync(ADOPT('hand-kept.xlsx'))).read();
+    const check = checkRoster(before, { today: TODAY, override: overrideFromSettings(before) });
+    let error: unknown;
+    try {
+      overrideSettingsOps(before, { sheet: check.layout.sheet, columns: { guardianPhone: check.layout.columns.guardianPhone! } });
+    } catch (e) {
+      error = e;
+    }
+    expect(errorMessage(error, 'zh-CN')).toMatch(/^“设置”表是学校自己排的（设置项在 B 列、值在 C 列）.*再保存一次：花名册工作表；花名册列：监护人电话。$/);
+  });
 });

@@ -13,6 +13,8 @@ import { SHEETS } from '../../src/core/sheets';
 import { findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { planMaintenance } from '../../src/core/workflow';
 import { LogSheetError, logEntryOp } from '../../src/core/contacts/log';
+import { overrideSettingsOps } from '../../src/core/roster';
+import { SettingsLayoutError } from '../../src/core/settings';
 import { openXlsx } from '../../src/workbook/file';
 
 const TODAY = '2025-09-15';
@@ -142,6 +144,29 @@ describe('a 设置 the school laid out itself', () => {
     const wb = { sheets: before.sheets.map((s) => (s.name === SHEETS.settings ? { ...s, values } : s)) };
     const ops = plan(wb).plan.ops.filter((op) => op.sheet === SHEETS.settings);
     expect(ops).toEqual([{ kind: 'setCells', sheet: SHEETS.settings, cells: [{ row: 6, col: 2, value: 'O（监护人电话）' }] }]);
+  });
+
+  it("gets no new row from the pane's 保存列设置: the teacher is told which rows to add, and nothing is written", async () => {
+    const before = await openXlsx(FIXTURE('hand-kept.xlsx')).read();
+    const save = () => overrideSettingsOps(before, { sheet: '花名册', columns: { guardianPhone: 14 } });
+    expect(save).toThrow(SettingsLayoutError);
+    expect(save).toThrow(
+      expect.objectContaining({ messageKey: 'contacts.settings.cannotSave', params: { labelCol: 'B', valueCol: 'C', labels: '花名册工作表；花名册列：监护人电话' } }),
+    );
+    // Once the teacher has added the rows in the sheet's own way, the same save writes their value cells.
+    const sheet = findSheet(before, SHEETS.settings)!;
+    const values = [...sheet.values.map((line) => [...line]), [5, '花名册工作表', null, null], [6, '花名册列：监护人电话', null, null]];
+    const added = { sheets: before.sheets.map((s) => (s.name === SHEETS.settings ? { ...s, values } : s)) };
+    expect(overrideSettingsOps(added, { sheet: '花名册', columns: { guardianPhone: 14 } })).toEqual([
+      {
+        kind: 'setCells',
+        sheet: SHEETS.settings,
+        cells: [
+          { row: 6, col: 2, value: '花名册' },
+          { row: 7, col: 2, value: 'O（监护人电话）' },
+        ],
+      },
+    ]);
   });
 
   it('that cannot be read is left alone, with the columns expected and those found', async () => {

@@ -7,7 +7,7 @@ import { columnIndex, columnLetter } from '../cells';
 import type { IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
 import type { CellMark, PlanCell, PlanOp } from '../plan/types';
-import { readSettings, settingsOps } from '../settings';
+import { readSettings, settingsOpsOrThrow } from '../settings';
 import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { detectSheetLayout, splitSheetNames } from './detect';
@@ -166,7 +166,8 @@ function headerTextOf(workbook: WorkbookSnapshot, sheetName: string | undefined,
 /**
  * Ops that save `override` in 设置: the sheet names, and each pinned column as its letter with the
  * header text it has now. Fields no longer pinned are cleared (left blank = detect) where the sheet
- * already has their row; new pins are appended.
+ * already has their row; new pins are appended — and where the school's own 设置 is laid out otherwise,
+ * SettingsLayoutError says which rows to add instead of a save that would silently keep nothing.
  */
 export function overrideSettingsOps(workbook: WorkbookSnapshot, override: MappingOverride): PlanOp[] {
   const existing = readSettings(workbook);
@@ -183,7 +184,7 @@ export function overrideSettingsOps(workbook: WorkbookSnapshot, override: Mappin
     } else if (pin === null) values.set(label, { value: NONE, note: columnNote });
     else values.set(label, { value: savedColumnText(pin, override.headers?.[field] ?? headerTextOf(workbook, sheets[0], pin)), note: columnNote });
   }
-  return settingsOps(workbook, [], values);
+  return settingsOpsOrThrow(workbook, values);
 }
 
 /** A pinned column as 设置 keeps it: its letter with the header text it has, E（监护人电话）, or the bare letter. */

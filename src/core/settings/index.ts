@@ -160,6 +160,27 @@ export function planSettings(
   return { ops, notWritten };
 }
 
+/** Values that cannot be saved in a 设置 laid out otherwise than the template: hosts show t(lang, messageKey, params). */
+export class SettingsLayoutError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly params: Record<string, string>,
+  ) {
+    super(`设置 is laid out otherwise (${messageKey})`);
+    this.name = 'SettingsLayoutError';
+  }
+}
+
+/**
+ * planSettings' ops when every value has its place: throws SettingsLayoutError, writing nothing, when a
+ * value needs a row the school's own 设置 lacks (a choice the teacher made now must not vanish).
+ */
+export function settingsOpsOrThrow(workbook: WorkbookSnapshot, values: ReadonlyMap<string, { value: CellValue; note?: string }>): PlanOp[] {
+  const { ops, notWritten } = planSettings(workbook, [], values);
+  if (notWritten) throw new SettingsLayoutError('contacts.settings.cannotSave', { ...settingsColumnsText(notWritten.layout), labels: notWritten.labels.join('；') });
+  return ops;
+}
+
 /** planSettings' ops alone, for callers that have no finding to give (what is not written stays unwritten). */
 export function settingsOps(workbook: WorkbookSnapshot, defs: readonly SettingDef[], values: ReadonlyMap<string, { value: CellValue; note?: string }>): PlanOp[] {
   return planSettings(workbook, defs, values).ops;

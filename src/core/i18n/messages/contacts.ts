@@ -16,6 +16,8 @@ export const contacts: DomainMessages = {
       '谈心记录：认不出这张表的列——需要 {columns} 列（也认“联系日期”“学生姓名”“方式”等写法），表中找到的是：{found}。没有读取任何记录，也不会往这张表里添加记录。',
     'contacts.settings.layoutForeign':
       '“设置”表是学校自己排的（设置项在 {labelCol} 列、值在 {valueCol} 列），为免打乱这张表，助手没有在表中添加缺少的设置：{labels}。这些设置暂按默认值计算；需要修改时，请在表中照样添上这几行。',
+    'contacts.settings.cannotSave':
+      '“设置”表是学校自己排的（设置项在 {labelCol} 列、值在 {valueCol} 列），助手不往这张表里添加行，所以这次没有保存。请先在表中照样添上这几行（值可以先空着），再保存一次：{labels}。',
     'contacts.settings.headerMissing':
       '“设置”表认不出来：需要“设置项”“值”（可选“说明”）这几列，或在 A 列写设置项、B 列写值；表中找到的是：{found}。没有读取也没有改动这张表，各项设置暂按默认值计算。',
     'contacts.log.dateBlank': '谈心记录 第{row}行：日期为空，此行不计入提醒。',
@@ -167,6 +169,8 @@ export const contacts: DomainMessages = {
       '谈心记录: the columns of this sheet could not be told. It needs the columns {columns} (联系日期, 学生姓名, 方式 and the like are understood too); the sheet has: {found}. No entries were read, and none will be added to this sheet.',
     'contacts.settings.layoutForeign':
       'The 设置 sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}); so as not to rearrange it, the assistant did not add the settings it lacks: {labels}. Their defaults are used; to change one, add its row to the sheet in the same way.',
+    'contacts.settings.cannotSave':
+      'The 设置 sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}) and the assistant does not add rows to it, so nothing was saved. Add these rows to it in the same way (values may stay empty), then save again: {labels}.',
     'contacts.settings.headerMissing':
       'The 设置 sheet could not be read: it needs the columns 设置项 and 值 (and optionally 说明), or labels in column A and values in column B; the sheet has: {found}. It was neither read nor changed, and every setting uses its default.',
     'contacts.log.dateBlank': '谈心记录 row {row}: the date is empty; the row does not count for reminders.',
