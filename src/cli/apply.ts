@@ -18,9 +18,17 @@ import { openWorkbook } from './workbook';
  * The whole-workbook upkeep as the pane runs it, with the tyme4ts calendar. No roster, or a period
  * that is not valid, becomes a CliError (exit 2) naming the file and the reason.
  */
-export function maintain(snapshot: WorkbookSnapshot, file: string, today: IsoDate, lang: Lang, period?: PeriodChoice, sheets?: readonly string[]): MaintenancePlan {
+export function maintain(
+  snapshot: WorkbookSnapshot,
+  file: string,
+  today: IsoDate,
+  lang: Lang,
+  period?: PeriodChoice,
+  sheets?: readonly string[],
+  printSheets = false,
+): MaintenancePlan {
   try {
-    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period, rosterSheets: sheets });
+    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period, rosterSheets: sheets, printSheets });
   } catch (e) {
     if (e instanceof RosterNotFoundError || e instanceof WorkflowError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
     throw e;
@@ -67,11 +75,12 @@ export const applyCommand: CliCommand = {
   synopsisKey: 'cli.apply.synopsis',
   summaryKey: 'cli.apply.summary',
   positionals: ['<in.xlsx>'],
-  options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION },
+  // --cards: rebuild 联系卡 and 成长记录 too (on demand only: they are the largest sheets; docs/ARCHITECTURE.md §3).
+  options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION, cards: { takesValue: false } },
   run: writesWorkbook(
     async ({ inputs: [file], today, args }, ctx) => {
       const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
-      const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'));
+      const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'), args.options.has('cards'));
       const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
       return {
         bytes: port.save(),

@@ -31,7 +31,7 @@ const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))
 describe('apply as a child process', () => {
   it('writes a copy with every maintained sheet and says what it wrote', async () => {
     const out = path.join(dir, 'out.xlsx');
-    const r = await runCli(['apply', school, '-o', out, '--today', TODAY]);
+    const r = await runCli(['apply', school, '-o', out, '--today', TODAY, '--cards']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0); // two warnings (an unreadable log date; a key-focus child without a 帮扶计划), no errors
     const wb = await read(out);
@@ -43,7 +43,7 @@ describe('apply as a child process', () => {
     expect(r.stdout).toContain('设置：新建');
     expect(r.stdout).not.toContain('谈心记录：新建');
     expect(r.stdout).toMatch(/结对帮扶：新建，5 行/);
-    // The printed sheets (issue 16): five cards of 15 rows; the plans sheet with the key-focus child's row.
+    // The printed sheets (issue 16), asked for with --cards: five cards of 15 rows; the plans sheet with the key-focus child's row.
     expect(r.stdout).toContain('联系卡：新建，75 行');
     expect(r.stdout).toContain('帮扶计划：新建，1 行');
     expect(r.stdout).toContain('成长记录：新建');
@@ -94,6 +94,10 @@ describe('apply in process', () => {
     expect((await run(['apply', school, '-o', first])).status).toBe(0);
     const r = await run(['apply', first, '-o', second]);
     expect(r.status).toBe(0);
+    // Without --cards the two largest sheets are neither written nor rebuilt (on demand only).
+    expect(r.stdout).not.toContain(SHEETS.cards);
+    expect(r.stdout).not.toContain(SHEETS.records);
+    expect(findSheet(await read(first), SHEETS.cards)).toBeUndefined();
     expect(r.stdout).not.toContain('新建');
     expect(r.stdout).not.toContain('追加');
     const [a, b] = [await read(first), await read(second)];

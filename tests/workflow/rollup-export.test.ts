@@ -90,7 +90,7 @@ const longDigits = (v: CellValue) => (typeof v === 'string' && /\d{11,}/.test(v)
 describe('export', () => {
   it('writes a de-identified copy with no 11- or 18-digit runs and no names (child process)', async () => {
     const applied = path.join(dir, 'applied.xlsx');
-    expect((await run(['apply', sample, '-o', applied])).status).toBe(1);
+    expect((await run(['apply', sample, '-o', applied, '--cards'])).status).toBe(1);
     const source = await read(applied);
     expect(source.sheets.some((s) => s.values.some((r) => r.some(longDigits)))).toBe(true);
     const out = path.join(dir, 'deid.xlsx');

@@ -49,7 +49,7 @@ const MAINTAINED = [
 async function applyOnce(bytes: Uint8Array): Promise<{ bytes: Uint8Array; before: WorkbookSnapshot; after: WorkbookSnapshot; plan: MaintenancePlan }> {
   const port = openXlsx(bytes);
   const before = await port.read();
-  const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar });
+  const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
   await port.apply(plan.plan);
   const out = port.save();
   return { bytes: out, before, after: await openXlsx(out).read(), plan };
@@ -232,7 +232,7 @@ describe('workbooks the upkeep cannot or must handle specially', () => {
     ];
     await port.apply({ ops: [{ kind: 'replaceSheet', sheet: SHEETS.pairing, content: { columns: own[0].map((header) => ({ header })), rows: own.slice(1) } }] });
     const before = await openXlsx(port.save()).read();
-    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     expect(plan.findings.pairing.map((f) => f.rule)).toContain('pairing-sheet-foreign');
     expect(plan.plan.ops.some((o) => o.sheet === SHEETS.pairing)).toBe(false);
     // Reminders fall back to each class's 班主任 on 帮扶人员, which the workbook does hold.

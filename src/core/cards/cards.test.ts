@@ -8,7 +8,8 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { findSheet } from '../snapshot';
 import { planMaintenance } from '../workflow';
 import { deidentifyWorkbook } from '../summary/deidentify';
-import { BLANK_LINE, CARD_ROWS, GRADE_BAND_GOALS, idBirthPart, PLAN_HEADERS, RECORD_LINES_PER_PAGE } from './index';
+import { classNormalizer } from '../pairing';
+import { BLANK_LINE, CARD_ROWS, GRADE_BAND_GOALS, idBirthPart, planChildFiles, PLAN_HEADERS, RECORD_LINES_PER_PAGE } from './index';
 
 const TODAY = '2026-11-30';
 const calendar = createTymeCalendar();
@@ -112,7 +113,7 @@ function applied(wb: WorkbookSnapshot, ops: readonly PlanOp[]): WorkbookSnapshot
 describe('联系卡', () => {
   it('prints one card per child with the facts of roster, 帮扶人员 and 结对帮扶, two cards a page', () => {
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
-    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const op = opOf(plan.plan.ops, SHEETS.cards);
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     expect(op.content.rows).toHaveLength(3 * CARD_ROWS);
@@ -150,7 +151,7 @@ describe('联系卡', () => {
   });
 
   it('prints a line to fill, never 0, where the roster lacks a column', () => {
-    const plan = planMaintenance({ sheets: [THIN_ROSTER, MENTORS] }, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance({ sheets: [THIN_ROSTER, MENTORS] }, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const rows = valuesOf(opOf(plan.plan.ops, SHEETS.cards)).slice(2);
     const byLabel = new Map<string, CellValue>();
     for (const r of rows) {
@@ -189,7 +190,7 @@ describe('联系卡', () => {
       ['学校名称', '青山小学', ''],
       ['学校联系电话', '0855-1234567', ''],
     ]);
-    const plan = planMaintenance({ sheets: [THIN_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance({ sheets: [THIN_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const values = valuesOf(opOf(plan.plan.ops, SHEETS.cards)).flat().map(String);
     expect(values).toContain('0855-1234567');
     expect(values.some((v) => v.startsWith('青山小学'))).toBe(true);
@@ -213,7 +214,7 @@ describe('成长记录', () => {
         ]),
       ],
     };
-    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const op = opOf(plan.plan.ops, SHEETS.records);
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     const rows = op.content.rows.map((r) => r.map(planCellValue));
@@ -237,10 +238,101 @@ describe('成长记录', () => {
   });
 });
 
+describe('成长记录 beyond 谈心记录', () => {
+  const wb: WorkbookSnapshot = {
+    sheets: [
+      FULL_ROSTER,
+      MENTORS,
+      sheet(SHEETS.log, [
+        ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'],
+        ['2026-10-08', '张小明', '三(1)班', '谈心', '学生', '陈老师', '学习进步', '否', ''],
+      ]),
+      sheet(SHEETS.activities, [
+        ['日期', '活动名称', '类型', '负责人', '参加学生', '备注'],
+        ['2026-10-01', '国庆联欢', '节日慰问', '陈老师', '全体留守儿童', ''],
+        ['2026-11-12', '十一月集体生日会', '生日会', '刘老师', '张小明、李小红', ''],
+      ]),
+      sheet(SHEETS.rollCall, [
+        ['日期', '学生', '签到时间', '签退时间', '接送人', '与学生关系', '值班教师'],
+        ['2026-10-09', '张小明', '16:30', '18:00', '张大山', '', '陈老师'],
+        ['2026-10-20', '张小明', '16:30', '', '', '', '陈老师'],
+        ['2026-11-03', '张小明', '16:30', '18:00', '张大山', '', '陈老师'],
+      ]),
+      sheet(SHEETS.fund, [
+        ['日期', '收支', '金额', '来源或用途', '受助学生', '经手人', '凭证号'],
+        ['2026-09-10', '收入', 2000, '爱心企业捐款', '', '王会计', 'P1'],
+        ['2026-10-15', '支出', 300, '冬衣', '张小明', '王会计', 'P2'],
+      ]),
+    ],
+  };
+  const linesOf = (plan: ReturnType<typeof planMaintenance>, name: string) => {
+    const op = opOf(plan.plan.ops, SHEETS.records);
+    if (op.kind !== 'replaceSheet') throw new Error(op.kind);
+    const rows = op.content.rows.map((r) => r.map(planCellValue));
+    const start = rows.findIndex((r) => String(r[0]).startsWith(name));
+    const end = rows.findIndex((r, i) => i > start && typeof r[0] === 'string' && r[0] !== '' && !String(r[0]).startsWith(name));
+    return rows.slice(start + 1, end < 0 ? undefined : end).map((r) => [r[0], r[1], r[4]]);
+  };
+  const serial = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569;
+
+  it('adds activities, a line a month of 留守之家签到, aid paid to the child and the dated pairing, all in date order', () => {
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
+    expect(linesOf(plan, '张小明')).toEqual([
+      [serial('2026-10-01'), '活动', '国庆联欢（节日慰问）'],
+      [serial('2026-10-08'), '谈心', '学习进步'],
+      [serial('2026-10-09'), '留守之家', '2026-10 在留守之家签到 2 次（2026-10-09 至 2026-10-20），其中 1 次未记录签退或接送人'],
+      [serial('2026-10-15'), '资助', '基金资助：冬衣，300.00 元'],
+      [serial('2026-11-03'), '留守之家', '2026-11 在留守之家签到 1 次（2026-11-03 至 2026-11-03）'],
+      [serial('2026-11-12'), '活动', '十一月集体生日会（生日会）'],
+      // 结对帮扶 is written today: the record dates the pairing by the day in 上次生成.
+      [serial(TODAY), '结对', '结对：帮扶教师 陈老师'],
+    ]);
+    // The school's income is nobody's record; a whole-school activity is everyone's.
+    expect(linesOf(plan, '王小刚')).toEqual([
+      [serial('2026-10-01'), '活动', '国庆联欢（节日慰问）'],
+      [serial(TODAY), '结对', '结对：帮扶教师 周老师'],
+    ]);
+  });
+
+  it('keeps to a period, and the pairing day holds on the next run (上次生成), so the record is the same', () => {
+    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
+    const after = applied(wb, first.plan.ops);
+    const next = planMaintenance(after, { today: '2026-12-02', lang: 'zh-CN', calendar, printSheets: true });
+    expect(linesOf(next, '张小明').at(-1)).toEqual([serial(TODAY), '结对', '结对：帮扶教师 陈老师']);
+    const files = planChildFiles(after, {
+      records: next.roster.records,
+      pairing: next.pairing.result,
+      log: next.contacts.log.entries,
+      life: next.life.read,
+      today: '2026-12-02',
+      lang: 'en-US',
+      schoolNameLabel: '学校名称',
+      normalizeClass: classNormalizer('2026-12-02'),
+      filter: { child: '张小明' },
+      period: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    const zhang = files.entries.get(files.chosen[0].index)!;
+    expect(zhang.map((e) => [e.date, e.kind, e.content])).toEqual([
+      ['2026-11-03', 'After-school home', '2026-11: signed in at the after-school home once (2026-11-03 to 2026-11-03)'],
+      ['2026-11-12', 'Activity', '十一月集体生日会 (生日会)'],
+      ['2026-11-30', 'Pairing', 'Paired: Mentor teacher 陈老师'],
+    ]);
+    if (files.records.kind !== 'replaceSheet') throw new Error(files.records.kind);
+    expect(files.records.content.titleLines![0]).toContain('2026-11-01 to 2026-11-30');
+  });
+
+  it('leaves 联系卡 and 成长记录 out of the everyday plan (on demand only), and plans them all the same', () => {
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    expect(plan.plan.ops.filter((o) => o.sheet === SHEETS.cards || o.sheet === SHEETS.records)).toEqual([]);
+    expect(plan.childFiles.cards.sheet).toBe(SHEETS.cards);
+    expect(plan.childFiles.chosen).toHaveLength(3);
+  });
+});
+
 describe('帮扶计划', () => {
   it("adds a row per key-focus child with the grade band goals, keeps teachers' text, reminds of due reviews, and finds plans without measures", () => {
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
-    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const create = opOf(first.plan.ops, SHEETS.supportPlans);
     expect(create.kind).toBe('createSheetIfMissing');
     const values = valuesOf(create);
@@ -263,7 +355,7 @@ describe('帮扶计划', () => {
     const edited = plans.values.map((r) => [...r]);
     edited[1] = ['张小明', '三(1)班', '陈老师', '心理', '我的目标', '每周谈心一次', '每周五', '有进步', '2026-12-03'];
     after = { sheets: after.sheets.map((s) => (s.name === SHEETS.supportPlans ? { ...s, values: edited } : s)) };
-    const second = planMaintenance(after, { today: TODAY, lang: 'zh-CN', calendar });
+    const second = planMaintenance(after, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     expect(second.plan.ops.filter((o) => o.sheet === SHEETS.supportPlans)).toEqual([]);
     const third = applied(after, second.plan.ops);
     expect(findSheet(third, SHEETS.supportPlans)!.values).toEqual(edited);
@@ -282,7 +374,7 @@ describe('帮扶计划', () => {
       ...roster,
       values: [...roster.values.map((r) => [...r]), ['孙小芳', '女', '2018-01-01', '', '三(1)班', '', '', '', '', '', '', '', '孙奶奶', '祖母', '13612345678', 70, '', '', '是']],
     };
-    const fourth = planMaintenance({ sheets: third.sheets.map((s) => (s.name === '花名册' ? withNew : s)) }, { today: TODAY, lang: 'zh-CN', calendar });
+    const fourth = planMaintenance({ sheets: third.sheets.map((s) => (s.name === '花名册' ? withNew : s)) }, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const append = opOf(fourth.plan.ops, SHEETS.supportPlans);
     expect(append).toMatchObject({ kind: 'appendRows', expectedLastRow: 2 });
     if (append.kind !== 'appendRows') throw new Error(append.kind);
@@ -294,7 +386,7 @@ describe('帮扶计划', () => {
       ['设置项', '值', '说明'],
       ['初中帮扶目标', '学会自主学习；平稳度过青春期', ''],
     ]);
-    const plan = planMaintenance({ sheets: [FULL_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance({ sheets: [FULL_ROSTER, MENTORS, settings] }, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const rows = valuesOf(opOf(plan.plan.ops, SHEETS.supportPlans)).slice(1);
     expect(rows.find((r) => r[0] === '王小刚')![4]).toBe('学会自主学习；平稳度过青春期');
   });
@@ -307,7 +399,7 @@ describe('脱敏导出 of the cards and records', () => {
       ['2026-11-02', '张小明', '三(1)班', '家长电话', '父亲', '陈老师', '父亲电话 13800001111 打不通', '否', ''],
     ]);
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS, log] };
-    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     const after = applied(wb, plan.plan.ops);
     const result = deidentifyWorkbook(after, plan.roster.layout);
     if (!result.ok) throw new Error(result.messageKey);
@@ -325,11 +417,11 @@ describe('脱敏导出 of the cards and records', () => {
 describe('the printed sheets stay out of the roster and the summary', () => {
   it('reads the same roster and figures from a workbook that already holds 联系卡, 成长记录 and 帮扶计划', () => {
     const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
-    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
+    const first = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     // 联系卡 holds 姓名 / 班级 / 性别 labels a roster detector could take for a header: put it first.
     const after = applied(wb, first.plan.ops);
     const cardsFirst = { sheets: [findSheet(after, SHEETS.cards)!, ...after.sheets.filter((s) => s.name !== SHEETS.cards)] };
-    const second = planMaintenance(cardsFirst, { today: TODAY, lang: 'zh-CN', calendar });
+    const second = planMaintenance(cardsFirst, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
     expect(second.roster.layout.sheet).toBe('花名册');
     expect(second.summary.json).toEqual(first.summary.json);
     expect(JSON.stringify(second.summary.json)).not.toMatch(/13800001111|石桥村|张小明/);

@@ -1,5 +1,4 @@
 import type { CellValue } from '../cells';
-import type { LogEntry } from '../contacts/log';
 import type { PairingResult } from '../pairing/types';
 import { cellText, isNoneText, normalizePhone } from '../roster/normalize';
 import { regionNames, regionText } from '../roster/region';
@@ -141,16 +140,4 @@ export function filterChildren<T extends Pick<CardChild, 'name' | 'classLabel'>>
   const cls = filter.className ? (normalizeClass(filter.className) ?? filter.className.trim()) : null;
   const name = filter.child?.trim();
   return children.filter((c) => (cls === null || c.classLabel === cls) && (!name || c.name === name));
-}
-
-/** Log entries grouped by child index, each list in date order (then sheet row). */
-export function entriesByChild(entries: readonly LogEntry[]): Map<number, LogEntry[]> {
-  const out = new Map<number, LogEntry[]>();
-  for (const e of entries) {
-    const list = out.get(e.child);
-    if (list) list.push(e);
-    else out.set(e.child, [e]);
-  }
-  for (const list of out.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
-  return out;
 }

@@ -8,16 +8,18 @@ import type { IsoDate } from '../dates';
 import type { Lang } from '../i18n';
 import type { PairingResult } from '../pairing/types';
 import type { PlanOp } from '../plan/types';
-import type { RosterRecord } from '../roster/types';
+import { recordKey, type RosterRecord } from '../roster/types';
 import type { WorkbookSnapshot } from '../snapshot';
-import { cardChildren, entriesByChild, filterChildren, mentorPhones, type CardChild, type CardFilter } from './child';
+import { cardChildren, filterChildren, mentorPhones, type CardChild, type CardFilter } from './child';
 import { contactCardsSheetOp } from './contactCards';
+import { recordEntriesByChild, type DatedPairing, type RecordEntry, type RecordSources } from './entries';
 import { growthRecordSheetOp, type RecordPeriod } from './records';
 import { readCardSettings } from './settings';
 import { planSupportPlans, type SupportPlanResult } from './supportPlans';
 
 export * from './child';
 export * from './contactCards';
+export * from './entries';
 export * from './records';
 export * from './settings';
 export * from './supportPlans';
@@ -26,6 +28,8 @@ export interface ChildFilesInput {
   readonly records: readonly RosterRecord[];
   readonly pairing: Pick<PairingResult, 'rows' | 'mentors' | 'mentorLayout'>;
   readonly log: readonly LogEntry[];
+  /** 活动记录, 留守之家签到 and 基金收支 as read (src/core/life): more record lines. */
+  readonly life?: Pick<RecordSources, 'activities' | 'rollCall' | 'fund'>;
   readonly today: IsoDate;
   readonly lang: Lang;
   /** 设置's label of the school's name (the workflow owns it). */
@@ -39,9 +43,21 @@ export interface ChildFilesPlan {
   readonly children: readonly CardChild[];
   /** The children the filter chose, in roster order. */
   readonly chosen: readonly CardChild[];
+  /** Each child's record lines (by roster index) within the period, in date order: what 成长记录 and the 档案 view print. */
+  readonly entries: ReadonlyMap<number, readonly RecordEntry[]>;
   readonly cards: PlanOp;
   readonly records: PlanOp;
   readonly supportPlans: SupportPlanResult;
+}
+
+/** Each child's helpers with the day 上次生成 says the add-in wrote them; rows without a known day print no line. */
+function datedPairings(records: readonly RosterRecord[], rows: ChildFilesInput['pairing']['rows']): DatedPairing[] {
+  const index = new Map(records.map((r, i) => [recordKey(r), i]));
+  return rows.flatMap((row) => {
+    const child = index.get(recordKey(row.child));
+    if (child === undefined || !row.changedOn) return [];
+    return [{ child, date: row.changedOn, helpers: { teacher: row.teacher.mentor, buddy: row.buddy.mentor, proxy: row.proxy.mentor } }];
+  });
 }
 
 export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInput): ChildFilesPlan {
@@ -49,11 +65,13 @@ export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInpu
   const children = cardChildren(input.records, input.pairing, mentorPhones(workbook, input.pairing));
   const chosen = filterChildren(children, input.filter ?? {}, input.normalizeClass);
   const { lang, today } = input;
+  const entries = recordEntriesByChild(lang, { log: input.log, ...input.life, pairings: datedPairings(input.records, input.pairing.rows) }, input.period);
   return {
     children,
     chosen,
+    entries,
     cards: contactCardsSheetOp(chosen, { lang, today, settings }),
-    records: growthRecordSheetOp(chosen, entriesByChild(input.log), { lang, today, period: input.period, schoolName: settings.schoolName }),
+    records: growthRecordSheetOp(chosen, entries, { lang, today, period: input.period, schoolName: settings.schoolName }),
     supportPlans: planSupportPlans(workbook, children, today, settings.juniorGoals, input.normalizeClass),
   };
 }

@@ -1,11 +1,10 @@
-import type { LogEntry } from '../contacts/log';
-import { kindLabel, NO, YES } from '../contacts/kinds';
 import type { IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
-import { dateCell, type PlanCell, type PlanOp, type SheetContent } from '../plan/types';
+import type { PlanCell, PlanOp, SheetContent } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { CardChild } from './child';
 import { A4_MARGINS } from './contactCards';
+import { recordEntryCells, type RecordEntry } from './entries';
 
 /**
  * How many printed lines a page of 成长记录 holds below the repeated column header (A4 portrait, half-inch
@@ -34,8 +33,9 @@ export interface RecordsPlanOptions {
   readonly schoolName?: string | null;
 }
 
-function childHeader(lang: Lang, c: CardChild, page: number): PlanCell[] {
-  const line = t(lang, page === 0 ? 'records.childHeader' : 'records.childHeaderContinued', {
+/** The line over a child's record: name, class and helpers; on later pages, the name with 续 and the page. */
+export function childHeaderText(lang: Lang, c: CardChild, page: number): string {
+  return t(lang, page === 0 ? 'records.childHeader' : 'records.childHeaderContinued', {
     name: c.name,
     className: c.classLabel ?? '',
     teacher: c.teacher?.name ?? '—',
@@ -43,25 +43,28 @@ function childHeader(lang: Lang, c: CardChild, page: number): PlanCell[] {
     proxy: c.proxy?.name ?? '—',
     page: page + 1,
   });
-  return [line, '', '', '', '', '', ''];
 }
 
-function entryRow(lang: Lang, e: LogEntry): PlanCell[] {
-  return [dateCell(e.date), kindLabel(e.kind), e.target, e.recorder, e.content, e.followUp ? YES : NO, e.followUp ? dateCell(e.followUpDue) : ''];
+const childHeader = (lang: Lang, c: CardChild, page: number): PlanCell[] => [childHeaderText(lang, c, page), '', '', '', '', '', ''];
+
+/** The record's column headers, in the interface language. */
+export function recordColumnHeaders(lang: Lang): string[] {
+  return ['date', 'kind', 'target', 'recorder', 'content', 'followUp', 'followUpDue'].map((k) => t(lang, `records.col.${k}`));
 }
 
 /**
- * 成长记录, the record card: per child (in the order given), their 谈心记录 entries in date order. Each child
+ * 成长记录, the record card: per child (in the order given), their record lines (recordEntriesByChild: talks,
+ * activities, roll call, aid, pairing changes — already in date order and within the period). Each child
  * starts a new printed page under a header line naming the child and their helpers; when the entries
  * fill a page, the header is written again (续) on the next, so every page says whose record it is.
  */
-export function growthRecordSheetOp(children: readonly CardChild[], byChild: ReadonlyMap<number, readonly LogEntry[]>, options: RecordsPlanOptions): PlanOp {
+export function growthRecordSheetOp(children: readonly CardChild[], byChild: ReadonlyMap<number, readonly RecordEntry[]>, options: RecordsPlanOptions): PlanOp {
   const { lang, today, period } = options;
   const rows: PlanCell[][] = [];
   const breaksBefore: number[] = [];
   let entryCount = 0;
   for (const c of children) {
-    const entries = (byChild.get(c.index) ?? []).filter((e) => (!period?.from || e.date >= period.from) && (!period?.to || e.date <= period.to));
+    const entries = byChild.get(c.index) ?? [];
     if (rows.length > 0) breaksBefore.push(rows.length);
     let page = 0;
     rows.push(childHeader(lang, c, page));
@@ -75,12 +78,12 @@ export function growthRecordSheetOp(children: readonly CardChild[], byChild: Rea
         rows.push(childHeader(lang, c, page));
         used = 1;
       }
-      rows.push(entryRow(lang, e));
+      rows.push(recordEntryCells(e));
       used += lines;
       entryCount++;
     }
   }
-  const H = (k: string) => t(lang, `records.col.${k}`);
+  const [date, kind, target, recorder, contentHeader, followUp, followUpDue] = recordColumnHeaders(lang);
   const content: SheetContent = {
     titleLines: [
       t(lang, 'records.title', {
@@ -92,13 +95,13 @@ export function growthRecordSheetOp(children: readonly CardChild[], byChild: Rea
       }),
     ],
     columns: [
-      { header: H('date'), width: 11, format: 'date' },
-      { header: H('kind'), width: 9, format: 'text' },
-      { header: H('target'), width: 7, format: 'text' },
-      { header: H('recorder'), width: 9, format: 'text' },
-      { header: H('content'), width: RECORD_CONTENT_WIDTH, format: 'text', wrap: true },
-      { header: H('followUp'), width: 7, format: 'text' },
-      { header: H('followUpDue'), width: 11, format: 'date' },
+      { header: date, width: 11, format: 'date' },
+      { header: kind, width: 9, format: 'text' },
+      { header: target, width: 7, format: 'text' },
+      { header: recorder, width: 9, format: 'text' },
+      { header: contentHeader, width: RECORD_CONTENT_WIDTH, format: 'text', wrap: true },
+      { header: followUp, width: 7, format: 'text' },
+      { header: followUpDue, width: 11, format: 'date' },
     ],
     rows,
     print: { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, repeatHeader: true, breaksBefore, fitToWidth: true },

@@ -30,6 +30,8 @@ export interface ActivityEntry {
   readonly row: number;
   readonly date: IsoDate;
   readonly type: ActivityType;
+  /** 活动名称 as typed ('' when blank): what a child's 成长记录 prints. */
+  readonly name: string;
   readonly leader: string;
   /** Indexes into the children. */
   readonly children: readonly number[];
@@ -57,6 +59,8 @@ export interface FundEntry {
   readonly amountFen: number;
   /** The balance after this row, in fen, entries taken in date order (then row order). */
   readonly balanceFen: number;
+  /** 来源或用途 as typed ('' when blank): what a child's 成长记录 prints for aid. */
+  readonly purpose: string;
   readonly children: readonly number[];
 }
 export interface TrainingEntry {
@@ -209,7 +213,7 @@ export function readLife(workbook: WorkbookSnapshot, children: readonly LifeChil
     for (const { row, at } of rowsOf(a)) {
       const date = dateOf(SHEETS.activities, row, a.cols.date, at('date'));
       const m = matched(SHEETS.activities, row, a.cols.children, at('children'));
-      if (date) activities.push({ row, date, type: parseActivityType(at('type')), leader: normalizeName(at('leader')), children: m.children });
+      if (date) activities.push({ row, date, type: parseActivityType(at('type')), name: cellText(at('name')), leader: normalizeName(at('leader')), children: m.children });
     }
   }
 
@@ -308,7 +312,7 @@ function readFund(
         out.add(S, row, handlerBlank ? f.cols.handler : f.cols.voucher, 'fund-incomplete', handlerBlank ? 'life.fundHandlerMissing' : 'life.fundVoucherMissing');
       }
     }
-    if (date) rows.push({ row, date, kind, amountFen: Math.round(Math.abs(amount) * 100), children: m.children });
+    if (date) rows.push({ row, date, kind, amountFen: Math.round(Math.abs(amount) * 100), purpose: cellText(at('purpose')), children: m.children });
   }
   rows.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.row - y.row));
   let balance = 0;

@@ -56,7 +56,7 @@ export function planPairing(workbook: WorkbookSnapshot, records: readonly ChildI
   const children = identifyChildren(records);
   const mentorList = readMentors(workbook, normalizeClass);
   const existing = readPairingSheet(workbook, children, normalizeClass);
-  const result = buildPairing(children, mentorList, existing);
+  const result = buildPairing(children, mentorList, existing, options.today);
   const ops: PlanOp[] = [];
   if (!findSheet(workbook, SHEETS.mentors)) ops.push(mentorsTemplateOp());
   // An unreadable 结对帮扶 may hold teachers' choices: never rebuild over it.

@@ -51,6 +51,27 @@ function firstRun(mentors = MENTORS, children = CHILDREN) {
 }
 
 describe('结对帮扶 plan', () => {
+  it('dates each row in 上次生成 the day the add-in wrote its mentors, and keeps that day while they stay', () => {
+    const { wb } = firstRun();
+    const later = planPairing(wb, CHILDREN, 'zh-CN', { today: '2025-10-20', normalizeClass: simpleClass });
+    expect(later.result.rows.map((r) => r.changedOn)).toEqual(['2025-09-15', '2025-09-15', '2025-09-15']);
+    // 小红's teacher leaves 帮扶人员: her row gets another teacher on 10-20; the others keep their day.
+    const { wb: first } = firstRun();
+    const sheet = first.sheets.find((x) => x.name === SHEETS.pairing)!;
+    const redTeacher = String(cellsOf(sheet, '小红')[0]);
+    const moved = planPairing(withSheet(first, mentorSheet(mentorRows(MENTORS.filter((m) => m.name !== redTeacher)))), CHILDREN, 'zh-CN', {
+      today: '2025-10-20',
+      normalizeClass: simpleClass,
+    });
+    const red = moved.result.rows.find((r) => r.child.name === '小红')!;
+    expect([red.changedOn, red.stamp.endsWith('.d20251020')]).toEqual(['2025-10-20', true]);
+    // A stamp written before dates were kept reads with no day, and stays without one while nothing changes.
+    const undated = { ...sheet, values: sheet.values.map((line) => line.map((v) => (typeof v === 'string' ? v.replace(/\.d\d{8}$/, '') : v))) };
+    const again = plan(withSheet(first, undated), CHILDREN);
+    expect(again.result.rows.map((r) => r.changedOn)).toEqual([null, null, null]);
+    expect(again.diff.changes).toEqual([]);
+  });
+
   it('writes one row per child with the pairs, status, why, and a stamp; mentors by kind in dropdowns', () => {
     const { plan: p } = firstRun();
     const content = contentOf(p.ops);
@@ -66,7 +87,7 @@ describe('结对帮扶 plan', () => {
     expect(red.slice(2, 6)).toEqual(['是', '张老师', expect.stringMatching(/同学$/), '陈阿姨']);
     expect(red[8]).toContain('本班班主任');
     expect(red[8]).toContain('同村');
-    expect(red[9]).toMatch(/^[0-9a-z]+\.[0-9a-z]+$/);
+    expect(red[9]).toMatch(/^[0-9a-z]+\.[0-9a-z]+\.d20250915$/);
     // Two buddies for three children: the one left over is flagged and says why.
     const missing = t('zh-CN', 'pairing.status.missing');
     const flagged = content.rows.filter((r) => r[7] === missing);
@@ -257,7 +278,7 @@ describe('keeping what teachers chose', () => {
     // empty cells of the row are completed.
     expect(byName('小红').slice(3, 7)).toEqual(['李校长', expect.stringMatching(/同学$/), '陈阿姨', '']);
     expect(byName('小红')[8]).toBe('校长亲自帮扶');
-    expect(byName('小红')[9]).toMatch(/\.n$/);
+    expect(byName('小红')[9]).toMatch(/\.n\.d20250915$/);
     expect(byName('小明').slice(3, 5)).toEqual(['李老师', '赵同学']);
     expect(byName('小明')[8]).toContain(t('zh-CN', 'pairing.explain.hand'));
     // A locked row stays exactly as it is, empty cells too.

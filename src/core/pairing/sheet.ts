@@ -1,4 +1,5 @@
 import type { CellValue } from '../cells';
+import { parseIso, type IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
 import type { PlanCell, PlanColumn, PlanOp } from '../plan/types';
 import { cellText, normalizeName, parseYesNo } from '../roster/normalize';
@@ -59,6 +60,8 @@ export interface ExistingRow {
    * afterwards from rows whose 上次生成 carries the note mark. Null where 说明 is the add-in's own text.
    */
   readonly teacherNote: string | null;
+  /** The day the add-in last wrote different mentors into this row (from 上次生成), or null when not known. */
+  readonly changedOn: IsoDate | null;
 }
 
 export interface ExistingPairing {
@@ -91,11 +94,19 @@ export function cellsFingerprint(cells: RoleCells): string {
   return shortHash(`${cells.teacher ?? ''}\u0001${cells.buddy ?? ''}\u0001${cells.proxy ?? ''}`);
 }
 
-/** 上次生成 = '<child identity hash>.<fingerprint>', then '.n' when the row's 说明 is the teacher's. */
-function parseStamp(v: CellValue): { key: string; fingerprint: string; teacherNote: boolean } | null {
-  const m = /^([0-9a-z]+)\.([0-9a-z]*)(\.n)?$/.exec(cellText(v));
-  return m ? { key: m[1], fingerprint: m[2], teacherNote: m[3] !== undefined } : null;
+/**
+ * 上次生成 = '<child identity hash>.<fingerprint>', then '.n' when the row's 说明 is the teacher's, then
+ * '.d<yyyymmdd>': the day the add-in wrote these mentors (the one pairing date a child's 成长记录 can print;
+ * stamps written before it was kept have none).
+ */
+function parseStamp(v: CellValue): { key: string; fingerprint: string; teacherNote: boolean; changedOn: IsoDate | null } | null {
+  const m = /^([0-9a-z]+)\.([0-9a-z]*)(\.n)?(?:\.d(\d{4})(\d{2})(\d{2}))?$/.exec(cellText(v));
+  if (!m) return null;
+  const changedOn = m[4] ? `${m[4]}-${m[5]}-${m[6]}` : null;
+  return { key: m[1], fingerprint: m[2], teacherNote: m[3] !== undefined, changedOn: changedOn && parseIso(changedOn) ? changedOn : null };
 }
+
+const stampDate = (date: IsoDate | null): string => (date ? `.d${date.replace(/-/g, '')}` : '');
 
 const TEACHER_NOTE_MARK = '.n';
 
@@ -194,6 +205,7 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
       fingerprint: stamp?.fingerprint ?? '',
       handEdited: stamp && stamp.fingerprint ? stamp.fingerprint !== cellsFingerprint(cells) : anyCell,
       teacherNote: note && (adopted || stamp?.teacherNote) ? note : null,
+      changedOn: stamp?.changedOn ?? null,
       stampKey: stamp?.key ?? null,
     });
   }
@@ -274,7 +286,7 @@ function matchToChildren(
  * Puts it together: rows the teacher locked (锁定 = 是) or edited by hand are kept exactly; 锁定 = 否
  * hands a row back to the add-in; every other row's pairs are kept unless something forces a change.
  */
-export function buildPairing(children: readonly PairingChild[], mentorList: MentorList, existing: ExistingPairing): PairingResult {
+export function buildPairing(children: readonly PairingChild[], mentorList: MentorList, existing: ExistingPairing, today?: IsoDate): PairingResult {
   const byChild = new Map<string, ExistingRow>();
   for (const r of existing.rows) if (r.childKey) byChild.set(r.childKey, r);
   const fixed = new Map<string, RoleCells>();
@@ -324,6 +336,9 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
     // A kept row keeps the add-in's old fingerprint, so a hand edit stays recognisable on later runs.
     const fingerprint = kind === 'auto' ? cellsFingerprint({ teacher: a.teacher.mentor, buddy: a.buddy.mentor, proxy: a.proxy.mentor }) : (before?.fingerprint ?? '');
     const teacherNote = before?.teacherNote ?? null;
+    // Dated when the add-in writes other mentors than the row holds (a teacher's own edit keeps the old date: when it was made is unknown).
+    const same = before && ROLES.every((role) => before.cells[role] === a[role].mentor);
+    const changedOn = same ? before.changedOn : (today ?? null);
     return {
       child,
       teacher: a.teacher,
@@ -331,7 +346,8 @@ export function buildPairing(children: readonly PairingChild[], mentorList: Ment
       proxy: a.proxy,
       source: kind,
       lock: before?.lockText ?? '',
-      stamp: `${childHash(child.key)}.${fingerprint}${teacherNote ? TEACHER_NOTE_MARK : ''}`,
+      stamp: `${childHash(child.key)}.${fingerprint}${teacherNote ? TEACHER_NOTE_MARK : ''}${stampDate(changedOn)}`,
+      changedOn,
       ...(teacherNote ? { teacherNote } : {}),
     };
   });

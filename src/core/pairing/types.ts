@@ -1,3 +1,4 @@
+import type { IsoDate } from '../dates';
 import type { RosterRecord } from '../roster/types';
 
 /** The kinds of helper a school lists on 帮扶人员 (the 类别 column), in the order the template offers them. */
@@ -145,6 +146,8 @@ export interface PairingRow {
   readonly stamp: string;
   /** The teacher's own 说明, written back instead of the add-in's explanation. */
   readonly teacherNote?: string;
+  /** The day the add-in wrote these mentors (kept in 上次生成), or null when not known. */
+  readonly changedOn?: IsoDate | null;
 }
 
 export interface PairingResult {

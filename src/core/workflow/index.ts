@@ -95,6 +95,12 @@ export interface MaintenanceOptions {
   readonly rosterSheet?: string;
   /** The roster's sheets named now (the command line's --sheet, several), winning over `rosterSheet` and 设置. */
   readonly rosterSheets?: readonly string[];
+  /**
+   * Put 联系卡 and 成长记录 in the plan. Off by default: for 2,000 children they are ≈ 137,000 rows and
+   * 8,300 page breaks, so they are written on demand (the pane's 档案 view, `apply --cards`), not on every
+   * run (bench/README.md, docs/ARCHITECTURE.md §3). `childFiles` holds them either way.
+   */
+  readonly printSheets?: boolean;
 }
 
 export interface MaintenancePlan {
@@ -122,7 +128,7 @@ export interface MaintenancePlan {
   };
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
-   * 兴趣小组, 留守之家签到, 基金收支, 培训记录, 帮扶计划 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 联系卡, 成长记录, 校验结果
+   * 兴趣小组, 留守之家签到, 基金收支, 培训记录, 帮扶计划 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 联系卡 and 成长记录 (with `printSheets`), 校验结果
    * (rebuilt).
    * The roster is never in it.
    */
@@ -267,16 +273,17 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const settings = readContactSettings(planned, today);
   const log = readLog(planned, records, today);
   const { writtenPairs, mentorByChild, classTeachers } = responsibilities(pairing);
+  const life = readLife(planned, lifeChildren(records), today);
   const childFiles = planChildFiles(planned, {
     records,
     pairing: { ...pairing.result, rows: writtenPairs },
     log: log.entries,
+    life,
     today,
     lang,
     schoolNameLabel: SCHOOL_NAME_SETTING,
     normalizeClass: classNormalizer(today),
   });
-  const life = readLife(planned, lifeChildren(records), today);
   const contactReminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
   const lifeItems = lifeReminderItems({
     today,
@@ -334,8 +341,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
       lang,
     ),
     quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
-    childFiles.cards,
-    childFiles.records,
+    ...(options.printSheets ? [childFiles.cards, childFiles.records] : []),
     allFindingsSheetOp(roster, others, lang, today),
   ];
   return {

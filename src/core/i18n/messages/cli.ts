@@ -39,9 +39,9 @@ export const cli: DomainMessages = {
     'cli.report.summary': '共 {children} 名儿童：{errors} 个错误，{warnings} 个警告。',
     'cli.report.clean': '共 {children} 名儿童，没有发现问题。',
     'cli.report.lifeHeading': '活动记录、兴趣小组、留守之家签到、基金收支、培训记录中的问题 {count} 个：',
-    'cli.apply.synopsis': 'apply <输入.xlsx> -o <输出.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD] [--lang zh|en]',
+    'cli.apply.synopsis': 'apply <输入.xlsx> -o <输出.xlsx> [--sheet 工作表名 …] [--cards] [--today YYYY-MM-DD] [--lang zh|en]',
     'cli.apply.summary':
-      '另存一份工作簿，把设置、帮扶人员、谈心记录、结对帮扶、提醒事项、统计汇总、工作报告、校验结果全部更新；花名册和已填写的内容不改动，原文件不会被覆盖。发现错误时退出码为 1（文件照样写出）。输入也可以是 .xlsm（结果存为 .xlsm，宏保留）或 .xls、.et、.ods、.csv（结果存为新的 .xlsx；不给 -o 时存在原文件旁边，同名 .xlsx）。',
+      '另存一份工作簿，把设置、帮扶人员、谈心记录、结对帮扶、提醒事项、统计汇总、工作报告、校验结果全部更新；花名册和已填写的内容不改动，原文件不会被覆盖。加 --cards 时同时重建联系卡和成长记录（数据多时很大，所以平时不重建）。发现错误时退出码为 1（文件照样写出）。输入也可以是 .xlsm（结果存为 .xlsm，宏保留）或 .xls、.et、.ods、.csv（结果存为新的 .xlsx；不给 -o 时存在原文件旁边，同名 .xlsx）。',
     'cli.summary.synopsis': 'summary <文件.xlsx> [--sheet 工作表名 …] [--today YYYY-MM-DD] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
     'cli.summary.summary':
       '统计留守儿童人数、结对和谈心、家访等工作情况。默认统计本学期；--period 选本月、本学期或本学年，--from/--to 自定起止日期；--json 输出一个 JSON 对象（不含姓名）。',
@@ -119,9 +119,9 @@ export const cli: DomainMessages = {
       '{children, plural, one {{children} child} other {{children} children}}: {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}.',
     'cli.report.clean': '{children, plural, one {{children} child} other {{children} children}}, no problems found.',
     'cli.report.lifeHeading': '{count, plural, one {{count} problem} other {{count} problems}} in 活动记录, 兴趣小组, 留守之家签到, 基金收支 and 培训记录:',
-    'cli.apply.synopsis': 'apply <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--today YYYY-MM-DD] [--lang zh|en]',
+    'cli.apply.synopsis': 'apply <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--cards] [--today YYYY-MM-DD] [--lang zh|en]',
     'cli.apply.summary':
-      'Write a copy of the workbook with 设置, 帮扶人员, 谈心记录, 结对帮扶, 提醒事项, 统计汇总, 工作报告 and 校验结果 brought up to date; the roster and anything people typed stay as they are, and the input is never overwritten. Exit code 1 when errors are found (the copy is written all the same). The input may also be .xlsm (saved as .xlsm, macros kept) or .xls, .et, .ods, .csv (saved as a new .xlsx; without -o, next to the input under the same name).',
+      'Write a copy of the workbook with 设置, 帮扶人员, 谈心记录, 结对帮扶, 提醒事项, 统计汇总, 工作报告 and 校验结果 brought up to date; the roster and anything people typed stay as they are, and the input is never overwritten. With --cards, 联系卡 and 成长记录 are rebuilt too (large with much data, so not on every run). Exit code 1 when errors are found (the copy is written all the same). The input may also be .xlsm (saved as .xlsm, macros kept) or .xls, .et, .ods, .csv (saved as a new .xlsx; without -o, next to the input under the same name).',
     'cli.summary.synopsis': 'summary <file.xlsx> [--sheet NAME …] [--today YYYY-MM-DD] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--json]',
     'cli.summary.summary':
       'Count the children, the pairing and the talks, calls and home visits. This term by default; --period picks this month, term or school year, --from/--to any span; --json prints one JSON object (no names).',
