@@ -5,7 +5,11 @@
  * The log is read once beforehand with readLog (its cost is the reminders bench's "read"). Prints the
  * median of several runs in milliseconds, wall and CPU (aim: under 2 s), and the plans' sizes.
  *
- *   npx tsx bench/cards.ts [--children N] [--rows R] [--runs K]
+ * With --office, the two printed sheets are then written through the Office port into the Office double
+ * (a host like Excel on the web, ExcelApi 1.20, request limits lifted so the size is measured) and read back
+ * once: the syncs, commands and request/response bytes that decide whether they belong in every apply.
+ *
+ *   npx tsx bench/cards.ts [--children N] [--rows R] [--runs K] [--office]
  */
 import { arg, CLASSES, GIVEN, median, seeded, SURNAMES } from './sample-data';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +25,9 @@ import type { PairingRow } from '../src/core/pairing/types';
 import type { RosterRecord } from '../src/core/roster/types';
 import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
+import type { PlanOp } from '../src/core/plan/types';
+import { createOfficePort } from '../src/workbook/office';
+import { createOfficeDouble } from '../tests/office-double';
 
 const CHILDREN = arg('--children', 2000);
 const ROWS = arg('--rows', 100_000);
@@ -116,3 +123,34 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
+
+/** Write 联系卡 and 成长记录 through the Office port into the double, then read the workbook back: what it costs in Excel. */
+async function officeCost(ops: PlanOp[]): Promise<void> {
+  const d = createOfficeDouble({ api: 20, requestLimit: Number.MAX_SAFE_INTEGER, responseLimit: Number.MAX_SAFE_INTEGER });
+  const port = createOfficePort(d.excel, d.office);
+  const measure = async (what: string, work: () => Promise<unknown>) => {
+    d.resetStats();
+    await work();
+    const syncs = d.stats.syncs;
+    const sum = (f: (s: (typeof syncs)[number]) => number) => syncs.reduce((n, s) => n + f(s), 0);
+    const max = (f: (s: (typeof syncs)[number]) => number) => Math.max(0, ...syncs.map(f));
+    console.log(
+      `  ${what}: ${syncs.length} syncs, ${sum((s) => s.commands).toLocaleString('en-US')} commands, request ${sum((s) => s.requestBytes).toLocaleString('en-US')} B in all (largest ${max((s) => s.requestBytes).toLocaleString('en-US')} B), response ${sum((s) => s.responseBytes).toLocaleString('en-US')} B in all`,
+    );
+  };
+  for (const op of ops) await measure(`Office port, write ${op.sheet}`, () => port.apply({ ops: [op] }));
+  await measure('Office port, read every sheet back (port.read(), as each pane action does)', () => port.read());
+}
+
+if (process.argv.includes('--office')) {
+  const files = planChildFiles(workbook, {
+    records,
+    pairing: { rows, mentors: [], mentorLayout: null },
+    log,
+    today: TODAY,
+    lang: 'zh-CN',
+    schoolNameLabel: '学校名称',
+    normalizeClass: classNormalizer(TODAY),
+  });
+  void officeCost([files.cards, files.records]);
+}

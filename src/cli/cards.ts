@@ -9,6 +9,11 @@ import { classNormalizer } from '../core/pairing';
 import { SCHOOL_NAME_SETTING } from '../core/workflow';
 import { maintain } from './apply';
 import { stringOption } from './args';
+import type { IsoDate } from '../core/dates';
+import { periodFor, type PeriodChoice } from '../core/summary';
+import type { MaintenancePlan } from '../core/workflow';
+import type { RecordPeriod } from '../core/cards';
+import { periodFrom } from './summary';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { newWorkbookFile } from './export';
@@ -58,11 +63,30 @@ async function toPdf(soffice: string, xlsx: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-const CARDS_OPTIONS = { ...WORKBOOK_OUTPUT_OPTIONS, class: { takesValue: true }, child: { takesValue: true } } as const;
+const CARDS_OPTIONS = {
+  ...WORKBOOK_OUTPUT_OPTIONS,
+  class: { takesValue: true },
+  child: { takesValue: true },
+  records: { takesValue: false },
+  // The summary's period syntax (periodFrom): --period month|term|year, or --from with --to.
+  period: { takesValue: true },
+  from: { takesValue: true },
+  to: { takesValue: true },
+} as const;
+
+/** The records' period as dates (the term as 设置 gives it), or undefined for every entry. */
+function recordPeriod(choice: PeriodChoice | undefined, today: IsoDate, m: MaintenancePlan): RecordPeriod | undefined {
+  if (!choice) return undefined;
+  const terms = m.contacts.settings.terms;
+  const p = periodFor(choice, today, [{ from: terms.termStart, to: terms.termEnd }]);
+  if (!p.ok) throw new CliError(p.messageKey, p.params);
+  return { from: p.period.from, to: p.period.to };
+}
 
 /**
- * `cards <in.xlsx> -o <out.pdf|out.xlsx> [--class 班级] [--child 姓名]`: the 联系卡 of the whole school,
- * one class or one child, as a new workbook or (through LibreOffice, where installed) a PDF.
+ * `cards <in.xlsx> -o <out.pdf|out.xlsx> [--class 班级] [--child 姓名] [--records] [--period …]`: the 联系卡 of
+ * the whole school, one class or one child — or with --records (or a period) their 成长记录 — as a new
+ * workbook or (through LibreOffice, where installed) a PDF.
  */
 export const cardsCommand: CliCommand = {
   name: 'cards',
@@ -80,12 +104,16 @@ export const cardsCommand: CliCommand = {
     if (!pdf && !/\.xlsx$/i.test(output)) throw new CliError('cli.cards.outputFormat', { path: output });
     const soffice = pdf ? onPath('soffice') : null;
     if (pdf && !soffice) throw new CliError('cli.cards.noSoffice');
+    const choice = periodFrom(args);
+    const records = args.options.has('records') || choice !== undefined;
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const m = maintain(snapshot, file, today, ctx.lang);
     const files = planChildFiles(snapshot, {
       records: m.roster.records,
       pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] },
       log: m.contacts.log.entries,
+      life: m.life.read,
+      period: recordPeriod(choice, today, m),
       today,
       lang: ctx.lang,
       schoolNameLabel: SCHOOL_NAME_SETTING,
@@ -93,10 +121,16 @@ export const cardsCommand: CliCommand = {
       filter: { className: stringOption(args, 'class'), child: stringOption(args, 'child') },
     });
     if (files.chosen.length === 0) throw new CliError('cli.cards.noneChosen');
-    const port = await newWorkbookFile({ ops: [files.cards] }, file, ctx.lang);
+    const op = records ? files.records : files.cards;
+    const port = await newWorkbookFile({ ops: [op] }, file, ctx.lang);
     const xlsx = port.save();
     await writeOutputFile([file], output, soffice ? await toPdf(soffice, xlsx) : xlsx);
-    ctx.stdout(t(ctx.lang, 'cli.cards.written', { path: output, cards: files.chosen.length, pages: Math.ceil(files.chosen.length / CARDS_PER_PAGE) }) + '\n');
+    const pages = op.kind === 'replaceSheet' ? (op.content.print?.breaksBefore?.length ?? 0) + 1 : 0;
+    const entries = files.chosen.reduce((n, c) => n + (files.entries.get(c.index)?.length ?? 0), 0);
+    const written = records
+      ? t(ctx.lang, 'cli.cards.recordsWritten', { path: output, children: files.chosen.length, entries, pages })
+      : t(ctx.lang, 'cli.cards.written', { path: output, cards: files.chosen.length, pages: Math.ceil(files.chosen.length / CARDS_PER_PAGE) });
+    ctx.stdout(written + '\n');
     return EXIT.ok;
   },
 };

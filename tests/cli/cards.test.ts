@@ -36,6 +36,23 @@ describe('cards', () => {
     expect(sheetXml).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
   });
 
+  it("writes one class's 成长记录 for a period given as summary takes it, a page per child", async () => {
+    const out = path.join(dir, 'records.xlsx');
+    const r = await runCli(['cards', SAMPLE, '-o', out, '--class', '三（1）班', '--from', '2026-09-01', '--to', '2026-11-30', '--today', TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^已写入成长记录 ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：3 名学生，\\d+ 条记录，3 页。\n$`));
+    const wb = await openXlsx(new Uint8Array(readFileSync(out))).read();
+    expect(wb.sheets.map((s) => s.name)).toEqual([SHEETS.records]);
+    const values = findSheet(wb, SHEETS.records)!.values;
+    expect(String(values[0][0])).toContain('2026-09-01 至 2026-11-30');
+    // A month outside the period is not in it, whatever the log holds.
+    const outside = await runCli(['cards', SAMPLE, '-o', path.join(dir, 'r2.xlsx'), '--class', '三（1）班', '--from', '2020-01-01', '--to', '2020-01-31', '--today', TODAY]);
+    expect(outside.stdout).toContain('3 名学生，0 条记录，3 页');
+    const bad = await runCli(['cards', SAMPLE, '-o', path.join(dir, 'r3.xlsx'), '--period', 'week', '--today', TODAY]);
+    expect([bad.status, bad.stderr.startsWith('错误：')]).toEqual([2, true]);
+  });
+
   it("writes one child's card", async () => {
     const out = path.join(dir, 'child.xlsx');
     const r = await runCli(['cards', SAMPLE, '-o', out, '--child', '金宏伟', '--today', TODAY, '--lang', 'en']);
