@@ -33,4 +33,5 @@ export const EXTRA_VIEWS: readonly ExtraView[] = [
   { id: 'pairing', labelKey: 'views.tab.pairing', load: () => import(/* webpackChunkName: "view-pairing" */ './views/PairingView') },
   { id: 'today', labelKey: 'views.tab.today', load: () => import(/* webpackChunkName: "view-today" */ './views/TodayView') },
   { id: 'summary', labelKey: 'views.tab.summary', load: () => import(/* webpackChunkName: "view-summary" */ './views/SummaryView') },
+  { id: 'dossier', labelKey: 'views.tab.dossier', load: () => import(/* webpackChunkName: "view-dossier" */ './views/DossierView') },
 ];

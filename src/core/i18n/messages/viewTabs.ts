@@ -9,10 +9,12 @@ export const viewTabs: DomainMessages = {
     'views.tab.pairing': '结对',
     'views.tab.today': '今日',
     'views.tab.summary': '汇总',
+    'views.tab.dossier': '档案',
   },
   'en-US': {
     'views.tab.pairing': 'Pairing',
     'views.tab.today': 'Today',
     'views.tab.summary': 'Summary',
+    'views.tab.dossier': 'Files',
   },
 };
