@@ -34,3 +34,7 @@ import { cards } from './messages/cards';
 registerMessages(cards);
 import { lifeEntry } from './messages/lifeEntry';
 registerMessages(lifeEntry);
+import { settingsScreen } from './messages/settingsScreen';
+registerMessages(settingsScreen);
+import { undo } from './messages/undo';
+registerMessages(undo);

@@ -79,7 +79,8 @@ export function mentorNameKey(v: CellValue): string {
 const HEADER_SCAN_ROWS = 30;
 const TOTALS = /^(合计|总计|小计|共计)/;
 
-function findHeader(sheet: SheetSnapshot): MentorSheetLayout | null {
+/** The header row of 帮扶人员 and where each known column is; null when no row names 姓名 and 类别. */
+export function findMentorHeader(sheet: SheetSnapshot): MentorSheetLayout | null {
   const lastRow = Math.min(sheet.origin.row + sheet.values.length, sheet.origin.row + HEADER_SCAN_ROWS);
   for (let row = sheet.origin.row; row < lastRow; row++) {
     const line = sheet.values[row - sheet.origin.row] ?? [];
@@ -132,7 +133,7 @@ export function readMentors(workbook: WorkbookSnapshot, normalizeClass: ClassNor
     findings.push({ sheet: SHEETS.mentors, row: -1, col: null, rule: 'mentor-sheet-missing', severity: 'warning', messageKey: 'pairing.finding.mentorSheetMissing', params: {} });
     return { mentors: [], findings, layout: null };
   }
-  const layout = findHeader(sheet);
+  const layout = findMentorHeader(sheet);
   if (!layout) {
     findings.push({
       sheet: SHEETS.mentors,

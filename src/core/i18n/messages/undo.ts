@@ -1,0 +1,68 @@
+import type { DomainMessages } from '../index';
+
+/** English glosses of the add-in's sheets, by their key in SHEETS: an English sentence names a sheet as "the 帮扶人员 (mentors) sheet". */
+const SHEET_GLOSSES: Readonly<Record<string, string>> = {
+  findings: 'check results',
+  mentors: 'mentors',
+  pairing: 'pairing',
+  log: 'contact log',
+  reminders: 'reminders',
+  summary: 'summary',
+  report: 'report',
+  settings: 'settings',
+  activities: 'activities',
+  groups: 'interest groups',
+  rollCall: 'sign-in',
+  fund: 'fund',
+  training: 'training',
+  awards: 'awards reference',
+  quarterly: 'quarterly meeting',
+  cards: 'contact cards',
+  records: 'growth records',
+  supportPlans: 'support plans',
+};
+
+/** undo.sheetName.<key in SHEETS>: a sheet of the add-in inside a sentence, {sheet} being its (Chinese) name. */
+function sheetNames(phrase: (gloss: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(SHEET_GLOSSES).map(([key, gloss]) => [`undo.sheetName.${key}`, phrase(gloss)]));
+}
+
+/**
+ * The pane's one undo button, which names what it will undo, and the English glosses of the add-in's sheet
+ * names (an English sentence says "the 帮扶人员 (mentors) sheet"). On the pane's first screen: the button
+ * stays across tabs.
+ */
+export const undo: DomainMessages = {
+  'zh-CN': {
+    'undo.button': '撤销：{what}',
+    'undo.host': '在 Excel 中按 Ctrl+Z（或点“撤销”）可以撤销：{what}',
+    'undo.running': '正在撤销…',
+    'undo.done': '已撤销：{what}。工作簿恢复到写入之前。',
+    'undo.join': '{first}、{rest}',
+    'undo.what.created': '写入{sheet}（{count} 行）',
+    'undo.what.replaced': '写入{sheet}（{count} 行）',
+    'undo.what.appended': '向{sheet}添加 {count} 行',
+    'undo.what.cells': '修改{sheet}（{count} 处）',
+    'undo.what.marked': '标记{sheet}（{count} 个单元格）',
+    'undo.what.unmarked': '清除{sheet}上的标记',
+    'undo.sheetPlain': '“{sheet}”',
+    'undo.standalone': '当前以独立网页运行（不在 Excel 中）：文件只在本机浏览器中打开和处理。',
+    ...sheetNames(() => '{sheet}'),
+  },
+  'en-US': {
+    'undo.button': 'Undo: {what}',
+    'undo.host': 'Press Ctrl+Z in Excel (or click Undo) to undo: {what}',
+    'undo.running': 'Undoing…',
+    'undo.done': 'Undone: {what}. The workbook is as it was before.',
+    'undo.join': '{first}; {rest}',
+    'undo.what.created': 'writing {sheet} ({count, plural, one {{count} row} other {{count} rows}})',
+    'undo.what.replaced': 'writing {sheet} ({count, plural, one {{count} row} other {{count} rows}})',
+    'undo.what.appended': 'adding {count, plural, one {{count} row} other {{count} rows}} to {sheet}',
+    'undo.what.cells': 'changing {count, plural, one {{count} cell} other {{count} cells}} of {sheet}',
+    'undo.what.marked': 'marking {count, plural, one {{count} cell} other {{count} cells}} on {sheet}',
+    'undo.what.unmarked': 'removing the marks from {sheet}',
+    'undo.sheetPlain': 'the “{sheet}” sheet',
+    'undo.standalone': 'Running as the standalone page (not in Excel): files are opened and processed only in this browser.',
+    ...sheetNames((gloss) => `the {sheet} (${gloss}) sheet`),
+  },
+};
