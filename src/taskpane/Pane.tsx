@@ -9,6 +9,7 @@ import { CheckView } from './CheckView';
 import { HostLimits } from './HostLimits';
 import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
+import { UndoBar } from './UndoBar';
 import { loadRosterCore, type RosterCore } from './rosterCore';
 import { useOperation } from './useOperation';
 import { EXTRA_VIEWS, type ViewProps } from './views';
@@ -111,6 +112,7 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
         ))}
       </TabList>
       <StatusArea operation={operation} lang={lang} />
+      <UndoBar operation={operation} port={port} lang={lang} />
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <Suspense fallback={<Spinner size="small" />}>
           {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}

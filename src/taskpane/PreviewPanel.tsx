@@ -3,7 +3,7 @@ import { t, type Lang } from '../core/i18n';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { WorkbookPort } from '../workbook/port';
 import type { PreviewLine } from './planPreview';
-import { notifyWritten, usePreviewStyles } from './previewParts';
+import { afterWrite, usePreviewStyles } from './previewParts';
 import type { Operation } from './useOperation';
 
 /** A change the user asked for, shown as a preview; nothing is written until they confirm. */
@@ -37,7 +37,7 @@ export default function PreviewPanel({
     onDone();
     if (!result) return; // failure or cancel: the notice says so; a new preview starts from a fresh read
     if (change.after) await change.after();
-    notifyWritten(result, lang, operation);
+    afterWrite(result, lang, operation, port, change.after);
   };
   const changes = change.lines.filter((l) => l.kind !== 'keep');
   return (

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
-import type { ApplyResult } from '../workbook/port';
+import type { ApplyResult, WorkbookPort } from '../workbook/port';
+import { undoEntryOf } from './undo';
 import type { Operation } from './useOperation';
 
 /** What the check tab's preview (PreviewPanel) and the other tabs' (views/WritePreview) share. */
@@ -24,4 +25,13 @@ export function notifyWritten(result: ApplyResult, lang: Lang, operation: Operat
   const written = result.written.map((w) => t(lang, `ui.written.${w.what}`, { sheet: w.sheet, count: w.rows }));
   const degraded = result.degraded.map((key) => t(lang, key));
   operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded] });
+}
+
+/**
+ * After a write: say what was written and leave the pane's one undo entry naming it (or none, when this
+ * write cannot be undone: the previous entry no longer applies either, since the port keeps one level).
+ */
+export function afterWrite(result: ApplyResult, lang: Lang, operation: Operation, port: WorkbookPort, after?: () => Promise<unknown>): void {
+  notifyWritten(result, lang, operation);
+  operation.setUndoable(undoEntryOf(result, port, lang, after));
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../core/i18n';
 import { PortError, type ApplyProgress } from '../workbook/port';
 import { errorMessage, isAbort } from './errors';
+import type { UndoEntry } from './undo';
 
 export interface Notice {
   readonly intent: 'error' | 'warning' | 'success' | 'info';
@@ -23,12 +24,17 @@ export interface Operation {
   run<T>(labelKey: string, work: (ctx: OperationContext) => Promise<T>): Promise<T | undefined>;
   cancel: () => void;
   notify(notice: Notice | null): void;
+  /** The last write's way back, for the whole pane (not per view): it survives tab changes until the next write. */
+  readonly undoable: UndoEntry | null;
+  /** Every write sets it (null when that write cannot be undone); an undo clears it. */
+  setUndoable(entry: UndoEntry | null): void;
 }
 
 export function useOperation(lang: Lang): Operation {
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<ApplyProgress | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [undoable, setUndoable] = useState<UndoEntry | null>(null);
   // A ref, not state: a second click in the same frame sees it before React re-renders the disabled button.
   const busy = useRef(false);
   const controller = useRef<AbortController | null>(null);
@@ -64,7 +70,7 @@ export function useOperation(lang: Lang): Operation {
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return useMemo(() => ({ running, progress, notice, run, cancel, notify: setNotice }), [running, progress, notice, run, cancel]);
+  return useMemo(() => ({ running, progress, notice, run, cancel, notify: setNotice, undoable, setUndoable }), [running, progress, notice, run, cancel, undoable]);
 }
 
 function abortError(): Error {

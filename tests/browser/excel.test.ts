@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { button, expectedSampleCheck, idle, runCheck } from './flow';
+import { button, expectedSampleCheck, idle, runCheck, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -125,10 +125,13 @@ describe.each([
     expect(await calls(page, 'Workbook.insertWorksheetsFromBase64')).toBe(api >= 13 ? 1 : 0);
     expect(await chartsOn(page, total)).toBeGreaterThan(0);
 
-    await button(page, lang, 'views.action.undo').click();
+    // The pane's one undo names what it takes back, and says so once done.
+    const what = undoneWhat(lang, (await page.getByTestId('undo-button').textContent()) ?? '');
+    expect(what).toContain(total);
+    await page.getByTestId('undo-button').click();
     await page
       .getByTestId('notice')
-      .filter({ hasText: t(lang, 'views.undo.done') })
+      .filter({ hasText: t(lang, 'undo.done', { what }) })
       .waitFor();
     expect(await sheetNames(page)).toEqual(before);
 

@@ -44,3 +44,10 @@ export async function runCheck(page: Page, lang: Lang): Promise<number> {
 export async function idle(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: t(lang, 'ui.action.cancel'), exact: true }).waitFor({ state: 'detached' });
 }
+
+/** What the undo button says it will undo: its label without the "撤销：" / "Undo: " before it. */
+export function undoneWhat(lang: Lang, label: string): string {
+  const prefix = t(lang, 'undo.button', { what: '' });
+  expect(label.startsWith(prefix)).toBe(true);
+  return label.slice(prefix.length);
+}

@@ -13,7 +13,7 @@ import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, type Session } from './browser';
-import { button, expectedSampleCheck, idle, openSample } from './flow';
+import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -134,10 +134,13 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await sheetTab(page, lang, SHEETS.summary).waitFor();
     await sheetTab(page, lang, SHEETS.report).waitFor();
     // 撤销上次操作: the file port kept the workbook as it was; both sheets go, and come back on a second write.
-    await button(page, lang, 'views.action.undo').click();
+    // The pane's one undo names what it takes back, and says so once done.
+    const what = undoneWhat(lang, (await page.getByTestId('undo-button').textContent()) ?? '');
+    expect(what).toContain(SHEETS.summary);
+    await page.getByTestId('undo-button').click();
     await page
       .getByTestId('notice')
-      .filter({ hasText: t(lang, 'views.undo.done') })
+      .filter({ hasText: t(lang, 'undo.done', { what }) })
       .waitFor();
     await sheetTab(page, lang, SHEETS.summary).waitFor({ state: 'detached' });
     expect(await sheetTab(page, lang, SHEETS.report).count()).toBe(0);

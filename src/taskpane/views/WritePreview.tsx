@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookPort } from '../../workbook/port';
-import { notifyWritten, usePreviewStyles } from '../previewParts';
+import { afterWrite, usePreviewStyles } from '../previewParts';
 import type { Operation } from '../useOperation';
-import { undoWayOf, type UndoWay } from './logic';
 
 /** A write the user asked for; nothing reaches the workbook until they confirm (issue 7). */
 export interface ProposedWrite {
@@ -22,8 +21,8 @@ export interface ProposedWrite {
 }
 
 /**
- * The preview of a proposed write, then — once written — the way back: a button when the port can undo
- * (it kept what it overwrote), a sentence when Excel's own undo covers the operation.
+ * The preview of a proposed write. Once written, the way back is the pane's one undo (UndoBar), which
+ * names this write and stays when the tab changes.
  */
 export function WritePreview({
   change,
@@ -40,7 +39,6 @@ export function WritePreview({
 }) {
   const styles = usePreviewStyles();
   const busy = operation.running !== null;
-  const [undo, setUndo] = useState<{ way: UndoWay; after?: () => Promise<unknown> } | null>(null);
   // A new preview takes the focus, which also scrolls it into view: in a narrow pane a preview asked for
   // at the bottom (the roll-up) would otherwise open unseen above.
   const box = useRef<HTMLElement>(null);
@@ -50,67 +48,39 @@ export function WritePreview({
 
   const confirm = async () => {
     if (!change) return;
-    setUndo(null);
     const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress, prebuilt: change.prebuilt }));
     onClose();
     if (!result) return; // failure or cancel: the notice says so; the next preview starts from a fresh read
     if (change.after) await change.after();
-    notifyWritten(result, lang, operation);
-    const way = undoWayOf(result, port);
-    if (way) setUndo({ way, after: change.after });
+    afterWrite(result, lang, operation, port, change.after);
   };
 
-  const undoLast = async () => {
-    if (!port.undoLast || !undo) return;
-    const after = undo.after;
-    // Cancel is honoured until undo starts writing; after that it finishes, as apply does.
-    const done = await operation.run('views.op.undo', async ({ signal }) => {
-      await port.undoLast!({ signal });
-      return true;
-    });
-    if (!done) return;
-    setUndo(null);
-    if (after) await after();
-    operation.notify({ intent: 'success', lines: [t(lang, 'views.undo.done')] });
-  };
-
+  if (!change) return null;
   return (
-    <>
-      {change && (
-        <section ref={box} tabIndex={-1} className={styles.box} aria-labelledby="views-preview-title" data-testid="write-preview">
-          <Text as="h2" id="views-preview-title" weight="semibold">
-            {t(lang, change.titleKey)}
-          </Text>
-          {change.changes ? (
-            <ul className={styles.list}>
-              {change.lines.map((l, i) => (
-                <li key={i}>
-                  <Text>{l}</Text>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Text>{t(lang, 'ui.preview.nothing')}</Text>
-          )}
-          <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy || !change.changes} onClick={() => void confirm()}>
-              {t(lang, 'ui.action.confirm')}
-            </Button>
-            <Button disabled={busy} onClick={onClose}>
-              {t(lang, 'ui.action.cancelPreview')}
-            </Button>
-          </div>
-        </section>
+    <section ref={box} tabIndex={-1} className={styles.box} aria-labelledby="views-preview-title" data-testid="write-preview">
+      <Text as="h2" id="views-preview-title" weight="semibold">
+        {t(lang, change.titleKey)}
+      </Text>
+      {change.changes ? (
+        <ul className={styles.list}>
+          {change.lines.map((l, i) => (
+            <li key={i}>
+              <Text>{l}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text>{t(lang, 'ui.preview.nothing')}</Text>
       )}
-      {!change && undo?.way === 'port' && (
-        <div className={styles.actions}>
-          <Button disabled={busy} onClick={() => void undoLast()}>
-            {t(lang, 'views.action.undo')}
-          </Button>
-        </div>
-      )}
-      {!change && undo?.way === 'host' && <Text size={200}>{t(lang, 'views.undo.host')}</Text>}
-    </>
+      <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !change.changes} onClick={() => void confirm()}>
+          {t(lang, 'ui.action.confirm')}
+        </Button>
+        <Button disabled={busy} onClick={onClose}>
+          {t(lang, 'ui.action.cancelPreview')}
+        </Button>
+      </div>
+    </section>
   );
 }

@@ -149,19 +149,8 @@ export function periodChoiceFrom(kind: PeriodKindChoice, from: string, to: strin
   return kind === 'custom' ? { kind, from: from.trim(), to: to.trim() } : { kind };
 }
 
-/** How the last write can be undone: by the port (it kept what it overwrote), by Excel's own Ctrl+Z, or not. */
-export type UndoWay = 'port' | 'host' | null;
-
-/**
- * Read from ApplyResult.undo and port.undoLast, both optional: hosts that do not offer undo (or a port
- * from before undo existed) give null, and the pane offers nothing rather than a button that fails.
- */
-export function undoWayOf(result: unknown, port: unknown): UndoWay {
-  const undo = typeof result === 'object' && result !== null ? (result as { undo?: unknown }).undo : undefined;
-  if (undo === 'host') return 'host';
-  if (undo === 'port' && typeof (port as { undoLast?: unknown } | null)?.undoLast === 'function') return 'port';
-  return null;
-}
+// How a write can be undone lives with the pane's one undo entry (../undo.ts).
+export { undoWayOf, type UndoWay } from '../undo';
 
 /** The error an operation throws when Cancel was pressed before it wrote anything. */
 export function abortError(): Error {

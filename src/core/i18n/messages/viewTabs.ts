@@ -10,11 +10,13 @@ export const viewTabs: DomainMessages = {
     'views.tab.today': '今日',
     'views.tab.summary': '汇总',
     'views.tab.dossier': '档案',
+    'views.tab.settings': '设置',
   },
   'en-US': {
     'views.tab.pairing': 'Pairing',
     'views.tab.today': 'Today',
     'views.tab.summary': 'Summary',
     'views.tab.dossier': 'Files',
+    'views.tab.settings': 'Settings',
   },
 };

@@ -6,11 +6,7 @@ export const views: DomainMessages = {
     'views.op.read': '正在读取工作簿…',
     'views.op.export': '正在生成脱敏副本…',
     'views.op.rollup': '正在汇总各校数据…',
-    'views.op.undo': '正在撤销上次操作…',
     'views.action.refresh': '重新读取',
-    'views.action.undo': '撤销上次操作',
-    'views.undo.host': '如需撤销刚才的写入，请在 Excel 中按 Ctrl+Z（或点“撤销”）。',
-    'views.undo.done': '已撤销上次操作，工作簿恢复到写入之前。',
     'views.preview.rows': '将添加的记录：',
     'views.preview.row': '{date} {child}（{class}）{kind}',
 
@@ -137,11 +133,7 @@ export const views: DomainMessages = {
     'views.op.read': 'Reading the workbook…',
     'views.op.export': 'Making the de-identified copy…',
     'views.op.rollup': 'Adding up the schools…',
-    'views.op.undo': 'Undoing the last operation…',
     'views.action.refresh': 'Read again',
-    'views.action.undo': 'Undo last operation',
-    'views.undo.host': 'To undo what was just written, press Ctrl+Z in Excel (or click Undo).',
-    'views.undo.done': 'The last operation was undone; the workbook is as it was before.',
     'views.preview.rows': 'Records to add:',
     'views.preview.row': '{date} {child} ({class}) {kind}',
 

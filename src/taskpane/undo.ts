@@ -1,0 +1,51 @@
+import { t, type Lang } from '../core/i18n';
+import { SHEETS } from '../core/sheets';
+import type { ApplyResult } from '../workbook/port';
+
+/**
+ * The pane's one way back (issue 15, "undo everywhere"): whichever tab wrote last, one entry at pane level
+ * that names what it undoes, survives tab changes and stays until something else is written.
+ */
+export interface UndoEntry {
+  /** What the write did, as the button says it ("写入结对帮扶（96 行）"). */
+  readonly what: string;
+  /** 'port': our button calls port.undoLast(); 'host': Excel's own Ctrl+Z covers it (ExcelApi 1.20). */
+  readonly way: 'port' | 'host';
+  /** After an undo: read again (the view that wrote, if it is still on screen). */
+  readonly after?: () => Promise<unknown>;
+}
+
+/** How the last write can be undone: by the port (it kept what it overwrote), by Excel's own Ctrl+Z, or not. */
+export type UndoWay = 'port' | 'host' | null;
+
+/**
+ * Read from ApplyResult.undo and port.undoLast, both optional: hosts that do not offer undo (or a port
+ * from before undo existed) give null, and the pane offers nothing rather than a button that fails.
+ */
+export function undoWayOf(result: unknown, port: unknown): UndoWay {
+  const undo = typeof result === 'object' && result !== null ? (result as { undo?: unknown }).undo : undefined;
+  if (undo === 'host') return 'host';
+  if (undo === 'port' && typeof (port as { undoLast?: unknown } | null)?.undoLast === 'function') return 'port';
+  return null;
+}
+
+const SHEET_KEYS = new Map<string, string>(Object.entries(SHEETS).map(([key, name]) => [name, key]));
+
+/** A sheet inside a sentence: 结对帮扶 in Chinese; "the 结对帮扶 (pairing) sheet" in English, or "the “花名册” sheet" for the teacher's own. */
+export function sheetInSentence(sheet: string, lang: Lang): string {
+  const key = SHEET_KEYS.get(sheet);
+  return key ? t(lang, `undo.sheetName.${key}`, { sheet }) : t(lang, 'undo.sheetPlain', { sheet });
+}
+
+/** What a write did, in a few words for the undo button: each sheet it wrote, joined. */
+export function undoWhat(result: ApplyResult, lang: Lang): string {
+  const parts = result.written.map((w) => t(lang, `undo.what.${w.what}`, { sheet: sheetInSentence(w.sheet, lang), count: w.rows }));
+  return parts.reduce((first, rest) => t(lang, 'undo.join', { first, rest }));
+}
+
+/** The entry a successful write leaves, or null when it cannot be undone (the button then goes). */
+export function undoEntryOf(result: ApplyResult, port: unknown, lang: Lang, after?: () => Promise<unknown>): UndoEntry | null {
+  const way = undoWayOf(result, port);
+  if (!way || result.written.length === 0) return null;
+  return { what: undoWhat(result, lang), way, ...(after ? { after } : {}) };
+}
