@@ -8,7 +8,8 @@ import type { Checked } from './Pane';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px', paddingLeft: '8px', borderLeft: `2px solid ${tokens.colorNeutralStroke2}` },
-  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: '8px' },
+  // One column in a 350 px pane (two 150 px columns were clipped there), two where there is room.
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 220px), 1fr))', gap: '8px' },
   sheets: { display: 'flex', flexDirection: 'column', gap: '0px', margin: 0, padding: 0, border: 'none', minWidth: 0 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
 });
@@ -27,16 +28,19 @@ export function MappingEditor({
   busy,
   onSave,
   onSheets,
+  defaultOpen = false,
 }: {
   checked: Checked;
   lang: Lang;
   busy: boolean;
   onSave: (override: MappingOverride) => unknown;
   onSheets: (sheets: readonly string[]) => void;
+  /** Open from the start (the 设置 screen, where the mapping is what the teacher came for). */
+  defaultOpen?: boolean;
 }) {
   const styles = useStyles();
   const { layout } = checked.check;
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [edits, setEdits] = useState<Columns>({});
   const sheets = useMemo(() => checked.snapshot.sheets.filter((s) => s.visible !== false && !isAddinSheet(s.name)).map((s) => s.name), [checked]);
   const current = (field: FieldKey): number | null => (field in edits ? (edits[field] ?? null) : (layout.columns[field] ?? null));

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
-import { Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import type { MappingOverride, RosterCheck } from '../core/roster/types';
@@ -36,10 +36,14 @@ export interface Checked {
 // Not on the first screen: fetched when first shown, so the pane is interactive sooner (bench/pane.ts).
 const ReportView = lazy(() => import(/* webpackChunkName: "report-view" */ './ReportView'));
 const PreviewPanel = lazy(() => import(/* webpackChunkName: "preview" */ './PreviewPanel'));
+// 设置 (and the 帮扶人员 form): a screen of its own, opened by the button beside the heading, not a sixth tab.
+const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ './views/SettingsView'));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', minWidth: 0, color: tokens.colorNeutralForeground1 },
   panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  head: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  settings: { marginLeft: 'auto' },
 });
 
 export function Pane({ port, lang, today, standalone = false }: PaneProps) {
@@ -74,6 +78,10 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
   );
 
   const propose = useCallback((change: PendingChange) => setPending(change), []);
+  const openSettings = useCallback(() => {
+    setTab('settings');
+    setPending(null);
+  }, []);
 
   const view: ViewProps = { port, lang, today, operation };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
@@ -85,11 +93,17 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
 
   return (
     <div className={styles.pane}>
-      {!standalone && (
-        <Text as="h1" size={400} weight="semibold">
-          {t(lang, 'app.name')}
-        </Text>
-      )}
+      <div className={styles.head}>
+        {!standalone && (
+          <Text as="h1" size={400} weight="semibold">
+            {t(lang, 'app.name')}
+          </Text>
+        )}
+        {standalone && <Text size={200}>{t(lang, 'undo.standalone')}</Text>}
+        <Button id="tab-settings" className={styles.settings} size="small" aria-pressed={tab === 'settings'} aria-controls="panel" onClick={() => openSettings()}>
+          {t(lang, 'views.tab.settings')}
+        </Button>
+      </div>
       <TabList
         selectedValue={tab}
         onTabSelect={(_, d) => {
@@ -111,13 +125,14 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
           </Tab>
         ))}
       </TabList>
-      <StatusArea operation={operation} lang={lang} />
+      <StatusArea operation={operation} lang={lang} onOpenSettings={openSettings} />
       <UndoBar operation={operation} port={port} lang={lang} />
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <Suspense fallback={<Spinner size="small" />}>
           {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}
           {tab === 'check' && <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />}
           {tab === 'report' && <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />}
+          {tab === 'settings' && <SettingsView {...view} checked={checked} onCheck={runCheck} />}
           {extra
             .filter((v) => v.id === tab)
             .map(({ id, Component }) => (

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
 });
 
 /** Progress of the running operation with its Cancel button, and the last operation's outcome. */
-export function StatusArea({ operation, lang }: { operation: Operation; lang: Lang }) {
+export function StatusArea({ operation, lang, onOpenSettings }: { operation: Operation; lang: Lang; onOpenSettings?: () => void }) {
   const styles = useStyles();
   const { running, progress, notice } = operation;
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
@@ -39,6 +39,14 @@ export function StatusArea({ operation, lang }: { operation: Operation; lang: La
                   <li key={i}>{line}</li>
                 ))}
               </ul>
+            )}
+            {notice.settings && onOpenSettings && (
+              <>
+                {' '}
+                <Button size="small" appearance="transparent" onClick={onOpenSettings} data-testid="open-settings">
+                  {t(lang, 'views.tab.settings')}
+                </Button>
+              </>
             )}
           </MessageBarBody>
         </MessageBar>

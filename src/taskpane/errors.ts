@@ -37,3 +37,11 @@ function isMessageKeyed(error: unknown): error is { messageKey: string; params?:
 function isKeyed(error: unknown): boolean {
   return typeof error === 'object' && error !== null && typeof (error as { key?: unknown }).key === 'string' && /^[\w.-]+$/.test((error as { key: string }).key);
 }
+
+/**
+ * Failures whose message sends the teacher to 设置 ("在设置中指定花名册工作表"): the notice then carries a
+ * button that opens the 设置 screen, where the roster's sheets can be ticked.
+ */
+export function pointsToSettings(error: unknown): boolean {
+  return isMessageKeyed(error) && /^roster\.notFound\.(noRoster|sheetMissing|sheetNoHeader)$/.test(error.messageKey);
+}

@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../core/i18n';
 import { PortError, type ApplyProgress } from '../workbook/port';
-import { errorMessage, isAbort } from './errors';
+import { errorMessage, isAbort, pointsToSettings } from './errors';
 import type { UndoEntry } from './undo';
 
 export interface Notice {
   readonly intent: 'error' | 'warning' | 'success' | 'info';
   readonly lines: readonly string[];
+  /** The message sends the teacher to 设置: the notice offers a button that opens that screen. */
+  readonly settings?: boolean;
 }
 
 export interface OperationContext {
@@ -57,7 +59,11 @@ export function useOperation(lang: Lang): Operation {
         return await work({ signal: abort.signal, onProgress: setProgress });
       } catch (error) {
         const cancelled = isAbort(error) || (abort.signal.aborted && !isKeyedPortError(error));
-        setNotice({ intent: cancelled ? 'info' : 'error', lines: [errorMessage(cancelled ? abortError() : error, lang)] });
+        setNotice({
+          intent: cancelled ? 'info' : 'error',
+          lines: [errorMessage(cancelled ? abortError() : error, lang)],
+          ...(!cancelled && pointsToSettings(error) ? { settings: true } : {}),
+        });
         return undefined;
       } finally {
         busy.current = false;

@@ -7,7 +7,7 @@ import '../../core/i18n/all';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { planMaintenance, type MaintenanceOptions, type MaintenancePlan } from '../../core/workflow';
 
-export { checkRoster, overrideFromSettings } from '../../core/roster';
+export { checkRoster, overrideFromSettings, overrideSettingsOps } from '../../core/roster';
 export { planPairing } from '../../core/pairing';
 export { planMaintenance, schoolNameOf } from '../../core/workflow';
 export { CONTACT_KINDS, TARGETS, FOLLOW_UP_DEFAULT_DAYS, logEntryOp } from '../../core/contacts';
@@ -32,3 +32,7 @@ export async function maintain(snapshot: WorkbookSnapshot, options: Omit<Mainten
   const { createTymeCalendar } = await calendar;
   return planMaintenance(snapshot, { ...options, calendar: createTymeCalendar() });
 }
+// The 设置 screen: the 帮扶人员 form and the 设置 form plan their writes here.
+export { readMentorRows, mentorProblems, addMentorOps, editMentorOps, removeMentorOps, MENTOR_FORM_COLUMNS } from '../../core/pairing/mentorEdits';
+export { MENTOR_KINDS } from '../../core/pairing/types';
+export { SETTINGS_FIELDS, readSettingsForm, settingsProblems, settingsChanges, settingsFormOps } from '../../core/workflow/settingsForm';

@@ -1,0 +1,46 @@
+import { Button, Text } from '@fluentui/react-components';
+import { registerMessages, t } from '../../core/i18n';
+import { settingsScreen } from '../../core/i18n/messages/settingsScreen';
+import './messages';
+import { MentorsSection } from './settings/MentorsSection';
+import { RosterSection } from './settings/RosterSection';
+import { SettingsFormSection } from './settings/SettingsFormSection';
+import { useViewStyles } from './styles';
+import { useSettings, type SettingsViewProps } from './useSettings';
+import { WritePreview } from './WritePreview';
+
+// The screen's own text arrives with its chunk: its first label shows before the computing core has loaded.
+registerMessages(settingsScreen);
+
+/**
+ * 设置: the 帮扶人员 form, the school and its term, the contact cadences, the roster's sheets and columns.
+ * Each writes its sheet through the port after a preview, and can be undone from the pane. In the
+ * standalone page, whose grid is read-only, this is how a teacher without Excel fills what the features need.
+ */
+export default function SettingsView(props: SettingsViewProps) {
+  const { port, lang, operation } = props;
+  const styles = useViewStyles();
+  const s = useSettings(props);
+  return (
+    <div className={styles.box} data-testid="settings-view">
+      <Text as="h2" size={400} weight="semibold">
+        {t(lang, 'settings.title')}
+      </Text>
+      <Text size={200}>{t(lang, 'settings.intro')}</Text>
+      <div className={styles.row}>
+        <Button size="small" disabled={s.busy} onClick={() => void s.refresh()}>
+          {t(lang, 'settings.refresh')}
+        </Button>
+      </div>
+      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
+      {s.data && (
+        <>
+          <MentorsSection s={s} data={s.data} lang={lang} />
+          {/* A new read starts the form afresh from what the sheet holds. */}
+          <SettingsFormSection key={JSON.stringify(s.data.form)} s={s} data={s.data} lang={lang} />
+          <RosterSection s={s} data={s.data} lang={lang} checked={props.checked} onCheck={props.onCheck} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { t, type Lang } from '../../../core/i18n';
+import type { SettingsField } from '../../../core/workflow/settingsForm';
+import { useViewStyles } from '../styles';
+import type { SettingsData, SettingsState } from '../useSettings';
+
+const HINTS: Partial<Record<SettingsField['kind'], string>> = { range: 'settings.hint.range', ranges: 'settings.hint.ranges', cadence: 'settings.hint.cadence' };
+
+/** The school, its term and holidays, and the contact cadences: one form over the 设置 rows, saved together. */
+export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data: SettingsData; lang: Lang }) {
+  const styles = useViewStyles();
+  const [values, setValues] = useState<Record<string, string>>({ ...data.form });
+  const [tried, setTried] = useState(false);
+  const problems = data.core.settingsProblems(values);
+  const problemOf = (id: string) => problems.find((p) => p.id === id);
+  const changed = data.core.SETTINGS_FIELDS.some((f) => (values[f.id] ?? '').trim() !== (data.form[f.id] ?? '').trim());
+
+  const save = () => {
+    setTried(true);
+    if (problems.length === 0) void s.proposeSettings(values);
+  };
+  const field = (f: SettingsField) => {
+    const problem = problemOf(f.id);
+    const hint = f.id === 'homeVisit' ? 'settings.hint.homeVisit' : HINTS[f.kind];
+    return (
+      <Field
+        key={f.id}
+        label={t(lang, `settings.field.${f.id}`)}
+        hint={hint ? t(lang, hint) : undefined}
+        validationState={problem && (tried || (values[f.id] ?? '') !== (data.form[f.id] ?? '')) ? 'error' : 'none'}
+        validationMessage={problem && (tried || (values[f.id] ?? '') !== (data.form[f.id] ?? '')) ? t(lang, problem.messageKey) : undefined}
+      >
+        <Input
+          type={f.kind === 'date' ? 'date' : 'text'}
+          value={values[f.id] ?? ''}
+          disabled={s.busy}
+          data-setting={f.id}
+          onChange={(_, d) => setValues({ ...values, [f.id]: d.value })}
+        />
+      </Field>
+    );
+  };
+  const section = (id: 'school' | 'cadence') => (
+    <section className={styles.form} aria-labelledby={`settings-${id}`}>
+      <Text as="h3" id={`settings-${id}`} weight="semibold">
+        {t(lang, `settings.section.${id}`)}
+      </Text>
+      {data.core.SETTINGS_FIELDS.filter((f) => f.section === id).map(field)}
+    </section>
+  );
+  return (
+    <>
+      {section('school')}
+      {section('cadence')}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={s.busy || !changed} onClick={save}>
+          {t(lang, 'settings.save')}
+        </Button>
+        <Button disabled={s.busy || !changed} onClick={() => setValues({ ...data.form })}>
+          {t(lang, 'settings.reset')}
+        </Button>
+      </div>
+    </>
+  );
+}
