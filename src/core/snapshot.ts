@@ -19,7 +19,23 @@ export interface SheetSnapshot {
    * port may leave it out). Absent means unknown: show numbers as numbers.
    */
   readonly dateFormats?: SheetDateFormats;
+  /**
+   * The number-format code of numeric cells whose format is not General (dates included), as runs of rows
+   * per column, when the host can tell (the file port does). Only for showing a number as Excel would
+   * (0.0% shows 0.020833 as 2.1%); the core reads values, never these.
+   */
+  readonly numberFormats?: SheetNumberFormats;
 }
+
+/** Rows firstRow..lastRow (0-based, inclusive) of one column hold numbers with the same format code. */
+export interface NumberFormatRun {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly code: string;
+}
+
+/** Runs by 0-based sheet column, sorted by row and not overlapping; columns without such numbers are absent. */
+export type SheetNumberFormats = Readonly<Record<number, readonly NumberFormatRun[]>>;
 
 /** What Excel shows for a date-formatted number: a calendar date, a time of day, or both. */
 export type DateFormatKind = 'date' | 'time' | 'dateTime';
@@ -61,9 +77,8 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   return c < line.length ? (line[c] ?? null) : null;
 }
 
-/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
-export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
-  const runs = sheet.dateFormats?.columns[col];
+/** The run of a column's sorted runs that holds `row`, by binary search. */
+function runAt<R extends { readonly firstRow: number; readonly lastRow: number }>(runs: readonly R[] | undefined, row: number): R | null {
   if (!runs) return null;
   let lo = 0;
   let hi = runs.length - 1;
@@ -72,9 +87,19 @@ export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): Da
     const run = runs[mid];
     if (row < run.firstRow) hi = mid - 1;
     else if (row > run.lastRow) lo = mid + 1;
-    else return run.kind;
+    else return run;
   }
   return null;
+}
+
+/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
+export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
+  return runAt(sheet.dateFormats?.columns[col], row)?.kind ?? null;
+}
+
+/** The number-format code of the number at a 0-based sheet position, or null (General, or unknown). */
+export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  return runAt(sheet.numberFormats?.[col], row)?.code ?? null;
 }
 
 export function findSheet(workbook: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

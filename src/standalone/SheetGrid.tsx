@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { columnLetter, isCellError, type CellValue } from '../core/cells';
 import { fromExcelSerial } from '../core/dates';
-import { cellAt, dateFormatAt, type DateFormatKind, type SheetSnapshot } from '../core/snapshot';
+import { formatNumber } from '../core/numberFormat';
+import { cellAt, dateFormatAt, numberFormatAt, type DateFormatKind, type SheetSnapshot } from '../core/snapshot';
 
 const ROW_HEIGHT = 24;
 const ROW_HEADER_WIDTH = 56;
@@ -148,7 +149,7 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
               </span>
               {cols.map((c) => {
                 const value = cellAt(sheet, r, c);
-                const text = display(value, dateFormatAt(sheet, r, c));
+                const text = displayAt(sheet, r, c);
                 const hit = highlight !== null && highlight.row === r && highlight.col === c;
                 return (
                   <span
@@ -175,14 +176,22 @@ export function SheetGrid({ sheet, label, cornerLabel, highlight }: SheetGridPro
 
 /**
  * A cell's text in the grid. A number with a date or time format shows as Excel would show it, in ISO
- * order: 2012-11-21, 08:30, 2012-11-21 08:30 (a number Excel itself cannot show as a date stays a number).
+ * order: 2012-11-21, 08:30, 2012-11-21 08:30 (a number Excel itself cannot show as a date stays a number);
+ * any other number under its format code (0.0% shows 0.0208 as 2.1%), where the formatter models it.
  */
-export function display(value: CellValue, dateKind: DateFormatKind | null = null): string {
+export function display(value: CellValue, dateKind: DateFormatKind | null = null, code: string | null = null): string {
   if (value === null) return '';
   if (isCellError(value)) return value.error;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number' && dateKind) return serialText(value, dateKind) ?? String(value);
+  if (typeof value === 'number' && code) return formatNumber(value, code) ?? String(value);
   return String(value);
+}
+
+/** The text the grid shows at a 0-based sheet position. */
+export function displayAt(sheet: SheetSnapshot, row: number, col: number): string {
+  const value = cellAt(sheet, row, col);
+  return typeof value === 'number' ? display(value, dateFormatAt(sheet, row, col), numberFormatAt(sheet, row, col)) : display(value);
 }
 
 const SECONDS_PER_DAY = 86400;
@@ -222,7 +231,7 @@ export function columnWidths(sheet: SheetSnapshot): number[] {
     for (let j = 0; j < line.length; j++) {
       const row = sheet.origin.row + i;
       const c = sheet.origin.col + j;
-      const text = display(line[j] ?? null, dateFormatAt(sheet, row, c));
+      const text = displayAt(sheet, row, c);
       if (!text) continue;
       let units = 0;
       for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;

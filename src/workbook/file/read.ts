@@ -3,7 +3,7 @@ import type { CellRange, CellValue } from '../../core/cells';
 import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
-import { dateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
+import { dateFormatKind, DateRunsBuilder, NumberFormatRunsBuilder } from '../../core/dateFormats';
 import { withImplicitDateFormats } from './dateFormats';
 import { CONTENT_TYPE } from './pkg';
 import { attr, fromUtf8, utf8 } from './xml';
@@ -96,14 +96,15 @@ function toCellValue(cell: SheetJsCell | undefined): CellValue {
   }
 }
 
-export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | 'dateFormats'>;
+export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | 'dateFormats' | 'numberFormats'>;
 
 /**
  * Values of the named worksheets (all parsed in one SheetJS pass). The block starts at the top-left of
  * the cells that hold a value, like Excel's used range over values (empty styled cells do not count),
  * but each row ends at its own last value: the cells that exist, never the range's full rectangle.
  * Numbers with a date or time format are listed in dateFormats; in a 1904 workbook their serials are
- * converted to the 1900 system (dateFormats.date1904 says the file counts from 1904).
+ * converted to the 1900 system (dateFormats.date1904 says the file counts from 1904). Every number with a
+ * format other than General has its code in numberFormats, for showing it as Excel would.
  */
 export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
   let wb: XLSX.WorkBook;
@@ -131,6 +132,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
     let left = Infinity;
     const rows = new Array<CellValue[] | undefined>(data.length);
     const dates = new DateRunsBuilder();
+    const formats = new NumberFormatRunsBuilder();
     for (let r = 0; r < data.length; r++) {
       const line = data[r];
       if (!line) continue;
@@ -140,6 +142,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
         let v = toCellValue(cell);
         if (v === null) continue;
         if (typeof v === 'number') {
+          if (cell.z !== undefined && cell.z !== 'General') formats.add(r, c, cell.z);
           const kind = kindOf(cell.z);
           if (kind) {
             dates.add(r, c, kind);
@@ -178,7 +181,13 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
       }
     }
     const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ row: m.s.r, col: m.s.c, rowCount: m.e.r - m.s.r + 1, colCount: m.e.c - m.s.c + 1 }));
-    out.set(name, { origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 }, values, merges, dateFormats: { date1904, columns: dates.result() } });
+    out.set(name, {
+      origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 },
+      values,
+      merges,
+      dateFormats: { date1904, columns: dates.result() },
+      numberFormats: formats.result(),
+    });
   }
   return out;
 }

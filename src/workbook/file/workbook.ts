@@ -145,6 +145,7 @@ class XlsxWorkbook implements FileWorkbook {
         values: data?.values ?? [],
         ...(data?.merges ? { merges: data.merges } : {}),
         ...(data?.dateFormats ? { dateFormats: data.dateFormats } : {}),
+        ...(data?.numberFormats ? { numberFormats: data.numberFormats } : {}),
         visible: e.state === 'visible',
       };
     });
