@@ -5,3 +5,4 @@ export { isConverted, savedExtension, savedFileName, type SourceFormat } from '.
 export { readXlsxBare, READ_OPTIONS } from './read';
 export { MARKS_NS } from './marks';
 export { newWorkbookWith } from './newWorkbook';
+export type { ChartLook, ChartSeriesLook, SheetLook } from './look';

@@ -8,6 +8,7 @@ import { cellXml, type CellWriteNotes } from './cellXml';
 import { addCharts } from './charts';
 import { clearMarks, markCells, MarkStore } from './marks';
 import { CONTENT_TYPE, Pkg, REL, type SheetEntry } from './pkg';
+import { readSheetLook, type SheetLook } from './look';
 import { readSheetValues, type SheetValues } from './read';
 import { parseRef, refOf, SheetEditor } from './sheetEdit';
 import { buildSheet, layoutOf } from './sheetWriter';
@@ -32,6 +33,8 @@ export interface FileWorkbook extends WorkbookPort {
   save(): Uint8Array;
   /** The cell last passed to select(), for the standalone page to highlight. */
   selected(): CellRef | null;
+  /** How a sheet looks beyond its values (links, fills, notes, charts, hidden columns), for the standalone page's grid. */
+  look(sheet: string): SheetLook;
 }
 
 const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
@@ -103,6 +106,7 @@ class Txn {
 class XlsxWorkbook implements FileWorkbook {
   private selection: CellRef | null = null;
   private readonly cache = new Map<string, SheetValues>();
+  private readonly looks = new Map<string, SheetLook>();
   private saved?: Uint8Array;
   private readonly undo = new PackageUndo<Parts>();
 
@@ -170,6 +174,7 @@ class XlsxWorkbook implements FileWorkbook {
     this.undo.remember(this.parts);
     this.parts = txn.finish();
     this.cache.clear();
+    this.looks.clear();
     this.saved = undefined;
     return { written: txn.written, degraded: [...txn.degraded], undo: 'port' };
   }
@@ -182,6 +187,7 @@ class XlsxWorkbook implements FileWorkbook {
   async undoLast(_options?: UndoOptions): Promise<ApplyResult> {
     this.parts = this.undo.take();
     this.cache.clear();
+    this.looks.clear();
     this.saved = undefined;
     return { written: [], degraded: [], undo: 'none' };
   }
@@ -193,6 +199,12 @@ class XlsxWorkbook implements FileWorkbook {
 
   selected(): CellRef | null {
     return this.selection;
+  }
+
+  look(sheet: string): SheetLook {
+    let look = this.looks.get(sheet);
+    if (!look) this.looks.set(sheet, (look = readSheetLook(this.parts, sheet)));
+    return look;
   }
 
   save(): Uint8Array {
