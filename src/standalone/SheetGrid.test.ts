@@ -1,5 +1,6 @@
 import type { SheetSnapshot } from '../core/snapshot';
-import { columnWidths, display } from './SheetGrid';
+import { columnWidths, display, displayAt } from './SheetGrid';
+import { gridLayout, nextVisibleCol, spillSource, spillWidth, textWidth } from './gridLayout';
 
 describe('the grid shows a cell as Excel would', () => {
   it('shows values without a date format as before', () => {
@@ -68,5 +69,54 @@ describe('column widths', () => {
     expect(plain[1]).toBeLessThan(dated[1]);
     expect(plain[2]).toBeLessThan(dated[2]);
     expect(dated[0]).toBe(plain[0]);
+  });
+});
+
+describe('grid layout: hidden columns, long text, charts', () => {
+  const report: SheetSnapshot = {
+    name: '工作报告',
+    origin: { row: 0, col: 0 },
+    values: [
+      ['本学期共登记留守儿童48名，其中双亲外出32名，单亲外出16名。'],
+      ['项目', '数值', '占比'],
+      ['本学期共开展谈心谈话96次，覆盖全部留守儿童。', 96, null],
+      [12, null, null],
+    ],
+  };
+  const look = (hiddenCols: number[], anchor: { row: number; col: number } | null = null) => ({
+    hiddenCols,
+    links: new Map(),
+    fills: new Map(),
+    notes: new Map(),
+    charts: anchor ? [{ type: 'column' as const, title: 't', categories: [], series: [], anchor }] : [],
+  });
+
+  it('gives a hidden column no width, and stepping across it skips it', () => {
+    const layout = gridLayout(report, look([1]));
+    expect(layout.widths[1]).toBe(0);
+    expect(layout.offsets[2]).toBe(layout.offsets[1]);
+    expect(nextVisibleCol(layout, 0, 1)).toBe(2);
+    expect(nextVisibleCol(layout, 2, -1)).toBe(0);
+    expect(nextVisibleCol(layout, 0, -1)).toBe(0);
+  });
+
+  it('lets text spill over empty neighbours until it fits or a cell holds something, as Excel does', () => {
+    const layout = gridLayout(report, null);
+    const title = String(report.values[0][0]);
+    // The title line runs over the empty B1, C1, … until its text fits.
+    expect(spillWidth(report, layout, 0, 0, title)).toBeGreaterThanOrEqual(textWidth(title));
+    // A sentence with a value beside it stays in its cell (the cell bar shows it whole).
+    expect(spillWidth(report, layout, 2, 0, displayAt(report, 2, 0))).toBe(layout.widths[0]);
+    // Numbers never spill.
+    expect(spillWidth(report, layout, 3, 0, '12')).toBe(layout.widths[0]);
+    // A title left of the columns in view is still drawn when it reaches into them.
+    expect(spillSource(report, 0, 3)).toBe(0);
+    expect(spillSource(report, 3, 2)).toBeNull();
+  });
+
+  it('makes room for a chart where the file anchors it', () => {
+    const layout = gridLayout(report, look([], { row: 50, col: 20 }));
+    expect(layout.widths.length).toBeGreaterThanOrEqual(28);
+    expect(layout.rowCount).toBeGreaterThanOrEqual(66);
   });
 });

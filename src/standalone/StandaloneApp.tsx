@@ -168,11 +168,15 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
         <>
           <div className={styles.tabs}>
             <TabList size="small" selectedValue={s.active ?? undefined} onTabSelect={(_, d) => s.setActive(String(d.value))} aria-label={t(lang, 'ui.standalone.sheets')}>
-              {snapshot.sheets.map((x) => (
-                <Tab key={x.name} value={x.name}>
-                  {x.name}
-                </Tab>
-              ))}
+              {/* Hidden and very hidden sheets get no tab, as in Excel (结对帮扶's bookkeeping, a school's own hidden lists);
+                  one the pane or a link goes to is shown, marked hidden. */}
+              {snapshot.sheets
+                .filter((x) => x.visible !== false || x.name === s.active)
+                .map((x) => (
+                  <Tab key={x.name} value={x.name}>
+                    {x.visible === false ? t(lang, 'standalone.sheet.hidden', { sheet: x.name }) : x.name}
+                  </Tab>
+                ))}
             </TabList>
           </div>
           <Text className={styles.where} aria-live="polite" data-testid="selected-cell">
@@ -181,6 +185,9 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
           <SheetGrid
             key={`${s.doc?.id}:${sheet.name}`}
             sheet={sheet}
+            look={s.look}
+            lang={lang}
+            onFollow={s.follow}
             label={t(lang, 'ui.standalone.gridLabel', { sheet: sheet.name })}
             cornerLabel={t(lang, 'ui.standalone.corner')}
             highlight={highlight && highlight.sheet === sheet.name ? highlight : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import type { CellRef, WorkbookPlan } from '../core/plan/types';
@@ -6,6 +6,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorMessage } from '../taskpane/errors';
 import { downloadBytes } from './download';
 import { StandalonePort } from './standalonePort';
+import type { SheetLook } from '../workbook/file';
 
 const SAMPLE_NAME = 'sample-roster.xlsx';
 
@@ -39,6 +40,8 @@ export interface StandaloneState {
   readonly active: string | null;
   /** The shown sheet (null before a file is open). */
   readonly sheet: SheetSnapshot | null;
+  /** How the shown sheet looks beyond its values (links, fills, notes, charts, hidden columns). */
+  readonly look: SheetLook | null;
   /** The cell the pane chose last. */
   readonly highlight: CellRef | null;
   /** The highlighted cell's address (B7) when it is on the shown sheet. */
@@ -48,6 +51,8 @@ export interface StandaloneState {
   /** A file is dragged over the page. */
   readonly dragging: boolean;
   readonly setActive: (sheet: string) => void;
+  /** A link in the grid was followed: show its sheet and cell. */
+  readonly follow: (ref: CellRef) => void;
   readonly setDragging: (on: boolean) => void;
   readonly openSample: () => Promise<void>;
   readonly openLocal: (file: File) => Promise<void>;
@@ -77,7 +82,9 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     if (docRef.current !== target) return;
     setSnapshot(next);
     const shown = plan?.ops.find((op) => op.kind === 'replaceSheet' && op.activate)?.sheet;
-    setActive((current) => shown ?? (current && next.sheets.some((s) => s.name === current) ? current : (next.sheets[0]?.name ?? null)));
+    setActive(
+      (current) => shown ?? (current && next.sheets.some((s) => s.name === current) ? current : ((next.sheets.find((s) => s.visible !== false) ?? next.sheets[0])?.name ?? null)),
+    );
   }, []);
 
   const open = useCallback(
@@ -150,7 +157,18 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     if (file) void openLocal(file);
   };
 
+  const follow = useCallback(
+    (ref: CellRef) => {
+      if (!snapshot?.sheets.some((s) => s.name === ref.sheet)) return;
+      setActive(ref.sheet);
+      setHighlight({ ...ref });
+    },
+    [snapshot],
+  );
+
   const sheet = snapshot?.sheets.find((s) => s.name === active) ?? null;
+  // Read from the package when the shown sheet or the workbook changes (the port drops its looks on every write).
+  const look = useMemo(() => (doc && sheet ? doc.workbook.look(sheet.name) : null), [doc, sheet]);
   const where = highlight && highlight.sheet === active ? `${columnLetter(highlight.col)}${highlight.row + 1}` : null;
-  return { doc, snapshot, active, sheet, highlight, where, loading, error, dragging, setActive, setDragging, openSample, openLocal, onDrop, save };
+  return { doc, snapshot, active, sheet, look, highlight, where, loading, error, dragging, setActive, follow, setDragging, openSample, openLocal, onDrop, save };
 }

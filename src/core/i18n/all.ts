@@ -38,3 +38,5 @@ import { settingsScreen } from './messages/settingsScreen';
 registerMessages(settingsScreen);
 import { undo } from './messages/undo';
 registerMessages(undo);
+import { standalone } from './messages/standalone';
+registerMessages(standalone);
