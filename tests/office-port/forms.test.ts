@@ -3,7 +3,6 @@
  * wire project): a mentor added, edited and removed on a school's own 帮扶人员, a term date changed in 设置.
  * Only the planned cells change, the rest of the teacher's sheet stays exactly, and undoLast takes each back.
  */
-import type { CellValue } from '../../src/core/cells';
 import { readContactSettings } from '../../src/core/contacts/settings';
 import { classNormalizer } from '../../src/core/pairing';
 import { addMentorOps, editMentorOps, removeMentorOps } from '../../src/core/pairing/mentorEdits';
@@ -30,7 +29,7 @@ function schoolMentors(d: OfficeDouble): void {
       ['职务', '姓名', '电话', '类别', '班级', '可帮扶人数'],
       ['语文组长', '李老师', "'13800000001", '任课教师', '三(1)班', 4],
       ['', '王小明', '', '学生', '三(1)班', ''],
-    ] as CellValue[][]);
+    ]);
 }
 
 describe.each([1, 12])('the 设置 screen through the Office port (ExcelApi 1.%i)', (api) => {
@@ -75,7 +74,7 @@ describe.each([1, 12])('the 设置 screen through the Office port (ExcelApi 1.%i
       ['值班电话', "'0851-1234567", '学校自己加的一行'],
       ['本学期开始日期', 46265, ''],
       ['本学期结束日期', '2027-01-22', ''],
-    ] as CellValue[][]);
+    ]);
     const port = createOfficePort(d.excel, d.office);
     const original = cellsOf(d, SHEETS.settings);
     const snapshot = await port.read();
