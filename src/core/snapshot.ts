@@ -15,6 +15,11 @@ export interface SheetSnapshot {
   readonly merges?: readonly CellRange[];
   readonly visible?: boolean;
   /**
+   * Hidden (the teacher can unhide it) or very hidden (only code can), when the host tells; `visible` is
+   * its short form. The de-identified copy keeps it.
+   */
+  readonly visibility?: SheetVisibility;
+  /**
    * Which numbers are date- or time-formatted, when the host can tell (the file port does; the Office
    * port may leave it out). Absent means unknown: show numbers as numbers.
    */
@@ -36,6 +41,8 @@ export interface NumberFormatRun {
 
 /** Runs by 0-based sheet column, sorted by row and not overlapping; columns without such numbers are absent. */
 export type SheetNumberFormats = Readonly<Record<number, readonly NumberFormatRun[]>>;
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 /** What Excel shows for a date-formatted number: a calendar date, a time of day, or both. */
 export type DateFormatKind = 'date' | 'time' | 'dateTime';

@@ -224,6 +224,26 @@ const richPlan: WorkbookPlan = {
         freezeHeader: true,
       },
     },
+    {
+      // As the de-identified copy writes a hidden sheet with merged cells (a class merged down its rows).
+      kind: 'replaceSheet',
+      sheet: '副本',
+      content: {
+        titleLines: ['花名册'],
+        columns: [{ header: '姓名' }, { header: '班级' }, { header: '备注' }, { header: '' }],
+        rows: [
+          ['张*', '三(1)班', '双胞胎', null],
+          ['张*', null, null, null],
+        ],
+        merges: [
+          { row: 0, part: 'title', col: 0, rowCount: 1, colCount: 4 },
+          { row: 0, part: 'header', col: 2, rowCount: 1, colCount: 2 },
+          { row: 0, col: 1, rowCount: 2, colCount: 1 },
+          { row: 0, col: 2, rowCount: 2, colCount: 2 },
+        ],
+        visibility: 'hidden',
+      },
+    },
     { kind: 'appendRows', sheet: S.log, rows: [[{ date: '2026-11-20' }, { text: '花名册 B3', link: { sheet: S.roster, row: 2, col: 1 } }, '家访']], expectedLastRow: 2 },
     {
       kind: 'setCells',

@@ -117,6 +117,23 @@ describe('OfficePort.read: merged cells below the header', () => {
   });
 });
 
+describe('OfficePort.read: sheet visibility, which the de-identified copy keeps', () => {
+  it('says which sheets are hidden and which very hidden', async () => {
+    const d = createOfficeDouble({ api: 13 });
+    d.state.addSheet('花名册').put(0, 0, [['姓名']]);
+    d.state.addSheet('填表说明').visibility = 'Hidden';
+    d.state.addSheet('选项').visibility = 'VeryHidden';
+    const port = createOfficePort(d.excel, d.office);
+    for (const snap of [await port.read(), await port.read({ namesOnly: true })]) {
+      expect(snap.sheets.map((s) => [s.name, s.visible, s.visibility])).toEqual([
+        ['花名册', true, 'visible'],
+        ['填表说明', false, 'hidden'],
+        ['选项', false, 'veryHidden'],
+      ]);
+    }
+  });
+});
+
 describe('the double, as office-js #3611 reports Excel', () => {
   it('returns only the merged areas whose top-left cell is in the range asked about', async () => {
     const d = createOfficeDouble({ api: 13 });

@@ -96,6 +96,31 @@ export interface SheetContent {
   readonly charts?: readonly PlanChart[];
   /** How the sheet prints (paper, orientation, margins, repeated header, page breaks); ports that cannot set it leave the host's defaults. Added with issue 16 (additive). */
   readonly print?: PlanPrint;
+  /**
+   * Merged areas of the written sheet (the de-identified copy keeps the original's: a class merged down
+   * its rows). Added with issue 14 (additive); the file port writes them, the Office port leaves them out
+   * (no sheet it writes in Excel has any).
+   */
+  readonly merges?: readonly PlanMerge[];
+  /**
+   * Write the sheet hidden or very hidden (the de-identified copy keeps the original's visibility). Added
+   * with issue 14 (additive); the file port writes it, the Office port leaves the sheet visible.
+   */
+  readonly visibility?: 'hidden' | 'veryHidden';
+}
+
+/**
+ * A merged area, as data: `row` is an index into `SheetContent.rows` (the port knows where the title
+ * lines and the header put them); in the part `title`, an index into `titleLines`, and in the part
+ * `header`, 0 for the header row — both one row, across columns. Columns are 0-based. The value shown is
+ * the area's top-left cell's.
+ */
+export interface PlanMerge {
+  readonly row: number;
+  readonly part?: 'title' | 'header';
+  readonly col: number;
+  readonly rowCount: number;
+  readonly colCount: number;
 }
 
 /**

@@ -348,3 +348,31 @@ describe('deidentifyWorkbook', () => {
     );
   });
 });
+
+describe('deidentifyWorkbook: merged cells and hidden sheets', () => {
+  it('keeps the merges below the header and of the title, drops a two-row header’s, and keeps each sheet’s visibility', () => {
+    const base = workbook();
+    const roster = {
+      ...base.sheets[0],
+      merges: [
+        { row: 0, col: 0, rowCount: 1, colCount: 7 }, // the title across the table
+        { row: 1, col: 4, rowCount: 1, colCount: 2 }, // 父亲 over 姓名 / 联系电话: the copy's one header row names both in full
+        { row: 3, col: 6, rowCount: 2, colCount: 1 }, // 与学生关系 merged over two children
+        { row: 5, col: 0, rowCount: 9, colCount: 1 }, // reaching below the last row: cut there
+      ],
+    };
+    const hidden = { ...base.sheets[1], visible: false, visibility: 'hidden' as const };
+    const veryHidden = { ...base.sheets[2], visible: false, visibility: 'veryHidden' as const };
+    const result = deidentifyWorkbook({ sheets: [roster, hidden, veryHidden] }, ROSTER);
+    if (!result.ok) throw new Error('copy failed');
+    const contents = result.plan.ops.map((op) => (op.kind === 'replaceSheet' ? op.content : null));
+    expect(contents[0]?.merges).toEqual([
+      { row: 0, part: 'title', col: 0, rowCount: 1, colCount: 7 },
+      { row: 0, col: 6, rowCount: 2, colCount: 1 },
+      { row: 2, col: 0, rowCount: 2, colCount: 1 },
+    ]);
+    expect(contents.map((c) => c?.visibility)).toEqual([undefined, 'hidden', 'veryHidden']);
+    // The merged value is not blanked or copied down: the copy shows it across the area, as the original.
+    expect(contents[0]?.rows.map((r) => r[6])).toEqual(['奶奶', '外公', null, '母亲']);
+  });
+});

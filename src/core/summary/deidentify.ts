@@ -1,6 +1,6 @@
 import { isCellError, type CellValue } from '../cells';
 import { fromExcelSerial } from '../dates';
-import type { PlanCell, PlanColumn, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
+import type { PlanCell, PlanColumn, PlanMerge, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
 import type { FieldKey } from '../roster/types';
 import { SHEETS } from '../sheets';
 import { cellAt, dateFormatAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
@@ -14,7 +14,9 @@ import { maskAddress, maskId, maskName, maskPhone, scrubDigits } from './mask';
  * are replaced by their masked forms and ID- or phone-like digit runs are masked.
  *
  * The copy keeps values, not looks: a two-row merged header becomes one header row ("父亲 / 姓名"),
- * rows above the header become title lines, and birth dates keep only year and month.
+ * rows above the header become title lines, and birth dates keep only year and month. It keeps the
+ * merged areas below the header (a class merged down its rows shows on every row, as in the original)
+ * and of the title lines, and every sheet's visibility (hidden and very hidden sheets stay so).
  */
 
 /** Where the roster is: the same facts RosterLayout carries, so the lead can pass a layout as is. */
@@ -274,6 +276,7 @@ function sheetContent(
   if (maxCol < 0 || maxRow < 0) return { columns: [], rows: [] };
   const firstHeader = headerRows.length ? Math.min(...headerRows) : firstDataRow;
   const titleLines: string[] = [];
+  const titleOf = new Map<number, number>();
   for (let r = sheet.origin.row; r < firstHeader; r++) {
     const texts: string[] = [];
     for (let c = 0; c <= maxCol; c++) {
@@ -282,7 +285,10 @@ function sheetContent(
       const text = cellText(v).trim();
       if (text) texts.push(text);
     }
-    if (texts.length) titleLines.push(texts.join(' '));
+    if (texts.length) {
+      titleOf.set(r, titleLines.length);
+      titleLines.push(texts.join(' '));
+    }
   }
   const columns: PlanColumn[] = [];
   const maskers: Treatment[] = [];
@@ -304,7 +310,37 @@ function sheetContent(
     for (let c = 0; c <= end; c++) line.push(section ? cellAt(sheet, r, c) : copyCell(sheet, r, c, cellMasker?.(r, c) ?? maskers[c], leaves[c], scrub));
     rows.push(line);
   }
-  return titleLines.length ? { titleLines, columns, rows } : { columns, rows };
+  const merges = copyMerges(sheet, titleOf, headerRows, firstDataRow, maxRow);
+  return { ...(titleLines.length ? { titleLines } : {}), columns, rows, ...(merges.length ? { merges } : {}) };
+}
+
+/**
+ * The source's merged areas where the copy has them: below the header row for row (a class merged down
+ * its children, twins' shared guardian); a title's across the columns its text now starts in (A); and a
+ * one-row header's across its row. A header of two rows becomes one that names each column in full
+ * (父亲 / 姓名), so its merges are not kept.
+ */
+function copyMerges(sheet: SheetSnapshot, titleOf: ReadonlyMap<number, number>, headerRows: readonly number[], firstDataRow: number, maxRow: number): PlanMerge[] {
+  const firstHeader = headerRows.length ? Math.min(...headerRows) : firstDataRow;
+  const out: PlanMerge[] = [];
+  for (const m of sheet.merges ?? []) {
+    const title = titleOf.get(m.row);
+    if (m.row >= firstDataRow && m.row <= maxRow) {
+      const rowCount = Math.min(m.row + m.rowCount - 1, maxRow) - m.row + 1;
+      if (rowCount * m.colCount > 1) out.push({ row: m.row - firstDataRow, col: m.col, rowCount, colCount: m.colCount });
+    } else if (title !== undefined && m.row + m.rowCount <= firstHeader && m.col + m.colCount > 1) {
+      out.push({ row: title, part: 'title', col: 0, rowCount: 1, colCount: m.col + m.colCount });
+    } else if (headerRows.length === 1 && m.row === headerRows[0] && m.rowCount === 1 && m.colCount > 1) {
+      out.push({ row: 0, part: 'header', col: m.col, rowCount: 1, colCount: m.colCount });
+    }
+  }
+  return out;
+}
+
+/** A hidden or very hidden sheet's visibility, for the copy. */
+function hiddenAs(sheet: SheetSnapshot): Pick<SheetContent, 'visibility'> {
+  const state = sheet.visibility ?? (sheet.visible === false ? 'hidden' : 'visible');
+  return state === 'visible' ? {} : { visibility: state };
 }
 
 /** A row naming the class of the rows below it ("三年级一班" alone on its row): no name, kept as it is. */
@@ -385,7 +421,7 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
         },
         scrub,
       );
-      return { kind: 'replaceSheet', sheet: sheet.name, content };
+      return { kind: 'replaceSheet', sheet: sheet.name, content: { ...content, ...hiddenAs(sheet) } };
     }
     const header = headerRowOf(sheet);
     // 联系卡 pairs a label with a value on each row (姓名 | 张小明 | 父亲电话 | 138…): a value is masked by the label on its left.
@@ -397,7 +433,7 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
           }
         : undefined;
     const content = sheetContent(sheet, [header], header + 1, (_col, text) => maskerForHeader(text), scrub, byLabel);
-    return { kind: 'replaceSheet', sheet: sheet.name, content };
+    return { kind: 'replaceSheet', sheet: sheet.name, content: { ...content, ...hiddenAs(sheet) } };
   });
   return { ok: true, plan: { ops }, counts: { ...scrub.counts } };
 }

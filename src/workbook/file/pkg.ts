@@ -352,6 +352,19 @@ export class Pkg {
     return this.sheets().length - 1;
   }
 
+  /** A sheet's visibility by position: `state="hidden"` / `"veryHidden"` on its <sheet>, none when visible. */
+  setSheetState(index: number, state: 'visible' | 'hidden' | 'veryHidden'): void {
+    const wbPath = this.workbookPath();
+    const xml = this.requireText(wbPath);
+    const sheetsEl = findElement(xml, rootPrefix(xml, 'workbook'), 'sheets');
+    if (!sheetsEl) throw new PortError('file.damaged');
+    let i = 0;
+    const inner = xml
+      .slice(sheetsEl.innerStart, sheetsEl.innerEnd)
+      .replace(/<(?:[\w.-]+:)?sheet\b[^>]*>/g, (tag) => (i++ === index ? setAttr(tag, 'state', state === 'visible' ? undefined : state) : tag));
+    this.setText(wbPath, xml.slice(0, sheetsEl.innerStart) + inner + xml.slice(sheetsEl.innerEnd));
+  }
+
   /** Point the workbook's first view at a sheet by position, so the file opens on it. */
   setActiveTab(index: number): void {
     const wbPath = this.workbookPath();

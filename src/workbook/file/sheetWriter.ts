@@ -70,6 +70,7 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   writeSheetHead(out, content, layout, style, table, tabSelected);
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
   const links = writeSheetData(out, content, layout, style, headers, date1904);
+  writeMerges(out, content, layout);
   writeHighlights(out, content, layout, styles);
   writeValidations(out, content, layout, degraded);
   if (links.size) {
@@ -215,6 +216,22 @@ function writeSheetData(out: ByteSink, content: SheetContent, layout: SheetLayou
   }
   out.push('</sheetData>');
   return links;
+}
+
+/** mergeCells (after sheetData, before conditionalFormatting in CT_Worksheet): areas of the content's rows, or the header or a title line across columns. */
+function writeMerges(out: ByteSink, content: SheetContent, layout: SheetLayout): void {
+  const refs: string[] = [];
+  const titles = content.titleLines?.length ?? 0;
+  for (const m of content.merges ?? []) {
+    const top = m.part === 'title' ? m.row : m.part === 'header' ? layout.headerRow : layout.firstDataRow + m.row;
+    // A title line or the header is one row; an area reaching past the written rows stops at the last of them.
+    const bottom = m.part ? top : Math.min(top + m.rowCount - 1, layout.lastDataRow);
+    const right = m.col + m.colCount - 1;
+    const inside = m.part === 'title' ? m.row >= 0 && m.row < titles : m.part === 'header' ? m.row === 0 : m.row >= 0 && m.row < content.rows.length;
+    if (!inside || m.col < 0 || right >= 16384 || (bottom === top && right === m.col)) continue;
+    refs.push(`<mergeCell ref="${columnLetter(m.col)}${top + 1}:${columnLetter(right)}${bottom + 1}"/>`);
+  }
+  if (refs.length) out.push(`<mergeCells count="${refs.length}">${refs.join('')}</mergeCells>`);
 }
 
 /** Rows whose key column equals a value (a reminder status, 错误) get a fill by conditional formatting. */

@@ -151,6 +151,7 @@ class XlsxWorkbook implements FileWorkbook {
         ...(data?.dateFormats ? { dateFormats: data.dateFormats } : {}),
         ...(data?.numberFormats ? { numberFormats: data.numberFormats } : {}),
         visible: e.state === 'visible',
+        visibility: e.state,
       };
     });
     return { sheets };
@@ -169,6 +170,8 @@ class XlsxWorkbook implements FileWorkbook {
       // Let the page repaint its progress bar between operations.
       if (options.onProgress || options.signal) await new Promise((r) => setTimeout(r, 0));
     }
+    if (plan.ops.some((op) => op.kind !== 'appendRows' && op.kind !== 'setCells' && op.kind !== 'markCells' && op.kind !== 'clearMarks' && op.content.visibility))
+      keepActiveTabVisible(txn.pkg);
     if (options.signal?.aborted) throw new PortError('error.cancelled');
     // Only now does the workbook change: a failed or cancelled apply leaves it as it was.
     this.undo.remember(this.parts);
@@ -336,7 +339,8 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
   }
   const charts = addCharts(pkg, path, sheetName, content);
   if (charts.skipped) txn.degraded.add('file.chartSkipped');
-  const built = buildSheet(content, txn.styles, table, wasSelected || activate, charts.relId, uses1904(pkg));
+  // A hidden sheet is never the selected tab (Excel would group it with the visible one shown).
+  const built = buildSheet(content, txn.styles, table, (wasSelected || activate) && !content.visibility, charts.relId, uses1904(pkg));
   pkg.setBytes(path, built.bytes);
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);
@@ -347,7 +351,18 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
     const header = layoutOf(content).headerRow + 1;
     pkg.setPrintTitles(index, sheetName, content.print?.repeatHeader ? { first: header, last: header } : null);
   }
+  // Only a plan that says so hides a sheet (the de-identified copy of a hidden one); a sheet the teacher
+  // hid keeps its state when it is rebuilt.
+  if (content.visibility && index >= 0) pkg.setSheetState(index, content.visibility);
   txn.written.push({ sheet: sheetName, what: existing && replacing ? 'replaced' : 'created', rows: built.dataRows });
+}
+
+/** The workbook opens on a visible sheet: after sheets were written hidden, the first visible one if the open tab is not. */
+function keepActiveTabVisible(pkg: Pkg): void {
+  const sheets = pkg.sheets();
+  if (sheets[pkg.activeTab()]?.state === 'visible') return;
+  const first = sheets.find((e) => e.state === 'visible');
+  if (first) activateSheet(pkg, first.name);
 }
 
 /** Make a sheet the one the file opens on; other sheets lose their selected flag so none are grouped. */

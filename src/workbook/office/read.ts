@@ -1,6 +1,6 @@
 import { columnIndex, columnLetter, type CellRange, type CellValue } from '../../core/cells';
 import { DAYS_1900_TO_1904 } from '../../core/dates';
-import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { SheetSnapshot, SheetVisibility, WorkbookSnapshot } from '../../core/snapshot';
 import { DateRunsBuilder, dateFormatKind } from '../../core/dateFormats';
 import { HEADER_SCAN_ROWS } from '../../core/roster/detect';
 import { isAddinSheet } from '../../core/sheets';
@@ -92,6 +92,9 @@ interface Pending {
   dates?: DateRunsBuilder;
   nextRow: number;
 }
+
+/** Excel's Worksheet.visibility as the snapshot spells it. */
+const VISIBILITY: Readonly<Record<string, SheetVisibility>> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 const isRetryable = (e: unknown) => /PayloadSizeLimitExceeded$|^ItemNotFound$/.test(officeErrorCode(e) ?? '');
 
@@ -196,9 +199,11 @@ export async function readWorkbook(context: Excel.RequestContext, features: Offi
   const boxFormatsNeeded = date1904 && pending !== undefined;
 
   // The port's own very hidden backups (undo.ts) are not the teacher's sheets: never listed, never read.
-  const all = list.items.filter((ws) => !ws.name.startsWith(BACKUP_PREFIX)).map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
+  const all = list.items
+    .filter((ws) => !ws.name.startsWith(BACKUP_PREFIX))
+    .map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible', visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
   if (options.namesOnly) {
-    return { sheets: all.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible })) };
+    return { sheets: all.map((s) => ({ name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible, visibility: s.visibility })) };
   }
 
   if (!pending) {
@@ -238,12 +243,13 @@ export async function readWorkbook(context: Excel.RequestContext, features: Offi
   return {
     sheets: all.map((s) => {
       const p = byKey.get(s.name.toLowerCase());
-      if (!p) return { name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible };
+      if (!p) return { name: s.name, origin: { row: 0, col: 0 }, values: [], visible: s.visible, visibility: s.visibility };
       const snapshot: SheetSnapshot = trimBlank({
         name: s.name,
         origin: p.origin,
         values: p.values,
         visible: s.visible,
+        visibility: s.visibility,
         ...(p.dates ? { dateFormats: { date1904: true, columns: p.dates.result() } } : {}),
       });
       return p.merges ? { ...snapshot, merges: p.merges } : snapshot;
