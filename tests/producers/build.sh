@@ -19,3 +19,13 @@ ssconvert "$out/openpyxl.xlsx" "$out/gnumeric.xlsx" > /dev/null 2>&1
 printf 'gnumeric.xlsx\t%s\n' "$(ssconvert --version | head -1)" >> "$tmp/v"
 { printf 'file\twriter and version\n'; cat "$tmp/v"; } > "$versions"
 cat "$versions"
+
+# Merged cells below the header (班级 merged per class, twins' family cells), written by openpyxl and saved
+# again by LibreOffice: files/merged, read by merged.test.ts, apart from the corpus of the same roster.
+../../node_modules/.bin/tsx make-merged-data.ts
+/usr/bin/python3 make-merged.py > "$tmp/m"
+soffice --headless --norestore "-env:UserInstallation=file://$tmp/lo" --convert-to xlsx --outdir "$tmp" "$out/merged/openpyxl-merged-class.xlsx" > /dev/null 2>&1
+mv "$tmp/openpyxl-merged-class.xlsx" "$out/merged/libreoffice-merged-class.xlsx"
+printf 'merged/libreoffice-merged-class.xlsx\t%s\n' "$(soffice --version | head -1)" >> "$tmp/m"
+{ printf 'file\twriter and version\n'; cat "$tmp/m"; } > "$out/merged/VERSIONS.tsv"
+cat "$out/merged/VERSIONS.tsv"
