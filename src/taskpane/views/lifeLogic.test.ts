@@ -33,10 +33,12 @@ describe('the child picker', () => {
 
   it('ticks everyone listed and keeps the ticks of another class', () => {
     const ticked = tickAll(new Set([childKey(KIDS[2])]), pickerList(KIDS, '三(1)班', ''), true);
-    expect([...ticked].sort()).toEqual(['2|三(1)班|张小明', '3|三(1)班|李小红', '4|五(2)班|王小刚']);
-    expect([...tickAll(ticked, pickerList(KIDS, '三(1)班', ''), false)]).toEqual(['4|五(2)班|王小刚']);
+    expect([...ticked].sort()).toEqual(['花名册!2|三(1)班|张小明', '花名册!3|三(1)班|李小红', '花名册!4|五(2)班|王小刚']);
+    expect([...tickAll(ticked, pickerList(KIDS, '三(1)班', ''), false)]).toEqual(['花名册!4|五(2)班|王小刚']);
     // Class sheets repeat row numbers: the same row in another class is another child.
     expect(childKey({ row: 2, name: '张小明', classLabel: '三(1)班' })).not.toBe(childKey({ row: 2, name: '张小明', classLabel: '三(2)班' }));
+    // Namesakes of one class on the same row of two sheets (two 三(1)班 sheets, say) are two children too.
+    expect(childKey({ sheet: '三年级', row: 2, name: '张小明', classLabel: '三(1)班' })).not.toBe(childKey({ sheet: '三(1)班', row: 2, name: '张小明', classLabel: '三(1)班' }));
   });
 });
 

@@ -8,7 +8,7 @@ import type { NewActivity, NewRollCall, RegisteredAdult } from '../../core/life'
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { ActivityType } from '../../core/life/types';
 import type { RosterRecord } from '../../core/roster/types';
-import { nameKey, resolveChildren, type PickedChild } from './logic';
+import { nameKey, pickedKey, resolveChildren, type PickedChild } from './logic';
 import type { ProposedWrite } from './WritePreview';
 
 /** What a life form hands the 今日 view: a preview to show, or why not (the view reads afresh first). */
@@ -25,9 +25,9 @@ export function pickerList<T extends PickedChild>(children: readonly T[], klass:
   return children.filter((c) => (!klass || c.classLabel === klass) && (!q || nameKey(c.name).includes(q)));
 }
 
-/** A child in the forms' ticks: row, class and name (a roster of class sheets repeats row numbers). */
+/** A child in the forms' ticks: the record key (sheet and row: a roster of class sheets repeats row numbers), class and name. */
 export function childKey(c: PickedChild): string {
-  return `${c.row}|${c.classLabel ?? ''}|${c.name}`;
+  return `${pickedKey(c)}|${c.classLabel ?? ''}|${c.name}`;
 }
 
 /** Tick or untick every child listed, keeping the ticks of children not listed (another class). */

@@ -8,7 +8,7 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import { describePlan } from '../planPreview';
 import type { ViewsCore } from './core';
 import { activityFromForm, childKey, initialPickup, rollCallFromForm, type LifeProposal, type LifeProposer, type PickupState } from './lifeLogic';
-import type { PickedChild } from './logic';
+import { pickedKey, type PickedChild } from './logic';
 
 export interface LifeEntryProps {
   readonly lang: Lang;
@@ -114,10 +114,10 @@ export function useRollCallForm({ lang, today, core, children, roster, teacher: 
   const [signIn, setSignIn] = useState('');
   const [signOut, setSignOut] = useState('');
   const [pickups, setPickups] = useState<ReadonlyMap<string, PickupState>>(new Map());
-  // A child is its row and name (rosters across class sheets repeat rows), as resolveChildren matches it.
-  const byChild = useMemo(() => new Map(roster.map((r) => [`${r.row}|${r.name}`, r])), [roster]);
+  // A child is its record key (sheet and row: rosters across class sheets repeat rows) and name, as resolveChildren matches it.
+  const byChild = useMemo(() => new Map(roster.map((r) => [`${pickedKey(r)}|${r.name}`, r])), [roster]);
   const adultsOf = (child: PickedChild): readonly RegisteredAdult[] => {
-    const r = byChild.get(`${child.row}|${child.name}`);
+    const r = byChild.get(`${pickedKey(child)}|${child.name}`);
     return r ? core.registeredAdults(r) : [];
   };
   const pickupOf = (child: PickedChild) => pickups.get(childKey(child)) ?? initialPickup(adultsOf(child));
