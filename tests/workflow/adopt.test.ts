@@ -12,6 +12,7 @@ import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { planMaintenance } from '../../src/core/workflow';
+import { settingsFormOps } from '../../src/core/workflow/settingsForm';
 import { LogSheetError, logEntryOp } from '../../src/core/contacts/log';
 import { overrideSettingsOps } from '../../src/core/roster';
 import { SettingsLayoutError } from '../../src/core/settings';
@@ -167,6 +168,16 @@ describe('a 设置 the school laid out itself', () => {
         ],
       },
     ]);
+  });
+
+  it("takes the pane's 设置 form into its own value cells, and refuses a row it would have to append", async () => {
+    const before = await openXlsx(FIXTURE('hand-kept.xlsx')).read();
+    // 谈心周期(天) is on the sheet (row 4, value in C): the form's change lands there.
+    expect(settingsFormOps(before, TODAY, { talk: '7' })).toEqual([{ kind: 'setCells', sheet: SHEETS.settings, cells: [{ row: 3, col: 2, value: 7 }] }]);
+    // 家长电话周期（天） is not: the teacher is told to add the row rather than a save that keeps nothing.
+    expect(() => settingsFormOps(before, TODAY, { parentCall: '10' })).toThrow(
+      expect.objectContaining({ messageKey: 'contacts.settings.cannotSave', params: expect.objectContaining({ labels: '家长电话周期（天）' }) }),
+    );
   });
 
   it('that cannot be read is left alone, with the columns expected and those found', async () => {

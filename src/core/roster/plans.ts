@@ -184,7 +184,7 @@ export function overrideSettingsOps(workbook: WorkbookSnapshot, override: Mappin
     } else if (pin === null) values.set(label, { value: NONE, note: columnNote });
     else values.set(label, { value: savedColumnText(pin, override.headers?.[field] ?? headerTextOf(workbook, sheets[0], pin)), note: columnNote });
   }
-  return settingsOpsOrThrow(workbook, values);
+  return settingsOpsOrThrow(workbook, [], values);
 }
 
 /** A pinned column as 设置 keeps it: its letter with the header text it has, E（监护人电话）, or the bare letter. */

@@ -175,8 +175,8 @@ export class SettingsLayoutError extends Error {
  * planSettings' ops when every value has its place: throws SettingsLayoutError, writing nothing, when a
  * value needs a row the school's own 设置 lacks (a choice the teacher made now must not vanish).
  */
-export function settingsOpsOrThrow(workbook: WorkbookSnapshot, values: ReadonlyMap<string, { value: CellValue; note?: string }>): PlanOp[] {
-  const { ops, notWritten } = planSettings(workbook, [], values);
+export function settingsOpsOrThrow(workbook: WorkbookSnapshot, defs: readonly SettingDef[], values: ReadonlyMap<string, { value: CellValue; note?: string }>): PlanOp[] {
+  const { ops, notWritten } = planSettings(workbook, defs, values);
   if (notWritten) throw new SettingsLayoutError('contacts.settings.cannotSave', { ...settingsColumnsText(notWritten.layout), labels: notWritten.labels.join('；') });
   return ops;
 }

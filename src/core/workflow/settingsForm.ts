@@ -5,7 +5,7 @@ import { CADENCE_LABELS, CALENDAR_LABELS, parseCadence } from '../contacts/setti
 import type { IsoDate } from '../dates';
 import type { PlanOp } from '../plan/types';
 import { cellText } from '../roster/normalize';
-import { readSettings, settingsOps } from '../settings';
+import { readSettings, settingsOpsOrThrow } from '../settings';
 import type { WorkbookSnapshot } from '../snapshot';
 import { maintainedSettingDefs, SCHOOL_NAME_SETTING } from './index';
 
@@ -110,7 +110,8 @@ export function settingsChanges(workbook: WorkbookSnapshot, today: IsoDate, valu
 
 /**
  * The plan that saves the form: the changed values only, in their rows of 设置 (appended where the sheet
- * lacks the row), or a new 设置 with every default and these values when the workbook has none.
+ * lacks the row), or a new 设置 with every default and these values when the workbook has none. A 设置
+ * laid out otherwise than the template gets no row appended: SettingsLayoutError names the rows to add.
  */
 export function settingsFormOps(workbook: WorkbookSnapshot, today: IsoDate, values: SettingsValues): PlanOp[] {
   const problems = settingsProblems(values);
@@ -120,5 +121,6 @@ export function settingsFormOps(workbook: WorkbookSnapshot, today: IsoDate, valu
   const changed = new Map<string, { value: CellValue; note?: string }>();
   for (const { field, after } of settingsChanges(workbook, today, values)) changed.set(field.label, { value: cellOf(field, after), note: notes.get(field.label) });
   if (changed.size === 0) return [];
-  return settingsOps(workbook, defs, changed);
+  // A 设置 the school laid out itself gets no appended row: the teacher is told which rows to add.
+  return settingsOpsOrThrow(workbook, defs, changed);
 }
