@@ -96,6 +96,10 @@ describe('sheets of those names whose columns say nothing the add-in knows', () 
     expect(mentors).toMatchObject({ rule: 'mentor-header-missing', params: { found: '教师、电话' } });
     expect(t('en-US', mentors.messageKey, mentors.params)).toContain('the sheet has: 教师、电话');
     expect(p.plan.ops.filter((op) => [SHEETS.log, SHEETS.mentors, SHEETS.settings].includes(op.sheet as never))).toEqual([]);
+    // Nobody answers for a child from a sheet that could not be read (王芳 is on it): no owner, no pair.
+    const owners = new Set(p.contacts.reminders.items.map((i) => i.owner));
+    expect(owners.has('王芳')).toBe(false);
+    expect(p.summary.json.pairing.withTeacher).toBe(0);
     // The pane's 记一笔 is refused with the same words, before anything is written.
     const entry = { date: '2025-09-15', children: [p.roster.records[0]], kind: 'talk' as const, recorder: '王芳', content: '谈心' };
     expect(() => logEntryOp([entry], before)).toThrow(

@@ -307,7 +307,7 @@ describe('keeping what teachers chose', () => {
     });
     const p = plan(wb, CHILDREN);
     expect(pairingOp(p.ops)).toBeUndefined();
-    expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-header-missing', severity: 'error' })]);
+    expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-header-missing', severity: 'error', params: { found: '学生、老师' } })]);
   });
 });
 

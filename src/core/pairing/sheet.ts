@@ -6,6 +6,7 @@ import { cellText, normalizeName, parseYesNo } from '../roster/normalize';
 import { SHEETS } from '../sheets';
 import { cellAt, findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { assignMentors, type RoleCells } from './assign';
+import { headerTextsFound } from '../settings';
 import { headerKey, shortHash } from './text';
 import type { ClassNormalizer, MentorList, PairingChild, PairingFinding, PairingResult, PairingRow, Role, RoleAssignment, RowSource } from './types';
 import { ROLE_KINDS, ROLES } from './types';
@@ -150,7 +151,15 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
           readable: false,
           rows: [],
           findings: [
-            { sheet: SHEETS.pairing, row: -1, col: null, rule: 'pairing-header-missing', severity: 'error', messageKey: 'pairing.finding.pairingHeaderMissing', params: {} },
+            {
+              sheet: SHEETS.pairing,
+              row: -1,
+              col: null,
+              rule: 'pairing-header-missing',
+              severity: 'error',
+              messageKey: 'pairing.finding.pairingHeaderMissing',
+              params: { found: headerTextsFound(sheet) || '—' },
+            },
           ],
         };
   }

@@ -202,16 +202,16 @@ export function lastUsedRow(workbook: WorkbookSnapshot, sheetName: string): numb
 }
 
 /**
- * The header a person would read on a sheet the add-in could not make out, to quote back: the row of the
- * top 20 with the most text cells, its texts joined by 、 (at most 10; a cell with six digits or more —
- * a phone, an ID — is never quoted), or '' when the sheet has no text.
+ * The header a person would read on a sheet the add-in could not make out, to quote back: the first of the
+ * top 20 rows with two text cells or more (a title above has one; the rows below the header hold the
+ * children, whose names are never quoted), else the first with any; its texts joined by 、 (at most 10; a
+ * cell with six digits or more — a phone, an ID — is never quoted), or '' when the sheet has no text.
  */
 export function headerTextsFound(sheet: SheetSnapshot): string {
-  let best: string[] = [];
-  for (const line of sheet.values.slice(0, HEADER_SCAN_ROWS)) {
-    const texts = line.filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/\d{6,}/.test(v)).map((v) => v.trim().replace(/\s+/g, ' '));
-    if (texts.length > best.length) best = texts;
-  }
+  const rows = sheet.values
+    .slice(0, HEADER_SCAN_ROWS)
+    .map((line) => line.filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/\d{6,}/.test(v)).map((v) => v.trim().replace(/\s+/g, ' ')));
+  const best = rows.find((texts) => texts.length >= 2) ?? rows.find((texts) => texts.length > 0) ?? [];
   return best
     .slice(0, 10)
     .map((s) => (s.length > 12 ? `${s.slice(0, 12)}…` : s))

@@ -15,7 +15,8 @@ export const pairing: DomainMessages = {
     'pairing.finding.headTeacherClassMissing': '“帮扶人员”第{row}行：班主任没有填写班级，只能作为一般帮扶教师安排。',
     'pairing.finding.mentorCapacityNegative': '“帮扶人员”第{row}行（{col}列）的可帮扶人数是负数，已按 0 人处理。',
     'pairing.finding.mentorCapacityInvalid': '“帮扶人员”第{row}行（{col}列）的可帮扶人数不是整数，已按默认 {fallback} 人处理。',
-    'pairing.finding.pairingHeaderMissing': '“结对帮扶”表中找不到表头（姓名、帮扶教师……），为免覆盖老师填写的内容，本次没有改写此表。请恢复表头或删除此表后重试。',
+    'pairing.finding.pairingHeaderMissing':
+      '“结对帮扶”表中找不到表头（需要“姓名”和“帮扶教师”或“学习帮手”列），表中找到的是：{found}。为免覆盖老师填写的内容，本次没有改写此表。请恢复表头或删除此表后重试。',
     'pairing.finding.pairingSheetForeign':
       '工作簿中已有一张学校自己做的“结对帮扶”表，其中“{columns}”列有内容，助手不会写这些列，改写会丢掉它们，所以本次没有改写这张表。请先把它改名（如“结对帮扶（原）”）再生成，或把这些列的内容移到别处。',
     'pairing.finding.childUnknown': '“结对帮扶”第{row}行的学生不在花名册上（可能是名字写法不同，或已转出）：重新生成时这一行不再保留，请核对姓名和班级。',
@@ -63,7 +64,7 @@ export const pairing: DomainMessages = {
     'pairing.finding.mentorCapacityNegative': 'The number of children in 帮扶人员 row {row} (column {col}) is negative; 0 was used.',
     'pairing.finding.mentorCapacityInvalid': 'The number of children in 帮扶人员 row {row} (column {col}) is not a whole number; the default {fallback} was used.',
     'pairing.finding.pairingHeaderMissing':
-      'No header (姓名, 帮扶教师 …) found on the 结对帮扶 sheet. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
+      'No header found on the 结对帮扶 sheet (it needs 姓名 and 帮扶教师 or 学习帮手); the sheet has: {found}. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
     'pairing.finding.pairingSheetForeign':
       'The workbook already has a 结对帮扶 sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
     'pairing.finding.childUnknown':

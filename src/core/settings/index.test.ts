@@ -1,0 +1,26 @@
+import { sheet, workbook } from '../../../tests/helpers/snapshot';
+import { headerTextsFound, planSettings, readSettings, settingsLayout } from './index';
+
+describe('headerTextsFound', () => {
+  it('quotes the header under a title, never the children below it, nor a phone or an ID', () => {
+    const s = sheet('谈心记录', [['2025年秋季谈心记录'], ['周次', '主题', '13812345678'], ['小红', '张老师', '三(1)班', '谈心']]);
+    expect(headerTextsFound(s)).toBe('周次、主题');
+    expect(headerTextsFound(sheet('x', [[1, 2]]))).toBe('');
+  });
+});
+
+describe('a 设置 made by hand', () => {
+  it('is read from its header wherever the columns are, labels compared loosely, the first of a label winning', () => {
+    const s = sheet('设置', [['学校设置'], ['序号', '项目', '备注', '设置值'], [1, '谈心周期 (天)', '每周', '７'], [2, '谈心周期（天）', null, 30]]);
+    expect(settingsLayout(s)).toEqual({ headerRow: 1, labelCol: 1, valueCol: 3, noteCol: 2, appendable: false });
+    const entries = readSettings(workbook(s));
+    expect(entries.get('谈心周期（天）')).toEqual({ label: '谈心周期 (天)', value: '７', row: 2, col: 3 });
+    expect(entries.has('谈心周期')).toBe(true);
+  });
+
+  it('keeps the template layout appendable, with or without its header', () => {
+    const plain = workbook(sheet('设置', [['学校名称', '青石小学']]));
+    const { ops, notWritten } = planSettings(plain, [], new Map([['谈心周期（天）', { value: 7 }]]));
+    expect([ops.map((o) => o.kind), notWritten]).toEqual([['appendRows'], null]);
+  });
+});
