@@ -158,7 +158,7 @@ describe('the 民政 农村留守儿童信息登记表 through the pane path', (
   it("reads each repeated sub-header as its group's, and the 联系卡 prints the guardian's occupation and the 户籍 the ID names", async () => {
     const port = openXlsx(readFileSync(SAMPLES.minzheng));
     const before = await port.read();
-    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    const plan = planMaintenance(before, { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar(), printSheets: true }); // as the 档案 view writes them, on demand
     const cols = plan.roster.layout.columns;
     // 姓名, 年龄 and 健康状况 stand under both 儿童基本情况 and 监护情况: each is its own person's.
     expect([cols.name, cols.guardianName, cols.guardianAge, cols.childHealth, cols.guardianHealth].map((c) => columnLetter(c!))).toEqual(['B', 'W', 'Y', 'L', 'Z']);
