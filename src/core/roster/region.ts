@@ -120,15 +120,29 @@ function provinceIndex(): ProvinceIndex[] {
   return provinces;
 }
 
+let byFirstChar: Map<string, ProvinceIndex[]> | undefined;
+
+function provincesByFirstChar(): Map<string, ProvinceIndex[]> {
+  if (byFirstChar) return byFirstChar;
+  const map = new Map<string, ProvinceIndex[]>();
+  for (const p of provinceIndex()) {
+    if (!p.name) continue;
+    const list = map.get(p.name[0]);
+    if (list) list.push(p);
+    else map.set(p.name[0], [p]);
+  }
+  return (byFirstChar = map);
+}
+
 /**
  * The province a place written on a roster starts with, only where that is certain: its full name
  * (湖南省…, 广西壮族自治区…), or its short name followed by one of its cities or counties (湖南邵阳…). A
  * village that happens to start like a province (江西村) names none.
  */
 export function provinceNamed(text: string): { readonly code: string; readonly name: string } | null {
-  const s = text.replace(/\s+/g, '');
-  for (const p of provinceIndex()) {
-    if (!p.name) continue;
+  const s = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  // Most places name no province (白水镇…): one lookup by the first character rules them out.
+  for (const p of provincesByFirstChar().get(s[0]) ?? []) {
     if (s.startsWith(p.name)) return { code: p.code, name: p.name };
     if (p.stem.length >= 2 && s.startsWith(p.stem)) {
       const rest = s.slice(p.stem.length);
@@ -148,15 +162,15 @@ export type PlaceComparison = { readonly kind: 'same' | 'unknown' } | { readonly
  * merged or renamed since the ID was issued is never compared by name.
  */
 export function comparePlace(code: string, text: string): PlaceComparison {
-  const region = regionNames(code);
-  if (!region || code.startsWith('8') || !text.trim()) return { kind: 'unknown' };
-  const s = text.replace(/\s+/g, '');
+  const id = placeOfCode(code);
+  if (!id) return UNKNOWN;
+  const s = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  if (!s) return UNKNOWN;
   const named = provinceNamed(s);
-  if (named && named.code !== code.slice(0, 2)) return { kind: 'province', named: named.name };
-  if (!region.county || !region.countyCurrent) return { kind: named ? 'same' : 'unknown' };
-  const own = countyStem(region.county);
-  if (s.includes(region.county) || (own && s.includes(own))) return { kind: 'same' };
-  const counties = provinceIndex().find((p) => p.code === code.slice(0, 2))?.counties;
+  if (named && named.code !== id.province) return { kind: 'province', named: named.name };
+  if (!id.county) return named ? SAME : UNKNOWN;
+  if (s.includes(id.county) || (id.stem && s.includes(id.stem))) return SAME;
+  const counties = id.counties;
   // Every name ends in 县, 区, 市 or 旗: only the text ending at such a character is looked up.
   for (let end = 3; counties && end <= s.length; end++) {
     if (!COUNTY_SUFFIX.has(s[end - 1])) continue;
@@ -166,5 +180,32 @@ export function comparePlace(code: string, text: string): PlaceComparison {
       if (other !== undefined && other !== code) return { kind: 'county', named: name };
     }
   }
-  return { kind: named ? 'same' : 'unknown' };
+  return named ? SAME : UNKNOWN;
+}
+
+const SAME: PlaceComparison = { kind: 'same' };
+const UNKNOWN: PlaceComparison = { kind: 'unknown' };
+
+/** What comparePlace needs of a code, worked out once per code (a school's children share a few). */
+interface PlaceOfCode {
+  readonly province: string;
+  /** The county's name and short form where it is still current, else null: never compared. */
+  readonly county: string | null;
+  readonly stem: string | null;
+  readonly counties: ReadonlyMap<string, string> | undefined;
+}
+
+const placesOfCodes = new Map<string, PlaceOfCode | null>();
+
+function placeOfCode(code: string): PlaceOfCode | null {
+  let place = placesOfCodes.get(code);
+  if (place !== undefined) return place;
+  const region = code.startsWith('8') ? null : regionNames(code);
+  const county = region?.county && region.countyCurrent ? region.county : null;
+  place = region
+    ? { province: code.slice(0, 2), county, stem: county ? countyStem(county) : null, counties: provinceIndex().find((p) => p.code === code.slice(0, 2))?.counties }
+    : null;
+  // Bounded: only codes that are six digits with a known province are kept (a few thousand at most).
+  if (place || /^\d{6}$/.test(code)) placesOfCodes.set(code, place);
+  return place;
 }
