@@ -92,7 +92,8 @@ export function maskerForHeader(header: string): Masker | null {
   if (/次数|人数|数量|[率数]$|比例|天数|周期|合计|总计/.test(h)) return null;
   if (/身份证|证件号|身份号码/.test(h)) return 'id';
   if (/电话|手机|联系方式|号码/.test(h)) return 'phone';
-  if (/住址|地址|居住地/.test(h)) return 'address';
+  // 户籍 / 户口所在地 is a place like the address (kept down to the village); 户口性质 (农业/非农业) is no place.
+  if (/住址|地址|居住地|户籍|户口所在地|户口登记地/.test(h)) return 'address';
   if (/出生|生日/.test(h)) return 'birthDate';
   // A column about a person is no name column: 学生民族, 儿童户籍, 监护人年龄, 监护人健康状况, 就读学校
   // (grouped headers read "儿童基本情况 / 民族"). Only the column that holds the names is masked.
