@@ -27,7 +27,8 @@ import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import type { PlanOp } from '../src/core/plan/types';
 import { createOfficePort } from '../src/workbook/office';
-import { createOfficeDouble } from '../tests/office-double';
+import { createOfficeDouble, registerWireMode } from '../tests/office-double';
+import { wireExcelRun } from '../tests/office-double/wire';
 
 const CHILDREN = arg('--children', 2000);
 const ROWS = arg('--rows', 100_000);
@@ -126,7 +127,10 @@ console.log(
 
 /** Write 联系卡 and 成长记录 through the Office port into the double, then read the workbook back: what it costs in Excel. */
 async function officeCost(ops: PlanOp[]): Promise<void> {
-  const d = createOfficeDouble({ api: 20, requestLimit: Number.MAX_SAFE_INTEGER, responseLimit: Number.MAX_SAFE_INTEGER });
+  // --wire: through Microsoft's own client (slow: use fewer children), so the bytes are the client's, not the double's estimate.
+  const wire = process.argv.includes('--wire');
+  if (wire) registerWireMode(wireExcelRun, false);
+  const d = createOfficeDouble({ api: 20, ...(wire ? { mode: 'wire' as const } : {}), requestLimit: Number.MAX_SAFE_INTEGER, responseLimit: Number.MAX_SAFE_INTEGER });
   const port = createOfficePort(d.excel, d.office);
   const measure = async (what: string, work: () => Promise<unknown>) => {
     d.resetStats();
@@ -134,6 +138,7 @@ async function officeCost(ops: PlanOp[]): Promise<void> {
     const syncs = d.stats.syncs;
     const sum = (f: (s: (typeof syncs)[number]) => number) => syncs.reduce((n, s) => n + f(s), 0);
     const max = (f: (s: (typeof syncs)[number]) => number) => Math.max(0, ...syncs.map(f));
+    if (process.env.PER_SYNC) console.log(syncs.map((s) => `${s.commands}/${s.requestBytes}`).join(' '), [...d.stats.calls].sort((a, b) => b[1] - a[1]).slice(0, 8));
     console.log(
       `  ${what}: ${syncs.length} syncs, ${sum((s) => s.commands).toLocaleString('en-US')} commands, request ${sum((s) => s.requestBytes).toLocaleString('en-US')} B in all (largest ${max((s) => s.requestBytes).toLocaleString('en-US')} B), response ${sum((s) => s.responseBytes).toLocaleString('en-US')} B in all`,
     );

@@ -138,6 +138,7 @@ export const KINDS: readonly Kind[] = [
     queue: (ws, i) => (ws.getRange(`C${i + 2}:C${i + 1001}`).dataValidation.rule = { list: { inCellDropDown: true, source: 'x' } }),
   },
   { name: 'columnFormat', what: 'widths: getRange("C:C").format.columnWidth = n', queue: (ws, i) => (ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = 60.75) },
+  { name: 'pageBreak', what: 'printed sheets: horizontalPageBreaks.add(cell), without the address', queue: (ws, i) => void ws.horizontalPageBreaks.add(cell(i)) },
   {
     name: 'sheetDelete',
     what: 'backups, rollback: worksheets.getItem(name).delete(), without the name',
@@ -164,6 +165,7 @@ export const PAYLOAD: Record<string, (i: number) => number> = {
   conditionalFormat: () => 4,
   dataValidation: () => 3,
   sheetDelete: (i) => JSON.stringify(`s${i}`).length,
+  pageBreak: (i) => JSON.stringify(cell(i)).length,
 };
 
 /**

@@ -5,7 +5,9 @@
  */
 import type { SheetContent, WorkbookPlan } from '../../src/core/plan/types';
 import { createOfficePort } from '../../src/workbook/office';
-import { createOfficeDouble } from '../office-double';
+import { createOfficeDouble, WEB_PAYLOAD_LIMIT } from '../office-double';
+import { toExcelSerial } from '../../src/core/dates';
+import { DATE_FORMAT_CODE } from '../../src/core/plan/formats';
 
 const SHEET = '成长记录';
 
@@ -87,5 +89,25 @@ describe('print settings through the Office port', () => {
         await ctx.sync();
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('a long 成长记录 through the Office port', () => {
+  it('sizes its syncs with a numberFormat write per run of dates, so every request stays under 5 MB', async () => {
+    // 10,000 children with one dated entry each under a header line (no date): 10,000 runs of dates in the column.
+    const rows = Array.from({ length: 10_000 }, (_, i) => [
+      [`学生${i} · 三(1)班`, ''],
+      [{ date: i % 2 ? '2026-11-02' : '2026-10-08' }, '谈心'],
+    ]).flat();
+    const d = createOfficeDouble({ api: 20, requestLimit: Number.MAX_SAFE_INTEGER });
+    const port = createOfficePort(d.excel, d.office);
+    await port.apply(plan({ ...content(0, []), rows }));
+    const largest = Math.max(...d.stats.syncs.map((s) => s.requestBytes));
+    expect(largest).toBeLessThan(WEB_PAYLOAD_LIMIT);
+    // The dates are dates, every run of them: 6,000 serials with the date format.
+    const s = d.state.sheet(SHEET)!;
+    expect([s.cell(3, 0)?.v, s.cell(3, 0)?.nf]).toEqual([toExcelSerial('2026-10-08'), DATE_FORMAT_CODE]);
+    expect([s.cell(2 + rows.length - 1, 0)?.v, s.cell(2 + rows.length - 1, 0)?.nf]).toEqual([toExcelSerial('2026-11-02'), DATE_FORMAT_CODE]);
+    expect(s.cell(2 + 2, 0)?.v).toBe('学生1 · 三(1)班');
   });
 });
