@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli as runInProcess } from '../../src/cli/run';
+import { CARD_ROWS } from '../../src/core/cards';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
@@ -43,8 +44,8 @@ describe('apply as a child process', () => {
     expect(r.stdout).toContain('设置：新建');
     expect(r.stdout).not.toContain('谈心记录：新建');
     expect(r.stdout).toMatch(/结对帮扶：新建，5 行/);
-    // The printed sheets (issue 16), asked for with --cards: five cards of 15 rows; the plans sheet with the key-focus child's row.
-    expect(r.stdout).toContain('联系卡：新建，75 行');
+    // The printed sheets (issue 16), asked for with --cards: five cards of CARD_ROWS (16) rows; the plans sheet with the key-focus child's row.
+    expect(r.stdout).toContain(`联系卡：新建，${5 * CARD_ROWS} 行`);
     expect(r.stdout).toContain('帮扶计划：新建，1 行');
     expect(r.stdout).toContain('成长记录：新建');
     expect(r.stdout).toContain('共 0 个错误，2 个警告');
