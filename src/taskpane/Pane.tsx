@@ -9,7 +9,6 @@ import { CheckView } from './CheckView';
 import { HostLimits } from './HostLimits';
 import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
-import { UndoBar } from './UndoBar';
 import { loadRosterCore, type RosterCore } from './rosterCore';
 import { useOperation } from './useOperation';
 import { EXTRA_VIEWS, type ViewProps } from './views';
@@ -36,6 +35,8 @@ export interface Checked {
 // Not on the first screen: fetched when first shown, so the pane is interactive sooner (bench/pane.ts).
 const ReportView = lazy(() => import(/* webpackChunkName: "report-view" */ './ReportView'));
 const PreviewPanel = lazy(() => import(/* webpackChunkName: "preview" */ './PreviewPanel'));
+// The one undo button appears only after a write, so it comes with the first write's chunks, not before.
+const UndoBar = lazy(() => import(/* webpackChunkName: "undo" */ './UndoBar'));
 // 设置 (and the 帮扶人员 form): a screen of its own, opened by the button beside the heading, not a sixth tab.
 const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ './views/SettingsView'));
 
@@ -126,7 +127,11 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
         ))}
       </TabList>
       <StatusArea operation={operation} lang={lang} onOpenSettings={openSettings} />
-      <UndoBar operation={operation} port={port} lang={lang} />
+      {operation.undoable && (
+        <Suspense fallback={null}>
+          <UndoBar operation={operation} port={port} lang={lang} />
+        </Suspense>
+      )}
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <Suspense fallback={<Spinner size="small" />}>
           {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}

@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { WorkbookPort } from '../workbook/port';
+import './undo';
 import type { Operation } from './useOperation';
 
 const useStyles = makeStyles({
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
  * The pane's one undo, under the status line on every tab: "撤销：写入结对帮扶（96 行）" while the port can
  * take the last write back, or the sentence pointing at Excel's Ctrl+Z when Excel's own undo covers it.
  */
-export function UndoBar({ operation, port, lang }: { operation: Operation; port: WorkbookPort; lang: Lang }) {
+export default function UndoBar({ operation, port, lang }: { operation: Operation; port: WorkbookPort; lang: Lang }) {
   const styles = useStyles();
   const entry = operation.undoable;
   if (!entry) return null;

@@ -13,6 +13,3 @@ registerMessages(ui);
 registerMessages(viewTabs);
 // Office host failures can be reported before the roster engine has loaded.
 registerMessages(office);
-// The undo button (named for what it undoes) and the standalone line stay on screen across tabs.
-import { undo } from '../core/i18n/messages/undo';
-registerMessages(undo);

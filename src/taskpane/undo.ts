@@ -1,6 +1,10 @@
-import { t, type Lang } from '../core/i18n';
+import { registerMessages, t, type Lang } from '../core/i18n';
+import { undo } from '../core/i18n/messages/undo';
 import { SHEETS } from '../core/sheets';
 import type { ApplyResult } from '../workbook/port';
+
+// Loaded with the first preview (never on the pane's first screen): the button's words come with it.
+registerMessages(undo);
 
 /**
  * The pane's one way back (issue 15, "undo everywhere"): whichever tab wrote last, one entry at pane level
