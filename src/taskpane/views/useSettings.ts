@@ -34,7 +34,8 @@ export interface SettingsState {
   readonly busy: boolean;
   readonly refresh: () => Promise<unknown>;
   readonly closePreview: () => void;
-  readonly proposeMentor: (editing: Exclude<MentorEditing, null>, fields: MentorFields) => Promise<unknown>;
+  /** Resolves true once the preview is shown; undefined when the plan was refused (the notice says why). */
+  readonly proposeMentor: (editing: Exclude<MentorEditing, null>, fields: MentorFields) => Promise<boolean | undefined>;
   readonly proposeRemove: (row: number, name: string) => Promise<unknown>;
   readonly proposeSettings: (values: Readonly<Record<string, string>>) => Promise<unknown>;
   readonly proposeMapping: (override: MappingOverride) => Promise<unknown>;
@@ -73,6 +74,7 @@ export function useSettings({ port, lang, today, operation, onCheck }: SettingsV
       const plan = { ops };
       const sheetLines = describePlan(plan, fresh.snapshot, lang).filter((l) => l.kind !== 'keep');
       setPending({ titleKey: 'ui.preview.title.report', plan, lines: [...lines, ...sheetLines.map((l) => l.text)], changes: sheetLines.length > 0, after: after ?? refresh });
+      return true;
     });
 
   const fieldLabel = (column: string) => t(lang, `settings.mentor.${column}`);

@@ -63,8 +63,8 @@ function MentorForm({ s, data, lang, editing, onClose }: { s: SettingsState; dat
   const submit = async () => {
     setTried(true);
     if (problems.length > 0) return;
-    await s.proposeMentor(editing, fields);
-    onClose();
+    // The form stays open with what was typed when the plan is refused (someone changed the sheet meanwhile).
+    if (await s.proposeMentor(editing, fields)) onClose();
   };
   const field = (c: MentorColumn) => {
     const problem = tried ? problems.find((p) => p.field === c) : undefined;
