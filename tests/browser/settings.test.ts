@@ -284,6 +284,7 @@ describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane 
     await page
       .getByTestId('settings-view')
       .screenshot({ path: join(resolve(__dirname, '../../test-output/screenshots'), `${lang === 'zh-CN' ? 'zh' : 'en'}-settings-excel-350.png`) });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `${lang === 'zh-CN' ? 'zh' : 'en'}-settings-excel-350-top`);
     expect(problems).toEqual([]);
   });
