@@ -13,6 +13,15 @@ describe('isKnownRegionCode', () => {
     expect(isKnownRegionCode('520526')).toBe(true);
   });
 
+  // From the yearly 统计用区划代码 lists 2017–2023 (scripts/data/region-codes-2017-2023.tsv): codes created
+  // after the 2020 民政部 list, which the data before lacked.
+  it('knows county codes created after 2020 (the yearly lists up to 2023)', () => {
+    expect(isKnownRegionCode('330113')).toBe(true); // 杭州市临平区, created 2021 from 余杭区
+    expect(isKnownRegionCode('350404')).toBe(true); // 三明市三元区, renumbered from 350403 in 2021 (merged with 梅列区)
+    expect(isKnownRegionCode('540481')).toBe(true); // 米林市, from 米林县 540422 in 2023
+    expect(isKnownRegionCode('659012')).toBe(true); // 新疆白杨市, created 2023
+  });
+
   it('knows province and prefecture codes, which some IDs carry', () => {
     expect(isKnownRegionCode('430000')).toBe(true);
     expect(isKnownRegionCode('430500')).toBe(true);
@@ -51,6 +60,21 @@ describe('regionNames', () => {
     expect(regionNames('110103')).toMatchObject({ county: '崇文区', countyCurrent: false });
     expect(regionNames('430521')).toMatchObject({ county: '邵东县', countyCurrent: false });
     expect(regionNames('430582')).toMatchObject({ county: '邵东市', countyCurrent: true });
+  });
+
+  it('marks codes retired between the 2020 list and the 2023 list as no longer current, and names their successors', () => {
+    expect(regionNames('330103')).toMatchObject({ county: '下城区', countyCurrent: false }); // merged into 拱墅区, 2021
+    expect(regionNames('350403')).toMatchObject({ county: '三元区', countyCurrent: false }); // renumbered 350404, 2021
+    expect(regionNames('350404')).toMatchObject({ county: '三元区', countyCurrent: true });
+    expect(regionNames('540422')).toMatchObject({ county: '米林县', countyCurrent: false });
+    expect(regionText(regionNames('540481')!)).toBe('西藏自治区林芝市米林市');
+    expect(regionNames('632803')).toMatchObject({ county: '茫崖市', countyCurrent: true }); // created 2018
+    expect(regionNames('430524')).toMatchObject({ county: '隆回县', countyCurrent: true }); // in every list 2002–2023
+  });
+
+  it('leaves out the statistics-only development zones and 行政委员会 of the yearly lists', () => {
+    expect(isKnownRegionCode('320571')).toBe(false); // 苏州工业园区, 2017–2022 statistics code, never in an ID
+    expect(isKnownRegionCode('632858')).toBe(false); // 冷湖行政委员会, 2017 statistics code
   });
 
   it('names an unknown code as far as its province and city go, and nothing without a province', () => {
