@@ -1,5 +1,23 @@
 import { useMemo, useRef } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import { Pane } from '../taskpane/Pane';
@@ -80,6 +98,12 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
           <MessageBarBody>{s.error}</MessageBarBody>
         </MessageBar>
       )}
+      {s.saved && !s.error && (
+        <MessageBar intent="success" layout="multiline" data-testid="saved-notice">
+          <MessageBarBody>{s.saved}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ReplaceDialog s={s} lang={lang} />
       <div className={styles.body}>
         <WorkbookView s={s} lang={lang} />
         <aside className={styles.pane} aria-label={t(lang, 'ui.standalone.paneLabel')}>
@@ -119,7 +143,7 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
       <Text as="h1" size={500} weight="semibold" className={styles.title}>
         {t(lang, 'app.name')}
       </Text>
-      <Button disabled={s.loading} onClick={() => picker.current?.click()}>
+      <Button disabled={s.loading} onClick={() => s.guard('open', () => picker.current?.click())}>
         {t(lang, 'ui.standalone.open')}
       </Button>
       <input
@@ -133,7 +157,7 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
           if (f) void s.openLocal(f);
         }}
       />
-      <Button disabled={s.loading} onClick={() => void s.openSample()}>
+      <Button disabled={s.loading} onClick={() => s.guard('sample', () => void s.openSample())}>
         {t(lang, 'ui.standalone.sample')}
       </Button>
       <Button appearance="primary" disabled={!s.doc || s.loading} onClick={s.save}>
@@ -143,6 +167,11 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
         <Text className={styles.fileName} data-testid="file-name">
           {s.doc.name}
         </Text>
+      )}
+      {s.dirty && (
+        <Badge appearance="tint" color="warning" data-testid="unsaved" aria-label={t(lang, 'standalone.unsaved.badgeLabel')} title={t(lang, 'standalone.unsaved.badgeLabel')}>
+          {t(lang, 'standalone.unsaved.badge')}
+        </Badge>
       )}
       {s.loading && <Spinner size="tiny" label={t(lang, 'ui.standalone.opening')} />}
       <span className={styles.spacer} />
@@ -202,6 +231,29 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
         </div>
       )}
     </main>
+  );
+}
+
+/** Asked before another file or the sample replaces unsaved work: save first, discard, or stay. */
+function ReplaceDialog({ s, lang }: { s: StandaloneState; lang: Lang }) {
+  return (
+    <Dialog open={s.pending !== null} modalType="alert" onOpenChange={(_, d) => !d.open && s.answer('cancel')}>
+      <DialogSurface aria-describedby="replace-body">
+        <DialogBody>
+          <DialogTitle>{t(lang, 'standalone.replace.title')}</DialogTitle>
+          <DialogContent id="replace-body">
+            {t(lang, s.pending === 'sample' ? 'standalone.replace.bodySample' : 'standalone.replace.bodyOpen', { name: s.doc?.name ?? '' })}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => s.answer('save')}>
+              {t(lang, 'standalone.replace.save')}
+            </Button>
+            <Button onClick={() => s.answer('discard')}>{t(lang, 'standalone.replace.discard')}</Button>
+            <Button onClick={() => s.answer('cancel')}>{t(lang, 'standalone.replace.cancel')}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
 

@@ -3,8 +3,8 @@ import { PortError, type ApplyProgress, type ApplyResult, type HostCapabilities,
 import type { WorkbookSnapshot } from '../core/snapshot';
 
 export interface PageEvents {
-  /** The workbook changed (also after a failed apply, which may have written part of its plan). */
-  changed(plan: WorkbookPlan): void;
+  /** The workbook changed (also after a failed apply, which may have written part of its plan), by an apply or an undo. */
+  changed(plan: WorkbookPlan, how: 'apply' | 'undo'): void;
   /** The pane chose a cell: the page shows its sheet and highlights it. */
   selected(ref: CellRef): void;
 }
@@ -31,7 +31,7 @@ export class StandalonePort implements WorkbookPort {
     try {
       return await this.file.apply(plan, options);
     } finally {
-      this.events.changed(plan);
+      this.events.changed(plan, 'apply');
     }
   }
 
@@ -45,7 +45,7 @@ export class StandalonePort implements WorkbookPort {
     try {
       return await this.file.undoLast(options);
     } finally {
-      this.events.changed({ ops: [] });
+      this.events.changed({ ops: [] }, 'undo');
     }
   }
 

@@ -6,6 +6,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorMessage } from '../taskpane/errors';
 import { downloadBytes } from './download';
 import { StandalonePort } from './standalonePort';
+import { useUnsaved, useUnsavedTitle, type ReplaceAction, type ReplaceAnswer } from './useUnsaved';
 import type { SheetLook } from '../workbook/file';
 
 const SAMPLE_NAME = 'sample-roster.xlsx';
@@ -59,20 +60,25 @@ export interface StandaloneState {
   readonly onDrop: (e: DragEvent) => void;
   /** Download the changed copy. */
   readonly save: () => void;
+  /** Written to since opened or saved. */
+  readonly dirty: boolean;
+  /** What 保存 said last: the file name and where it went. */
+  readonly saved: string | null;
+  /** Another file or the sample waits for the teacher's answer before it replaces unsaved work. */
+  readonly pending: ReplaceAction | null;
+  /** Run `proceed` at once, or after asking when there is unsaved work. */
+  readonly guard: (action: ReplaceAction, proceed: () => void) => void;
+  readonly answer: (choice: ReplaceAnswer) => void;
 }
 
-/**
- * Files opened with a picker, by drag and drop, or from the sample (read by `readSample`, so the one
- * network call stays with the page); the shown sheet follows what the pane writes and selects.
- */
-export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; loadSample: boolean; readSample: () => Promise<Uint8Array> }): StandaloneState {
+/** The open workbook, its snapshot, the shown sheet and the cell chosen last; `open` replaces the workbook. */
+function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void) {
   const [doc, setDoc] = useState<OpenDoc | null>(null);
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<CellRef | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const counter = useRef(0);
   const docRef = useRef<OpenDoc | null>(null);
 
@@ -102,7 +108,11 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
           saveAs,
           notice,
           port: new StandalonePort(workbook, {
-            changed: (plan) => void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected'))),
+            changed: (plan, how) => {
+              // What the pane wrote, or took back, is not in any file yet.
+              if (docRef.current === target && (how === 'undo' || plan.ops.length > 0)) markChanged();
+              void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected')));
+            },
             selected: (ref) => {
               if (docRef.current !== target) return;
               setActive(ref.sheet);
@@ -112,6 +122,7 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
         };
         docRef.current = target;
         setDoc(target);
+        reset();
         setHighlight(null);
         setActive(null);
         await refresh(target);
@@ -121,11 +132,23 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
         setLoading(false);
       }
     },
-    [lang, loading, refresh],
+    [lang, loading, refresh, markChanged, reset],
   );
+  return { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open };
+}
+
+/**
+ * Files opened with a picker, by drag and drop, or from the sample (read by `readSample`, so the one
+ * network call stays with the page); the shown sheet follows what the pane writes and selects, and
+ * links followed in the grid. Unsaved work is marked and guarded (useUnsaved).
+ */
+export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; loadSample: boolean; readSample: () => Promise<Uint8Array> }): StandaloneState {
+  const [dragging, setDragging] = useState(false);
+  const unsaved = useUnsaved(lang);
+  const { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open } = useOpenDocument(lang, unsaved.markChanged, unsaved.reset);
+  useUnsavedTitle(lang, unsaved.dirty, doc?.name ?? null);
 
   const openSample = useCallback(() => open(readSample, SAMPLE_NAME), [open, readSample]);
-
   const openLocal = useCallback((file: File) => open(async () => new Uint8Array(await file.arrayBuffer()), file.name), [open]);
 
   // bench/pane.ts reads this mark: the page's controls are on screen and respond.
@@ -141,12 +164,15 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     }
   }, [loadSample, openSample]);
 
-  const save = () => {
-    if (!doc) return;
+  const save = (): boolean => {
+    if (!doc) return false;
     try {
       downloadBytes(doc.workbook.save(), doc.saveAs);
+      unsaved.markSaved(doc.saveAs);
+      return true;
     } catch (e) {
       setError(errorMessage(e, lang));
+      return false;
     }
   };
 
@@ -154,21 +180,24 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files?.[0];
-    if (file) void openLocal(file);
+    if (file) unsaved.guard('open', () => void openLocal(file));
   };
 
-  const follow = useCallback(
-    (ref: CellRef) => {
-      if (!snapshot?.sheets.some((s) => s.name === ref.sheet)) return;
-      setActive(ref.sheet);
-      setHighlight({ ...ref });
-    },
-    [snapshot],
-  );
+  const follow = (ref: CellRef) => {
+    if (!snapshot?.sheets.some((s) => s.name === ref.sheet)) return;
+    setActive(ref.sheet);
+    setHighlight({ ...ref });
+  };
 
   const sheet = snapshot?.sheets.find((s) => s.name === active) ?? null;
   // Read from the package when the shown sheet or the workbook changes (the port drops its looks on every write).
   const look = useMemo(() => (doc && sheet ? doc.workbook.look(sheet.name) : null), [doc, sheet]);
   const where = highlight && highlight.sheet === active ? `${columnLetter(highlight.col)}${highlight.row + 1}` : null;
-  return { doc, snapshot, active, sheet, look, highlight, where, loading, error, dragging, setActive, follow, setDragging, openSample, openLocal, onDrop, save };
+  return {
+    ...{ doc, snapshot, active, sheet, look, highlight, where, loading, error, dragging },
+    ...{ setActive, follow, setDragging, openSample, openLocal, onDrop, save: () => void save() },
+    ...{ dirty: unsaved.dirty, saved: unsaved.saved, pending: unsaved.pending, guard: unsaved.guard },
+    // 先保存 goes on only when the download started; a failed save keeps the work and says why.
+    answer: (choice: ReplaceAnswer) => unsaved.answer(choice === 'cancel' || (choice === 'save' && !save()) ? 'cancel' : 'proceed'),
+  };
 }
