@@ -40,6 +40,30 @@ class InlineScriptHashes {
   }
 }
 
+/** Fills the standalone page's service worker (src/standalone/serviceWorker.ts → sw.js) with the files to
+ * keep for offline use: the page, every script it may load and the bundled sample — the app's own files,
+ * nothing of the Excel pane's page (taskpane.html, office.js), the ribbon or the manifest — and a version
+ * that changes with any of them, so a new build replaces the cache. Runs after the HTML is final. */
+class PrecacheList {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.compilation.tap('PrecacheList', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PrecacheList', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        if (!assets['sw.js']) return;
+        const skip = /^(?:sw\.js|taskpane\.|commands\.|manifest\.xml)|\.(?:map|txt)$|^assets\/icon-/;
+        const files = Object.keys(assets)
+          .filter((name) => !skip.test(name))
+          .sort();
+        const hash = crypto.createHash('sha256');
+        for (const name of files) hash.update(name).update(compilation.getAsset(name).source.buffer());
+        const version = hash.digest('hex').slice(0, 16);
+        const sw = compilation.getAsset('sw.js').source.source().toString();
+        compilation.updateAsset('sw.js', new sources.RawSource(sw.replace('__PRECACHE_FILES__', files.join(' ')).replace('__PRECACHE_VERSION__', version)));
+      });
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
   const baseUrl = (process.env.ADDIN_BASE_URL || DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -51,10 +75,12 @@ module.exports = (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       ...(hasCommands ? { commands: './src/commands/commands.ts' } : {}),
       standalone: './src/standalone/index.tsx',
+      // Registered by the standalone page only; a fixed name, since the page registers it by address.
+      sw: './src/standalone/serviceWorker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: '[name].[contenthash:8].js',
+      filename: (pathData) => (pathData.chunk.name === 'sw' ? 'sw.js' : '[name].[contenthash:8].js'),
       chunkFilename: 'chunks/[name].[contenthash:8].js',
       clean: true,
     },
@@ -64,13 +90,15 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     optimization: {
-      splitChunks: { chunks: 'all', cacheGroups: { default: false } },
+      // The service worker is one file of its own: it cannot load chunks.
+      splitChunks: { chunks: (chunk) => chunk.name !== 'sw', cacheGroups: { default: false } },
     },
     plugins: [
       page('taskpane', OFFICE_JS),
       ...(hasCommands ? [new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] })] : []),
       page('standalone', null),
       new InlineScriptHashes(),
+      new PrecacheList(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
