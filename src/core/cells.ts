@@ -41,8 +41,3 @@ export function columnIndex(letters: string): number {
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
-
-/** A cell's key in a Map of cells by position (0-based row and column). */
-export function cellKey(row: number, col: number): string {
-  return `${row},${col}`;
-}

@@ -1,4 +1,4 @@
-import type { DateFormatKind, DateFormatRun, SheetNumberFormats } from './snapshot';
+import type { DateFormatKind, DateFormatRun } from './snapshot';
 
 /**
  * Number-format codes that mean a date or time, the way Excel reads them: which letters are date
@@ -101,22 +101,6 @@ export class DateRunsBuilder {
   }
 
   result(): Readonly<Record<number, readonly DateFormatRun[]>> {
-    return this.columns;
-  }
-}
-
-/** The same runs for number-format codes (SheetSnapshot.numberFormats): a cell extends its column's last run when the code is the same. */
-export class NumberFormatRunsBuilder {
-  private readonly columns: Record<number, { firstRow: number; lastRow: number; code: string }[]> = {};
-
-  add(row: number, col: number, code: string): void {
-    const runs = (this.columns[col] ??= []);
-    const last = runs[runs.length - 1];
-    if (last && last.lastRow === row - 1 && last.code === code) last.lastRow = row;
-    else runs.push({ firstRow: row, lastRow: row, code });
-  }
-
-  result(): SheetNumberFormats {
     return this.columns;
   }
 }

@@ -4,8 +4,10 @@
  * accounting-style `#,##0_);(#,##0)`, colours and locale tags, literal text). Dates and times are not
  * handled here (see dateFormats.ts): a code with date parts, conditions ([>100]), fractions or digits split
  * by literal text gives null, and the caller shows the plain number. Excel's column-width effects (#####,
- * General shortened to fit) are not modelled.
+ * General shortened to fit) are not modelled. Kept apart from snapshot.ts and dateFormats.ts, which the
+ * Excel pane loads first: only the file port and the standalone grid need number formats.
  */
+import type { NumberFormatRun, SheetNumberFormats, SheetSnapshot } from './snapshot';
 
 /** The sections of a code (positive; negative; zero; text), split on `;` outside quotes and brackets. */
 function sections(code: string): string[] {
@@ -175,4 +177,40 @@ export function formatNumber(value: number, code: string): string | null {
   }
   // A negative number that rounds to nothing shows without its minus, as in Excel (-0.001 under 0.0 is 0.0).
   return (anyDigit ? sign : '') + out;
+}
+
+/** Collects SheetSnapshot.numberFormats as a sheet is read row by row: a cell extends its column's last run when the code is the same. */
+export class NumberFormatRunsBuilder {
+  private readonly columns: Record<number, { firstRow: number; lastRow: number; code: string }[]> = {};
+
+  add(row: number, col: number, code: string): void {
+    const runs = (this.columns[col] ??= []);
+    const last = runs[runs.length - 1];
+    if (last && last.lastRow === row - 1 && last.code === code) last.lastRow = row;
+    else runs.push({ firstRow: row, lastRow: row, code });
+  }
+
+  result(): SheetNumberFormats {
+    return this.columns;
+  }
+}
+
+/**
+ * The number-format code of the number at a 0-based sheet position, or null (General, or unknown). The
+ * same binary search as snapshot.ts dateFormatAt, written out again rather than shared: a shared helper
+ * there would sit in the Excel pane's first load (bench/README.md #3), where this is never needed.
+ */
+export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const runs: readonly NumberFormatRun[] | undefined = sheet.numberFormats?.[col];
+  if (!runs) return null;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid];
+    if (row < run.firstRow) hi = mid - 1;
+    else if (row > run.lastRow) lo = mid + 1;
+    else return run.code;
+  }
+  return null;
 }

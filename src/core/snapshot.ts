@@ -84,8 +84,9 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   return c < line.length ? (line[c] ?? null) : null;
 }
 
-/** The run of a column's sorted runs that holds `row`, by binary search. */
-function runAt<R extends { readonly firstRow: number; readonly lastRow: number }>(runs: readonly R[] | undefined, row: number): R | null {
+/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
+export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
+  const runs = sheet.dateFormats?.columns[col];
   if (!runs) return null;
   let lo = 0;
   let hi = runs.length - 1;
@@ -94,19 +95,9 @@ function runAt<R extends { readonly firstRow: number; readonly lastRow: number }
     const run = runs[mid];
     if (row < run.firstRow) hi = mid - 1;
     else if (row > run.lastRow) lo = mid + 1;
-    else return run;
+    else return run.kind;
   }
   return null;
-}
-
-/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
-export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
-  return runAt(sheet.dateFormats?.columns[col], row)?.kind ?? null;
-}
-
-/** The number-format code of the number at a 0-based sheet position, or null (General, or unknown). */
-export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
-  return runAt(sheet.numberFormats?.[col], row)?.code ?? null;
 }
 
 export function findSheet(workbook: WorkbookSnapshot, name: string): SheetSnapshot | undefined {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import type { CellRef } from '../core/plan/types';
@@ -88,9 +88,9 @@ export function CellBar({ lang, address, text, note, link, onFollow }: CellBarPr
         {copied ? t(lang, 'standalone.cell.copied') : t(lang, 'standalone.cell.copy')}
       </Button>
       {link && (
-        <Link as="button" onClick={() => onFollow(link)} data-testid="cell-link">
+        <Button size="small" appearance="transparent" onClick={() => onFollow(link)} data-testid="cell-link">
           {t(lang, 'standalone.cell.link', { sheet: link.sheet, cell: `${columnLetter(link.col)}${link.row + 1}` })}
-        </Link>
+        </Button>
       )}
       {note && (
         <Text className={styles.note} data-testid="cell-note">

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type UIEvent } from 'react';
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { cellKey, columnLetter } from '../core/cells';
+import { cellKey } from '../core/cellKey';
+import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import type { CellRef } from '../core/plan/types';
 import { cellAt, type SheetSnapshot } from '../core/snapshot';
@@ -24,7 +25,8 @@ import {
 export { columnWidths, display, displayAt } from './gridLayout';
 
 // The charts' drawing code loads only when a sheet with charts is shown, and only in this page.
-const SheetChart = lazy(() => import(/* webpackChunkName: "sheet-chart" */ './SheetChart'));
+// Unnamed: a chunk name would be one more entry in the Excel pane's runtime, which embeds this page outside Office.
+const SheetChart = lazy(() => import('./SheetChart'));
 
 const OVERSCAN = 6;
 

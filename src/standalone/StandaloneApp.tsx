@@ -1,26 +1,9 @@
 import { useMemo, useRef } from 'react';
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import { Pane } from '../taskpane/Pane';
+import { ReplaceDialog } from './ReplaceDialog';
 import { SheetGrid } from './SheetGrid';
 import { useStandalone, type StandaloneState } from './useStandalone';
 
@@ -47,6 +30,15 @@ const useStyles = makeStyles({
   },
   title: { marginRight: '12px' },
   fileName: { color: tokens.colorNeutralForeground2 },
+  // A badge drawn with tokens (Fluent's Badge would add to the Excel pane's first load; see ReplaceDialog).
+  unsaved: {
+    padding: '0 8px',
+    borderRadius: tokens.borderRadiusCircular,
+    border: `1px solid ${tokens.colorPaletteMarigoldBorder2}`,
+    backgroundColor: tokens.colorPaletteMarigoldBackground1,
+    color: tokens.colorPaletteMarigoldForeground2,
+  },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   spacer: { flexGrow: 1 },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, minHeight: 0 },
@@ -103,7 +95,7 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
           <MessageBarBody>{s.saved}</MessageBarBody>
         </MessageBar>
       )}
-      <ReplaceDialog s={s} lang={lang} />
+      <ReplaceDialog lang={lang} pending={s.pending} name={s.doc?.name ?? ''} answer={s.answer} />
       <div className={styles.body}>
         <WorkbookView s={s} lang={lang} />
         <aside className={styles.pane} aria-label={t(lang, 'ui.standalone.paneLabel')}>
@@ -169,9 +161,10 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
         </Text>
       )}
       {s.dirty && (
-        <Badge appearance="tint" color="warning" data-testid="unsaved" aria-label={t(lang, 'standalone.unsaved.badgeLabel')} title={t(lang, 'standalone.unsaved.badgeLabel')}>
+        <Text size={200} weight="semibold" className={styles.unsaved} data-testid="unsaved" role="status" title={t(lang, 'standalone.unsaved.badgeLabel')}>
           {t(lang, 'standalone.unsaved.badge')}
-        </Badge>
+          <span className={styles.visuallyHidden}>{t(lang, 'standalone.unsaved.badgeLabel')}</span>
+        </Text>
       )}
       {s.loading && <Spinner size="tiny" label={t(lang, 'ui.standalone.opening')} />}
       <span className={styles.spacer} />
@@ -231,29 +224,6 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
         </div>
       )}
     </main>
-  );
-}
-
-/** Asked before another file or the sample replaces unsaved work: save first, discard, or stay. */
-function ReplaceDialog({ s, lang }: { s: StandaloneState; lang: Lang }) {
-  return (
-    <Dialog open={s.pending !== null} modalType="alert" onOpenChange={(_, d) => !d.open && s.answer('cancel')}>
-      <DialogSurface aria-describedby="replace-body">
-        <DialogBody>
-          <DialogTitle>{t(lang, 'standalone.replace.title')}</DialogTitle>
-          <DialogContent id="replace-body">
-            {t(lang, s.pending === 'sample' ? 'standalone.replace.bodySample' : 'standalone.replace.bodyOpen', { name: s.doc?.name ?? '' })}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => s.answer('save')}>
-              {t(lang, 'standalone.replace.save')}
-            </Button>
-            <Button onClick={() => s.answer('discard')}>{t(lang, 'standalone.replace.discard')}</Button>
-            <Button onClick={() => s.answer('cancel')}>{t(lang, 'standalone.replace.cancel')}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }
 

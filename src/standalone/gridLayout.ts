@@ -1,7 +1,7 @@
 import { isCellError, type CellValue } from '../core/cells';
 import { fromExcelSerial } from '../core/dates';
-import { formatNumber } from '../core/numberFormat';
-import { cellAt, dateFormatAt, numberFormatAt, type DateFormatKind, type SheetSnapshot } from '../core/snapshot';
+import { formatNumber, numberFormatAt } from '../core/numberFormat';
+import { cellAt, dateFormatAt, type DateFormatKind, type SheetSnapshot } from '../core/snapshot';
 import type { SheetLook } from '../workbook/file';
 
 /** The grid's geometry and cell text, apart from React: what the page shows where, as Excel would. */

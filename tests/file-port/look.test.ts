@@ -4,7 +4,7 @@
  * written as Excel's own =HYPERLINK formula is read too.
  */
 import * as XLSX from '@e965/xlsx';
-import { cellKey } from '../../src/core/cells';
+import { cellKey } from '../../src/core/cellKey';
 import { openXlsx } from '../../src/workbook/file';
 import { parseLocation } from '../../src/workbook/file/look';
 

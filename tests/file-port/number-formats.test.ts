@@ -4,7 +4,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { FORMAT_CODE } from '../../src/core/plan/formats';
-import { findSheet, numberFormatAt } from '../../src/core/snapshot';
+import { numberFormatAt } from '../../src/core/numberFormat';
+import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { newWorkbookWith } from '../../src/workbook/file/newWorkbook';
 import { displayAt } from '../../src/standalone/SheetGrid';

@@ -1,4 +1,4 @@
-import { cellKey } from '../../core/cells';
+import { cellKey } from '../../core/cellKey';
 import type { CellRef } from '../../core/plan/types';
 import { Pkg, relIs } from './pkg';
 import { parseRef } from './sheetEdit';
@@ -14,7 +14,7 @@ import type { Parts } from './zip';
 export interface SheetLook {
   /** 0-based columns hidden in the file. */
   readonly hiddenCols: readonly number[];
-  /** Links to a cell of this workbook, by `cellKey(row, col)` (core/cells.ts). Links to the web are left out. */
+  /** Links to a cell of this workbook, by `cellKey(row, col)` (core/cellKey.ts). Links to the web are left out. */
   readonly links: ReadonlyMap<string, CellRef>;
   /** Solid fills as #RRGGBB, by cell key. Theme and indexed colours are left out. */
   readonly fills: ReadonlyMap<string, string>;

@@ -2,7 +2,7 @@ import type { DomainMessages } from '../index';
 
 /**
  * The standalone page's sheet view and its care for unsaved work: the cell viewer, charts, hidden
- * sheets, the unsaved mark, the question before replacing changed work, what 保存 saved, offline use.
+ * sheets, the unsaved mark, the question before replacing changed work, what 保存 saved.
  * Only the standalone page shows these (the Excel pane never loads the page's chunk).
  */
 export const standalone: DomainMessages = {
@@ -32,7 +32,6 @@ export const standalone: DomainMessages = {
     'standalone.replace.discard': '不保存，继续',
     'standalone.replace.cancel': '取消',
     'standalone.saved': '已保存“{file}”：已下载到浏览器的下载文件夹（浏览器不告诉网页具体位置，可在浏览器的“下载”列表中找到）。',
-    'standalone.offline': '此页面已可离线使用：没有网络时也能打开。',
   },
   'en-US': {
     'standalone.cell.label': 'Cell contents',
@@ -60,6 +59,5 @@ export const standalone: DomainMessages = {
     'standalone.replace.discard': 'Continue without saving',
     'standalone.replace.cancel': 'Cancel',
     'standalone.saved': 'Saved "{file}": it went to the browser\'s downloads folder (browsers do not tell a page where; find it in the browser\'s list of downloads).',
-    'standalone.offline': 'This page now works offline: it opens without a network connection.',
   },
 };
