@@ -196,8 +196,14 @@ describe('what src/ imports', () => {
 });
 
 describe('network calls in src/', () => {
-  /** The only permitted call: the standalone page fetching its own bundled sample by relative URL. */
-  const ALLOWED: readonly { file: string; line: RegExp }[] = [{ file: 'src/standalone/StandaloneApp.tsx', line: /\bfetch\(SAMPLE_URL\)/ }];
+  /**
+   * The only permitted calls: the standalone page fetching its own bundled sample by relative URL, and its
+   * service worker passing on the page's own request for one of the app's files (same origin only: below).
+   */
+  const ALLOWED: readonly { file: string; line: RegExp }[] = [
+    { file: 'src/standalone/StandaloneApp.tsx', line: /\bfetch\(SAMPLE_URL\)/ },
+    { file: 'src/standalone/serviceWorker.ts', line: /\bfetch\(request\)/ },
+  ];
   const NETWORK =
     /\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts\s*\(|new\s+Worker\s*\(|\bhttp\.request|\bhttps\.(request|get)\b|\bnet\.connect|navigator\.connection/;
 
@@ -220,6 +226,16 @@ describe('network calls in src/', () => {
     const app = readFileSync(path.join(SRC, 'standalone', 'StandaloneApp.tsx'), 'utf8');
     const url = /SAMPLE_URL\s*=\s*['"]([^'"]+)['"]/.exec(app)?.[1];
     expect(url).toMatch(/^\.\/assets\/[\w-]+\.xlsx$/);
+  });
+
+  it("the service worker passes on only the page's own same-origin GET requests, and fetches nothing of its own", () => {
+    const worker = readFileSync(path.join(SRC, 'standalone', 'serviceWorker.ts'), 'utf8');
+    const handler = worker.slice(worker.indexOf("addEventListener('fetch'"));
+    const guards = [handler.indexOf("request.method !== 'GET') return"), handler.indexOf('url.origin !== scope.location.origin) return')];
+    expect(guards.every((at) => at > 0)).toBe(true);
+    expect(handler.indexOf('fetch(request)')).toBeGreaterThan(Math.max(...guards));
+    // Installing reads only the build's list of the app's own files, relative to the worker.
+    expect(worker).toMatch(/const FILES = '__PRECACHE_FILES__'/);
   });
 
   it('the scan would catch each kind of call', () => {
