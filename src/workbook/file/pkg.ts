@@ -15,7 +15,7 @@ import {
   setAttr,
   type PartEncoding,
 } from './xml';
-import { findPart, type Parts } from './zip';
+import { DeflatedPart, findPart, PackageParts, type Parts } from './zip';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** The same namespace in strict OOXML (ECMA-376 Part 1, strict conformance). */
@@ -121,13 +121,13 @@ export function relativeTarget(sourcePart: string, part: string): string {
  * only parts that were edited are re-encoded on commit, so everything else stays byte-identical.
  */
 export class Pkg {
-  private readonly parts: Parts;
+  private readonly parts: PackageParts;
   private readonly texts = new Map<string, string>();
   private readonly encodings = new Map<string, PartEncoding>();
   private readonly dirty = new Set<string>();
 
   constructor(base: Parts) {
-    this.parts = new Map(base);
+    this.parts = PackageParts.copyOf(base);
   }
 
   has(path: string): boolean {
@@ -151,6 +151,16 @@ export class Pkg {
     return s;
   }
 
+  /**
+   * The beginning of a part as text (at least `bytes` of it, the whole part when shorter; an edited
+   * part's whole text): enough to look at a worksheet's head without decoding or inflating a huge part.
+   */
+  headText(path: string, bytes = 1 << 16): string | undefined {
+    const real = findPart(this.parts, path);
+    if (real === undefined) return undefined;
+    return this.texts.get(real) ?? decodePart(this.parts.prefix(real, bytes)!.subarray(0, bytes)).text;
+  }
+
   requireText(path: string): string {
     const s = this.text(path);
     if (s === undefined) throw new PortError('file.damaged');
@@ -164,10 +174,11 @@ export class Pkg {
     this.dirty.add(real);
   }
 
-  /** Store a part already encoded (large generated sheets). */
-  setBytes(path: string, bytes: Uint8Array): void {
+  /** Store a part already encoded (large generated sheets), or already deflated (the largest). */
+  setBytes(path: string, bytes: Uint8Array | DeflatedPart): void {
     const real = findPart(this.parts, path) ?? path;
-    this.parts.set(real, bytes);
+    if (bytes instanceof DeflatedPart) this.parts.setDeflated(real, bytes);
+    else this.parts.set(real, bytes);
     this.texts.delete(real);
     this.encodings.delete(real);
     this.dirty.delete(real);

@@ -4,6 +4,7 @@ import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type PlanPrint, 
 import { cellXml, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
 import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
+import type { DeflatedPart } from './zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -21,8 +22,11 @@ export interface TableSpec {
 }
 
 export interface BuiltSheet {
-  /** The worksheet part, already UTF-8: a 100,000-row sheet never exists as one giant string. */
-  readonly bytes: Uint8Array;
+  /**
+   * The worksheet part, already UTF-8: a 100,000-row sheet never exists as one giant string, and a part
+   * past FAST_DEFLATE_FROM comes deflated (it never exists whole, uncompressed).
+   */
+  readonly bytes: Uint8Array | DeflatedPart;
   /** The table part's XML when the content asked for a table. */
   readonly tableXml?: string;
   readonly degraded: string[];
@@ -66,7 +70,7 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
   const degraded = new Set<string>();
   const layout = sheetLayout(content);
   const style = sheetStyles(content, styles, layout.width);
-  const out = new ByteSink();
+  const out = new ByteSink(true);
   writeSheetHead(out, content, layout, style, table, tabSelected);
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
   const links = writeSheetData(out, content, layout, style, headers, date1904);
@@ -86,7 +90,7 @@ export function buildSheet(content: SheetContent, styles: Styles, table?: TableS
 
   if (style.notes.truncated) degraded.add('file.textTruncated');
   const tableXml = table ? tablePartXml(content, layout, headers, table) : undefined;
-  return { bytes: out.bytes(), tableXml, degraded: [...degraded], dataRows: content.rows.length };
+  return { bytes: out.part(), tableXml, degraded: [...degraded], dataRows: content.rows.length };
 }
 
 /** Where the parts land (0-based rows) and how many columns the widest row spans. */

@@ -365,6 +365,8 @@ function keepActiveTabVisible(pkg: Pkg): void {
   if (first) activateSheet(pkg, first.name);
 }
 
+const TAB_SELECTED = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"[^>]*>/;
+
 /** Make a sheet the one the file opens on; other sheets lose their selected flag so none are grouped. */
 function activateSheet(pkg: Pkg, name: string): void {
   const sheets = pkg.sheets();
@@ -373,9 +375,13 @@ function activateSheet(pkg: Pkg, name: string): void {
   pkg.setActiveTab(index);
   sheets.forEach((e, i) => {
     if (i === index || e.kind !== 'worksheet' || !e.path) return;
+    // sheetViews come before sheetData: a head that reaches sheetData without a selected view needs no
+    // change, and the sheet (a class roster, a 750,000-row 联系卡) is not decoded whole.
+    const head = pkg.headText(e.path);
+    if (!head || (!TAB_SELECTED.test(head) && /<(?:[\w.-]+:)?sheetData[\s>/]/.test(head))) return;
     const xml = pkg.text(e.path);
     if (!xml) return;
-    const m = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"[^>]*>/.exec(xml);
+    const m = TAB_SELECTED.exec(xml);
     if (m) pkg.setText(e.path, xml.slice(0, m.index) + setAttr(m[0], 'tabSelected', undefined) + xml.slice(m.index + m[0].length));
   });
 }
