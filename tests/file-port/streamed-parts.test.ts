@@ -7,6 +7,7 @@
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { PlanCell, SheetContent } from '../../src/core/plan/types';
 import { findSheet } from '../../src/core/snapshot';
+import { nodeDeflate } from '../../src/cli/workbook';
 import { openXlsx } from '../../src/workbook/file';
 import { buildSheet } from '../../src/workbook/file/sheetWriter';
 import { Pkg } from '../../src/workbook/file/pkg';
@@ -80,6 +81,24 @@ describe('deflating as the part is written', () => {
     deflater.push(bytes.subarray(4));
     const part = deflater.finish();
     expect([part.size, part.crc, strFromU8(part.inflate())]).toEqual([9, 0xcbf43926, '123456789']);
+  });
+});
+
+describe('a host deflate (the command line passes Node zlib)', () => {
+  it('makes pieces that join into one stream, and the port saves a workbook that reads back', async () => {
+    const text = Array.from({ length: 30_000 }, (_, i) => `<row r="${i}"><c><v>${i}</v></c></row>`).join('');
+    const bytes = new TextEncoder().encode(text);
+    const deflater = new PartDeflater(nodeDeflate);
+    for (let at = 0; at < bytes.length; at += 100_000) deflater.push(bytes.subarray(at, at + 100_000));
+    const part = deflater.finish();
+    expect(strFromU8(part.inflate())).toBe(text);
+    expect(part.crc).toBe(crc32(bytes));
+
+    const wb = openXlsx(richWorkbook(), { deflate: nodeDeflate });
+    await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '联系卡', content: bigContent('丙') }] });
+    const sheet = findSheet(await openXlsx(wb.save()).read({ sheets: ['联系卡'] }), '联系卡')!;
+    expect(sheet.values).toHaveLength(ROWS + 2);
+    expect(sheet.values[ROWS + 1][0]).toBe(`丙${ROWS - 1}`);
   });
 });
 

@@ -3,7 +3,7 @@
  * DOM and serialising back, so every byte we do not touch stays as the other tool wrote it.
  */
 import { PortError } from '../port';
-import { FAST_DEFLATE_FROM, PartDeflater, type DeflatedPart } from './zip';
+import { FAST_DEFLATE_FROM, PartDeflater, type DeflatedPart, type DeflatePiece } from './zip';
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates).
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -235,7 +235,10 @@ export class ByteSink {
   private deflater?: PartDeflater;
   size = 0;
 
-  constructor(private readonly deflateLarge = false) {}
+  constructor(
+    private readonly deflateLarge = false,
+    private readonly piece?: DeflatePiece,
+  ) {}
 
   push(s: string): void {
     this.pending.push(s);
@@ -279,7 +282,7 @@ export class ByteSink {
 
   private spill(): void {
     if (!this.deflateLarge || (!this.deflater && this.used <= FAST_DEFLATE_FROM)) return;
-    this.deflater ??= new PartDeflater();
+    this.deflater ??= new PartDeflater(this.piece);
     this.deflater.push(this.buf.subarray(0, this.used));
     this.used = 0;
   }

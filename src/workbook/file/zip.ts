@@ -114,6 +114,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** A part kept deflated (raw DEFLATE, as the zip stores it) with what the zip's headers need. */
 export class DeflatedPart {
   constructor(
@@ -140,26 +142,38 @@ export class DeflatedPart {
   }
 }
 
+/**
+ * Raw DEFLATE at level 1 of one piece of a part; `final` ends the stream. A piece that is not final must
+ * end on a byte boundary (zlib's sync flush), so the pieces concatenate into one stream. The port uses
+ * fflate unless the host passes a faster one (the command line passes Node's zlib, about five times
+ * faster than fflate's level 1 on sheet XML: src/cli/workbook.ts).
+ */
+export type DeflatePiece = (piece: Uint8Array, final: boolean) => Uint8Array;
+
 /** Deflates a part pushed in pieces (level 1, as for every large part), computing its CRC on the way. */
 export class PartDeflater {
   private readonly chunks: Uint8Array[] = [];
-  private readonly deflate = new Deflate({ level: 1 }, (chunk) => this.chunks.push(chunk));
+  private readonly fflate?: Deflate;
   private size = 0;
   private crc = 0;
+
+  constructor(private readonly piece?: DeflatePiece) {
+    if (!piece) this.fflate = new Deflate({ level: 1 }, (chunk) => this.chunks.push(chunk));
+  }
 
   push(bytes: Uint8Array): void {
     this.size += bytes.length;
     this.crc = crc32(bytes, this.crc);
-    this.deflate.push(bytes);
+    if (this.piece) this.chunks.push(this.piece(bytes, false));
+    else this.fflate!.push(bytes);
   }
 
   finish(): DeflatedPart {
-    this.deflate.push(new Uint8Array(0), true);
+    if (this.piece) this.chunks.push(this.piece(EMPTY, true));
+    else this.fflate!.push(EMPTY, true);
     return new DeflatedPart(concat(this.chunks), this.size, this.crc);
   }
 }
-
-const EMPTY = new Uint8Array(0);
 
 /**
  * The parts of a package being written. Large generated sheets are held deflated and inflated only
@@ -282,7 +296,7 @@ function entryHeader(e: ZipEntry, central: boolean): Uint8Array {
  * The package as a zip, [Content_Types].xml first (as Office writes it; some readers sniff the first
  * entry). Parts already deflated go in as they are; the others are deflated here.
  */
-export function zipPackage(parts: Parts, level: 0 | 6 = 6): Uint8Array {
+export function zipPackage(parts: Parts, level: 0 | 6 = 6, deflate?: DeflatePiece): Uint8Array {
   const ct = findPart(parts, '[Content_Types].xml');
   const names = [...(ct ? [ct] : []), ...[...parts.keys()].filter((n) => n !== ct)];
   const encoder = new TextEncoder();
@@ -298,7 +312,8 @@ export function zipPackage(parts: Parts, level: 0 | 6 = 6): Uint8Array {
     else {
       const raw = parts.get(name)!;
       const l = name === ct || level === 0 || raw.length <= FAST_DEFLATE_FROM ? level : 1;
-      entry = { ...common, method: l ? 8 : 0, data: l ? deflateSync(raw, { level: l }) : raw, size: raw.length, crc: crc32(raw) };
+      const data = l === 1 && deflate ? deflate(raw, true) : l ? deflateSync(raw, { level: l }) : raw;
+      entry = { ...common, method: l ? 8 : 0, data, size: raw.length, crc: crc32(raw) };
     }
     entries.push(entry);
     const header = entryHeader(entry, false);
