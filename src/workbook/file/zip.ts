@@ -87,20 +87,36 @@ const FIXED_TIME = new Date(Date.UTC(1980, 0, 1, 12));
  */
 export const FAST_DEFLATE_FROM = 4 << 20;
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/** CRC-32 tables for slicing by 8 (eight bytes a step): table k is the CRC of a byte followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const t = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
+    t[n] = c;
   }
-  return table;
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 255];
+  return t;
 })();
 
-/** CRC-32 (the zip's, APPNOTE 4.4.7) continued over `data`; start with 0. */
+/** CRC-32 (the zip's, APPNOTE 4.4.7) continued over `data`; start with 0. A 418 MB apply hashes every byte it writes. */
 export function crc32(data: Uint8Array, crc = 0): number {
+  const t = CRC_TABLES;
   let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 255] ^ (c >>> 8);
+  let i = 0;
+  for (const end8 = data.length - 7; i < end8; i += 8) {
+    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    c =
+      t[1792 + (a & 255)] ^
+      t[1536 + ((a >>> 8) & 255)] ^
+      t[1280 + ((a >>> 16) & 255)] ^
+      t[1024 + (a >>> 24)] ^
+      t[768 + data[i + 4]] ^
+      t[512 + data[i + 5]] ^
+      t[256 + data[i + 6]] ^
+      t[data[i + 7]];
+  }
+  for (; i < data.length; i++) c = t[(c ^ data[i]) & 255] ^ (c >>> 8);
   return ~c >>> 0;
 }
 
