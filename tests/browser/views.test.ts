@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
-import { axeViolations, openSession, screenshot, type Session } from './browser';
+import { TODAY, axeViolations, openSession, screenshot, type Session } from './browser';
 import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
@@ -89,6 +89,15 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await button(page, lang, 'views.today.teacherSave').click();
     await page.getByTestId('today-teacher').filter({ hasText: TEACHER }).waitFor();
     await page.getByTestId('today-counts').waitFor();
+    // Greeted once by title (刘芳老师, never 刘芳 老师 老师); at the start of term nothing is overdue, so no red badge.
+    expect(await page.locator('#today-title').textContent()).toBe(t(lang, 'views.today.hello', { teacher: lang === 'zh-CN' ? `${TEACHER}老师` : TEACHER, today: TODAY }));
+    expect(await page.getByTestId('today-counts').locator('[data-alarm="true"]').count()).toBe(0);
+    expect(
+      await page
+        .getByTestId('today-counts')
+        .getByText(t(lang, 'views.today.overdue', { count: 0 }))
+        .count(),
+    ).toBe(1);
     expect(await page.evaluate(() => Object.values(localStorage))).toEqual([TEACHER]);
     await paneTab(page, lang, 'views.tab.pairing').click();
     await paneTab(page, lang, 'views.tab.today').click();

@@ -7,6 +7,7 @@ import type { ReminderItem, ReminderStatus } from '../../core/reminders';
 import type { ViewProps } from '../views';
 import type { ViewsCore } from './core';
 import { EntryForm } from './EntryForm';
+import { teacherAddress } from './logic';
 import { useViewStyles } from './styles';
 import { TeacherPicker } from './TeacherPicker';
 import { useToday, type TodayState } from './useToday';
@@ -67,13 +68,20 @@ function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: Vie
   return (
     <section className={styles.section} aria-labelledby="today-title">
       <Text as="h2" id="today-title" weight="semibold">
-        {t(lang, 'views.today.hello', { teacher: view.teacher, today })}
+        {t(lang, 'views.today.hello', { teacher: teacherAddress(view.teacher, lang), today })}
       </Text>
       <div className={styles.row} data-testid="today-counts">
-        <Badge color="danger" appearance="filled" shape="rounded" size="large">
+        {/* Red and amber only when there is something to do: 逾期 0 项 is good news, not an alarm. */}
+        <Badge color={view.overdue > 0 ? 'danger' : 'informative'} appearance={view.overdue > 0 ? 'filled' : 'tint'} shape="rounded" size="large" data-alarm={view.overdue > 0}>
           {t(lang, 'views.today.overdue', { count: view.overdue })}
         </Badge>
-        <Badge color="warning" appearance="filled" shape="rounded" size="large">
+        <Badge
+          color={view.dueThisWeek > 0 ? 'warning' : 'informative'}
+          appearance={view.dueThisWeek > 0 ? 'filled' : 'tint'}
+          shape="rounded"
+          size="large"
+          data-alarm={view.dueThisWeek > 0}
+        >
           {t(lang, 'views.today.week', { count: view.dueThisWeek })}
         </Badge>
       </div>

@@ -1,4 +1,4 @@
-import { catalogue } from '../../core/i18n';
+import { catalogue, t } from '../../core/i18n';
 import '../../core/i18n/all';
 import { logEntryOp } from '../../core/contacts';
 import type { ChildRecord } from '../../core/contacts/log';
@@ -13,6 +13,7 @@ import {
   periodChoiceFrom,
   rememberedTeacher,
   resolveChildren,
+  teacherAddress,
   teacherChoices,
   tickedChildren,
   undoWayOf,
@@ -67,6 +68,16 @@ describe('teacherChoices', () => {
     expect(rememberedTeacher('  ')).toBeNull();
     expect(rememberedTeacher(null)).toBeNull();
     expect(rememberedTeacher(' 刘芳 ')).toBe('刘芳');
+  });
+
+  it('greets 王 as 王老师 and never 王老师 as 王老师 老师 (issue 15)', () => {
+    const hello = (name: string) => t('zh-CN', 'views.today.hello', { teacher: teacherAddress(name, 'zh-CN'), today: '2026-11-30' });
+    expect(hello('王')).toBe('王老师，今天是 2026-11-30');
+    expect(hello('王老师')).toBe('王老师，今天是 2026-11-30');
+    expect(hello(' 李校长 ')).toBe('李校长，今天是 2026-11-30');
+    expect(hello('刘芳')).toBe('刘芳老师，今天是 2026-11-30');
+    expect(hello('王老师')).not.toContain('老师 老师');
+    expect(t('en-US', 'views.today.hello', { teacher: teacherAddress('王老师', 'en-US'), today: '2026-11-30' })).toBe('王老师, today is 2026-11-30');
   });
 });
 

@@ -5,6 +5,7 @@
 import { addDays, parseIso } from '../../core/dates';
 import type { ContactKind, ContactTarget } from '../../core/contacts/kinds';
 import type { ChildRecord, NewLogEntry } from '../../core/contacts/log';
+import type { Lang } from '../../core/i18n';
 import type { PeriodChoice } from '../../core/summary/period';
 import { recordKey } from '../../core/roster/types';
 
@@ -35,6 +36,16 @@ export function teacherChoices(mentors: readonly { readonly name: string; readon
 }
 
 /** The remembered teacher, if it is still a name (a blank or whitespace-only value is no choice). */
+/**
+ * How the greeting names the teacher: 王 becomes 王老师, but a name the school already wrote with its title
+ * (王老师, 李校长, 张主任) is used as it is, so no one is greeted as 王老师 老师. English greets by the name alone.
+ */
+export function teacherAddress(name: string, lang: Lang): string {
+  const trimmed = name.trim();
+  if (lang !== 'zh-CN' || /(老师|教师|校长|主任|书记)$/.test(trimmed)) return trimmed;
+  return `${trimmed}老师`;
+}
+
 export function rememberedTeacher(stored: string | null | undefined): string | null {
   const name = stored?.trim();
   return name ? name : null;

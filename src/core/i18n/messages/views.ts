@@ -43,7 +43,7 @@ export const views: DomainMessages = {
     'views.today.teacherChange': '更换',
     'views.today.teacherNote': '姓名只保存在这台电脑的浏览器中，不写入工作簿。',
     'views.today.teacherNone': '“帮扶人员”表中还没有教师，请直接输入您的姓名。',
-    'views.today.hello': '{teacher} 老师，今天是 {today}',
+    'views.today.hello': '{teacher}，今天是 {today}',
     'views.today.overdue': '逾期 {count} 项',
     'views.today.week': '本周到期 {count} 项',
     'views.today.list': '待办事项',
