@@ -12,9 +12,9 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join, normalize, resolve } from 'path';
-import { gzipSync } from 'zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/browser';
+import { FIRST_LOAD_BUDGET_BYTES, firstLoad } from '../tests/browser/firstLoad';
 import { DIST, serveDist } from '../tests/browser/server';
 
 const RUNS = 5;
@@ -26,10 +26,6 @@ const EXCEL_HOST_STAND_IN = `window.Office = {
   onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); }
 };
 window.Excel = {};`;
-
-function firstLoadScripts(html: string): string[] {
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-}
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -60,16 +56,13 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const htmlPath = join(DIST, 'taskpane.html');
   if (!existsSync(htmlPath)) throw new Error('dist/taskpane.html missing: run `npm run build` first');
-  const scripts = firstLoadScripts(readFileSync(htmlPath, 'utf8'));
   let total = 0;
   console.log('JavaScript taskpane.html loads before the pane is interactive (gzip -9):');
-  for (const src of scripts) {
-    const bytes = readFileSync(join(DIST, src));
-    const gz = gzipSync(bytes, { level: 9 }).length;
-    total += gz;
-    console.log(`  ${src.padEnd(28)} ${kb(bytes.length).padStart(9)} min  ${kb(gz).padStart(9)} gz`);
+  for (const { src, bytes, gzipped } of firstLoad(DIST)) {
+    total += gzipped;
+    console.log(`  ${src.padEnd(28)} ${kb(bytes).padStart(9)} min  ${kb(gzipped).padStart(9)} gz`);
   }
-  console.log(`  total                        ${kb(total).padStart(23)} gz   (budget 150 KB; Microsoft's React template 167.6 KB)`);
+  console.log(`  total                        ${kb(total).padStart(23)} gz   (budget ${kb(FIRST_LOAD_BUDGET_BYTES)}; Microsoft's React template 167.6 KB)`);
 
   const server = await serveDist();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -1,8 +1,9 @@
 import type { WorkbookPlan, CellRef } from '../../core/plan/types';
 import type { ApplyOptions, ApplyResult, HostCapabilities, ReadOptions, WorkbookPort, UndoOptions } from '../port';
 import { PortError } from '../port';
-import { insertPlanSheetsLazily, undoRecordLazily } from './lazy';
-import { applyPlan, OutsideUndoGroup, type AppliedPlan } from './apply';
+import { insertPlanSheetsLazily, loadApply, undoRecordLazily } from './lazy';
+import type { AppliedPlan } from './apply';
+import { OutsideUndoGroup } from './apply/outside';
 import { DEFAULT_SYNC_BUDGET_BYTES } from './batch';
 import { detectFeatures, toHostCapabilities, type OfficeFeatures } from './capabilities';
 import { cellAddress } from './cells';
@@ -84,6 +85,8 @@ export function createOfficePort(excel: typeof Excel, office: typeof Office, opt
           return { ...inserted.result, undo: 'port' };
         }
       }
+      // The writer is loaded before Excel.run opens, not inside it; if it cannot load nothing was written.
+      const { applyPlan } = await loadApply();
       const finish = (e: OutsideUndoGroup) => run((context) => e.finish(context, f, office.context.document.settings, budgetBytes), {}, false);
       const applied = await applyOutsideFirst(
         run,
