@@ -1,6 +1,7 @@
 import type { CellValue } from '../cells';
 import { checkRoster, findRosterLayouts, matchHeader, normalizeHeader, RosterNotFoundError } from './index';
 import { makeId, merge, sheet, workbook } from '../../../tests/helpers/snapshot';
+import { isRowNumberHeader } from './detect';
 
 const TODAY = '2026-11-29';
 const HEADER = ['序号', '姓名', '性别', '出生日期', '身份证号', '班级', '监护人姓名', '监护人电话'];
@@ -131,12 +132,31 @@ describe('finding the header', () => {
     ]);
     const { layout } = checkRoster(workbook(s), { today: TODAY });
     expect(layout.columns).toEqual({ name: 1, className: 2, guardianName: 3, guardianPhone: 4 });
+    // 序号 is known and ignored, never "unrecognised" (issue 15); it is still one of the headers.
     expect(layout.unmapped).toEqual([
-      { col: 0, text: '序号' },
       { col: 5, text: '备注' },
       { col: 6, text: '兴趣爱好' },
     ]);
     expect(layout.headers).toHaveLength(7);
+    expect(layout.headers[0]).toEqual({ col: 0, text: '序号', field: null });
+  });
+
+  it('counts no row-number column as unrecognised: 序号, 编号, No., 序 under a group', () => {
+    for (const seq of ['序号', '编号', 'No.', ' 序 号 ']) {
+      const { layout } = checkRoster(
+        workbook(
+          sheet('花名册', [
+            [seq, '姓名', '班级', '兴趣爱好'],
+            [1, '张三', '三(1)班', '画画'],
+          ]),
+        ),
+        { today: TODAY },
+      );
+      expect(layout.unmapped).toEqual([{ col: 3, text: '兴趣爱好' }]);
+    }
+    expect(isRowNumberHeader('学生 / 序号')).toBe(true);
+    expect(isRowNumberHeader('学号')).toBe(false);
+    expect(isRowNumberHeader('序号说明')).toBe(false);
   });
 
   it('respects a sheet block that does not start at A1', () => {
@@ -343,7 +363,7 @@ describe('the 民政 农村留守儿童信息登记表 (grouped heads, repeated 
         guardianPhone: 27,
       });
       // The guardian's 工作单位 and the 备注 stay unmapped; the column-number row is no child.
-      expect(check.layout.unmapped.map((u) => u.text)).toEqual(['序号', '监护情况 / 工作单位', '备注']);
+      expect(check.layout.unmapped.map((u) => u.text)).toEqual(['监护情况 / 工作单位', '备注']);
       expect(check.skipped).toEqual([{ sheet: '登记表', row: 3, reason: 'columnNumbers' }]);
       expect(check.records.map((r) => [r.name, r.guardianName, r.guardianAge, r.leftBehindType, r.classLabel])).toEqual([['王小明', '王德贵', 66, 'both', '三(1)班']]);
       expect(check.findings).toEqual([]);

@@ -479,7 +479,7 @@ function toLayout(sheet: string, c: Candidate, fromSaved: boolean): RosterLayout
     firstDataRow: c.headerRows[c.headerRows.length - 1] + 1,
     columns,
     headers: c.columns.map((h) => ({ col: h.col, text: h.text, field: h.field })),
-    unmapped: c.columns.filter((h) => !h.field).map((h) => ({ col: h.col, text: h.text })),
+    unmapped: unmappedOf(c.columns),
     score: c.score,
     fromSaved,
   };
@@ -553,7 +553,7 @@ export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | nul
     ...base,
     columns,
     headers,
-    unmapped: headers.filter((h) => !h.field).map((h) => ({ col: h.col, text: h.text })),
+    unmapped: unmappedOf(headers),
     fromSaved: true,
     ...(stale.length ? { stale } : {}),
   };
@@ -648,4 +648,20 @@ export function splitSheetNames(workbook: WorkbookSnapshot, names: readonly stri
     for (const p of parts) if (!out.includes(p)) out.push(p);
   }
   return out;
+}
+
+/**
+ * 序号 / 编号 / No. columns only number the rows: known and deliberately read as nothing, so they are not
+ * "unrecognised" (the pane said "1 列未识别" for the sample's 序号). A two-level header counts by its last part.
+ */
+const ROW_NUMBER_HEADER = /^(序号|序|编号|No\.?|#)$/i;
+
+export function isRowNumberHeader(text: string): boolean {
+  const last = text.split(' / ').pop() ?? '';
+  return ROW_NUMBER_HEADER.test(last.replace(/\s+/g, ''));
+}
+
+/** The header columns no field reads, other than a row-number column. */
+function unmappedOf(headers: readonly { readonly col: number; readonly text: string; readonly field: FieldKey | null }[]): { col: number; text: string }[] {
+  return headers.filter((h) => !h.field && !isRowNumberHeader(h.text)).map((h) => ({ col: h.col, text: h.text }));
 }
