@@ -11,6 +11,8 @@ export interface PendingChange {
   readonly titleKey: string;
   readonly plan: WorkbookPlan;
   readonly lines: readonly PreviewLine[];
+  /** The confirm button's words when "确认写入" would not say what it does (清除标记 removes, it writes nothing new). */
+  readonly confirmKey?: string;
   /** Runs after a successful write (e.g. check again with the saved mapping). */
   readonly after?: () => Promise<unknown>;
 }
@@ -59,7 +61,7 @@ export default function PreviewPanel({
       <Text size={200}>{t(lang, 'ui.preview.note')}</Text>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || changes.length === 0} onClick={() => void confirm()}>
-          {t(lang, 'ui.action.confirm')}
+          {t(lang, change.confirmKey ?? 'ui.action.confirm')}
         </Button>
         <Button disabled={busy} onClick={onCancel}>
           {t(lang, 'ui.action.cancelPreview')}

@@ -48,7 +48,7 @@ export default function ReportView({
     operation.run('ui.op.prepare', async ({ signal }) => {
       const fresh = await freshCheck(signal);
       const plan = asPlan(fresh.core.clearMarksOps(fresh.check));
-      onPropose({ titleKey: 'ui.preview.title.unmark', plan, lines: describePlan(plan, fresh.snapshot, lang) });
+      onPropose({ titleKey: 'ui.preview.title.unmark', confirmKey: 'ui.action.confirmUnmark', plan, lines: describePlan(plan, fresh.snapshot, lang) });
     });
 
   return (

@@ -153,7 +153,9 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     // Remove the marks again: preview, confirm; the saved roster has no notes left.
     await button(page, lang, 'ui.action.unmark').click();
     await page.locator('#preview-title').waitFor();
-    await button(page, lang, 'ui.action.confirm').click();
+    // The button says what it does (issue 15): it removes marks, so not 确认写入.
+    expect(await page.getByRole('button', { name: t(lang, 'ui.action.confirm'), exact: true }).count()).toBe(0);
+    await button(page, lang, 'ui.action.confirmUnmark').click();
     await page
       .getByTestId('notice')
       .filter({ hasText: t(lang, 'ui.written.done') })

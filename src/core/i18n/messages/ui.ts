@@ -15,6 +15,7 @@ export const ui: DomainMessages = {
     'ui.action.report': '生成校验结果…',
     'ui.action.unmark': '清除花名册上的标记…',
     'ui.action.confirm': '确认写入',
+    'ui.action.confirmUnmark': '确认清除标记',
     'ui.action.cancelPreview': '不写入',
     'ui.check.intro': '点击“检查花名册”：助手会找到花名册所在的工作表和表头，逐行检查身份证号、电话、日期、年级等，并列出每个问题所在的单元格。花名册本身不会被修改。',
     'ui.check.resultTitle': '检查结果',
@@ -88,6 +89,7 @@ export const ui: DomainMessages = {
     'ui.action.report': 'Write check results…',
     'ui.action.unmark': 'Remove marks from the roster…',
     'ui.action.confirm': 'Write it',
+    'ui.action.confirmUnmark': 'Remove the marks',
     'ui.action.cancelPreview': "Don't write",
     'ui.check.intro':
       'Choose "Check roster": the assistant finds the roster sheet and its header, checks every row\'s ID number, phones, dates, grade and class, and lists the cell of each problem. The roster itself is not changed.',
