@@ -47,7 +47,19 @@ it('wraps nothing when no column asks for it', async () => {
 
 it('gives a wrapped paragraph row the height of its lines (LibreOffice does not grow it on open)', async () => {
   const { sheet } = await saved({ ...content(true), columns: [{ header: '项目', width: 20, wrap: true }, { header: '数值' }] });
-  // 83 units (wide characters count two) at width 20, 18 usable -> 5 lines of 15 pt.
-  expect(/<row r="2" ht="(\d+)" customHeight="1">/.exec(sheet)?.[1]).toBe('75');
+  // 83 units (wide characters count two) at width 20, 18 usable -> 5 lines of 18 pt: a line of Chinese
+  // in LibreOffice's CJK font is taller than the 15 pt default, which printed the last line cut in half.
+  expect(/<row r="2" ht="(\d+)" customHeight="1">/.exec(sheet)?.[1]).toBe('90');
   expect(/<row r="3"[^>]*>/.exec(sheet)![0]).toBe('<row r="3">');
+});
+
+it('keeps 15 pt lines for a paragraph without Chinese, and gives a one-line Chinese paragraph its 18 pt', async () => {
+  const { sheet } = await saved({
+    ...content(true),
+    titleLines: ['Report', 'This term the school had 48 left-behind children, 37 with both parents away.', '共48名。'],
+    columns: [{ header: '项目', width: 20, wrap: true }, { header: '数值' }],
+  });
+  // 76 units at 18 usable -> 5 lines of 15 pt; the short Chinese line one line of 18 pt.
+  expect(/<row r="2" ht="(\d+)" customHeight="1">/.exec(sheet)?.[1]).toBe('75');
+  expect(/<row r="3" ht="(\d+)" customHeight="1">/.exec(sheet)?.[1]).toBe('18');
 });

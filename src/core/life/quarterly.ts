@@ -4,6 +4,7 @@
  * children without a teacher, pickups missing, the fund's balance — as one short two-column table that
  * prints on one A4 page. Generated every run for the calendar quarter `today` falls in.
  */
+import { A4_MARGINS } from '../cards/contactCards';
 import { daysInMonth, parseIso, toIso, type IsoDate } from '../dates';
 import { t, type Lang } from '../i18n';
 import type { PlanCell, PlanOp } from '../plan/types';
@@ -78,6 +79,8 @@ export function quarterlySheetOp(input: QuarterlyInput, lang: Lang): PlanOp {
       ],
       rows,
       table: { name: 'QuarterlyTable', style: 'TableStyleLight9' },
+      // One A4 page for the meeting: portrait, scaled to the page's width if a host's fonts run wide.
+      print: { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, fitToWidth: true },
     },
   };
 }

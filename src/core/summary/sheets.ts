@@ -1,5 +1,6 @@
 import { t, type Lang } from '../i18n';
-import type { PlanCell, PlanChart, PlanColumn, PlanOp, SheetContent } from '../plan/types';
+import { A4_MARGINS } from '../cards/contactCards';
+import type { PlanCell, PlanChart, PlanColumn, PlanOp, PlanPrint, SheetContent } from '../plan/types';
 import { SHEETS } from '../sheets';
 import { BOARDING_KEYS, GRADE_KEYS, GUARDIAN_KEYS, LEFT_BEHIND_KEYS, share, type ChildStats, type EventCounts, type SummaryFigures } from './figures';
 import { findingRuleLabel, formatShare, periodLabel, periodWhen, roundShare } from './labels';
@@ -283,8 +284,12 @@ function qualityRows(b: SummaryRows, q: SummaryFigures['quality']): void {
   for (const r of q.byRule) b.rows.push(row(b.sec('quality'), findingRuleLabel(r.rule, b.lang), { count: r.count }));
 }
 
+/** 统计汇总 prints landscape, one page wide, the header on every page; 工作报告 portrait (issue 17's LibreOffice checks). */
+const SUMMARY_PRINT: PlanPrint = { paper: 'A4', orientation: 'landscape', margins: A4_MARGINS, repeatHeader: true, fitToWidth: true };
+const REPORT_PRINT: PlanPrint = { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, repeatHeader: true, fitToWidth: true };
+
 export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): PlanOp {
-  return { kind: 'replaceSheet', sheet: SHEETS.summary, content: summaryContent(figures, lang, period, life ? { life } : {}) };
+  return { kind: 'replaceSheet', sheet: SHEETS.summary, content: { ...summaryContent(figures, lang, period, life ? { life } : {}), print: SUMMARY_PRINT } };
 }
 
 /** The paragraphs of 工作报告, ready to paste into the school's Word report. */
@@ -384,5 +389,5 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
 }
 
 export function reportSheetOp(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): PlanOp {
-  return { kind: 'replaceSheet', sheet: SHEETS.report, content: reportContent(figures, lang, period, life) };
+  return { kind: 'replaceSheet', sheet: SHEETS.report, content: { ...reportContent(figures, lang, period, life), print: REPORT_PRINT } };
 }

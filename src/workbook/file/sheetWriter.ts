@@ -192,7 +192,12 @@ function writeSheetData(out: ByteSink, content: SheetContent, layout: SheetLayou
     // LibreOffice keeps a wrapped line's row at the default height on import, showing its first line
     // only: a wrapped title line gets a height for the lines it needs at column A's width.
     const lines = i > 0 && style.titleWrap ? wrappedLines(line, content.columns[0].width ?? 9) : 1;
-    const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : '';
+    // A line of Chinese is taller than 15 pt in the CJK fonts LibreOffice falls back to (Noto Sans CJK:
+    // 1.45 em): at 15 pt the second line of a wrapped paragraph printed cut in half, and a one-line
+    // paragraph ran into the row below (工作报告).
+    const perLine = /[\u2e80-\uffef]/.test(line) ? 18 : 15;
+    const tall = i > 0 && style.titleWrap && (lines > 1 || perLine > 15);
+    const height = i === 0 ? ` ht="${TITLE_ROW_HEIGHT}" customHeight="1"` : tall ? ` ht="${lines * perLine}" customHeight="1"` : '';
     out.push(`<row r="${i + 1}"${height}>${cellXml('', `A${i + 1}`, line, i === 0 ? style.title : style.titleWrap, notes)}</row>`);
   });
   const headerCells = headers.map((h, i) => cellXml('', `${letters[i]}${headerRow + 1}`, h, style.header, notes));
