@@ -11,6 +11,7 @@ import { runCli as runInProcess } from '../../src/cli/run';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
+import { SAMPLE_LIFE_EXPECTED } from '../fixtures/sample-life';
 import { LIFE_EXPECTED, LIFE_SHEETS, smallSchool, TODAY } from '../workflow/small-school';
 
 jest.setTimeout(600_000);
@@ -168,5 +169,34 @@ describe('export', () => {
     // What is not a person stays: the activity, the amounts, the voucher numbers.
     expect(text).toContain('故事会');
     expect(text).toContain('P002');
+  });
+});
+
+describe('the bundled sample (assets/sample-roster.xlsx): a term of the five sheets', () => {
+  const sample = path.resolve(__dirname, '..', '..', 'assets', 'sample-roster.xlsx');
+  const at = (argv: string[]) => run([...argv, '--today', SAMPLE_LIFE_EXPECTED.today]);
+
+  it('validate --json lists exactly the findings planted in it, with sheet, row and column', async () => {
+    const r = await at(['validate', sample, '--json']);
+    expect(r.stderr).toBe('');
+    const issues: { sheet: string; row: number; column: string; rule: string; severity: string }[] = JSON.parse(r.stdout).issues;
+    const life = issues.filter((i) => (LIFE as string[]).includes(i.sheet));
+    expect(life.map((i) => [i.sheet, i.row, i.column, i.rule, i.severity])).toEqual(SAMPLE_LIFE_EXPECTED.findings);
+  });
+
+  it("summary --json gives the term's and November's figures planted in it", async () => {
+    expect(JSON.parse((await at(['summary', sample, '--json'])).stdout)).toMatchObject(SAMPLE_LIFE_EXPECTED.term);
+    const november = JSON.parse((await at(['summary', sample, '--from', '2026-11-01', '--to', '2026-11-30', '--json'])).stdout);
+    expect(november).toMatchObject(SAMPLE_LIFE_EXPECTED.november);
+  });
+
+  it('the report counts every type of activity, the 生日会 among them, and the aid per child', async () => {
+    const zh = (await at(['summary', sample])).stdout;
+    const types = Object.entries(SAMPLE_LIFE_EXPECTED.byType).map(([type, n]) => `${type}${n}次`);
+    for (const type of types) expect(zh).toContain(type);
+    expect(zh).toContain('本学期共开展活动6次');
+    expect(zh).toContain('资助儿童5名（人均420.00元），期末余额3700.00元');
+    expect(zh).toContain('留守之家开放6天，签到20人次；其中1人次签到后没有签退或接送人记录');
+    expect(zh).toContain('参加培训的教师4名，共15学时');
   });
 });

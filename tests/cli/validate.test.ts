@@ -71,8 +71,10 @@ describe.each(Object.keys(SAMPLES))('validate %s --json', (name) => {
 
   it('reports exactly the planted findings (row, column, rule, severity)', () => {
     const report: ReportJson = JSON.parse(run().stdout);
-    expect(report.issues.map(key).sort()).toEqual(expected.issues.map(key).sort());
-    for (const issue of report.issues) {
+    // The roster's findings; the sample's life sheets (issue 17) have theirs, checked in tests/cli/life.test.ts.
+    const issues = report.issues.filter((i) => i.sheet === expected.sheet);
+    expect(issues.map(key).sort()).toEqual(expected.issues.map(key).sort());
+    for (const issue of issues) {
       expect(issue.sheet).toBe(expected.sheet);
       expect(issue.message.trim().length).toBeGreaterThan(0);
       expect(issue.message).not.toContain('roster.'); // a message, not an unresolved i18n key

@@ -165,13 +165,14 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     const rows = csv('applied', SHEETS.findings);
     const header = rows.findIndex((r) => r[0] === '工作表');
     const findings = rows.slice(header + 1);
-    expect(findings.length).toBe(built.plan.findings.roster.length + built.plan.findings.pairing.length + built.plan.findings.contacts.length);
+    expect(findings.length).toBe(built.plan.findings.roster.length + built.plan.findings.pairing.length + built.plan.findings.contacts.length + built.plan.findings.life.length);
     const cells = built.plan.findings.roster.filter((f) => f.col !== null).map((f) => `${String.fromCharCode(65 + f.col!)}${f.row + 1}`);
     expect(cells.length).toBeGreaterThan(0);
     for (const cell of cells) expect(findings.some((r) => r[0] === ROSTER_SHEET && r[1] === cell)).toBe(true);
     const back = sheetXml(new Uint8Array(readFileSync(path.join(dirs.xlsx, 'applied.xlsx'))));
     const links = [...back.get(SHEETS.findings)!.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => m[0]);
-    expect(links.length).toBe(cells.length);
+    // The roster's bad cells, and those of the sample's life sheets (issue 17), each a link.
+    expect(links.length).toBe(cells.length + built.plan.findings.life.filter((f) => f.col !== null).length);
     for (const cell of cells) expect(links.some((l) => l.includes(`!${cell}"`) || l.includes(`!$${cell.replace(/(\d+)/, '$$$1')}`))).toBe(true);
   });
 
