@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
@@ -16,6 +16,8 @@ async function fetchSample(): Promise<Uint8Array> {
   if (!response.ok) throw keyed('ui.standalone.sampleMissing');
   return new Uint8Array(await response.arrayBuffer());
 }
+
+const NARROW = '@media (max-width: 799px)';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', color: tokens.colorNeutralForeground1 },
@@ -42,6 +44,11 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   book: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, minHeight: 0 },
+  // Below 800 px the sheet and the pane do not both fit (the sheet was squeezed to 0 px): one at a time,
+  // chosen with the switch, both kept mounted so neither loses its state.
+  switch: { display: 'none', [NARROW]: { display: 'flex', flexShrink: 0, padding: '0 12px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  narrowHidden: { [NARROW]: { display: 'none' } },
+  narrowWhole: { [NARROW]: { width: 'auto', flexGrow: 1, flexShrink: 1, minWidth: 0, borderLeft: 'none' } },
   notice: { flexShrink: 0 },
   tabs: { overflowX: 'auto', flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   where: { padding: '2px 12px', minHeight: '20px', color: tokens.colorNeutralForeground2 },
@@ -72,6 +79,14 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   const s = useStandalone({ lang, loadSample, readSample: fetchSample });
   const { doc } = s;
   const pane = useMemo(() => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone />, [doc, lang, today]);
+  const [shown, setShown] = useState<'sheet' | 'pane'>('pane');
+  // A cell the pane goes to (定位) is shown: on a narrow page that means the sheet (set while rendering,
+  // as React advises for state that follows a prop, rather than in an effect).
+  const [located, setLocated] = useState(s.highlight);
+  if (s.highlight !== located) {
+    setLocated(s.highlight);
+    if (s.highlight) setShown('sheet');
+  }
   return (
     <div
       className={styles.page}
@@ -96,16 +111,23 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
         </MessageBar>
       )}
       <ReplaceDialog lang={lang} pending={s.pending} name={s.doc?.name ?? ''} answer={s.answer} />
-      <div className={styles.body}>
-        <WorkbookView s={s} lang={lang} />
-        <aside className={styles.pane} aria-label={t(lang, 'ui.standalone.paneLabel')}>
+      <nav className={styles.switch}>
+        <TabList size="small" selectedValue={shown} onTabSelect={(_, d) => setShown(d.value === 'sheet' ? 'sheet' : 'pane')} aria-label={t(lang, 'ui.standalone.show')}>
+          <Tab value="pane">{t(lang, 'ui.standalone.showPane')}</Tab>
+          <Tab value="sheet">{t(lang, 'ui.standalone.showSheet')}</Tab>
+        </TabList>
+      </nav>
+      {/* One main landmark that stays when a narrow page shows only the sheet or only the pane; each is a named region. */}
+      <main className={styles.body}>
+        <WorkbookView s={s} lang={lang} className={mergeClasses(shown === 'pane' && styles.narrowHidden)} />
+        <section className={mergeClasses(styles.pane, styles.narrowWhole, shown === 'sheet' && styles.narrowHidden)} aria-label={t(lang, 'ui.standalone.paneLabel')}>
           {pane ?? (
             <Text as="p" className={styles.hint}>
               {t(lang, 'ui.standalone.paneHint')}
             </Text>
           )}
-        </aside>
-      </div>
+        </section>
+      </main>
     </div>
   );
 }
@@ -176,11 +198,11 @@ function TopBar({ s, lang }: { s: StandaloneState; lang: Lang }) {
 }
 
 /** The sheet tabs, the chosen cell and the grid; before a file is open, where to drop one. */
-function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
+function WorkbookView({ s, lang, className }: { s: StandaloneState; lang: Lang; className?: string }) {
   const styles = useStyles();
   const { snapshot, sheet, highlight } = s;
   return (
-    <main className={styles.book} aria-label={t(lang, 'ui.standalone.workbook')}>
+    <section className={mergeClasses(styles.book, className)} aria-label={t(lang, 'ui.standalone.workbook')}>
       {s.doc?.notice && !s.error && (
         <MessageBar intent="info" layout="multiline" className={styles.notice} data-testid="format-notice">
           <MessageBarBody>{s.doc.notice}</MessageBarBody>
@@ -188,7 +210,8 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
       )}
       {snapshot && sheet ? (
         <>
-          <div className={styles.tabs}>
+          {/* Scrolls sideways when the sheets outnumber the width, as Excel's own tab strip does. */}
+          <div className={styles.tabs} data-scrolls-sideways>
             <TabList size="small" selectedValue={s.active ?? undefined} onTabSelect={(_, d) => s.setActive(String(d.value))} aria-label={t(lang, 'ui.standalone.sheets')}>
               {/* Hidden and very hidden sheets get no tab, as in Excel (结对帮扶's bookkeeping, a school's own hidden lists);
                   one the pane or a link goes to is shown, marked hidden. */}
@@ -223,7 +246,7 @@ function WorkbookView({ s, lang }: { s: StandaloneState; lang: Lang }) {
           <Text>{t(lang, 'ui.standalone.emptyHint')}</Text>
         </div>
       )}
-    </main>
+    </section>
   );
 }
 

@@ -45,6 +45,9 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
   head: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
   settings: { marginLeft: 'auto' },
+  // Six tabs need 380-520 px in one row; a 350 px task pane (the design width) puts the rest on a second
+  // row rather than off-screen, so every view stays one click away and the tests reach each by its tab.
+  tabs: { flexWrap: 'wrap', rowGap: '2px' },
 });
 
 export function Pane({ port, lang, today, standalone = false }: PaneProps) {
@@ -113,6 +116,7 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
         }}
         aria-label={t(lang, 'ui.tabs.label')}
         size="small"
+        className={styles.tabs}
       >
         <Tab id="tab-check" value="check" aria-controls="panel">
           {t(lang, 'ui.tab.check')}

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import './messages';
 import type { WorkbookPort } from '../../workbook/port';
@@ -53,14 +53,16 @@ function PeriodPicker({ s, lang }: { s: SummaryState; lang: Lang }) {
   const styles = useViewStyles();
   return (
     <>
-      <RadioGroup value={s.kind} onChange={(_, d) => s.setKind(d.value as PeriodKindChoice)} aria-labelledby="summary-period" layout="horizontal">
-        <Text id="summary-period" weight="semibold">
-          {t(lang, 'views.summary.period')}
-        </Text>
-        {PERIODS.map((p) => (
-          <Radio key={p} value={p} label={t(lang, `views.summary.period.${p}`)} />
-        ))}
-      </RadioGroup>
+      {/* A dropdown, as in 档案: four radios side by side wrapped mid-word in a 350 px pane (本/月, 自定/义). */}
+      <Field label={t(lang, 'views.summary.period')}>
+        <Select value={s.kind} onChange={(_, d) => s.setKind(d.value as PeriodKindChoice)}>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t(lang, `views.summary.period.${p}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       {s.kind === 'custom' && (
         <div className={styles.row}>
           <Field label={t(lang, 'views.summary.from')}>

@@ -74,6 +74,9 @@ export const ui: DomainMessages = {
     'ui.standalone.emptyHint': '把 Excel 文件（.xlsx、.xlsm，也可以是 .xls、.et、.ods、.csv）拖到这里，或点击上方的“打开文件…”；也可以先加载示例花名册看看效果。',
     'ui.standalone.paneLabel': '留守儿童关爱助手',
     'ui.standalone.paneHint': '打开工作簿后，在这里检查花名册。',
+    'ui.standalone.show': '显示',
+    'ui.standalone.showSheet': '表格',
+    'ui.standalone.showPane': '助手',
     'ui.standalone.sampleMissing': '示例花名册没有找到：这份安装缺少 assets/sample-roster.xlsx。请重新构建（npm run build）或打开自己的文件。',
   },
   'en-US': {
@@ -152,6 +155,9 @@ export const ui: DomainMessages = {
       'Drop an Excel file here (.xlsx or .xlsm; .xls, .et, .ods and .csv work too) or choose "Open file…" above; or load the sample roster to see how it works.',
     'ui.standalone.paneLabel': 'Left-behind Children Care Assistant',
     'ui.standalone.paneHint': 'Open a workbook, then check its roster here.',
+    'ui.standalone.show': 'Show',
+    'ui.standalone.showSheet': 'Sheet',
+    'ui.standalone.showPane': 'Assistant',
     'ui.standalone.sampleMissing': 'The sample roster is missing: this installation has no assets/sample-roster.xlsx. Build again (npm run build) or open your own file.',
   },
 };
