@@ -63,14 +63,24 @@ export function buildReminders(input: ReminderInput): ReminderResult {
   const school = buildSchoolCalendar(settings.terms, calendar);
   const items: ReminderItem[] = [];
 
+  // A child has several items (five contact kinds, a birthday, follow-ups): its reference and its owner
+  // are built once and shared by them, which matters when the plan holds 250,000 items.
+  const owners = new Map<ChildRecord, { owner: string; ownerRole: OwnerRole }>();
   const owner = (child: ChildRecord): { owner: string; ownerRole: OwnerRole } => {
+    let found = owners.get(child);
+    if (found) return found;
     const mentor = input.mentorByChild.get(recordKey(child));
-    if (mentor) return { owner: mentor, ownerRole: 'mentor' };
-    const teacher = child.classLabel ? input.classTeachers.get(child.classLabel) : undefined;
-    if (teacher) return { owner: teacher, ownerRole: 'classTeacher' };
-    return { owner: '', ownerRole: 'unassigned' };
+    const teacher = mentor || !child.classLabel ? undefined : input.classTeachers.get(child.classLabel);
+    found = mentor ? { owner: mentor, ownerRole: 'mentor' } : teacher ? { owner: teacher, ownerRole: 'classTeacher' } : { owner: '', ownerRole: 'unassigned' };
+    owners.set(child, found);
+    return found;
   };
-  const childRef = (c: ChildRecord) => ({ row: c.row, name: c.name, classLabel: c.classLabel, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}) });
+  const refs = new Map<ChildRecord, NonNullable<ReminderItem['child']>>();
+  const childRef = (c: ChildRecord) => {
+    let found = refs.get(c);
+    if (!found) refs.set(c, (found = { row: c.row, name: c.name, classLabel: c.classLabel, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}) }));
+    return found;
+  };
 
   contactItems(input, school, week, owner, childRef, items);
   followUpItems(input, week, owner, childRef, items);
@@ -143,6 +153,9 @@ function contactItems(input: ReminderInput, school: SchoolCalendar, week: WeekWi
   }
   const termStart = dayNumber(settings.terms.termStart);
   const termEnd = dayNumber(settings.terms.termEnd);
+  // Items are read, never changed: equal texts, dates and note lists are built once and shared.
+  const shared = sharedMessages(week);
+  const what = new Map(kinds.map((k) => [k, { key: `reminders.contact.${k}` }]));
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     const joined = child.joinDate && parseIso(child.joinDate) ? dayNumber(child.joinDate) : -Infinity;
@@ -162,16 +175,38 @@ function contactItems(input: ReminderInput, school: SchoolCalendar, week: WeekWi
       if (pausesOffSchool(kind)) due = school.nextSchoolDayNumber(due) ?? due;
       if (due > week.endNextWeek) continue;
       const status = statusOfDay(due, week);
-      const notes: Msg[] = [
-        done
-          ? { key: 'reminders.note.lastDone', params: { date: fromDayNumber(lastDay), days: week.today - lastDay } }
-          : { key: 'reminders.note.never', params: { date: fromDayNumber(base) } },
-      ];
-      if (status === 'overdue') notes.push({ key: 'reminders.note.overdueDays', params: { days: week.today - due } });
-      if (child.keyFocus && settings.keyFocusCadence[kind]) notes.push({ key: 'reminders.note.keyFocus' });
-      out.push({ kind: 'contact', status, due: fromDayNumber(due), child: ref(child), contactKind: kind, ...ownerOf(child), what: { key: `reminders.contact.${kind}` }, notes });
+      const notes = shared.notes(done ? lastDay : null, base, status === 'overdue' ? week.today - due : null, !!(child.keyFocus && settings.keyFocusCadence[kind]));
+      out.push({ kind: 'contact', status, due: shared.iso(due), child: ref(child), contactKind: kind, ...ownerOf(child), what: what.get(kind)!, notes });
     }
   }
+}
+
+/** Contact items' dates and note lists, one object per distinct value (a few hundred for 50,000 children). */
+function sharedMessages(week: WeekWindow) {
+  const isoOf = new Map<number, IsoDate>();
+  const iso = (day: number): IsoDate => {
+    let found = isoOf.get(day);
+    if (found === undefined) isoOf.set(day, (found = fromDayNumber(day)));
+    return found;
+  };
+  const lists = new Map<string, readonly Msg[]>();
+  const keyFocus: Msg = { key: 'reminders.note.keyFocus' };
+  /** lastDay: the last time done, null if never (then counted from base); overdue: days past due, null if not. */
+  const notes = (lastDay: number | null, base: number, overdue: number | null, keyFocusNote: boolean): readonly Msg[] => {
+    const key = `${lastDay ?? `n${base}`}|${overdue ?? ''}|${keyFocusNote ? 1 : 0}`;
+    let found = lists.get(key);
+    if (found) return found;
+    const list: Msg[] = [
+      lastDay !== null
+        ? { key: 'reminders.note.lastDone', params: { date: iso(lastDay), days: week.today - lastDay } }
+        : { key: 'reminders.note.never', params: { date: iso(base) } },
+    ];
+    if (overdue !== null) list.push({ key: 'reminders.note.overdueDays', params: { days: overdue } });
+    if (keyFocusNote) list.push(keyFocus);
+    lists.set(key, (found = list));
+    return found;
+  };
+  return { iso, notes };
 }
 
 /** Open follow-ups (需跟进 = 是) by their deadline, whoever wrote them first. */

@@ -67,10 +67,16 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     t(lang, 'reminders.title', { today, weekday: t(lang, `reminders.weekday.${weekdayOf(dayNumber(today))}`), count: items.length }),
     ...calendarNotes.map((n) => calendarNoteText(lang, n)),
   ];
-  // Thousands of rows share a few dozen fixed texts: render each once.
+  // Thousands of rows share a few dozen fixed texts: render each once. Messages with parameters are
+  // shared objects when their values repeat (buildReminders' contact notes): render each object once.
   const fixed = new Map<string, string>();
+  const withParams = new Map<Msg, string>();
   const render = (m: Msg) => {
-    if (m.params) return renderMsg(lang, m);
+    if (m.params) {
+      let text = withParams.get(m);
+      if (text === undefined) withParams.set(m, (text = renderMsg(lang, m)));
+      return text;
+    }
     const key = m.refs ? `${m.key}|${JSON.stringify(m.refs)}` : m.key;
     let text = fixed.get(key);
     if (text === undefined) fixed.set(key, (text = renderMsg(lang, m)));
