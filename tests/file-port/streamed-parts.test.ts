@@ -13,7 +13,7 @@ import { buildSheet } from '../../src/workbook/file/sheetWriter';
 import { Pkg } from '../../src/workbook/file/pkg';
 import { Styles } from '../../src/workbook/file/styles';
 import { ByteSink } from '../../src/workbook/file/xml';
-import { crc32, DeflatedPart, FAST_DEFLATE_FROM, PackageParts, PartDeflater, unzipParts, zipPackage } from '../../src/workbook/file/zip';
+import { crc32, DeflatedPart, FAST_DEFLATE_FROM, findPart, PackageParts, PartDeflater, unzipParts, zipPackage } from '../../src/workbook/file/zip';
 import { packageProblems, partText } from './ooxml';
 import { richWorkbook, RICH_SHEETS } from './richWorkbook';
 
@@ -129,6 +129,46 @@ describe('zipping the package', () => {
     expect(Buffer.from(unzipped['xl/worksheets/big.xml']).equals(Buffer.from(xml))).toBe(true);
     copy.set('xl/worksheets/big.xml', new Uint8Array([1]));
     expect(copy.deflatedPart('xl/worksheets/big.xml')).toBeUndefined();
+  });
+});
+
+describe('saving parts as they were read', () => {
+  // A package deflated at level 1, which zipPackage would never write at level 6 for these small parts.
+  const FIXED = new Date(Date.UTC(1980, 0, 1, 12));
+  const readParts = unzipParts(richWorkbook());
+  const levelOne = () => {
+    const entries: Record<string, [Uint8Array, { level: 1 }]> = { '[Content_Types].xml': [readParts.get('[Content_Types].xml')!, { level: 1 }] };
+    for (const [name, data] of readParts) if (name !== '[Content_Types].xml') entries[name] = [data, { level: 1 }];
+    return zipSync(entries, { mtime: FIXED });
+  };
+
+  it('puts back the compressed bytes of every part saved unchanged, so an unchanged package is saved byte for byte', () => {
+    const input = levelOne();
+    const parts = PackageParts.copyOf(unzipParts(input));
+    expect(Buffer.from(zipPackage(parts)).equals(Buffer.from(input))).toBe(true);
+  });
+
+  it('deflates again a part that was replaced or changed in place', () => {
+    const input = levelOne();
+    const parts = PackageParts.copyOf(unzipParts(input));
+    const sheet = [...parts.keys()].find((n) => n.startsWith('xl/worksheets/sheet'))!;
+    const styles = findPart(parts, 'xl/styles.xml')!;
+    const changed = parts.get(sheet)!;
+    const text = strFromU8(changed);
+    changed.set(new TextEncoder().encode('<'.repeat(8)), 0); // same object, same length, other bytes
+    parts.set(styles, new TextEncoder().encode('<styleSheet/>'));
+    const saved = unzipSync(zipPackage(parts));
+    expect(strFromU8(saved[sheet])).toBe('<'.repeat(8) + text.slice(8));
+    expect(strFromU8(saved[styles])).toBe('<styleSheet/>');
+    for (const [name, data] of readParts) if (name !== sheet && name !== styles) expect(Buffer.from(saved[name]).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('stores parts uncompressed at level 0, whatever they were read as', () => {
+    const parts = unzipParts(levelOne());
+    const reference: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const name of [findPart(parts, '[Content_Types].xml')!, ...[...parts.keys()].filter((n) => n !== '[Content_Types].xml')])
+      reference[name] = [parts.get(name)!, { level: 0 }];
+    expect(Buffer.from(zipPackage(parts, 0)).equals(Buffer.from(zipSync(reference, { mtime: FIXED })))).toBe(true);
   });
 });
 

@@ -59,6 +59,7 @@ export function unzipParts(bytes: Uint8Array): Parts {
   } catch {
     throw new PortError('file.damaged');
   }
+  rememberCompressed(bytes, raw);
   const parts: Parts = new Map();
   for (const [name, data] of Object.entries(raw)) {
     if (/[/\\]$/.test(name)) continue; // directory entries some zippers write (ExcelJS, WPS, .NET tools)
@@ -66,6 +67,44 @@ export function unzipParts(bytes: Uint8Array): Parts {
     parts.set(name.replace(/\\/g, '/').replace(/^\/+/, ''), data);
   }
   return parts;
+}
+
+/**
+ * Each deflated entry of a file read, by the part bytes it inflated to: a part saved unchanged (a
+ * teacher's class sheet that apply does not touch) goes back into the zip as it was read instead of
+ * being deflated again (2.4 s for 40 class sheets of 50,000 children). Weak, so it lives as long as the
+ * part does; zipPackage checks the CRC before trusting it.
+ */
+const compressedOriginals = new WeakMap<Uint8Array, DeflatedPart>();
+
+/** Registers the deflated entries of a zip fflate has read (APPNOTE 4.3.12, 4.3.7); Zip64 entries are left out. */
+function rememberCompressed(bytes: Uint8Array, inflated: Record<string, Uint8Array>): void {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && end >= bytes.length - 22 - 0xffff && v.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0 || end < bytes.length - 22 - 0xffff) return;
+  const count = v.getUint16(end + 10, true);
+  let at = v.getUint32(end + 16, true);
+  const utf8 = new TextDecoder();
+  for (let i = 0; i < count && at + 46 <= bytes.length && v.getUint32(at, true) === 0x02014b50; i++) {
+    const flags = v.getUint16(at + 8, true);
+    const method = v.getUint16(at + 10, true);
+    const crc = v.getUint32(at + 16, true);
+    const compressed = v.getUint32(at + 20, true);
+    const size = v.getUint32(at + 24, true);
+    const nameLength = v.getUint16(at + 28, true);
+    const local = v.getUint32(at + 42, true);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+    if (method !== 8 || flags & 1 || compressed === 0xffffffff || size === 0xffffffff || local + 30 > bytes.length) continue;
+    if (v.getUint32(local, true) !== 0x04034b50) continue;
+    const start = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) continue;
+    // Names as fflate decodes them: UTF-8 with bit 11, else one byte a character.
+    const name = flags & 0x800 ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
+    const part = inflated[name];
+    if (part && part.length === size) compressedOriginals.set(part, new DeflatedPart(bytes.subarray(start, start + compressed), size, crc));
+  }
 }
 
 /** Part names are case-insensitive in OPC; most tools keep Excel's casing, but not all. */
@@ -324,9 +363,11 @@ export function zipPackage(parts: Parts, level: 0 | 6 = 6, deflate?: DeflatePiec
     let entry: ZipEntry;
     const encodedName = encoder.encode(name);
     const common = { name: encodedName, utf8: encodedName.length !== name.length, offset };
-    if (deflated) entry = { ...common, method: 8, data: deflated.data, size: deflated.size, crc: deflated.crc };
+    const raw = deflated ? EMPTY : parts.get(name)!;
+    const original = deflated ?? (level ? compressedOriginals.get(raw) : undefined);
+    if (original && (original === deflated || (original.size === raw.length && crc32(raw) === original.crc)))
+      entry = { ...common, method: 8, data: original.data, size: original.size, crc: original.crc };
     else {
-      const raw = parts.get(name)!;
       const l = name === ct || level === 0 || raw.length <= FAST_DEFLATE_FROM ? level : 1;
       const data = l === 1 && deflate ? deflate(raw, true) : l ? deflateSync(raw, { level: l }) : raw;
       entry = { ...common, method: l ? 8 : 0, data, size: raw.length, crc: crc32(raw) };
