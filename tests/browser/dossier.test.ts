@@ -92,6 +92,10 @@ describe.each(LANGS)('档案 in the standalone page at 350 px (%s)', (lang) => {
       .getByTestId('selected-cell')
       .filter({ hasText: cellName(child.row, expected.layout.columns.name ?? 0) })
       .waitFor({ state: 'attached' });
+    // Below 800 px the page then shows the sheet at that cell; the switch brings the pane back.
+    expect(await page.getByRole('grid').isVisible()).toBe(true);
+    const show = page.getByRole('tablist', { name: t(lang, 'ui.standalone.show') });
+    await show.getByRole('tab', { name: t(lang, 'ui.standalone.showPane') }).click();
 
     // One child's card: one A4 page; its record: one page (the sample's log is short).
     expect(await printedPages(page, lang, 'views.dossier.printCard', {}, 1)).toBe(1);
