@@ -105,6 +105,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * arrow-key groups and which pass focus on at once) are left out: axe cannot see that they never hold focus.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are measured as they settle: a button still in its CSS colour transition (a view just shown, a
+  // loaded machine) reads as low contrast. Spinners run forever and are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
 }
