@@ -7,7 +7,7 @@
  * General shortened to fit) are not modelled. Kept apart from snapshot.ts and dateFormats.ts, which the
  * Excel pane loads first: only the file port and the standalone grid need number formats.
  */
-import type { NumberFormatRun, SheetNumberFormats, SheetSnapshot } from './snapshot';
+import { runAt, type SheetNumberFormats, type SheetSnapshot } from './snapshot';
 
 /** The sections of a code (positive; negative; zero; text), split on `;` outside quotes and brackets. */
 function sections(code: string): string[] {
@@ -195,22 +195,7 @@ export class NumberFormatRunsBuilder {
   }
 }
 
-/**
- * The number-format code of the number at a 0-based sheet position, or null (General, or unknown). The
- * same binary search as snapshot.ts dateFormatAt, written out again rather than shared: a shared helper
- * there would sit in the Excel pane's first load (bench/README.md #3), where this is never needed.
- */
+/** The number-format code of the number at a 0-based sheet position, or null (General, or unknown). */
 export function numberFormatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
-  const runs: readonly NumberFormatRun[] | undefined = sheet.numberFormats?.[col];
-  if (!runs) return null;
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const run = runs[mid];
-    if (row < run.firstRow) hi = mid - 1;
-    else if (row > run.lastRow) lo = mid + 1;
-    else return run.code;
-  }
-  return null;
+  return runAt(sheet.numberFormats?.[col], row)?.code ?? null;
 }

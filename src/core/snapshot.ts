@@ -84,10 +84,9 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   return c < line.length ? (line[c] ?? null) : null;
 }
 
-/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
-export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
-  const runs = sheet.dateFormats?.columns[col];
-  if (!runs) return null;
+/** The run of `runs` (sorted, not overlapping) that holds 0-based `row`, by binary search; undefined if none. */
+export function runAt<R extends { readonly firstRow: number; readonly lastRow: number }>(runs: readonly R[] | undefined, row: number): R | undefined {
+  if (!runs) return undefined;
   let lo = 0;
   let hi = runs.length - 1;
   while (lo <= hi) {
@@ -95,9 +94,14 @@ export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): Da
     const run = runs[mid];
     if (row < run.firstRow) hi = mid - 1;
     else if (row > run.lastRow) lo = mid + 1;
-    else return run.kind;
+    else return run;
   }
-  return null;
+  return undefined;
+}
+
+/** The kind of date format of the number at a 0-based sheet position, or null (not a date, or unknown). */
+export function dateFormatAt(sheet: SheetSnapshot, row: number, col: number): DateFormatKind | null {
+  return runAt(sheet.dateFormats?.columns[col], row)?.kind ?? null;
 }
 
 export function findSheet(workbook: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
