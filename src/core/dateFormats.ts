@@ -7,8 +7,10 @@ import type { DateFormatKind, DateFormatRun } from './snapshot';
 
 type Token = { readonly kind: 'date' | 'hour' | 'second' | 'ampm' } | { readonly kind: 'm'; readonly run: number };
 
-/** The first section of a format (positive numbers): dates are never negative. */
-function firstSection(code: string): string {
+/** The sections of a code (positive; negative; zero; text), split on `;` outside quotes and brackets. */
+export function formatSections(code: string): string[] {
+  const out: string[] = [];
+  let start = 0;
   for (let i = 0; i < code.length; i++) {
     const ch = code[i];
     if (ch === '"') {
@@ -18,9 +20,13 @@ function firstSection(code: string): string {
     else if (ch === '[') {
       const close = code.indexOf(']', i + 1);
       i = close < 0 ? code.length : close;
-    } else if (ch === ';') return code.slice(0, i);
+    } else if (ch === ';') {
+      out.push(code.slice(start, i));
+      start = i + 1;
+    }
   }
-  return code;
+  out.push(code.slice(start));
+  return out;
 }
 
 /** Date and time tokens of a format section; null when it is an elapsed duration ([h]:mm), not a time of day. */
@@ -73,7 +79,8 @@ function tokens(section: string): Token[] | null {
  */
 export function dateFormatKind(code: string | undefined): DateFormatKind | null {
   if (!code || code === 'General') return null;
-  const list = tokens(firstSection(code));
+  // The positive section: dates are never negative.
+  const list = tokens(formatSections(code)[0]);
   if (!list) return null;
   let date = false;
   let time = false;

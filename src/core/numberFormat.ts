@@ -7,29 +7,8 @@
  * General shortened to fit) are not modelled. Kept apart from snapshot.ts and dateFormats.ts, which the
  * Excel pane loads first: only the file port and the standalone grid need number formats.
  */
+import { formatSections } from './dateFormats';
 import { runAt, type SheetNumberFormats, type SheetSnapshot } from './snapshot';
-
-/** The sections of a code (positive; negative; zero; text), split on `;` outside quotes and brackets. */
-function sections(code: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === '"') {
-      const close = code.indexOf('"', i + 1);
-      i = close < 0 ? code.length : close;
-    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
-    else if (ch === '[') {
-      const close = code.indexOf(']', i + 1);
-      i = close < 0 ? code.length : close;
-    } else if (ch === ';') {
-      out.push(code.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(code.slice(start));
-  return out;
-}
 
 type Piece = { readonly literal: string } | { readonly pattern: string } | { readonly general: true };
 
@@ -149,7 +128,7 @@ export function formatNumber(value: number, code: string): string | null {
   if (!Number.isFinite(value)) return null;
   if (code === '' || code.toLowerCase() === 'general') return general(value);
   if (code === '@') return general(value); // text format on a number: Excel shows it as General
-  const list = sections(code);
+  const list = formatSections(code);
   let section = list[0];
   let x = value;
   let sign = value < 0 ? '-' : '';
