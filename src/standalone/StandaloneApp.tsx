@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
-import { Pane } from '../taskpane/Pane';
+import { Pane, type Checked } from '../taskpane/Pane';
+import { marksOf } from './findingMarks';
 import { ReplaceDialog } from './ReplaceDialog';
 import { SheetGrid } from './SheetGrid';
 import { useStandalone, type StandaloneState } from './useStandalone';
@@ -78,7 +79,13 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   const styles = useStyles();
   const s = useStandalone({ lang, loadSample, readSample: fetchSample });
   const { doc } = s;
-  const pane = useMemo(() => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone />, [doc, lang, today]);
+  const { showCheck } = s;
+  const onChecked = useCallback((c: Checked) => showCheck(marksOf(c.core.markOps(c.check, lang))), [showCheck, lang]);
+  // The sample opens checked (its findings listed and drawn on the sheet); a teacher's own file waits for her 检查花名册.
+  const pane = useMemo(
+    () => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone checkOnOpen={doc.sample} onChecked={onChecked} />,
+    [doc, lang, today, onChecked],
+  );
   const [shown, setShown] = useState<'sheet' | 'pane'>('pane');
   // A cell the pane goes to (定位) is shown: on a narrow page that means the sheet (set while rendering,
   // as React advises for state that follows a prop, rather than in an effect).

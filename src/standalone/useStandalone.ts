@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
-import type { CellRef, WorkbookPlan } from '../core/plan/types';
+import type { CellMark, CellRef, WorkbookPlan } from '../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorMessage } from '../taskpane/errors';
 import { downloadBytes } from './download';
+import { endsFindingMarks, withFindingMarks } from './findingMarks';
 import { StandalonePort } from './standalonePort';
 import { useUnsaved, useUnsavedTitle, type ReplaceAction, type ReplaceAnswer } from './useUnsaved';
 import type { SheetLook } from '../workbook/file';
@@ -31,6 +32,8 @@ export interface OpenDoc {
   /** Read from another format (.xls, .et, .ods, .csv): the page says the result is a new .xlsx. */
   readonly notice: string | null;
   readonly port: StandalonePort;
+  /** The bundled sample (加载示例花名册, ?sample=1): opened already checked, with the guide. */
+  readonly sample: boolean;
 }
 
 /** The standalone page's state and actions; the page only arranges them. */
@@ -41,7 +44,7 @@ export interface StandaloneState {
   readonly active: string | null;
   /** The shown sheet (null before a file is open). */
   readonly sheet: SheetSnapshot | null;
-  /** How the shown sheet looks beyond its values (links, fills, notes, charts, hidden columns). */
+  /** How the shown sheet looks beyond its values (links, fills, notes, charts, hidden columns), the last check's marks drawn on it. */
   readonly look: SheetLook | null;
   /** The cell the pane chose last. */
   readonly highlight: CellRef | null;
@@ -57,6 +60,8 @@ export interface StandaloneState {
   readonly setDragging: (on: boolean) => void;
   readonly openSample: () => Promise<void>;
   readonly openLocal: (file: File) => Promise<void>;
+  /** The pane checked the roster: its findings are drawn on the sheet view as marks (nothing is written). */
+  readonly showCheck: (marks: readonly CellMark[]) => void;
   readonly onDrop: (e: DragEvent) => void;
   /** Download the changed copy. */
   readonly save: () => void;
@@ -74,6 +79,7 @@ export interface StandaloneState {
 /** The open workbook, its snapshot, the shown sheet and the cell chosen last; `open` replaces the workbook. */
 function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void) {
   const [doc, setDoc] = useState<OpenDoc | null>(null);
+  const [marks, setMarks] = useState<readonly CellMark[]>([]);
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [highlight, setHighlight] = useState<CellRef | null>(null);
@@ -94,7 +100,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
   }, []);
 
   const open = useCallback(
-    async (read: () => Promise<Uint8Array>, name: string) => {
+    async (read: () => Promise<Uint8Array>, name: string, sample: boolean) => {
       if (loading) return;
       setLoading(true);
       setError(null);
@@ -107,10 +113,12 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
           workbook,
           saveAs,
           notice,
+          sample,
           port: new StandalonePort(workbook, {
             changed: (plan, how) => {
               // What the pane wrote, or took back, is not in any file yet.
               if (docRef.current === target && (how === 'undo' || plan.ops.length > 0)) markChanged();
+              if (docRef.current === target && endsFindingMarks(plan, how)) setMarks([]);
               void refresh(target, plan).catch(() => setError(t(lang, 'error.unexpected')));
             },
             selected: (ref) => {
@@ -122,6 +130,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
         };
         docRef.current = target;
         setDoc(target);
+        setMarks([]);
         reset();
         setHighlight(null);
         setActive(null);
@@ -134,7 +143,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
     },
     [lang, loading, refresh, markChanged, reset],
   );
-  return { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open };
+  return { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open, marks, setMarks };
 }
 
 /**
@@ -145,11 +154,12 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
 export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; loadSample: boolean; readSample: () => Promise<Uint8Array> }): StandaloneState {
   const [dragging, setDragging] = useState(false);
   const unsaved = useUnsaved(lang);
-  const { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open } = useOpenDocument(lang, unsaved.markChanged, unsaved.reset);
+  const { doc, snapshot, active, setActive, highlight, setHighlight, loading, error, setError, open, marks, setMarks } = useOpenDocument(lang, unsaved.markChanged, unsaved.reset);
   useUnsavedTitle(lang, unsaved.dirty, doc?.name ?? null);
 
-  const openSample = useCallback(() => open(readSample, SAMPLE_NAME), [open, readSample]);
-  const openLocal = useCallback((file: File) => open(async () => new Uint8Array(await file.arrayBuffer()), file.name), [open]);
+  const openSample = useCallback(() => open(readSample, SAMPLE_NAME, true), [open, readSample]);
+  const openLocal = useCallback((file: File) => open(async () => new Uint8Array(await file.arrayBuffer()), file.name, false), [open]);
+  const showCheck = useCallback((next: readonly CellMark[]) => setMarks(next), [setMarks]);
 
   // bench/pane.ts reads this mark: the page's controls are on screen and respond.
   useEffect(() => {
@@ -191,11 +201,11 @@ export function useStandalone({ lang, loadSample, readSample }: { lang: Lang; lo
 
   const sheet = snapshot?.sheets.find((s) => s.name === active) ?? null;
   // Read from the package when the shown sheet or the workbook changes (the port drops its looks on every write).
-  const look = useMemo(() => (doc && sheet ? doc.workbook.look(sheet.name) : null), [doc, sheet]);
+  const look = useMemo(() => (doc && sheet ? withFindingMarks(doc.workbook.look(sheet.name), sheet.name, marks) : null), [doc, sheet, marks]);
   const where = highlight && highlight.sheet === active ? `${columnLetter(highlight.col)}${highlight.row + 1}` : null;
   return {
     ...{ doc, snapshot, active, sheet, look, highlight, where, loading, error, dragging },
-    ...{ setActive, follow, setDragging, openSample, openLocal, onDrop, save: () => void save() },
+    ...{ setActive, follow, setDragging, openSample, openLocal, showCheck, onDrop, save: () => void save() },
     ...{ dirty: unsaved.dirty, saved: unsaved.saved, pending: unsaved.pending, guard: unsaved.guard },
     // 先保存 goes on only when the download started; a failed save keeps the work and says why.
     answer: (choice: ReplaceAnswer) => unsaved.answer(choice === 'cancel' || (choice === 'save' && !save()) ? 'cancel' : 'proceed'),

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
@@ -19,6 +19,10 @@ export interface PaneProps {
   readonly today: IsoDate;
   /** In Excel the pane is the whole page and carries the page heading; beside the standalone grid it does not. */
   readonly standalone?: boolean;
+  /** Check the roster as soon as the pane opens (the bundled sample opens already checked). */
+  readonly checkOnOpen?: boolean;
+  /** Told after every check (the standalone page draws the findings on its sheet view). */
+  readonly onChecked?: (checked: Checked) => void;
 }
 
 /** The last check: the snapshot it was computed from and its result. */
@@ -50,7 +54,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', rowGap: '2px' },
 });
 
-export function Pane({ port, lang, today, standalone = false }: PaneProps) {
+export function Pane({ port, lang, today, standalone = false, checkOnOpen = false, onChecked }: PaneProps) {
   const styles = useStyles();
   const operation = useOperation(lang);
   const [tab, setTab] = useState('check');
@@ -68,9 +72,10 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
       const result = core.checkRoster(snapshot, { today, sheets: chosen, override: saved ?? undefined });
       const next: Checked = { snapshot, check: result, core, saved, ...(chosen ? { chosen } : {}) };
       setChecked(next);
+      onChecked?.(next);
       return next;
     },
-    [port, today, checked],
+    [port, today, checked, onChecked],
   );
 
   const runCheck = useCallback(
@@ -81,6 +86,7 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
     [operation, check],
   );
 
+  useCheckOnOpen(checkOnOpen, runCheck);
   const propose = useCallback((change: PendingChange) => setPending(change), []);
   const openSettings = useCallback(() => {
     setTab('settings');
@@ -152,6 +158,16 @@ export function Pane({ port, lang, today, standalone = false }: PaneProps) {
       <HostLimits caps={port.capabilities()} lang={lang} />
     </div>
   );
+}
+
+/** Once per pane (one per open workbook): a check only reads, so nothing becomes unsaved by it. */
+function useCheckOnOpen(checkOnOpen: boolean, runCheck: () => Promise<unknown>): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!checkOnOpen || done.current) return;
+    done.current = true;
+    void runCheck();
+  }, [checkOnOpen, runCheck]);
 }
 
 function abortError(): Error {

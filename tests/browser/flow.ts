@@ -29,6 +29,9 @@ export async function openSample(page: Page, origin: string, lang: Lang, path = 
   await page.getByRole('grid').waitFor();
   await page.getByTestId('file-name').filter({ hasText: 'sample-roster.xlsx' }).waitFor();
   await button(page, lang, 'ui.action.check').waitFor();
+  // The sample opens checked: wait for that check, so the next operation is not refused as running.
+  await page.locator('#findings-title').waitFor();
+  await idle(page, lang);
 }
 
 /** Run the check from the pane and wait for the findings heading; returns the number it states. */

@@ -110,9 +110,10 @@ describe('taskpane.html', () => {
     try {
       const { page } = session;
       await openSample(page, server.origin, 'zh-CN');
+      expect(await operationStarts(page, 'ui.op.check')).toBe(1); // the sample opens checked
       await button(page, 'zh-CN', 'ui.action.check').dblclick();
-      await page.locator('#findings-title').waitFor();
-      expect(await operationStarts(page, 'ui.op.check')).toBe(1);
+      await page.waitForFunction(() => !document.querySelector('button:not([role]):disabled'));
+      expect(await operationStarts(page, 'ui.op.check')).toBe(2);
       // Two clicks dispatched in the same task, before React can re-render the disabled button.
       await page.evaluate(
         (name) => {
@@ -125,7 +126,7 @@ describe('taskpane.html', () => {
       );
       await page.locator('#findings-title').waitFor();
       await page.waitForFunction(() => !document.querySelector('button:not([role]):disabled'));
-      expect(await operationStarts(page, 'ui.op.check')).toBe(2);
+      expect(await operationStarts(page, 'ui.op.check')).toBe(3);
     } finally {
       await session.close();
     }
