@@ -5,12 +5,15 @@ import { SHEETS } from '../sheets';
 import { cellText, toHalfWidth } from '../roster/normalize';
 import type { MentorKind, PairingFinding } from './types';
 
-/** Default 可帮扶人数 per kind, used when a 帮扶人员 row leaves it blank (issue 4; plan 5: 1–2 each). */
-export const CAPACITY_SETTINGS: readonly (SettingDef & { readonly kinds: readonly MentorKind[] })[] = [
-  { label: '默认可帮扶人数：教师', defaultValue: 3, kinds: ['班主任', '任课教师'], note: '帮扶人员表中班主任、任课教师的“可帮扶人数”留空时采用此数' },
-  { label: '默认可帮扶人数：党员、领导', defaultValue: 2, kinds: ['党员', '领导'], note: '党员、领导的“可帮扶人数”留空时采用此数' },
-  { label: '默认可帮扶人数：代理家长、志愿者', defaultValue: 2, kinds: ['代理家长', '志愿者'], note: '代理家长、志愿者的“可帮扶人数”留空时采用此数' },
-  { label: '默认可帮扶人数：学生', defaultValue: 1, kinds: ['学生'], note: '学习帮手（学生）的“可帮扶人数”留空时采用此数' },
+/**
+ * Default 可帮扶人数 per kind, used when a 帮扶人员 row leaves it blank (issue 4; plan 5: 1–2 each). `id` names
+ * the row's field on the pane's 设置 screen (src/core/workflow/settingsForm.ts).
+ */
+export const CAPACITY_SETTINGS: readonly (SettingDef & { readonly id: string; readonly kinds: readonly MentorKind[] })[] = [
+  { id: 'teachers', label: '默认可帮扶人数：教师', defaultValue: 3, kinds: ['班主任', '任课教师'], note: '帮扶人员表中班主任、任课教师的“可帮扶人数”留空时采用此数' },
+  { id: 'membersLeaders', label: '默认可帮扶人数：党员、领导', defaultValue: 2, kinds: ['党员', '领导'], note: '党员、领导的“可帮扶人数”留空时采用此数' },
+  { id: 'proxyVolunteers', label: '默认可帮扶人数：代理家长、志愿者', defaultValue: 2, kinds: ['代理家长', '志愿者'], note: '代理家长、志愿者的“可帮扶人数”留空时采用此数' },
+  { id: 'students', label: '默认可帮扶人数：学生', defaultValue: 1, kinds: ['学生'], note: '学习帮手（学生）的“可帮扶人数”留空时采用此数' },
 ];
 
 /** The SettingDefs pairing adds to 设置 (for settingsOps / settingsTemplate). */

@@ -1,5 +1,7 @@
 import type { CellValue } from '../cells';
+import { readCardSettings, JUNIOR_GOALS_SETTING } from '../cards/settings';
 import { readContactSettings } from '../contacts/settings';
+import { capacityDefaults } from '../pairing/settings';
 import { sheetFromOp, workbookOf } from '../pairing/testkit';
 import { SHEETS } from '../sheets';
 import type { SheetSnapshot } from '../snapshot';
@@ -27,6 +29,73 @@ describe('readSettingsForm', () => {
   it('shows the sheet values (a serial date as a date) and the defaults of rows the sheet lacks', () => {
     const form = readSettingsForm(workbookOf(schoolSettings()), TODAY);
     expect(form).toMatchObject({ schoolName: '石桥小学', termStart: '2026-08-31', termEnd: '2027-01-22', talk: '每周', parentCall: '14', homeVisit: '每学期' });
+  });
+
+  it('offers every 设置 row the features read: the key-focus cadences, 初中帮扶目标 and the default capacities', () => {
+    const form = readSettingsForm(workbookOf(schoolSettings()), TODAY);
+    expect(form).toMatchObject({
+      keyFocusTalk: '',
+      keyFocusParentCall: '',
+      keyFocusGuardianContact: '',
+      keyFocusFamilyCall: '',
+      juniorGoals: '',
+      'capacity.teachers': '3',
+      'capacity.membersLeaders': '2',
+      'capacity.proxyVolunteers': '2',
+      'capacity.students': '1',
+    });
+  });
+});
+
+describe('the key-focus, goal and capacity fields', () => {
+  /** 设置 as the template lays it out after `ops` (a created sheet, or rows appended to schoolSettings). */
+  function after(ops: ReturnType<typeof settingsFormOps>): SheetSnapshot {
+    const [op] = ops;
+    if (op.kind !== 'appendRows') return sheetFromOp(op);
+    const base = schoolSettings();
+    return { ...base, values: [...base.values, ...(op.rows as CellValue[][])] };
+  }
+
+  it('reach the sheet as numbers and text, and the reminders, pairing and support plans read them', () => {
+    const wb = workbookOf(schoolSettings());
+    const values = {
+      ...readSettingsForm(wb, TODAY),
+      keyFocusTalk: '3',
+      keyFocusParentCall: '每周',
+      juniorGoals: '按时完成作业；每周与家长通话',
+      'capacity.teachers': '5',
+      'capacity.students': '2人',
+    };
+    const ops = settingsFormOps(wb, TODAY, values);
+    expect(ops).toHaveLength(1);
+    const [op] = ops;
+    if (op.kind !== 'appendRows') throw new Error(`expected rows appended, got ${op.kind}`);
+    const written = op.rows.map((r) => [r[0], r[1]]);
+    expect(written).toEqual([
+      ['重点帮扶对象谈心周期（天）', 3],
+      ['重点帮扶对象家长电话周期（天）', '每周'],
+      [JUNIOR_GOALS_SETTING, '按时完成作业；每周与家长通话'],
+      ['默认可帮扶人数：教师', 5],
+      ['默认可帮扶人数：学生', '2人'],
+    ]);
+    const next = workbookOf(after(ops));
+    const contact = readContactSettings(next, TODAY);
+    expect(contact.findings).toEqual([]);
+    expect(contact.settings.keyFocusCadence).toEqual({ talk: { days: 3 }, parentCall: { days: 7 } });
+    const capacity = capacityDefaults(next);
+    expect(capacity.findings).toEqual([]);
+    expect(capacity.defaults).toMatchObject({ 班主任: 5, 任课教师: 5, 党员: 2, 学生: 2 });
+    expect(readCardSettings(next, '学校名称').juniorGoals).toBe('按时完成作业；每周与家长通话');
+    // The form reads back what it wrote.
+    expect(readSettingsForm(next, TODAY)).toMatchObject({ keyFocusTalk: '3', 'capacity.teachers': '5', juniorGoals: '按时完成作业；每周与家长通话' });
+  });
+
+  it('go into a new 设置 with the other defaults when the workbook has none', () => {
+    const wb = workbookOf();
+    const ops = settingsFormOps(wb, TODAY, { ...readSettingsForm(wb, TODAY), keyFocusFamilyCall: '5' });
+    const next = workbookOf(after(ops));
+    expect(readContactSettings(next, TODAY).settings.keyFocusCadence).toEqual({ familyCall: { days: 5 } });
+    expect(capacityDefaults(next).defaults.学生).toBe(1);
   });
 });
 
@@ -81,5 +150,24 @@ describe('settingsProblems', () => {
       { id: 'termEnd', messageKey: 'settings.invalid.termOrder' },
     ]);
     expect(settingsProblems({ termStart: '', talk: '', winter: '' })).toEqual([]);
+  });
+
+  it('reads a key-focus cadence as the sheet does (blank: the usual one) and a capacity as a whole number', () => {
+    expect(settingsProblems({ keyFocusTalk: '偶尔', keyFocusParentCall: '400', 'capacity.teachers': '三', 'capacity.students': '1.5' })).toEqual([
+      { id: 'keyFocusTalk', messageKey: 'settings.invalid.keyFocusCadence' },
+      { id: 'keyFocusParentCall', messageKey: 'settings.invalid.keyFocusCadence' },
+      { id: 'capacity.teachers', messageKey: 'settings.invalid.count' },
+      { id: 'capacity.students', messageKey: 'settings.invalid.count' },
+    ]);
+    expect(
+      settingsProblems({
+        keyFocusTalk: '3',
+        keyFocusFamilyCall: '每两周',
+        keyFocusGuardianContact: '',
+        'capacity.teachers': '４',
+        'capacity.students': '2人',
+        juniorGoals: '=1+1',
+      }),
+    ).toEqual([]);
   });
 });

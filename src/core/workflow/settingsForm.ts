@@ -1,7 +1,8 @@
 import type { CellValue } from '../cells';
-import { SCHOOL_CONTACT_SETTING } from '../cards/settings';
+import { JUNIOR_GOALS_SETTING, SCHOOL_CONTACT_SETTING } from '../cards/settings';
 import { parseDateCell, parseDateRanges } from '../contacts/dateCell';
-import { CADENCE_LABELS, CALENDAR_LABELS, parseCadence } from '../contacts/settings';
+import { CADENCE_LABELS, CALENDAR_LABELS, KEY_FOCUS_LABELS, parseCadence } from '../contacts/settings';
+import { CAPACITY_SETTINGS, parseCount } from '../pairing/settings';
 import type { IsoDate } from '../dates';
 import type { PlanOp } from '../plan/types';
 import { cellText } from '../roster/normalize';
@@ -13,10 +14,17 @@ import { maintainedSettingDefs, SCHOOL_NAME_SETTING } from './index';
  * The 设置 screen of the pane (and the standalone page, whose grid is read-only): the school, the term and
  * its holidays, the contact cadences, as a form over the 设置 sheet's rows. Saving writes only the values
  * the teacher changed, each into its own row (found by label wherever it is), and appends a row the sheet
- * lacks; every other row, and whatever the school added to the sheet, stays as it is.
+ * lacks; every other row, and whatever the school added to the sheet, stays as it is. Every 设置 row a
+ * feature reads is here, except the roster's sheets and columns (the screen's roster section saves those).
  */
 
-export type SettingsFieldKind = 'text' | 'date' | 'range' | 'ranges' | 'cadence';
+/**
+ * How a field is read: `cadence` as the contact cadences (blank: no reminders), `keyFocusCadence` as a
+ * key-focus child's tighter one (blank: the usual cadence), `count` as a default 可帮扶人数 (blank: the
+ * add-in's default).
+ */
+export type SettingsFieldKind = 'text' | 'date' | 'range' | 'ranges' | 'cadence' | 'keyFocusCadence' | 'count';
+export type SettingsSection = 'school' | 'cadence' | 'keyFocus' | 'capacity';
 
 export interface SettingsField {
   /** Names the field in the catalogue (settings.field.<id>). */
@@ -24,8 +32,14 @@ export interface SettingsField {
   /** The 设置 row's label (Chinese data: the sheet is read by it). */
   readonly label: string;
   readonly kind: SettingsFieldKind;
-  readonly section: 'school' | 'cadence';
+  readonly section: SettingsSection;
 }
+
+/** The screen's sections in order. */
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = ['school', 'cadence', 'keyFocus', 'capacity'];
+
+/** keyFocusTalk for talk: the field ids of the key-focus cadences. */
+const keyFocusId = (kind: string) => `keyFocus${kind[0].toUpperCase()}${kind.slice(1)}`;
 
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { id: 'schoolName', label: SCHOOL_NAME_SETTING, kind: 'text', section: 'school' },
@@ -37,6 +51,9 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   { id: 'holidays', label: CALENDAR_LABELS.holidays, kind: 'ranges', section: 'school' },
   { id: 'makeUp', label: CALENDAR_LABELS.makeUp, kind: 'ranges', section: 'school' },
   ...Object.entries(CADENCE_LABELS).map(([id, label]): SettingsField => ({ id, label, kind: 'cadence', section: 'cadence' })),
+  ...Object.entries(KEY_FOCUS_LABELS).map(([kind, label]): SettingsField => ({ id: keyFocusId(kind), label, kind: 'keyFocusCadence', section: 'keyFocus' })),
+  { id: 'juniorGoals', label: JUNIOR_GOALS_SETTING, kind: 'text', section: 'keyFocus' },
+  ...CAPACITY_SETTINGS.map(({ id, label }): SettingsField => ({ id: `capacity.${id}`, label, kind: 'count', section: 'capacity' })),
 ];
 
 /** The form's values: text per field id. */
@@ -48,14 +65,17 @@ export interface SettingsProblem {
   readonly messageKey: string;
 }
 
-/** A cell as the form shows it: a date (also a date serial) as 2026-09-01, anything else as its text. */
+/**
+ * A cell as the form shows it: a date (also a date serial) as 2026-09-01, text as typed (full-width
+ * punctuation kept: 初中帮扶目标 prints as written), a number as its digits.
+ */
 function shownValue(field: SettingsField, value: CellValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (field.kind === 'date') {
     const d = parseDateCell(value);
     if (d.ok) return d.date;
   }
-  return cellText(value);
+  return typeof value === 'string' ? value.trim() : cellText(value);
 }
 
 /** What the form starts from: the sheet's value of each row, or the default a new 设置 would get. */
@@ -80,6 +100,8 @@ export function settingsProblems(values: SettingsValues): SettingsProblem[] {
     if ((f.kind === 'range' || f.kind === 'ranges') && (parseDateRanges(v) === null || (f.kind === 'range' && parseDateRanges(v)!.length !== 1)))
       problems.push({ id: f.id, messageKey: 'settings.invalid.range' });
     if (f.kind === 'cadence' && parseCadence(v) === 'invalid') problems.push({ id: f.id, messageKey: 'settings.invalid.cadence' });
+    if (f.kind === 'keyFocusCadence' && parseCadence(v) === 'invalid') problems.push({ id: f.id, messageKey: 'settings.invalid.keyFocusCadence' });
+    if (f.kind === 'count' && parseCount(v) === null) problems.push({ id: f.id, messageKey: 'settings.invalid.count' });
   }
   const start = parseDateCell((values.termStart ?? '').trim());
   const end = parseDateCell((values.termEnd ?? '').trim());
@@ -90,7 +112,7 @@ export function settingsProblems(values: SettingsValues): SettingsProblem[] {
 /** A value as the sheet should hold it: a cadence of whole days as a number (as the defaults are), dates as 2026-09-01 text. */
 function cellOf(field: SettingsField, text: string): CellValue {
   const s = text.trim();
-  if (field.kind === 'cadence' && /^\d{1,3}$/.test(s)) return Number(s);
+  if ((field.kind === 'cadence' || field.kind === 'keyFocusCadence' || field.kind === 'count') && /^\d{1,4}$/.test(s)) return Number(s);
   if (field.kind === 'date') {
     const d = parseDateCell(s);
     if (d.ok) return d.date;

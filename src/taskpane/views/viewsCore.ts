@@ -35,4 +35,4 @@ export async function maintain(snapshot: WorkbookSnapshot, options: Omit<Mainten
 // The 设置 screen: the 帮扶人员 form and the 设置 form plan their writes here.
 export { readMentorRows, mentorProblems, addMentorOps, editMentorOps, removeMentorOps, MENTOR_FORM_COLUMNS } from '../../core/pairing/mentorEdits';
 export { MENTOR_KINDS } from '../../core/pairing/types';
-export { SETTINGS_FIELDS, readSettingsForm, settingsProblems, settingsChanges, settingsFormOps } from '../../core/workflow/settingsForm';
+export { SETTINGS_FIELDS, SETTINGS_SECTIONS, readSettingsForm, settingsProblems, settingsChanges, settingsFormOps } from '../../core/workflow/settingsForm';

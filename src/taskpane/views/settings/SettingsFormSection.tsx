@@ -1,13 +1,23 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../../core/i18n';
-import type { SettingsField } from '../../../core/workflow/settingsForm';
+import type { SettingsField, SettingsSection } from '../../../core/workflow/settingsForm';
 import { useViewStyles } from '../styles';
 import type { SettingsData, SettingsState } from '../useSettings';
 
-const HINTS: Partial<Record<SettingsField['kind'], string>> = { range: 'settings.hint.range', ranges: 'settings.hint.ranges', cadence: 'settings.hint.cadence' };
+const HINTS: Partial<Record<SettingsField['kind'], string>> = {
+  range: 'settings.hint.range',
+  ranges: 'settings.hint.ranges',
+  cadence: 'settings.hint.cadence',
+  keyFocusCadence: 'settings.hint.keyFocus',
+  count: 'settings.hint.count',
+};
+const FIELD_HINTS: Readonly<Record<string, string>> = { homeVisit: 'settings.hint.homeVisit', juniorGoals: 'settings.hint.juniorGoals' };
 
-/** The school, its term and holidays, and the contact cadences: one form over the 设置 rows, saved together. */
+/**
+ * The school, its term and holidays, the contact cadences, the key-focus children's cadences and goals, and
+ * the mentors' default capacities: one form over the 设置 rows, saved together.
+ */
 export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data: SettingsData; lang: Lang }) {
   const styles = useViewStyles();
   const [values, setValues] = useState<Record<string, string>>({ ...data.form });
@@ -22,7 +32,7 @@ export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data:
   };
   const field = (f: SettingsField) => {
     const problem = problemOf(f.id);
-    const hint = f.id === 'homeVisit' ? 'settings.hint.homeVisit' : HINTS[f.kind];
+    const hint = FIELD_HINTS[f.id] ?? HINTS[f.kind];
     return (
       <Field
         key={f.id}
@@ -41,8 +51,8 @@ export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data:
       </Field>
     );
   };
-  const section = (id: 'school' | 'cadence') => (
-    <section className={styles.form} aria-labelledby={`settings-${id}`}>
+  const section = (id: SettingsSection) => (
+    <section key={id} className={styles.form} aria-labelledby={`settings-${id}`}>
       <Text as="h3" id={`settings-${id}`} weight="semibold">
         {t(lang, `settings.section.${id}`)}
       </Text>
@@ -51,8 +61,7 @@ export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data:
   );
   return (
     <>
-      {section('school')}
-      {section('cadence')}
+      {data.core.SETTINGS_SECTIONS.map(section)}
       <div className={styles.row}>
         <Button appearance="primary" disabled={s.busy || !changed} onClick={save}>
           {t(lang, 'settings.save')}
