@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { catalogue, LANGS, t } from '../src/core/i18n';
+import { catalogue, LANGS, registerMessages, t } from '../src/core/i18n';
 import { formatIcu, icuArguments, parseIcu } from '../src/core/i18n/icu';
 import '../src/core/i18n/all';
 
@@ -79,5 +79,12 @@ describe('message catalogue', () => {
   it('fills placeholders and shows unknown keys visibly', () => {
     expect(t('en-US', 'app.name')).toMatch(/Care/);
     expect(t('zh-CN', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('gives every key the text of the domain registered last, also after a lookup (the merged table is rebuilt)', () => {
+    for (const lang of LANGS) for (const [key, text] of Object.entries(catalogue(lang))) if (!text.includes('{')) expect([key, t(lang, key)]).toEqual([key, text]);
+    expect(t('en-US', 'test.i18n.late')).toBe('test.i18n.late');
+    registerMessages({ 'zh-CN': { 'test.i18n.late': '后加', 'app.name': '另一个名字' }, 'en-US': { 'test.i18n.late': 'late {n}', 'app.name': 'Another name' } });
+    expect([t('zh-CN', 'test.i18n.late'), t('en-US', 'test.i18n.late', { n: 2 }), t('en-US', 'app.name')]).toEqual(['后加', 'late 2', 'Another name']);
   });
 });
