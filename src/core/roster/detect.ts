@@ -241,9 +241,11 @@ function roleOf(sub: string): Role | undefined {
 }
 
 function composeGroup(group: string, role: string): FieldKey | null {
+  // Most cuts of a header (and of every data cell the header scan reads) start with no group head at all.
   const g = GROUPS[group];
+  if (!g) return null;
   const r = roleOf(role);
-  return (g && r && ROLE_FIELDS[g][r]) || null;
+  return (r && ROLE_FIELDS[g][r]) || null;
 }
 
 /** The field of a sub-header under a group head: its role there, or a field it names itself that can be the group's. */

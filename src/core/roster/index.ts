@@ -70,8 +70,15 @@ function isEmptyWorkbook(workbook: WorkbookSnapshot): boolean {
   return workbook.sheets.every((s) => s.values.every((line) => !line || line.every((v) => isBlank(v))));
 }
 
-/** Which sheet and layout to check: an explicit sheet, else the saved one, else the best detected. */
-export function resolveLayout(workbook: WorkbookSnapshot, options: Pick<CheckOptions, 'sheet' | 'override'>): RosterLayout {
+/**
+ * Which sheet and layout to check: an explicit sheet, else the saved one, else the best detected.
+ * `detected` gives findRosterLayouts(workbook), for a caller that needs it again (resolveLayouts).
+ */
+export function resolveLayout(
+  workbook: WorkbookSnapshot,
+  options: Pick<CheckOptions, 'sheet' | 'override'>,
+  detected: () => readonly RosterLayout[] = () => findRosterLayouts(workbook),
+): RosterLayout {
   const override = options.override;
   const wanted = options.sheet ?? override?.sheet;
   if (wanted !== undefined) {
@@ -86,7 +93,7 @@ export function resolveLayout(workbook: WorkbookSnapshot, options: Pick<CheckOpt
     // A saved sheet that was renamed or deleted is not fatal: detect again. A sheet the user names now is.
     if (options.sheet !== undefined) throw new RosterNotFoundError('sheetMissing', { sheet: wanted });
   }
-  const best = findRosterLayouts(workbook)[0];
+  const best = detected()[0];
   if (!best) throw new RosterNotFoundError(isEmptyWorkbook(workbook) ? 'emptyWorkbook' : 'noRoster');
   const sheet = findSheet(workbook, best.sheet)!;
   const pins = override && override.sheet === undefined ? override : undefined;
@@ -165,19 +172,27 @@ export function resolveLayouts(workbook: WorkbookSnapshot, options: Pick<CheckOp
         layouts.map((l) => (l.fromSaved ? l : { ...l, fromSaved: true })),
       );
   }
-  const primary = withSheetClass(workbook, resolveLayout(workbook, options), today);
+  // Every sheet's header is scanned once (40 class sheets: each scan reads 40 rows across every column).
+  let found: RosterLayout[] | undefined;
+  const detected = () => (found ??= findRosterLayouts(workbook));
+  const primary = withSheetClass(workbook, resolveLayout(workbook, options, detected), today);
   if (options.sheet !== undefined || override?.sheet !== undefined) return [primary];
-  return inWorkbookOrder(workbook, classSheetsLike(workbook, primary, override, today));
+  return inWorkbookOrder(workbook, classSheetsLike(workbook, primary, override, today, detected()));
 }
 
 /** The primary sheet and its siblings, when every one of them is named (or titled) for a class or grade; else the primary alone. */
-function classSheetsLike(workbook: WorkbookSnapshot, primary: RosterLayout, override: MappingOverride | undefined, today: IsoDate): RosterLayout[] {
-  const signature = headerSignature(detectSheetLayout(findSheet(workbook, primary.sheet)!) ?? primary);
+function classSheetsLike(
+  workbook: WorkbookSnapshot,
+  primary: RosterLayout,
+  override: MappingOverride | undefined,
+  today: IsoDate,
+  detected: readonly RosterLayout[],
+): RosterLayout[] {
+  // The primary was detected (an explicit or saved sheet never gets here): its layout is among `detected`.
+  const signature = headerSignature(detected.find((l) => l.sheet === primary.sheet) ?? detectSheetLayout(findSheet(workbook, primary.sheet)!) ?? primary);
   const classLike = (l: RosterLayout) => sheetClassOf(findSheet(workbook, l.sheet)!, l, today) !== undefined;
   if (!classLike(primary)) return [primary];
-  const siblings = findRosterLayouts(workbook).filter(
-    (l) => l.sheet !== primary.sheet && findSheet(workbook, l.sheet)!.visible !== false && headerSignature(l) === signature && classLike(l),
-  );
+  const siblings = detected.filter((l) => l.sheet !== primary.sheet && findSheet(workbook, l.sheet)!.visible !== false && headerSignature(l) === signature && classLike(l));
   if (siblings.length === 0) return [primary];
   return [primary, ...siblings.map((l) => withSheetClass(workbook, applyOverride(findSheet(workbook, l.sheet)!, l, override, primary) ?? l, today))];
 }
