@@ -60,18 +60,30 @@ function datedPairings(records: readonly RosterRecord[], rows: ChildFilesInput['
   });
 }
 
+/**
+ * The children's files. 联系卡 and 成长记录 (and the record lines behind them) are built when first read:
+ * `apply` writes them only on demand, and for 50,000 children 联系卡 alone is 800,000 rows.
+ */
 export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInput): ChildFilesPlan {
   const settings = readCardSettings(workbook, input.schoolNameLabel);
   const children = cardChildren(input.records, input.pairing, mentorPhones(workbook, input.pairing));
   const chosen = filterChildren(children, input.filter ?? {}, input.normalizeClass);
   const { lang, today } = input;
-  const entries = recordEntriesByChild(lang, { log: input.log, ...input.life, pairings: datedPairings(input.records, input.pairing.rows) }, input.period);
+  let entries: ReadonlyMap<number, readonly RecordEntry[]> | undefined;
+  let cards: PlanOp | undefined;
+  let records: PlanOp | undefined;
   return {
     children,
     chosen,
-    entries,
-    cards: contactCardsSheetOp(chosen, { lang, today, settings }),
-    records: growthRecordSheetOp(chosen, entries, { lang, today, period: input.period, schoolName: settings.schoolName }),
+    get entries() {
+      return (entries ??= recordEntriesByChild(lang, { log: input.log, ...input.life, pairings: datedPairings(input.records, input.pairing.rows) }, input.period));
+    },
+    get cards() {
+      return (cards ??= contactCardsSheetOp(chosen, { lang, today, settings }));
+    },
+    get records() {
+      return (records ??= growthRecordSheetOp(chosen, this.entries, { lang, today, period: input.period, schoolName: settings.schoolName }));
+    },
     supportPlans: planSupportPlans(workbook, children, today, settings.juniorGoals, input.normalizeClass),
   };
 }
