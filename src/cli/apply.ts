@@ -50,24 +50,50 @@ const WRITTEN_KEYS: Readonly<Record<ApplyResult['written'][number]['what'], stri
   unmarked: 'cli.apply.sheet.cells',
 };
 
+/** What `apply` tells the user about a plan, in counts: taken before the plan's ops are written. */
+export interface ApplyCounts {
+  readonly pairing: { readonly children: number; readonly withTeacher: number; readonly withBuddy: number; readonly unpaired: number };
+  readonly reminders: { readonly overdue: number; readonly week: number };
+  readonly findings: MaintenancePlan['findings']['counts'];
+}
+
+export function applyCounts(m: MaintenancePlan): ApplyCounts {
+  const s = m.pairing.stats;
+  let overdue = 0;
+  let week = 0;
+  for (const i of m.contacts.reminders.items) {
+    if (i.status === 'overdue') overdue++;
+    else if (i.status === 'today' || i.status === 'thisWeek') week++;
+  }
+  return {
+    pairing: { children: s.children, withTeacher: s.withTeacher, withBuddy: s.withBuddy, unpaired: s.unpaired.length },
+    reminders: { overdue, week },
+    findings: m.findings.counts,
+  };
+}
+
 /** What `apply` tells the user: the sheets written, then pairing, reminders and findings in counts (never names). */
-export function applyReport(output: string, result: ApplyResult, m: MaintenancePlan, lang: Lang): string {
+export function applyReport(output: string, result: ApplyResult, counts: ApplyCounts, lang: Lang): string {
   const lines = [t(lang, 'cli.apply.written', { path: output })];
   for (const w of result.written) lines.push('  ' + t(lang, WRITTEN_KEYS[w.what], { sheet: w.sheet, rows: w.rows }));
   for (const d of result.degraded) lines.push('  ' + t(lang, 'cli.apply.degraded', { what: t(lang, d) }));
-  const s = m.pairing.stats;
-  lines.push(t(lang, 'cli.apply.pairing', { children: s.children, withTeacher: s.withTeacher, withBuddy: s.withBuddy, unpaired: s.unpaired.length }));
-  const items = m.contacts.reminders.items;
-  lines.push(
-    t(lang, 'cli.apply.reminders', {
-      overdue: items.filter((i) => i.status === 'overdue').length,
-      week: items.filter((i) => i.status === 'today' || i.status === 'thisWeek').length,
-    }),
-  );
-  const c = m.findings.counts;
+  lines.push(t(lang, 'cli.apply.pairing', counts.pairing));
+  lines.push(t(lang, 'cli.apply.reminders', counts.reminders));
+  const c = counts.findings;
   const total = c.errors + c.warnings;
   lines.push(total === 0 ? t(lang, 'cli.apply.clean') : t(lang, 'cli.apply.findings', { ...c.byDomain, errors: c.errors, warnings: c.warnings }));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Open, read and plan, keeping only what writing and the report need: the port, the plan's ops and the
+ * counts. The snapshot and the rest of the plan (records, pairs, reminder items — about 150 MB for
+ * 50,000 children) are garbage before the sheets are written, where apply's memory peaks.
+ */
+async function planned(file: string, today: IsoDate, lang: Lang, sheets: readonly string[] | undefined, cards: boolean) {
+  const { port, snapshot, format } = await openWorkbook(file, lang);
+  const m = maintain(snapshot, file, today, lang, undefined, sheets, cards);
+  return { port, format, plan: m.plan, counts: applyCounts(m) };
 }
 
 export const applyCommand: CliCommand = {
@@ -79,14 +105,13 @@ export const applyCommand: CliCommand = {
   options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION, cards: { takesValue: false } },
   run: writesWorkbook(
     async ({ inputs: [file], today, args }, ctx) => {
-      const { port, snapshot, format } = await openWorkbook(file, ctx.lang);
-      const plan = maintain(snapshot, file, today, ctx.lang, undefined, listOption(args, 'sheet'), args.options.has('cards'));
-      const result = await port.apply(plan.plan).catch((e) => portFailure(e, file, ctx.lang));
+      const { port, format, plan, counts } = await planned(file, today, ctx.lang, listOption(args, 'sheet'), args.options.has('cards'));
+      const result = await port.apply(plan).catch((e) => portFailure(e, file, ctx.lang));
       return {
         bytes: port.save(),
         // An .xls, .csv … cannot be updated: say first, in one line, where the result went instead.
-        report: (output) => (isConverted(format) ? t(ctx.lang, 'file.converted', { format, saveAs: output }) + '\n' : '') + applyReport(output, result, plan, ctx.lang),
-        exit: plan.findings.counts.errors > 0 ? EXIT.findings : EXIT.ok,
+        report: (output) => (isConverted(format) ? t(ctx.lang, 'file.converted', { format, saveAs: output }) + '\n' : '') + applyReport(output, result, counts, ctx.lang),
+        exit: counts.findings.errors > 0 ? EXIT.findings : EXIT.ok,
         source: format,
       };
     },

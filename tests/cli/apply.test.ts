@@ -4,9 +4,11 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli as runInProcess } from '../../src/cli/run';
+import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { CARD_ROWS } from '../../src/core/cards';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
+import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { smallSchool, TODAY } from '../workflow/small-school';
 import { FIXTURES, ROOT, runCli } from './run-cli';
@@ -54,6 +56,19 @@ describe('apply as a child process', () => {
 });
 
 describe('apply in process', () => {
+  it('reports the pairing and the reminders in the counts of the plan it wrote', async () => {
+    const out = path.join(dir, 'counts.xlsx');
+    const r = await run(['apply', school, '-o', out, '--today', TODAY]);
+    const m = planMaintenance(await read(school), { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
+    const items = m.contacts.reminders.items;
+    const overdue = items.filter((i) => i.status === 'overdue').length;
+    const week = items.filter((i) => i.status === 'today' || i.status === 'thisWeek').length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`提醒：逾期 ${overdue} 项，今天和本周到期 ${week} 项。`);
+    const s = m.pairing.stats;
+    expect(r.stdout).toContain(`结对：${s.children} 名儿童，${s.withTeacher} 名有帮扶教师，${s.withBuddy} 名有学习帮手，${s.unpaired.length} 项未能配对。`);
+  });
+
   it('refuses to write over its input however the path is spelled, and leaves it as it was', async () => {
     const link = path.join(dir, 'link.xlsx');
     if (!existsSync(link)) symlinkSync(school, link);
