@@ -6,53 +6,31 @@
  * inserted whole from the prebuilt file; at 1.12 they are written cell by cell. Both are previewed first
  * and undone from the pane. Then the de-identified copy opens as a new workbook.
  */
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
+import { fakeOfficeScript, openInExcel } from './excel/open';
 import { button, expectedSampleCheck, idle, runCheck, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
 
-let fakeOfficeJs: string;
+let script: string;
 let server: StaticServer;
 beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), 'fake-office-'));
-  try {
-    await build({
-      entryPoints: [resolve(__dirname, 'excel/fake-office.ts')],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2019',
-      outfile: join(out, 'office.js'),
-      logLevel: 'silent',
-    });
-    fakeOfficeJs = readFileSync(join(out, 'office.js'), 'utf8');
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-  server = await serveDist();
+  [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
 });
 afterAll(async () => {
   await server?.close();
 });
 
-/** Open taskpane.html as Excel would, with the sample roster as the open workbook. */
-async function openInExcel(session: Session, lang: Lang, api: number): Promise<void> {
-  const { page, context } = session;
-  await context.route(CDN_OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs }));
-  await page.addInitScript((setup) => Object.assign(window, { __excelTest: setup }), { workbook: SAMPLE().toString('base64'), api, language: lang });
-  // The pane takes today from the clock; the expected findings are for the tests' fixed day.
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await page.goto(`${server.origin}/taskpane.html`);
-  await button(page, lang, 'ui.action.check').waitFor();
+/** Open taskpane.html as Excel would, with the sample roster as the open workbook; the expected findings are for TODAY. */
+async function openSampleInExcel(session: Session, lang: Lang, api: number): Promise<void> {
+  await openInExcel(session, { origin: server.origin, script, workbook: SAMPLE(), lang, api, today: TODAY });
+  await button(session.page, lang, 'ui.action.check').waitFor();
 }
 
 const sheetNames = (page: Page) =>
@@ -77,7 +55,7 @@ describe.each([
 
   it('checks the roster, previews the roll-up, adds its sheets to the open workbook and undoes them', async () => {
     const { page, problems } = session;
-    await openInExcel(session, lang, api);
+    await openSampleInExcel(session, lang, api);
     const before = await sheetNames(page);
     // The pane says up front what this Excel cannot do: nothing on current Excel; at 1.12 among others
     // that the roll-up will be written cell by cell (and that merged cells cannot be read).

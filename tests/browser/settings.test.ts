@@ -2,17 +2,17 @@
  * The 设置 screen and the pane's one undo, in the standalone page with the bundled sample (a teacher
  * without Excel, the grid read-only): a mentor added from the form reaches 帮扶人员 and 结对 offers them;
  * a term date changed reaches 设置 and 今日's items follow the new term; 生成校验结果 with marks is undone
- * and the roster is as it was; the undo button keeps its label across tabs. Screenshots at 350 px.
+ * and the roster is as it was; the undo button keeps its label across tabs. In the Excel pane: a key-focus
+ * cadence set in the form is what 今日 and 提醒事项 count by; the screen fits 350 px. Screenshots at 350 px.
  */
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import * as XLSX from '@e965/xlsx';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
+import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
 import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
@@ -36,6 +36,26 @@ async function openSettings(page: Page, lang: Lang): Promise<void> {
   await page.getByTestId('settings-view').waitFor();
   await page.getByTestId('settings-mentors').waitFor();
   await idle(page, lang);
+}
+
+/**
+ * Type `values` into the 设置 form (field id -> text), ask for the preview and wait for it: the sequence
+ * every settings change here goes through. Returns the preview, not yet confirmed.
+ */
+async function previewSettings(page: Page, lang: Lang, values: Readonly<Record<string, string>>): Promise<Locator> {
+  for (const [id, value] of Object.entries(values)) await page.locator(`[data-setting="${id}"]`).fill(value);
+  await button(page, lang, 'settings.save').click();
+  const preview = page.getByTestId('write-preview');
+  await preview.getByText(t(lang, 'settings.preview.settings')).waitFor();
+  return preview;
+}
+
+/** A screenshot of the page as a 350 px task pane shows it; the viewport is put back to `width` after. */
+async function screenshotAt350(page: Page, name: string, before?: () => Promise<unknown>, width = 1280): Promise<void> {
+  await page.setViewportSize({ width: 350, height: 800 });
+  await before?.();
+  await screenshot(page, name);
+  await page.setViewportSize({ width, height: 800 });
 }
 
 async function undoLabel(page: Page, lang: Lang): Promise<string> {
@@ -132,16 +152,9 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     // 今日 for her, before and after the term is moved back to 2026-08-17 (summer ending the day before).
     const overdueBefore = await overdueFor(page, lang, MENTOR);
     await openSettings(page, lang);
-    await page.locator('[data-setting="termStart"]').fill('2026-08-17');
-    await page.locator('[data-setting="summer"]').fill('2026-07-11~2026-08-16');
-    await button(page, lang, 'settings.save').click();
-    const preview = page.getByTestId('write-preview');
-    await preview.getByText(t(lang, 'settings.preview.settings')).waitFor();
+    const preview = await previewSettings(page, lang, { termStart: '2026-08-17', summer: '2026-07-11~2026-08-16' });
     expect(await preview.getByText('2026-08-17', { exact: false }).count()).toBeGreaterThan(0);
-    await page.setViewportSize({ width: 350, height: 800 });
-    await preview.scrollIntoViewIfNeeded();
-    await screenshot(page, 'zh-settings-1-preview');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotAt350(page, 'zh-settings-1-preview', () => preview.scrollIntoViewIfNeeded());
     await confirmWrite(page, lang);
     expect(await undoLabel(page, lang)).toContain(SHEETS.settings);
     const overdueAfter = await overdueFor(page, lang, MENTOR);
@@ -172,9 +185,7 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     await page.getByTestId('summary-figures').waitFor();
     await idle(page, lang);
     expect(await undoLabel(page, lang)).toBe(label);
-    await page.setViewportSize({ width: 350, height: 800 });
-    await screenshot(page, 'zh-settings-2-undo');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshotAt350(page, 'zh-settings-2-undo');
     await page.getByTestId('undo-button').click();
     await page
       .getByTestId('notice')
@@ -209,9 +220,7 @@ describe('the 设置 screen in English at 350 px', () => {
     await openSample(page, server.origin, lang);
     await page.setViewportSize({ width: 350, height: 800 });
     await openSettings(page, lang);
-    await page.locator('[data-setting="schoolName"]').fill('Shiqiao Primary');
-    await button(page, lang, 'settings.save').click();
-    await page.getByTestId('write-preview').waitFor();
+    await previewSettings(page, lang, { schoolName: 'Shiqiao Primary' });
     await confirmWrite(page, lang);
     expect(await undoLabel(page, lang)).toMatch(/the 设置 \(settings\) sheet/);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -237,28 +246,12 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane at 350 px (%s)', (lang) => {
-  const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
   let server: StaticServer;
   let session: Session;
-  let fakeOfficeJs: string;
+  let script: string;
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'fake-office-'));
-    try {
-      await build({
-        entryPoints: [resolve(__dirname, 'excel/fake-office.ts')],
-        bundle: true,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2019',
-        outfile: join(out, 'office.js'),
-        logLevel: 'silent',
-      });
-      fakeOfficeJs = readFileSync(join(out, 'office.js'), 'utf8');
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-    server = await serveDist();
+    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
     session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
     session.page.setDefaultTimeout(30_000);
   });
@@ -268,12 +261,8 @@ describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane 
   });
 
   it('fits: no horizontal overflow with the mentor form and the mapping open', async () => {
-    const { page, context, problems } = session;
-    await context.route(CDN_OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOfficeJs }));
-    const workbook = readFileSync(join(DIST, 'assets/sample-roster.xlsx')).toString('base64');
-    await page.addInitScript((setup) => Object.assign(window, { __excelTest: setup }), { workbook, api: 12, language: lang });
-    await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-    await page.goto(`${server.origin}/taskpane.html`);
+    const { page, problems } = session;
+    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 12, today: TODAY });
     await button(page, lang, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await openSettings(page, lang);
@@ -286,6 +275,90 @@ describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane 
       .screenshot({ path: join(resolve(__dirname, '../../test-output/screenshots'), `${lang === 'zh-CN' ? 'zh' : 'en'}-settings-excel-350.png`) });
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `${lang === 'zh-CN' ? 'zh' : 'en'}-settings-excel-350-top`);
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * A class of two written by SheetJS: 李明 is a key-focus child (是否重点帮扶 是), 张华 is not; 王芳 is their
+ * class teacher; both had a talk on 2026-10-15. No 设置 yet: the form's first save creates it.
+ */
+function keyFocusClass(): Buffer {
+  const book = XLSX.utils.book_new();
+  const sheet = (rows: unknown[][], name: string) => XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+  sheet(
+    [
+      ['姓名', '性别', '出生日期', '班级', '监护人姓名', '监护人电话', '是否重点帮扶'],
+      ['李明', '男', '2016-03-12', '三(1)班', '李大山', '13812345678', '是'],
+      ['张华', '女', '2016-05-20', '三(1)班', '张桂英', '13912345678', '否'],
+    ],
+    '花名册',
+  );
+  sheet(
+    [
+      ['姓名', '类别', '班级', '联系电话', '可帮扶人数'],
+      ['王芳', '班主任', '三(1)班', '13700001111', 3],
+    ],
+    SHEETS.mentors,
+  );
+  sheet(
+    [
+      ['日期', '学生', '班级', '类型', '对象', '记录人', '内容', '需跟进', '跟进期限'],
+      ['2026-10-15', '李明', '三(1)班', '谈心', '学生', '王芳', '谈学习', '否', ''],
+      ['2026-10-15', '张华', '三(1)班', '谈心', '学生', '王芳', '谈学习', '否', ''],
+    ],
+    SHEETS.log,
+  );
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)', () => {
+  const lang: Lang = 'zh-CN';
+  const today = '2026-10-20';
+  let server: StaticServer;
+  let session: Session;
+  let script: string;
+
+  beforeAll(async () => {
+    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
+    session = await openSession({ locale: lang });
+    session.page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('is what 今日 and 提醒事项 count by: a talk five days ago is due this week, and overdue for a key-focus child every 3 days', async () => {
+    const { page, problems } = session;
+    // At ExcelApi 1.12 the pane keeps the undo itself (at 1.20 it is Excel's own): its button names 设置.
+    await openInExcel(session, { origin: server.origin, script, workbook: keyFocusClass(), lang, api: 12, today });
+    const overdueBefore = await overdueFor(page, lang, '王芳');
+
+    await openSettings(page, lang);
+    const field = t(lang, 'settings.field.keyFocusTalk');
+    const preview = await previewSettings(page, lang, { keyFocusTalk: '3' });
+    await preview.getByText(t(lang, 'settings.preview.change', { field, before: t(lang, 'settings.preview.blank'), after: '3' })).waitFor();
+    await confirmWrite(page, lang);
+    expect(await undoLabel(page, lang)).toContain(SHEETS.settings);
+    expect((await sheetValues(page, SHEETS.settings))?.find((r) => r[0] === '重点帮扶对象谈心周期（天）')?.[1]).toBe(3);
+
+    // 今日: one more overdue item, 李明's talk; 张华's stays due this week.
+    expect(await overdueFor(page, lang, '王芳')).toBe(overdueBefore + 1);
+
+    // 提醒事项, written by 汇总's 一键更新全部, says the same.
+    await paneTab(page, lang, 'views.tab.summary').click();
+    await page.getByTestId('summary-figures').waitFor();
+    await idle(page, lang);
+    await button(page, lang, 'views.summary.updateAll').click();
+    await page.getByTestId('write-preview').waitFor();
+    await confirmWrite(page, lang);
+    const reminders = (await sheetValues(page, SHEETS.reminders)) ?? [];
+    const talk = t(lang, 'reminders.kind.talk');
+    const talkOf = (child: string) => reminders.filter((r) => r[2] === child && String(r[4]).includes(talk));
+    expect(talkOf('李明').map((r) => r[0])).toEqual([t(lang, 'reminders.status.overdue')]);
+    expect(String(talkOf('李明')[0][6])).toContain(t(lang, 'reminders.note.keyFocus'));
+    expect(talkOf('张华').map((r) => r[0])).toEqual([t(lang, 'reminders.status.thisWeek')]);
     expect(problems).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The production pane (dist/taskpane.html) opened as Excel opens it, with Microsoft's office.js replaced
- * by a bundle of the Office double (fake-office.ts): for browser tests that need the Excel path.
- * (tests/browser/excel.test.ts builds the same bundle itself.)
+ * by a bundle of the Office double (fake-office.ts): for browser tests that need the Excel path
+ * (excel.test.ts, settings.test.ts, fit.test.ts, life.test.ts, scripts/screenshots.ts).
  */
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
