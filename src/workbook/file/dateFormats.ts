@@ -30,6 +30,11 @@ const IMPLICIT_DATE_FORMATS: Readonly<Record<number, string>> = {
   58: 'm"月"d"日"',
 };
 
+/** The zh-CN code of an implicit date format id (27–36, 50–58), or undefined for any other id. */
+export function implicitDateFormat(id: number): string | undefined {
+  return Object.prototype.hasOwnProperty.call(IMPLICIT_DATE_FORMATS, id) ? IMPLICIT_DATE_FORMATS[id] : undefined;
+}
+
 /**
  * styles.xml with a <numFmt> for each implicit date id its cell formats use but do not define, or null
  * when nothing is missing. Only the copy handed to SheetJS gets this: SheetJS then reports those cells'

@@ -6,8 +6,9 @@ import { PortError } from '../port';
 import { dateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
 import { NumberFormatRunsBuilder } from '../../core/numberFormat';
 import { withImplicitDateFormats } from './dateFormats';
-import { CONTENT_TYPE } from './pkg';
-import { attr, fromUtf8, utf8 } from './xml';
+import { readCellFormats, readSharedStrings, scanSheet, usesDate1904, type WorkbookCells } from './cellScan';
+import { CONTENT_TYPE, Pkg, relIs } from './pkg';
+import { attr, decodePart, fromUtf8, utf8 } from './xml';
 import { findPart, type Parts } from './zip';
 
 /**
@@ -41,16 +42,23 @@ interface SheetJsCell {
   z?: string;
 }
 
-/** The styles part SheetJS reads: the first one [Content_Types].xml declares. */
-function stylesPart(parts: Parts): string | undefined {
+const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
+
+/** The part [Content_Types].xml declares first with this content type (how SheetJS finds styles and strings). */
+function declaredPart(parts: Parts, contentType: string): string | undefined {
   const ctPath = findPart(parts, '[Content_Types].xml');
   const ct = ctPath ? parts.get(ctPath) : undefined;
   if (!ct) return undefined;
   for (const m of fromUtf8(ct).matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) {
-    if (attr(m[0], 'ContentType') !== CONTENT_TYPE.styles) continue;
+    if (attr(m[0], 'ContentType') !== contentType) continue;
     return findPart(parts, (attr(m[0], 'PartName') ?? '').replace(/^\//, ''));
   }
   return undefined;
+}
+
+/** The styles part SheetJS reads: the first one [Content_Types].xml declares. */
+function stylesPart(parts: Parts): string | undefined {
+  return declaredPart(parts, CONTENT_TYPE.styles);
 }
 
 /** Hand SheetJS the parts we already unzipped (fflate is faster than its own inflate). */
@@ -189,6 +197,131 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
       dateFormats: { date1904, columns: dates.result() },
       numberFormats: formats.result(),
     });
+  }
+  return out;
+}
+
+/** A part's text, or undefined when the package lacks it. */
+function partText(parts: Parts, path: string | undefined): string | undefined {
+  const real = path === undefined ? undefined : findPart(parts, path);
+  const bytes = real === undefined ? undefined : parts.get(real);
+  return bytes ? decodePart(bytes).text : undefined;
+}
+
+/** Shared strings, cell formats and the date system: what every sheet's cells refer to. */
+function workbookCells(pkg: Pkg, parts: Parts): WorkbookCells {
+  const wbPath = pkg.workbookPath();
+  const rels = pkg.rels(wbPath);
+  // The workbook's relationships name its parts (as Excel reads them); the content types are the fallback.
+  const related = (kind: string) => rels.find((r) => !r.external && relIs(r.type, kind) && pkg.has(r.path))?.path;
+  const strings = partText(parts, related('sharedStrings') ?? declaredPart(parts, SHARED_STRINGS_TYPE));
+  return {
+    strings: strings === undefined ? [] : readSharedStrings(strings),
+    formats: readCellFormats(partText(parts, related('styles') ?? stylesPart(parts))),
+    date1904: usesDate1904(pkg.requireText(wbPath)),
+  };
+}
+
+/** Collects one sheet's cells as the scanner hands them over, then lays them out as SheetValues. */
+class SheetCells {
+  private readonly values: (CellValue[] | undefined)[] = [];
+  private readonly formats: ((string | undefined)[] | undefined)[] = [];
+
+  readonly add = (row: number, col: number, value: CellValue, format: string | undefined): void => {
+    let line = this.values[row];
+    if (value === null) {
+      // An empty string cell still replaces what an earlier cell at its place held.
+      if (line && col < line.length) line[col] = null;
+      return;
+    }
+    if (!line) this.values[row] = line = [];
+    line[col] = value;
+    if (format !== undefined || this.formats[row]) (this.formats[row] ??= [])[col] = format;
+  };
+
+  result(
+    date1904: boolean,
+    merges: readonly { s: { r: number; c: number }; e: { r: number; c: number } }[],
+    kindOf: (code: string | undefined) => DateFormatKind | null,
+  ): SheetValues {
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    const dates = new DateRunsBuilder();
+    const numberFormats = new NumberFormatRunsBuilder();
+    for (let r = 0; r < this.values.length; r++) {
+      const line = this.values[r];
+      if (!line) continue;
+      const codes = this.formats[r];
+      let any = false;
+      for (let c = 0; c < line.length; c++) {
+        const v = line[c];
+        if (v === null || v === undefined) continue;
+        any = true;
+        if (c < left) left = c;
+        if (typeof v !== 'number') continue;
+        const code = codes?.[c];
+        if (code !== undefined && code !== 'General') numberFormats.add(r, c, code);
+        const kind = kindOf(code);
+        if (!kind) continue;
+        dates.add(r, c, kind);
+        // As readSheetValues: a 1904 workbook's dates move into the 1900 system here, once.
+        if (date1904 && kind !== 'time') line[c] = v + DAYS_1900_TO_1904;
+      }
+      if (any) {
+        if (top < 0) top = r;
+        bottom = r;
+      } else this.values[r] = undefined;
+    }
+    const values: CellValue[][] = [];
+    let blank: CellValue[] | undefined;
+    for (let r = top; top >= 0 && r <= bottom; r++) {
+      const src = this.values[r];
+      if (!src) {
+        values.push((blank ??= Object.freeze([]) as unknown as CellValue[]));
+        continue;
+      }
+      let end = src.length;
+      while (end > left && (src[end - 1] === null || src[end - 1] === undefined)) end--;
+      const line = new Array<CellValue>(end - left);
+      for (let c = 0; c < line.length; c++) line[c] = src[left + c] ?? null;
+      values.push(line);
+    }
+    return {
+      origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 },
+      values,
+      merges: merges.map((m) => ({ row: m.s.r, col: m.s.c, rowCount: m.e.r - m.s.r + 1, colCount: m.e.c - m.s.c + 1 })),
+      dateFormats: { date1904, columns: dates.result() },
+      numberFormats: numberFormats.result(),
+    };
+  }
+}
+
+/** readSheetValues by our own scanner (cellScan.ts) instead of SheetJS; same contract and output. */
+export function scanSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
+  const out = new Map<string, SheetValues>();
+  try {
+    const pkg = new Pkg(parts);
+    const cells = workbookCells(pkg, parts);
+    const kinds = new Map<string, DateFormatKind | null>();
+    const kindOf = (code: string | undefined): DateFormatKind | null => {
+      if (code === undefined || code === 'General') return null;
+      let kind = kinds.get(code);
+      if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
+      return kind;
+    };
+    const entries = pkg.sheets();
+    for (const name of names) {
+      const entry = entries.find((e) => e.name === name && e.kind === 'worksheet' && e.path);
+      const xml = entry && partText(parts, entry.path);
+      if (xml === undefined) continue;
+      const sheet = new SheetCells();
+      const merges = scanSheet(xml, cells, sheet.add);
+      out.set(name, sheet.result(cells.date1904, merges, kindOf));
+    }
+  } catch (e) {
+    if (e instanceof PortError) throw e;
+    throw new PortError('file.damaged');
   }
   return out;
 }
