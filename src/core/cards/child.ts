@@ -88,13 +88,21 @@ export function mentorPhones(workbook: WorkbookSnapshot, pairing: Pick<PairingRe
   return out;
 }
 
-export function cardChildren(records: readonly RosterRecord[], pairing: Pick<PairingResult, 'rows'>, phones: ReadonlyMap<string, string>): CardChild[] {
+/** The roster's children as their files print them; with `wanted`, only the records it picks (each keeps its roster index). */
+export function cardChildren(
+  records: readonly RosterRecord[],
+  pairing: Pick<PairingResult, 'rows'>,
+  phones: ReadonlyMap<string, string>,
+  wanted?: (r: RosterRecord) => boolean,
+): CardChild[] {
   // A roster may span class sheets whose rows repeat: a child is its sheet and row.
   const pairsByChild = new Map(pairing.rows.map((p) => [recordKey(p.child), p]));
   const helper = (name: string | null | undefined): Helper | null => (name ? { name, phone: phones.get(name) ?? null } : null);
-  return records.map((r, index) => {
+  const out: CardChild[] = [];
+  records.forEach((r, index) => {
+    if (wanted && !wanted(r)) return;
     const pair = pairsByChild.get(recordKey(r));
-    return {
+    out.push({
       index,
       ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
       row: r.row,
@@ -126,8 +134,9 @@ export function cardChildren(records: readonly RosterRecord[], pairing: Pick<Pai
       teacher: helper(pair?.teacher.mentor),
       buddy: helper(pair?.buddy.mentor),
       proxy: helper(pair?.proxy.mentor),
-    };
+    });
   });
+  return out;
 }
 
 /** Which children a sheet prints: the whole school, one class, or one child (by name, optionally in a class). */

@@ -15,7 +15,7 @@ import { contactCardsSheetOp } from './contactCards';
 import { recordEntriesByChild, type DatedPairing, type RecordEntry, type RecordSources } from './entries';
 import { growthRecordSheetOp, type RecordPeriod } from './records';
 import { readCardSettings } from './settings';
-import { planSupportPlans, type SupportPlanResult } from './supportPlans';
+import { planSupportPlans, readSupportPlans, type SupportPlanResult } from './supportPlans';
 
 export * from './child';
 export * from './contactCards';
@@ -61,29 +61,38 @@ function datedPairings(records: readonly RosterRecord[], rows: ChildFilesInput['
 }
 
 /**
- * The children's files. 联系卡 and 成长记录 (and the record lines behind them) are built when first read:
- * `apply` writes them only on demand, and for 50,000 children 联系卡 alone is 800,000 rows.
+ * The children's files. Every child's file, 联系卡 and 成长记录 (and the record lines behind them) are built
+ * when first read: `apply` writes them only on demand, and for 50,000 children 联系卡 alone is 800,000 rows.
  */
 export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInput): ChildFilesPlan {
   const settings = readCardSettings(workbook, input.schoolNameLabel);
-  const children = cardChildren(input.records, input.pairing, mentorPhones(workbook, input.pairing));
-  const chosen = filterChildren(children, input.filter ?? {}, input.normalizeClass);
   const { lang, today } = input;
+  const phones = mentorPhones(workbook, input.pairing);
+  let children: CardChild[] | undefined;
+  let chosen: CardChild[] | undefined;
   let entries: ReadonlyMap<number, readonly RecordEntry[]> | undefined;
   let cards: PlanOp | undefined;
   let records: PlanOp | undefined;
+  // 帮扶计划 needs only the key-focus children and those its rows name, not every child's file.
+  const plans = readSupportPlans(workbook, today);
+  const named = new Set(plans.rows.map((p) => p.name));
+  const planChildren = cardChildren(input.records, input.pairing, phones, (r) => r.keyFocus || named.has(r.name));
   return {
-    children,
-    chosen,
+    get children() {
+      return (children ??= cardChildren(input.records, input.pairing, phones));
+    },
+    get chosen() {
+      return (chosen ??= filterChildren(this.children, input.filter ?? {}, input.normalizeClass));
+    },
     get entries() {
       return (entries ??= recordEntriesByChild(lang, { log: input.log, ...input.life, pairings: datedPairings(input.records, input.pairing.rows) }, input.period));
     },
     get cards() {
-      return (cards ??= contactCardsSheetOp(chosen, { lang, today, settings }));
+      return (cards ??= contactCardsSheetOp(this.chosen, { lang, today, settings }));
     },
     get records() {
-      return (records ??= growthRecordSheetOp(chosen, this.entries, { lang, today, period: input.period, schoolName: settings.schoolName }));
+      return (records ??= growthRecordSheetOp(this.chosen, this.entries, { lang, today, period: input.period, schoolName: settings.schoolName }));
     },
-    supportPlans: planSupportPlans(workbook, children, today, settings.juniorGoals, input.normalizeClass),
+    supportPlans: planSupportPlans(workbook, planChildren, today, settings.juniorGoals, input.normalizeClass, plans),
   };
 }
