@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import { biffToXlsx, csvToXlsx, markupToXlsx, odsToXlsx } from '../../src/workbook/file/convert';
 import type { CellValue } from '../../src/core/cells';
 import { Pkg } from '../../src/workbook/file/pkg';
-import { readSheetValues, scanSheetValues, type SheetValues } from '../../src/workbook/file/read';
+import { readSheetValues, type SheetValues } from '../../src/workbook/file/read';
 import { openPackage } from '../../src/workbook/file/workbook';
 import { unzipPackage, type Parts } from '../../src/workbook/file/zip';
+import { readSheetValuesWithSheetJS } from '../helpers/sheetjsRead';
 import { buildQuirkFixture, QUIRK_FIXTURES } from '../producers/quirks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -121,8 +122,8 @@ describe('the own reader gives what SheetJS gave', () => {
     const pkg = opened(input);
     if (!pkg) return;
     expectSame(
-      outcome(() => scanSheetValues(pkg.parts, pkg.names)),
       outcome(() => readSheetValues(pkg.parts, pkg.names)),
+      outcome(() => readSheetValuesWithSheetJS(pkg.parts, pkg.names)),
     );
   });
 });

@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { cellAt, findSheet } from '../../src/core/snapshot';
 import { toExcelSerial } from '../../src/core/dates';
-import { openXlsx, readXlsxBare } from '../../src/workbook/file';
+import { openXlsx } from '../../src/workbook/file';
+import { readXlsxBare } from '../helpers/sheetjsRead';
 import { richWorkbook, richWorkbookParts, RICH_SHEETS } from './richWorkbook';
 import { seedXlsx } from './seed';
 

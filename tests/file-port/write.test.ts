@@ -139,7 +139,7 @@ describe('text safety', () => {
       findSheet(book, '文本')!
         .values.slice(1)
         .map((r) => r[0]),
-    ).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\nline2']); // SheetJS reads CRLF as LF
+    ).toEqual(['abc', '😀 全角（１）', 'a\rb', '_x0041_ stays', '\t<b>&amp;</b>"\'', 'half  surrogate', 'line1\r\nline2']); // CRLF comes back whole, as Excel reads _x000D_ and LF
   });
 
   it("stores formula-like text as text with Excel's quote prefix, keeping the cell's own style", async () => {

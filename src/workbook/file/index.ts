@@ -2,7 +2,6 @@
 export { openXlsx, type FileWorkbook, type OpenOptions } from './workbook';
 export { openSpreadsheet, type SpreadsheetOptions } from './open';
 export { isConverted, savedExtension, savedFileName, type SourceFormat } from './sniff';
-export { readXlsxBare, READ_OPTIONS } from './read';
 export { MARKS_NS } from './marks';
 export { newWorkbookWith } from './newWorkbook';
 export type { ChartLook, ChartSeriesLook, SheetLook } from './look';

@@ -1,50 +1,17 @@
-import * as XLSX from '@e965/xlsx';
-import type { CellRange, CellValue } from '../../core/cells';
+import type { CellValue } from '../../core/cells';
 import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
 import { dateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
 import { NumberFormatRunsBuilder } from '../../core/numberFormat';
-import { withImplicitDateFormats } from './dateFormats';
-import { readCellFormats, readSharedStrings, scanSheet, usesDate1904, type WorkbookCells } from './cellScan';
+import { readCellFormats, readSharedStrings, scanSheet, usesDate1904, type MergeRange, type WorkbookCells } from './cellScan';
 import { CONTENT_TYPE, Pkg, relIs } from './pkg';
-import { attr, decodePart, fromUtf8, utf8 } from './xml';
+import { attr, decodePart, fromUtf8 } from './xml';
 import { findPart, type Parts } from './zip';
-
-/**
- * SheetJS options for reading values: dense rows, no styles, no HTML, no formula text, no formatted
- * text, and ranges from the cells themselves (a stale <dimension> would cut data off). cellNF keeps
- * each cell's number-format code, so dates can be shown as dates: SheetJS looks the format up for
- * every cell anyway, and keeping it is one shared string reference per cell. Measured on the
- * 100,000-row bench roster (CPU, median of 8, interleaved): the port's read 8.69 s with it, 8.82 s
- * without, so no cost beyond the noise.
- */
-export const READ_OPTIONS: XLSX.ParsingOptions = {
-  dense: true,
-  cellStyles: false,
-  cellHTML: false,
-  cellFormula: false,
-  cellText: false,
-  cellNF: true,
-  cellDates: false,
-  nodim: true,
-  bookVBA: false,
-};
-
-// SheetJS keeps an error cell's BIFF code in `v`.
-const ERROR_CODES: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
-
-interface SheetJsCell {
-  t: string;
-  v?: unknown;
-  w?: string;
-  /** Number-format code (cellNF). */
-  z?: string;
-}
 
 const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
-/** The part [Content_Types].xml declares first with this content type (how SheetJS finds styles and strings). */
+/** The part [Content_Types].xml declares first with this content type (where SheetJS looked for styles and strings). */
 function declaredPart(parts: Parts, contentType: string): string | undefined {
   const ctPath = findPart(parts, '[Content_Types].xml');
   const ct = ctPath ? parts.get(ctPath) : undefined;
@@ -56,150 +23,7 @@ function declaredPart(parts: Parts, contentType: string): string | undefined {
   return undefined;
 }
 
-/** The styles part SheetJS reads: the first one [Content_Types].xml declares. */
-function stylesPart(parts: Parts): string | undefined {
-  return declaredPart(parts, CONTENT_TYPE.styles);
-}
-
-/** Hand SheetJS the parts we already unzipped (fflate is faster than its own inflate). */
-function parseParts(parts: Parts, sheets?: readonly string[]): XLSX.WorkBook {
-  const CFB = XLSX.CFB as { utils: { cfb_new(): object; cfb_add(container: object, path: string, data: Uint8Array): void } }; // typed `any` by SheetJS
-  const container = CFB.utils.cfb_new();
-  const styles = stylesPart(parts);
-  for (const [path, data] of parts) {
-    const patched = path === styles ? withImplicitDateFormats(fromUtf8(data)) : null;
-    CFB.utils.cfb_add(container, path, patched === null ? data : utf8(patched));
-  }
-  const opts: XLSX.ParsingOptions = { ...READ_OPTIONS, ...(sheets ? { sheets: [...sheets] } : {}) };
-  return (XLSX as unknown as { parse_zip(zip: unknown, o: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip(container, opts);
-}
-
-/** The benchmark's baseline: SheetJS reading the file with the options the port uses, nothing more. */
-export function readXlsxBare(bytes: Uint8Array): XLSX.WorkBook {
-  return XLSX.read(bytes, { ...READ_OPTIONS, type: 'array' });
-}
-
-function toCellValue(cell: SheetJsCell | undefined): CellValue {
-  if (!cell) return null;
-  switch (cell.t) {
-    case 'n':
-      return typeof cell.v === 'number' ? cell.v : null;
-    case 's':
-    case 'str':
-      return typeof cell.v === 'string' && cell.v !== '' ? cell.v : null;
-    case 'b':
-      return Boolean(cell.v);
-    case 'e':
-      return { error: typeof cell.v === 'number' ? (ERROR_CODES[cell.v] ?? cell.w ?? '#VALUE!') : String(cell.w ?? cell.v ?? '#VALUE!') };
-    case 'd': {
-      // Only when a file stores ISO dates (t="d"); the core works in serials.
-      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
-      if (Number.isNaN(d.getTime())) return null;
-      return (
-        (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86400000 +
-        (d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds()) / 86400
-      );
-    }
-    default:
-      return null;
-  }
-}
-
 export type SheetValues = Pick<SheetSnapshot, 'origin' | 'values' | 'merges' | 'dateFormats' | 'numberFormats'>;
-
-/**
- * Values of the named worksheets (all parsed in one SheetJS pass). The block starts at the top-left of
- * the cells that hold a value, like Excel's used range over values (empty styled cells do not count),
- * but each row ends at its own last value: the cells that exist, never the range's full rectangle.
- * Numbers with a date or time format are listed in dateFormats; in a 1904 workbook their serials are
- * converted to the 1900 system (dateFormats.date1904 says the file counts from 1904). Every number with a
- * format other than General has its code in numberFormats, for showing it as Excel would.
- */
-export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
-  let wb: XLSX.WorkBook;
-  try {
-    wb = parseParts(parts, names);
-  } catch {
-    throw new PortError('file.damaged');
-  }
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  // A workbook has a handful of distinct format codes: classify each once.
-  const kinds = new Map<string, DateFormatKind | null>();
-  const kindOf = (code: string | undefined): DateFormatKind | null => {
-    if (code === undefined || code === 'General') return null;
-    let kind = kinds.get(code);
-    if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
-    return kind;
-  };
-  const out = new Map<string, SheetValues>();
-  for (const name of names) {
-    const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetJsCell[][] }) | undefined;
-    if (!ws) continue;
-    const data = ws['!data'] ?? [];
-    let top = -1;
-    let bottom = -1;
-    let left = Infinity;
-    const rows = new Array<CellValue[] | undefined>(data.length);
-    const dates = new DateRunsBuilder();
-    const formats = new NumberFormatRunsBuilder();
-    for (let r = 0; r < data.length; r++) {
-      const line = data[r];
-      if (!line) continue;
-      let values: CellValue[] | undefined;
-      for (let c = 0; c < line.length; c++) {
-        const cell = line[c];
-        let v = toCellValue(cell);
-        if (v === null) continue;
-        if (typeof v === 'number') {
-          if (cell.z !== undefined && cell.z !== 'General') formats.add(r, c, cell.z);
-          const kind = kindOf(cell.z);
-          if (kind) {
-            dates.add(r, c, kind);
-            // The core counts every serial from 1900, as Excel's default system; a 1904 workbook's dates
-            // are moved into it here, once, so that no reader downstream has to know (a time of day alone
-            // is the same in both systems).
-            if (date1904 && kind !== 'time') v += DAYS_1900_TO_1904;
-          }
-        }
-        if (!values) values = [];
-        values[c] = v;
-        if (c < left) left = c;
-      }
-      if (values) {
-        rows[r] = values;
-        if (top < 0) top = r;
-        bottom = r;
-      }
-    }
-    const values: CellValue[][] = [];
-    if (top >= 0) {
-      // Each row only as long as its own last value, and rows without a value share one frozen empty
-      // line: a lone value in XFD1048576 must not widen every row to 16,384 cells or fill a million
-      // rows (the rectangle once made validate take minutes). The core reads beyond a row's end as
-      // empty (cellAt, and every reader of values[i][j] with `?? null`).
-      let blank: CellValue[] | undefined;
-      for (let r = top; r <= bottom; r++) {
-        const src = rows[r];
-        if (!src) {
-          values.push((blank ??= Object.freeze([]) as unknown as CellValue[]));
-          continue;
-        }
-        const line = new Array<CellValue>(src.length - left);
-        for (let c = 0; c < line.length; c++) line[c] = src[left + c] ?? null;
-        values.push(line);
-      }
-    }
-    const merges: CellRange[] = (ws['!merges'] ?? []).map((m) => ({ row: m.s.r, col: m.s.c, rowCount: m.e.r - m.s.r + 1, colCount: m.e.c - m.s.c + 1 }));
-    out.set(name, {
-      origin: top >= 0 ? { row: top, col: left } : { row: 0, col: 0 },
-      values,
-      merges,
-      dateFormats: { date1904, columns: dates.result() },
-      numberFormats: formats.result(),
-    });
-  }
-  return out;
-}
 
 /** A part's text, or undefined when the package lacks it. */
 function partText(parts: Parts, path: string | undefined): string | undefined {
@@ -217,7 +41,7 @@ function workbookCells(pkg: Pkg, parts: Parts): WorkbookCells {
   const strings = partText(parts, related('sharedStrings') ?? declaredPart(parts, SHARED_STRINGS_TYPE));
   return {
     strings: strings === undefined ? [] : readSharedStrings(strings),
-    formats: readCellFormats(partText(parts, related('styles') ?? stylesPart(parts))),
+    formats: readCellFormats(partText(parts, related('styles') ?? declaredPart(parts, CONTENT_TYPE.styles))),
     date1904: usesDate1904(pkg.requireText(wbPath)),
   };
 }
@@ -239,11 +63,7 @@ class SheetCells {
     if (format !== undefined || this.formats[row]) (this.formats[row] ??= [])[col] = format;
   };
 
-  result(
-    date1904: boolean,
-    merges: readonly { s: { r: number; c: number }; e: { r: number; c: number } }[],
-    kindOf: (code: string | undefined) => DateFormatKind | null,
-  ): SheetValues {
+  result(date1904: boolean, merges: readonly MergeRange[], kindOf: (code: string | undefined) => DateFormatKind | null): SheetValues {
     let top = -1;
     let bottom = -1;
     let left = Infinity;
@@ -265,7 +85,9 @@ class SheetCells {
         const kind = kindOf(code);
         if (!kind) continue;
         dates.add(r, c, kind);
-        // As readSheetValues: a 1904 workbook's dates move into the 1900 system here, once.
+        // The core counts every serial from 1900, as Excel's default system; a 1904 workbook's dates
+        // are moved into it here, once, so that no reader downstream has to know (a time of day alone
+        // is the same in both systems).
         if (date1904 && kind !== 'time') line[c] = v + DAYS_1900_TO_1904;
       }
       if (any) {
@@ -273,6 +95,10 @@ class SheetCells {
         bottom = r;
       } else this.values[r] = undefined;
     }
+    // Each row only as long as its own last value, and rows without a value share one frozen empty
+    // line: a lone value in XFD1048576 must not widen every row to 16,384 cells or fill a million
+    // rows (the rectangle once made validate take minutes). The core reads beyond a row's end as
+    // empty (cellAt, and every reader of values[i][j] with `?? null`).
     const values: CellValue[][] = [];
     let blank: CellValue[] | undefined;
     for (let r = top; top >= 0 && r <= bottom; r++) {
@@ -297,8 +123,16 @@ class SheetCells {
   }
 }
 
-/** readSheetValues by our own scanner (cellScan.ts) instead of SheetJS; same contract and output. */
-export function scanSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
+/**
+ * Values of the named worksheets. The block starts at the top-left of the cells that hold a value, like
+ * Excel's used range over values (empty styled cells do not count), but each row ends at its own last
+ * value: the cells that exist, never the range's full rectangle. Numbers with a date or time format are
+ * listed in dateFormats; in a 1904 workbook their serials are converted to the 1900 system
+ * (dateFormats.date1904 says the file counts from 1904). Every number with a format other than General
+ * has its code in numberFormats, for showing it as Excel would. Read by cellScan.ts, straight from the
+ * XML: each sheet's text lives only while it is scanned. Damaged markup is 'file.damaged'.
+ */
+export function readSheetValues(parts: Parts, names: readonly string[]): Map<string, SheetValues> {
   const out = new Map<string, SheetValues>();
   try {
     const pkg = new Pkg(parts);
