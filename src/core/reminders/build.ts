@@ -47,6 +47,11 @@ export interface ReminderInput {
   readonly mentorByChild: ReadonlyMap<string, string>;
   /** Class label -> its class teacher (班主任) from 帮扶人员. */
   readonly classTeachers: ReadonlyMap<string, string>;
+  /**
+   * Items from elsewhere (the school's life, 帮扶计划's reviews), sorted in with these: one sort of all,
+   * the order `sortItems([...built, ...extra])` gives (equal items: these first, then `extra` as given).
+   */
+  readonly extraItems?: readonly ReminderItem[];
 }
 
 export interface ReminderResult {
@@ -86,6 +91,7 @@ export function buildReminders(input: ReminderInput): ReminderResult {
   followUpItems(input, week, owner, childRef, items);
   birthdayItems(input, week, owner, childRef, items);
   calendarItems(input, school, week, items);
+  if (input.extraItems) for (const it of input.extraItems) items.push(it);
 
   const sorted = sortItems(items);
   const lastDay = fromDayNumber(Math.max(dayNumber(settings.terms.termEnd), week.today + LOOKAHEAD_DAYS));

@@ -60,19 +60,17 @@ export function lifeReminderItems(input: LifeReminderInput): ReminderItem[] {
   if (now >= start + (end - start) / 2 && now <= end) {
     const taking = new Set<number>();
     for (const a of input.activities) if (a.date >= input.termStart && a.date <= today) for (const c of a.children) taking.add(c);
+    // Up to one item per child (50,000): the status, text and note are the same for all of them, built once.
+    const status = statusOf(input.termEnd, today);
+    const what: ReminderItem['what'] = { key: 'reminders.life.noActivity' };
+    const notes: ReminderItem['notes'] = [{ key: 'reminders.life.noActivityNote' }];
     input.children.forEach((c, i) => {
       if (taking.has(i)) return;
       const mentor = input.mentorByChild.get(recordKey(c));
       const teacher = c.classLabel ? input.classTeachers.get(c.classLabel) : undefined;
-      const [owner, role]: [string, OwnerRole] = mentor ? [mentor, 'mentor'] : teacher ? [teacher, 'classTeacher'] : ['', 'unassigned'];
-      out.push(
-        item(input.termEnd, { key: 'reminders.life.noActivity' }, [{ key: 'reminders.life.noActivityNote' }], owner, role, {
-          row: c.row,
-          ...(c.sheet !== undefined ? { sheet: c.sheet } : {}),
-          name: c.name,
-          classLabel: c.classLabel,
-        }),
-      );
+      const [owner, ownerRole]: [string, OwnerRole] = mentor ? [mentor, 'mentor'] : teacher ? [teacher, 'classTeacher'] : ['', 'unassigned'];
+      const child = { row: c.row, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), name: c.name, classLabel: c.classLabel };
+      out.push({ kind: 'schedule', status, due: input.termEnd, child, contactKind: null, owner, ownerRole, what, notes });
     });
   }
 

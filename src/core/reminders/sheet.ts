@@ -84,13 +84,27 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
   };
   const overview = items.length > OVERVIEW_FROM ? classOverview(items, lang) : [];
   if (overview.length) titleLines.push(t(lang, 'reminders.overview.hint', { classes: overview.length }));
+  // A status's or a role's text, once each rather than once a row.
+  const texts = new Map<string, string>();
+  const once = (key: string) => {
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = t(lang, key)));
+    return text;
+  };
+  // Cells are read, never changed: one date cell per distinct day (a few hundred for 100,000 rows).
+  const dates = new Map<string, PlanCell>();
+  const dueCell = (due: IsoDate) => {
+    let cell = dates.get(due);
+    if (cell === undefined) dates.set(due, (cell = dateCell(due)));
+    return cell;
+  };
   const line = (it: ReminderItem, what: string, notes: string): PlanCell[] => [
-    statusText(lang, it.status),
-    dateCell(it.due),
+    once(`reminders.status.${it.status}`),
+    dueCell(it.due),
     it.child?.name ?? '',
     it.child?.classLabel ?? '',
     what,
-    ownerText(lang, it),
+    it.owner || once(`reminders.owner.${it.ownerRole}`),
     notes,
   ];
   let rows: PlanCell[][];
@@ -114,7 +128,8 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
         if (!g.notes.includes(text)) g.notes.push(text);
       }
     }
-    rows = list.map((g) => line(g.first, g.whats.join(t(lang, 'reminders.kindSeparator')), g.notes.join(sep)));
+    const kindSeparator = t(lang, 'reminders.kindSeparator');
+    rows = list.map((g) => line(g.first, g.whats.join(kindSeparator), g.notes.join(sep)));
   } else {
     rows = items.map((it) => line(it, render(it.what), it.notes.map(render).join(sep)));
   }

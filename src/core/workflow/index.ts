@@ -31,7 +31,7 @@ import {
 } from '../life';
 import { mentorsTemplateOp, planPairing, PAIRING_SETTING_DEFS, type PairingPlan } from '../pairing';
 import { planCellValue, type PlanOp, type SheetContent, type WorkbookPlan } from '../plan/types';
-import { buildReminders, lifeReminderItems, remindersSheetOp, sortItems, type ReminderResult } from '../reminders';
+import { buildReminders, lifeReminderItems, remindersSheetOp, type ReminderResult } from '../reminders';
 import { checkRoster, columnSetting, overrideFromSettings, refreshedMappingValues, ROSTER_SHEET_SETTING } from '../roster';
 import { FIELD_KEYS, recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
 import { headerTextsFound, lastUsedRow, planSettings, readSettings, looseHeaderKey, settingsColumnsText, settingsLayout, settingsOps, type SettingDef } from '../settings';
@@ -251,6 +251,38 @@ function summaryInputOf(
 }
 
 /**
+ * 提醒事项's items: contacts, follow-ups, birthdays and the calendar, the school's life, and 帮扶计划's due
+ * reviews (`planReviews`), all in one sort, with responsibilities from the pairs the workbook will hold.
+ */
+function remindersFor(input: {
+  today: IsoDate;
+  calendar: ChineseCalendar;
+  records: readonly RosterRecord[];
+  settings: ContactSettings;
+  log: LogRead;
+  life: LifeRead;
+  pairing: PairingPlan;
+  responsible: Pick<ReturnType<typeof responsibilities>, 'mentorByChild' | 'classTeachers'>;
+  planReviews: ReminderResult['items'];
+}): ReminderResult {
+  const { today, calendar, records, settings, pairing } = input;
+  const { mentorByChild, classTeachers } = input.responsible;
+  const lifeItems = lifeReminderItems({
+    today,
+    termStart: settings.terms.termStart,
+    termEnd: settings.terms.termEnd,
+    children: records,
+    activities: input.life.activities,
+    training: input.life.training,
+    mentors: pairing.result.mentors,
+    calendar,
+    mentorByChild,
+    classTeachers,
+  });
+  return buildReminders({ today, children: records, log: input.log.entries, settings, calendar, mentorByChild, classTeachers, extraItems: [...lifeItems, ...input.planReviews] });
+}
+
+/**
  * Plan the upkeep of every sheet the add-in maintains. Throws RosterNotFoundError (from the roster
  * module) when the workbook has no roster, and WorkflowError when the period is not valid.
  */
@@ -272,7 +304,8 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
 
   const settings = readContactSettings(planned, today);
   const log = readLog(planned, records, today);
-  const { writtenPairs, mentorByChild, classTeachers } = responsibilities(pairing);
+  const responsible = responsibilities(pairing);
+  const { writtenPairs } = responsible;
   const life = readLife(planned, lifeChildren(records), today);
   const childFiles = planChildFiles(planned, {
     records,
@@ -284,22 +317,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     schoolNameLabel: SCHOOL_NAME_SETTING,
     normalizeClass: classNormalizer(today),
   });
-  const contactReminders = buildReminders({ today, children: records, log: log.entries, settings: settings.settings, calendar, mentorByChild, classTeachers });
-  const lifeItems = lifeReminderItems({
-    today,
-    termStart: settings.settings.terms.termStart,
-    termEnd: settings.settings.terms.termEnd,
-    children: records,
-    activities: life.activities,
-    training: life.training,
-    mentors: pairing.result.mentors,
-    calendar,
-    mentorByChild,
-    classTeachers,
-  });
-  // A due 下次评估日期 of 帮扶计划 is one more item among the others, in the same order.
-  const extraItems = [...lifeItems, ...childFiles.supportPlans.reminders];
-  const reminders: ReminderResult = extraItems.length ? { ...contactReminders, items: sortItems([...contactReminders.items, ...extraItems]) } : contactReminders;
+  const reminders = remindersFor({ today, calendar, records, settings: settings.settings, log, life, pairing, responsible, planReviews: childFiles.supportPlans.reminders });
 
   const contactFindings: SheetFinding[] = [...settingsUpkeep.findings, ...settings.findings, ...log.findings];
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
