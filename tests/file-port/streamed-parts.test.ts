@@ -12,7 +12,8 @@ import { openXlsx } from '../../src/workbook/file';
 import { buildSheet } from '../../src/workbook/file/sheetWriter';
 import { Pkg } from '../../src/workbook/file/pkg';
 import { Styles } from '../../src/workbook/file/styles';
-import { ByteSink } from '../../src/workbook/file/xml';
+import { cellXml, writeCell } from '../../src/workbook/file/cellXml';
+import { ByteSink, escCellText, utf8 } from '../../src/workbook/file/xml';
 import { crc32, DeflatedPart, FAST_DEFLATE_FROM, findPart, PackageParts, PartDeflater, unzipParts, zipPackage } from '../../src/workbook/file/zip';
 import { packageProblems, partText } from './ooxml';
 import { richWorkbook, RICH_SHEETS } from './richWorkbook';
@@ -81,6 +82,56 @@ describe('deflating as the part is written', () => {
     deflater.push(bytes.subarray(4));
     const part = deflater.finish();
     expect([part.size, part.crc, strFromU8(part.inflate())]).toEqual([9, 0xcbf43926, '123456789']);
+  });
+});
+
+describe('cell text written as bytes', () => {
+  // Every branch of the byte writer: ASCII, entities, two- and three-byte UTF-8, surrogate pairs, and the
+  // characters it leaves to escCellText (controls, CR, an underscore that may start _xHHHH_, lone
+  // surrogates, U+FFFE/FFFF).
+  const texts = [
+    '',
+    'plain ascii',
+    '郑志强',
+    'é ß ñ — ’',
+    '帮扶教师：没有合适类别的帮扶人员（学习帮手需同班学生）',
+    '<a href="x">&amp; \'q\'</a>',
+    'tab\tand\nnewline',
+    'cr\r\nline',
+    '_x0041_ and _x00zz_ and a_b',
+    'bell\u0007 esc\u001b',
+    'emoji 😀 pair',
+    'lone \ud83d high',
+    'lone \ude00 low',
+    'end high \ud83d',
+    'nonchar \ufffe \uffff',
+    '=SUM(A1)',
+    'x'.repeat(70) + '张',
+  ];
+
+  it('gives the bytes of escCellText for any text', () => {
+    const rng = (seed: number) => () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const next = rng(7);
+    const pool = ['a', 'Z', '&', '<', '"', "'", '_', 'x', '0', '\r', '\n', '\u0001', '张', 'é', '😀', '\ud800', '\udc00', '\uffff'];
+    const random = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(next() * 12) }, () => pool[Math.floor(next() * pool.length)]).join(''));
+    for (const text of [...texts, ...random]) {
+      const sink = new ByteSink();
+      sink.cellText(text);
+      expect(Buffer.from(sink.bytes()).toString('hex')).toBe(Buffer.from(utf8(escCellText(text))).toString('hex'));
+    }
+  });
+
+  it('writes every kind of cell as cellXml spells it', () => {
+    const quoted: number[] = [];
+    const values = [...texts, 0, -1.5, 46000, Infinity, true, false, null, { error: '#N/A' }, { error: 'not an error' }];
+    for (const value of values)
+      for (const style of [0, 3]) {
+        const notes = { truncated: false, quote: (s: number) => (quoted.push(s), s + 100) };
+        const sink = new ByteSink();
+        writeCell(sink, '', 'B7', value, style, notes);
+        expect(new TextDecoder().decode(sink.bytes())).toBe(cellXml('', 'B7', value, style, { truncated: false, quote: (s) => s + 100 }));
+      }
+    expect(quoted.length).toBeGreaterThan(0);
   });
 });
 

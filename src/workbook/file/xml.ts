@@ -14,8 +14,12 @@ export function stripForbidden(s: string): string {
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** Anything esc or escCellText would change but an underscore: entities, CR, forbidden characters, any surrogate. */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escape for element text or a double-quoted attribute value. */
 export function esc(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return stripForbidden(s).replace(/[&<>"']/g, (c) => ENTITY[c]);
 }
 
@@ -24,6 +28,7 @@ export function esc(s: string): string {
  * underscore escaped, and CR is written as `_x000D_` (XML parsers would turn a raw CR into LF).
  */
 export function escCellText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s) && !s.includes('_')) return s;
   const x = stripForbidden(s)
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/\r/g, '_x000D_');
@@ -220,19 +225,44 @@ export function ensureRootNamespace(
   }
 }
 
+/** Where a cell's text goes: markup as it is, and cell text escaped as escCellText does (a string or bytes). */
+export interface XmlOut {
+  push(s: string): void;
+  cellText(s: string): void;
+}
+
+/** Builds a short part or one cell as a string (the in-place sheet editor's cells). */
+export class StringOut implements XmlOut {
+  text = '';
+
+  push(s: string): void {
+    this.text += s;
+  }
+
+  cellText(s: string): void {
+    this.text += escCellText(s);
+  }
+}
+
+// The entity bytes escCellText writes for & < > " ', by character code.
+const ENTITY_BYTES: (Uint8Array | undefined)[] = Array.from({ length: 128 }, () => undefined);
+for (const [c, e] of Object.entries(ENTITY)) ENTITY_BYTES[c.charCodeAt(0)] = encoder.encode(e);
+
+/** A string this long or longer goes through TextEncoder.encodeInto (one native call) instead of the byte loop. */
+const ENCODE_INTO_FROM = 64;
+
 /**
- * Collects XML text and encodes it to UTF-8 as it goes, about a megabyte at a time, so large parts are
- * built without one huge string and the short-lived pieces die young (cheap for the collector). A sink
- * made with `deflateLarge` deflates its bytes as they come once they pass FAST_DEFLATE_FROM: a
- * 750,000-row sheet (联系卡 of 50,000 children, 217 MB of XML) then never exists whole, and its buffer
- * stays a few megabytes.
+ * Writes XML as UTF-8 bytes straight into its buffer, which grows to the part (or, made with
+ * `deflateLarge`, stays a few megabytes and is deflated as it fills once past FAST_DEFLATE_FROM: a
+ * 750,000-row sheet, 联系卡 of 50,000 children, 217 MB of XML, then never exists whole). No string is
+ * built for a row or a sheet: apply on 50,000 children writes 2 million cells, and joining them into
+ * strings before encoding cost a second of CPU and as much again in garbage collection.
  */
-export class ByteSink {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private buf = new Uint8Array(1 << 22);
+export class ByteSink implements XmlOut {
+  private buf = new Uint8Array(FAST_DEFLATE_FROM);
   private used = 0;
   private deflater?: PartDeflater;
+  /** Bytes written so far. */
   size = 0;
 
   constructor(
@@ -240,20 +270,81 @@ export class ByteSink {
     private readonly piece?: DeflatePiece,
   ) {}
 
+  /** Markup (or text already escaped), as UTF-8. */
   push(s: string): void {
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    this.size += s.length;
-    if (this.pendingLength > 1 << 20) this.flush();
+    const n = s.length;
+    this.reserve(n * 3);
+    const buf = this.buf;
+    let at = this.used;
+    let i = 0;
+    if (n < ENCODE_INTO_FROM) {
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at++] = c;
+      }
+    }
+    if (i < n) at += encoder.encodeInto(i ? s.slice(i) : s, buf.subarray(at)).written;
+    this.size += at - this.used;
+    this.used = at;
+  }
+
+  /**
+   * Cell text, escaped exactly as escCellText would and encoded in the same pass. What the pass does not
+   * handle itself (control characters, a CR, an underscore that may start `_xHHHH_`, a lone surrogate,
+   * U+FFFE/FFFF) sends the whole text through escCellText: rare in the sheets' text.
+   */
+  cellText(s: string): void {
+    const n = s.length;
+    this.reserve(n * 6);
+    const buf = this.buf;
+    const start = this.used;
+    let at = start;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        const entity = ENTITY_BYTES[c];
+        if (entity) {
+          buf.set(entity, at);
+          at += entity.length;
+        } else if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x5f) {
+          return this.escapedText(s, start);
+        } else buf[at++] = c;
+      } else if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (d < 0xdc00 || d > 0xdfff) return this.escapedText(s, start);
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        buf[at++] = 0xf0 | (cp >> 18);
+        buf[at++] = 0x80 | ((cp >> 12) & 0x3f);
+        buf[at++] = 0x80 | ((cp >> 6) & 0x3f);
+        buf[at++] = 0x80 | (cp & 0x3f);
+        i++;
+      } else if (c >= 0xfffe) {
+        return this.escapedText(s, start);
+      } else {
+        buf[at++] = 0xe0 | (c >> 12);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.size += at - start;
+    this.used = at;
+  }
+
+  /** Back to `start`, then the text through escCellText. */
+  private escapedText(s: string, start: number): void {
+    this.used = start;
+    this.push(escCellText(s));
   }
 
   pushBytes(b: Uint8Array): void {
-    this.flush();
     this.reserve(b.length);
     this.buf.set(b, this.used);
     this.used += b.length;
     this.size += b.length;
-    this.spill();
   }
 
   /** The largest buffer the sink has held (for tests that guard the bound). */
@@ -261,8 +352,18 @@ export class ByteSink {
     return this.buf.length;
   }
 
+  /**
+   * Room for `extra` more bytes. A sink that deflates hands its full buffer to the deflater instead of
+   * growing it (so parts up to the buffer's size, FAST_DEFLATE_FROM, stay plain bytes).
+   */
   private reserve(extra: number): void {
     if (this.used + extra <= this.buf.length) return;
+    if (this.deflateLarge && this.used) {
+      this.deflater ??= new PartDeflater(this.piece);
+      this.deflater.push(this.buf.subarray(0, this.used));
+      this.used = 0;
+      if (extra <= this.buf.length) return;
+    }
     let n = this.buf.length * 2;
     while (n < this.used + extra) n *= 2;
     const next = new Uint8Array(n);
@@ -270,33 +371,14 @@ export class ByteSink {
     this.buf = next;
   }
 
-  private flush(): void {
-    if (!this.pending.length) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    this.reserve(text.length * 3);
-    this.used += encoder.encodeInto(text, this.buf.subarray(this.used)).written;
-    this.spill();
-  }
-
-  private spill(): void {
-    if (!this.deflateLarge || (!this.deflater && this.used <= FAST_DEFLATE_FROM)) return;
-    this.deflater ??= new PartDeflater(this.piece);
-    this.deflater.push(this.buf.subarray(0, this.used));
-    this.used = 0;
-  }
-
   /** The bytes of a sink that never deflated. */
   bytes(): Uint8Array {
-    this.flush();
     if (this.deflater) throw new Error('ByteSink: deflated, use part()');
     return this.buf.slice(0, this.used);
   }
 
   /** The part: plain bytes up to FAST_DEFLATE_FROM, deflated beyond. */
   part(): Uint8Array | DeflatedPart {
-    this.flush();
     if (!this.deflater) return this.buf.slice(0, this.used);
     if (this.used) this.deflater.push(this.buf.subarray(0, this.used));
     this.used = 0;
