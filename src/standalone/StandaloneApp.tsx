@@ -83,7 +83,7 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   const onChecked = useCallback((c: Checked) => showCheck(marksOf(c.core.markOps(c.check, lang))), [showCheck, lang]);
   // The sample opens checked (its findings listed and drawn on the sheet); a teacher's own file waits for her 检查花名册.
   const pane = useMemo(
-    () => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone checkOnOpen={doc.sample} onChecked={onChecked} />,
+    () => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone checkOnOpen={doc.sample} sample={doc.sample} onChecked={onChecked} />,
     [doc, lang, today, onChecked],
   );
   const [shown, setShown] = useState<'sheet' | 'pane'>('pane');

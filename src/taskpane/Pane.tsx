@@ -11,6 +11,7 @@ import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
 import { loadRosterCore, type RosterCore } from './rosterCore';
 import { useOperation } from './useOperation';
+import { guideDismissed } from './firstSteps';
 import { EXTRA_VIEWS, type ViewProps } from './views';
 
 export interface PaneProps {
@@ -23,6 +24,8 @@ export interface PaneProps {
   readonly checkOnOpen?: boolean;
   /** Told after every check (the standalone page draws the findings on its sheet view). */
   readonly onChecked?: (checked: Checked) => void;
+  /** The workbook is known to be the bundled sample (the standalone page opened it): the first steps show. */
+  readonly sample?: boolean;
 }
 
 /** The last check: the snapshot it was computed from and its result. */
@@ -43,6 +46,8 @@ const PreviewPanel = lazy(() => import(/* webpackChunkName: "preview" */ './Prev
 const UndoBar = lazy(() => import(/* webpackChunkName: "undo" */ './UndoBar'));
 // 设置 (and the 帮扶人员 form): a screen of its own, opened by the button beside the heading, not a sixth tab.
 const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ './views/SettingsView'));
+// The numbered path through the sample: only the sample shows it, so it is never on the first load.
+const FirstSteps = lazy(() => import(/* webpackChunkName: "first-steps" */ './FirstSteps'));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', minWidth: 0, color: tokens.colorNeutralForeground1 },
@@ -54,12 +59,11 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap', rowGap: '2px' },
 });
 
-export function Pane({ port, lang, today, standalone = false, checkOnOpen = false, onChecked }: PaneProps) {
+export function Pane({ port, lang, today, standalone = false, checkOnOpen = false, onChecked, sample = false }: PaneProps) {
   const styles = useStyles();
   const operation = useOperation(lang);
-  const [tab, setTab] = useState('check');
+  const { tab, go, visited, pending, setPending } = useTabs();
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [pending, setPending] = useState<PendingChange | null>(null);
 
   /** Fresh read + check. Every write is planned from a fresh check, never from a stale one. */
   const check = useCallback(
@@ -83,15 +87,12 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
       setPending(null);
       return operation.run('ui.op.check', ({ signal }) => check(signal, sheets));
     },
-    [operation, check],
+    [operation, check, setPending],
   );
 
   useCheckOnOpen(checkOnOpen, runCheck);
-  const propose = useCallback((change: PendingChange) => setPending(change), []);
-  const openSettings = useCallback(() => {
-    setTab('settings');
-    setPending(null);
-  }, []);
+  const propose = useCallback((change: PendingChange) => setPending(change), [setPending]);
+  const openSettings = useCallback(() => go('settings'), [go]);
 
   const view: ViewProps = { port, lang, today, operation };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
@@ -114,16 +115,12 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           {t(lang, 'views.tab.settings')}
         </Button>
       </div>
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => {
-          setTab(String(d.value));
-          setPending(null);
-        }}
-        aria-label={t(lang, 'ui.tabs.label')}
-        size="small"
-        className={styles.tabs}
-      >
+      {!guideDismissed() && (
+        <Suspense fallback={null}>
+          <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
+        </Suspense>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => go(String(d.value))} aria-label={t(lang, 'ui.tabs.label')} size="small" className={styles.tabs}>
         <Tab id="tab-check" value="check" aria-controls="panel">
           {t(lang, 'ui.tab.check')}
         </Tab>
@@ -158,6 +155,20 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
       <HostLimits caps={port.capabilities()} lang={lang} />
     </div>
   );
+}
+
+/** The tab shown, the tabs opened so far (the first steps mark them done), and the change waiting for confirmation. */
+function useTabs() {
+  const [tab, setTab] = useState('check');
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set());
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  // Another screen drops a preview planned on the one left.
+  const go = useCallback((next: string) => {
+    setTab(next);
+    setPending(null);
+    setVisited((before) => (before.has(next) ? before : new Set(before).add(next)));
+  }, []);
+  return { tab, go, visited, pending, setPending };
 }
 
 /** Once per pane (one per open workbook): a check only reads, so nothing becomes unsaved by it. */

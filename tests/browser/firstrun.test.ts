@@ -1,14 +1,22 @@
 /**
  * A teacher's first minutes (issue 15): `npm start` opens standalone.html?sample=1, and the sample is
  * already checked — the findings listed in the pane and drawn on the sheet view — without a click and
- * without anything to save; a teacher's own file waits for her 检查花名册.
+ * without anything to save; a teacher's own file waits for her 检查花名册. On the sample the pane shows
+ * the numbered first steps (1 检查 → 5 汇总), each going to its tab and ticked when done, closed for good
+ * with 不再显示; in Excel only a workbook whose 设置 says 示例工作簿 = 是 shows them, and they fit 350 px.
  */
+import { readFileSync } from 'fs';
 import { join } from 'path';
+import * as XLSX from '@e965/xlsx';
+import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { ERROR_FILL, WARNING_FILL } from '../../src/core/roster/plans';
-import { openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
-import { cellName, expectedSampleCheck, idle } from './flow';
-import { serveDist, type StaticServer } from './server';
+import { SAMPLE_SETTING } from '../../src/core/settings/sample';
+import { axeViolations, openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
+import { fakeOfficeScript, openInExcel } from './excel/open';
+import { misfits } from './fit';
+import { button, cellName, expectedSampleCheck, idle } from './flow';
+import { DIST, serveDist, type StaticServer } from './server';
 
 const LANG: Lang = 'zh-CN';
 let server: StaticServer;
@@ -83,5 +91,111 @@ describe('npm start: the sample opens checked', () => {
     expect(await page.locator('#findings-title').count()).toBe(0);
     expect(await operationStarts(page, 'ui.op.check')).toBe(1);
     expect(await page.getByRole('grid').locator('[data-note]').count()).toBe(0);
+    expect(await page.getByTestId('first-steps').count()).toBe(0); // her own file gets no tutorial
+  });
+});
+
+/** The tabs each step opens, and what shows once that tab has read the workbook. */
+const STEPS = [
+  { step: 'check', ready: '#findings-title' },
+  { step: 'report', ready: null },
+  { step: 'pairing', ready: '[data-testid="pairing-coverage"]' },
+  { step: 'today', ready: null },
+  { step: 'summary', ready: '[data-testid="summary-figures"]' },
+] as const;
+
+const guide = (page: Page) => page.getByTestId('first-steps');
+const stepButton = (page: Page, step: string) => guide(page).locator(`button[data-step="${step}"]`);
+
+/** Press each step in turn: its tab is shown and the step is ticked; then every step is done. */
+async function walkSteps(page: Page, lang: Lang): Promise<void> {
+  for (const { step, ready } of STEPS) {
+    await stepButton(page, step).click();
+    await page.locator(`#panel[aria-labelledby="tab-${step}"]`).waitFor();
+    expect(await page.locator(`#tab-${step}`).getAttribute('aria-selected')).toBe('true');
+    // In Excel the teacher checks; the standalone page has checked the sample already.
+    if (step === 'check' && (await page.locator(ready).count()) === 0) await button(page, lang, 'ui.action.check').click();
+    if (ready) await page.locator(ready).first().waitFor();
+    await idle(page, lang);
+    await stepButton(page, step).and(page.locator('[data-done="true"]')).waitFor();
+    expect(await stepButton(page, step).getAttribute('aria-current')).toBe('step');
+  }
+  expect(await guide(page).locator('[data-done="true"]').count()).toBe(5);
+  await guide(page).getByText(t(lang, 'firstSteps.allDone')).waitFor();
+}
+
+/** The sample with 示例工作簿 = 是 added to a 设置 sheet by another program (SheetJS), as the sample builder marks it. */
+function markedSample(): Buffer {
+  const book = XLSX.read(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
+  const settings = book.Sheets['设置'];
+  // A sample that already has 设置 (the builder's) gets the entry in a row below its others.
+  if (settings) XLSX.utils.sheet_add_aoa(settings, [[SAMPLE_SETTING, '是']], { origin: -1 });
+  else
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['设置项', '值', '说明'],
+        [SAMPLE_SETTING, '是', ''],
+      ]),
+      '设置',
+    );
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+describe('the first steps through the sample', () => {
+  it('in the standalone page: step 1 already done, each step goes to its tab and is ticked, 不再显示 is remembered', async () => {
+    const { page, problems } = session;
+    await page.goto(`${server.origin}/standalone.html?sample=1&today=${TODAY}`);
+    await guide(page).waitFor();
+    await page.locator('#findings-title').waitFor();
+    await stepButton(page, 'check').and(page.locator('[data-done="true"]')).waitFor();
+    expect(await guide(page).locator('[data-done="true"]').count()).toBe(1);
+    await walkSteps(page, LANG);
+
+    await guide(page)
+      .getByRole('button', { name: t(LANG, 'firstSteps.dismiss') })
+      .click();
+    await guide(page).waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('#findings-title').waitFor();
+    expect(await guide(page).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  describe.each(['zh-CN', 'en-US'] as const)('in Excel at 350 px (%s)', (lang) => {
+    let script: string;
+    let excel: Session;
+    beforeAll(async () => {
+      script = await fakeOfficeScript();
+    });
+    beforeEach(async () => {
+      excel = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
+      excel.page.setDefaultTimeout(30_000);
+    });
+    afterEach(async () => {
+      await excel?.close();
+    });
+
+    it('shows them on the sample marked in 设置, fitting the pane, each step to its tab', async () => {
+      const { page, problems } = excel;
+      await openInExcel(excel, { origin: server.origin, script, workbook: markedSample(), lang, api: 20, today: TODAY });
+      await guide(page).waitFor();
+      expect(await guide(page).locator('[data-done="true"]').count()).toBe(0); // Excel does not check behind her back
+      expect(await misfits(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `${lang === 'zh-CN' ? 'zh' : 'en'}-firstrun-excel-350`);
+      await walkSteps(page, lang);
+      expect(await misfits(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    it('shows none on a teacher own workbook', async () => {
+      const { page } = excel;
+      await openInExcel(excel, { origin: server.origin, script, workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')), lang, api: 20, today: TODAY });
+      await button(page, lang, 'ui.action.check').click();
+      await page.locator('#findings-title').waitFor();
+      await idle(page, lang);
+      expect(await guide(page).count()).toBe(0);
+    });
   });
 });

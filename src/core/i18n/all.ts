@@ -40,3 +40,5 @@ import { undo } from './messages/undo';
 registerMessages(undo);
 import { standalone } from './messages/standalone';
 registerMessages(standalone);
+import { firstSteps } from './messages/firstSteps';
+registerMessages(firstSteps);
