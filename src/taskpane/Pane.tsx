@@ -92,7 +92,16 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
 
   useCheckOnOpen(checkOnOpen, runCheck);
   const propose = useCallback((change: PendingChange) => setPending(change), [setPending]);
-  const openSettings = useCallback(() => go('settings'), [go]);
+  // Set when a notice about the roster (在设置中指定花名册工作表) opens 设置: its roster section opens too.
+  const [settingsSection, setSettingsSection] = useState<{ readonly id: 'roster' } | undefined>();
+  const openSettings = useCallback(
+    (section?: 'roster') => {
+      go('settings');
+      setSettingsSection(section ? { id: section } : undefined);
+    },
+    [go],
+  );
+  const openRosterSettings = useCallback(() => openSettings('roster'), [openSettings]);
 
   const view: ViewProps = { port, lang, today, operation };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
@@ -133,7 +142,7 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           </Tab>
         ))}
       </TabList>
-      <StatusArea operation={operation} lang={lang} onOpenSettings={openSettings} />
+      <StatusArea operation={operation} lang={lang} onOpenSettings={openRosterSettings} />
       {operation.undoable && (
         <Suspense fallback={null}>
           <UndoBar operation={operation} port={port} lang={lang} />
@@ -144,7 +153,7 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}
           {tab === 'check' && <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />}
           {tab === 'report' && <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />}
-          {tab === 'settings' && <SettingsView {...view} checked={checked} onCheck={runCheck} />}
+          {tab === 'settings' && <SettingsView {...view} checked={checked} onCheck={runCheck} openSection={settingsSection} />}
           {extra
             .filter((v) => v.id === tab)
             .map(({ id, Component }) => (

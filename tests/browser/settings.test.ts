@@ -38,12 +38,26 @@ async function openSettings(page: Page, lang: Lang): Promise<void> {
   await idle(page, lang);
 }
 
+/** A section of the 设置 screen (a details element), unfolded by a click on its heading if it is folded. */
+async function unfold(fold: Locator): Promise<Locator> {
+  if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').click();
+  await fold.locator('> section').waitFor();
+  return fold;
+}
+
+/** The input of a 设置 field (settings.field.<id>), its section unfolded. */
+async function settingField(page: Page, id: string): Promise<Locator> {
+  const input = page.locator(`[data-setting="${id}"]`);
+  await unfold(page.locator('details', { has: input }));
+  return input;
+}
+
 /**
  * Type `values` into the 设置 form (field id -> text), ask for the preview and wait for it: the sequence
  * every settings change here goes through. Returns the preview, not yet confirmed.
  */
 async function previewSettings(page: Page, lang: Lang, values: Readonly<Record<string, string>>): Promise<Locator> {
-  for (const [id, value] of Object.entries(values)) await page.locator(`[data-setting="${id}"]`).fill(value);
+  for (const [id, value] of Object.entries(values)) await (await settingField(page, id)).fill(value);
   await button(page, lang, 'settings.save').click();
   const preview = page.getByTestId('write-preview');
   await preview.getByText(t(lang, 'settings.preview.settings')).waitFor();
@@ -220,6 +234,20 @@ describe('the 设置 screen in English at 350 px', () => {
     await openSample(page, server.origin, lang);
     await page.setViewportSize({ width: 350, height: 800 });
     await openSettings(page, lang);
+    // At 350 px the screen is a list of folded sections, but for the mentors.
+    const folds = page.getByTestId('settings-view').locator('details');
+    expect(await folds.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual([true, false, false, false, false, false]);
+    await screenshot(page, 'en-settings-0-folded');
+    // A wrong value in a section folded again before saving: saving opens it, says what is wrong and puts the cursor there.
+    const capacity = await settingField(page, 'capacity.teachers');
+    await capacity.fill('many');
+    await page.getByTestId('settings-capacity').locator('summary').click();
+    await capacity.waitFor({ state: 'hidden' });
+    await button(page, lang, 'settings.save').click();
+    await page.getByTestId('settings-capacity').getByText(t(lang, 'settings.invalid.count')).waitFor();
+    await expect(capacity.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(await page.getByTestId('write-preview').count()).toBe(0);
+    await capacity.fill('3');
     await previewSettings(page, lang, { schoolName: 'Shiqiao Primary' });
     await confirmWrite(page, lang);
     expect(await undoLabel(page, lang)).toMatch(/the 设置 \(settings\) sheet/);
@@ -266,6 +294,9 @@ describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane 
     await button(page, lang, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await openSettings(page, lang);
+    await screenshot(page, `${lang === 'zh-CN' ? 'zh' : 'en'}-settings-excel-350-folded`);
+    // Every section unfolded, the mapping editor and the mentor form open.
+    for (const fold of await page.getByTestId('settings-view').locator('details').all()) await unfold(fold);
     await page.getByTestId('settings-roster').locator('#mapping-box').waitFor();
     await button(page, lang, 'settings.mentors.add').click();
     await page.getByTestId('mentor-form').waitFor();
@@ -359,6 +390,40 @@ describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)',
     expect(talkOf('李明').map((r) => r[0])).toEqual([t(lang, 'reminders.status.overdue')]);
     expect(String(talkOf('李明')[0][6])).toContain(t(lang, 'reminders.note.keyFocus'));
     expect(talkOf('张华').map((r) => r[0])).toEqual([t(lang, 'reminders.status.thisWeek')]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a notice about the roster opens 设置 at its roster section (zh-CN, Excel pane)', () => {
+  const lang: Lang = 'zh-CN';
+  let server: StaticServer;
+  let session: Session;
+  let script: string;
+
+  beforeAll(async () => {
+    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
+    session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
+    session.page.setDefaultTimeout(30_000);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('in a workbook without a roster: the button in the notice shows the sheets to tick, unfolded', async () => {
+    const { page, problems } = session;
+    const workbook = readFileSync(resolve(__dirname, '../fixtures/no-roster.xlsx'));
+    await openInExcel(session, { origin: server.origin, script, workbook, lang, api: 12, today: TODAY });
+    await button(page, lang, 'ui.action.check').click();
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-view').waitFor();
+    await page.getByTestId('settings-roster').getByText(t(lang, 'settings.roster.pick'), { exact: true }).waitFor();
+    const open = await page
+      .getByTestId('settings-view')
+      .locator('details')
+      .evaluateAll((all) => all.filter((d) => (d as HTMLDetailsElement).open).map((d) => d.getAttribute('data-testid')));
+    expect(open).toEqual(['settings-mentors', 'settings-roster']);
+    await screenshot(page, 'zh-settings-excel-350-roster-notice');
     expect(problems).toEqual([]);
   });
 });

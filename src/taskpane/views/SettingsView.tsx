@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { Button, Text } from '@fluentui/react-components';
 import { registerMessages, t } from '../../core/i18n';
 import { settingsScreen } from '../../core/i18n/messages/settingsScreen';
 import './messages';
+import { useFolds } from './settings/Fold';
 import { MentorsSection } from './settings/MentorsSection';
 import { RosterSection } from './settings/RosterSection';
 import { SettingsFormSection } from './settings/SettingsFormSection';
@@ -21,6 +23,12 @@ export default function SettingsView(props: SettingsViewProps) {
   const { port, lang, operation } = props;
   const styles = useViewStyles();
   const s = useSettings(props);
+  // Folded at first but for the mentors (what a new school fills first); a notice about the roster opens its section.
+  const folds = useFolds(props.openSection ? ['mentors', props.openSection.id] : ['mentors']);
+  useEffect(() => {
+    if (props.openSection) folds.open([props.openSection.id]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- each request to open a section, once
+  }, [props.openSection]);
   return (
     <div className={styles.box} data-testid="settings-view">
       <Text as="h2" size={400} weight="semibold">
@@ -35,10 +43,10 @@ export default function SettingsView(props: SettingsViewProps) {
       <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
       {s.data && (
         <>
-          <MentorsSection s={s} data={s.data} lang={lang} />
+          <MentorsSection s={s} data={s.data} lang={lang} folds={folds} />
           {/* A new read starts the form afresh from what the sheet holds. */}
-          <SettingsFormSection key={JSON.stringify(s.data.form)} s={s} data={s.data} lang={lang} />
-          <RosterSection s={s} data={s.data} lang={lang} checked={props.checked} onCheck={props.onCheck} />
+          <SettingsFormSection key={JSON.stringify(s.data.form)} s={s} data={s.data} lang={lang} folds={folds} />
+          <RosterSection s={s} data={s.data} lang={lang} checked={props.checked} onCheck={props.onCheck} folds={folds} />
         </>
       )}
     </div>

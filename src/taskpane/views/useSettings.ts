@@ -15,6 +15,8 @@ import type { ProposedWrite } from './WritePreview';
 export interface SettingsViewProps extends ViewProps {
   readonly checked: Checked | null;
   readonly onCheck: (sheets?: readonly string[]) => Promise<unknown>;
+  /** A section to open (a notice about the roster sends the teacher to its section); a new object each time it is asked for. */
+  readonly openSection?: { readonly id: 'roster' };
 }
 
 export interface SettingsData {

@@ -5,19 +5,17 @@ import type { MentorRow } from '../../../core/pairing/mentorEdits';
 import type { MentorColumn } from '../../../core/pairing/types';
 import { useViewStyles } from '../styles';
 import type { MentorEditing, SettingsData, SettingsState } from '../useSettings';
+import { Fold, type Folds } from './Fold';
 
 /** 帮扶人员: who is on the sheet (add, edit, remove), and the form for one mentor. */
-export function MentorsSection({ s, data, lang }: { s: SettingsState; data: SettingsData; lang: Lang }) {
+export function MentorsSection({ s, data, lang, folds }: { s: SettingsState; data: SettingsData; lang: Lang; folds: Folds }) {
   const styles = useViewStyles();
   const [editing, setEditing] = useState<MentorEditing>(null);
   const rows = data.mentors.rows;
   const itemText = (r: MentorRow) =>
     t(lang, 'settings.mentors.item', { name: r.fields.name || '—', kind: r.fields.kind || '—', class: r.fields.className ? ` · ${r.fields.className}` : '' });
   return (
-    <section className={styles.section} aria-labelledby="settings-mentors" data-testid="settings-mentors">
-      <Text as="h3" id="settings-mentors" weight="semibold">
-        {t(lang, 'settings.section.mentors')}
-      </Text>
+    <Fold id="mentors" title={t(lang, 'settings.section.mentors')} folds={folds}>
       <Text size={200}>{rows.length ? t(lang, 'settings.mentors.count', { count: rows.length }) : t(lang, 'settings.mentors.empty')}</Text>
       {rows.length > 0 && (
         <ul className={styles.plainList}>
@@ -45,7 +43,7 @@ export function MentorsSection({ s, data, lang }: { s: SettingsState; data: Sett
           </Button>
         </div>
       )}
-    </section>
+    </Fold>
   );
 }
 

@@ -6,6 +6,7 @@ import { MappingEditor } from '../../MappingEditor';
 import type { Checked } from '../../Pane';
 import { useViewStyles } from '../styles';
 import type { SettingsData, SettingsState } from '../useSettings';
+import { Fold, type Folds } from './Fold';
 
 /**
  * Which sheets are the roster and what each column holds: the check tab's mapping editor, open. Before a
@@ -17,26 +18,24 @@ export function RosterSection({
   lang,
   checked,
   onCheck,
+  folds,
 }: {
   s: SettingsState;
   data: SettingsData;
   lang: Lang;
   checked: Checked | null;
   onCheck: (sheets?: readonly string[]) => Promise<unknown>;
+  folds: Folds;
 }) {
-  const styles = useViewStyles();
   return (
-    <section className={styles.form} aria-labelledby="settings-roster" data-testid="settings-roster">
-      <Text as="h3" id="settings-roster" weight="semibold">
-        {t(lang, 'settings.section.roster')}
-      </Text>
+    <Fold id="roster" title={t(lang, 'settings.section.roster')} folds={folds}>
       <Text size={200}>{t(lang, 'settings.roster.intro')}</Text>
       {checked ? (
         <MappingEditor checked={checked} lang={lang} busy={s.busy} onSave={(o) => void s.proposeMapping(o)} onSheets={(sheets) => void onCheck(sheets)} defaultOpen />
       ) : (
         <SheetPicker data={data} lang={lang} busy={s.busy} onCheck={onCheck} />
       )}
-    </section>
+    </Fold>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { t, type Lang } from '../../../core/i18n';
 import type { SettingsField, SettingsSection } from '../../../core/workflow/settingsForm';
 import { useViewStyles } from '../styles';
 import type { SettingsData, SettingsState } from '../useSettings';
+import { Fold, type Folds } from './Fold';
 
 const HINTS: Partial<Record<SettingsField['kind'], string>> = {
   range: 'settings.hint.range',
@@ -18,17 +19,33 @@ const FIELD_HINTS: Readonly<Record<string, string>> = { homeVisit: 'settings.hin
  * The school, its term and holidays, the contact cadences, the key-focus children's cadences and goals, and
  * the mentors' default capacities: one form over the 设置 rows, saved together.
  */
-export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data: SettingsData; lang: Lang }) {
+export function SettingsFormSection({ s, data, lang, folds }: { s: SettingsState; data: SettingsData; lang: Lang; folds: Folds }) {
   const styles = useViewStyles();
   const [values, setValues] = useState<Record<string, string>>({ ...data.form });
-  const [tried, setTried] = useState(false);
   const problems = data.core.settingsProblems(values);
+  // A value the sheet already holds that it cannot read is shown as wrong at once, in its section opened.
+  const [tried, setTried] = useState(problems.length > 0);
   const problemOf = (id: string) => problems.find((p) => p.id === id);
   const changed = data.core.SETTINGS_FIELDS.some((f) => (values[f.id] ?? '').trim() !== (data.form[f.id] ?? '').trim());
+  const openProblems = () => {
+    const sections = data.core.SETTINGS_FIELDS.filter((f) => problemOf(f.id)).map((f) => f.section);
+    folds.open(sections);
+    return problems[0]?.id;
+  };
+  useEffect(() => {
+    if (problems.length > 0) openProblems();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: what the sheet holds; later problems open on save
+  }, []);
 
   const save = () => {
     setTried(true);
-    if (problems.length === 0) void s.proposeSettings(values);
+    if (problems.length === 0) {
+      void s.proposeSettings(values);
+      return;
+    }
+    // The first wrong field, in its section opened, takes the focus once drawn.
+    const first = openProblems();
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-setting="${first}"]`)?.focus());
   };
   const field = (f: SettingsField) => {
     const problem = problemOf(f.id);
@@ -52,12 +69,9 @@ export function SettingsFormSection({ s, data, lang }: { s: SettingsState; data:
     );
   };
   const section = (id: SettingsSection) => (
-    <section key={id} className={styles.form} aria-labelledby={`settings-${id}`}>
-      <Text as="h3" id={`settings-${id}`} weight="semibold">
-        {t(lang, `settings.section.${id}`)}
-      </Text>
+    <Fold key={id} id={id} title={t(lang, `settings.section.${id}`)} folds={folds}>
       {data.core.SETTINGS_FIELDS.filter((f) => f.section === id).map(field)}
-    </section>
+    </Fold>
   );
   return (
     <>
