@@ -1,4 +1,5 @@
-import { computeSummary, groupGuardian, keptCadence } from './figures';
+import fc from 'fast-check';
+import { compareClasses, computeSummary, groupGuardian, keptCadence } from './figures';
 import { INPUT } from './fixture.test-data';
 import { periodFor, type Period } from './period';
 
@@ -158,5 +159,32 @@ describe('groupGuardian', () => {
     ['  ', 'unknown'],
   ])('%s -> %s', (relation, group) => {
     expect(groupGuardian(relation)).toBe(group);
+  });
+});
+
+describe('children without a talk', () => {
+  // Classes with and without a grade, the same label under two grades, no class, repeated and look-alike names.
+  const classes: [string | null, number | null][] = [
+    ['三(1)班', 3],
+    ['三(10)班', 3],
+    ['三(2)班', 3],
+    ['五(1)班', 5],
+    ['三(1)班', null],
+    ['一年级', 1],
+    [null, null],
+    ['Class 2', null],
+  ];
+  const names = ['王小明', '王晓明', '李丽', '欧阳娜娜', '张强', 'Zhang', 'zhang', '阿', '王小明', '刘洋'];
+  it('are listed by compareClasses, then name in Chinese order, equal ones in roster order, whatever the roster', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: classes.length - 1 }), fc.integer({ min: 0, max: names.length - 1 })), { maxLength: 60 }), (picks) => {
+        const children = picks.map(([c, n], i) => ({ ...INPUT.children[0], key: `k${i}`, name: names[n], classLabel: classes[c][0], grade: classes[c][1] }));
+        const listed = computeSummary({ ...INPUT, children, log: [], pairs: [] }, term('2026-11-29')).contact.childrenWithoutTalk.list;
+        const byName = new Intl.Collator('zh-CN');
+        const expected = [...children].sort((a, b) => compareClasses(a, b) || byName.compare(a.name, b.name)).map((c) => ({ classLabel: c.classLabel, name: c.name }));
+        expect(listed).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -457,11 +457,7 @@ function contactFigures(facts: readonly ChildFacts[], log: LogTally, teacherChil
     return { month, children: facts.length, withTalk, talkShare: share(withTalk, facts.length), ...log.byMonth.get(month)! };
   });
 
-  const without = facts
-    .filter((f) => !f.withTalk)
-    .map((f) => f.child)
-    .sort((a, b) => compareClasses(a, b) || NAME_ORDER.compare(a.name, b.name))
-    .map((c) => ({ classLabel: c.classLabel, name: c.name }));
+  const without = byClassThenName(facts.filter((f) => !f.withTalk).map((f) => f.child)).map((c) => ({ classLabel: c.classLabel, name: c.name }));
 
   return {
     ...childStats(facts),
@@ -498,6 +494,43 @@ function qualityFigures(findings: SummaryInput['findings']): SummaryFigures['qua
 // sorting 50,000 children that way took seconds.
 const CLASS_ORDER = new Intl.Collator('zh-CN', { numeric: true });
 const NAME_ORDER = new Intl.Collator('zh-CN');
+
+/**
+ * Each distinct value's place in `compare`'s order, values that compare equal sharing one: sorting by
+ * these numbers is sorting by `compare`, with the collator run on the distinct values only.
+ */
+function ranksOf<T>(values: Iterable<T>, compare: (a: T, b: T) => number): Map<T, number> {
+  const sorted = [...new Set(values)].sort(compare);
+  const out = new Map<T, number>();
+  let rank = 0;
+  sorted.forEach((v, i) => {
+    if (i > 0 && compare(sorted[i - 1], v) !== 0) rank++;
+    out.set(v, rank);
+  });
+  return out;
+}
+
+/**
+ * `list` sorted by compareClasses, then name in Chinese order, equal ones as they came — what sorting
+ * with those two comparisons gives (a total order once every grade is given, null or not), for 50,000
+ * children without a talk in a fraction of the time.
+ */
+function byClassThenName<T extends { readonly classLabel: string | null; readonly grade: number | null; readonly name: string }>(list: readonly T[]): T[] {
+  const classKey = (c: T) => (c.classLabel === null ? null : `${c.grade}|${c.classLabel}`);
+  const sample = new Map<string | null, T>();
+  for (const c of list) if (!sample.has(classKey(c))) sample.set(classKey(c), c);
+  const classRank = ranksOf(sample.keys(), (a, b) => compareClasses(sample.get(a)!, sample.get(b)!));
+  const nameRank = ranksOf(
+    list.map((c) => c.name),
+    NAME_ORDER.compare,
+  );
+  const cls = list.map((c) => classRank.get(classKey(c))!);
+  const name = list.map((c) => nameRank.get(c.name)!);
+  return list
+    .map((_, i) => i)
+    .sort((a, b) => cls[a] - cls[b] || name[a] - name[b] || a - b)
+    .map((i) => list[i]);
+}
 
 /** Grade, then class label in Chinese order; the empty class last. */
 export function compareClasses(a: { classLabel: string | null; grade?: number | null }, b: { classLabel: string | null; grade?: number | null }): number {
