@@ -95,12 +95,14 @@ export function cardChildren(
   phones: ReadonlyMap<string, string>,
   wanted?: (r: RosterRecord) => boolean,
 ): CardChild[] {
+  const picked = wanted ? records.flatMap((r, index) => (wanted(r) ? [index] : [])) : records.map((_, index) => index);
+  if (picked.length === 0) return [];
   // A roster may span class sheets whose rows repeat: a child is its sheet and row.
   const pairsByChild = new Map(pairing.rows.map((p) => [recordKey(p.child), p]));
   const helper = (name: string | null | undefined): Helper | null => (name ? { name, phone: phones.get(name) ?? null } : null);
   const out: CardChild[] = [];
-  records.forEach((r, index) => {
-    if (wanted && !wanted(r)) return;
+  picked.forEach((index) => {
+    const r = records[index];
     const pair = pairsByChild.get(recordKey(r));
     out.push({
       index,
