@@ -1,20 +1,23 @@
 import * as path from 'node:path';
-import { constants, deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { PortError } from '../workbook/port';
 import { openSpreadsheet, type FileWorkbook, type SourceFormat } from '../workbook/file';
+import type { ZipCodec } from '../workbook/file/zip';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { t, type Lang } from '../core/i18n';
 import { CliError } from './errors';
 import { readInputFile } from './io';
 
 /**
- * Node's zlib for the port's large parts: level 1, as the port's own (fflate) deflate, about five times
- * faster on sheet XML (apply on 50,000 children deflates 418 MB). A piece that is not the last ends
- * with a sync flush, on a byte boundary, so the pieces make one stream (see DeflatePiece).
+ * Node's zlib for the port's deflating and CRC-32: about five times faster than fflate on sheet XML (apply
+ * on 50,000 children deflates 154 MB) and the CRC natively (zlib.crc32 is in Node from 20.15; before, the
+ * port's own). A piece that is not the last ends with a sync flush, on a byte boundary, so the pieces make
+ * one stream (see ZipCodec).
  */
-export function nodeDeflate(piece: Uint8Array, final: boolean): Uint8Array {
-  return deflateRawSync(piece, { level: 1, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
-}
+export const nodeZip: ZipCodec = {
+  deflate: (piece, final, level) => zlib.deflateRawSync(piece, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
+};
 
 /** The file port over a workbook on disk, as every command opens it. */
 export interface OpenedWorkbook {
@@ -33,7 +36,7 @@ export interface OpenedWorkbook {
 export async function openWorkbook(file: string, lang: Lang): Promise<OpenedWorkbook> {
   const bytes = await readInputFile(file);
   try {
-    const port = openSpreadsheet(bytes, { name: path.basename(file), lang, deflate: nodeDeflate });
+    const port = openSpreadsheet(bytes, { name: path.basename(file), lang, zip: nodeZip });
     const snapshot = await port.read();
     return { path: file, port, snapshot, format: port.format };
   } catch (e) {

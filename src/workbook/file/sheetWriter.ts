@@ -4,7 +4,7 @@ import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type PlanPrint, 
 import { cellXml, writeCell, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
 import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
-import type { DeflatedPart, DeflatePiece } from './zip';
+import type { DeflatedPart, ZipCodec } from './zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -67,19 +67,11 @@ export function tableHeaders(content: SheetContent): string[] {
  * so 100,000 rows cost linear time and make no strings to collect. The parts go in the order the schema
  * requires.
  */
-export function buildSheet(
-  content: SheetContent,
-  styles: Styles,
-  table?: TableSpec,
-  tabSelected = false,
-  drawingRelId?: string,
-  date1904 = false,
-  deflate?: DeflatePiece,
-): BuiltSheet {
+export function buildSheet(content: SheetContent, styles: Styles, table?: TableSpec, tabSelected = false, drawingRelId?: string, date1904 = false, codec?: ZipCodec): BuiltSheet {
   const degraded = new Set<string>();
   const layout = sheetLayout(content);
   const style = sheetStyles(content, styles, layout.width);
-  const out = new ByteSink(true, deflate);
+  const out = new ByteSink(true, codec);
   writeSheetHead(out, content, layout, style, table, tabSelected);
   const headers = table ? tableHeaders(content) : content.columns.map((c) => c.header);
   const links = writeSheetData(out, content, layout, style, headers, date1904);

@@ -16,13 +16,13 @@ import { PackageUndo } from './undo';
 import { Styles } from './styles';
 import { attr, decodePart, esc, findElement, namespaceDeclarations, quoteSheet, rootElement, setAttr } from './xml';
 import { packageKind, type SourceFormat } from './sniff';
-import { findPart, unzipPackage, zipPackage, type DeflatePiece, type Parts } from './zip';
+import { findPart, unzipPackage, zipPackage, type Parts, type ZipCodec } from './zip';
 
 export interface OpenOptions {
   /** Language of the author name on the add-in's notes. */
   readonly lang?: Lang;
-  /** A faster DEFLATE for large parts than fflate's (the command line passes Node's zlib). */
-  readonly deflate?: DeflatePiece;
+  /** A faster DEFLATE and CRC-32 than the port's own (the command line passes Node's zlib). */
+  readonly zip?: ZipCodec;
 }
 
 /** A WorkbookPort over an .xlsx package held in memory; `save()` gives the changed file. */
@@ -86,7 +86,7 @@ class Txn {
   constructor(
     parts: Parts,
     readonly author: string,
-    readonly deflate?: DeflatePiece,
+    readonly zip?: ZipCodec,
   ) {
     this.pkg = new Pkg(parts);
   }
@@ -161,7 +161,7 @@ class XlsxWorkbook implements FileWorkbook {
   }
 
   async apply(plan: WorkbookPlan, options: { signal?: AbortSignal; onProgress?: (p: ApplyProgress) => void } = {}): Promise<ApplyResult> {
-    const txn = new Txn(this.parts, t(this.options.lang ?? 'zh-CN', 'app.name'), this.options.deflate);
+    const txn = new Txn(this.parts, t(this.options.lang ?? 'zh-CN', 'app.name'), this.options.zip);
     // Strict OOXML is read, never written: the parts the port makes are transitional, and a package mixing
     // the two is one Excel "repairs". Refuse before any change.
     if (plan.ops.length && isStrict(txn.pkg)) throw new PortError('file.strictReadOnly');
@@ -214,7 +214,7 @@ class XlsxWorkbook implements FileWorkbook {
   }
 
   save(): Uint8Array {
-    return (this.saved ??= zipPackage(this.parts, 6, this.options.deflate));
+    return (this.saved ??= zipPackage(this.parts, 6, this.options.zip));
   }
 }
 
@@ -343,7 +343,7 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
   const charts = addCharts(pkg, path, sheetName, content);
   if (charts.skipped) txn.degraded.add('file.chartSkipped');
   // A hidden sheet is never the selected tab (Excel would group it with the visible one shown).
-  const built = buildSheet(content, txn.styles, table, (wasSelected || activate) && !content.visibility, charts.relId, uses1904(pkg), txn.deflate);
+  const built = buildSheet(content, txn.styles, table, (wasSelected || activate) && !content.visibility, charts.relId, uses1904(pkg), txn.zip);
   pkg.setBytes(path, built.bytes);
   if (tablePath && built.tableXml) pkg.setText(tablePath, built.tableXml);
   for (const key of built.degraded) txn.degraded.add(key);

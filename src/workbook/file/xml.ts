@@ -3,7 +3,7 @@
  * DOM and serialising back, so every byte we do not touch stays as the other tool wrote it.
  */
 import { PortError } from '../port';
-import { FAST_DEFLATE_FROM, PartDeflater, type DeflatedPart, type DeflatePiece } from './zip';
+import { FAST_DEFLATE_FROM, PartDeflater, type DeflatedPart, type ZipCodec } from './zip';
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/FFFF, lone surrogates).
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -267,7 +267,7 @@ export class ByteSink implements XmlOut {
 
   constructor(
     private readonly deflateLarge = false,
-    private readonly piece?: DeflatePiece,
+    private readonly codec?: ZipCodec,
   ) {}
 
   /** Markup (or text already escaped), as UTF-8. */
@@ -359,7 +359,7 @@ export class ByteSink implements XmlOut {
   private reserve(extra: number): void {
     if (this.used + extra <= this.buf.length) return;
     if (this.deflateLarge && this.used) {
-      this.deflater ??= new PartDeflater(this.piece);
+      this.deflater ??= new PartDeflater(this.codec);
       this.deflater.push(this.buf.subarray(0, this.used));
       this.used = 0;
       if (extra <= this.buf.length) return;

@@ -198,12 +198,23 @@ export class DeflatedPart {
 }
 
 /**
- * Raw DEFLATE at level 1 of one piece of a part; `final` ends the stream. A piece that is not final must
- * end on a byte boundary (zlib's sync flush), so the pieces concatenate into one stream. The port uses
- * fflate unless the host passes a faster one (the command line passes Node's zlib, about five times
- * faster than fflate's level 1 on sheet XML: src/cli/workbook.ts).
+ * What a host can do faster than the port's own code (fflate and a CRC in JavaScript): the command line
+ * passes Node's zlib (src/cli/workbook.ts), about five times faster than fflate on sheet XML.
  */
-export type DeflatePiece = (piece: Uint8Array, final: boolean) => Uint8Array;
+export interface ZipCodec {
+  /**
+   * Raw DEFLATE of one piece of a part at `level`; `final` ends the stream. A piece that is not final
+   * must end on a byte boundary (zlib's sync flush), so the pieces concatenate into one stream.
+   */
+  deflate(piece: Uint8Array, final: boolean, level: 1 | 6): Uint8Array;
+  /** CRC-32 as crc32 below (zlib's runs natively); absent where the host has none (Node before 20.15). */
+  readonly crc32?: (data: Uint8Array, crc: number) => number;
+}
+
+/** A part's CRC-32, by the host's codec when it has one. */
+function crcOf(data: Uint8Array, crc: number, codec: ZipCodec | undefined): number {
+  return codec?.crc32 ? codec.crc32(data, crc) : crc32(data, crc);
+}
 
 /** Deflates a part pushed in pieces (level 1, as for every large part), computing its CRC on the way. */
 export class PartDeflater {
@@ -215,19 +226,19 @@ export class PartDeflater {
   // (V8 field representation change: 50,000-row sheets took seconds more).
   private readonly crc = new Uint32Array(1);
 
-  constructor(private readonly piece?: DeflatePiece) {
-    if (!piece) this.fflate = new Deflate({ level: 1 }, (chunk) => this.chunks.push(chunk));
+  constructor(private readonly codec?: ZipCodec) {
+    if (!codec) this.fflate = new Deflate({ level: 1 }, (chunk) => this.chunks.push(chunk));
   }
 
   push(bytes: Uint8Array): void {
     this.size += bytes.length;
-    this.crc[0] = crc32(bytes, this.crc[0]);
-    if (this.piece) this.chunks.push(this.piece(bytes, false));
+    this.crc[0] = crcOf(bytes, this.crc[0], this.codec);
+    if (this.codec) this.chunks.push(this.codec.deflate(bytes, false, 1));
     else this.fflate!.push(bytes);
   }
 
   finish(): DeflatedPart {
-    if (this.piece) this.chunks.push(this.piece(EMPTY, true));
+    if (this.codec) this.chunks.push(this.codec.deflate(EMPTY, true, 1));
     else this.fflate!.push(EMPTY, true);
     return new DeflatedPart(concat(this.chunks), this.size, this.crc[0]);
   }
@@ -350,11 +361,29 @@ function entryHeader(e: ZipEntry, central: boolean): Uint8Array {
   return out;
 }
 
+/** A part read deflated is looked at for its compression from this size: below it re-deflating gains little. */
+const RECOMPRESS_FROM = 64 << 10;
+
+/**
+ * Whether a part read from the input was deflated clearly worse than a fresh level-1 deflate of a sample
+ * of it manages: the bench's generated roster stores its class sheets at 39 % where level 1 gives 20 % and
+ * level 6 16 %. Such a part is deflated again rather than copied, so the output does not keep the input's
+ * poor compression (a 50,000-child apply: 22.9 MB, most of it the untouched class sheets). A part Excel or
+ * this port deflated stays as it was: level 6 of the whole part beats level 1 of a sample.
+ */
+function deflatedPoorly(original: DeflatedPart, raw: Uint8Array, codec: ZipCodec | undefined): boolean {
+  if (raw.length < RECOMPRESS_FROM) return false;
+  const mid = raw.length >> 1;
+  const sample = raw.subarray(mid - RECOMPRESS_FROM / 2, mid + RECOMPRESS_FROM / 2);
+  const fresh = codec ? codec.deflate(sample, true, 1).length : deflateSync(sample, { level: 1 }).length;
+  return original.data.length / original.size > 1.25 * (fresh / sample.length);
+}
+
 /**
  * The package as a zip, [Content_Types].xml first (as Office writes it; some readers sniff the first
  * entry). Parts already deflated go in as they are; the others are deflated here.
  */
-export function zipPackage(parts: Parts, level: 0 | 6 = 6, deflate?: DeflatePiece): Uint8Array {
+export function zipPackage(parts: Parts, level: 0 | 6 = 6, codec?: ZipCodec): Uint8Array {
   const ct = findPart(parts, '[Content_Types].xml');
   const names = [...(ct ? [ct] : []), ...[...parts.keys()].filter((n) => n !== ct)];
   const encoder = new TextEncoder();
@@ -367,13 +396,15 @@ export function zipPackage(parts: Parts, level: 0 | 6 = 6, deflate?: DeflatePiec
     const encodedName = encoder.encode(name);
     const common = { name: encodedName, utf8: encodedName.length !== name.length, offset };
     const raw = deflated ? EMPTY : parts.get(name)!;
-    const original = deflated ?? (level ? compressedOriginals.get(raw) : undefined);
-    if (original && (original === deflated || (original.size === raw.length && crc32(raw) === original.crc)))
+    const original = level ? compressedOriginals.get(raw) : undefined;
+    let crc: number | undefined;
+    if (deflated) entry = { ...common, method: 8, data: deflated.data, size: deflated.size, crc: deflated.crc };
+    else if (original && original.size === raw.length && (crc = crcOf(raw, 0, codec)) === original.crc && !deflatedPoorly(original, raw, codec))
       entry = { ...common, method: 8, data: original.data, size: original.size, crc: original.crc };
     else {
       const l = name === ct || level === 0 || raw.length <= FAST_DEFLATE_FROM ? level : 1;
-      const data = l === 1 && deflate ? deflate(raw, true) : l ? deflateSync(raw, { level: l }) : raw;
-      entry = { ...common, method: l ? 8 : 0, data, size: raw.length, crc: crc32(raw) };
+      const data = l === 0 ? raw : codec ? codec.deflate(raw, true, l) : deflateSync(raw, { level: l });
+      entry = { ...common, method: l ? 8 : 0, data, size: raw.length, crc: crc ?? crcOf(raw, 0, codec) };
     }
     entries.push(entry);
     const header = entryHeader(entry, false);
