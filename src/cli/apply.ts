@@ -90,9 +90,9 @@ export function applyReport(output: string, result: ApplyResult, counts: ApplyCo
  * counts. The snapshot and the rest of the plan (records, pairs, reminder items — about 150 MB for
  * 50,000 children) are garbage before the sheets are written, where apply's memory peaks.
  */
-async function planned(file: string, today: IsoDate, lang: Lang, sheets: readonly string[] | undefined, cards: boolean) {
+async function planned(file: string, todayOf: (snapshot: WorkbookSnapshot) => IsoDate, lang: Lang, sheets: readonly string[] | undefined, cards: boolean) {
   const { port, snapshot, format } = await openWorkbook(file, lang);
-  const m = maintain(snapshot, file, today, lang, undefined, sheets, cards);
+  const m = maintain(snapshot, file, todayOf(snapshot), lang, undefined, sheets, cards);
   return { port, format, plan: m.plan, counts: applyCounts(m) };
 }
 
@@ -104,8 +104,8 @@ export const applyCommand: CliCommand = {
   // --cards: rebuild 联系卡 and 成长记录 too (on demand only: they are the largest sheets; docs/ARCHITECTURE.md §3).
   options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION, cards: { takesValue: false } },
   run: writesWorkbook(
-    async ({ inputs: [file], today, args }, ctx) => {
-      const { port, format, plan, counts } = await planned(file, today, ctx.lang, listOption(args, 'sheet'), args.options.has('cards'));
+    async ({ inputs: [file], todayOf, args }, ctx) => {
+      const { port, format, plan, counts } = await planned(file, todayOf, ctx.lang, listOption(args, 'sheet'), args.options.has('cards'));
       const result = await port.apply(plan).catch((e) => portFailure(e, file, ctx.lang));
       return {
         bytes: port.save(),

@@ -19,7 +19,7 @@ import { CliError, EXIT } from './errors';
 import { newWorkbookFile } from './export';
 import { refuseSameFile, writeOutputFile } from './io';
 import { outputFrom, WORKBOOK_OUTPUT_OPTIONS } from './output';
-import { todayFrom } from './today';
+import { givenToday, todayFor } from './today';
 import { openWorkbook } from './workbook';
 
 /** The full path of an executable on PATH, or null. */
@@ -98,7 +98,7 @@ export const cardsCommand: CliCommand = {
   run: async (args, ctx) => {
     const [file] = args.positionals;
     const output = outputFrom(args);
-    const today = todayFrom(args, ctx);
+    const given = givenToday(args);
     await refuseSameFile([file], output);
     const pdf = /\.pdf$/i.test(output);
     if (!pdf && !/\.xlsx$/i.test(output)) throw new CliError('cli.cards.outputFormat', { path: output });
@@ -107,6 +107,7 @@ export const cardsCommand: CliCommand = {
     const choice = periodFrom(args);
     const records = args.options.has('records') || choice !== undefined;
     const { snapshot } = await openWorkbook(file, ctx.lang);
+    const today = todayFor(given, snapshot, ctx);
     const m = maintain(snapshot, file, today, ctx.lang);
     const files = planChildFiles(snapshot, {
       records: m.roster.records,

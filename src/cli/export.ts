@@ -21,9 +21,9 @@ export const exportCommand: CliCommand = {
   summaryKey: 'cli.export.summary',
   positionals: ['<in.xlsx>'],
   options: { ...WORKBOOK_OUTPUT_OPTIONS, ...SHEET_OPTION },
-  run: writesWorkbook(async ({ inputs: [file], today, args }, ctx) => {
+  run: writesWorkbook(async ({ inputs: [file], todayOf, args }, ctx) => {
     const { snapshot } = await openWorkbook(file, ctx.lang);
-    const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
+    const check = checkWorkbook(snapshot, file, todayOf(snapshot), ctx.lang, listOption(args, 'sheet'));
     // Every sheet of the roster is masked as the roster, not only the first class.
     const copy = deidentifyWorkbook(snapshot, check.layouts);
     if (!copy.ok) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(ctx.lang, copy.messageKey, copy.params) });

@@ -6,7 +6,8 @@ import { stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliCommand, CliContext } from './command';
 import { CliError } from './errors';
 import { refuseSameFile, writeOutputFile } from './io';
-import { todayFrom } from './today';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { givenToday, todayFor } from './today';
 
 /** --sheet, repeatable: the roster's sheets (one per class), for every command that reads the roster. */
 export const SHEET_OPTION: Readonly<Record<'sheet', OptionSpec>> = { sheet: { takesValue: true, repeatable: true } };
@@ -27,7 +28,10 @@ export function outputFrom(args: ParsedArgs): string {
 /** What a writing command works from: its input files and the reference date. */
 export interface OutputJob {
   readonly inputs: readonly string[];
+  /** --today, or the host's date: one day for every input (rollup). */
   readonly today: IsoDate;
+  /** Today for one input: --today, else its 示例日期 (the bundled sample's), else the host's date. */
+  readonly todayOf: (snapshot: WorkbookSnapshot) => IsoDate;
   /** The command's arguments, for its own options (--sheet). */
   readonly args: ParsedArgs;
 }
@@ -82,12 +86,13 @@ export function writesWorkbook(make: (job: OutputJob, ctx: CliContext) => Promis
   return async (args, ctx) => {
     const inputs = args.positionals;
     const given = options.besideInput ? stringOption(args, 'output') : outputFrom(args);
-    const today = todayFrom(args, ctx);
+    const givenDay = givenToday(args);
+    const today = givenDay ?? ctx.today();
     if (given !== undefined) {
       await refuseSameFile(inputs, given);
       if (!OOXML_OUTPUT.test(given)) throw new CliError('cli.error.outputFormat', { path: given, expected: '.xlsx' });
     }
-    const made = await make({ inputs, today, args }, ctx);
+    const made = await make({ inputs, today, todayOf: (snapshot) => todayFor(givenDay, snapshot, ctx), args }, ctx);
     let output = given;
     if (output === undefined) {
       if (!made.source || !isConverted(made.source)) throw new CliError('cli.error.missingOutput');

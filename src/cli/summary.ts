@@ -6,7 +6,7 @@ import { SHEET_OPTION } from './output';
 import { maintain } from './apply';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { dateOption, todayFrom } from './today';
+import { dateOption, givenToday, todayFor } from './today';
 import { openWorkbook } from './workbook';
 
 const PERIODS = ['month', 'term', 'year'] as const;
@@ -63,9 +63,10 @@ export const summaryCommand: CliCommand = {
   },
   async run(args, ctx) {
     const [file] = args.positionals;
-    const today = todayFrom(args, ctx);
+    const given = givenToday(args);
     const period = periodFrom(args);
     const { snapshot } = await openWorkbook(file, ctx.lang);
+    const today = todayFor(given, snapshot, ctx);
     const plan = maintain(snapshot, file, today, ctx.lang, period, listOption(args, 'sheet'));
     if (args.options.has('json')) ctx.stdout(JSON.stringify(plan.summary.json) + '\n');
     else ctx.stdout(summaryText(plan.summary.figures, ctx.lang, plan.life.figures));

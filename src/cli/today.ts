@@ -1,4 +1,6 @@
 import { parseIso, toIso, type IsoDate } from '../core/dates';
+import { sampleDate } from '../core/settings';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import { stringOption, type ParsedArgs } from './args';
 import type { CliContext } from './command';
 import { CliError } from './errors';
@@ -14,8 +16,16 @@ export function dateOption(option: string, value: string): IsoDate {
   return value;
 }
 
-/** --today, or the host's date when absent. */
-export function todayFrom(args: ParsedArgs, ctx: CliContext): IsoDate {
+/** --today as given (checked, so a bad date is refused before any file is read), or undefined. */
+export function givenToday(args: ParsedArgs): IsoDate | undefined {
   const flag = stringOption(args, 'today');
-  return flag === undefined ? ctx.today() : dateOption('--today', flag);
+  return flag === undefined ? undefined : dateOption('--today', flag);
+}
+
+/**
+ * Today for one workbook: --today, else the 示例日期 a demo workbook carries in 设置 (the bundled sample is
+ * a term seen on one day), else the host's date.
+ */
+export function todayFor(given: IsoDate | undefined, snapshot: WorkbookSnapshot, ctx: CliContext): IsoDate {
+  return given ?? sampleDate(snapshot) ?? ctx.today();
 }

@@ -9,7 +9,7 @@ import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { lifeChildren, readLife } from '../core/life';
 import { countBySeverity, jsonReport, sheetIssueLines, sheetIssues, textReport } from './report';
-import { todayFrom } from './today';
+import { givenToday, todayFor } from './today';
 import { openWorkbook } from './workbook';
 
 /**
@@ -38,8 +38,9 @@ export const validateCommand: CliCommand = {
   },
   async run(args, ctx) {
     const [file] = args.positionals;
-    const today = todayFrom(args, ctx);
+    const given = givenToday(args);
     const { snapshot } = await openWorkbook(file, ctx.lang);
+    const today = todayFor(given, snapshot, ctx);
     const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
     // The sheets the school keeps beside the roster (活动记录 … 培训记录) are checked against it too.
     const life = readLife(snapshot, lifeChildren(check.records), today).findings;

@@ -191,14 +191,18 @@ describe('export and rollup read the other formats too', () => {
     expect(text).not.toContain('522427201903051279');
   });
 
-  it('rollup names a school by its file name whatever the extension', async () => {
+  it("rollup names a school by 设置's 学校名称 in any format, else by its file name whatever the extension", async () => {
     const out = path.join(dir, 'rollup.xlsx');
-    const school = path.join(dir, '白水镇中心小学.ods');
-    copyFileSync(fixture('sample-roster.ods'), school);
-    const r = await run(['rollup', school, fixture('sample-roster.xls'), '-o', out]);
+    // The .ods keeps the sample's 设置 (学校名称 白水镇中心小学); a CSV holds the roster sheet only.
+    const named = path.join(dir, '甲校.ods');
+    const unnamed = path.join(dir, '乙校.csv');
+    copyFileSync(fixture('sample-roster.ods'), named);
+    copyFileSync(fixture('sample-roster.utf8.csv'), unnamed);
+    const r = await run(['rollup', named, unnamed, '-o', out]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('白水镇中心小学：');
-    expect(r.stdout).toContain('sample-roster：');
+    expect(r.stdout).toContain('乙校：');
+    expect(r.stdout).not.toContain('甲校');
   });
 });
 

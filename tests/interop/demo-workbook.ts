@@ -18,9 +18,10 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const TODAY = '2026-11-30';
 
 /**
- * A teacher's 谈心记录 for children of the sample roster, this term (from 2026-09-01): talks 4
- * (金宏伟 twice, 廖雅静, 钟俊杰), so 3 children talked with and 45 not; one parent call and one home
- * visit, both 钟俊杰 of 五(2)班; one open follow-up (金宏伟, due after today).
+ * Entries a teacher types into the sample's 谈心记录 (below its two months, tests/fixtures/sample-term.ts),
+ * this term: talks 4 (金宏伟 twice, 廖雅静, 钟俊杰), one parent call and one home visit, both 钟俊杰 of
+ * 五(2)班; one more open follow-up (金宏伟, due after today). The figures the tests expect are the
+ * builder's rows counted by hand plus these.
  */
 export const LOG_ROWS: CellValue[][] = [
   ['2026-10-08', '金宏伟', '一(1)班', '谈心', '学生', '陈老师', '学习进步', '否', ''],

@@ -15,6 +15,8 @@ import { SHEETS } from '../../src/core/sheets';
 import { reportParagraphs } from '../../src/core/summary';
 import { findSheet, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
+import { FIXTURES } from '../fixtures/build-samples';
+import { logRows } from '../fixtures/sample-term';
 import { demoWorkbooks, LOG_ROWS, type DemoWorkbooks } from './demo-workbook';
 import { bluePixels, convert, CSV_ALL_SHEETS, missingTools, parseCsv, pdfPages, renderPage } from './soffice';
 
@@ -39,6 +41,13 @@ const CLASS_COUNTS: Record<string, number> = {
   '六(2)班': 3,
   '六(3)班': 3,
 };
+
+/**
+ * Entries of 谈心记录 by 类型 and 班级, counted from what the builder wrote (sample-term.ts) and the rows the
+ * demo types in (LOG_ROWS), not by the engine: all of them fall in the term.
+ */
+const LOGGED = [...logRows(FIXTURES['sample-roster']().lines.map((l) => ('cells' in l ? l.cells : {}))).slice(1), ...LOG_ROWS];
+const logged = (kind: string, cls?: string) => LOGGED.filter((r) => r[3] === kind && (cls === undefined || r[2] === cls)).length;
 
 const missing = missingTools();
 if (missing.length) {
@@ -123,29 +132,40 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
   });
 
   it('shows the hand-counted figures on 统计汇总, with its number formats applied in print', () => {
-    expect(built.plan.summary.json).toMatchObject({ children: 48, talks: 4, parentCalls: 1, homeVisits: 1, childrenWithoutTalk: 45 });
+    const [talks, calls, visits] = [logged('谈心'), logged('家长电话'), logged('家访')];
+    // Every child of the sample is talked with this term (sample-term.ts gives each a series of talks).
+    expect(built.plan.summary.json).toMatchObject({ children: 48, talks, parentCalls: calls, homeVisits: visits, childrenWithoutTalk: 0 });
     const rows = csv('applied', SHEETS.summary);
     const header = rows.find((r) => r[0] === '板块')!;
     const col = (name: string) => header.indexOf(name);
     const line = (section: string, item: string) => rows.find((r) => r[0] === section && r[1] === item)!;
     const overall = line('总体', '全部儿童');
-    expect([overall[col('数量')], overall[col('谈心人数')], overall[col('谈心次数')], overall[col('家长电话次数')], overall[col('家访次数')]]).toEqual(['48', '3', '4', '1', '1']);
+    expect([overall[col('数量')], overall[col('谈心人数')], overall[col('谈心次数')], overall[col('家长电话次数')], overall[col('家访次数')]]).toEqual([
+      '48',
+      '48',
+      String(talks),
+      String(calls),
+      String(visits),
+    ]);
     for (const [cls, n] of Object.entries(CLASS_COUNTS)) expect([cls, line('班级', cls)[col('数量')]]).toEqual([cls, String(n)]);
     const fifth = line('班级', '五(2)班');
-    expect([fifth[col('谈心次数')], fifth[col('家长电话次数')], fifth[col('家访次数')]]).toEqual(['1', '1', '1']);
-    expect(line('班级', '一(1)班')[col('谈心次数')]).toBe('2');
-    // In print the shares carry their percent format: 3 of 48 children talked with (the page may
-    // break before 谈心覆盖率, so its share is read on 工作报告's table).
+    expect([fifth[col('谈心次数')], fifth[col('家长电话次数')], fifth[col('家访次数')]]).toEqual(
+      [logged('谈心', '五(2)班'), logged('家长电话', '五(2)班'), logged('家访', '五(2)班')].map(String),
+    );
+    expect(line('班级', '一(1)班')[col('谈心次数')]).toBe(String(logged('谈心', '一(1)班')));
+    // In print the shares carry their percent format: all 48 children talked with.
     const text = pages.join('\n');
-    expect(text).toMatch(/总体\s+全部儿童\s+48\s+100\.0%\s+3\b/);
-    // The table's share is rounded as the report's sentence rounds it (3/48 -> 6.3%) and the one
+    expect(text).toMatch(/总体\s+全部儿童\s+48\s+100\.0%\s+48\b/);
+    // The table's share is rounded as the report's sentence rounds it (25/48 -> 52.1%) and the one
     // percent format (0.0%, src/core/plan/formats.ts) prints that same figure.
-    const reportRow = csv('applied', SHEETS.report).find((r) => r[0] === '至少谈心一次的儿童')!;
-    expect(reportRow.slice(1, 3)).toEqual(['3', '6.3%']);
+    const onCadence = built.plan.summary.json.callsOnCadence;
+    const share = `${((onCadence / 48) * 100).toFixed(1)}%`;
+    const reportRow = csv('applied', SHEETS.report).find((r) => r[0] === '家长电话按期的儿童')!;
+    expect(reportRow.slice(1, 3)).toEqual([String(onCadence), share]);
     // Printed: a class of 3 among 48 children shows 6.3%, never 6.30% or 6.25%.
     expect(text).toMatch(/班级\s+二\(2\)班\s+3\s+6\.3%\s/);
     expect(text).not.toMatch(/6\.30%|6\.25%/);
-    expect(text.replace(/\s+/g, '')).toContain('谈心覆盖率6.3%');
+    expect(text.replace(/\s+/g, '')).toContain(`按期率${share}`);
   });
 
   it('prints 工作报告 with its figures in the sentences', () => {
@@ -153,9 +173,9 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     expect(report).toMatch(/48\s*名/);
     const text = pages.join('\n').replace(/\s+/g, '');
     expect(text).toContain('留守儿童关爱工作报告');
-    expect(text).toMatch(/谈心4次/);
+    expect(text).toContain(`谈心${logged('谈心')}次`);
     // The sentences wrap inside column A and print whole, with the table's rounding.
-    expect(text).toContain('谈心覆盖率6.3%');
+    expect(text).toContain('谈心覆盖率100%');
     for (const paragraph of reportParagraphs(built.plan.summary.figures, 'zh-CN', built.plan.summary.period)) expect(text).toContain(paragraph.replace(/\s+/g, ''));
     // Data-quality rules print by name, never by id.
     expect(text).not.toMatch(/guardian-age|id-checksum|phone-format/);
@@ -165,14 +185,17 @@ withLibreOffice('the saved workbook in LibreOffice', () => {
     const rows = csv('applied', SHEETS.findings);
     const header = rows.findIndex((r) => r[0] === '工作表');
     const findings = rows.slice(header + 1);
-    expect(findings.length).toBe(built.plan.findings.roster.length + built.plan.findings.pairing.length + built.plan.findings.contacts.length + built.plan.findings.life.length);
+    const { roster, pairing, contacts, life } = built.plan.findings;
+    // The key-focus children without a 帮扶计划 (sample-term.ts PLANS_MISSING) are listed too.
+    const plans = built.plan.childFiles.supportPlans.findings;
+    expect(findings.length).toBe(roster.length + pairing.length + contacts.length + life.length + plans.length);
     const cells = built.plan.findings.roster.filter((f) => f.col !== null).map((f) => `${String.fromCharCode(65 + f.col!)}${f.row + 1}`);
     expect(cells.length).toBeGreaterThan(0);
     for (const cell of cells) expect(findings.some((r) => r[0] === ROSTER_SHEET && r[1] === cell)).toBe(true);
     const back = sheetXml(new Uint8Array(readFileSync(path.join(dirs.xlsx, 'applied.xlsx'))));
     const links = [...back.get(SHEETS.findings)!.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => m[0]);
-    // The roster's bad cells, and those of the sample's life sheets (issue 17), each a link.
-    expect(links.length).toBe(cells.length + built.plan.findings.life.filter((f) => f.col !== null).length);
+    // The roster's bad cells, and those of 帮扶人员, 帮扶计划 and the life sheets (issues 15, 16, 17), each a link.
+    expect(links.length).toBe(cells.length + [...pairing, ...plans, ...life].filter((f) => f.col !== null).length);
     for (const cell of cells) expect(links.some((l) => l.includes(`!${cell}"`) || l.includes(`!$${cell.replace(/(\d+)/, '$$$1')}`))).toBe(true);
   });
 

@@ -40,7 +40,7 @@ describe('rollup', () => {
     expect(r.status).toBe(0);
     const wb = await read(out);
     // 设置's 学校名称 names a school; without it, the file name does.
-    expect(wb.sheets.map((s) => s.name)).toEqual(['合计', '甲村小学', '乙校', 'sample-roster']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['合计', '甲村小学', '乙校', '白水镇中心小学']);
     const schools = wb.sheets.slice(1).map((s) => overall(s)[2] as number);
     expect(schools.slice(0, 2)).toEqual([EXPECTED.children, EXPECTED.children]);
     expect(overall(findSheet(wb, '合计')!)[2]).toBe(schools.reduce((a, b) => a + b, 0));

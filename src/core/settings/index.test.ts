@@ -1,5 +1,6 @@
+import type { CellValue } from '../cells';
 import { sheet, workbook } from '../../../tests/helpers/snapshot';
-import { headerTextsFound, planSettings, readSettings, settingsLayout } from './index';
+import { headerTextsFound, planSettings, readSettings, sampleDate, settingsLayout } from './index';
 
 describe('headerTextsFound', () => {
   it('quotes the header under a title, never the children below it, nor a phone or an ID', () => {
@@ -22,5 +23,55 @@ describe('a 设置 made by hand', () => {
     const plain = workbook(sheet('设置', [['学校名称', '青石小学']]));
     const { ops, notWritten } = planSettings(plain, [], new Map([['谈心周期（天）', { value: 7 }]]));
     expect([ops.map((o) => o.kind), notWritten]).toEqual([['appendRows'], null]);
+  });
+});
+
+describe('sampleDate (设置 示例日期)', () => {
+  const withSettings = (rows: CellValue[][]) => workbook(sheet('设置', rows));
+  it('reads the demo day as a date cell or as text, wherever its row is', () => {
+    expect(
+      sampleDate(
+        withSettings([
+          ['设置项', '值'],
+          ['学校名称', '白水镇中心小学'],
+          ['示例日期', 46356],
+        ]),
+      ),
+    ).toBe('2026-11-30');
+    expect(
+      sampleDate(
+        withSettings([
+          ['设置项', '值'],
+          ['示例日期', '2026年11月30日'],
+        ]),
+      ),
+    ).toBe('2026-11-30');
+  });
+  it('is null for a school workbook without the row, a blank value, or one that is no date', () => {
+    expect(
+      sampleDate(
+        withSettings([
+          ['设置项', '值'],
+          ['学校名称', '白水镇中心小学'],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      sampleDate(
+        withSettings([
+          ['设置项', '值'],
+          ['示例日期', null],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      sampleDate(
+        withSettings([
+          ['设置项', '值'],
+          ['示例日期', '下周一'],
+        ]),
+      ),
+    ).toBeNull();
+    expect(sampleDate(workbook(sheet('花名册', [['姓名']])))).toBeNull();
   });
 });

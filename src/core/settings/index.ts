@@ -1,5 +1,7 @@
 import type { CellValue } from '../cells';
 import { columnLetter, isCellError } from '../cells';
+import { parseDateCell } from '../contacts/dateCell';
+import type { IsoDate } from '../dates';
 import type { PlanOp, SheetContent } from '../plan/types';
 import { normalizeHeader } from '../roster/detect';
 import { SHEETS } from '../sheets';
@@ -216,4 +218,20 @@ export function headerTextsFound(sheet: SheetSnapshot): string {
     .slice(0, 10)
     .map((s) => (s.length > 12 ? `${s.slice(0, 12)}…` : s))
     .join('、');
+}
+
+/**
+ * The 设置 label of a demo workbook's own day. The bundled sample is a term seen on one day; a host
+ * given no date takes this one as "today", so the sample shows the same pairs, overdue items and
+ * birthdays whenever it is opened. A school's workbook has no such row (the sample's 说明 says to
+ * delete it when the sample becomes the school's own).
+ */
+export const SAMPLE_DATE_SETTING = '示例日期';
+
+/** The day a demo workbook is to be seen on (设置's 示例日期), or null when it has none or it cannot be read. */
+export function sampleDate(workbook: WorkbookSnapshot): IsoDate | null {
+  const entry = readSettings(workbook).get(SAMPLE_DATE_SETTING);
+  if (!entry) return null;
+  const parsed = parseDateCell(entry.value);
+  return parsed.ok && !parsed.yearAssumed ? parsed.date : null;
 }
