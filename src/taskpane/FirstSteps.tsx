@@ -98,7 +98,7 @@ export default function FirstSteps({ port, lang, sample, tab, checked, visited, 
   );
 }
 
-/** The sample: said by the page that opened it, or by the workbook's 设置 (示例工作簿 = 是), read once. */
+/** The sample: said by the page that opened it, or by the workbook's 设置 (a 示例日期, which only the sample carries), read once. */
 function useIsSample(port: WorkbookPort, sample: boolean): boolean {
   const [found, setFound] = useState(false);
   useEffect(() => {

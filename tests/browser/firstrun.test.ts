@@ -3,7 +3,7 @@
  * already checked — the findings listed in the pane and drawn on the sheet view — without a click and
  * without anything to save; a teacher's own file waits for her 检查花名册. On the sample the pane shows
  * the numbered first steps (1 检查 → 5 汇总), each going to its tab and ticked when done, closed for good
- * with 不再显示; in Excel only a workbook whose 设置 says 示例工作簿 = 是 shows them, and they fit 350 px.
+ * with 不再显示; in Excel only a workbook whose 设置 gives a 示例日期 (the sample's) shows them, and they fit 350 px.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -124,18 +124,18 @@ async function walkSteps(page: Page, lang: Lang): Promise<void> {
   await guide(page).getByText(t(lang, 'firstSteps.allDone')).waitFor();
 }
 
-/** The sample with 示例工作簿 = 是 added to a 设置 sheet by another program (SheetJS), as the sample builder marks it. */
+/** The sample with a 示例日期 in 设置, added by another program (SheetJS), as the sample builder writes it. */
 function markedSample(): Buffer {
   const book = XLSX.read(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
   const settings = book.Sheets['设置'];
   // A sample that already has 设置 (the builder's) gets the entry in a row below its others.
-  if (settings) XLSX.utils.sheet_add_aoa(settings, [[SAMPLE_SETTING, '是']], { origin: -1 });
+  if (settings) XLSX.utils.sheet_add_aoa(settings, [[SAMPLE_SETTING, '2026-11-30']], { origin: -1 });
   else
     XLSX.utils.book_append_sheet(
       book,
       XLSX.utils.aoa_to_sheet([
         ['设置项', '值', '说明'],
-        [SAMPLE_SETTING, '是', ''],
+        [SAMPLE_SETTING, '2026-11-30', ''],
       ]),
       '设置',
     );
