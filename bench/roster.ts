@@ -2,8 +2,9 @@
  * Roster benchmark: a generated 100,000-child roster, checked three ways (median of 3 each):
  *   core  — checkRoster on the snapshot, in process (the file already read);
  *   cli   — `tsx src/cli/main.ts validate … --json > /dev/null`, a whole process, end to end;
- *   bare  — a process that only reads the same file with the file port's bare xlsx read
- *           (this script with --bare-read), so process and tsx start-up are in both.
+ *   bare  — a process that only reads the same file with SheetJS, the xlsx library the file port
+ *           read through until it had its own reader (tests/helpers/sheetjsRead.ts; this script with
+ *           --bare-read), so process and tsx start-up are in both.
  * Prints the figures and the ratio cli / bare (aim: core < 1 s, ratio ≤ 1.5).
  *
  *   node_modules/.bin/tsx bench/roster.ts [--rows N] [--regen] [--core-only] [--runs N]
@@ -12,7 +13,7 @@
  * on the six child processes); --runs sets how many times each step runs (default 3, median printed).
  *
  * The roster is written once into bench/out/ (gitignored) and reused; --regen rewrites it. Nothing is
- * imported at the top beyond Node itself, so the --bare-read child loads only the xlsx reader.
+ * imported at the top beyond Node itself, so the --bare-read child loads only SheetJS.
  */
 import { BENCH_HEADER, BENCH_KEYS, plantUsualMistake } from './roster-columns';
 import { spawnSync } from 'node:child_process';
@@ -49,7 +50,7 @@ async function generate(file: string, rows: number): Promise<void> {
   writeFileSync(file, gen.workbookBytes([{ name: '留守儿童花名册', sheet }]));
 }
 
-/** Child mode: read the file with the bare xlsx read and nothing else. */
+/** Child mode: read the file with SheetJS (the options the port used) and nothing else. */
 async function bareRead(file: string): Promise<void> {
   const { readXlsxBare } = await import('../tests/helpers/sheetjsRead');
   const result = readXlsxBare(new Uint8Array(readFileSync(file)));
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log(`in process   bare xlsx read: ${both(bareIn)};  file port open+read: ${both(portIn)}`);
+  console.log(`in process   bare SheetJS read: ${both(bareIn)};  file port open+read: ${both(portIn)}`);
   console.log(`core         checkRoster: ${both(core)}   (aim < 1000 ms)`);
   console.log(`processes    cli end to end: ${both(cli)};  bare read: ${both(bare)}`);
   console.log(`             (cli runs ${cli.ms.map(ms).join(', ')}; bare runs ${bare.ms.map(ms).join(', ')})`);

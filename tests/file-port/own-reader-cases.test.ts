@@ -10,6 +10,7 @@ import { findSheet } from '../../src/core/snapshot';
 import type { SheetSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { PortError } from '../../src/workbook/port';
+import { keepDeflated, PackageParts, unzipParts } from '../../src/workbook/file/zip';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -177,5 +178,23 @@ describe('the own worksheet reader', () => {
     await expect(wb.read()).rejects.toEqual(new PortError('file.damaged'));
     const attr = openXlsx(book({ sheet: sheetData('<row r="1"><c r="A1 t="s"><v>1</v></c></row>') }));
     await expect(attr.read()).rejects.toEqual(new PortError('file.damaged'));
+  });
+
+  it('holds a large part deflated, as the file had it, once its values are read; an edit inflates it again', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i}行</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>`);
+    const bytes = book({ sheet: sheetData(rows.join('')) });
+    const parts = unzipParts(bytes);
+    const kept = keepDeflated(parts);
+    expect(kept).toBeInstanceOf(PackageParts);
+    expect((kept as PackageParts).deflatedPart('xl/worksheets/sheet1.xml')?.size).toBe(parts.get('xl/worksheets/sheet1.xml')!.length);
+    expect((kept as PackageParts).deflatedPart('xl/workbook.xml')).toBeUndefined(); // small parts stay as they are
+    expect(kept.get('xl/worksheets/sheet1.xml')).toEqual(parts.get('xl/worksheets/sheet1.xml'));
+
+    const wb = openXlsx(bytes);
+    expect(findSheet(await wb.read(), '表')!.values[999]).toEqual(['第999行', 999]);
+    await wb.apply({ ops: [{ kind: 'setCells', sheet: '表', cells: [{ row: 0, col: 2, value: '新' }] }] });
+    const again = findSheet(await openXlsx(wb.save()).read(), '表')!;
+    expect(again.values[0]).toEqual(['第0行', 0, '新']);
+    expect(again.values[999]).toEqual(['第999行', 999]);
   });
 });

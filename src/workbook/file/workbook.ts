@@ -16,7 +16,7 @@ import { PackageUndo } from './undo';
 import { Styles } from './styles';
 import { attr, decodePart, esc, findElement, namespaceDeclarations, quoteSheet, rootElement, setAttr } from './xml';
 import { packageKind, type SourceFormat } from './sniff';
-import { findPart, unzipPackage, zipPackage, type Parts, type ZipCodec } from './zip';
+import { findPart, keepDeflated, unzipPackage, zipPackage, type Parts, type ZipCodec } from './zip';
 
 export interface OpenOptions {
   /** Language of the author name on the add-in's notes. */
@@ -143,7 +143,11 @@ class XlsxWorkbook implements FileWorkbook {
       ? []
       : entries.filter((e) => e.kind === 'worksheet' && (!options.sheets || options.sheets.some((n) => sameName(n, e.name)))).map((e) => e.name);
     const missing = wanted.filter((n) => !this.cache.has(n));
-    if (missing.length) for (const [name, data] of readSheetValues(this.parts, missing)) this.cache.set(name, data);
+    if (missing.length) {
+      for (const [name, data] of readSheetValues(this.parts, missing)) this.cache.set(name, data);
+      // The values are read: large parts as the file held them go back to their deflated bytes.
+      this.parts = keepDeflated(this.parts);
+    }
     const sheets: SheetSnapshot[] = entries.map((e) => {
       const data = wanted.includes(e.name) ? this.cache.get(e.name) : undefined;
       return {
