@@ -369,13 +369,41 @@ function scoreOf(columns: readonly ColumnHeader[]): number {
   return n + (hasName ? 2 : 0);
 }
 
-function singleRow(sheet: SheetSnapshot, row: number, width: number): Candidate {
+/** A cell of the header scan: normalised, shown and matched once, however many candidate headers read it. */
+interface ScanCell {
+  readonly norm: string;
+  /** The cell as shown ('' where `norm` is empty: such a cell is never a header's text). */
+  readonly text: string;
+  readonly field: FieldKey | null;
+  readonly bareHealth: boolean;
+}
+
+type ScanCells = (row: number, col: number) => ScanCell;
+
+const EMPTY_CELL: ScanCell = { norm: '', text: '', field: null, bareHealth: false };
+
+/** The sheet's cells as the header scan reads them, each worked out on first use (a row is read as a header, under a head and over a sub-header). */
+function scanCells(sheet: SheetSnapshot): ScanCells {
+  const rows = new Map<number, ScanCell[]>();
+  return (row, col) => {
+    let line = rows.get(row);
+    if (!line) rows.set(row, (line = []));
+    let cell = line[col];
+    if (!cell) {
+      const v = cellAt(sheet, row, col);
+      const norm = normalizeHeader(v);
+      line[col] = cell = norm ? { norm, text: display(v), field: matchHeader(norm), bareHealth: isBareHealth(norm) } : EMPTY_CELL;
+    }
+    return cell;
+  };
+}
+
+function singleRow(sheet: SheetSnapshot, cells: ScanCells, row: number, width: number): Candidate {
   const raw: RawHeader[] = [];
   for (let col = sheet.origin.col; col < width; col++) {
-    const v = cellAt(sheet, row, col);
-    const norm = normalizeHeader(v);
+    const { norm, text, field, bareHealth } = cells(row, col);
     if (!norm) continue;
-    raw.push({ col, text: display(v), norm, field: matchHeader(norm), bareHealth: isBareHealth(norm) });
+    raw.push({ col, text, norm, field, bareHealth });
   }
   const columns = assign(raw);
   return { headerRows: [row], columns, score: scoreOf(columns) };
@@ -392,17 +420,17 @@ function mergeAt(merges: readonly CellRange[] | undefined, row: number, col: num
  * merge when the host reports merges; otherwise it is carried right across blank cells (Office before
  * ExcelApi 1.13 cannot read merges).
  */
-function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
+function twoRows(sheet: SheetSnapshot, cells: ScanCells, row: number, width: number): Candidate {
   const raw: RawHeader[] = [];
   let grouped = !!sheet.merges?.some((m) => m.row === row && m.rowCount === 1 && m.colCount > 1);
   let carried: { text: string; norm: string; until: number } | null = null;
   for (let col = sheet.origin.col; col < width; col++) {
-    const topValue = cellAt(sheet, row, col);
-    let topNorm = normalizeHeader(topValue);
-    let topText = display(topValue);
-    const subValue = cellAt(sheet, row + 1, col);
-    const subNorm = normalizeHeader(subValue);
-    const subText = display(subValue);
+    const top = cells(row, col);
+    let topNorm = top.norm;
+    let topText = top.text;
+    const sub = cells(row + 1, col);
+    const subNorm = sub.norm;
+    const subText = sub.text;
     const merge = mergeAt(sheet.merges, row, col);
     if (topNorm) {
       // A merged head spans exactly its merge (a vertical one spans nothing to the right).
@@ -421,13 +449,14 @@ function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
     let bareHealth = false;
     const kind = topNorm && subNorm ? groupOf(topNorm) : undefined;
     if (!subNorm) {
-      field = matchHeader(topNorm);
+      // The head may be carried from a cell to the left: match its own text, not this (empty) cell's.
+      field = topNorm === top.norm ? top.field : matchHeader(topNorm);
       text = topText;
-      bareHealth = isBareHealth(topNorm);
+      bareHealth = topNorm === top.norm ? top.bareHealth : isBareHealth(topNorm);
     } else if (!topNorm) {
-      field = matchHeader(subNorm);
+      field = sub.field;
       text = subText;
-      bareHealth = isBareHealth(subNorm);
+      bareHealth = sub.bareHealth;
     } else {
       text = `${topText} / ${subText}`;
       if (kind) {
@@ -435,7 +464,7 @@ function twoRows(sheet: SheetSnapshot, row: number, width: number): Candidate {
         field = fieldUnder(kind, subNorm);
         if (field) grouped = true;
       } else {
-        field = matchHeader(topNorm + subNorm) ?? matchHeader(subNorm) ?? matchHeader(topNorm);
+        field = matchHeader(topNorm + subNorm) ?? sub.field ?? (topNorm === top.norm ? top.field : matchHeader(topNorm));
         bareHealth = field === 'guardianHealth' && isBareHealth(subNorm);
       }
     }
@@ -453,15 +482,16 @@ export function detectSheetLayout(sheet: SheetSnapshot): RosterLayout | null {
   const last = Math.min(first + sheet.values.length, first + HEADER_SCAN_ROWS);
   const width = sheetWidth(sheet, first, Math.min(first + sheet.values.length, last + 1));
   let best: Candidate | null = null;
+  const cells = scanCells(sheet);
   const singles: Candidate[] = [];
-  for (let r = first; r < last; r++) singles.push(singleRow(sheet, r, width));
+  for (let r = first; r < last; r++) singles.push(singleRow(sheet, cells, r, width));
   for (let i = 0; i < singles.length; i++) {
     const r = first + i;
     const single = singles[i];
     if (!best || single.score > best.score) best = single;
     if (r + 1 < first + sheet.values.length) {
-      const pair = twoRows(sheet, r, width);
-      const below = i + 1 < singles.length ? singles[i + 1].score : singleRow(sheet, r + 1, width).score;
+      const pair = twoRows(sheet, cells, r, width);
+      const below = i + 1 < singles.length ? singles[i + 1].score : singleRow(sheet, cells, r + 1, width).score;
       // A second header row must add something (otherwise the top row was a title over a plain header),
       // and without a group head or merge it must add more than one stray cell of a first data row could.
       const gain = pair.score - Math.max(single.score, below);
@@ -534,7 +564,11 @@ export function applyOverride(sheet: SheetSnapshot, detected: RosterLayout | nul
   if (!base) {
     const headerRow = firstNonBlankRow(sheet);
     if (headerRow === null) return null;
-    base = toLayout(sheet.name, { headerRows: [headerRow], columns: singleRow(sheet, headerRow, sheetWidth(sheet, headerRow, headerRow + 1)).columns, score: 0 }, true);
+    base = toLayout(
+      sheet.name,
+      { headerRows: [headerRow], columns: singleRow(sheet, scanCells(sheet), headerRow, sheetWidth(sheet, headerRow, headerRow + 1)).columns, score: 0 },
+      true,
+    );
   }
   const { pins, stale } = placePins(base, saved, override?.headers ?? {}, reference);
   const columns: Partial<Record<FieldKey, number>> = { ...base.columns };
