@@ -17,7 +17,7 @@ import { cellXml, writeCell } from '../../src/workbook/file/cellXml';
 import { ByteSink, escCellText, utf8 } from '../../src/workbook/file/xml';
 import { crc32, DeflatedPart, FAST_DEFLATE_FROM, findPart, PackageParts, PartDeflater, unzipParts, zipPackage } from '../../src/workbook/file/zip';
 import { packageProblems, partText } from './ooxml';
-import { richWorkbook, RICH_SHEETS } from './richWorkbook';
+import { richWorkbook, richWorkbookParts, RICH_SHEETS } from './richWorkbook';
 
 jest.setTimeout(120_000);
 
@@ -251,6 +251,34 @@ describe('saving parts as they were read', () => {
     for (const name of [findPart(parts, '[Content_Types].xml')!, ...[...parts.keys()].filter((n) => n !== '[Content_Types].xml')])
       reference[name] = [parts.get(name)!, { level: 0 }];
     expect(Buffer.from(zipPackage(parts, 0)).equals(Buffer.from(zipSync(reference, { mtime: FIXED })))).toBe(true);
+  });
+});
+
+describe('replacing a large sheet', () => {
+  // The old part is looked at a megabyte at a time (Pkg.partMatches), never decoded whole: what sits past
+  // the first megabytes must still be seen.
+  const padded = (tail: string, lastCell: string) => {
+    const parts = richWorkbookParts();
+    const rows = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 10}"><c r="A${i + 10}" t="inlineStr"><is><t>学生${i} 留守儿童 帮扶</t></is></c></row>`).join('');
+    const xml = new TextDecoder().decode(parts['xl/worksheets/sheet4.xml']).replace('</sheetData>', `${rows}<row r="40010">${lastCell}</row></sheetData>${tail}`);
+    parts['xl/worksheets/sheet4.xml'] = new TextEncoder().encode(xml);
+    expect(parts['xl/worksheets/sheet4.xml'].length).toBeGreaterThan(3 << 20);
+    return openXlsx(zipSync(parts));
+  };
+  const replace = { ops: [{ kind: 'replaceSheet' as const, sheet: RICH_SHEETS.findings, content: { columns: [{ header: '说明' }], rows: [['无']] } }] };
+
+  it('refuses one protected after its rows', async () => {
+    const wb = padded('<sheetProtection sheet="1" objects="1"/>', '');
+    await expect(wb.apply(replace)).rejects.toMatchObject({ key: 'file.protected' });
+  });
+
+  it('drops the calcChain when a formula sits in its last row, and keeps it when none does', async () => {
+    const withFormula = padded('', '<c r="B40010"><f>1+1</f><v>2</v></c>');
+    await withFormula.apply(replace);
+    expect(unzipSync(withFormula.save())['xl/calcChain.xml']).toBeUndefined();
+    const without = padded('', '<c r="B40010"><v>2</v></c>');
+    await without.apply(replace);
+    expect(unzipSync(without.save())['xl/calcChain.xml']).toBeDefined();
   });
 });
 

@@ -320,10 +320,15 @@ function writeWholeSheet(txn: Txn, name: string, content: SheetContent, activate
   if (existing) {
     if (existing.kind !== 'worksheet' || !existing.path) throw new PortError('file.notWorksheet', { sheet: name });
     path = existing.path;
-    const old = pkg.requireText(path);
-    if (/<(?:[\w.-]+:)?sheetProtection\b[^>]*\ssheet\s*=\s*"(?:1|true)"/.test(old)) throw new PortError('file.protected', { sheet: existing.name });
-    wasSelected = /<(?:\w+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"/.test(old);
-    if (/<(?:\w+:)?f[\s>]/.test(old)) pkg.dropCalcChain();
+    // Looked at in pieces: the old sheet (a 100,000-row 提醒事项 from the last apply) is never decoded whole.
+    const [locked, selected, formulas] = pkg.partMatches(path, [
+      { re: SHEET_LOCKED, needle: 'sheetProtection' },
+      { re: TAB_SELECTED, needle: 'tabSelected' },
+      { re: /<(?:\w+:)?f[\s>]/ },
+    ]);
+    if (locked) throw new PortError('file.protected', { sheet: existing.name });
+    wasSelected = selected;
+    if (formulas) pkg.dropCalcChain();
     pkg.removeChildren(path);
     // The old cells are gone, and so are any marks recorded on them.
     if (txn.store.records.some((r) => sameName(r.sheet, existing.name))) txn.store.records = txn.store.records.filter((r) => !sameName(r.sheet, existing.name));
@@ -373,6 +378,7 @@ function keepActiveTabVisible(pkg: Pkg): void {
 }
 
 const TAB_SELECTED = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*"(?:1|true)"[^>]*>/;
+const SHEET_LOCKED = /<(?:[\w.-]+:)?sheetProtection\b[^>]*\ssheet\s*=\s*"(?:1|true)"/;
 
 /** Make a sheet the one the file opens on; other sheets lose their selected flag so none are grouped. */
 function activateSheet(pkg: Pkg, name: string): void {
