@@ -259,7 +259,7 @@ const ENCODE_INTO_FROM = 64;
  * strings before encoding cost a second of CPU and as much again in garbage collection.
  */
 export class ByteSink implements XmlOut {
-  private buf = new Uint8Array(FAST_DEFLATE_FROM);
+  private buf = new Uint8Array(1 << 16);
   private used = 0;
   private deflater?: PartDeflater;
   /** Bytes written so far. */
@@ -353,12 +353,13 @@ export class ByteSink implements XmlOut {
   }
 
   /**
-   * Room for `extra` more bytes. A sink that deflates hands its full buffer to the deflater instead of
-   * growing it (so parts up to the buffer's size, FAST_DEFLATE_FROM, stay plain bytes).
+   * Room for `extra` more bytes: the buffer doubles from 64 KB (most sheets, and every sheet's links, are
+   * small), and a sink that deflates hands it to the deflater instead of growing past FAST_DEFLATE_FROM
+   * (so parts up to that size stay plain bytes).
    */
   private reserve(extra: number): void {
     if (this.used + extra <= this.buf.length) return;
-    if (this.deflateLarge && this.used) {
+    if (this.deflateLarge && this.used && this.used + extra > FAST_DEFLATE_FROM) {
       this.deflater ??= new PartDeflater(this.codec);
       this.deflater.push(this.buf.subarray(0, this.used));
       this.used = 0;
