@@ -3,12 +3,16 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { SAMPLE_TODAY } from '../fixtures/sample-term';
 import { serveDist, type StaticServer } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
-/** A fixed reference date, so ages in the sample give the same findings every day. */
-export const TODAY = '2026-09-01';
+/**
+ * A fixed reference date, so the sample gives the same findings every day: its own day (示例日期), late in
+ * the term its 谈心记录 covers (tests/fixtures/sample-term.ts).
+ */
+export const TODAY = SAMPLE_TODAY;
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -1,6 +1,7 @@
 /**
  * The pane's 结对, 今日 and 汇总 views in the standalone page with the bundled sample, as a teacher uses
- * them: generate the pairs and see 结对帮扶 appear; choose "I am", record a talk with a child and see the
+ * them: generate the pairs from the sample's 帮扶人员 and see 结对帮扶 appear; choose "I am" from the list
+ * (no typing) and see an overdue talk and next week's birthday; record a talk with a child and see the
  * row in 谈心记录; update the summary and see 统计汇总; download the de-identified copy and a roll-up and
  * read them back in Node. In Chinese and in English, with axe-core on every new screen (once each: on
  * this machine one axe run takes tens of seconds).
@@ -12,12 +13,17 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { openXlsx } from '../../src/workbook/file';
+import { FIXTURES } from '../fixtures/build-samples';
+import { logRows } from '../fixtures/sample-term';
 import { TODAY, axeViolations, openSession, screenshot, type Session } from './browser';
 import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
-const TEACHER = '刘芳';
+/** 四(2)班's class teacher in the sample: 魏鑫's talk is overdue and 史雨桐 turns 11 next Monday (sample-term.ts). */
+const TEACHER = '徐老师';
+/** 谈心 entries in the sample's own 谈心记录, counted from what the builder wrote. */
+const SAMPLE_TALKS = logRows(FIXTURES['sample-roster']().lines.map((l) => ('cells' in l ? l.cells : {}))).filter((r) => r[3] === '谈心').length;
 
 function paneTab(page: Page, lang: Lang, key: string) {
   return page.getByRole('tab', { name: t(lang, key), exact: true });
@@ -66,38 +72,44 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     const coverage = page.getByTestId('pairing-coverage');
     await coverage.waitFor();
     await idle(page, lang);
-    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withTeacher', { count: 0, total: children, share: '0%' }));
-    expect(await page.getByText(t(lang, 'views.pairing.noMentors')).count()).toBe(1);
+    // The sample lists its mentors: no "no mentors" guide, and the preview writes 结对帮扶 only.
+    expect(await page.getByText(t(lang, 'views.pairing.noMentors')).count()).toBe(0);
     expect(await sheetTab(page, lang, SHEETS.pairing).count()).toBe(0);
     await button(page, lang, 'views.pairing.generate').click();
     const preview = page.getByRole('heading', { name: t(lang, 'views.pairing.previewTitle') });
     await preview.waitFor();
-    expect(await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.mentors, count: 0 })).count()).toBe(1);
+    expect(await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.mentors, count: 0 })).count()).toBe(0);
     expect(await page.getByText(t(lang, 'ui.preview.create', { sheet: SHEETS.pairing, count: children })).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-views-1-pairing`);
     await confirmWrite(page, lang);
     await sheetTab(page, lang, SHEETS.pairing).waitFor();
-    await sheetTab(page, lang, SHEETS.mentors).waitFor();
+    // Every child has a teacher; 六(3)班's three lack a buddy and one key-focus child a proxy parent (sample-term.ts).
+    await coverage.filter({ hasText: t(lang, 'views.pairing.withTeacher', { count: children, total: children, share: '100%' }) }).waitFor();
+    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withBuddy', { count: children - 3, total: children, share: '93.8%' }));
+    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withProxy', { count: 6, total: 7, share: '85.7%' }));
 
-    // 今日: no mentors listed yet, so the teacher types the name; it is remembered across visits.
+    // 今日: the teacher picks her name from 帮扶人员's list; it is remembered across visits.
     await paneTab(page, lang, 'views.tab.today').click();
-    const nameInput = page.getByRole('textbox', { name: t(lang, 'views.today.teacherInput') });
-    await nameInput.waitFor();
+    const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
+    await pick.waitFor();
     await idle(page, lang);
-    await nameInput.fill(TEACHER);
+    await pick.selectOption(TEACHER);
     await button(page, lang, 'views.today.teacherSave').click();
     await page.getByTestId('today-teacher').filter({ hasText: TEACHER }).waitFor();
     await page.getByTestId('today-counts').waitFor();
-    // Greeted once by title (刘芳老师, never 刘芳 老师 老师); at the start of term nothing is overdue, so no red badge.
-    expect(await page.locator('#today-title').textContent()).toBe(t(lang, 'views.today.hello', { teacher: lang === 'zh-CN' ? `${TEACHER}老师` : TEACHER, today: TODAY }));
-    expect(await page.getByTestId('today-counts').locator('[data-alarm="true"]').count()).toBe(0);
+    // Greeted once by title (徐老师, never 徐老师 老师); one talk is overdue (魏鑫) and others are due this
+    // week (史雨桐's key-focus talk), so both badges call for action.
+    expect(await page.locator('#today-title').textContent()).toBe(t(lang, 'views.today.hello', { teacher: TEACHER, today: TODAY }));
+    expect(await page.getByTestId('today-counts').locator('[data-alarm="true"]').count()).toBe(2);
     expect(
       await page
         .getByTestId('today-counts')
-        .getByText(t(lang, 'views.today.overdue', { count: 0 }))
+        .getByText(t(lang, 'views.today.overdue', { count: 1 }))
         .count(),
     ).toBe(1);
+    // Next Monday's birthday is among her items, without anything typed.
+    expect(await page.getByText(t(lang, 'reminders.birthday')).count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => Object.values(localStorage))).toEqual([TEACHER]);
     await paneTab(page, lang, 'views.tab.pairing').click();
     await paneTab(page, lang, 'views.tab.today').click();
@@ -109,19 +121,19 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await page.getByRole('textbox', { name: t(lang, 'views.entry.child') }).fill(child.name.slice(1));
     await page.getByRole('button', { name: `${child.name}（${child.classLabel}）`, exact: true }).click();
     await page.getByTestId('entry-chosen').waitFor();
-    await page.getByRole('textbox', { name: t(lang, 'views.entry.content') }).fill('聊了开学的情况');
+    await page.getByRole('textbox', { name: t(lang, 'views.entry.content') }).fill('聊了期中考试的情况');
     await button(page, lang, 'views.entry.record').click();
     await page.getByRole('heading', { name: t(lang, 'views.entry.previewTitle') }).waitFor();
-    expect(
-      await page.getByText(t(lang, 'views.preview.row', { date: '2026-09-01', child: child.name, class: child.classLabel!, kind: t(lang, 'reminders.kind.talk') })).count(),
-    ).toBe(1);
+    expect(await page.getByText(t(lang, 'views.preview.row', { date: TODAY, child: child.name, class: child.classLabel!, kind: t(lang, 'reminders.kind.talk') })).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-views-2-entry`);
     await confirmWrite(page, lang);
     await sheetTab(page, lang, SHEETS.log).click();
     const grid = page.getByRole('grid');
-    await grid.getByText('聊了开学的情况', { exact: true }).waitFor();
-    expect(await grid.getByText(TEACHER, { exact: true }).count()).toBe(1);
+    // The new row is the last of the sample's two months: scroll the windowed grid down to it.
+    await grid.hover();
+    await page.mouse.wheel(0, 1_000_000);
+    await grid.getByText('聊了期中考试的情况', { exact: true }).waitFor();
     // The reminders were recomputed from a fresh read after the write.
     await page.getByTestId('today-counts').waitFor();
 
@@ -132,7 +144,7 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await idle(page, lang);
     const dd = figures.locator('dd');
     expect(await dd.first().textContent()).toBe(String(children));
-    expect(await dd.nth(1).textContent()).toBe('1'); // the one talk just recorded
+    expect(await dd.nth(1).textContent()).toBe(String(SAMPLE_TALKS + 1)); // the sample's talks and the one just recorded
     await button(page, lang, 'views.summary.update').click();
     await page.getByRole('heading', { name: t(lang, 'views.summary.previewTitle') }).waitFor();
     const lines = page.locator('section[aria-labelledby="views-preview-title"] li');
