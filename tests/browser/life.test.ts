@@ -21,7 +21,8 @@ import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
 import { button, expectedSampleCheck, idle } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
-const TEACHER = '刘芳';
+/** On the sample's 帮扶人员 (三(1)班's class teacher, who also runs its 生日会): picked from the list, not typed. */
+const TEACHER = '王老师';
 const PANE = { width: 350, height: 900 };
 
 let script: string;
@@ -87,10 +88,10 @@ describe.each([
     const records = (await expectedSampleCheck()).records;
     await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api, today: TODAY });
     await page.getByRole('tab', { name: t(lang, 'views.tab.today'), exact: true }).click();
-    const nameInput = page.getByRole('textbox', { name: t(lang, 'views.today.teacherInput') });
-    await nameInput.waitFor();
+    const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
+    await pick.waitFor();
     await idle(page, lang);
-    await nameInput.fill(TEACHER);
+    await pick.selectOption(TEACHER);
     await button(page, lang, 'views.today.teacherSave').click();
     await page.getByTestId('today-counts').waitFor();
     await idle(page, lang);
@@ -102,7 +103,7 @@ describe.each([
     await combo(page, lang, 'life.entry.mode').selectOption('activity');
     const form = page.getByTestId('activity-form');
     await form.waitFor();
-    await textbox(page, lang, 'life.entry.activityName').fill('九月生日会');
+    await textbox(page, lang, 'life.entry.activityName').fill('十二月生日会');
     await combo(page, lang, 'life.entry.type').selectOption('生日会');
     await combo(page, lang, 'life.entry.classFilter').selectOption(klass);
     await page.getByRole('checkbox', { name: t(lang, 'life.entry.tickShown', { count: inClass.length }) }).check();
@@ -117,16 +118,16 @@ describe.each([
     await page.getByRole('heading', { name: t(lang, 'life.entry.previewActivity') }).waitFor();
     // The sample keeps 活动记录 already (a term of it): one row appended below the school's own.
     await page.getByText(t(lang, 'ui.preview.append', { sheet: SHEETS.activities, count: 1 })).waitFor();
-    await page.getByText(t(lang, 'life.entry.activityLine', { date: TODAY, name: '九月生日会', type: '生日会', count: picked })).waitFor();
+    await page.getByText(t(lang, 'life.entry.activityLine', { date: TODAY, name: '十二月生日会', type: '生日会', count: picked })).waitFor();
     const before = (await sheetValues(page, SHEETS.activities))!;
-    expect(before.flat()).not.toContain('九月生日会'); // nothing written before the confirmation
+    expect(before.flat()).not.toContain('十二月生日会'); // nothing written before the confirmation
     if (api === 20) expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-life-2-activity-preview`);
     await confirm(page, lang);
     const activities = (await sheetValues(page, SHEETS.activities))!;
     expect(activities.slice(0, before.length)).toEqual(before);
     expect(activities).toHaveLength(before.length + 1);
-    expect(activities[before.length].slice(1, 5)).toEqual(['九月生日会', '生日会', TEACHER, [...inClass.map((r) => r.name), other.name].join('、')]);
+    expect(activities[before.length].slice(1, 5)).toEqual(['十二月生日会', '生日会', TEACHER, [...inClass.map((r) => r.name), other.name].join('、')]);
 
     // A roll-call day: three children, collected by the guardian, by someone unregistered, and not yet.
     const [first, second, third] = inClass;
@@ -163,7 +164,7 @@ describe.each([
 
     // 汇总: the term's figures of the school's life — those the core computes in Node for the sample with
     // the same two records appended through the file port.
-    const f = await figuresWith(lang, records, { name: '九月生日会', children: [...inClass, other] }, [
+    const f = await figuresWith(lang, records, { name: '十二月生日会', children: [...inClass, other] }, [
       { child: first, signOut: '11:30', pickup: first.guardianName, relation: first.guardianRelation },
       { child: second, signOut: '11:30', pickup: '周阿姨', relation: '' },
       { child: third, signOut: '', pickup: '', relation: '' },
