@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { registerMessages, t, type Lang } from '../core/i18n';
 import { firstSteps } from '../core/i18n/messages/firstSteps';
-import { isSampleWorkbook } from '../core/settings/sample';
+import { isSampleWorkbook } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import type { WorkbookPort } from '../workbook/port';
 import { dismissGuide, FIRST_STEPS, stepsDone, stepToExplain } from './firstSteps';

@@ -7,11 +7,9 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { ERROR_FILL, WARNING_FILL } from '../../src/core/roster/plans';
-import { SAMPLE_SETTING } from '../../src/core/settings/sample';
 import { axeViolations, openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel } from './excel/open';
 import { misfits } from './fit';
@@ -124,24 +122,6 @@ async function walkSteps(page: Page, lang: Lang): Promise<void> {
   await guide(page).getByText(t(lang, 'firstSteps.allDone')).waitFor();
 }
 
-/** The sample with a 示例日期 in 设置, added by another program (SheetJS), as the sample builder writes it. */
-function markedSample(): Buffer {
-  const book = XLSX.read(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
-  const settings = book.Sheets['设置'];
-  // A sample that already has 设置 (the builder's) gets the entry in a row below its others.
-  if (settings) XLSX.utils.sheet_add_aoa(settings, [[SAMPLE_SETTING, '2026-11-30']], { origin: -1 });
-  else
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
-        ['设置项', '值', '说明'],
-        [SAMPLE_SETTING, '2026-11-30', ''],
-      ]),
-      '设置',
-    );
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
-
 describe('the first steps through the sample', () => {
   it('in the standalone page: step 1 already done, each step goes to its tab and is ticked, 不再显示 is remembered', async () => {
     const { page, problems } = session;
@@ -176,9 +156,9 @@ describe('the first steps through the sample', () => {
       await excel?.close();
     });
 
-    it('shows them on the sample marked in 设置, fitting the pane, each step to its tab', async () => {
+    it('shows them on the sample (its 设置 gives a 示例日期), fitting the pane, each step to its tab', async () => {
       const { page, problems } = excel;
-      await openInExcel(excel, { origin: server.origin, script, workbook: markedSample(), lang, api: 20, today: TODAY });
+      await openInExcel(excel, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
       await guide(page).waitFor();
       expect(await guide(page).locator('[data-done="true"]').count()).toBe(0); // Excel does not check behind her back
       expect(await misfits(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { CellValue } from '../cells';
 import { sheet, workbook } from '../../../tests/helpers/snapshot';
-import { headerTextsFound, planSettings, readSettings, sampleDate, settingsLayout } from './index';
+import { headerTextsFound, isSampleWorkbook, planSettings, readSettings, sampleDate, settingsLayout } from './index';
 
 describe('headerTextsFound', () => {
   it('quotes the header under a title, never the children below it, nor a phone or an ID', () => {
@@ -73,5 +73,65 @@ describe('sampleDate (设置 示例日期)', () => {
       ),
     ).toBeNull();
     expect(sampleDate(workbook(sheet('花名册', [['姓名']])))).toBeNull();
+  });
+});
+
+describe('isSampleWorkbook (the first steps show only on the sample)', () => {
+  it('is the sample when 设置 gives a 示例日期, in the template or a hand-made layout', () => {
+    expect(
+      isSampleWorkbook(
+        workbook(
+          sheet('设置', [
+            ['设置项', '值', '说明'],
+            ['学校名称', '白水镇中心小学', ''],
+            ['示例日期', 46356, ''],
+          ]),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isSampleWorkbook(
+        workbook(
+          sheet('设置', [
+            ['项目', '设置值'],
+            ['示例日期：', '2026-11-30'],
+          ]),
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('is a teacher own workbook otherwise: no 设置, the row deleted, blank or no date', () => {
+    expect(isSampleWorkbook(workbook(sheet('花名册', [['姓名'], ['示例日期']])))).toBe(false);
+    expect(
+      isSampleWorkbook(
+        workbook(
+          sheet('设置', [
+            ['设置项', '值'],
+            ['学校名称', '示例小学'],
+          ]),
+        ),
+      ),
+    ).toBe(false);
+    expect(
+      isSampleWorkbook(
+        workbook(
+          sheet('设置', [
+            ['设置项', '值'],
+            ['示例日期', null],
+          ]),
+        ),
+      ),
+    ).toBe(false);
+    expect(
+      isSampleWorkbook(
+        workbook(
+          sheet('设置', [
+            ['设置项', '值'],
+            ['示例日期', '下周一'],
+          ]),
+        ),
+      ),
+    ).toBe(false);
   });
 });

@@ -235,3 +235,12 @@ export function sampleDate(workbook: WorkbookSnapshot): IsoDate | null {
   const parsed = parseDateCell(entry.value);
   return parsed.ok && !parsed.yearAssumed ? parsed.date : null;
 }
+
+/**
+ * The workbook is the bundled sample: its 设置 gives a 示例日期. The pane shows its numbered first steps
+ * only there (src/taskpane/FirstSteps.tsx) — a teacher's own workbook gets no tutorial — told by a setting
+ * rather than guessed from the sample's made-up school, so it holds however the sample is rebuilt.
+ */
+export function isSampleWorkbook(workbook: WorkbookSnapshot): boolean {
+  return sampleDate(workbook) !== null;
+}
