@@ -1,3 +1,4 @@
+import { countBySeverity } from '../core/severity';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import { FIELD_KEYS, type Finding, type RosterCheck } from '../core/roster/types';
@@ -97,12 +98,6 @@ export function sheetIssueLines(findings: readonly LifeFinding[], lang: Lang): s
     lines.push(`  ${where}  ${severityLabel(issue.severity as LifeFinding['severity'], lang)}  ${findingRuleLabel(issue.rule, lang)} · ${issue.rule}  ${issue.message}`);
   }
   return lines;
-}
-
-export function countBySeverity(findings: readonly { severity: string }[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: findings.length - errors };
 }
 
 /** A rule's title and its stable id, so the teacher can read it and a script can grep it. */

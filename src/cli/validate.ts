@@ -8,7 +8,8 @@ import { SHEET_OPTION } from './output';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { lifeChildren, readLife } from '../core/life';
-import { countBySeverity, jsonReport, sheetIssueLines, sheetIssues, textReport } from './report';
+import { jsonReport, sheetIssueLines, sheetIssues, textReport } from './report';
+import { countBySeverity } from '../core/severity';
 import { givenToday, todayFor } from './today';
 import { openWorkbook } from './workbook';
 

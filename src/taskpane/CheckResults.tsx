@@ -27,7 +27,8 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
       });
     });
 
-  const summary = summarise(checked);
+  // The one count (core/severity.ts): the same figures as 校验结果's title and the report.
+  const summary = checked.workbook.counts;
   return (
     <>
       <Text as="h2" weight="semibold" size={400}>
@@ -50,7 +51,7 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
           {t(lang, 'ui.count.warnings', { count: summary.warnings })}
         </Badge>
       </div>
-      {checked.check.findings.length === 0 && (
+      {summary.total === 0 && (
         <MessageBar intent="success">
           <MessageBarBody>{t(lang, 'ui.check.clean')}</MessageBarBody>
         </MessageBar>
@@ -59,12 +60,6 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
       <FindingsList checked={checked} lang={lang} busy={busy} port={port} operation={operation} />
     </>
   );
-}
-
-function summarise(checked: Checked): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const f of checked.check.findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: checked.check.findings.length - errors };
 }
 
 /** A new check with another mapping starts the editor afresh; the same mapping keeps the user's edits. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
-import { RULE_IDS, type Finding, type RuleId } from '../core/roster/types';
+import { RULE_IDS } from '../core/roster/types';
 import type { WorkbookPort } from '../workbook/port';
 import { errorMessage } from './errors';
 import type { Checked } from './Pane';
@@ -20,23 +20,50 @@ const useStyles = makeStyles({
   where: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px', flexShrink: 0 },
 });
 
+/** A finding as the list shows it: the roster's and those of the add-in's own sheets alike, as 校验结果 lists them. */
+interface Shown {
+  readonly rule: string;
+  readonly severity: string;
+  readonly sheet: string;
+  /** 0-based; -1 for a finding about a whole sheet. */
+  readonly row: number;
+  readonly col: number | null;
+  readonly text: string;
+  /** What the list shows before the text: E12 on the roster, 活动记录!E6 on another sheet. */
+  readonly where: string;
+}
+
+function shownFindings(checked: Checked, lang: Lang): Shown[] {
+  const roster = checked.check.findings.map((f) => ({ ...f, text: checked.core.renderFinding(f, lang), where: cellName(f.row, f.col) }));
+  const others = checked.workbook.others.map((f) => {
+    const cell = cellName(f.row, f.col);
+    return { rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row, col: f.col, text: t(lang, f.messageKey, f.params), where: cell ? `${f.sheet}!${cell}` : f.sheet };
+  });
+  return [...roster, ...others];
+}
+
+function ruleName(checked: Checked, rule: string, lang: Lang): string {
+  return (RULE_IDS as readonly string[]).includes(rule) ? checked.core.ruleLabel(rule as (typeof RULE_IDS)[number], lang) : checked.views.findingRuleLabel(rule, lang);
+}
+
 export function FindingsList({ checked, lang, busy, port, operation }: { checked: Checked; lang: Lang; busy: boolean; port: WorkbookPort; operation: Operation }) {
   const styles = useStyles();
-  const groups = useMemo(() => groupByRule(checked.check.findings), [checked]);
-  const [open, setOpen] = useState<ReadonlySet<RuleId>>(new Set());
-  const [shown, setShown] = useState<Partial<Record<RuleId, number>>>({});
-  const [chosen, setChosen] = useState<Finding | null>(null);
+  const all = useMemo(() => shownFindings(checked, lang), [checked, lang]);
+  const groups = useMemo(() => groupByRule(all), [all]);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [shown, setShown] = useState<Partial<Record<string, number>>>({});
+  const [chosen, setChosen] = useState<Shown | null>(null);
   if (groups.length === 0) return null;
 
-  const choose = async (f: Finding) => {
+  const choose = async (f: Shown) => {
     setChosen(f);
     try {
-      await port.select({ sheet: f.sheet, row: f.row, col: f.col ?? 0 });
+      await port.select({ sheet: f.sheet, row: Math.max(f.row, 0), col: f.col ?? 0 });
     } catch (error) {
       operation.notify({ intent: 'error', lines: [errorMessage(error, lang)] });
     }
   };
-  const toggle = (rule: RuleId) => {
+  const toggle = (rule: string) => {
     const next = new Set(open);
     if (!next.delete(rule)) next.add(rule);
     setOpen(next);
@@ -45,7 +72,7 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
   return (
     <section aria-labelledby="findings-title">
       <Text as="h2" id="findings-title" weight="semibold" size={400}>
-        {t(lang, 'ui.findings.title', { count: checked.check.findings.length })}
+        {t(lang, 'ui.findings.title', { count: all.length })}
       </Text>
       <ul className={styles.groups}>
         {groups.map(({ rule, findings, errors }) => {
@@ -55,7 +82,7 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
             <li key={rule}>
               <Button appearance="subtle" className={styles.groupHead} aria-expanded={expanded} aria-controls={`group-${rule}`} onClick={() => toggle(rule)}>
                 <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
-                <span>{checked.core.ruleLabel(rule, lang)}</span>
+                <span>{ruleName(checked, rule, lang)}</span>
                 <Badge appearance="tint" color={errors > 0 ? 'danger' : 'warning'}>
                   {findings.length}
                 </Badge>
@@ -71,11 +98,11 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
                         className={chosen === f ? `${styles.item} ${styles.chosen}` : styles.item}
                         aria-current={chosen === f ? 'true' : undefined}
                         data-finding-rule={f.rule}
-                        data-finding-cell={cellName(f)}
+                        data-finding-cell={f.where}
                         onClick={() => void choose(f)}
                       >
-                        <span className={styles.where}>{cellName(f)}</span>
-                        <span>{checked.core.renderFinding(f, lang)}</span>
+                        <span className={styles.where}>{f.where}</span>
+                        <span>{f.text}</span>
                       </Button>
                     </li>
                   ))}
@@ -96,20 +123,21 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
   );
 }
 
-/** "E12", or "行 3" style for a finding about a whole missing column (its header row). */
-function cellName(f: Finding): string {
-  return f.col === null ? `${f.row + 1}:${f.row + 1}` : `${columnLetter(f.col)}${f.row + 1}`;
+/** "E12"; "3:3" for a finding about a whole row (a missing column, at its header row); none for one about a whole sheet. */
+function cellName(row: number, col: number | null): string {
+  return row < 0 ? '' : col === null ? `${row + 1}:${row + 1}` : `${columnLetter(col)}${row + 1}`;
 }
 
-function groupByRule(findings: readonly Finding[]) {
-  const byRule = new Map<RuleId, Finding[]>();
+function groupByRule(findings: readonly Shown[]) {
+  const byRule = new Map<string, Shown[]>();
   for (const f of findings) {
     const list = byRule.get(f.rule);
     if (list) list.push(f);
     else byRule.set(f.rule, [f]);
   }
-  // Catalogue order first; a rule added later still shows, after the known ones.
-  const order = [...RULE_IDS.filter((r) => byRule.has(r)), ...[...byRule.keys()].filter((r) => !RULE_IDS.includes(r))];
+  // The roster's rules in catalogue order first; the other sheets' after, in the order 校验结果 lists them.
+  const known = RULE_IDS as readonly string[];
+  const order = [...known.filter((r) => byRule.has(r)), ...[...byRule.keys()].filter((r) => !known.includes(r))];
   return order.map((rule) => {
     const list = byRule.get(rule)!;
     return { rule, findings: list, errors: list.filter((f) => f.severity === 'error').length };

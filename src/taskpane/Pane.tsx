@@ -4,12 +4,14 @@ import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import type { MappingOverride, RosterCheck } from '../core/roster/types';
 import type { WorkbookSnapshot } from '../core/snapshot';
+import type { WorkbookFindings } from '../core/workflow';
 import type { WorkbookPort } from '../workbook/port';
 import { CheckView } from './CheckView';
 import { HostLimits } from './HostLimits';
 import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
 import { loadRosterCore, type RosterCore } from './rosterCore';
+import { loadViewsCore, type ViewsCore } from './views/core';
 import { useOperation } from './useOperation';
 import { guideDismissed } from './firstSteps';
 import { EXTRA_VIEWS, type ViewProps } from './views';
@@ -33,6 +35,10 @@ export interface Checked {
   readonly snapshot: WorkbookSnapshot;
   readonly check: RosterCheck;
   readonly core: RosterCore;
+  /** Every finding of the workbook (the roster's and those of the add-in's own sheets) with their one count, as 校验结果 lists them. */
+  readonly workbook: WorkbookFindings;
+  /** The computing core the whole-workbook findings came from; it also plans 校验结果. */
+  readonly views: ViewsCore;
   /** The correction saved in 设置, if any. */
   readonly saved: MappingOverride | null;
   /** The roster's sheets as the teacher picked them in the pane (not yet saved); absent: the saved or detected ones. */
@@ -68,18 +74,20 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
   /** Fresh read + check. Every write is planned from a fresh check, never from a stale one. */
   const check = useCallback(
     async (signal: AbortSignal, sheets?: readonly string[]): Promise<Checked> => {
-      const [snapshot, core] = await Promise.all([port.read(), loadRosterCore()]);
+      const [snapshot, core, views] = await Promise.all([port.read(), loadRosterCore(), loadViewsCore()]);
       if (signal.aborted) throw abortError();
       const saved = core.overrideFromSettings(snapshot) ?? null;
       // Sheets the teacher picked stay picked across checks; otherwise the saved choice, else every class sheet detected.
       const chosen = sheets ?? checked?.chosen;
       const result = core.checkRoster(snapshot, { today, sheets: chosen, override: saved ?? undefined });
-      const next: Checked = { snapshot, check: result, core, saved, ...(chosen ? { chosen } : {}) };
+      // The count shown is 校验结果's and the report's: the add-in's own sheets' findings are counted too.
+      const workbook = views.workbookFindings(snapshot, result, { today, lang });
+      const next: Checked = { snapshot, check: result, core, workbook, views, saved, ...(chosen ? { chosen } : {}) };
       setChecked(next);
       onChecked?.(next);
       return next;
     },
-    [port, today, checked, onChecked],
+    [port, today, lang, checked, onChecked],
   );
 
   const runCheck = useCallback(

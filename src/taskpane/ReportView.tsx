@@ -39,8 +39,9 @@ export default function ReportView({
   const prepareReport = () =>
     operation.run('ui.op.prepare', async ({ signal }) => {
       const fresh = await freshCheck(signal);
-      const { core, check, snapshot } = fresh;
-      const plan = asPlan(core.findingsSheetPlan(check, lang, today), mark ? core.markOps(check, lang) : null);
+      const { core, check, snapshot, views, workbook } = fresh;
+      // The same 校验结果 as the whole-workbook run writes: the roster's findings, then the add-in's own sheets'.
+      const plan = asPlan(views.allFindingsSheetOp(check, workbook.others, lang, today), mark ? core.markOps(check, lang) : null);
       onPropose({ titleKey: 'ui.preview.title.report', plan, lines: describePlan(plan, snapshot, lang) });
     });
 
@@ -54,7 +55,7 @@ export default function ReportView({
   return (
     <div className={styles.box}>
       <Text>{t(lang, 'ui.report.intro', { sheet: SHEETS.findings })}</Text>
-      {checked && <Text size={200}>{t(lang, 'ui.report.lastCheck', { sheet: checked.core.rosterSheetsText(checked.check), count: checked.check.findings.length })}</Text>}
+      {checked && <Text size={200}>{t(lang, 'ui.report.lastCheck', { sheet: checked.core.rosterSheetsText(checked.check), count: checked.workbook.counts.total })}</Text>}
       <Checkbox checked={mark} disabled={busy} onChange={(_, d) => setMark(Boolean(d.checked))} label={t(lang, 'ui.report.mark')} />
       <Button appearance="primary" disabled={busy} onClick={() => void prepareReport()}>
         {t(lang, 'ui.action.report')}

@@ -13,7 +13,7 @@ import { t, type Lang } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel } from './excel/open';
-import { button, expectedSampleCheck, idle, runCheck, undoneWhat } from './flow';
+import { button, expectedSampleProblems, idle, runCheck, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
@@ -65,8 +65,9 @@ describe.each([
       await limits.getByText(t(lang, 'host.limits.title', { level: api, count: 4 })).click();
       await limits.getByText(t(lang, 'host.limit.insertSheets')).waitFor();
     }
-    const expected = await expectedSampleCheck();
-    expect(await runCheck(page, lang)).toBe(expected.findings.length);
+    const sample = await expectedSampleProblems();
+    const expected = sample.check;
+    expect(await runCheck(page, lang)).toBe(sample.workbook.counts.total);
 
     await page.getByRole('tab', { name: t(lang, 'views.tab.summary'), exact: true }).click();
     await button(page, lang, 'views.summary.rollupPick').waitFor();

@@ -5,6 +5,7 @@ import { t, type Lang } from '../../src/core/i18n';
 import '../../src/core/i18n/all';
 import { checkRoster, overrideFromSettings, type RosterCheck } from '../../src/core/roster';
 import { columnLetter } from '../../src/core/cells';
+import { workbookFindings, type WorkbookFindings } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { DIST } from './server';
 import { TODAY } from './browser';
@@ -14,6 +15,15 @@ export async function expectedSampleCheck(): Promise<RosterCheck> {
   const bytes = new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
   const snapshot = await openXlsx(bytes).read();
   return checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) ?? undefined });
+}
+
+/** Every problem the pane counts in the sample (the roster's and the add-in's own sheets'), as 校验结果 lists them. */
+export async function expectedSampleProblems(): Promise<{ check: RosterCheck; workbook: WorkbookFindings; rules: string[] }> {
+  const bytes = new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')));
+  const snapshot = await openXlsx(bytes).read();
+  const check = checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) ?? undefined });
+  const workbook = workbookFindings(snapshot, check, { today: TODAY, lang: 'zh-CN' });
+  return { check, workbook, rules: [...new Set([...check.findings, ...workbook.others].map((f) => f.rule))] };
 }
 
 export function cellName(row: number, col: number | null): string {

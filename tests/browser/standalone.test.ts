@@ -12,7 +12,7 @@ import { SHEETS } from '../../src/core/sheets';
 import { FIXTURES, layoutFixture } from '../fixtures/build-samples';
 import { FORMATS_DIR } from '../formats/build-formats';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { button, cellName, expectedSampleCheck, idle, openSample, runCheck } from './flow';
+import { button, cellName, expectedSampleCheck, expectedSampleProblems, idle, openSample, runCheck } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -68,11 +68,16 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     }
 
     // Check: the pane states the same number of findings the engine finds in Node, grouped by rule.
+    // Every problem 校验结果 lists, the add-in's own sheets' too, so the count is the sheet's and the report's.
+    const sample = await expectedSampleProblems();
     const count = await runCheck(page, lang);
-    expect(count).toBe(expected.findings.length);
-    const rules = [...new Set(expected.findings.map((f) => f.rule))];
+    expect(count).toBe(sample.workbook.counts.total);
     const groups = page.locator('button[aria-controls^="group-"]');
-    expect(await groups.count()).toBe(rules.length);
+    expect(await groups.count()).toBe(sample.rules.length);
+    const badges = page.getByRole('group', { name: t(lang, 'ui.check.countsLabel') });
+    expect(await badges.textContent()).toBe(
+      t(lang, 'ui.count.errors', { count: sample.workbook.counts.errors }) + t(lang, 'ui.count.warnings', { count: sample.workbook.counts.warnings }),
+    );
     expect(
       await page
         .getByText(
@@ -142,7 +147,9 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     for (const f of expected.findings) {
       expect([f.rule, reportText.some((line) => line.includes(cellName(f.row, f.col).replace(/:.*/, '')))]).toEqual([f.rule, true]);
     }
-    expect(report.length).toBeGreaterThanOrEqual(expected.findings.length + 1);
+    // The sheet the pane writes lists what the pane counted: two title lines, the header, a row per problem.
+    expect(report.length).toBe(sample.workbook.counts.total + 3);
+    expect(String(report[0][0])).toContain(lang === 'zh-CN' ? `共 ${sample.workbook.counts.total} 个问题` : `${sample.workbook.counts.total} problems`);
     // The roster's values are exactly as they were; its bad cells now carry notes.
     const original = XLSX.read(readFileSync(join(DIST, 'assets/sample-roster.xlsx')), { cellStyles: true }); // read as the saved copy is
     const values = (wb: XLSX.WorkBook) => XLSX.utils.sheet_to_json(wb.Sheets[expected.layout.sheet], { header: 1, raw: true, defval: null });
@@ -180,7 +187,7 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     expect(await page.getByTestId('file-name').textContent()).toBe('sample-roster.xls');
     await accessible(page);
     await screenshot(page, `${short}-6-xls`);
-    expect(await runCheck(page, lang)).toBe(expected.findings.length);
+    expect(await runCheck(page, lang)).toBe((await expectedSampleProblems()).workbook.counts.total);
     const saved = await download(session, lang);
     expect(saved.SheetNames).toContain(expected.layout.sheet);
     expect(problems).toEqual([]);

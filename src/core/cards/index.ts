@@ -60,6 +60,23 @@ function datedPairings(records: readonly RosterRecord[], rows: ChildFilesInput['
   });
 }
 
+/** 帮扶计划's rows and children: the key-focus children and those its rows name, not every child's file. */
+function supportPlanInputs(workbook: WorkbookSnapshot, input: Pick<ChildFilesInput, 'records' | 'pairing' | 'today'>, phones: ReturnType<typeof mentorPhones>) {
+  const plans = readSupportPlans(workbook, input.today);
+  const named = new Set(plans.rows.map((p) => p.name));
+  return { plans, children: cardChildren(input.records, input.pairing, phones, (r) => r.keyFocus || named.has(r.name)) };
+}
+
+/** Only 帮扶计划's findings, as planChildFiles finds them, without building the cards and records. */
+export function supportPlanFindings(
+  workbook: WorkbookSnapshot,
+  input: Pick<ChildFilesInput, 'records' | 'pairing' | 'today' | 'schoolNameLabel' | 'normalizeClass'>,
+): SupportPlanResult['findings'] {
+  const settings = readCardSettings(workbook, input.schoolNameLabel);
+  const { plans, children } = supportPlanInputs(workbook, input, mentorPhones(workbook, input.pairing));
+  return planSupportPlans(workbook, children, input.today, settings.juniorGoals, input.normalizeClass, plans).findings;
+}
+
 /**
  * The children's files. Every child's file, 联系卡 and 成长记录 (and the record lines behind them) are built
  * when first read: `apply` writes them only on demand, and for 50,000 children 联系卡 alone is 800,000 rows.
@@ -73,10 +90,7 @@ export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInpu
   let entries: ReadonlyMap<number, readonly RecordEntry[]> | undefined;
   let cards: PlanOp | undefined;
   let records: PlanOp | undefined;
-  // 帮扶计划 needs only the key-focus children and those its rows name, not every child's file.
-  const plans = readSupportPlans(workbook, today);
-  const named = new Set(plans.rows.map((p) => p.name));
-  const planChildren = cardChildren(input.records, input.pairing, phones, (r) => r.keyFocus || named.has(r.name));
+  const { plans, children: planChildren } = supportPlanInputs(workbook, input, phones);
   return {
     get children() {
       return (children ??= cardChildren(input.records, input.pairing, phones));

@@ -54,7 +54,7 @@ describe('findingsSheetPlan', () => {
   });
 
   it('has a title with counts and the date, a table, and highlights error rows', () => {
-    expect(content.titleLines?.[0]).toContain('错误 2 条，警告 1 条');
+    expect(content.titleLines?.[0]).toContain('共 3 个问题，错误 2 个，警告 1 个');
     expect(content.titleLines?.[0]).toContain(TODAY);
     expect(content.table?.name).toBeTruthy();
     expect(content.highlights).toEqual([expect.objectContaining({ col: 5, equals: '错误', fill: '#FFC7CE' })]);

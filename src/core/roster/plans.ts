@@ -12,6 +12,7 @@ import { SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { detectSheetLayout, splitSheetNames } from './detect';
 import { fieldLabel, renderFinding, ruleLabel, severityLabel } from './render';
+import { countBySeverity } from '../severity';
 import { FIELD_KEYS, type FieldKey, type MappingOverride, type RosterCheck } from './types';
 
 export const ERROR_FILL = '#FFC7CE';
@@ -26,9 +27,8 @@ export function rosterSheetsText(check: Pick<RosterCheck, 'layout'> & { readonly
 
 /** The 校验结果 sheet: a title line with counts and date, then one row per finding with a link to its cell. */
 export function findingsSheetPlan(check: RosterCheck, lang: Lang, today: IsoDate): PlanOp {
-  const errors = check.findings.filter((f) => f.severity === 'error').length;
-  const warnings = check.findings.length - errors;
-  const counts = { sheet: rosterSheetsText(check), children: check.records.length, errors, warnings, date: today };
+  const { total, errors, warnings } = countBySeverity(check.findings);
+  const counts = { sheet: rosterSheetsText(check), children: check.records.length, count: total, errors, warnings, date: today };
   const title = check.findings.length ? t(lang, 'roster.findings.title', counts) : t(lang, 'roster.findings.none', counts);
   const rows: PlanCell[][] = check.findings.map((f) => {
     const where = f.col === null ? null : `${columnLetter(f.col)}${f.row + 1}`;

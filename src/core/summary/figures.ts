@@ -1,3 +1,4 @@
+import { countBySeverity } from '../severity';
 import { dayNumber, parseIso, type IsoDate } from '../dates';
 import { KIND, type SummaryChild, type SummaryInput, type SummaryLogEntry } from './inputs';
 import { evaluationEnd, monthsOf, type Period } from './period';
@@ -477,15 +478,9 @@ function contactFigures(facts: readonly ChildFacts[], log: LogTally, teacherChil
 /** Data quality: findings by rule, most frequent first. */
 function qualityFigures(findings: SummaryInput['findings']): SummaryFigures['quality'] {
   const ruleCounts = new Map<string, number>();
-  let errors = 0;
-  for (const fd of findings) {
-    ruleCounts.set(fd.rule, (ruleCounts.get(fd.rule) ?? 0) + 1);
-    if (fd.severity === 'error') errors++;
-  }
+  for (const fd of findings) ruleCounts.set(fd.rule, (ruleCounts.get(fd.rule) ?? 0) + 1);
   return {
-    total: findings.length,
-    errors,
-    warnings: findings.length - errors,
+    ...countBySeverity(findings),
     byRule: [...ruleCounts.entries()].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
   };
 }

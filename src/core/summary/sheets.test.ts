@@ -130,7 +130,7 @@ describe('工作报告', () => {
     expect(pairing).toBe('学校为2名儿童配备了帮扶教师（占33.3%），为1名儿童安排了学习帮手，为2名儿童落实了代理家长，共有3名帮扶人员参与结对。'); // 张老师, 王阿姨 and the buddy 小红
     expect(contact).toBe('本学期开展谈心6次、家长电话8次、家访1次；4名儿童至少谈心一次，谈心覆盖率66.7%；1名儿童的家长电话间隔未超过14天，按期率16.7%；本学期累计家访1次。');
     expect(gaps).toBe('本学期仍有2名儿童未谈心，另有2项跟进事项待落实，下一阶段将重点跟进。');
-    expect(quality).toBe('花名册数据校验发现3处问题（其中错误2处），需逐项核对更正。');
+    expect(quality).toBe('数据校验发现3个问题（其中错误2个），列在“校验结果”表中，需逐项核对更正。');
   });
 
   it('writes English sentences for en-US and a month when the period is a month', () => {

@@ -5,7 +5,8 @@ import type { IsoDate } from '../dates';
 import { t, type Lang, type Params } from '../i18n';
 import type { PairingFinding } from '../pairing/types';
 import type { PlanCell, PlanOp } from '../plan/types';
-import { findingsSheetPlan, severityLabel } from '../roster';
+import { findingsSheetPlan, rosterSheetsText } from '../roster';
+import { countBySeverity, severityLabel, type SeverityCounts } from '../severity';
 import type { RosterCheck } from '../roster/types';
 import { findingRuleLabel } from '../summary/labels';
 
@@ -18,17 +19,17 @@ export type SheetIssue = Pick<PairingFinding | SheetFinding | LifeFinding, 'shee
   readonly params: Params;
 };
 
-export interface FindingCounts {
-  readonly errors: number;
-  readonly warnings: number;
+export interface FindingCounts extends SeverityCounts {
   readonly byDomain: Readonly<Record<FindingDomain, number>>;
 }
 
 type Severities = readonly { severity: string }[];
+/** The workbook's count of problems (countBySeverity over every domain), what every host shows. */
 export function countFindings(roster: Severities, pairing: Severities, contacts: Severities, life: Severities = []): FindingCounts {
-  const all = [...roster, ...pairing, ...contacts, ...life];
-  const errors = all.filter((f) => f.severity === 'error').length;
-  return { errors, warnings: all.length - errors, byDomain: { roster: roster.length, pairing: pairing.length, contacts: contacts.length, life: life.length } };
+  return {
+    ...countBySeverity([...roster, ...pairing, ...contacts, ...life]),
+    byDomain: { roster: roster.length, pairing: pairing.length, contacts: contacts.length, life: life.length },
+  };
 }
 
 /**
@@ -51,8 +52,18 @@ export function allFindingsSheetOp(check: RosterCheck, others: readonly SheetIss
       t(lang, f.messageKey, f.params),
     ];
   });
-  const errors = others.filter((f) => f.severity === 'error').length;
-  const titleLines = [...(op.content.titleLines ?? [])];
-  titleLines.splice(1, 0, t(lang, 'workflow.findings.others', { count: others.length, errors, warnings: others.length - errors }));
+  // The title counts every row below, as the pane and the report do; the roster's own count follows.
+  const all = countBySeverity([...check.findings, ...others]);
+  const title = t(lang, 'workflow.findings.title', {
+    sheet: rosterSheetsText(check),
+    children: check.records.length,
+    count: all.total,
+    errors: all.errors,
+    warnings: all.warnings,
+    roster: check.findings.length,
+    others: others.length,
+    date: today,
+  });
+  const titleLines = [title, ...(op.content.titleLines ?? []).slice(1)];
   return { ...op, content: { ...op.content, titleLines, rows: [...op.content.rows, ...rows] } };
 }

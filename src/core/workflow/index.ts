@@ -53,7 +53,7 @@ import {
   type SummaryLogEntry,
 } from '../summary';
 import { allFindingsSheetOp, countFindings, type FindingCounts, type SheetIssue } from './findings';
-import { CARD_SETTING_DEFS, planChildFiles, type ChildFilesPlan } from '../cards';
+import { CARD_SETTING_DEFS, planChildFiles, supportPlanFindings, type ChildFilesPlan } from '../cards';
 import { classNormalizer } from '../pairing';
 
 export { allFindingsSheetOp, countFindings, type FindingCounts, type FindingDomain, type SheetIssue } from './findings';
@@ -103,6 +103,17 @@ export interface MaintenanceOptions {
   readonly printSheets?: boolean;
 }
 
+/** Every finding of the workbook by where it came from, with the one count of them all. */
+export interface WorkbookFindings {
+  readonly roster: RosterCheck['findings'];
+  readonly pairing: PairingPlan['findings'];
+  readonly contacts: readonly SheetFinding[];
+  readonly life: readonly LifeFinding[];
+  /** What 校验结果 lists after the roster's: pairing, 帮扶计划, contacts, life. */
+  readonly others: readonly SheetIssue[];
+  readonly counts: FindingCounts;
+}
+
 export interface MaintenancePlan {
   readonly roster: RosterCheck;
   /** Pairing result, stats and diff for the 结对 view (the ops are part of `plan`). */
@@ -119,13 +130,7 @@ export interface MaintenancePlan {
   readonly life: { readonly read: LifeRead; readonly figures: LifeFigures };
   /** The JSON of `summary --json`: the summary's, with the life figures added (issue 17; additions only). */
   readonly summary: { readonly period: Period; readonly figures: SummaryFigures; readonly json: SummaryJson & LifeJson };
-  readonly findings: {
-    readonly roster: RosterCheck['findings'];
-    readonly pairing: PairingPlan['findings'];
-    readonly contacts: readonly SheetFinding[];
-    readonly life: readonly LifeFinding[];
-    readonly counts: FindingCounts;
-  };
+  readonly findings: WorkbookFindings;
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
    * 兴趣小组, 留守之家签到, 基金收支, 培训记录, 帮扶计划 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 联系卡 and 成长记录 (with `printSheets`), 校验结果
@@ -286,11 +291,12 @@ function remindersFor(input: {
  * Plan the upkeep of every sheet the add-in maintains. Throws RosterNotFoundError (from the roster
  * module) when the workbook has no roster, and WorkflowError when the period is not valid.
  */
-export function planMaintenance(workbook: WorkbookSnapshot, options: MaintenanceOptions): MaintenancePlan {
-  const { today, lang, calendar } = options;
-  const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, sheets: options.rosterSheets, override: overrideFromSettings(workbook) });
+/**
+ * What every later step reads: the user-kept sheets as this run will leave them (the ops that create or
+ * complete them, and the snapshot with them in), the pairing, the contact settings and log, the life sheets.
+ */
+function readParts(workbook: WorkbookSnapshot, roster: RosterCheck, today: IsoDate, lang: Lang) {
   const records: readonly RosterRecord[] = roster.records;
-
   // The user-kept sheets first: what this run creates is read back as if already there, so the run
   // after it (which finds them) computes the same generated sheets.
   const settingsUpkeep = settingsPlan(workbook, today, roster);
@@ -301,12 +307,54 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   if (!findSheet(workbook, SHEETS.log)) keptOps.push(logSheetOp(logListSources(roster, pairing)));
   for (const sheet of LIFE_SHEETS) if (!findSheet(workbook, sheet)) keptOps.push(lifeTemplateOp(sheet));
   const planned = withCreatedSheets(workbook, keptOps);
-
   const settings = readContactSettings(planned, today);
   const log = readLog(planned, records, today);
+  const life = readLife(planned, lifeChildren(records), today);
+  const contactFindings: SheetFinding[] = [...settingsUpkeep.findings, ...settings.findings, ...log.findings];
+  return { records, keptOps, pairing, planned, settings, log, life, contactFindings };
+}
+
+/** Every finding of the add-in's own sheets, in 校验结果's order (after the roster's). */
+function otherFindings(parts: ReturnType<typeof readParts>, planFindings: readonly SheetIssue[]): SheetIssue[] {
+  return [...parts.pairing.findings, ...planFindings, ...parts.contactFindings, ...parts.life.findings];
+}
+
+function findingsOf(roster: RosterCheck, parts: ReturnType<typeof readParts>, planFindings: readonly SheetIssue[]): WorkbookFindings {
+  const others = otherFindings(parts, planFindings);
+  return {
+    roster: roster.findings,
+    pairing: parts.pairing.findings,
+    contacts: parts.contactFindings,
+    life: parts.life.findings,
+    others,
+    counts: countFindings(roster.findings, [...parts.pairing.findings, ...planFindings], parts.contactFindings, parts.life.findings),
+  };
+}
+
+/**
+ * The findings `planMaintenance` lists in 校验结果, without planning the sheets: what the pane's check
+ * shows and counts, so its count is the sheet's and the report's. `roster` is the check already made.
+ */
+export function workbookFindings(workbook: WorkbookSnapshot, roster: RosterCheck, options: { readonly today: IsoDate; readonly lang: Lang }): WorkbookFindings {
+  const { today, lang } = options;
+  const parts = readParts(workbook, roster, today, lang);
+  const plans = supportPlanFindings(parts.planned, {
+    records: parts.records,
+    pairing: { ...parts.pairing.result, rows: responsibilities(parts.pairing).writtenPairs },
+    today,
+    schoolNameLabel: SCHOOL_NAME_SETTING,
+    normalizeClass: classNormalizer(today),
+  });
+  return findingsOf(roster, parts, plans);
+}
+
+export function planMaintenance(workbook: WorkbookSnapshot, options: MaintenanceOptions): MaintenancePlan {
+  const { today, lang, calendar } = options;
+  const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, sheets: options.rosterSheets, override: overrideFromSettings(workbook) });
+  const parts = readParts(workbook, roster, today, lang);
+  const { records, keptOps, pairing, planned, settings, log, life } = parts;
   const responsible = responsibilities(pairing);
   const { writtenPairs } = responsible;
-  const life = readLife(planned, lifeChildren(records), today);
   const childFiles = planChildFiles(planned, {
     records,
     pairing: { ...pairing.result, rows: writtenPairs },
@@ -317,14 +365,14 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     schoolNameLabel: SCHOOL_NAME_SETTING,
     normalizeClass: classNormalizer(today),
   });
+  const findings = findingsOf(roster, parts, childFiles.supportPlans.findings);
   const reminders = remindersFor({ today, calendar, records, settings: settings.settings, log, life, pairing, responsible, planReviews: childFiles.supportPlans.reminders });
 
-  const contactFindings: SheetFinding[] = [...settingsUpkeep.findings, ...settings.findings, ...log.findings];
   const chosen = periodFor(options.period ?? { kind: 'term' }, today, [{ from: settings.settings.terms.termStart, to: settings.settings.terms.termEnd }]);
   if (!chosen.ok) throw new WorkflowError(chosen.messageKey, chosen.params);
   const period = chosen.period;
-  // Summary findings count rules of every domain; its type names the roster's ids, the figures only group by the text.
-  const qualityFindings = [...roster.findings, ...pairing.findings, ...contactFindings, ...life.findings] as unknown as SummaryFinding[];
+  // The report counts what 校验结果 lists: every domain's findings (its type names the roster's ids, the figures only group by the text).
+  const qualityFindings = [...roster.findings, ...findings.others] as unknown as SummaryFinding[];
   const summaryInput = summaryInputOf(records, qualityFindings, writtenPairs, pairing, log.entries, settings.settings.cadence.parentCall);
   const figures = computeSummary(summaryInput, period);
 
@@ -337,8 +385,6 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const quarterFigures = quarterPeriod.ok ? computeSummary(summaryInput, quarterPeriod.period) : figures;
   const overdueContacts = reminders.items.filter((i) => i.kind === 'contact' && i.status === 'overdue').length;
 
-  const planFindings = childFiles.supportPlans.findings;
-  const others: SheetIssue[] = [...pairing.findings, ...planFindings, ...contactFindings, ...life.findings];
   const ops: PlanOp[] = [
     ...keptOps,
     ...childFiles.supportPlans.ops,
@@ -360,7 +406,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     ),
     quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
     ...(options.printSheets ? [childFiles.cards, childFiles.records] : []),
-    allFindingsSheetOp(roster, others, lang, today),
+    allFindingsSheetOp(roster, findings.others, lang, today),
   ];
   return {
     roster,
@@ -369,13 +415,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     childFiles,
     life: { read: life, figures: lifeNumbers },
     summary: { period, figures, json: { ...summaryJson(figures), ...lifeJson(lifeNumbers) } },
-    findings: {
-      roster: roster.findings,
-      pairing: pairing.findings,
-      contacts: contactFindings,
-      life: life.findings,
-      counts: countFindings(roster.findings, [...pairing.findings, ...planFindings], contactFindings, life.findings),
-    },
+    findings,
     plan: { ops },
   };
 }

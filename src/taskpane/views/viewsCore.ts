@@ -9,7 +9,8 @@ import { planMaintenance, type MaintenanceOptions, type MaintenancePlan } from '
 
 export { checkRoster, overrideFromSettings, overrideSettingsOps } from '../../core/roster';
 export { planPairing } from '../../core/pairing';
-export { planMaintenance, schoolNameOf } from '../../core/workflow';
+export { planMaintenance, schoolNameOf, workbookFindings, allFindingsSheetOp } from '../../core/workflow';
+export { findingRuleLabel } from '../../core/summary/labels';
 export { CONTACT_KINDS, TARGETS, FOLLOW_UP_DEFAULT_DAYS, logEntryOp } from '../../core/contacts';
 export { todayView, renderMsg, statusText } from '../../core/reminders';
 export { periodLabel, formatShare, share, deidentifyWorkbook, deidentifyMessage, rollupPlan } from '../../core/summary';

@@ -61,9 +61,6 @@ export const roster: DomainMessages = {
     'roster.rule.guardianship-missing': '无人监护',
     'roster.rule.region-mismatch': '地址与身份证地区不符',
 
-    'roster.severity.error': '错误',
-    'roster.severity.warning': '警告',
-
     'roster.notFound.noRoster': '没有找到花名册：没有一个工作表的表头像留守儿童花名册（至少要有“姓名”等几列）。请打开花名册所在的工作簿，或在设置中指定花名册工作表。',
     'roster.notFound.emptyWorkbook': '工作簿是空的，没有可以检查的花名册。请先填写或打开花名册。',
     'roster.notFound.sheetMissing': '找不到名为“{sheet}”的工作表。请检查工作表名称，或重新选择花名册工作表。',
@@ -122,7 +119,7 @@ export const roster: DomainMessages = {
     'roster.findings.col.rule': '规则',
     'roster.findings.col.severity': '严重程度',
     'roster.findings.col.message': '说明',
-    'roster.findings.title': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：错误 {errors} 条，警告 {warnings} 条。检查日期 {date}。',
+    'roster.findings.title': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：共 {count} 个问题，错误 {errors} 个，警告 {warnings} 个。检查日期 {date}。',
     'roster.findings.none': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：没有发现问题。检查日期 {date}。',
     'roster.findings.hint': '点击“单元格”列可跳到花名册中的对应位置。本表每次检查时重新生成，请不要在此表中填写内容。',
 
@@ -183,9 +180,6 @@ export const roster: DomainMessages = {
     'roster.rule.mapping-stale': 'Saved column outdated',
     'roster.rule.guardianship-missing': 'No guardian',
     'roster.rule.region-mismatch': 'Place differs from ID region',
-
-    'roster.severity.error': 'Error',
-    'roster.severity.warning': 'Warning',
 
     'roster.notFound.noRoster':
       'No roster found: no sheet has a header that looks like a left-behind children roster (it needs columns such as 姓名). Open the workbook that holds the roster, or choose the roster sheet in the settings.',
@@ -261,7 +255,7 @@ export const roster: DomainMessages = {
     'roster.findings.col.severity': 'Severity',
     'roster.findings.col.message': 'Message',
     'roster.findings.title':
-      'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}. Checked on {date}.',
+      'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): {count, plural, one {{count} problem} other {{count} problems}}, {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}. Checked on {date}.',
     'roster.findings.none': 'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): no problems found. Checked on {date}.',
     'roster.findings.hint': 'Click a cell in the Cell column to jump to it in the roster. This sheet is rebuilt on every check; do not type into it.',
 

@@ -94,7 +94,7 @@ export const summary: DomainMessages = {
     'summary.item.undatedEntries': '日期无效的记录（未统计，请在谈心记录中更正）',
     'summary.item.futureEntries': '日期晚于今天的记录（未统计，请核对日期）',
     'summary.item.qualityTotal': '问题合计',
-    'summary.note.quality': '错误 {errors} 处，提示 {warnings} 处',
+    'summary.note.quality': '错误 {errors} 个，警告 {warnings} 个',
     'summary.chart.byClass': '各班留守儿童人数',
     'summary.chart.monthlyTalk': '每月谈心覆盖率',
     'summary.chart.bySchool': '各校留守儿童人数',
@@ -111,7 +111,7 @@ export const summary: DomainMessages = {
     'summary.report.item.withTalk': '至少谈心一次的儿童',
     'summary.report.item.onCadence': '家长电话按期的儿童',
     'summary.report.item.visited': '本学期接受家访的儿童',
-    'summary.report.item.findings': '花名册数据问题',
+    'summary.report.item.findings': '数据问题（校验结果）',
     'summary.report.p.roster':
       '{when}共有留守儿童{children}名，其中父母均外出{both}名、父母一方外出{one}名；男生{male}名、女生{female}名；寄宿生{boarding}名；由祖辈监护{grandparents}名；确定重点帮扶对象{keyFocus}名。',
     'summary.report.p.pairing':
@@ -120,8 +120,8 @@ export const summary: DomainMessages = {
       '{when}开展谈心{talks}次、家长电话{parentCalls}次、家访{homeVisits}次；{withTalk}名儿童至少谈心一次，谈心覆盖率{talkShare}；{onCadence}名儿童的家长电话间隔未超过{cadenceDays}天，按期率{cadenceShare}；本学期累计家访{termVisits}次。',
     'summary.report.p.gaps': '{when}仍有{withoutTalk}名儿童未谈心，另有{openFollowUps}项跟进事项待落实，下一阶段将重点跟进。',
     'summary.report.p.noGaps': '{when}每名留守儿童都至少谈心一次，另有{openFollowUps}项跟进事项待落实。',
-    'summary.report.p.quality': '花名册数据校验发现{findings}处问题（其中错误{errors}处），需逐项核对更正。',
-    'summary.report.p.qualityClean': '花名册数据经校验未发现问题。',
+    'summary.report.p.quality': '数据校验发现{findings}个问题（其中错误{errors}个），列在“校验结果”表中，需逐项核对更正。',
+    'summary.report.p.qualityClean': '数据经校验未发现问题。',
 
     'summary.rollup.totalSheet': '合计',
     'summary.rollup.title': '{count}所学校留守儿童工作统计汇总',
@@ -252,7 +252,7 @@ export const summary: DomainMessages = {
     'summary.item.unmatchedEntries': 'Log rows for children not on the roster (counted as contacts)',
     'summary.item.undatedEntries': 'Log rows without a valid date (not counted; correct them in the log)',
     'summary.item.futureEntries': 'Log rows dated after today (not counted; check the dates)',
-    'summary.item.qualityTotal': 'All issues',
+    'summary.item.qualityTotal': 'All problems',
     'summary.note.quality': '{errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}',
     'summary.chart.byClass': 'Left-behind children by class',
     'summary.chart.monthlyTalk': 'Monthly talk coverage',
@@ -270,7 +270,7 @@ export const summary: DomainMessages = {
     'summary.report.item.withTalk': 'Children with at least one talk',
     'summary.report.item.onCadence': 'Children whose parents were called on cadence',
     'summary.report.item.visited': 'Children visited at home this term',
-    'summary.report.item.findings': 'Roster data issues',
+    'summary.report.item.findings': 'Data problems (check results)',
     'summary.report.p.roster':
       '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {both} with both parents working away and {one} with one parent away; {male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}; {boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}; {grandparents} cared for by grandparents; {keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}.',
     'summary.report.p.pairing':
@@ -281,8 +281,8 @@ export const summary: DomainMessages = {
       '{when} {withoutTalk, plural, one {{withoutTalk} child} other {{withoutTalk} children}} have had no talk yet and {openFollowUps} follow-ups are open; they come first in the next weeks.',
     'summary.report.p.noGaps': '{when} every left-behind child had at least one talk; {openFollowUps} follow-ups are open.',
     'summary.report.p.quality':
-      'The roster check found {findings, plural, one {{findings} issue} other {{findings} issues}} ({errors, plural, one {{errors} error} other {{errors} errors}}) to correct.',
-    'summary.report.p.qualityClean': 'The roster check found no issues.',
+      'The data check found {findings, plural, one {{findings} problem} other {{findings} problems}} ({errors, plural, one {{errors} error} other {{errors} errors}}), listed on the 校验结果 (check results) sheet, to correct.',
+    'summary.report.p.qualityClean': 'The data check found no problems.',
 
     'summary.rollup.totalSheet': 'Total',
     'summary.rollup.title': 'Left-behind children summary of {count, plural, one {{count} school} other {{count} schools}}',
