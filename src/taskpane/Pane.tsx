@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
 import type { MappingOverride, RosterCheck } from '../core/roster/types';
@@ -8,6 +8,7 @@ import type { WorkbookFindings } from '../core/workflow';
 import type { WorkbookPort } from '../workbook/port';
 import { CheckView } from './CheckView';
 import { HostLimits } from './HostLimits';
+import { PaneTabs } from './PaneTabs';
 import type { PendingChange } from './PreviewPanel';
 import { StatusArea } from './StatusArea';
 import { loadRosterCore, type RosterCore } from './rosterCore';
@@ -60,9 +61,6 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '12px' },
   head: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
   settings: { marginLeft: 'auto' },
-  // Six tabs need 380-520 px in one row; a 350 px task pane (the design width) puts the rest on a second
-  // row rather than off-screen, so every view stays one click away and the tests reach each by its tab.
-  tabs: { flexWrap: 'wrap', rowGap: '2px' },
 });
 
 export function Pane({ port, lang, today, standalone = false, checkOnOpen = false, onChecked, sample = false }: PaneProps) {
@@ -114,6 +112,14 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
   const view: ViewProps = { port, lang, today, operation };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
   const busy = operation.running !== null;
+  const tabs = useMemo(
+    () => [
+      { id: 'check', label: t(lang, 'ui.tab.check') },
+      { id: 'report', label: t(lang, 'ui.tab.report') },
+      ...EXTRA_VIEWS.map((v) => ({ id: v.id, label: t(lang, v.labelKey) })),
+    ],
+    [lang],
+  );
   // bench/pane.ts reads this mark: the pane's controls are on screen and respond to input.
   useEffect(() => {
     if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
@@ -137,19 +143,8 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
         </Suspense>
       )}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => go(String(d.value))} aria-label={t(lang, 'ui.tabs.label')} size="small" className={styles.tabs}>
-        <Tab id="tab-check" value="check" aria-controls="panel">
-          {t(lang, 'ui.tab.check')}
-        </Tab>
-        <Tab id="tab-report" value="report" aria-controls="panel">
-          {t(lang, 'ui.tab.report')}
-        </Tab>
-        {extra.map((v) => (
-          <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls="panel">
-            {t(lang, v.labelKey)}
-          </Tab>
-        ))}
-      </TabList>
+      {/* Six tabs need 380-520 px in one row; at 350 px (the design width) those that do not fit go into a 更多 menu. */}
+      <PaneTabs tabs={tabs} selected={tab} onSelect={go} label={t(lang, 'ui.tabs.label')} moreLabel={t(lang, 'views.tabs.more')} />
       <StatusArea operation={operation} lang={lang} onOpenSettings={openRosterSettings} />
       {operation.undoable && (
         <Suspense fallback={null}>

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { CARDS_PER_PAGE } from '../../src/core/cards';
 import { t, type Lang } from '../../src/core/i18n';
 import { axeViolations, openSession, screenshot, type Session } from './browser';
-import { button, cellName, expectedSampleCheck, idle, openSample } from './flow';
+import { button, cellName, expectedSampleCheck, idle, openSample, openTab } from './flow';
 import { serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -68,7 +68,7 @@ describe.each(LANGS)('档案 in the standalone page at 350 px (%s)', (lang) => {
     await openSample(page, server.origin, lang);
     // The Excel pane's width: the standalone page then shows the pane alone.
     await page.setViewportSize({ width: 350, height: 900 });
-    await page.getByRole('tab', { name: t(lang, 'views.tab.dossier'), exact: true }).click();
+    await openTab(page, lang, 'views.tab.dossier');
     await page.getByTestId('dossier-view').waitFor();
     await idle(page, lang);
 

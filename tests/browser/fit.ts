@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import '../../src/core/i18n/all';
+import { openTab } from './flow';
 
 /** A screen of the pane: a tab (or the 设置 button) and what shows once it is drawn. */
 export interface Screen {
@@ -33,11 +34,10 @@ async function settle(page: Page, lang: Lang): Promise<void> {
 
 /** Show a screen (its tab, or the 设置 button) and wait until it has read the workbook. */
 export async function openScreen(page: Page, lang: Lang, screen: Screen): Promise<void> {
-  const name = t(lang, screen.labelKey);
   if (screen.id === 'settings') {
     await page.locator('#tab-settings').click();
   } else {
-    await page.getByRole('tab', { name, exact: true }).click();
+    await openTab(page, lang, screen.labelKey);
   }
   await page.locator(`#panel[aria-labelledby="tab-${screen.id}"]`).waitFor();
   if (screen.ready) await page.getByTestId(screen.ready).first().waitFor();

@@ -64,3 +64,18 @@ export function undoneWhat(lang: Lang, label: string): string {
   expect(label.startsWith(prefix)).toBe(true);
   return label.slice(prefix.length);
 }
+
+/**
+ * Show a tab of the pane (`key`: its label's catalogue key): from the row, or, when it does not fit there
+ * (350 px in English), from the 更多 (More) menu the other tabs go into. Resolves once it is selected.
+ */
+export async function openTab(page: Page, lang: Lang, key: string): Promise<void> {
+  const name = t(lang, key);
+  const tab = page.getByRole('tab', { name, exact: true });
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.getByTestId('tabs-more').click();
+    await page.getByRole('menuitem', { name, exact: true }).click();
+  }
+  await page.locator('[role="tab"][aria-selected="true"]').filter({ hasText: name }).waitFor();
+}

@@ -18,7 +18,7 @@ import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
-import { button, expectedSampleCheck, idle } from './flow';
+import { button, expectedSampleCheck, idle, openTab } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 /** On the sample's 帮扶人员 (三(1)班's class teacher, who also runs its 生日会): picked from the list, not typed. */
@@ -52,7 +52,7 @@ async function figuresWith(lang: Lang, records: readonly RosterRecord[], activit
 
 /**
  * How far the widest thing inside a section reaches past the pane's right edge (0 or less: it fits). The
- * section, not the page: the English tab list above (Pane.tsx, not this feature) is wider than 350 px.
+ * section, not the page: this feature's own controls, whatever the pane around them does (fit.test.ts).
  */
 const overflow = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((root) => {
@@ -87,7 +87,7 @@ describe.each([
     const { page, problems } = session;
     const records = (await expectedSampleCheck()).records;
     await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api, today: TODAY });
-    await page.getByRole('tab', { name: t(lang, 'views.tab.today'), exact: true }).click();
+    await openTab(page, lang, 'views.tab.today');
     const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
     await pick.waitFor();
     await idle(page, lang);
@@ -170,7 +170,7 @@ describe.each([
       { child: third, signOut: '', pickup: '', relation: '' },
     ]);
     expect(f.activities.count).toBeGreaterThan(1);
-    await page.getByRole('tab', { name: t(lang, 'views.tab.summary'), exact: true }).click();
+    await openTab(page, lang, 'views.tab.summary');
     await page.getByTestId('life-figures').waitFor();
     await idle(page, lang);
     const a = f.activities;

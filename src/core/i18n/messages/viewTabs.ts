@@ -1,7 +1,7 @@
 import type { DomainMessages } from '../index';
 
 /**
- * Tab labels of the pane's 结对 / 今日 / 汇总 views. In a file of their own because the Excel pane shows them
+ * Tab labels of the pane's 结对 / 今日 / 汇总 views, and of the 更多 menu the tabs that do not fit go into. In a file of their own because the Excel pane shows them
  * on its first screen: the views' full catalogue (messages/views.ts) comes later, with their code.
  */
 export const viewTabs: DomainMessages = {
@@ -11,6 +11,7 @@ export const viewTabs: DomainMessages = {
     'views.tab.summary': '汇总',
     'views.tab.dossier': '档案',
     'views.tab.settings': '设置',
+    'views.tabs.more': '更多',
   },
   'en-US': {
     'views.tab.pairing': 'Pairing',
@@ -18,5 +19,6 @@ export const viewTabs: DomainMessages = {
     'views.tab.summary': 'Summary',
     'views.tab.dossier': 'Files',
     'views.tab.settings': 'Settings',
+    'views.tabs.more': 'More',
   },
 };
