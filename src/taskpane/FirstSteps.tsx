@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { registerMessages, t, type Lang } from '../core/i18n';
 import { firstSteps } from '../core/i18n/messages/firstSteps';
 import { isSampleWorkbook } from '../core/settings';
@@ -24,7 +24,9 @@ const useStyles = makeStyles({
   steps: { display: 'flex', flexWrap: 'wrap', gap: '4px', margin: 0, padding: 0, listStyleType: 'none' },
   step: { minWidth: 'auto' },
   number: { fontWeight: tokens.fontWeightSemibold, marginRight: '4px' },
-  tick: { marginLeft: '4px', color: tokens.colorPaletteGreenForeground2 },
+  tick: { marginLeft: '4px' },
+  // Green on the plain buttons; on the current step's brand-coloured button it keeps the button's own text colour.
+  tickGreen: { color: tokens.colorPaletteGreenForeground2 },
 });
 
 export interface FirstStepsProps {
@@ -85,7 +87,7 @@ export default function FirstSteps({ port, lang, sample, tab, checked, visited, 
               {t(lang, `firstSteps.step.${step}`)}
               {/* The tick is read out as words (a visually hidden span would be text cut inside the button). */}
               {done.has(step) && (
-                <span className={styles.tick} role="img" aria-label={t(lang, 'firstSteps.done')}>
+                <span className={mergeClasses(styles.tick, tab !== step && styles.tickGreen)} role="img" aria-label={t(lang, 'firstSteps.done')}>
                   ✓
                 </span>
               )}
