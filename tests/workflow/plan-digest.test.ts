@@ -2,10 +2,11 @@
  * The whole plan, sheet by sheet, as it was before the 50,000-child speed work (issue 14, "Size"): each
  * op of `planMaintenance` (with 联系卡 and 成长记录) and the results beside it (findings, counts, the
  * summary's JSON, the reminder items) hashed and compared with plan-digests.json, taken with the core
- * of main at 926a1a0, before any of that work (the sample's rebuilt in c6839c5 were taken again with
- * that core). A rewrite for speed must not move one cell; a change that moves one on purpose
- * regenerates the file (`UPDATE_PLAN_DIGESTS=1 npx jest tests/workflow/plan-digest.test.ts`) and says
- * so in its commit.
+ * of main at 926a1a0, before any of that work (the sample's again for the sample rebuilt in c6839c5),
+ * then taken again after f96c1f5 counted every problem in 校验结果, 统计汇总 and 工作报告 — against the
+ * core of 926a1a0 only those three sheets, the findings and the summary's JSON differed. A rewrite for
+ * speed must not move one cell; a change that moves one on purpose regenerates the file
+ * (`UPDATE_PLAN_DIGESTS=1 npx jest tests/workflow/plan-digest.test.ts`) and says so in its commit.
  *
  * The workbooks: the bundled sample (life sheets, 帮扶人员), the fixtures of every roster layout, and a
  * school of 1,200 children on 12 class sheets with mentors, a log of 3,000 rows, key-focus children and
