@@ -17,6 +17,8 @@ import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flo
 import { DIST, serveDist, type StaticServer } from './server';
 
 const MENTOR = '陈静';
+/** 一(1)班's class teacher on the sample's 帮扶人员 (tests/fixtures/sample-term.ts): the reminders of its children are hers. */
+const CLASS_TEACHER = '陈老师';
 
 function paneTab(page: Page, lang: Lang, key: string) {
   return page.getByRole('tab', { name: t(lang, key), exact: true });
@@ -127,7 +129,7 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     await server?.close();
   });
 
-  it('adds a mentor that 结对 offers, changes the term that 今日 follows, and each write can be undone from any tab', async () => {
+  it('adds a mentor that 结对 offers, changes the term and the talk cadence that 今日 follows, and each write can be undone from any tab', async () => {
     const { page, problems } = session;
     const expected = await expectedSampleCheck();
     const klass = expected.records[0].classLabel!;
@@ -163,20 +165,25 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     await paneTab(page, lang, 'ui.tab.check').click();
     expect(await undoLabel(page, lang)).toBe(label);
 
-    // 今日 for her, before and after the term is moved back to 2026-08-17 (summer ending the day before).
-    const overdueBefore = await overdueFor(page, lang, MENTOR);
+    // 今日 for the class's teacher in the sample (陈老师, 帮扶人员), before and after the term is moved back to
+    // 2026-08-17 (summer ending the day before) and talks are asked for weekly instead of every 14 days:
+    // the sample's talks of 8–13 days ago become overdue.
+    const overdueBefore = await overdueFor(page, lang, CLASS_TEACHER);
     await openSettings(page, lang);
-    const preview = await previewSettings(page, lang, { termStart: '2026-08-17', summer: '2026-07-11~2026-08-16' });
+    const preview = await previewSettings(page, lang, { termStart: '2026-08-17', summer: '2026-07-11~2026-08-16', talk: '7' });
     expect(await preview.getByText('2026-08-17', { exact: false }).count()).toBeGreaterThan(0);
     await screenshotAt350(page, 'zh-settings-1-preview', () => preview.scrollIntoViewIfNeeded());
     await confirmWrite(page, lang);
     expect(await undoLabel(page, lang)).toContain(SHEETS.settings);
-    const overdueAfter = await overdueFor(page, lang, MENTOR);
+    const overdueAfter = await overdueFor(page, lang, CLASS_TEACHER);
     expect(overdueAfter).toBeGreaterThan(overdueBefore);
 
     const workbook = await saved(page, lang);
     expect(rows(workbook, SHEETS.mentors).some((r) => r.includes(MENTOR) && r.includes('班主任') && r.includes(klass))).toBe(true);
-    expect(rows(workbook, SHEETS.settings).find((r) => r[0] === '本学期开始日期')?.[1]).toBe('2026-08-17');
+    // The sample keeps its term dates as date cells (yyyy-mm-dd): the new one reads as the teacher typed it.
+    const shown = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[SHEETS.settings], { header: 1, raw: false, defval: null });
+    expect(shown.find((r) => r[0] === '本学期开始日期')?.[1]).toBe('2026-08-17');
+    expect(String(rows(workbook, SHEETS.settings).find((r) => r[0] === '谈心周期（天）')?.[1])).toBe('7');
     expect(problems).toEqual([]);
   });
 
