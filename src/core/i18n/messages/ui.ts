@@ -23,7 +23,7 @@ export const ui: DomainMessages = {
     'ui.check.summarySheets': '花名册：{count} 个工作表（{sheets}），共读到 {children} 名儿童。',
     'ui.check.countsLabel': '问题数量',
     'ui.count.errors': '错误 {count}',
-    'ui.count.warnings': '提醒 {count}',
+    'ui.count.warnings': '警告 {count}',
     'ui.check.clean': '没有发现问题。',
     'ui.mapping.toggle': '列对应关系（已识别 {mapped} 项，{unmapped} 列未识别）',
     'ui.mapping.fromSaved': '部分列对应来自之前保存在“设置”表中的更正。',
