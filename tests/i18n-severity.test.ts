@@ -36,7 +36,7 @@ describe.each(LANGS)('severity words (%s)', (lang) => {
     expect(counted.length).toBeGreaterThan(5);
     for (const [key] of counted) {
       const n = ODD[severity];
-      const params = key.startsWith('ui.count.') ? { count: n } : { errors: ODD.error, warnings: ODD.warning };
+      const params: Record<string, number> = key.startsWith('ui.count.') ? { count: n } : { errors: ODD.error, warnings: ODD.warning };
       const out = t(lang, key, params);
       expect([key, wordNear(lang, severity, n).test(out)]).toEqual([key, true]);
     }
