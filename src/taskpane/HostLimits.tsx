@@ -38,7 +38,7 @@ export function HostLimits({ caps, lang }: { caps: HostCapabilities; lang: Lang 
   return (
     <details className={styles.box} data-testid="host-limits">
       <summary>
-        <Text size={200}>{t(lang, 'host.limits.title', { level: caps.excelApi ?? 0, count: keys.length })}</Text>
+        <Text size={200}>{t(lang, 'host.limits.title', { count: keys.length })}</Text>
       </summary>
       <ul className={styles.list}>
         {keys.map((k) => (
@@ -47,6 +47,13 @@ export function HostLimits({ caps, lang }: { caps: HostCapabilities; lang: Lang 
           </li>
         ))}
       </ul>
+      <Text as="p" size={200}>
+        {t(lang, 'host.limits.whatToDo')}
+      </Text>
+      {/* The API level is jargon to a teacher; it stays in one line for the school's IT person. */}
+      <Text as="p" size={200} data-testid="host-limits-details">
+        {t(lang, 'host.limits.details', { level: caps.excelApi ?? 0 })}
+      </Text>
     </details>
   );
 }

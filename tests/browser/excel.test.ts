@@ -62,7 +62,7 @@ describe.each([
     const limits = page.getByTestId('host-limits');
     if (api >= 20) expect(await limits.count()).toBe(0);
     else {
-      await limits.getByText(t(lang, 'host.limits.title', { level: api, count: 4 })).click();
+      await limits.getByText(t(lang, 'host.limits.title', { count: 4 })).click();
       await limits.getByText(t(lang, 'host.limit.insertSheets')).waitFor();
     }
     const sample = await expectedSampleProblems();

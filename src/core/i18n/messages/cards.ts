@@ -69,8 +69,8 @@ export const cards: DomainMessages = {
     'cards.plan.reviewNote': '帮扶计划 第{row}行的下次评估日期',
     'summary.rule.support-plan-missing': '重点帮扶对象无帮扶计划',
     'host.limit.print':
-      '联系卡、成长记录、帮扶计划的纸张、页边距、分页和重复表头：不设置（需要 ExcelApi 1.9）。打印前请在“页面布局”中选 A4、纵向，在“缩放”中选“将所有列调整为一页”，并在每两张卡、每名学生的记录前插入分页符；也可以用命令行 cards 或独立网页版打印。',
-    'office.printLayout': '打印设置（A4、页边距、分页、重复表头）没有写入：这个 Excel 不支持（需要 ExcelApi 1.9）。',
+      '联系卡、成长记录、帮扶计划的纸张、页边距、分页和重复表头：这个版本的 Excel 设置不了。打印前请在“页面布局”中选 A4、纵向，在“缩放”中选“将所有列调整为一页”，并在每两张卡、每名学生的记录前插入分页符；也可以用命令行 cards 或独立网页版打印。',
+    'office.printLayout': '打印设置（A4、页边距、分页、重复表头）没有写入：这个版本的 Excel 设置不了。请在“页面布局”中手动选择，或更新 Office、改用网页版 Excel 或独立网页版打印。',
     'cli.cards.synopsis':
       'cards <输入.xlsx> -o <输出.pdf|输出.xlsx> [--class 班级] [--child 姓名] [--records] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD]',
     'cli.cards.summary':
@@ -173,8 +173,9 @@ export const cards: DomainMessages = {
     'cards.plan.reviewNote': 'next review date on 帮扶计划 row {row}',
     'summary.rule.support-plan-missing': 'Key-focus child without a support plan',
     'host.limit.print':
-      'Paper, margins, page breaks and repeated headers of 联系卡, 成长记录 and 帮扶计划: not set (needs ExcelApi 1.9). Before printing, choose A4 portrait under Page Layout, "Fit All Columns on One Page" under scaling, and insert a page break before every second card and each child\'s record; or print with the command line\'s cards or the standalone page.',
-    'office.printLayout': 'Print settings (A4, margins, page breaks, repeated headers) were not written: this Excel does not support them (needs ExcelApi 1.9).',
+      'Paper, margins, page breaks and repeated headers of 联系卡, 成长记录 and 帮扶计划: this version of Excel cannot set them. Before printing, choose A4 portrait under Page Layout, "Fit All Columns on One Page" under scaling, and insert a page break before every second card and each child\'s record; or print with the command line\'s cards or the standalone page.',
+    'office.printLayout':
+      'Print settings (A4, margins, page breaks, repeated headers) were not written: this version of Excel cannot set them. Choose them under Page Layout yourself, or update Office, or print from Excel on the web or the standalone page.',
     'cli.cards.synopsis':
       'cards <in.xlsx> -o <out.pdf|out.xlsx> [--class CLASS] [--child NAME] [--records] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD]',
     'cli.cards.summary':

@@ -13,7 +13,10 @@ export const common: DomainMessages = {
     'host.noConditionalFormats': '此版本的 Excel 不支持条件格式，已改用普通底色。',
     'host.noDataValidation': '此版本的 Excel 不支持数据验证，下拉列表未添加。',
     'host.noHyperlinks': '此版本的 Excel 不支持单元格超链接，已改用 HYPERLINK 公式。',
-    'host.limits.title': '这个 Excel（ExcelApi 1.{level}）做不到的事（{count} 项）',
+    'host.limits.title': '这个版本的 Excel 较旧，有 {count} 项功能用不了（点开查看）',
+    'host.limits.whatToDo': '想全部使用：请更新 Office（Microsoft 365 或 Office 2021 以上），或改用网页版 Excel，或用本助手的独立网页版打开这个文件。',
+    // For the school's IT person only: the API level stays out of the sentences above.
+    'host.limits.details': '供信息管理员参考：此 Excel 支持的加载项接口版本为 ExcelApi 1.{level}。',
     'host.limit.hyperlinks': '单元格超链接：跳转链接改用 HYPERLINK 公式。',
     'host.limit.conditionalFormats': '条件格式：高亮改用普通底色。',
     'host.limit.notes': '批注：花名册上的问题单元格只加底色。',
@@ -36,7 +39,10 @@ export const common: DomainMessages = {
     'host.noConditionalFormats': 'This version of Excel has no conditional formats; plain fills were used instead.',
     'host.noDataValidation': 'This version of Excel has no data validation; dropdowns were not added.',
     'host.noHyperlinks': 'This version of Excel has no cell hyperlinks; HYPERLINK formulas were used instead.',
-    'host.limits.title': 'What this Excel (ExcelApi 1.{level}) cannot do ({count})',
+    'host.limits.title': '{count, plural, one {This older Excel cannot do {count} thing} other {This older Excel cannot do {count} things}} (open to see)',
+    'host.limits.whatToDo':
+      "To use everything: update Office (Microsoft 365 or Office 2021 or later), or use Excel on the web, or open this file in the assistant's standalone page.",
+    'host.limits.details': 'For IT: this Excel supports add-in API ExcelApi 1.{level}.',
     'host.limit.hyperlinks': 'Cell hyperlinks: links to cells use HYPERLINK formulas instead.',
     'host.limit.conditionalFormats': 'Conditional formats: highlights are plain fills instead.',
     'host.limit.notes': 'Notes: bad cells on the roster are only filled.',
