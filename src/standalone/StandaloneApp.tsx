@@ -75,7 +75,12 @@ const useStyles = makeStyles({
  * The standalone page: the real pane beside a read-only view of an .xlsx held in memory. Files are
  * opened with a picker, by drag and drop, or from the bundled sample; 保存 downloads the changed copy.
  */
-export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: IsoDate; loadSample: boolean }) {
+/**
+ * `today` is the computer's date or the page's ?today= (`todayGiven`). A workbook with a 示例日期 in its 设置
+ * (the bundled sample) is seen on that day unless ?today= says otherwise, so its overdue items and birthday
+ * are the same whenever it is opened, as the command line does (src/cli/today.ts).
+ */
+export function StandaloneApp({ lang, today, todayGiven = false, loadSample }: { lang: Lang; today: IsoDate; todayGiven?: boolean; loadSample: boolean }) {
   const styles = useStyles();
   const s = useStandalone({ lang, loadSample, readSample: fetchSample });
   const { doc } = s;
@@ -83,8 +88,20 @@ export function StandaloneApp({ lang, today, loadSample }: { lang: Lang; today: 
   const onChecked = useCallback((c: Checked) => showCheck(marksOf(c.core.markOps(c.check, lang))), [showCheck, lang]);
   // The sample opens checked (its findings listed and drawn on the sheet); a teacher's own file waits for her 检查花名册.
   const pane = useMemo(
-    () => doc && <Pane key={doc.id} port={doc.port} lang={lang} today={today} standalone checkOnOpen={doc.sample} sample={doc.sample} onChecked={onChecked} />,
-    [doc, lang, today, onChecked],
+    () =>
+      doc && (
+        <Pane
+          key={doc.id}
+          port={doc.port}
+          lang={lang}
+          today={todayGiven ? today : (doc.day ?? today)}
+          standalone
+          checkOnOpen={doc.sample}
+          sample={doc.sample}
+          onChecked={onChecked}
+        />
+      ),
+    [doc, lang, today, todayGiven, onChecked],
   );
   const [shown, setShown] = useState<'sheet' | 'pane'>('pane');
   // A cell the pane goes to (定位) is shown: on a narrow page that means the sheet (set while rendering,

@@ -13,10 +13,12 @@ import { StandaloneApp } from './StandaloneApp';
 export function mountStandalone(root: HTMLElement): void {
   const query = new URLSearchParams(location.search);
   const lang = langFromTag(query.get('lang') || navigator.language);
+  const givenDay = query.get('today');
+  const today = localToday(new Date(), givenDay);
   document.title = t(lang, 'app.name');
   createRoot(root).render(
     <PaneRoot theme={null} lang={lang}>
-      <StandaloneApp lang={lang} today={localToday(new Date(), query.get('today'))} loadSample={query.get('sample') === '1'} />
+      <StandaloneApp lang={lang} today={today} todayGiven={today === givenDay} loadSample={query.get('sample') === '1'} />
     </PaneRoot>,
   );
 }

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { columnLetter } from '../core/cells';
+import type { IsoDate } from '../core/dates';
 import { t, type Lang } from '../core/i18n';
+import { sampleDate } from '../core/settings';
+import { SHEETS } from '../core/sheets';
 import type { CellMark, CellRef, WorkbookPlan } from '../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { errorMessage } from '../taskpane/errors';
@@ -34,6 +37,8 @@ export interface OpenDoc {
   readonly port: StandalonePort;
   /** The bundled sample (加载示例花名册, ?sample=1): opened already checked, with the guide. */
   readonly sample: boolean;
+  /** The day the workbook is to be seen on (设置's 示例日期: the sample carries one), else null. */
+  readonly day: IsoDate | null;
 }
 
 /** The standalone page's state and actions; the page only arranges them. */
@@ -106,6 +111,8 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
       setError(null);
       try {
         const { workbook, saveAs, notice } = await openFile(await read(), name, lang);
+        // Only 设置 is read here (the port caches it): its 示例日期 sets the day before the pane first renders.
+        const day = sampleDate(await workbook.read({ sheets: [SHEETS.settings] }));
         const id = ++counter.current;
         const target: OpenDoc = {
           id,
@@ -114,6 +121,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
           saveAs,
           notice,
           sample,
+          day,
           port: new StandalonePort(workbook, {
             changed: (plan, how) => {
               // What the pane wrote, or took back, is not in any file yet.

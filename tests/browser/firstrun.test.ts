@@ -13,7 +13,9 @@ import { ERROR_FILL, WARNING_FILL } from '../../src/core/roster/plans';
 import { axeViolations, openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel } from './excel/open';
 import { misfits } from './fit';
-import { button, cellName, expectedSampleCheck, idle } from './flow';
+import { button, cellName, expectedSampleCheck, idle, openTab } from './flow';
+import { sampleDate } from '../../src/core/settings';
+import { openXlsx } from '../../src/workbook/file';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const LANG: Lang = 'zh-CN';
@@ -121,6 +123,31 @@ async function walkSteps(page: Page, lang: Lang): Promise<void> {
   expect(await guide(page).locator('[data-done="true"]').count()).toBe(5);
   await guide(page).getByText(t(lang, 'firstSteps.allDone')).waitFor();
 }
+
+describe('npm start: the sample is seen on its own day', () => {
+  // The page's clock says nothing about a demo: the sample's 设置 gives 示例日期, and its overdue items and
+  // birthday are those of that day whenever it is opened — unless ?today= names another.
+  it("takes 设置's 示例日期 as today when the page is given no ?today=, and ?today= over it", async () => {
+    const { page } = session;
+    const day = sampleDate(await openXlsx(new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')))).read());
+    expect(day).not.toBeNull();
+    const greeting = async (url: string) => {
+      await page.goto(url);
+      await page.locator('#findings-title').waitFor();
+      await idle(page, LANG);
+      await openTab(page, LANG, 'views.tab.today');
+      const pick = page.getByRole('combobox', { name: t(LANG, 'views.today.teacherPick') });
+      await Promise.race([pick.waitFor(), page.locator('#today-title').waitFor()]);
+      if (await pick.isVisible()) {
+        await pick.selectOption('徐老师');
+        await button(page, LANG, 'views.today.teacherSave').click();
+      }
+      return page.locator('#today-title').textContent();
+    };
+    expect(await greeting(`${server.origin}/standalone.html?sample=1`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: day! }));
+    expect(await greeting(`${server.origin}/standalone.html?sample=1&today=2027-01-04`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: '2027-01-04' }));
+  });
+});
 
 describe('the first steps through the sample', () => {
   it('in the standalone page: step 1 already done, each step goes to its tab and is ticked, 不再显示 is remembered', async () => {
