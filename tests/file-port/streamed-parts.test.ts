@@ -240,6 +240,18 @@ describe('saving parts as they were read', () => {
     }
   });
 
+  it('deflates such a part again after a read kept it deflated as it was read (keepDeflated), through the port', async () => {
+    const input = withBigSheet((b) => deflateRawSync(b, { strategy: zlibConstants.Z_HUFFMAN_ONLY }));
+    for (const zip of [undefined, nodeZip]) {
+      const wb = openXlsx(input, zip ? { zip } : {});
+      await wb.read();
+      await wb.apply({ ops: [{ kind: 'replaceSheet', sheet: '新表', content: { columns: [{ header: 'x' }], rows: [['y']] } }] });
+      const saved = wb.save();
+      expect(saved.length).toBeLessThan(input.length / 2);
+      expect(Buffer.from(unzipSync(saved)['xl/worksheets/big.xml']).equals(Buffer.from(bigSheet))).toBe(true);
+    }
+  });
+
   it('keeps the compressed bytes of a large part read deflated well', () => {
     const input = withBigSheet((b) => deflateRawSync(b, { level: 6 }));
     expect(Buffer.from(zipPackage(unzipParts(input), 6, nodeZip)).equals(Buffer.from(input))).toBe(true);

@@ -103,7 +103,10 @@ function rememberCompressed(bytes: Uint8Array, inflated: Record<string, Uint8Arr
     // Names as fflate decodes them: UTF-8 with bit 11, else one byte a character.
     const name = flags & 0x800 ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
     const part = inflated[name];
-    if (part && part.length === size) compressedOriginals.set(part, new DeflatedPart(bytes.subarray(start, start + compressed), size, crc));
+    if (!part || part.length !== size) continue;
+    const original = new DeflatedPart(bytes.subarray(start, start + compressed), size, crc);
+    compressedOriginals.set(part, original);
+    readDeflated.add(original);
   }
 }
 
@@ -124,6 +127,12 @@ export function keepDeflated(parts: Parts, minSize = 1 << 16): Parts {
   }
   return out;
 }
+
+/**
+ * The compressed bytes of parts as they were read: a package holding one of them deflated (keepDeflated)
+ * still has its compression looked at on save (deflatedPoorly), as a plain part's original is.
+ */
+const readDeflated = new WeakSet<DeflatedPart>();
 
 /** Part names are case-insensitive in OPC; most tools keep Excel's casing, but not all. */
 export function findPart(parts: Parts, path: string): string | undefined {
@@ -389,10 +398,11 @@ const RECOMPRESS_FROM = 64 << 10;
  * poor compression (a 50,000-child apply: 22.9 MB, most of it the untouched class sheets). A part Excel or
  * this port deflated stays as it was: level 6 of the whole part beats level 1 of a sample.
  */
-function deflatedPoorly(original: DeflatedPart, raw: Uint8Array, codec: ZipCodec | undefined): boolean {
-  if (raw.length < RECOMPRESS_FROM) return false;
-  const mid = raw.length >> 1;
-  const sample = raw.subarray(mid - RECOMPRESS_FROM / 2, mid + RECOMPRESS_FROM / 2);
+function deflatedPoorly(original: DeflatedPart, plain: Uint8Array, codec: ZipCodec | undefined): boolean {
+  if (original.size < RECOMPRESS_FROM) return false;
+  // From the middle of what is at hand: the whole part, or its first 128 KB when it is held deflated.
+  const mid = plain.length >> 1;
+  const sample = plain.subarray(Math.max(0, mid - RECOMPRESS_FROM / 2), mid + RECOMPRESS_FROM / 2);
   const fresh = codec ? codec.deflate(sample, true, 1).length : deflateSync(sample, { level: 1 }).length;
   return original.data.length / original.size > 1.25 * (fresh / sample.length);
 }
@@ -413,10 +423,13 @@ export function zipPackage(parts: Parts, level: 0 | 6 = 6, codec?: ZipCodec): Ui
     let entry: ZipEntry;
     const encodedName = encoder.encode(name);
     const common = { name: encodedName, utf8: encodedName.length !== name.length, offset };
-    const raw = deflated ? EMPTY : parts.get(name)!;
+    // A part kept deflated as it was read (keepDeflated) but deflated poorly is inflated and deflated again.
+    const again = deflated && level && readDeflated.has(deflated) && deflatedPoorly(deflated, deflated.prefix(2 * RECOMPRESS_FROM), codec);
+    const kept = again ? undefined : deflated;
+    const raw = kept ? EMPTY : again ? deflated.inflate() : parts.get(name)!;
     const original = level ? compressedOriginals.get(raw) : undefined;
     let crc: number | undefined;
-    if (deflated) entry = { ...common, method: 8, data: deflated.data, size: deflated.size, crc: deflated.crc };
+    if (kept) entry = { ...common, method: 8, data: kept.data, size: kept.size, crc: kept.crc };
     else if (original && original.size === raw.length && (crc = crcOf(raw, 0, codec)) === original.crc && !deflatedPoorly(original, raw, codec))
       entry = { ...common, method: 8, data: original.data, size: original.size, crc: original.crc };
     else {
