@@ -13,7 +13,7 @@ import { ERROR_FILL, WARNING_FILL } from '../../src/core/roster/plans';
 import { axeViolations, openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel } from './excel/open';
 import { misfits } from './fit';
-import { button, cellName, expectedSampleCheck, idle, openTab } from './flow';
+import { button, cellName, expectedSampleProblems, idle, openTab } from './flow';
 import { sampleDate } from '../../src/core/settings';
 import { openXlsx } from '../../src/workbook/file';
 import { DIST, serveDist, type StaticServer } from './server';
@@ -38,12 +38,13 @@ afterEach(async () => {
 describe('npm start: the sample opens checked', () => {
   it('lists the findings and marks their cells on the sheet view, without any click', async () => {
     const { page, problems } = session;
-    const expected = await expectedSampleCheck();
+    const { check: expected, workbook } = await expectedSampleProblems();
     await page.goto(`${server.origin}/standalone.html?sample=1&today=${TODAY}`);
     const heading = page.locator('#findings-title');
     await heading.waitFor();
     await idle(page, LANG);
-    expect(await heading.textContent()).toBe(t(LANG, 'ui.findings.title', { count: expected.findings.length }));
+    // The count is 校验结果's: the roster's findings and those of the add-in's own sheets (one count everywhere).
+    expect(await heading.textContent()).toBe(t(LANG, 'ui.findings.title', { count: workbook.counts.total }));
     expect(await operationStarts(page, 'ui.op.check')).toBe(1);
 
     // The cells in view that carry a finding are drawn as the add-in's marks (a fill and a note), and only they.
