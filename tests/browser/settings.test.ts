@@ -13,16 +13,12 @@ import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
 import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
-import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
+import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const MENTOR = '陈静';
 /** 一(1)班's class teacher on the sample's 帮扶人员 (tests/fixtures/sample-term.ts): the reminders of its children are hers. */
 const CLASS_TEACHER = '陈老师';
-
-function paneTab(page: Page, lang: Lang, key: string) {
-  return page.getByRole('tab', { name: t(lang, key), exact: true });
-}
 
 async function confirmWrite(page: Page, lang: Lang): Promise<void> {
   await button(page, lang, 'ui.action.confirm').click();
@@ -96,7 +92,7 @@ function notes(wb: XLSX.WorkBook, sheet: string): string[] {
 
 /** The 今日 view's overdue count for `teacher`. */
 async function overdueFor(page: Page, lang: Lang, teacher: string): Promise<number> {
-  await paneTab(page, lang, 'views.tab.today').click();
+  await openTab(page, lang, 'views.tab.today');
   // The first visit asks who the teacher is (帮扶人员's names in a list); later visits remember.
   const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
   const chosen = page.getByTestId('today-teacher');
@@ -157,12 +153,12 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     expect(label).toContain(SHEETS.mentors);
 
     // The undo button keeps its label on every tab; 结对 offers the new mentor.
-    await paneTab(page, lang, 'views.tab.pairing').click();
+    await openTab(page, lang, 'views.tab.pairing');
     await page.getByTestId('pairing-coverage').waitFor();
     await idle(page, lang);
     expect(await undoLabel(page, lang)).toBe(label);
     await page.locator('table[aria-labelledby="pairing-loads"]').getByText(MENTOR, { exact: true }).waitFor();
-    await paneTab(page, lang, 'ui.tab.check').click();
+    await openTab(page, lang, 'ui.tab.check');
     expect(await undoLabel(page, lang)).toBe(label);
 
     // 今日 for the class's teacher in the sample (陈老师, 帮扶人员), before and after the term is moved back to
@@ -192,7 +188,7 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     const expected = await expectedSampleCheck();
     const roster = expected.layout.sheet;
     const before = await saved(page, lang);
-    await paneTab(page, lang, 'ui.tab.report').click();
+    await openTab(page, lang, 'ui.tab.report');
     await page.getByRole('checkbox', { name: t(lang, 'ui.report.mark') }).check();
     await button(page, lang, 'ui.action.report').click();
     await page.locator('#preview-title').waitFor();
@@ -202,7 +198,7 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
     expect(label).toContain(roster);
     expect(notes(await saved(page, lang), roster).length).toBeGreaterThan(notes(before, roster).length);
 
-    await paneTab(page, lang, 'views.tab.summary').click();
+    await openTab(page, lang, 'views.tab.summary');
     await page.getByTestId('summary-figures').waitFor();
     await idle(page, lang);
     expect(await undoLabel(page, lang)).toBe(label);
@@ -385,7 +381,7 @@ describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)',
     expect(await overdueFor(page, lang, '王芳')).toBe(overdueBefore + 1);
 
     // 提醒事项, written by 汇总's 一键更新全部, says the same.
-    await paneTab(page, lang, 'views.tab.summary').click();
+    await openTab(page, lang, 'views.tab.summary');
     await page.getByTestId('summary-figures').waitFor();
     await idle(page, lang);
     await button(page, lang, 'views.summary.updateAll').click();

@@ -9,16 +9,12 @@ import type { Locator, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, screenshot, useServedSession } from './browser';
-import { button, idle, openSample, runCheck } from './flow';
+import { button, idle, openSample, openTab, runCheck } from './flow';
 
 const lang = 'zh-CN';
 
 function sheetTab(page: Page, sheet: string): Locator {
   return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
-}
-
-function paneTab(page: Page, key: string): Locator {
-  return page.getByRole('tab', { name: t(lang, key), exact: true });
 }
 
 async function confirmWrite(page: Page): Promise<void> {
@@ -109,7 +105,7 @@ describe('the standalone sheet view', () => {
 
   it('shows 统计汇总 shares as percents and draws its charts with their series', async () => {
     const { page } = served.session;
-    await paneTab(page, 'views.tab.summary').click();
+    await openTab(page, lang, 'views.tab.summary');
     await page.getByTestId('summary-figures').waitFor();
     await idle(page, lang);
     await button(page, lang, 'views.summary.update').click();
@@ -135,7 +131,7 @@ describe('the standalone sheet view', () => {
 
   it('hides 结对帮扶 上次生成 column as the file does', async () => {
     const { page } = served.session;
-    await paneTab(page, 'views.tab.pairing').click();
+    await openTab(page, lang, 'views.tab.pairing');
     await page.getByTestId('pairing-coverage').waitFor();
     await idle(page, lang);
     await button(page, lang, 'views.pairing.generate').click();

@@ -16,7 +16,7 @@ import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES } from '../fixtures/build-samples';
 import { logRows } from '../fixtures/sample-term';
 import { TODAY, axeViolations, openSession, screenshot, type Session } from './browser';
-import { button, expectedSampleCheck, idle, openSample, undoneWhat } from './flow';
+import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -24,10 +24,6 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 const TEACHER = '徐老师';
 /** 谈心 entries in the sample's own 谈心记录, counted from what the builder wrote. */
 const SAMPLE_TALKS = logRows(FIXTURES['sample-roster']().lines.map((l) => ('cells' in l ? l.cells : {}))).filter((r) => r[3] === '谈心').length;
-
-function paneTab(page: Page, lang: Lang, key: string) {
-  return page.getByRole('tab', { name: t(lang, key), exact: true });
-}
 
 function sheetTab(page: Page, lang: Lang, sheet: string) {
   return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
@@ -68,7 +64,7 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await openSample(page, server.origin, lang);
 
     // 结对: coverage from a fresh read, then "生成结对" previews the template and the sheet before writing.
-    await paneTab(page, lang, 'views.tab.pairing').click();
+    await openTab(page, lang, 'views.tab.pairing');
     const coverage = page.getByTestId('pairing-coverage');
     await coverage.waitFor();
     await idle(page, lang);
@@ -90,7 +86,7 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withProxy', { count: 6, total: 7, share: '85.7%' }));
 
     // 今日: the teacher picks her name from 帮扶人员's list; it is remembered across visits.
-    await paneTab(page, lang, 'views.tab.today').click();
+    await openTab(page, lang, 'views.tab.today');
     const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
     await pick.waitFor();
     await idle(page, lang);
@@ -111,8 +107,8 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     // Next Monday's birthday is among her items, without anything typed.
     expect(await page.getByText(t(lang, 'reminders.birthday')).count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => Object.values(localStorage))).toEqual([TEACHER]);
-    await paneTab(page, lang, 'views.tab.pairing').click();
-    await paneTab(page, lang, 'views.tab.today').click();
+    await openTab(page, lang, 'views.tab.pairing');
+    await openTab(page, lang, 'views.tab.today');
     await page.getByTestId('today-teacher').filter({ hasText: TEACHER }).waitFor();
     await idle(page, lang);
 
@@ -138,7 +134,7 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await page.getByTestId('today-counts').waitFor();
 
     // 汇总: the headline figures for the term, then 统计汇总 and 工作报告 after a preview.
-    await paneTab(page, lang, 'views.tab.summary').click();
+    await openTab(page, lang, 'views.tab.summary');
     const figures = page.getByTestId('summary-figures');
     await figures.waitFor();
     await idle(page, lang);
