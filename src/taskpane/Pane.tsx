@@ -15,7 +15,7 @@ import { loadRosterCore, type RosterCore } from './rosterCore';
 import { loadViewsCore, type ViewsCore } from './views/core';
 import { useOperation } from './useOperation';
 import { guideDismissed } from './firstSteps';
-import { EXTRA_VIEWS, type ViewProps } from './views';
+import { EXTRA_VIEWS, type SettingsSectionId, type ViewProps } from './views';
 
 export interface PaneProps {
   readonly port: WorkbookPort;
@@ -98,10 +98,10 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
 
   useCheckOnOpen(checkOnOpen, runCheck);
   const propose = useCallback((change: PendingChange) => setPending(change), [setPending]);
-  // Set when a notice about the roster (在设置中指定花名册工作表) opens 设置: its roster section opens too.
-  const [settingsSection, setSettingsSection] = useState<{ readonly id: 'roster' } | undefined>();
+  // Set when a notice opens 设置 at a section (在设置中指定花名册工作表, 结对's 填写帮扶人员): that section opens too.
+  const [settingsSection, setSettingsSection] = useState<{ readonly id: SettingsSectionId } | undefined>();
   const openSettings = useCallback(
-    (section?: 'roster') => {
+    (section?: SettingsSectionId) => {
       go('settings');
       setSettingsSection(section ? { id: section } : undefined);
     },
@@ -109,7 +109,7 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
   );
   const openRosterSettings = useCallback(() => openSettings('roster'), [openSettings]);
 
-  const view: ViewProps = { port, lang, today, operation };
+  const view: ViewProps = { port, lang, today, operation, openSettings };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
   const busy = operation.running !== null;
   const tabs = useMemo(

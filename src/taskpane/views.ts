@@ -15,7 +15,12 @@ export interface ViewProps {
   readonly lang: Lang;
   readonly today: IsoDate;
   readonly operation: Operation;
+  /** Opens 设置, at one of its sections (a notice or guide line that says what to fill there). */
+  readonly openSettings?: (section?: SettingsSectionId) => void;
 }
+
+/** The 设置 sections a notice can send the teacher to. */
+export type SettingsSectionId = 'roster' | 'mentors';
 
 /**
  * Views beyond the roster check (结对 / 今日 / 汇总) register here once their core exists, each as a

@@ -68,8 +68,9 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     const coverage = page.getByTestId('pairing-coverage');
     await coverage.waitFor();
     await idle(page, lang);
-    // The sample lists its mentors: no "no mentors" guide, and the preview writes 结对帮扶 only.
-    expect(await page.getByText(t(lang, 'views.pairing.noMentors')).count()).toBe(0);
+    // The sample lists its mentors: no "fill in 帮扶人员" guide, and the preview writes 结对帮扶 only.
+    expect(await page.getByTestId('pairing-mentors-guide').count()).toBe(0);
+    await page.getByTestId('pairing-loads').waitFor();
     expect(await sheetTab(page, lang, SHEETS.pairing).count()).toBe(0);
     await button(page, lang, 'views.pairing.generate').click();
     const preview = page.getByRole('heading', { name: t(lang, 'views.pairing.previewTitle') });

@@ -2,20 +2,20 @@ import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import './messages';
 import type { ViewProps } from '../views';
+import { groupUnpaired, namedClasses } from './pairingLogic';
 import { useViewStyles } from './styles';
 import { usePairing, type PairingAnalysed } from './usePairing';
 import { WritePreview } from './WritePreview';
 
-const UNPAIRED_SHOWN = 30;
-
 type PairingStats = PairingAnalysed['pairing']['stats'];
 
 /**
- * 结对: coverage, mentor loads and who is left unpaired (and why), from a fresh read; "生成结对" previews
+ * 结对: coverage, mentor loads and who is left unpaired (and why, one line per reason), from a fresh read; with
+ * nobody on 帮扶人员, one guide line that opens 设置's mentor form instead. "生成结对" previews
  * the pairs added, changed and removed (and the 帮扶人员 template when missing) before writing them.
  */
 export default function PairingView(props: ViewProps) {
-  const { port, lang, operation } = props;
+  const { port, lang, operation, openSettings } = props;
   const styles = useViewStyles();
   const { state, pending, busy, refresh, generate, closePreview } = usePairing(props);
   const s = state?.pairing.stats;
@@ -34,8 +34,14 @@ export default function PairingView(props: ViewProps) {
       {state && s && (
         <>
           <PairingCoverage s={s} state={state} lang={lang} />
-          <MentorLoads s={s} lang={lang} />
-          {s.unpaired.length > 0 && <UnpairedList s={s} lang={lang} />}
+          {s.loads.length === 0 ? (
+            <MentorsGuide s={s} lang={lang} onFill={openSettings ? () => openSettings('mentors') : undefined} />
+          ) : (
+            <>
+              <MentorLoads s={s} lang={lang} />
+              {s.unpaired.length > 0 && <UnpairedList s={s} lang={lang} />}
+            </>
+          )}
           {state.pairing.findings.length > 0 && <Text size={200}>{t(lang, 'views.pairing.findings', { count: state.pairing.findings.length })}</Text>}
         </>
       )}
@@ -74,65 +80,83 @@ function PairingCoverage({ s, state, lang }: { s: PairingStats; state: PairingAn
 function MentorLoads({ s, lang }: { s: PairingStats; lang: Lang }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="pairing-loads">
+    <section className={styles.section} aria-labelledby="pairing-loads" data-testid="pairing-loads">
       <Text as="h2" id="pairing-loads" weight="semibold">
         {t(lang, 'views.pairing.loads')}
       </Text>
-      {s.loads.length === 0 ? (
-        <Text>{t(lang, 'views.pairing.noMentors')}</Text>
-      ) : (
-        <table className={styles.table} aria-labelledby="pairing-loads">
-          <thead>
-            <tr>
-              <th scope="col" className={styles.cell}>
-                {t(lang, 'views.pairing.col.name')}
-              </th>
-              <th scope="col" className={styles.cell}>
-                {t(lang, 'views.pairing.col.kind')}
-              </th>
-              <th scope="col" className={styles.num}>
-                {t(lang, 'views.pairing.col.load')}
-              </th>
+      <table className={styles.table} aria-labelledby="pairing-loads">
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>
+              {t(lang, 'views.pairing.col.name')}
+            </th>
+            <th scope="col" className={styles.cell}>
+              {t(lang, 'views.pairing.col.kind')}
+            </th>
+            <th scope="col" className={styles.num}>
+              {t(lang, 'views.pairing.col.load')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.loads.map((m) => (
+            <tr key={m.name}>
+              <td className={styles.cell}>{m.name}</td>
+              <td className={styles.cell}>{m.kind}</td>
+              <td className={styles.num}>{t(lang, 'views.pairing.loadValue', { load: m.load, capacity: m.capacity })}</td>
             </tr>
-          </thead>
-          <tbody>
-            {s.loads.map((m) => (
-              <tr key={m.name}>
-                <td className={styles.cell}>{m.name}</td>
-                <td className={styles.cell}>{m.kind}</td>
-                <td className={styles.num}>{t(lang, 'views.pairing.loadValue', { load: m.load, capacity: m.capacity })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** With nobody on 帮扶人员 every child is unpaired for the same reason: one line says what to fill, and where. */
+function MentorsGuide({ s, lang, onFill }: { s: PairingStats; lang: Lang; onFill: (() => void) | undefined }) {
+  const styles = useViewStyles();
+  return (
+    <section className={styles.section} aria-labelledby="pairing-loads" data-testid="pairing-mentors-guide">
+      <Text as="h2" id="pairing-loads" weight="semibold">
+        {t(lang, 'views.pairing.loads')}
+      </Text>
+      <Text>{t(lang, 'views.pairing.mentorsGuide', { count: s.children })}</Text>
+      {onFill && (
+        <div className={styles.row}>
+          <Button onClick={onFill}>{t(lang, 'views.pairing.fillMentors')}</Button>
+        </div>
       )}
     </section>
   );
 }
 
-/** The children left without a role's mentor, and why. */
+/** The children left without a role's mentor: one line per role and reason, with how many children and their classes. */
 function UnpairedList({ s, lang }: { s: PairingStats; lang: Lang }) {
   const styles = useViewStyles();
+  const classesText = (classes: readonly string[]) => {
+    const { named, more } = namedClasses(classes.map((c) => c || t(lang, 'views.entry.noClass')));
+    const list = named.join(t(lang, 'views.pairing.classSep'));
+    return more > 0 ? t(lang, 'views.pairing.classesMore', { classes: list, more }) : list;
+  };
   return (
-    <section className={styles.section} aria-labelledby="pairing-unpaired">
+    <section className={styles.section} aria-labelledby="pairing-unpaired" data-testid="pairing-unpaired">
       <Text as="h2" id="pairing-unpaired" weight="semibold">
         {t(lang, 'views.pairing.unpaired', { count: s.unpaired.length })}
       </Text>
       <ul className={styles.list}>
-        {s.unpaired.slice(0, UNPAIRED_SHOWN).map((u, i) => (
-          <li key={i}>
+        {groupUnpaired(s.unpaired).map((g) => (
+          <li key={`${g.role}-${g.reason}`}>
             <Text>
-              {t(lang, 'views.pairing.unpairedItem', {
-                child: u.name,
-                class: u.classLabel || t(lang, 'views.entry.noClass'),
-                role: t(lang, `pairing.role.${u.role}`),
-                reason: t(lang, `pairing.unpaired.${u.reason}`),
+              {t(lang, 'views.pairing.unpairedGroup', {
+                role: t(lang, `pairing.role.${g.role}`),
+                reason: t(lang, `pairing.unpaired.${g.reason}`),
+                count: g.count,
+                classes: classesText(g.classes),
               })}
             </Text>
           </li>
         ))}
       </ul>
-      {s.unpaired.length > UNPAIRED_SHOWN && <Text size={200}>{t(lang, 'views.pairing.unpairedMore', { count: s.unpaired.length - UNPAIRED_SHOWN })}</Text>}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, Text } from '@fluentui/react-components';
 import { registerMessages, t } from '../../core/i18n';
 import { settingsScreen } from '../../core/i18n/messages/settingsScreen';
@@ -29,6 +29,7 @@ export default function SettingsView(props: SettingsViewProps) {
     if (props.openSection) folds.open([props.openSection.id]);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- each request to open a section, once
   }, [props.openSection]);
+  useFocusSection(props.openSection, s.data !== null);
   return (
     <div className={styles.box} data-testid="settings-view">
       <Text as="h2" size={400} weight="semibold">
@@ -51,4 +52,19 @@ export default function SettingsView(props: SettingsViewProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The section a notice sent the teacher to gets the focus once the screen has read the workbook (its
+ * sections are drawn only then): she lands where the notice said, and a screen reader says where that is.
+ */
+function useFocusSection(section: SettingsViewProps['openSection'], ready: boolean): void {
+  const done = useRef<SettingsViewProps['openSection']>(undefined);
+  useEffect(() => {
+    if (!section || !ready || done.current === section) return;
+    done.current = section;
+    const summary = document.querySelector<HTMLElement>(`[data-testid="settings-${section.id}"] > summary`);
+    summary?.scrollIntoView({ block: 'nearest' });
+    summary?.focus();
+  }, [section, ready]);
 }

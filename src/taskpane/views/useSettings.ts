@@ -6,7 +6,7 @@ import type { MappingOverride } from '../../core/roster/types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { Checked } from '../Pane';
 import { describePlan } from '../planPreview';
-import type { ViewProps } from '../views';
+import type { SettingsSectionId, ViewProps } from '../views';
 import { loadViewsCore, type ViewsCore } from './core';
 import { abortError } from './logic';
 import type { ProposedWrite } from './WritePreview';
@@ -16,7 +16,7 @@ export interface SettingsViewProps extends ViewProps {
   readonly checked: Checked | null;
   readonly onCheck: (sheets?: readonly string[]) => Promise<unknown>;
   /** A section to open (a notice about the roster sends the teacher to its section); a new object each time it is asked for. */
-  readonly openSection?: { readonly id: 'roster' };
+  readonly openSection?: { readonly id: SettingsSectionId };
 }
 
 export interface SettingsData {
