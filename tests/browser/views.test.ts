@@ -11,7 +11,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
+import { planPairing } from '../../src/core/pairing';
+import { checkRoster, overrideFromSettings } from '../../src/core/roster';
 import { SHEETS } from '../../src/core/sheets';
+import { unpairedLines } from '../../src/taskpane/views/pairingLogic';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES } from '../fixtures/build-samples';
 import { logRows } from '../fixtures/sample-term';
@@ -24,6 +27,14 @@ const LANGS: Lang[] = ['zh-CN', 'en-US'];
 const TEACHER = '徐老师';
 /** 谈心 entries in the sample's own 谈心记录, counted from what the builder wrote. */
 const SAMPLE_TALKS = logRows(FIXTURES['sample-roster']().lines.map((l) => ('cells' in l ? l.cells : {}))).filter((r) => r[3] === '谈心').length;
+
+/** 结对's unpaired lines on the sample, one per role and reason, from the pairing computed in Node; and how many places they cover. */
+async function expectedUnpaired(lang: Lang): Promise<{ lines: string[]; places: number }> {
+  const snapshot = await openXlsx(new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')))).read();
+  const check = checkRoster(snapshot, { today: TODAY, override: overrideFromSettings(snapshot) ?? undefined });
+  const { unpaired } = planPairing(snapshot, check.records, lang, { today: TODAY }).stats;
+  return { lines: unpairedLines(lang, unpaired), places: unpaired.length };
+}
 
 function sheetTab(page: Page, lang: Lang, sheet: string) {
   return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
@@ -85,6 +96,11 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await coverage.filter({ hasText: t(lang, 'views.pairing.withTeacher', { count: children, total: children, share: '100%' }) }).waitFor();
     expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withBuddy', { count: children - 3, total: children, share: '93.8%' }));
     expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withProxy', { count: 6, total: 7, share: '85.7%' }));
+    // Those left unpaired: one line per role and reason (六(3)班's three buddies are one line), not one per child.
+    const unpaired = await expectedUnpaired(lang);
+    expect(unpaired.places).toBe(4);
+    expect(unpaired.lines.length).toBeLessThan(unpaired.places);
+    expect(await page.getByTestId('pairing-unpaired').locator('li').allTextContents()).toEqual(unpaired.lines);
 
     // 今日: the teacher picks her name from 帮扶人员's list; it is remembered across visits.
     await openTab(page, lang, 'views.tab.today');
@@ -105,6 +121,19 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
         .getByText(t(lang, 'views.today.overdue', { count: 1 }))
         .count(),
     ).toBe(1);
+    // Her overdue items, one card per child: each child once, each card's lines as many as its badge says.
+    const cards = page.getByTestId('today-overdue-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    const cardChildren = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(new Set(cardChildren).size).toBe(cardChildren.length);
+    let lateLines = 0;
+    for (const card of await cards.all()) {
+      const lines = await card.locator('ul > li').count();
+      expect(await card.getByText(t(lang, 'views.today.overdue', { count: lines }), { exact: true }).count()).toBe(1);
+      lateLines += lines;
+    }
+    expect(lateLines).toBe(1); // the badge above: 魏鑫's talk
+    expect(await cards.first().getAttribute('aria-label')).toBe(t(lang, 'views.today.overdueCard', { child: '魏鑫' }));
     // Next Monday's birthday is among her items, without anything typed.
     expect(await page.getByText(t(lang, 'reminders.birthday')).count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => Object.values(localStorage))).toEqual([TEACHER]);

@@ -2,7 +2,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import './messages';
 import type { ViewProps } from '../views';
-import { groupUnpaired, namedClasses } from './pairingLogic';
+import { unpairedLines } from './pairingLogic';
 import { useViewStyles } from './styles';
 import { usePairing, type PairingAnalysed } from './usePairing';
 import { WritePreview } from './WritePreview';
@@ -133,27 +133,15 @@ function MentorsGuide({ s, lang, onFill }: { s: PairingStats; lang: Lang; onFill
 /** The children left without a role's mentor: one line per role and reason, with how many children and their classes. */
 function UnpairedList({ s, lang }: { s: PairingStats; lang: Lang }) {
   const styles = useViewStyles();
-  const classesText = (classes: readonly string[]) => {
-    const { named, more } = namedClasses(classes.map((c) => c || t(lang, 'views.entry.noClass')));
-    const list = named.join(t(lang, 'views.pairing.classSep'));
-    return more > 0 ? t(lang, 'views.pairing.classesMore', { classes: list, more }) : list;
-  };
   return (
     <section className={styles.section} aria-labelledby="pairing-unpaired" data-testid="pairing-unpaired">
       <Text as="h2" id="pairing-unpaired" weight="semibold">
         {t(lang, 'views.pairing.unpaired', { count: s.unpaired.length })}
       </Text>
       <ul className={styles.list}>
-        {groupUnpaired(s.unpaired).map((g) => (
-          <li key={`${g.role}-${g.reason}`}>
-            <Text>
-              {t(lang, 'views.pairing.unpairedGroup', {
-                role: t(lang, `pairing.role.${g.role}`),
-                reason: t(lang, `pairing.unpaired.${g.reason}`),
-                count: g.count,
-                classes: classesText(g.classes),
-              })}
-            </Text>
+        {unpairedLines(lang, s.unpaired).map((line, i) => (
+          <li key={i}>
+            <Text>{line}</Text>
           </li>
         ))}
       </ul>

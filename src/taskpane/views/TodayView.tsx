@@ -10,6 +10,7 @@ import { EntryForm } from './EntryForm';
 import { teacherAddress } from './logic';
 import { useViewStyles } from './styles';
 import { TeacherPicker } from './TeacherPicker';
+import { groupOverdueByChild, itemsIn, type LateItem } from './todayLogic';
 import { useToday, type TodayState } from './useToday';
 import { WritePreview } from './WritePreview';
 
@@ -25,7 +26,7 @@ const BADGE: Readonly<Record<ReminderStatus, { color: BadgeProps['color']; appea
 
 /**
  * 今日: the current teacher's overdue and this week's items from the reminders (computed from a fresh
- * read), each going to its child on the roster or pre-filling "记一笔"; the entry form appends to 谈心记录
+ * read; a child's overdue items as one card), each going to its child on the roster or pre-filling "记一笔"; the entry form appends to 谈心记录
  * after a preview, and the reminders are recomputed from a fresh read afterwards.
  */
 export default function TodayView(props: ViewProps) {
@@ -65,6 +66,8 @@ export default function TodayView(props: ViewProps) {
 /** The greeting, the counts and the teacher's items. */
 function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: ViewsCore; view: NonNullable<TodayState['view']>; lang: Lang; today: IsoDate }) {
   const styles = useViewStyles();
+  const entries = groupOverdueByChild(view.items, today);
+  const shown = entries.slice(0, ITEMS_SHOWN);
   return (
     <section className={styles.section} aria-labelledby="today-title">
       <Text as="h2" id="today-title" weight="semibold">
@@ -88,16 +91,20 @@ function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: Vie
       <Text as="h3" weight="semibold">
         {t(lang, 'views.today.list')}
       </Text>
-      {view.items.length === 0 ? (
+      {entries.length === 0 ? (
         <Text>{t(lang, 'views.today.empty')}</Text>
       ) : (
         <ul className={styles.plainList} data-testid="today-items">
-          {view.items.slice(0, ITEMS_SHOWN).map((item, i) => (
-            <ReminderRow key={i} s={s} core={core} item={item} lang={lang} />
-          ))}
+          {shown.map((e, i) =>
+            e.kind === 'item' ? (
+              <ReminderRow key={i} s={s} core={core} item={e.item} lang={lang} />
+            ) : (
+              <OverdueCard key={i} s={s} core={core} child={e.child} items={e.items} lang={lang} />
+            ),
+          )}
         </ul>
       )}
-      {view.items.length > ITEMS_SHOWN && <Text size={200}>{t(lang, 'views.today.more', { shown: ITEMS_SHOWN, count: view.items.length })}</Text>}
+      {entries.length > ITEMS_SHOWN && <Text size={200}>{t(lang, 'views.today.more', { shown: itemsIn(shown), count: view.items.length })}</Text>}
     </section>
   );
 }
@@ -107,7 +114,7 @@ function ReminderRow({ s, core, item, lang }: { s: TodayState; core: ViewsCore; 
   const styles = useViewStyles();
   const badge = BADGE[item.status];
   return (
-    <li className={styles.item}>
+    <li className={styles.item} data-testid="today-item">
       <div className={styles.row}>
         <Badge color={badge.color} appearance={badge.appearance} shape="rounded">
           {core.statusText(lang, item.status)}
@@ -127,6 +134,42 @@ function ReminderRow({ s, core, item, lang }: { s: TodayState; core: ViewsCore; 
           </Button>
         </div>
       )}
+    </li>
+  );
+}
+
+/**
+ * One child's overdue items: the child once, how many items are late, each with its due day and how long
+ * ago that was, and the buttons once (记一笔 pre-fills the kind of the most urgent item).
+ */
+function OverdueCard({ s, core, child, items, lang }: { s: TodayState; core: ViewsCore; child: NonNullable<ReminderItem['child']>; items: readonly LateItem[]; lang: Lang }) {
+  const styles = useViewStyles();
+  const first = items[0].item;
+  const badge = BADGE.overdue;
+  return (
+    <li className={styles.item} data-testid="today-overdue-card" aria-label={t(lang, 'views.today.overdueCard', { child: child.name })}>
+      <div className={styles.row}>
+        <Badge color={badge.color} appearance={badge.appearance} shape="rounded">
+          {t(lang, 'views.today.overdue', { count: items.length })}
+        </Badge>
+        <Text weight="semibold">{child.name}</Text>
+        {child.classLabel && <Text>{child.classLabel}</Text>}
+      </div>
+      <ul className={styles.list}>
+        {items.map(({ item, daysLate }, i) => (
+          <li key={i}>
+            <Text>{t(lang, 'views.today.lateItem', { what: core.renderMsg(lang, item.what), due: item.due, days: daysLate })}</Text>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.row}>
+        <Button size="small" aria-label={t(lang, 'views.today.goTo', { child: child.name })} onClick={() => s.goTo(first)}>
+          {child.name}
+        </Button>
+        <Button size="small" disabled={s.busy} aria-label={t(lang, 'views.today.logFor', { child: child.name })} onClick={() => s.logFor(first)}>
+          {t(lang, 'views.today.logForShort')}
+        </Button>
+      </div>
     </li>
   );
 }

@@ -2,6 +2,7 @@
  * How 结对 shows the children left unpaired: a reason shared by many children is one line with their count
  * and classes, not one line per child (96 identical lines said nothing a single line would not).
  */
+import { t, type Lang } from '../../core/i18n';
 import type { UnpairedEntry } from '../../core/pairing/summary';
 import { ROLES, type Role, type UnpairedReason } from '../../core/pairing/types';
 
@@ -38,4 +39,18 @@ export function groupUnpaired(unpaired: readonly UnpairedEntry[]): UnpairedGroup
 /** The classes a group names, and how many more it only counts. */
 export function namedClasses(classes: readonly string[]): { readonly named: readonly string[]; readonly more: number } {
   return { named: classes.slice(0, CLASSES_NAMED), more: Math.max(0, classes.length - CLASSES_NAMED) };
+}
+
+/** The lines 结对 shows for the children left unpaired: one per role and reason, with the count and classes. */
+export function unpairedLines(lang: Lang, unpaired: readonly UnpairedEntry[]): string[] {
+  return groupUnpaired(unpaired).map((g) => {
+    const { named, more } = namedClasses(g.classes.map((c) => c || t(lang, 'views.entry.noClass')));
+    const list = named.join(t(lang, 'views.pairing.classSep'));
+    return t(lang, 'views.pairing.unpairedGroup', {
+      role: t(lang, `pairing.role.${g.role}`),
+      reason: t(lang, `pairing.unpaired.${g.reason}`),
+      count: g.count,
+      classes: more > 0 ? t(lang, 'views.pairing.classesMore', { classes: list, more }) : list,
+    });
+  });
 }

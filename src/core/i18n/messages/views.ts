@@ -55,6 +55,8 @@ export const views: DomainMessages = {
     'views.today.logFor': '为 {child} 记一笔',
     'views.today.logForShort': '记一笔',
     'views.today.school': '全校',
+    'views.today.lateItem': '{what}：应于 {due}，已逾期 {days} 天',
+    'views.today.overdueCard': '{child} 的逾期事项',
 
     'views.entry.title': '记一笔',
     'views.entry.child': '学生（输入姓名中的字查找）',
@@ -187,6 +189,8 @@ export const views: DomainMessages = {
     'views.today.logFor': 'Record a contact with {child}',
     'views.today.logForShort': 'Record',
     'views.today.school': 'Whole school',
+    'views.today.lateItem': '{what}: due {due}, {days, plural, one {{days} day} other {{days} days}} late',
+    'views.today.overdueCard': "{child}'s overdue items",
 
     'views.entry.title': 'Record a contact',
     'views.entry.child': 'Child (type part of the name)',
