@@ -111,3 +111,16 @@ export class DateRunsBuilder {
     return this.columns;
   }
 }
+
+/**
+ * Whether a format shows a plain number as something else: a date or time (3 as 1900-01-03), an elapsed
+ * duration ([h]:mm) or a percent (3 as 300%). A count written into a new cell must not take such a
+ * format from the cell above it.
+ */
+export function recastsNumber(code: string | undefined): boolean {
+  if (!code || code === 'General') return false;
+  if (dateFormatKind(code) !== null) return true;
+  // Quoted text, escaped and padding characters are shown as they are: a "%" there is only a sign.
+  const section = formatSections(code)[0].replace(/"[^"]*"?|\\.|[_*]./g, '');
+  return /\[(?:h+|m+|s+)\]/i.test(section) || section.includes('%');
+}

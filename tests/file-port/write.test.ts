@@ -200,7 +200,14 @@ describe('writing into existing sheets', () => {
     expect(partText(parts, 'xl/tables/table1.xml')).toContain('ref="A1:B3"');
     expect(partText(parts, 'xl/tables/table1.xml')).toContain('<autoFilter ref="A1:B3"/>');
     const log = partText(parts, 'xl/worksheets/sheet5.xml');
-    expect(cellTag(log, 'A4')).toBe('<c r="A4" s="3"><v>46300</v></c>'); // the date style of the cells above
+    // A plain number under the date cells keeps their look (the border of style 3) but not their date
+    // format: style 5 is style 3 with General, so 46300 is not shown as 2026年10月5日.
+    expect(cellTag(log, 'A4')).toBe('<c r="A4" s="5"><v>46300</v></c>');
+    const xfs = partText(parts, 'xl/styles.xml')
+      .split('<cellXfs')[1]
+      .match(/<xf\b[^>]*>/g)!;
+    expect(xfs[5]).toContain('numFmtId="0"');
+    expect(xfs[5]).toContain('borderId="1"');
     expect(log).toContain('<dimension ref="A1:C4"/>');
   });
 

@@ -1,3 +1,4 @@
+import { readCellFormats } from './cellScan';
 import { CONTENT_TYPE, Pkg, REL, relIs } from './pkg';
 import { attr, elementRegex, findElement, rootPrefix, setAttr } from './xml';
 
@@ -155,6 +156,11 @@ export class Styles {
     const open = /^<[^>]*>/.exec(base)![0];
     if (attr(open, 'quotePrefix') === '1') return s;
     return this.add('cellXfs', setAttr(open, 'quotePrefix', '1') + base.slice(open.length));
+  }
+
+  /** The number-format code of cell style `s` (undefined for the localised currency ids), as the reader sees it. */
+  numberFormatOf(s: number): string | undefined {
+    return readCellFormats(this.xml)[s];
   }
 
   cellXfCount(): number {

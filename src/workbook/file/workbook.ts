@@ -1,5 +1,6 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { t, type Lang } from '../../core/i18n';
+import { recastsNumber } from '../../core/dateFormats';
 import { DATE_FORMAT_CODE } from '../../core/plan/formats';
 import { dateCellSerial, isDateCell, isLinkCell, type CellRef, type PlanCell, type PlanOp, type SheetContent, type WorkbookPlan } from '../../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
@@ -408,6 +409,11 @@ function inheritedStyle(editor: SheetEditor, row: number, col: number, colStyles
   return colStyles.get(col) ?? 0;
 }
 
+/** Style `s`, or its copy with the General format when `s` would show a plain number as a date, time or percent. */
+function plainNumberStyle(styles: Styles, s: number): number {
+  return recastsNumber(styles.numberFormatOf(s)) ? styles.withNumFmt(s, 0) : s;
+}
+
 function columnStyles(editor: SheetEditor): Map<number, number> {
   const out = new Map<number, number>();
   const cols = findElement(editor.head, editor.p, 'cols');
@@ -455,6 +461,7 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
   let dateFmt: number | undefined;
   const dates1904 = cells.some((c) => isDateCell(c.value)) && uses1904(txn.pkg);
   const dateStyles = new Map<number, number>();
+  const plainStyles = new Map<number, number>();
   for (const { row, col, value } of cells) {
     const ref = refOf(row, col);
     const existed = editor.cell(row, col) !== undefined;
@@ -479,7 +486,13 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
         return cellXml(editor.p, ref, serial, dated, notes);
       });
     } else {
-      const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
+      let fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
+      // A count under a date keeps the column's look but not its date (or percent) format: 3 is not 1900-01-03.
+      if (typeof value === 'number' && fallback > 0) {
+        let plain = plainStyles.get(fallback);
+        if (plain === undefined) plainStyles.set(fallback, (plain = plainNumberStyle(txn.styles, fallback)));
+        fallback = plain;
+      }
       editor.setValue(row, col, (style) => cellXml(editor.p, ref, value as CellValue, existed ? style : fallback, notes));
     }
   }
