@@ -58,7 +58,25 @@ function setGrid(r: RangeT, input: unknown, apply: (row: number, col: number, v:
 
 function enterAt(r: RangeT, row: number, col: number, v: unknown): void {
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw invalid(`cannot write ${typeof v}`);
-  enter(r.sheet.ensure(row, col), v);
+  const cell = r.sheet.ensure(row, col);
+  if (cell.v === undefined && cell.f === undefined && cell.nf === undefined && v !== '') cell.nf = extendedListFormat(r.sheet, row, col);
+  enter(cell, v);
+}
+
+/**
+ * Excel's "extend data range formats" (Application.ExtendList, on by default): a value added below a list
+ * takes the number format that at least three of the five cells above it share. See RULES.md: whether an
+ * add-in's write triggers it is unknown; the double assumes it does, the safer side for the port.
+ */
+function extendedListFormat(sheet: SheetState, row: number, col: number): string | undefined {
+  const counts = new Map<string, number>();
+  for (let above = row - 1; above >= Math.max(0, row - 5); above--) {
+    const c = sheet.cell(above, col);
+    if (c?.v === undefined || !c.nf || c.nf === 'General') continue;
+    counts.set(c.nf, (counts.get(c.nf) ?? 0) + 1);
+  }
+  for (const [nf, n] of counts) if (n >= 3) return nf;
+  return undefined;
 }
 
 /** Apply a format to every cell of a block (cell by cell; whole columns or sheets are not modeled). */

@@ -97,6 +97,15 @@ export function cellNumberFormat(c: PlanCell): string | null {
   return isDateCell(c) && dateCellSerial(c) !== null ? DATE_FORMAT_CODE : null;
 }
 
+/**
+ * The number format an appended cell needs: a date's, and General for a plain number. Excel extends a
+ * list's format to data added below it (Application.ExtendList: three of the five rows above sharing it),
+ * so a count appended under date rows would otherwise show as a date (3 as 1900-01-03).
+ */
+export function appendedNumberFormat(c: PlanCell): string | null {
+  return cellNumberFormat(c) ?? (typeof c === 'number' ? FORMAT_CODE.general : null);
+}
+
 export function numberFormatFor(format: ColumnFormat | undefined): string | null {
   return format ? FORMAT_CODE[format] : null;
 }

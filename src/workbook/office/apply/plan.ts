@@ -1,7 +1,7 @@
 import type { PlanOp } from '../../../core/plan/types';
 import { PortError } from '../../port';
 import { restorable } from '../capture';
-import { cellAddress, cellNumberFormat, jsonBytes } from '../cells';
+import { appendedNumberFormat, cellAddress, jsonBytes } from '../cells';
 import { isNoFill, noteHash, sameColor, type MarkRecord } from '../marks';
 import type { AppendStep, CellsStep, SheetStep } from '../undo';
 import { deleteVeryHidden } from '../undo/backups';
@@ -145,7 +145,7 @@ function appendRows(s: ApplyState, op: Op<'appendRows'>): void {
         const before: NonNullable<AppendStep['formatsBefore']> = [];
         op.rows.forEach((line, i) =>
           line.forEach((c, j) => {
-            if (j < width && cellNumberFormat(c)) before.push({ row: firstRow + i, col: j, format: formats[i]?.[j] ?? 'General' });
+            if (j < width && appendedNumberFormat(c)) before.push({ row: firstRow + i, col: j, format: formats[i]?.[j] ?? 'General' });
           }),
         );
         step.formatsBefore = before;
@@ -154,7 +154,19 @@ function appendRows(s: ApplyState, op: Op<'appendRows'>): void {
   const { features, budgetBytes } = s.env;
   s.commands.push(
     ...rowBlockCommands(
-      { sheet: sheetFn(s), name: op.sheet, firstRow, width, features, date1904: s.date1904, degraded: s.degraded, budgetBytes, guardAppend: true, formatsBefore: keepFormats },
+      {
+        sheet: sheetFn(s),
+        name: op.sheet,
+        firstRow,
+        width,
+        features,
+        date1904: s.date1904,
+        degraded: s.degraded,
+        budgetBytes,
+        guardAppend: true,
+        formatsBefore: keepFormats,
+        formatOf: appendedNumberFormat,
+      },
       op.rows,
     ),
   );

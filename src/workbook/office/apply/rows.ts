@@ -36,15 +36,17 @@ export interface RowTarget {
    * holds. It was empty when we looked; if a colleague wrote there in between, put it back and stop.
    */
   readonly guardAppend?: boolean;
-  /** Appending: told the number formats the area had, when a row carries a date (for undo). */
+  /** Appending: told the number formats the area had, when a row carries a formatted cell (for undo). */
   readonly formatsBefore?: (numberFormats: unknown[][]) => void;
+  /** The number format each cell is given before its value: cellNumberFormat (dates) unless told otherwise. */
+  readonly formatOf?: (c: PlanCell) => string | null;
 }
 
-/** One block of rows as written: values, whether any is a formula, and its date cells [row in block, column]. */
+/** One block of rows as written: values, whether any is a formula, and its formatted cells [row in block, column, format]. */
 interface Block {
   readonly start: number;
   readonly values: (string | number | boolean)[][];
-  readonly dates: [number, number][];
+  readonly dates: [number, number, string][];
   bytes: number;
   asFormulas: boolean;
 }
@@ -59,7 +61,8 @@ export function rowBlockCommands(t: RowTarget, rows: readonly (readonly PlanCell
   // a property set on the wire, as much as a cell write (≈ 455 B), plus the format text per cell. 成长记录,
   // whose dates are broken by a header line per child, has thousands of runs: counted here, so a block and
   // its sync stay under the budget (before, 2,000 children's records went out in requests of 5.1 MB).
-  let previousDates = new Set<number>();
+  const formatOf = t.formatOf ?? cellNumberFormat;
+  let previousDates = new Map<number, string>();
   rows.forEach((row, i) => {
     const line = new Array<string | number | boolean>(t.width);
     let formula = false;
@@ -74,9 +77,13 @@ export function rowBlockCommands(t: RowTarget, rows: readonly (readonly PlanCell
         t.degraded.add('host.noHyperlinks');
       }
     }
-    const dates = new Set<number>();
-    for (let c = 0; c < row.length && c < t.width; c++) if (cellNumberFormat(row[c])) dates.add(c);
-    const formatBytes = (newRun: boolean) => [...dates].reduce((n, c) => n + DATE_FORMAT_BYTES + 3 + (newRun || !previousDates.has(c) ? DATE_RUN_BYTES : 0), 0);
+    const dates = new Map<number, string>();
+    for (let c = 0; c < row.length && c < t.width; c++) {
+      const format = formatOf(row[c]);
+      if (format) dates.set(c, format);
+    }
+    const formatBytes = (newRun: boolean) =>
+      [...dates].reduce((n, [c, format]) => n + formatBytesOf(format) + 3 + (newRun || previousDates.get(c) !== format ? DATE_RUN_BYTES : 0), 0);
     let bytes = rowBytes(line) + 1 + formatBytes(block.values.length === 0);
     if (block.values.length > 0 && block.bytes + bytes > maxBlockBytes) {
       blocks.push(block);
@@ -84,13 +91,13 @@ export function rowBlockCommands(t: RowTarget, rows: readonly (readonly PlanCell
       bytes = rowBytes(line) + 1 + formatBytes(true);
     }
     previousDates = dates;
-    for (const c of dates) block.dates.push([block.values.length, c]);
+    for (const [c, format] of dates) block.dates.push([block.values.length, c, format]);
     block.values.push(line);
     block.bytes += bytes;
     block.asFormulas ||= formula;
   });
   if (block.values.length > 0) blocks.push(block);
-  const loadFormats = !!t.formatsBefore && rows.some((r) => r.some((c) => cellNumberFormat(c) !== null));
+  const loadFormats = !!t.formatsBefore && rows.some((r) => r.some((c) => formatOf(c) !== null));
   return [...blocks.map((b, i) => blockCommand(t, b, i === 0 && !!t.guardAppend, rows.length, loadFormats)), ...links];
 }
 
@@ -115,7 +122,7 @@ function blockCommand(t: RowTarget, b: Block, guarded: boolean, totalRows: numbe
       // column of a teacher's table would otherwise be kept as text.
       for (const run of dateRuns) {
         const formats = new Array<string[]>(run.count);
-        for (let k = 0; k < run.count; k++) formats[k] = [DATE_FORMAT_CODE];
+        for (let k = 0; k < run.count; k++) formats[k] = [run.format];
         sheet(name).getRange(blockAddress(b.start + run.row, run.col, run.count, 1)).numberFormat = formats;
       }
       const range = sheet(name).getRange(blockAddress(b.start, 0, b.values.length, t.width));
@@ -133,18 +140,25 @@ function blockCommand(t: RowTarget, b: Block, guarded: boolean, totalRows: numbe
 }
 
 const DATE_FORMAT_BYTES = jsonBytes(DATE_FORMAT_CODE);
+const FORMAT_BYTES = new Map<string, number>([[DATE_FORMAT_CODE, DATE_FORMAT_BYTES]]);
+/** The wire bytes of a format code: the date's and General's, counted once. */
+function formatBytesOf(format: string): number {
+  let n = FORMAT_BYTES.get(format);
+  if (n === undefined) FORMAT_BYTES.set(format, (n = jsonBytes(format)));
+  return n;
+}
 /** One numberFormat write of a run of date cells, beyond the format text: a range write's envelope. */
 const DATE_RUN_BYTES = OFFICE_COMMAND_BYTES.cellWrite + 20;
 
-/** Runs of consecutive rows per column among [row, column] cells listed row by row. */
-function columnRuns(cells: readonly [number, number][]): { row: number; col: number; count: number }[] {
-  const open = new Map<number, { row: number; col: number; count: number }>();
-  const runs: { row: number; col: number; count: number }[] = [];
-  for (const [row, col] of cells) {
+/** Runs of consecutive rows of one format per column among [row, column, format] cells listed row by row. */
+function columnRuns(cells: readonly [number, number, string][]): { row: number; col: number; count: number; format: string }[] {
+  const open = new Map<number, { row: number; col: number; count: number; format: string }>();
+  const runs: { row: number; col: number; count: number; format: string }[] = [];
+  for (const [row, col, format] of cells) {
     const run = open.get(col);
-    if (run && run.row + run.count === row) run.count++;
+    if (run && run.row + run.count === row && run.format === format) run.count++;
     else {
-      const next = { row, col, count: 1 };
+      const next = { row, col, count: 1, format };
       open.set(col, next);
       runs.push(next);
     }
