@@ -18,7 +18,7 @@ import { convert, missingTools, parseCsv } from '../interop/soffice';
 import { savedNumberFormat } from './seed';
 
 /** A school's own 设置 whose last row is a date cell (学期开始 2026-09-01), and a percent row above it. */
-function settingsEndingInADate(lastFormat = 'yyyy/m/d'): Uint8Array {
+function settingsEndingInADate(lastFormat = 'yyyy/m/d', formattedBelow = false): Uint8Array {
   const ws: XLSX.WorkSheet = {
     A1: { t: 's', v: '设置项' },
     B1: { t: 's', v: '值' },
@@ -31,9 +31,14 @@ function settingsEndingInADate(lastFormat = 'yyyy/m/d'): Uint8Array {
     C3: { t: 's', v: '秋季学期' },
     '!ref': 'A1:C3',
   };
+  // The teacher formatted the 值 column's empty cells below as dates too (style-only cells).
+  if (formattedBelow) {
+    for (let r = 4; r <= 8; r++) ws[`B${r}`] = { t: 'z', z: lastFormat };
+    ws['!ref'] = 'A1:C8';
+  }
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, SHEETS.settings);
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellStyles: true }) as ArrayBuffer);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', cellStyles: true, sheetStubs: formattedBelow }) as ArrayBuffer);
 }
 
 async function appendCapacities(bytes: Uint8Array): Promise<Uint8Array> {
@@ -87,6 +92,13 @@ describe('file port: a number appended under a date row', () => {
     ['a zh-CN date', 'yyyy"年"m"月"d"日"'],
   ])('does not take %s format (%s) either', async (_what, code) => {
     const saved = await appendCapacities(settingsEndingInADate(code));
+    for (const r of APPENDED_ROWS) expect(recastsNumber(savedNumberFormat(saved, SHEETS.settings, r, 1))).toBe(false);
+  });
+
+  it('gives General to cells the teacher only formatted as dates, ahead of the data', async () => {
+    const seed = settingsEndingInADate('yyyy/m/d', true);
+    expect(XLSX.read(seed, { type: 'array', cellNF: true, sheetStubs: true }).Sheets[SHEETS.settings].B5?.z).toBe('yyyy/m/d');
+    const saved = await appendCapacities(seed);
     for (const r of APPENDED_ROWS) expect(recastsNumber(savedNumberFormat(saved, SHEETS.settings, r, 1))).toBe(false);
   });
 

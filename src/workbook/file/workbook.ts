@@ -414,6 +414,11 @@ function plainNumberStyle(styles: Styles, s: number): number {
   return recastsNumber(styles.numberFormatOf(s)) ? styles.withNumFmt(s, 0) : s;
 }
 
+/** Whether a `<c>` element holds a value or a formula (not only a style). */
+function holdsValue(cell: string | undefined): boolean {
+  return cell !== undefined && /<(?:[\w.-]+:)?(?:v|f|is)[\s>/]/.test(cell);
+}
+
 function columnStyles(editor: SheetEditor): Map<number, number> {
   const out = new Map<number, number>();
   const cols = findElement(editor.head, editor.p, 'cols');
@@ -462,9 +467,15 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
   const dates1904 = cells.some((c) => isDateCell(c.value)) && uses1904(txn.pkg);
   const dateStyles = new Map<number, number>();
   const plainStyles = new Map<number, number>();
+  const plainStyle = (s: number) => {
+    let plain = plainStyles.get(s);
+    if (plain === undefined) plainStyles.set(s, (plain = s > 0 ? plainNumberStyle(txn.styles, s) : s));
+    return plain;
+  };
   for (const { row, col, value } of cells) {
     const ref = refOf(row, col);
-    const existed = editor.cell(row, col) !== undefined;
+    const old = editor.cell(row, col);
+    const existed = old !== undefined;
     if (isLinkCell(value)) {
       linkStyle ??= txn.styles.xf({ fontId: txn.styles.font('link') });
       const s = linkStyle;
@@ -486,14 +497,14 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
         return cellXml(editor.p, ref, serial, dated, notes);
       });
     } else {
-      let fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
-      // A count under a date keeps the column's look but not its date (or percent) format: 3 is not 1900-01-03.
-      if (typeof value === 'number' && fallback > 0) {
-        let plain = plainStyles.get(fallback);
-        if (plain === undefined) plainStyles.set(fallback, (plain = plainNumberStyle(txn.styles, fallback)));
-        fallback = plain;
-      }
-      editor.setValue(row, col, (style) => cellXml(editor.p, ref, value as CellValue, existed ? style : fallback, notes));
+      const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
+      // A count written where no value was (a new cell, or one the teacher only formatted) keeps the look
+      // but not a date (or percent) format: 3 is not 1900-01-03. A value's own cell keeps its format.
+      const plain = typeof value === 'number' && inherit && !holdsValue(old);
+      editor.setValue(row, col, (style) => {
+        const s = existed ? style : fallback;
+        return cellXml(editor.p, ref, value as CellValue, plain ? plainStyle(s) : s, notes);
+      });
     }
   }
   if (notes.truncated) txn.degraded.add('file.textTruncated');
