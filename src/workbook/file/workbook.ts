@@ -457,7 +457,7 @@ interface CellWrite {
 }
 
 /** Write plan cells into an existing sheet, keeping each cell's style (or the column's, for new cells). */
-function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: readonly CellWrite[], inherit: boolean): void {
+function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: readonly CellWrite[], inherit: boolean, appending = false): void {
   const quoted = new Map<number, number>();
   const notes: CellWriteNotes = { truncated: false, quote: (s) => quoted.get(s) ?? (quoted.set(s, txn.styles.quotePrefixed(s)), quoted.get(s)!) };
   const links: string[] = [];
@@ -498,9 +498,10 @@ function writeCells(txn: Txn, entry: SheetEntry, editor: SheetEditor, cells: rea
       });
     } else {
       const fallback = !existed && inherit ? inheritedStyle(editor, row, col, colStyles) : 0;
-      // A count written where no value was (a new cell, or one the teacher only formatted) keeps the look
-      // but not a date (or percent) format: 3 is not 1900-01-03. A value's own cell keeps its format.
-      const plain = typeof value === 'number' && inherit && !holdsValue(old);
+      // A new count keeps the look of the cell above but not a date (or percent) format: 3 is not
+      // 1900-01-03. Appended rows also override a format the teacher put on empty cells ahead of the data,
+      // as the Office port does; setCells keeps the own format of a cell it writes into.
+      const plain = typeof value === 'number' && inherit && (appending ? !holdsValue(old) : !existed);
       editor.setValue(row, col, (style) => {
         const s = existed ? style : fallback;
         return cellXml(editor.p, ref, value as CellValue, plain ? plainStyle(s) : s, notes);
@@ -548,7 +549,7 @@ function appendRows(txn: Txn, sheet: string, rows: readonly (readonly PlanCell[]
   if (last + rows.length >= 1048576) throw new PortError('file.outOfRange', { sheet: entry.name });
   const cells: CellWrite[] = [];
   rows.forEach((line, i) => line.forEach((value, col) => cells.push({ row: last + 1 + i, col, value })));
-  writeCells(txn, entry, editor, cells, true);
+  writeCells(txn, entry, editor, cells, true, true);
   txn.pkg.setText(entry.path, editor.toString());
   if (rows.length) extendTables(txn.pkg, entry.path, last, last + rows.length);
   txn.written.push({ sheet: entry.name, what: 'appended', rows: rows.length });
