@@ -93,6 +93,17 @@ export function dateFormatKind(code: string | undefined): DateFormatKind | null 
   return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : null;
 }
 
+/** dateFormatKind remembered per code: a workbook has a handful of distinct codes over many cells. */
+export function cachedDateFormatKind(): (code: string | undefined) => DateFormatKind | null {
+  const kinds = new Map<string, DateFormatKind | null>();
+  return (code) => {
+    if (code === undefined || code === 'General') return null;
+    let kind = kinds.get(code);
+    if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
+    return kind;
+  };
+}
+
 /**
  * Collects a sheet's date cells, visited row by row, into runs per column: a cell one row below its
  * column's last run, of the same kind, extends that run; anything else starts a new one.

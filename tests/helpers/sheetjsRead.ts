@@ -6,15 +6,14 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellRange, CellValue } from '../../src/core/cells';
 import { DAYS_1900_TO_1904 } from '../../src/core/dates';
-import { dateFormatKind, DateRunsBuilder } from '../../src/core/dateFormats';
+import { cachedDateFormatKind, DateRunsBuilder } from '../../src/core/dateFormats';
 import { NumberFormatRunsBuilder } from '../../src/core/numberFormat';
-import type { DateFormatKind } from '../../src/core/snapshot';
 import { PortError } from '../../src/workbook/port';
 import { implicitDateFormat } from '../../src/workbook/file/dateFormats';
 import { CONTENT_TYPE } from '../../src/workbook/file/pkg';
-import type { SheetValues } from '../../src/workbook/file/read';
-import { attr, esc, findElement, fromUtf8, rootPrefix, utf8 } from '../../src/workbook/file/xml';
-import { findPart, type Parts } from '../../src/workbook/file/zip';
+import { declaredPart, type SheetValues } from '../../src/workbook/file/read';
+import { esc, findElement, fromUtf8, rootPrefix, utf8 } from '../../src/workbook/file/xml';
+import type { Parts } from '../../src/workbook/file/zip';
 
 /**
  * styles.xml with a <numFmt> for each implicit date id (dateFormats.ts) its cell formats use but do not
@@ -76,18 +75,6 @@ interface SheetJsCell {
   w?: string;
   /** Number-format code (cellNF). */
   z?: string;
-}
-
-/** The part [Content_Types].xml declares first with this content type (how SheetJS finds styles and strings). */
-function declaredPart(parts: Parts, contentType: string): string | undefined {
-  const ctPath = findPart(parts, '[Content_Types].xml');
-  const ct = ctPath ? parts.get(ctPath) : undefined;
-  if (!ct) return undefined;
-  for (const m of fromUtf8(ct).matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) {
-    if (attr(m[0], 'ContentType') !== contentType) continue;
-    return findPart(parts, (attr(m[0], 'PartName') ?? '').replace(/^\//, ''));
-  }
-  return undefined;
 }
 
 /** The styles part SheetJS reads: the first one [Content_Types].xml declares. */
@@ -156,14 +143,7 @@ export function readSheetValuesWithSheetJS(parts: Parts, names: readonly string[
     throw new PortError('file.damaged');
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  // A workbook has a handful of distinct format codes: classify each once.
-  const kinds = new Map<string, DateFormatKind | null>();
-  const kindOf = (code: string | undefined): DateFormatKind | null => {
-    if (code === undefined || code === 'General') return null;
-    let kind = kinds.get(code);
-    if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
-    return kind;
-  };
+  const kindOf = cachedDateFormatKind();
   const out = new Map<string, SheetValues>();
   for (const name of names) {
     const ws = wb.Sheets[name] as (XLSX.WorkSheet & { '!data'?: SheetJsCell[][] }) | undefined;

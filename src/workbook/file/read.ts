@@ -2,7 +2,7 @@ import type { CellValue } from '../../core/cells';
 import { DAYS_1900_TO_1904 } from '../../core/dates';
 import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
-import { dateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
+import { cachedDateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
 import { NumberFormatRunsBuilder } from '../../core/numberFormat';
 import { readCellFormats, readSharedStrings, scanSheet, usesDate1904, type MergeRange, type WorkbookCells } from './cellScan';
 import { CONTENT_TYPE, Pkg, relIs } from './pkg';
@@ -12,7 +12,7 @@ import { findPart, type Parts } from './zip';
 const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
 /** The part [Content_Types].xml declares first with this content type (where SheetJS looked for styles and strings). */
-function declaredPart(parts: Parts, contentType: string): string | undefined {
+export function declaredPart(parts: Parts, contentType: string): string | undefined {
   const ctPath = findPart(parts, '[Content_Types].xml');
   const ct = ctPath ? parts.get(ctPath) : undefined;
   if (!ct) return undefined;
@@ -137,13 +137,7 @@ export function readSheetValues(parts: Parts, names: readonly string[]): Map<str
   try {
     const pkg = new Pkg(parts);
     const cells = workbookCells(pkg, parts);
-    const kinds = new Map<string, DateFormatKind | null>();
-    const kindOf = (code: string | undefined): DateFormatKind | null => {
-      if (code === undefined || code === 'General') return null;
-      let kind = kinds.get(code);
-      if (kind === undefined) kinds.set(code, (kind = dateFormatKind(code)));
-      return kind;
-    };
+    const kindOf = cachedDateFormatKind();
     const entries = pkg.sheets();
     for (const name of names) {
       const entry = entries.find((e) => e.name === name && e.kind === 'worksheet' && e.path);
