@@ -63,7 +63,24 @@ describe('message catalogue', () => {
       const values = { n, m, sheet: '花名册' };
       expect(formatIcu(parseIcu(msg), 'en-US', values)).toBe(String(new IntlMessageFormat(msg, 'en-US').format(values)));
     }
-    expect(() => parseIcu('{n, select, a {x} other {y}}')).toThrow(SyntaxError);
+    // select: the branch named by the value, else other; plurals inside it, and it inside a plural (where '#' is text).
+    const sel =
+      '{known, select, no {寄宿情况未登记} other {{n, plural, one {# boarder} other {# boarders}}}} {m, plural, one {{known, select, no {# (?)} other {# row}}} other {# rows}}';
+    for (const [known, n, m] of [
+      ['no', 1, 1],
+      ['yes', 1, 2],
+      ['yes', 3, 1],
+      ['other', 0, 5],
+      ['no', 2, 2],
+    ] as const) {
+      const values = { known, n, m };
+      expect(formatIcu(parseIcu(sel), 'en-US', values)).toBe(String(new IntlMessageFormat(sel, 'en-US').format(values)));
+    }
+    expect(formatIcu(parseIcu(sel), 'en-US', { known: 'no', n: 3, m: 1 })).toBe('寄宿情况未登记 # (?)');
+    expect(formatIcu(parseIcu(sel), 'en-US', { known: 'yes', n: 3, m: 1 })).toBe('3 boarders # row');
+    expect(icuArguments(parseIcu(sel))).toEqual(['known', 'm', 'n']);
+    expect(() => parseIcu('{n, select, a {x}}')).toThrow(SyntaxError);
+    expect(() => parseIcu('{n, selectordinal, one {x} other {y}}')).toThrow(SyntaxError);
     expect(() => parseIcu('{n, plural, one {x}}')).toThrow(SyntaxError);
   });
 
