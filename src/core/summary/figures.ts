@@ -1,6 +1,6 @@
 import { countBySeverity } from '../severity';
 import { dayNumber, parseIso, type IsoDate } from '../dates';
-import { KIND, type SummaryChild, type SummaryInput, type SummaryLogEntry } from './inputs';
+import { ALL_RECORDED, KIND, type RecordedFacts, type SummaryChild, type SummaryInput, type SummaryLogEntry } from './inputs';
 import { evaluationEnd, monthsOf, type Period } from './period';
 
 /**
@@ -89,6 +89,8 @@ export interface SummaryFigures {
   readonly byGuardian: Readonly<Record<GuardianKey, number>>;
   readonly boarding: Readonly<Record<BoardingKey, number>>;
   readonly keyFocus: number;
+  /** Which of the facts above the roster has a column for: the others are 未登记, their counts mean nothing. */
+  readonly recorded: RecordedFacts;
   readonly pairing: {
     readonly withTeacher: number;
     readonly withBuddy: number;
@@ -238,6 +240,7 @@ export function computeSummary(input: SummaryInput, period: Period): SummaryFigu
     period,
     children: facts.length,
     ...rosterBreakdowns(facts, log.byClass),
+    recorded: input.recorded ?? ALL_RECORDED,
     pairing: pairing.figures,
     contact: contactFigures(facts, log, pairing.teacherChildren, cadenceDays),
     quality: qualityFigures(input.findings),

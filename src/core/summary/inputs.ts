@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates';
-import type { Finding, RosterRecord } from '../roster/types';
+import type { FieldKey, Finding, RosterRecord } from '../roster/types';
 
 /**
  * What the summary needs from the roster, pairing and contact modules, as small plain shapes. The
@@ -82,8 +82,35 @@ export interface SummaryCadences {
 
 export type SummaryFinding = Pick<Finding, 'rule' | 'severity'>;
 
+/**
+ * Roster facts a school may not keep at all (its roster has no such column). The summary says 未登记
+ * (not recorded) for those, never 0: a roster without a 寄宿 column says nothing about boarders.
+ */
+export const RECORDED_FACTS = ['gender', 'leftBehind', 'guardian', 'boarding', 'keyFocus'] as const;
+export type RecordedFact = (typeof RECORDED_FACTS)[number];
+export type RecordedFacts = Readonly<Record<RecordedFact, boolean>>;
+
+/** The roster columns each fact is read from (src/core/roster/records.ts): gender also from the ID number, 留守类型 also from each parent's 是否外出 or workplace. */
+const FACT_SOURCES: Readonly<Record<RecordedFact, readonly FieldKey[]>> = {
+  gender: ['gender', 'idNumber'],
+  leftBehind: ['leftBehindType', 'parentAway', 'fatherAway', 'motherAway', 'fatherWorkplace', 'motherWorkplace'],
+  guardian: ['guardianRelation'],
+  boarding: ['boarding'],
+  keyFocus: ['keyFocus'],
+};
+
+export const ALL_RECORDED: RecordedFacts = { gender: true, leftBehind: true, guardian: true, boarding: true, keyFocus: true };
+
+/** Which facts the roster can tell: those with a source column mapped on at least one of its sheets. */
+export function recordedFacts(sheets: readonly { readonly columns: Readonly<Partial<Record<FieldKey, number>>> }[]): RecordedFacts {
+  const has = (f: FieldKey) => sheets.some((s) => s.columns[f] !== undefined);
+  return Object.fromEntries(RECORDED_FACTS.map((fact) => [fact, FACT_SOURCES[fact].some(has)])) as Record<RecordedFact, boolean>;
+}
+
 export interface SummaryInput {
   readonly children: readonly SummaryChild[];
+  /** Which roster facts have a column; left out, every fact is taken as recorded. */
+  readonly recorded?: RecordedFacts;
   readonly findings: readonly SummaryFinding[];
   readonly pairs: readonly SummaryPair[];
   readonly mentors?: readonly SummaryMentor[];

@@ -13,6 +13,7 @@ import {
   type SummaryFigures,
 } from './figures';
 import { summaryContent } from './sheets';
+import { RECORDED_FACTS, type RecordedFact } from './inputs';
 
 /**
  * The township or county roll-up: several schools' figures in, one workbook plan out — a total sheet
@@ -105,6 +106,8 @@ export function mergeFigures(schools: readonly SchoolFigures[]): SummaryFigures 
       all.map((f) => f.boarding),
     ),
     keyFocus: sum(all, (f) => f.keyFocus),
+    // A fact is a figure of the whole when any school records it (the others' children count as not having it).
+    recorded: Object.fromEntries(RECORDED_FACTS.map((k) => [k, all.some((f) => f.recorded[k])])) as Record<RecordedFact, boolean>,
     pairing: {
       withTeacher: sum(pairings, (p) => p.withTeacher),
       withBuddy: sum(pairings, (p) => p.withBuddy),

@@ -5,6 +5,7 @@ import { SHEETS } from '../sheets';
 import { BOARDING_KEYS, GRADE_KEYS, GUARDIAN_KEYS, LEFT_BEHIND_KEYS, share, type ChildStats, type EventCounts, type SummaryFigures } from './figures';
 import { findingRuleLabel, formatShare, periodLabel, periodWhen, roundShare } from './labels';
 import type { Period } from './period';
+import { RECORDED_FACTS } from './inputs';
 import type { LifeFigures } from '../life/figures';
 import { lifeParagraphs, lifeReportRows, lifeSummaryRows } from './life';
 
@@ -102,7 +103,7 @@ export function summaryContent(figures: SummaryFigures, lang: Lang, period: Peri
   gradeRows(b, figures);
   if (schoolBlocks && figures.byClass.length) classRows(b, figures);
   rosterRows(b, figures);
-  pairingRows(b, figures.pairing, schoolBlocks);
+  pairingRows(b, figures.pairing, schoolBlocks, figures.recorded.keyFocus);
   if (schoolBlocks) {
     for (const tf of c.byTeacher) {
       b.rows.push(row(b.sec('teachers'), tf.teacher || t(lang, 'summary.item.noRecorder'), { ...childCells(tf.paired, b.all), ...eventCells(tf) }));
@@ -183,34 +184,54 @@ function classRows(b: SummaryRows, figures: SummaryFigures): void {
   chartSince(b, 'column', 'summary.chart.byClass', first, COL.count);
 }
 
-/** Gender, left-behind type, guardian, boarding, key focus: 未填 rows only when someone is unfilled. */
+/**
+ * Gender, left-behind type, guardian, boarding, key focus: 未填 rows only when someone is unfilled. A fact
+ * the roster has no column for is one row saying 未登记 in 数量, never a 0 that reads as "none".
+ */
 function rosterRows(b: SummaryRows, figures: SummaryFigures): void {
   const { lang, unknown } = b;
-  b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.male'), figures.byGender['男']));
-  b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
-  if (figures.byGender['未填'] > 0) b.rows.push(b.countRow(b.sec('gender'), unknown, figures.byGender['未填']));
-  for (const k of LEFT_BEHIND_KEYS) {
-    if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0)
-      b.rows.push(b.countRow(b.sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
+  const recorded = figures.recorded;
+  const notRecorded = (section: string, item: string) =>
+    b.rows.push(row(b.sec(section), item, { count: t(lang, 'summary.notRecorded'), note: t(lang, 'summary.note.notRecorded') }));
+  if (!recorded.gender) notRecorded('gender', t(lang, 'summary.section.gender'));
+  else {
+    b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.male'), figures.byGender['男']));
+    b.rows.push(b.countRow(b.sec('gender'), t(lang, 'summary.gender.female'), figures.byGender['女']));
+    if (figures.byGender['未填'] > 0) b.rows.push(b.countRow(b.sec('gender'), unknown, figures.byGender['未填']));
   }
-  for (const k of GUARDIAN_KEYS) {
-    if (k !== 'unknown' || figures.byGuardian[k] > 0)
-      b.rows.push(b.countRow(b.sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
-  }
-  for (const k of BOARDING_KEYS) {
-    if (k !== 'unknown' || figures.boarding[k] > 0) b.rows.push(b.countRow(b.sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
-  }
-  b.rows.push(b.countRow(b.sec('keyFocus'), t(lang, 'summary.item.keyFocus'), figures.keyFocus));
+  if (!recorded.leftBehind) notRecorded('leftBehind', t(lang, 'summary.section.leftBehind'));
+  else
+    for (const k of LEFT_BEHIND_KEYS) {
+      if (k === 'both' || k === 'one' || figures.byLeftBehind[k] > 0)
+        b.rows.push(b.countRow(b.sec('leftBehind'), k === 'unknown' ? unknown : t(lang, `summary.lb.${k}`), figures.byLeftBehind[k]));
+    }
+  if (!recorded.guardian) notRecorded('guardian', t(lang, 'summary.section.guardian'));
+  else
+    for (const k of GUARDIAN_KEYS) {
+      if (k !== 'unknown' || figures.byGuardian[k] > 0)
+        b.rows.push(b.countRow(b.sec('guardian'), k === 'unknown' ? unknown : t(lang, `summary.guardian.${k}`), figures.byGuardian[k]));
+    }
+  if (!recorded.boarding) notRecorded('boarding', t(lang, 'summary.boarding.yes'));
+  else
+    for (const k of BOARDING_KEYS) {
+      if (k !== 'unknown' || figures.boarding[k] > 0) b.rows.push(b.countRow(b.sec('boarding'), k === 'unknown' ? unknown : t(lang, `summary.boarding.${k}`), figures.boarding[k]));
+    }
+  if (!recorded.keyFocus) notRecorded('keyFocus', t(lang, 'summary.item.keyFocus'));
+  else b.rows.push(b.countRow(b.sec('keyFocus'), t(lang, 'summary.item.keyFocus'), figures.keyFocus));
 }
 
 /** Pairing coverage, and (inside one school) each mentor's load against their capacity. */
-function pairingRows(b: SummaryRows, p: SummaryFigures['pairing'], schoolBlocks: boolean): void {
+function pairingRows(b: SummaryRows, p: SummaryFigures['pairing'], schoolBlocks: boolean, keyFocusRecorded: boolean): void {
   const { lang } = b;
   b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withTeacher'), p.withTeacher));
   b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withBuddy'), p.withBuddy));
   b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.withProxy'), p.withProxy));
   b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.unpaired'), p.unpaired));
-  b.rows.push(b.countRow(b.sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), p.keyFocusWithoutTeacher));
+  b.rows.push(
+    keyFocusRecorded
+      ? b.countRow(b.sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), p.keyFocusWithoutTeacher)
+      : row(b.sec('pairing'), t(lang, 'summary.item.keyFocusWithoutTeacher'), { count: t(lang, 'summary.notRecorded'), note: t(lang, 'summary.note.notRecorded') }),
+  );
   if (p.unmatchedPairs > 0) b.rows.push(row(b.sec('pairing'), t(lang, 'summary.item.unmatchedPairs'), { count: p.unmatchedPairs }));
   if (schoolBlocks) {
     for (const m of p.mentors) {
@@ -292,6 +313,11 @@ export function summarySheetOp(figures: SummaryFigures, lang: Lang, period: Peri
   return { kind: 'replaceSheet', sheet: SHEETS.summary, content: { ...summaryContent(figures, lang, period, life ? { life } : {}), print: SUMMARY_PRINT } };
 }
 
+/** `genderRecorded: 'yes' | 'no'` and so on, the keys the report sentence selects its clauses by. */
+function recordedParams(recorded: SummaryFigures['recorded']): Record<string, string> {
+  return Object.fromEntries(RECORDED_FACTS.map((k) => [`${k}Recorded`, recorded[k] ? 'yes' : 'no']));
+}
+
 /** The paragraphs of 工作报告, ready to paste into the school's Word report. */
 export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Period = figures.period, life?: LifeFigures): string[] {
   const c = figures.contact;
@@ -308,6 +334,8 @@ export function reportParagraphs(figures: SummaryFigures, lang: Lang, period: Pe
       boarding: figures.boarding.yes,
       grandparents: figures.byGuardian.grandparents,
       keyFocus: figures.keyFocus,
+      // Each fact's clause, or 未登记 where the roster has no column for it (select in the catalogue).
+      ...recordedParams(figures.recorded),
     }),
     t(lang, 'summary.report.p.pairing', {
       withTeacher: p.withTeacher,
@@ -344,16 +372,19 @@ export function reportContent(figures: SummaryFigures, lang: Lang, period: Perio
   const item = (key: string) => t(lang, key);
   // Shares rounded as the sentences round them (formatShare), so the table and the text agree.
   const counted = (label: string, n: number): PlanCell[] => [label, n, roundShare(share(n, all))];
+  // A fact without a roster column: 未登记 in 数值, no share.
+  const fact = (known: boolean, label: string, n: number): PlanCell[] => (known ? counted(label, n) : [label, t(lang, 'summary.notRecorded'), null]);
+  const r = figures.recorded;
   const plain = (label: string, n: number): PlanCell[] => [label, n, null];
   const rows: PlanCell[][] = [
     plain(item('summary.report.item.children'), all),
-    counted(item('summary.lb.both'), figures.byLeftBehind.both),
-    counted(item('summary.lb.one'), figures.byLeftBehind.one),
-    counted(item('summary.gender.male'), figures.byGender['男']),
-    counted(item('summary.gender.female'), figures.byGender['女']),
-    counted(item('summary.boarding.yes'), figures.boarding.yes),
-    counted(item('summary.report.item.grandparents'), figures.byGuardian.grandparents),
-    counted(item('summary.item.keyFocus'), figures.keyFocus),
+    fact(r.leftBehind, item('summary.lb.both'), figures.byLeftBehind.both),
+    fact(r.leftBehind, item('summary.lb.one'), figures.byLeftBehind.one),
+    fact(r.gender, item('summary.gender.male'), figures.byGender['男']),
+    fact(r.gender, item('summary.gender.female'), figures.byGender['女']),
+    fact(r.boarding, item('summary.boarding.yes'), figures.boarding.yes),
+    fact(r.guardian, item('summary.report.item.grandparents'), figures.byGuardian.grandparents),
+    fact(r.keyFocus, item('summary.item.keyFocus'), figures.keyFocus),
     counted(item('summary.item.withTeacher'), p.withTeacher),
     counted(item('summary.item.withBuddy'), p.withBuddy),
     counted(item('summary.item.withProxy'), p.withProxy),

@@ -40,6 +40,8 @@ import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
   childrenFromRecords,
   computeSummary,
+  recordedFacts,
+  type RecordedFacts,
   periodFor,
   periodLabel,
   reportSheetOp,
@@ -234,6 +236,7 @@ function summaryInputOf(
   pairing: PairingPlan,
   entries: ReturnType<typeof readLog>['entries'],
   parentCall: ReturnType<typeof readContactSettings>['settings']['cadence']['parentCall'],
+  recorded: RecordedFacts,
 ) {
   const log: SummaryLogEntry[] = entries.map((e) => ({
     date: e.date,
@@ -247,6 +250,7 @@ function summaryInputOf(
   }));
   return {
     children: childrenFromRecords(records, recordKey),
+    recorded,
     findings,
     pairs: writtenPairs.map((r) => ({ childKey: recordKey(r.child), teacher: r.teacher.mentor ?? '', buddy: r.buddy.mentor ?? '', proxy: r.proxy.mentor ?? '' })),
     mentors: pairing.result.mentors.map((m) => ({ name: m.name, kind: m.kind, capacity: m.capacity })),
@@ -373,7 +377,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const period = chosen.period;
   // The report counts what 校验结果 lists: every domain's findings (its type names the roster's ids, the figures only group by the text).
   const qualityFindings = [...roster.findings, ...findings.others] as unknown as SummaryFinding[];
-  const summaryInput = summaryInputOf(records, qualityFindings, writtenPairs, pairing, log.entries, settings.settings.cadence.parentCall);
+  const summaryInput = summaryInputOf(records, qualityFindings, writtenPairs, pairing, log.entries, settings.settings.cadence.parentCall, recordedFacts(roster.layouts));
   const figures = computeSummary(summaryInput, period);
 
   const lifeNumbers = lifeFigures(life, records.length, period);

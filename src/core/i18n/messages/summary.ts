@@ -54,6 +54,8 @@ export const summary: DomainMessages = {
 
     'summary.item.all': '全部儿童',
     'summary.item.unknown': '未填',
+    'summary.notRecorded': '未登记',
+    'summary.note.notRecorded': '花名册没有这一列，无法统计',
     'summary.item.noClass': '未填班级',
     'summary.item.noRecorder': '未填记录人',
     'summary.grade.1': '一年级',
@@ -113,7 +115,7 @@ export const summary: DomainMessages = {
     'summary.report.item.visited': '本学期接受家访的儿童',
     'summary.report.item.findings': '数据问题（校验结果）',
     'summary.report.p.roster':
-      '{when}共有留守儿童{children}名，其中父母均外出{both}名、父母一方外出{one}名；男生{male}名、女生{female}名；寄宿生{boarding}名；由祖辈监护{grandparents}名；确定重点帮扶对象{keyFocus}名。',
+      '{when}共有留守儿童{children}名，{leftBehindRecorded, select, no {留守类型未登记} other {其中父母均外出{both}名、父母一方外出{one}名}}；{genderRecorded, select, no {性别未登记} other {男生{male}名、女生{female}名}}；{boardingRecorded, select, no {寄宿情况未登记} other {寄宿生{boarding}名}}；{guardianRecorded, select, no {监护人情况未登记} other {由祖辈监护{grandparents}名}}；{keyFocusRecorded, select, no {重点帮扶对象未登记} other {确定重点帮扶对象{keyFocus}名}}。',
     'summary.report.p.pairing':
       '学校为{withTeacher}名儿童配备了帮扶教师（占{teacherShare}），为{withBuddy}名儿童安排了学习帮手，为{withProxy}名儿童落实了代理家长，共有{mentors}名帮扶人员参与结对。',
     'summary.report.p.contact':
@@ -213,6 +215,8 @@ export const summary: DomainMessages = {
 
     'summary.item.all': 'All children',
     'summary.item.unknown': 'Not filled in',
+    'summary.notRecorded': 'not recorded',
+    'summary.note.notRecorded': 'The roster has no such column, so this cannot be counted',
     'summary.item.noClass': 'Class not filled in',
     'summary.item.noRecorder': 'Recorder not filled in',
     'summary.grade.1': 'Grade 1',
@@ -272,7 +276,7 @@ export const summary: DomainMessages = {
     'summary.report.item.visited': 'Children visited at home this term',
     'summary.report.item.findings': 'Data problems (check results)',
     'summary.report.p.roster':
-      '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {both} with both parents working away and {one} with one parent away; {male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}; {boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}; {grandparents} cared for by grandparents; {keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}.',
+      '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {leftBehindRecorded, select, no {left-behind type not recorded} other {{both} with both parents working away and {one} with one parent away}}; {genderRecorded, select, no {gender not recorded} other {{male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}}}; {boardingRecorded, select, no {boarding not recorded} other {{boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}}}; {guardianRecorded, select, no {guardians not recorded} other {{grandparents} cared for by grandparents}}; {keyFocusRecorded, select, no {key-focus children not recorded} other {{keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}}}.',
     'summary.report.p.pairing':
       '{withTeacher, plural, one {{withTeacher} child} other {{withTeacher} children}} have a mentor teacher ({teacherShare}), {withBuddy} a study buddy and {withProxy} a proxy parent; {mentors, plural, one {{mentors} mentor} other {{mentors} mentors}} take part.',
     'summary.report.p.contact':
