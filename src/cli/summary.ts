@@ -34,7 +34,15 @@ export function summaryText(f: SummaryFigures, lang: Lang, life?: LifeFigures): 
     .join(t(lang, 'cli.summary.sep'));
   const lines = [
     t(lang, 'cli.summary.period', { period: periodLabel(f.period, lang) }),
-    t(lang, 'cli.summary.children', { children: f.children, boys: f.byGender['男'], girls: f.byGender['女'], keyFocus: f.keyFocus }),
+    t(lang, 'cli.summary.children', {
+      children: f.children,
+      boys: f.byGender['男'],
+      girls: f.byGender['女'],
+      keyFocus: f.keyFocus,
+      // A fact without a roster column is 未登记, not 0 (the report's sentence does the same).
+      genderRecorded: f.recorded.gender ? 'yes' : 'no',
+      keyFocusRecorded: f.recorded.keyFocus ? 'yes' : 'no',
+    }),
     t(lang, 'cli.summary.grades', { grades: grades || '—', unknown: f.gradeUnknown }),
     t(lang, 'cli.summary.contact', {
       talks: f.contact.talks,

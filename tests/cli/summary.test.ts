@@ -62,6 +62,21 @@ it('prints a readable summary without --json, in either language', async () => {
   expect(en.stdout).toContain('5 left-behind children: 3 boys, 2 girls');
 });
 
+it('says 未登记 / not recorded for facts the roster has no column for, in the text and the JSON', async () => {
+  const clean = path.join(__dirname, '..', 'fixtures', 'clean.xlsx');
+  const zh = await run(['summary', clean]);
+  expect(zh.stdout).toMatch(/留守儿童 \d+ 名：男 \d+ 名，女 \d+ 名；重点帮扶未登记。/);
+  expect(zh.stdout).toContain('寄宿情况未登记');
+  const en = await run(['summary', clean, '--lang', 'en']);
+  expect(en.stdout).toContain('key focus not recorded');
+  expect(en.stdout).not.toMatch(/\b0 key-focus/);
+  const json = JSON.parse((await run(['summary', clean, '--json'])).stdout);
+  expect(json.notRecorded).toEqual(['leftBehind', 'boarding', 'keyFocus']);
+  // The bundled sample has every such column.
+  const sample = path.join(__dirname, '..', '..', 'assets', 'sample-roster.xlsx');
+  expect(JSON.parse((await run(['summary', sample, '--json'])).stdout).notRecorded).toEqual([]);
+});
+
 describe.each([
   [['--from', '2026-11-01'], /--from and --to must be given together/],
   [['--period', 'week'], /--period must be month, term or year, not "week"/],

@@ -1,4 +1,5 @@
 import type { SummaryFigures } from './figures';
+import { RECORDED_FACTS } from './inputs';
 
 /**
  * The figures as one JSON object for `npm run cli -- summary --json`. Counts and shares only: no
@@ -16,6 +17,8 @@ export interface SummaryJson {
   readonly byGuardian: Readonly<Record<string, number>>;
   readonly boarding: Readonly<Record<string, number>>;
   readonly keyFocus: number;
+  /** Facts the roster has no column for (boarding, keyFocus …): their counts above are 0 and mean "not recorded". */
+  readonly notRecorded: readonly string[];
   readonly pairing: { readonly withTeacher: number; readonly withBuddy: number; readonly withProxy: number; readonly unpaired: number };
   readonly talks: number;
   readonly parentCalls: number;
@@ -47,6 +50,7 @@ export function summaryJson(f: SummaryFigures): SummaryJson {
     byGuardian: { ...f.byGuardian },
     boarding: { ...f.boarding },
     keyFocus: f.keyFocus,
+    notRecorded: RECORDED_FACTS.filter((k) => !f.recorded[k]),
     pairing: { withTeacher: f.pairing.withTeacher, withBuddy: f.pairing.withBuddy, withProxy: f.pairing.withProxy, unpaired: f.pairing.unpaired },
     talks: c.talks,
     parentCalls: c.parentCalls,

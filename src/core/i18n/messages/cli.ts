@@ -69,7 +69,8 @@ export const cli: DomainMessages = {
       '问题：花名册 {roster} 个，帮扶人员与结对 {pairing} 个，设置与谈心记录 {contacts} 个，活动、签到、基金与培训记录 {life} 个；共 {errors} 个错误，{warnings} 个警告，详见“校验结果”表。',
     'cli.apply.clean': '没有发现问题。',
     'cli.summary.period': '统计时段：{period}',
-    'cli.summary.children': '留守儿童 {children} 名：男 {boys} 名，女 {girls} 名；重点帮扶 {keyFocus} 名。',
+    'cli.summary.children':
+      '留守儿童 {children} 名：{genderRecorded, select, no {性别未登记} other {男 {boys} 名，女 {girls} 名}}；{keyFocusRecorded, select, no {重点帮扶未登记} other {重点帮扶 {keyFocus} 名}}。',
     'cli.summary.grades': '按年级：{grades}；年级不明 {unknown} 名。',
     'cli.summary.grade': '{grade}年级 {count} 名',
     'cli.summary.sep': '，',
@@ -153,7 +154,7 @@ export const cli: DomainMessages = {
     'cli.apply.clean': 'No problems found.',
     'cli.summary.period': 'Period: {period}',
     'cli.summary.children':
-      '{children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {boys, plural, one {{boys} boy} other {{boys} boys}}, {girls, plural, one {{girls} girl} other {{girls} girls}}; {keyFocus} key-focus.',
+      '{children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {genderRecorded, select, no {gender not recorded} other {{boys, plural, one {{boys} boy} other {{boys} boys}}, {girls, plural, one {{girls} girl} other {{girls} girls}}}}; {keyFocusRecorded, select, no {key focus not recorded} other {{keyFocus} key-focus}}.',
     'cli.summary.grades': 'By grade: {grades}; grade unknown: {unknown}.',
     'cli.summary.grade': 'grade {grade}: {count}',
     'cli.summary.sep': ', ',
