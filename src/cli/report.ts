@@ -3,7 +3,7 @@ import { columnLetter } from '../core/cells';
 import { t, type Lang } from '../core/i18n';
 import { FIELD_KEYS, type Finding, type RosterCheck } from '../core/roster/types';
 import { renderFinding, ruleLabel, severityLabel } from '../core/roster';
-import type { LifeFinding } from '../core/life';
+import type { SheetIssue } from '../core/workflow/findings';
 import { findingRuleLabel } from '../core/summary/labels';
 
 /** One finding as the command line reports it: 1-based row, column letter. */
@@ -75,10 +75,10 @@ export function jsonReport(check: RosterCheck, lang: Lang): JsonReport {
 }
 
 /**
- * Findings of the sheets the school keeps beside the roster (活动记录 … 培训记录), in the same shape
+ * Findings of the sheets beside the roster (帮扶人员, 谈心记录, 帮扶计划, 活动记录 …), in the same shape
  * as the roster's issues, so a script reads one list; `field` is null, as these are not roster fields.
  */
-export function sheetIssues(findings: readonly LifeFinding[], lang: Lang): JsonIssue[] {
+export function sheetIssues(findings: readonly SheetIssue[], lang: Lang): JsonIssue[] {
   return findings.map((f) => ({
     sheet: f.sheet,
     row: f.row + 1,
@@ -91,11 +91,11 @@ export function sheetIssues(findings: readonly LifeFinding[], lang: Lang): JsonI
 }
 
 /** The text report's lines for those findings: where, severity, message, each under its rule's name. */
-export function sheetIssueLines(findings: readonly LifeFinding[], lang: Lang): string[] {
+export function sheetIssueLines(findings: readonly SheetIssue[], lang: Lang): string[] {
   const lines: string[] = [];
   for (const issue of sheetIssues(findings, lang)) {
     const where = issue.column === null ? t(lang, 'cli.report.headerCell', { sheet: issue.sheet, row: issue.row }) : `${issue.sheet}!${issue.column}${issue.row}`;
-    lines.push(`  ${where}  ${severityLabel(issue.severity as LifeFinding['severity'], lang)}  ${findingRuleLabel(issue.rule, lang)} · ${issue.rule}  ${issue.message}`);
+    lines.push(`  ${where}  ${severityLabel(issue.severity as SheetIssue['severity'], lang)}  ${findingRuleLabel(issue.rule, lang)} · ${issue.rule}  ${issue.message}`);
   }
   return lines;
 }

@@ -7,9 +7,8 @@ import { listOption } from './args';
 import { SHEET_OPTION } from './output';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
-import { lifeChildren, readLife } from '../core/life';
+import { workbookFindings } from '../core/workflow';
 import { jsonReport, sheetIssueLines, sheetIssues, textReport } from './report';
-import { countBySeverity } from '../core/severity';
 import { givenToday, todayFor } from './today';
 import { openWorkbook } from './workbook';
 
@@ -43,15 +42,21 @@ export const validateCommand: CliCommand = {
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const today = todayFor(given, snapshot, ctx);
     const check = checkWorkbook(snapshot, file, today, ctx.lang, listOption(args, 'sheet'));
-    // The sheets the school keeps beside the roster (活动记录 … 培训记录) are checked against it too.
-    const life = readLife(snapshot, lifeChildren(check.records), today).findings;
+    // Every sheet beside the roster (帮扶人员, 结对帮扶, 谈心记录, 帮扶计划, 活动记录 …) as the pane and 校验结果
+    // check them: one source, so validate's count is apply's and the sheet's.
+    const all = workbookFindings(snapshot, check, { today, lang: ctx.lang });
+    const { counts, others } = all;
     if (args.options.has('json')) {
       const report = jsonReport(check, ctx.lang);
-      ctx.stdout(JSON.stringify({ ...report, issues: [...report.issues, ...sheetIssues(life, ctx.lang)] }) + '\n');
+      ctx.stdout(JSON.stringify({ ...report, issues: [...report.issues, ...sheetIssues(others, ctx.lang)], counts }) + '\n');
     } else {
       ctx.stdout(textReport(check, ctx.lang));
-      if (life.length) ctx.stdout([t(ctx.lang, 'cli.report.lifeHeading', { count: life.length }), ...sheetIssueLines(life, ctx.lang), ''].join('\n'));
+      if (others.length) {
+        const lines = [t(ctx.lang, 'cli.report.othersHeading', { count: others.length }), ...sheetIssueLines(others, ctx.lang)];
+        lines.push(t(ctx.lang, 'cli.report.workbookTotal', { total: counts.total, errors: counts.errors, warnings: counts.warnings }), '');
+        ctx.stdout(lines.join('\n'));
+      }
     }
-    return countBySeverity(check.findings).errors + countBySeverity(life).errors > 0 ? EXIT.findings : EXIT.ok;
+    return counts.errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

@@ -38,7 +38,8 @@ export const cli: DomainMessages = {
     'cli.report.headerCell': '{sheet}!第{row}行',
     'cli.report.summary': '共 {children} 名儿童：{errors} 个错误，{warnings} 个警告。',
     'cli.report.clean': '共 {children} 名儿童，没有发现问题。',
-    'cli.report.lifeHeading': '活动记录、兴趣小组、留守之家签到、基金收支、培训记录中的问题 {count} 个：',
+    'cli.report.othersHeading': '其他工作表（帮扶人员、结对帮扶、谈心记录、帮扶计划、活动记录等）中的问题 {count} 个：',
+    'cli.report.workbookTotal': '整个工作簿共 {total} 个问题：错误 {errors} 个，警告 {warnings} 个（与“校验结果”一致）。',
     'cli.apply.synopsis': 'apply <输入.xlsx> -o <输出.xlsx> [--sheet 工作表名 …] [--cards] [--today YYYY-MM-DD] [--lang zh|en]',
     'cli.apply.summary':
       '另存一份工作簿，把设置、帮扶人员、谈心记录、结对帮扶、提醒事项、统计汇总、工作报告、校验结果全部更新；花名册和已填写的内容不改动，原文件不会被覆盖。加 --cards 时同时重建联系卡和成长记录（数据多时很大，所以平时不重建）。发现错误时退出码为 1（文件照样写出）。输入也可以是 .xlsm（结果存为 .xlsm，宏保留）或 .xls、.et、.ods、.csv（结果存为新的 .xlsx；不给 -o 时存在原文件旁边，同名 .xlsx）。',
@@ -119,7 +120,10 @@ export const cli: DomainMessages = {
     'cli.report.summary':
       '{children, plural, one {{children} child} other {{children} children}}: {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}.',
     'cli.report.clean': '{children, plural, one {{children} child} other {{children} children}}, no problems found.',
-    'cli.report.lifeHeading': '{count, plural, one {{count} problem} other {{count} problems}} in 活动记录, 兴趣小组, 留守之家签到, 基金收支 and 培训记录:',
+    'cli.report.othersHeading':
+      '{count, plural, one {{count} problem} other {{count} problems}} on the other sheets (mentors, pairs, contact log, support plans, activity records …):',
+    'cli.report.workbookTotal':
+      'The whole workbook: {total, plural, one {{total} problem} other {{total} problems}}, {errors, plural, one {{errors} error} other {{errors} errors}} and {warnings, plural, one {{warnings} warning} other {{warnings} warnings}} (as on the 校验结果 (check results) sheet).',
     'cli.apply.synopsis': 'apply <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--cards] [--today YYYY-MM-DD] [--lang zh|en]',
     'cli.apply.summary':
       'Write a copy of the workbook with 设置, 帮扶人员, 谈心记录, 结对帮扶, 提醒事项, 统计汇总, 工作报告 and 校验结果 brought up to date; the roster and anything people typed stay as they are, and the input is never overwritten. With --cards, 联系卡 and 成长记录 are rebuilt too (large with much data, so not on every run). Exit code 1 when errors are found (the copy is written all the same). The input may also be .xlsm (saved as .xlsm, macros kept) or .xls, .et, .ods, .csv (saved as a new .xlsx; without -o, next to the input under the same name).',
