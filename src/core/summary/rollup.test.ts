@@ -2,7 +2,7 @@ import '../i18n/all';
 import type { PlanOp, SheetContent } from '../plan/types';
 import { computeSummary } from './figures';
 import { INPUT } from './fixture.test-data';
-import type { SummaryChild, SummaryInput } from './inputs';
+import { ALL_RECORDED, recordedFacts, type SummaryChild, type SummaryInput } from './inputs';
 import { periodFor, type Period } from './period';
 import { mergeFigures, rollupPlan, sheetNameFor } from './rollup';
 
@@ -130,5 +130,31 @@ describe('sheetNameFor', () => {
     expect(a).not.toBe(b);
     expect(sheetNameFor('  ', taken)).toBe('Sheet');
     expect(sheetNameFor('History', taken)).toBe('History (2)');
+  });
+});
+
+describe('facts a school does not record (issue 15)', () => {
+  const noBoarding = { ...ALL_RECORDED, boarding: false, keyFocus: false };
+  it('are recorded in the total when any school records them, and 未登记 only when none does', () => {
+    const one = mergeFigures([schools[0], { school: '白鹤村小学', figures: computeSummary({ ...bigSchool(), recorded: noBoarding }, period) }]);
+    expect(one.recorded).toEqual(ALL_RECORDED);
+    const none = mergeFigures([
+      { school: '青曲镇中心小学', figures: computeSummary({ ...INPUT, recorded: noBoarding }, period) },
+      { school: '白鹤村小学', figures: computeSummary({ ...bigSchool(), recorded: noBoarding }, period) },
+    ]);
+    expect(none.recorded).toEqual(noBoarding);
+  });
+
+  it('are read from the roster sheets: a fact is recorded when any sheet maps a column it comes from', () => {
+    expect(recordedFacts([{ columns: { name: 0, gender: 1 } }, { columns: { name: 0, boarding: 3, fatherWorkplace: 4 } }])).toEqual({
+      gender: true,
+      leftBehind: true,
+      guardian: false,
+      boarding: true,
+      keyFocus: false,
+    });
+    // Gender also from the ID number.
+    expect(recordedFacts([{ columns: { name: 0, idNumber: 2 } }]).gender).toBe(true);
+    expect(recordedFacts([])).toEqual({ gender: false, leftBehind: false, guardian: false, boarding: false, keyFocus: false });
   });
 });
