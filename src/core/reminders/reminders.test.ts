@@ -377,7 +377,10 @@ describe('properties', () => {
     expect(items.length).toBeGreaterThan(60);
     expect(sortItems([...items].reverse())).toEqual([...items].sort(compareItems));
     // Items that compare equal (told apart here by logRow only) keep the order they were given in.
-    const twins = [...items].reverse().flatMap((it, i) => [{ ...it, logRow: i }, { ...it, logRow: -1 - i }]);
+    const twins = [...items].reverse().flatMap((it, i) => [
+      { ...it, logRow: i },
+      { ...it, logRow: -1 - i },
+    ]);
     expect(sortItems(twins).map((it) => it.logRow)).toEqual([...twins].sort(compareItems).map((it) => it.logRow));
   });
 });
