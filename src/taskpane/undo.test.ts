@@ -25,6 +25,12 @@ describe('the undo button label', () => {
     expect(sheetInSentence(SHEETS.mentors, 'en-US')).toBe('the 帮扶人员 (mentors) sheet');
   });
 
+  it('names a template written with its header only as a new sheet, not as rows written', () => {
+    const result = { written: [{ sheet: SHEETS.mentors, what: 'created' as const, rows: 0 }], degraded: [], undo: 'port' as const };
+    expect(undoWhat(result, 'zh-CN')).toBe('新建帮扶人员（只有表头）');
+    expect(undoWhat(result, 'en-US')).toBe('creating the 帮扶人员 (mentors) sheet (headers only)');
+  });
+
   it('leaves no entry when the write cannot be undone or the port has no undo', () => {
     const written = [{ sheet: SHEETS.log, what: 'appended' as const, rows: 1 }];
     expect(undoEntryOf({ written, degraded: [], undo: 'none' }, port, 'zh-CN')).toBeNull();

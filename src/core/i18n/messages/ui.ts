@@ -49,7 +49,7 @@ export const ui: DomainMessages = {
     'ui.preview.nothing': '没有需要更改的内容。',
     'ui.preview.note': '其他工作表和花名册中的数据不会被改动。',
     'ui.written.done': '已完成。',
-    'ui.written.created': '新建了工作表“{sheet}”（{count} 行）。',
+    'ui.written.created': '{count, plural, =0 {新建了工作表“{sheet}”（只有表头，等待填写）。} other {新建了工作表“{sheet}”（{count} 行）。}}',
     'ui.written.replaced': '重新生成了工作表“{sheet}”（{count} 行）。',
     'ui.written.appended': '在“{sheet}”末尾添加了 {count} 行。',
     'ui.written.cells': '修改了“{sheet}”中的 {count} 处。',
@@ -129,7 +129,8 @@ export const ui: DomainMessages = {
     'ui.preview.nothing': 'Nothing needs to change.',
     'ui.preview.note': "Other sheets and the roster's data are not changed.",
     'ui.written.done': 'Done.',
-    'ui.written.created': 'Created sheet "{sheet}" ({count, plural, one {{count} row} other {{count} rows}}).',
+    'ui.written.created':
+      '{count, plural, =0 {Created sheet "{sheet}" (headers only, to be filled in).} one {Created sheet "{sheet}" ({count} row).} other {Created sheet "{sheet}" ({count} rows).}}',
     'ui.written.replaced': 'Rebuilt sheet "{sheet}" ({count, plural, one {{count} row} other {{count} rows}}).',
     'ui.written.appended': 'Added {count, plural, one {{count} row} other {{count} rows}} at the end of "{sheet}".',
     'ui.written.cells': 'Changed {count, plural, one {{count} cell} other {{count} cells}} of "{sheet}".',

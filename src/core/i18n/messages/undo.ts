@@ -39,7 +39,8 @@ export const undo: DomainMessages = {
     'undo.running': '正在撤销…',
     'undo.done': '已撤销：{what}。工作簿恢复到写入之前。',
     'undo.join': '{first}、{rest}',
-    'undo.what.created': '写入{sheet}（{count} 行）',
+    // A template (header only) is a new sheet to fill, not rows written.
+    'undo.what.created': '{count, plural, =0 {新建{sheet}（只有表头）} other {写入{sheet}（{count} 行）}}',
     'undo.what.replaced': '写入{sheet}（{count} 行）',
     'undo.what.appended': '向{sheet}添加 {count} 行',
     'undo.what.cells': '修改{sheet}（{count} 处）',
@@ -55,7 +56,7 @@ export const undo: DomainMessages = {
     'undo.running': 'Undoing…',
     'undo.done': 'Undone: {what}. The workbook is as it was before.',
     'undo.join': '{first}; {rest}',
-    'undo.what.created': 'writing {sheet} ({count, plural, one {{count} row} other {{count} rows}})',
+    'undo.what.created': '{count, plural, =0 {creating {sheet} (headers only)} one {writing {sheet} ({count} row)} other {writing {sheet} ({count} rows)}}',
     'undo.what.replaced': 'writing {sheet} ({count, plural, one {{count} row} other {{count} rows}})',
     'undo.what.appended': 'adding {count, plural, one {{count} row} other {{count} rows}} to {sheet}',
     'undo.what.cells': 'changing {count, plural, one {{count} cell} other {{count} cells}} of {sheet}',
