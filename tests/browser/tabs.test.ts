@@ -9,20 +9,13 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel } from './excel/open';
+import { excelHost, openInExcel } from './excel/open';
 import { button } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const TAB_KEYS = ['ui.tab.check', 'ui.tab.report', 'views.tab.pairing', 'views.tab.today', 'views.tab.summary', 'views.tab.dossier'];
 
-let server: StaticServer;
-let script: string;
-beforeAll(async () => {
-  [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const host = excelHost();
 
 /** The tabs shown in the row, in order, with their boxes (those in the menu stay laid out, hidden). */
 function rowTabs(page: Page): Promise<{ name: string; top: number; right: number }[]> {
@@ -53,7 +46,7 @@ describe.each(['zh-CN', 'en-US'] as const)('the pane tabs (%s)', (lang: Lang) =>
     session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
     session.page.setDefaultTimeout(30_000);
     const { page, problems } = session;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
     await button(page, lang, 'ui.action.check').waitFor();
 
     const row = await rowTabs(page);
@@ -104,7 +97,7 @@ describe.each(['zh-CN', 'en-US'] as const)('the pane tabs (%s)', (lang: Lang) =>
     session = await openSession({ locale: lang, viewport: { width: 1366, height: 768 } });
     session.page.setDefaultTimeout(30_000);
     const { page, problems } = session;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
     await button(page, lang, 'ui.action.check').waitFor();
     expect((await rowTabs(page)).map((tab) => tab.name)).toEqual(names);
     expect(await page.getByTestId('tabs-more').isVisible()).toBe(false);

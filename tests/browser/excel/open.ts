@@ -10,6 +10,7 @@ import { join, resolve } from 'path';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../../src/core/i18n';
 import type { Session } from '../browser';
+import { serveDist, type StaticServer } from '../server';
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -30,6 +31,30 @@ export async function fakeOfficeScript(): Promise<string> {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The built pane served and the Office double's script built for the enclosing describe (or file): started
+ * before its tests and closed after them. Read `origin` and `script` inside tests.
+ */
+export function excelHost(): { readonly origin: string; readonly script: string } {
+  let server: StaticServer | undefined;
+  let script = '';
+  beforeAll(async () => {
+    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get origin() {
+      if (!server) throw new Error('excelHost: read outside a test');
+      return server.origin;
+    },
+    get script() {
+      return script;
+    },
+  };
 }
 
 /** Open taskpane.html in "Excel" at ExcelApi 1.`api` with `workbook` open, the clock fixed on `today`. */
