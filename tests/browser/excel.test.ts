@@ -12,24 +12,17 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel } from './excel/open';
+import { excelHost, openInExcel } from './excel/open';
 import { button, expectedSampleProblems, idle, runCheck, undoneWhat } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
 
-let script: string;
-let server: StaticServer;
-beforeAll(async () => {
-  [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const host = excelHost();
 
 /** Open taskpane.html as Excel would, with the sample roster as the open workbook; the expected findings are for TODAY. */
 async function openSampleInExcel(session: Session, lang: Lang, api: number): Promise<void> {
-  await openInExcel(session, { origin: server.origin, script, workbook: SAMPLE(), lang, api, today: TODAY });
+  await openInExcel(session, { origin: host.origin, script: host.script, workbook: SAMPLE(), lang, api, today: TODAY });
   await button(session.page, lang, 'ui.action.check').waitFor();
 }
 

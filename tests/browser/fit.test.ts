@@ -13,10 +13,10 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel } from './excel/open';
+import { excelHost, openInExcel } from './excel/open';
 import { misfits, openScreen, SCREENS } from './fit';
 import { button, runCheck } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const SIZES = [
   { width: 350, height: 800 },
@@ -24,14 +24,7 @@ const SIZES = [
 ] as const;
 const CASES = (['zh-CN', 'en-US'] as const).flatMap((lang) => SIZES.map((size) => [lang, size.width, size] as const));
 
-let server: StaticServer;
-let script: string;
-beforeAll(async () => {
-  [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
-});
-afterAll(async () => {
-  await server?.close();
-});
+const host = excelHost();
 
 /** Every screen in turn (the roster checked on the first), each fitting; axe on each when asked. */
 async function walk(page: Page, lang: Lang, axe: boolean): Promise<Record<string, string[]>> {
@@ -59,7 +52,7 @@ describe.each(CASES)('the pane fits (%s, %i px)', (lang, width, viewport) => {
 
   it('in Excel: every tab and the 设置 screen', async () => {
     const { page, problems } = session;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
     await button(page, lang, 'ui.action.check').waitFor();
     expect(await misfits(page)).toEqual([]);
     const found = await walk(page, lang, width === 350);
@@ -70,7 +63,7 @@ describe.each(CASES)('the pane fits (%s, %i px)', (lang, width, viewport) => {
 
   it('in the standalone page: the sheet and the pane, and every screen of the pane', async () => {
     const { page, problems } = session;
-    await page.goto(`${server.origin}/standalone.html?sample=1&today=${TODAY}`);
+    await page.goto(`${host.origin}/standalone.html?sample=1&today=${TODAY}`);
     await page.getByTestId('file-name').filter({ hasText: 'sample-roster.xlsx' }).waitFor();
     await button(page, lang, 'ui.action.check').waitFor();
     const grid = page.getByRole('grid');
