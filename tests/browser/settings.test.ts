@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
+import { excelHost, openInExcel, sheetValues } from './excel/open';
 import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
 import { DIST, serveDist, type StaticServer } from './server';
 
@@ -277,23 +277,20 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane at 350 px (%s)', (lang) => {
-  let server: StaticServer;
+  const host = excelHost();
   let session: Session;
-  let script: string;
 
   beforeAll(async () => {
-    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
     session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
     session.page.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   it('fits: no horizontal overflow with the mentor form and the mapping open', async () => {
     const { page, problems } = session;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 12, today: TODAY });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 12, today: TODAY });
     await button(page, lang, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await openSettings(page, lang);
@@ -347,26 +344,23 @@ function keyFocusClass(): Buffer {
 }
 
 describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)', () => {
+  const host = excelHost();
   const lang: Lang = 'zh-CN';
   const today = '2026-10-20';
-  let server: StaticServer;
   let session: Session;
-  let script: string;
 
   beforeAll(async () => {
-    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
     session = await openSession({ locale: lang });
     session.page.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   it('is what 今日 and 提醒事项 count by: a talk five days ago is due this week, and overdue for a key-focus child every 3 days', async () => {
     const { page, problems } = session;
     // At ExcelApi 1.12 the pane keeps the undo itself (at 1.20 it is Excel's own): its button names 设置.
-    await openInExcel(session, { origin: server.origin, script, workbook: keyFocusClass(), lang, api: 12, today });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: keyFocusClass(), lang, api: 12, today });
     const overdueBefore = await overdueFor(page, lang, '王芳');
 
     await openSettings(page, lang);
@@ -398,25 +392,22 @@ describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)',
 });
 
 describe('a notice about the roster opens 设置 at its roster section (zh-CN, Excel pane)', () => {
+  const host = excelHost();
   const lang: Lang = 'zh-CN';
-  let server: StaticServer;
   let session: Session;
-  let script: string;
 
   beforeAll(async () => {
-    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
     session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
     session.page.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await session?.close();
-    await server?.close();
   });
 
   it('in a workbook without a roster: the button in the notice shows the sheets to tick, unfolded', async () => {
     const { page, problems } = session;
     const workbook = readFileSync(resolve(__dirname, '../fixtures/no-roster.xlsx'));
-    await openInExcel(session, { origin: server.origin, script, workbook, lang, api: 12, today: TODAY });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook, lang, api: 12, today: TODAY });
     await button(page, lang, 'ui.action.check').click();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('settings-view').waitFor();
