@@ -103,35 +103,16 @@ describe('isSampleWorkbook (the first steps show only on the sample)', () => {
 
   it('is a teacher own workbook otherwise: no 设置, the row deleted, blank or no date', () => {
     expect(isSampleWorkbook(workbook(sheet('花名册', [['姓名'], ['示例日期']])))).toBe(false);
-    expect(
-      isSampleWorkbook(
-        workbook(
-          sheet('设置', [
-            ['设置项', '值'],
-            ['学校名称', '示例小学'],
-          ]),
-        ),
-      ),
-    ).toBe(false);
-    expect(
-      isSampleWorkbook(
-        workbook(
-          sheet('设置', [
-            ['设置项', '值'],
-            ['示例日期', null],
-          ]),
-        ),
-      ),
-    ).toBe(false);
-    expect(
-      isSampleWorkbook(
-        workbook(
-          sheet('设置', [
-            ['设置项', '值'],
-            ['示例日期', '下周一'],
-          ]),
-        ),
-      ),
-    ).toBe(false);
+    // 设置 in the template's layout with one row: label and value.
+    const oneRow = (label: string, value: CellValue) =>
+      workbook(
+        sheet('设置', [
+          ['设置项', '值'],
+          [label, value],
+        ]),
+      );
+    expect(isSampleWorkbook(oneRow('学校名称', '示例小学'))).toBe(false);
+    expect(isSampleWorkbook(oneRow('示例日期', null))).toBe(false);
+    expect(isSampleWorkbook(oneRow('示例日期', '下周一'))).toBe(false);
   });
 });
