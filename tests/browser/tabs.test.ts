@@ -54,6 +54,8 @@ describe.each(['zh-CN', 'en-US'] as const)('the pane tabs (%s)', (lang: Lang) =>
     expect(new Set(row.map((tab) => tab.top)).size).toBe(1);
     expect(Math.max(...row.map((tab) => tab.right))).toBeLessThanOrEqual(350);
     expect(row[0].name).toBe(names[0]);
+    // The first steps' tabs (检查 → 校验结果 → 结对 → 今日) are in the row in both languages, not behind 更多.
+    expect(row.map((tab) => tab.name)).toEqual(names.slice(0, 4));
     const more = page.getByTestId('tabs-more');
     await more.click();
     const inMenu = await menuItems(page);

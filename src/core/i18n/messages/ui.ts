@@ -81,8 +81,8 @@ export const ui: DomainMessages = {
   },
   'en-US': {
     'ui.tabs.label': 'Features',
-    'ui.tab.check': 'Check roster',
-    'ui.tab.report': 'Write results',
+    'ui.tab.check': 'Check',
+    'ui.tab.report': 'Results',
     'ui.op.check': 'Checking the roster…',
     'ui.op.prepare': 'Reading the workbook to prepare a preview…',
     'ui.op.write': 'Writing to the workbook…',
