@@ -4,8 +4,10 @@
  * process so its peak memory (the kernel's max RSS of that process) is its own. Prints wall and CPU
  * time, peak RSS, and for apply the row counts of the sheets it wrote.
  *
- *   node_modules/.bin/tsx bench/large.ts [--rows N] [--regen] [--only validate,apply,…] [--stray] [--class-sheets]
+ *   node_modules/.bin/tsx bench/large.ts [--rows N] [--regen] [--only validate,apply,…] [--stray] [--class-sheets] [--again]
  *
+ * --again also runs apply a second time on the first apply's output (a school's second run: the
+ * generated sheets are there to be read and replaced).
  * --stray also writes one value into XFD1048576 (the last cell of the first sheet), the case that once
  * made validate take minutes. The roster is one sheet unless --class-sheets (the issue's layout: 40
  * class sheets). Files go to bench/out/ (gitignored) and are reused; --regen rewrites them.
@@ -54,10 +56,13 @@ async function generate(file: string, rows: number, stray: boolean, classSheets:
   writeFileSync(file, stray ? gen.withStrayCell(bytes, 'XFD1048576', '备注') : bytes);
 }
 
-/** Child mode: one command through runCli, then its figures as one JSON line on stderr. */
-async function runOne(command: Command, file: string): Promise<void> {
+/** Where a command writes its output for `file` (apply's is the input of --again). */
+const outputOf = (command: Command, file: string) => path.join(OUT, `${path.basename(file, '.xlsx')}-${command}-out.xlsx`);
+
+/** Child mode: one command through runCli, then its figures as one JSON line on stderr; `keep` keeps its output. */
+async function runOne(command: Command, file: string, keep: boolean): Promise<void> {
   const { runCli } = await import('../src/cli/run');
-  const out = path.join(OUT, `large-${command}-out.xlsx`);
+  const out = outputOf(command, file);
   const args = [command, file, '--today', TODAY, ...(command === 'apply' || command === 'export' ? ['-o', out] : ['--json'])];
   let stdout = '';
   const c0 = process.cpuUsage();
@@ -72,13 +77,13 @@ async function runOne(command: Command, file: string): Promise<void> {
     const snap = await openXlsx(new Uint8Array(readFileSync(out))).read();
     figures.rows = Object.fromEntries(snap.sheets.map((s) => [s.name, s.values.length]));
   }
-  if (existsSync(out)) rmSync(out);
+  if (existsSync(out) && !keep) rmSync(out);
   process.stderr.write('FIGURES ' + JSON.stringify(figures) + '\n');
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--one') return runOne(argv[1] as Command, argv[2]);
+  if (argv[0] === '--one') return runOne(argv[1] as Command, argv[2], argv[3] === '--keep');
   const rowsAt = argv.indexOf('--rows');
   const rows = rowsAt >= 0 ? Number(argv[rowsAt + 1]) : 50_000;
   const onlyAt = argv.indexOf('--only');
@@ -95,18 +100,28 @@ async function main(): Promise<void> {
   console.log(
     `roster: ${path.relative(ROOT, file)}, ${(readFileSync(file).length / 1e6).toFixed(1)} MB, ${rows} children on ${classSheets ? '40 class sheets' : 'one sheet'}${stray ? ', a value in XFD1048576' : ''}`,
   );
-  for (const command of chosen) {
-    const r = spawnSync(TSX, [path.join(ROOT, 'bench', 'large.ts'), '--one', command, file], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const again = argv.includes('--again');
+  const runs = chosen.flatMap((command): { label: string; command: Command; file: string; keep: boolean }[] =>
+    command === 'apply' && again
+      ? [
+          { label: 'apply', command, file, keep: true },
+          { label: 'apply again', command, file: outputOf('apply', file), keep: false },
+        ]
+      : [{ label: command, command, file, keep: false }],
+  );
+  for (const run of runs) {
+    const args = [path.join(ROOT, 'bench', 'large.ts'), '--one', run.command, run.file, ...(run.keep ? ['--keep'] : [])];
+    const r = spawnSync(TSX, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
     const line = r.stderr.split('\n').find((l) => l.startsWith('FIGURES '));
     if (!line) {
-      console.log(`${command.padEnd(9)} did not finish (exit ${r.status}): ${r.stderr.trim().slice(-400)}`);
+      console.log(`${run.label.padEnd(11)} did not finish (exit ${r.status}): ${r.stderr.trim().slice(-400)}`);
       continue;
     }
     const f = JSON.parse(line.slice(8)) as { code: number; wall: number; cpu: number; maxRssKb: number; rows?: Record<string, number> };
-    console.log(`${command.padEnd(9)} ${ms(f.wall)} wall, ${ms(f.cpu)} CPU, peak RSS ${mb(f.maxRssKb)} (exit ${f.code})`);
+    console.log(`${run.label.padEnd(11)} ${ms(f.wall)} wall, ${ms(f.cpu)} CPU, peak RSS ${mb(f.maxRssKb)} (exit ${f.code}), load ${loadavg()[0].toFixed(1)}`);
     if (f.rows)
       console.log(
-        `          rows per sheet: ${Object.entries(f.rows)
+        `            rows per sheet: ${Object.entries(f.rows)
           .map(([s, n]) => `${s} ${n}`)
           .join(', ')}`,
       );
