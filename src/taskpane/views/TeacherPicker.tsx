@@ -15,12 +15,15 @@ export function TeacherPicker({
   current,
   onChoose,
   disabled,
+  onFillMentors,
 }: {
   lang: Lang;
   teachers: readonly string[];
   current: string | null;
   onChoose: (name: string | null) => void;
   disabled: boolean;
+  /** Opens 设置 at the 帮扶人员 form: offered when the list is empty, so the names can come from there next time. */
+  onFillMentors?: () => void;
 }) {
   const styles = useViewStyles();
   const [editing, setEditing] = useState(current === null);
@@ -58,7 +61,16 @@ export function TeacherPicker({
   };
   return (
     <div className={styles.form}>
-      {teachers.length === 0 && <Text>{t(lang, 'views.today.teacherNone')}</Text>}
+      {teachers.length === 0 && (
+        <div className={styles.row} data-testid="today-no-teachers">
+          <Text>{t(lang, 'views.today.teacherNone')}</Text>
+          {onFillMentors && (
+            <Button size="small" onClick={onFillMentors}>
+              {t(lang, 'views.pairing.fillMentors')}
+            </Button>
+          )}
+        </div>
+      )}
       {teachers.length > 0 && (
         <Field label={t(lang, 'views.today.teacherPick')}>
           <Select value={picked} onChange={(_, d) => setPicked(d.value)}>

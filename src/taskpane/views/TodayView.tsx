@@ -30,13 +30,23 @@ const BADGE: Readonly<Record<ReminderStatus, { color: BadgeProps['color']; appea
  * after a preview, and the reminders are recomputed from a fresh read afterwards.
  */
 export default function TodayView(props: ViewProps) {
-  const { port, lang, today, operation } = props;
+  const { port, lang, today, operation, openSettings } = props;
   const styles = useViewStyles();
   const formRef = useRef<HTMLDivElement>(null);
   const s = useToday(props, formRef);
   return (
     <div className={styles.box}>
-      {s.data && <TeacherPicker key={s.teacher ?? ''} lang={lang} teachers={s.teachers} current={s.teacher} onChoose={s.choose} disabled={s.busy} />}
+      {s.data && (
+        <TeacherPicker
+          key={s.teacher ?? ''}
+          lang={lang}
+          teachers={s.teachers}
+          current={s.teacher}
+          onChoose={s.choose}
+          disabled={s.busy}
+          onFillMentors={openSettings ? () => openSettings('mentors') : undefined}
+        />
+      )}
       <div className={styles.row}>
         <Button disabled={s.busy} onClick={() => void s.refresh()}>
           {t(lang, 'views.action.refresh')}
