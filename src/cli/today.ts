@@ -1,5 +1,5 @@
 import { parseIso, toIso, type IsoDate } from '../core/dates';
-import { sampleDate } from '../core/settings';
+import { workbookToday } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { stringOption, type ParsedArgs } from './args';
 import type { CliContext } from './command';
@@ -22,10 +22,7 @@ export function givenToday(args: ParsedArgs): IsoDate | undefined {
   return flag === undefined ? undefined : dateOption('--today', flag);
 }
 
-/**
- * Today for one workbook: --today, else the 示例日期 a demo workbook carries in 设置 (the bundled sample is
- * a term seen on one day), else the host's date.
- */
+/** Today for one workbook: --today, else its 示例日期, else the machine's date (the rule: workbookToday). */
 export function todayFor(given: IsoDate | undefined, snapshot: WorkbookSnapshot, ctx: CliContext): IsoDate {
-  return given ?? sampleDate(snapshot) ?? ctx.today();
+  return workbookToday(snapshot, ctx.today(), given);
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { IsoDate } from '../core/dates';
+import { workbookToday } from '../core/settings';
 import { Pane, type Checked } from '../taskpane/Pane';
 import { marksOf } from './findingMarks';
 import { ReplaceDialog } from './ReplaceDialog';
@@ -94,7 +95,8 @@ export function StandaloneApp({ lang, today, todayGiven = false, loadSample }: {
           key={doc.id}
           port={doc.port}
           lang={lang}
-          today={todayGiven ? today : (doc.day ?? today)}
+          today={workbookToday(doc.settings, today, todayGiven ? today : null)}
+          dayFromWorkbook={!todayGiven}
           standalone
           checkOnOpen={doc.sample}
           sample={doc.sample}

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { columnLetter } from '../core/cells';
-import type { IsoDate } from '../core/dates';
 import { t, type Lang } from '../core/i18n';
-import { sampleDate } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import type { CellMark, CellRef, WorkbookPlan } from '../core/plan/types';
 import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
@@ -37,8 +35,8 @@ export interface OpenDoc {
   readonly port: StandalonePort;
   /** The bundled sample (加载示例花名册, ?sample=1): opened already checked, with the guide. */
   readonly sample: boolean;
-  /** The day the workbook is to be seen on (设置's 示例日期: the sample carries one), else null. */
-  readonly day: IsoDate | null;
+  /** 设置 as read on opening: its 示例日期 (the sample carries one) decides the day the workbook is seen on (workbookToday). */
+  readonly settings: WorkbookSnapshot;
 }
 
 /** The standalone page's state and actions; the page only arranges them. */
@@ -112,7 +110,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
       try {
         const { workbook, saveAs, notice } = await openFile(await read(), name, lang);
         // Only 设置 is read here (the port caches it): its 示例日期 sets the day before the pane first renders.
-        const day = sampleDate(await workbook.read({ sheets: [SHEETS.settings] }));
+        const settings = await workbook.read({ sheets: [SHEETS.settings] });
         const id = ++counter.current;
         const target: OpenDoc = {
           id,
@@ -121,7 +119,7 @@ function useOpenDocument(lang: Lang, markChanged: () => void, reset: () => void)
           saveAs,
           notice,
           sample,
-          day,
+          settings,
           port: new StandalonePort(workbook, {
             changed: (plan, how) => {
               // What the pane wrote, or took back, is not in any file yet.

@@ -14,13 +14,17 @@ import { StatusArea } from './StatusArea';
 import { loadRosterCore, type RosterCore } from './rosterCore';
 import { loadViewsCore, type ViewsCore } from './views/core';
 import { useOperation } from './useOperation';
+import { useWorkbookDay } from './useWorkbookDay';
 import { guideDismissed } from './firstSteps';
 import { EXTRA_VIEWS, type SettingsSectionId, type ViewProps } from './views';
 
 export interface PaneProps {
   readonly port: WorkbookPort;
   readonly lang: Lang;
+  /** The host's date: its clock, or a date the page was told. */
   readonly today: IsoDate;
+  /** The workbook's 设置 may replace `today` (the sample's 示例日期; workbookToday), read after the first paint. */
+  readonly dayFromWorkbook?: boolean;
   /** In Excel the pane is the whole page and carries the page heading; beside the standalone grid it does not. */
   readonly standalone?: boolean;
   /** Check the roster as soon as the pane opens (the bundled sample opens already checked). */
@@ -63,9 +67,11 @@ const useStyles = makeStyles({
   settings: { marginLeft: 'auto' },
 });
 
-export function Pane({ port, lang, today, standalone = false, checkOnOpen = false, onChecked, sample = false }: PaneProps) {
+export function Pane({ port, lang, today: clock, dayFromWorkbook = false, standalone = false, checkOnOpen = false, onChecked, sample = false }: PaneProps) {
   const styles = useStyles();
   const operation = useOperation(lang);
+  const day = useWorkbookDay(port, clock, dayFromWorkbook);
+  const { today, decide } = day;
   const { tab, go, visited, pending, setPending } = useTabs();
   const [checked, setChecked] = useState<Checked | null>(null);
 
@@ -74,6 +80,8 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
     async (signal: AbortSignal, sheets?: readonly string[]): Promise<Checked> => {
       const [snapshot, core, views] = await Promise.all([port.read(), loadRosterCore(), loadViewsCore()]);
       if (signal.aborted) throw abortError();
+      // Each check decides the day afresh from what it read (a 示例日期 added or deleted takes effect).
+      const today = await decide(snapshot);
       const saved = core.overrideFromSettings(snapshot) ?? null;
       // Sheets the teacher picked stay picked across checks; otherwise the saved choice, else every class sheet detected.
       const chosen = sheets ?? checked?.chosen;
@@ -85,7 +93,7 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
       onChecked?.(next);
       return next;
     },
-    [port, today, lang, checked, onChecked],
+    [port, decide, lang, checked, onChecked],
   );
 
   const runCheck = useCallback(
@@ -138,6 +146,7 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           {t(lang, 'views.tab.settings')}
         </Button>
       </div>
+      {day.sample && <SampleDay lang={lang} day={today} />}
       {!guideDismissed() && (
         <Suspense fallback={null}>
           <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
@@ -160,7 +169,8 @@ export function Pane({ port, lang, today, standalone = false, checkOnOpen = fals
           {extra
             .filter((v) => v.id === tab)
             .map(({ id, Component }) => (
-              <Component key={id} {...view} />
+              // Keyed by the day too: a view read on the clock's date reads again once 设置 names the sample's.
+              <Component key={`${id}-${today}`} {...view} />
             ))}
         </Suspense>
       </div>
@@ -191,6 +201,15 @@ function useCheckOnOpen(checkOnOpen: boolean, runCheck: () => Promise<unknown>):
     done.current = true;
     void runCheck();
   }, [checkOnOpen, runCheck]);
+}
+
+/** One line: the sample is shown on its own day (设置's 示例日期), not the computer's. */
+function SampleDay({ lang, day }: { lang: Lang; day: IsoDate }) {
+  return (
+    <Text size={200} data-testid="sample-day">
+      {t(lang, 'ui.sampleDay', { date: day })}
+    </Text>
+  );
 }
 
 function abortError(): Error {

@@ -14,7 +14,7 @@ export function mountExcelPane(root: HTMLElement, lang: Lang): void {
   createRoot(root).render(
     <PaneRoot theme={theme} lang={lang}>
       <main>
-        <Pane port={port} lang={lang} today={localToday()} />
+        <Pane port={port} lang={lang} today={localToday()} dayFromWorkbook />
       </main>
     </PaneRoot>,
   );

@@ -150,6 +150,55 @@ describe('npm start: the sample is seen on its own day', () => {
   });
 });
 
+describe('in Excel the sample is seen on its own day too', () => {
+  // Excel's clock is months past the sample's term: without the rule every child would be long overdue.
+  const LATER = '2027-03-15';
+  let script: string;
+  beforeAll(async () => {
+    script = await fakeOfficeScript();
+  });
+  const greeting = async (page: Page) => {
+    await openTab(page, LANG, 'views.tab.today');
+    const pick = page.getByRole('combobox', { name: t(LANG, 'views.today.teacherPick') });
+    const typed = page.getByRole('textbox', { name: t(LANG, 'views.today.teacherInput') });
+    await Promise.race([pick.waitFor(), typed.waitFor(), page.locator('#today-title').waitFor()]);
+    await idle(page, LANG);
+    if (await pick.isVisible()) await pick.selectOption({ index: 0 });
+    if (await typed.isVisible()) await typed.fill('王老师');
+    if (await button(page, LANG, 'views.today.teacherSave').isVisible()) await button(page, LANG, 'views.today.teacherSave').click();
+    return (await page.locator('#today-title').textContent()) ?? '';
+  };
+
+  it("takes 设置's 示例日期 as today whatever the clock says, and says so in one line", async () => {
+    const { page, problems } = session;
+    const day = sampleDate(await openXlsx(new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')))).read())!;
+    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang: LANG, api: 20, today: LATER });
+    const line = page.getByTestId('sample-day');
+    await line.waitFor();
+    expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
+    const hello = await greeting(page);
+    expect(hello).toContain(day);
+    expect(hello).not.toContain(LATER);
+    // The check computes on that day too: the 今日 badge counts the sample's overdue items, not months of them.
+    await openTab(page, LANG, 'ui.tab.check');
+    await button(page, LANG, 'ui.action.check').click();
+    await page.locator('#findings-title').waitFor();
+    await idle(page, LANG);
+    expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the clock's date for a school's own workbook, and says nothing about a sample", async () => {
+    const { page } = session;
+    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')), lang: LANG, api: 20, today: LATER });
+    await button(page, LANG, 'ui.action.check').click();
+    await page.locator('#findings-title').waitFor();
+    await idle(page, LANG);
+    expect(await greeting(page)).toContain(LATER);
+    expect(await page.getByTestId('sample-day').count()).toBe(0);
+  });
+});
+
 describe('the first steps through the sample', () => {
   it('in the standalone page: step 1 already done, each step goes to its tab and is ticked, 不再显示 is remembered', async () => {
     const { page, problems } = session;

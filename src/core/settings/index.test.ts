@@ -1,6 +1,6 @@
 import type { CellValue } from '../cells';
 import { sheet, workbook } from '../../../tests/helpers/snapshot';
-import { headerTextsFound, isSampleWorkbook, planSettings, readSettings, sampleDate, settingsLayout } from './index';
+import { headerTextsFound, isSampleWorkbook, planSettings, readSettings, sampleDate, settingsLayout, workbookToday } from './index';
 
 describe('headerTextsFound', () => {
   it('quotes the header under a title, never the children below it, nor a phone or an ID', () => {
@@ -73,6 +73,26 @@ describe('sampleDate (设置 示例日期)', () => {
       ),
     ).toBeNull();
     expect(sampleDate(workbook(sheet('花名册', [['姓名']])))).toBeNull();
+  });
+});
+
+describe('workbookToday (one rule for the command line, the standalone page and the Excel pane)', () => {
+  const sample = workbook(
+    sheet('设置', [
+      ['设置项', '值'],
+      ['示例日期', 46356],
+    ]),
+  );
+  const school = workbook(sheet('设置', [['学校名称', '白水镇中心小学']]));
+  it("takes the sample's 示例日期 over the clock, and a date the host was told over both", () => {
+    expect(workbookToday(sample, '2027-03-15')).toBe('2026-11-30');
+    expect(workbookToday(sample, '2027-03-15', null)).toBe('2026-11-30');
+    expect(workbookToday(sample, '2027-03-15', '2027-01-04')).toBe('2027-01-04');
+  });
+  it("is the clock's date for a school workbook (no 示例日期, or no 设置 at all) unless told another", () => {
+    expect(workbookToday(school, '2027-03-15')).toBe('2027-03-15');
+    expect(workbookToday(workbook(sheet('花名册', [['姓名']])), '2027-03-15')).toBe('2027-03-15');
+    expect(workbookToday(school, '2027-03-15', '2027-01-04')).toBe('2027-01-04');
   });
 });
 

@@ -237,6 +237,15 @@ export function sampleDate(workbook: WorkbookSnapshot): IsoDate | null {
 }
 
 /**
+ * What "today" is for a workbook, the one rule of every host (the command line, the standalone page, the
+ * Excel pane): the date the host was told (--today, ?today=), else the workbook's 示例日期 (the sample is
+ * a term seen on one day), else the host's clock. The core reads no clock: the host passes its date in.
+ */
+export function workbookToday(workbook: WorkbookSnapshot, clock: IsoDate, given?: IsoDate | null): IsoDate {
+  return given ?? sampleDate(workbook) ?? clock;
+}
+
+/**
  * The workbook is the bundled sample: its 设置 gives a 示例日期. The pane shows its numbered first steps
  * only there (src/taskpane/FirstSteps.tsx) — a teacher's own workbook gets no tutorial — told by a setting
  * rather than guessed from the sample's made-up school, so it holds however the sample is rebuilt.
