@@ -4,6 +4,7 @@ import type { MappingOverride } from '../core/roster/types';
 import type { CheckViewProps } from './CheckView';
 import { FindingsList } from './FindingsList';
 import { MappingEditor } from './MappingEditor';
+import { OperationStatus } from './StatusArea';
 import type { Checked } from './Pane';
 import { asPlan, describePlan } from './planPreview';
 
@@ -16,14 +17,14 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
   const styles = useStyles();
 
   const saveMapping = (override: MappingOverride) =>
-    operation.run('ui.op.prepare', async () => {
+    operation.run('ui.op.prepare', 'mapping', async () => {
       const snapshot = await port.read(); // plan the 设置 write against the workbook as it is now
       const plan = asPlan(checked.core.overrideSettingsOps(snapshot, override));
       onPropose({
         titleKey: 'ui.preview.title.mapping',
         plan,
         lines: describePlan(plan, snapshot, lang),
-        after: () => onCheck(override.sheets ?? (override.sheet ? [override.sheet] : undefined)),
+        after: () => onCheck(override.sheets ?? (override.sheet ? [override.sheet] : undefined), 'preview'),
       });
     });
 
@@ -56,7 +57,8 @@ export default function CheckResults({ checked, lang, busy, port, operation, onC
           <MessageBarBody>{t(lang, 'ui.check.clean')}</MessageBarBody>
         </MessageBar>
       )}
-      <MappingEditor key={mappingKey(checked)} checked={checked} lang={lang} busy={busy} onSave={saveMapping} onSheets={(s) => void onCheck(s)} />
+      <MappingEditor key={mappingKey(checked)} checked={checked} lang={lang} busy={busy} onSave={saveMapping} onSheets={(s) => void onCheck(s, 'mapping')} />
+      <OperationStatus origin="mapping" />
       <FindingsList checked={checked} lang={lang} busy={busy} port={port} operation={operation} />
     </>
   );

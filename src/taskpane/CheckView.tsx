@@ -4,6 +4,8 @@ import { t, type Lang } from '../core/i18n';
 import type { WorkbookPort } from '../workbook/port';
 import type { Checked } from './Pane';
 import type { PendingChange } from './PreviewPanel';
+import { OperationStatus } from './StatusArea';
+import type { StatusOrigin } from './statusPlaces';
 import type { Operation } from './useOperation';
 
 // Results, mapping editor and findings appear only after a check: fetched with the roster engine, not before.
@@ -20,7 +22,7 @@ export interface CheckViewProps {
   readonly port: WorkbookPort;
   readonly operation: Operation;
   /** Check again; `sheets` picks the roster's sheets (one per class), else the last pick, the saved or the detected ones. */
-  readonly onCheck: (sheets?: readonly string[]) => Promise<unknown>;
+  readonly onCheck: (sheets?: readonly string[], origin?: StatusOrigin) => Promise<unknown>;
   readonly onPropose: (change: PendingChange) => void;
 }
 
@@ -31,10 +33,11 @@ export function CheckView(props: CheckViewProps) {
   return (
     <>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void onCheck()}>
+        <Button appearance="primary" disabled={busy} onClick={() => void onCheck(undefined, 'check')}>
           {t(lang, 'ui.action.check')}
         </Button>
       </div>
+      <OperationStatus origin="check" />
       {!checked && <Text>{t(lang, 'ui.check.intro')}</Text>}
       {checked && (
         <Suspense fallback={<Spinner size="small" />}>

@@ -6,6 +6,7 @@ import { RULE_IDS } from '../core/roster/types';
 import type { WorkbookPort } from '../workbook/port';
 import { errorMessage } from './errors';
 import type { Checked } from './Pane';
+import { OperationStatus } from './StatusArea';
 import type { Operation } from './useOperation';
 
 /** Findings shown per group before "show more": thousands of buttons would make the pane crawl. */
@@ -60,7 +61,7 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
     try {
       await port.select({ sheet: f.sheet, row: Math.max(f.row, 0), col: f.col ?? 0 });
     } catch (error) {
-      operation.notify({ intent: 'error', lines: [errorMessage(error, lang)] });
+      operation.notify({ intent: 'error', lines: [errorMessage(error, lang)], origin: 'findings' });
     }
   };
   const toggle = (rule: string) => {
@@ -74,6 +75,8 @@ export function FindingsList({ checked, lang, busy, port, operation }: { checked
       <Text as="h2" id="findings-title" weight="semibold" size={400}>
         {t(lang, 'ui.findings.title', { count: all.length })}
       </Text>
+      {/* A cell that cannot be selected (its sheet gone since the check) is said above the list. */}
+      <OperationStatus origin="findings" />
       <ul className={styles.groups}>
         {groups.map(({ rule, findings, errors }) => {
           const expanded = open.has(rule);

@@ -10,7 +10,8 @@ import { CheckView } from './CheckView';
 import { HostLimits } from './HostLimits';
 import { PaneTabs } from './PaneTabs';
 import type { PendingChange } from './PreviewPanel';
-import { StatusArea } from './StatusArea';
+import { OperationStatus, StatusArea, StatusPlaces } from './StatusArea';
+import type { StatusOrigin } from './statusPlaces';
 import { loadRosterCore, type RosterCore } from './rosterCore';
 import { loadViewsCore, type ViewsCore } from './views/core';
 import { useOperation } from './useOperation';
@@ -97,25 +98,16 @@ export function Pane({ port, lang, today: clock, dayFromWorkbook = false, standa
   );
 
   const runCheck = useCallback(
-    (sheets?: readonly string[]) => {
+    (sheets?: readonly string[], origin?: StatusOrigin) => {
       setPending(null);
-      return operation.run('ui.op.check', ({ signal }) => check(signal, sheets));
+      return operation.run('ui.op.check', origin ?? null, ({ signal }) => check(signal, sheets));
     },
     [operation, check, setPending],
   );
 
   useCheckOnOpen(checkOnOpen, runCheck);
   const propose = useCallback((change: PendingChange) => setPending(change), [setPending]);
-  // Set when a notice opens 设置 at a section (在设置中指定花名册工作表, 结对's 填写帮扶人员): that section opens too.
-  const [settingsSection, setSettingsSection] = useState<{ readonly id: SettingsSectionId } | undefined>();
-  const openSettings = useCallback(
-    (section?: SettingsSectionId) => {
-      go('settings');
-      setSettingsSection(section ? { id: section } : undefined);
-    },
-    [go],
-  );
-  const openRosterSettings = useCallback(() => openSettings('roster'), [openSettings]);
+  const { settingsSection, openSettings, openRosterSettings } = useSettingsOpener(go);
 
   const view: ViewProps = { port, lang, today, operation, openSettings };
   const extra = useMemo(() => EXTRA_VIEWS.map((v) => ({ ...v, Component: lazy(v.load) as ComponentType<ViewProps> })), []);
@@ -128,55 +120,71 @@ export function Pane({ port, lang, today: clock, dayFromWorkbook = false, standa
     ],
     [lang],
   );
-  // bench/pane.ts reads this mark: the pane's controls are on screen and respond to input.
-  useEffect(() => {
-    if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
-  }, []);
+  useInteractiveMark();
 
   return (
-    <div className={styles.pane}>
-      <div className={styles.head}>
-        {!standalone && (
-          <Text as="h1" size={400} weight="semibold">
-            {t(lang, 'app.name')}
-          </Text>
+    <StatusPlaces operation={operation} lang={lang} onOpenSettings={openRosterSettings}>
+      <div className={styles.pane}>
+        <div className={styles.head}>
+          {!standalone && (
+            <Text as="h1" size={400} weight="semibold">
+              {t(lang, 'app.name')}
+            </Text>
+          )}
+          {standalone && <Text size={200}>{t(lang, 'undo.standalone')}</Text>}
+          <Button id="tab-settings" className={styles.settings} size="small" aria-pressed={tab === 'settings'} aria-controls="panel" onClick={() => openSettings()}>
+            {t(lang, 'views.tab.settings')}
+          </Button>
+        </div>
+        {day.sample && <SampleDay lang={lang} day={today} />}
+        {!guideDismissed() && (
+          <Suspense fallback={null}>
+            <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
+          </Suspense>
         )}
-        {standalone && <Text size={200}>{t(lang, 'undo.standalone')}</Text>}
-        <Button id="tab-settings" className={styles.settings} size="small" aria-pressed={tab === 'settings'} aria-controls="panel" onClick={() => openSettings()}>
-          {t(lang, 'views.tab.settings')}
-        </Button>
+        {/* Six tabs need 380-520 px in one row; at 350 px (the design width) those that do not fit go into a 更多 menu. */}
+        <PaneTabs tabs={tabs} selected={tab} onSelect={go} label={t(lang, 'ui.tabs.label')} moreLabel={t(lang, 'views.tabs.more')} />
+        <StatusArea />
+        {operation.undoable && (
+          <Suspense fallback={null}>
+            <UndoBar operation={operation} port={port} lang={lang} />
+          </Suspense>
+        )}
+        {/* Outside the bar: it goes once its undo is done, and the notice saying so stays here. */}
+        <OperationStatus origin="undo" />
+        <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+          <Suspense fallback={<Spinner size="small" />}>
+            {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}
+            {/* Where the preview's 确认写入 was: its progress, then what was written (the preview closes). */}
+            <OperationStatus origin="preview" />
+            {tab === 'check' && <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />}
+            {tab === 'report' && <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />}
+            {tab === 'settings' && <SettingsView {...view} checked={checked} onCheck={runCheck} openSection={settingsSection} />}
+            {extra
+              .filter((v) => v.id === tab)
+              .map(({ id, Component }) => (
+                <Component key={id} {...view} />
+              ))}
+          </Suspense>
+        </div>
+        <HostLimits caps={port.capabilities()} lang={lang} />
       </div>
-      {day.sample && <SampleDay lang={lang} day={today} />}
-      {!guideDismissed() && (
-        <Suspense fallback={null}>
-          <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
-        </Suspense>
-      )}
-      {/* Six tabs need 380-520 px in one row; at 350 px (the design width) those that do not fit go into a 更多 menu. */}
-      <PaneTabs tabs={tabs} selected={tab} onSelect={go} label={t(lang, 'ui.tabs.label')} moreLabel={t(lang, 'views.tabs.more')} />
-      <StatusArea operation={operation} lang={lang} onOpenSettings={openRosterSettings} />
-      {operation.undoable && (
-        <Suspense fallback={null}>
-          <UndoBar operation={operation} port={port} lang={lang} />
-        </Suspense>
-      )}
-      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        <Suspense fallback={<Spinner size="small" />}>
-          {pending && <PreviewPanel change={pending} lang={lang} port={port} operation={operation} onDone={() => setPending(null)} onCancel={() => setPending(null)} />}
-          {tab === 'check' && <CheckView checked={checked} lang={lang} busy={busy} port={port} operation={operation} onCheck={runCheck} onPropose={propose} />}
-          {tab === 'report' && <ReportView checked={checked} lang={lang} today={today} busy={busy} operation={operation} onPropose={propose} freshCheck={check} />}
-          {tab === 'settings' && <SettingsView {...view} checked={checked} onCheck={runCheck} openSection={settingsSection} />}
-          {extra
-            .filter((v) => v.id === tab)
-            .map(({ id, Component }) => (
-              // Keyed by the day too: a view read on the clock's date reads again once 设置 names the sample's.
-              <Component key={`${id}-${today}`} {...view} />
-            ))}
-        </Suspense>
-      </div>
-      <HostLimits caps={port.capabilities()} lang={lang} />
-    </div>
+    </StatusPlaces>
   );
+}
+
+/** 设置 opened at a section when a notice asks (在设置中指定花名册工作表, 结对's 填写帮扶人员): that section opens too. */
+function useSettingsOpener(go: (tab: string) => void) {
+  const [settingsSection, setSettingsSection] = useState<{ readonly id: SettingsSectionId } | undefined>();
+  const openSettings = useCallback(
+    (section?: SettingsSectionId) => {
+      go('settings');
+      setSettingsSection(section ? { id: section } : undefined);
+    },
+    [go],
+  );
+  const openRosterSettings = useCallback(() => openSettings('roster'), [openSettings]);
+  return { settingsSection, openSettings, openRosterSettings };
 }
 
 /** The tab shown, the tabs opened so far (the first steps mark them done), and the change waiting for confirmation. */
@@ -191,6 +199,13 @@ function useTabs() {
     setVisited((before) => (before.has(next) ? before : new Set(before).add(next)));
   }, []);
   return { tab, go, visited, pending, setPending };
+}
+
+/** bench/pane.ts reads this mark: the pane's controls are on screen and respond to input. */
+function useInteractiveMark(): void {
+  useEffect(() => {
+    if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
+  }, []);
 }
 
 /** Once per pane (one per open workbook): a check only reads, so nothing becomes unsaved by it. */

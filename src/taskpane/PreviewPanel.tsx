@@ -35,11 +35,11 @@ export default function PreviewPanel({
   const styles = usePreviewStyles();
   const busy = operation.running !== null;
   const confirm = async () => {
-    const result = await operation.run('ui.op.write', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
+    const result = await operation.run('ui.op.write', 'preview', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
     onDone();
     if (!result) return; // failure or cancel: the notice says so; a new preview starts from a fresh read
     if (change.after) await change.after();
-    afterWrite(result, lang, operation, port, change.after);
+    afterWrite(result, lang, operation, port, 'preview', change.after);
   };
   const changes = change.lines.filter((l) => l.kind !== 'keep');
   return (

@@ -6,6 +6,7 @@ import { SHEETS } from '../core/sheets';
 import type { Checked } from './Pane';
 import type { PendingChange } from './PreviewPanel';
 import { asPlan, describePlan } from './planPreview';
+import { OperationStatus } from './StatusArea';
 import type { Operation } from './useOperation';
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ export default function ReportView({
   const [mark, setMark] = useState(false);
 
   const prepareReport = () =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'report', async ({ signal }) => {
       const fresh = await freshCheck(signal);
       const { core, check, snapshot, views, workbook } = fresh;
       // The same 校验结果 as the whole-workbook run writes: the roster's findings, then the add-in's own sheets'.
@@ -46,7 +47,7 @@ export default function ReportView({
     });
 
   const prepareUnmark = () =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'report', async ({ signal }) => {
       const fresh = await freshCheck(signal);
       const plan = asPlan(fresh.core.clearMarksOps(fresh.check));
       onPropose({ titleKey: 'ui.preview.title.unmark', confirmKey: 'ui.action.confirmUnmark', plan, lines: describePlan(plan, fresh.snapshot, lang) });
@@ -63,6 +64,7 @@ export default function ReportView({
       <Button disabled={busy} onClick={() => void prepareUnmark()}>
         {t(lang, 'ui.action.unmark')}
       </Button>
+      <OperationStatus origin="report" />
     </div>
   );
 }

@@ -1,25 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
-import type { Operation } from './useOperation';
+import { NO_SLOTS, placeOf, slotsAfter, type MountedSlots, type StatusOrigin } from './statusPlaces';
+import type { Notice, Operation } from './useOperation';
 
 const useStyles = makeStyles({
+  slot: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
   running: { display: 'flex', alignItems: 'flex-end', gap: '8px' },
   grow: { flexGrow: 1 },
   lines: { margin: 0, paddingLeft: 0, listStyleType: 'none' },
 });
 
-/** Progress of the running operation with its Cancel button, and the last operation's outcome. */
-export function StatusArea({ operation, lang, onOpenSettings }: { operation: Operation; lang: Lang; onOpenSettings?: () => void }) {
+/** What the top area and the slots share: the operation, and which slots are mounted. */
+interface Places {
+  readonly operation: Operation;
+  readonly lang: Lang;
+  readonly onOpenSettings?: () => void;
+  readonly mounted: MountedSlots;
+  /** Registers a slot of `origin`; returns its unregistering. */
+  readonly mount: (origin: StatusOrigin) => () => void;
+}
+
+const PlacesContext = createContext<Places | null>(null);
+
+/** Around the pane: lets the views' `OperationStatus` slots take their operations' progress and notices from the top area. */
+export function StatusPlaces({ operation, lang, onOpenSettings, children }: { operation: Operation; lang: Lang; onOpenSettings?: () => void; children: ReactNode }) {
+  const [mounted, setMounted] = useState<MountedSlots>(NO_SLOTS);
+  const mount = useCallback((origin: StatusOrigin) => {
+    setMounted((m) => slotsAfter(m, origin, 1));
+    return () => setMounted((m) => slotsAfter(m, origin, -1));
+  }, []);
+  const value = useMemo(() => ({ operation, lang, onOpenSettings, mounted, mount }), [operation, lang, onOpenSettings, mounted, mount]);
+  return <PlacesContext.Provider value={value}>{children}</PlacesContext.Provider>;
+}
+
+/** What `here` draws (null: the top area): the running operation and the notice whose origin's slot that is. */
+function shownAt(places: Places, here: StatusOrigin | null): { running: boolean; notice: Notice | null } {
+  const { operation, mounted } = places;
+  return {
+    running: operation.running !== null && placeOf(operation.runningOrigin, mounted) === here,
+    notice: operation.notice && placeOf(operation.notice.origin, mounted) === here ? operation.notice : null,
+  };
+}
+
+/** The pane's top area: progress and outcome of operations with no slot on screen (the check on open, a view left). */
+export function StatusArea() {
+  const places = useContext(PlacesContext);
+  if (!places) return null;
+  const shown = shownAt(places, null);
+  return <StatusBody places={places} running={shown.running} notice={shown.notice} />;
+}
+
+/**
+ * Beside the button(s) of `origin`: the progress (with Cancel) and the notice of what they started, scrolled
+ * into view when off-screen (the focus stays where it is). One slot per origin on screen.
+ */
+export function OperationStatus({ origin }: { origin: StatusOrigin }) {
   const styles = useStyles();
-  const { running, progress, notice } = operation;
+  const places = useContext(PlacesContext);
+  const mount = places?.mount;
+  // Before paint: the top area never flashes what a slot about to mount will draw.
+  useLayoutEffect(() => mount?.(origin), [mount, origin]);
+  const box = useRef<HTMLDivElement>(null);
+  const shown = places ? shownAt(places, origin) : { running: false, notice: null };
+  useEffect(() => {
+    if (shown.running || shown.notice) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown.running, shown.notice]);
+  if (!places || (!shown.running && !shown.notice)) return null;
+  return (
+    <div ref={box} className={styles.slot} data-status-origin={origin}>
+      <StatusBody places={places} running={shown.running} notice={shown.notice} />
+    </div>
+  );
+}
+
+/** Progress of the running operation with its Cancel button, and the last operation's outcome. */
+function StatusBody({ places, running, notice }: { places: Places; running: boolean; notice: Notice | null }) {
+  const styles = useStyles();
+  const { operation, lang, onOpenSettings } = places;
+  const { progress } = operation;
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   return (
     <>
-      {running && (
+      {running && operation.running && (
         <div className={styles.running}>
           <Field
             className={styles.grow}
-            label={t(lang, running)}
+            label={t(lang, operation.running)}
             validationMessage={progress ? t(lang, 'ui.progress', { done: progress.done, total: progress.total }) : undefined}
             validationState="none"
           >

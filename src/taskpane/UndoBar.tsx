@@ -23,14 +23,14 @@ export default function UndoBar({ operation, port, lang }: { operation: Operatio
 
   const undo = async () => {
     // Cancel is honoured until undo starts writing; after that it finishes, as apply does.
-    const done = await operation.run('undo.running', async ({ signal }) => {
+    const done = await operation.run('undo.running', 'undo', async ({ signal }) => {
       await port.undoLast!({ signal });
       return true;
     });
     if (!done) return;
     operation.setUndoable(null);
     if (entry.after) await entry.after();
-    operation.notify({ intent: 'success', lines: [t(lang, 'undo.done', { what: entry.what })] });
+    operation.notify({ intent: 'success', lines: [t(lang, 'undo.done', { what: entry.what })], origin: 'undo' });
   };
 
   return (

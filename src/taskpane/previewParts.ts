@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { ApplyResult, WorkbookPort } from '../workbook/port';
+import type { StatusOrigin } from './statusPlaces';
 import { undoEntryOf } from './undo';
 import type { Operation } from './useOperation';
 
@@ -21,17 +22,17 @@ export const usePreviewStyles = makeStyles({
 });
 
 /** The message after a write: done, then each sheet written, then what this host could not do. */
-export function notifyWritten(result: ApplyResult, lang: Lang, operation: Operation): void {
+export function notifyWritten(result: ApplyResult, lang: Lang, operation: Operation, origin: StatusOrigin): void {
   const written = result.written.map((w) => t(lang, `ui.written.${w.what}`, { sheet: w.sheet, count: w.rows }));
   const degraded = result.degraded.map((key) => t(lang, key));
-  operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded] });
+  operation.notify({ intent: degraded.length ? 'warning' : 'success', lines: [t(lang, 'ui.written.done'), ...written, ...degraded], origin });
 }
 
 /**
  * After a write: say what was written and leave the pane's one undo entry naming it (or none, when this
  * write cannot be undone: the previous entry no longer applies either, since the port keeps one level).
  */
-export function afterWrite(result: ApplyResult, lang: Lang, operation: Operation, port: WorkbookPort, after?: () => Promise<unknown>): void {
-  notifyWritten(result, lang, operation);
+export function afterWrite(result: ApplyResult, lang: Lang, operation: Operation, port: WorkbookPort, origin: StatusOrigin, after?: () => Promise<unknown>): void {
+  notifyWritten(result, lang, operation, origin);
   operation.setUndoable(undoEntryOf(result, port, lang, after));
 }

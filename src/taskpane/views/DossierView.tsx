@@ -9,6 +9,7 @@ import { DossierPrint, printText } from './DossierPrint';
 import { useViewStyles } from './styles';
 import { useDossier, type DossierPeriodKind, type DossierState } from './useDossier';
 import { WritePreview } from './WritePreview';
+import { OperationStatus } from '../StatusArea';
 
 // The view's own text comes with its chunk (the computing core registers every catalogue, but later).
 registerMessages(cards);
@@ -32,7 +33,7 @@ export default function DossierView(props: ViewProps) {
       <PeriodPicker s={s} lang={lang} />
       {s.child && s.loaded && settings && <ChildFile s={s} child={s.child} settings={settings} lang={lang} />}
       <ClassSection s={s} lang={lang} />
-      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
+      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} origin="dossier" onClose={s.closePreview} />
       {s.job && s.loaded && settings && s.files && <DossierPrint job={s.job} lang={lang} settings={settings} entries={s.files.entries} core={s.loaded.core} />}
     </div>
   );
@@ -176,6 +177,7 @@ function ClassSection({ s, lang }: { s: DossierState; lang: Lang }) {
           {t(lang, 'views.dossier.write')}
         </Button>
       </div>
+      <OperationStatus origin="dossier-class" />
       <Text size={200} className={styles.muted}>
         {t(lang, 'views.dossier.writeNote')}
       </Text>

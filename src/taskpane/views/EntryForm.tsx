@@ -8,6 +8,7 @@ import { useViewStyles } from './styles';
 import { useEntryForm, type EntryFormProps, type EntryFormState } from './useEntryForm';
 import type { LifeProposer } from './lifeLogic';
 import type { RosterRecord } from '../../core/roster/types';
+import { OperationStatus } from '../StatusArea';
 
 export type { EntryPrefill } from './useEntryForm';
 
@@ -71,6 +72,8 @@ export function EntryForm(props: EntryFormProps & { lang: Lang; disabled: boolea
       ) : (
         <ContactEntry s={s} core={core} lang={lang} disabled={disabled} />
       )}
+      {/* Under either form's 记录 button: a refused entry says why here; the preview opens at the top of 今日. */}
+      <OperationStatus origin="today-entry" />
     </section>
   );
 }

@@ -30,7 +30,7 @@ export default function PairingView(props: ViewProps) {
           {t(lang, 'views.action.refresh')}
         </Button>
       </div>
-      <WritePreview change={pending} port={port} lang={lang} operation={operation} onClose={closePreview} />
+      <WritePreview change={pending} port={port} lang={lang} operation={operation} origin="pairing" onClose={closePreview} />
       {state && s && (
         <>
           <PairingCoverage s={s} state={state} lang={lang} />

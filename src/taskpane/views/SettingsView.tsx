@@ -41,7 +41,7 @@ export default function SettingsView(props: SettingsViewProps) {
           {t(lang, 'settings.refresh')}
         </Button>
       </div>
-      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
+      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} origin="settings" onClose={s.closePreview} />
       {s.data && (
         <>
           <MentorsSection s={s} data={s.data} lang={lang} folds={folds} />

@@ -9,6 +9,7 @@ import { LifeFigures } from './LifeFigures';
 import { useViewStyles } from './styles';
 import { useSummary, type SummaryComputed, type SummaryState } from './useSummary';
 import { WritePreview } from './WritePreview';
+import { OperationStatus } from '../StatusArea';
 
 type SummaryJson = NonNullable<SummaryComputed['plan']['summary']['json']>;
 
@@ -39,7 +40,7 @@ export default function SummaryView(props: ViewProps) {
           {t(lang, 'views.summary.updateAll')}
         </Button>
       </div>
-      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
+      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} origin="summary" onClose={s.closePreview} />
       {s.data && figures && <HeadlineFigures data={s.data} j={figures} lang={lang} />}
       {s.data && <LifeFigures f={s.data.plan.life.figures} lang={lang} />}
       <ExportSection s={s} port={port} lang={lang} />
@@ -121,6 +122,7 @@ function ExportSection({ s, port, lang }: { s: SummaryState; port: WorkbookPort;
               {t(lang, 'views.summary.exportButton')}
             </Button>
           </div>
+          <OperationStatus origin="summary-export" />
         </>
       ) : (
         <Text>{t(lang, 'views.summary.exportExcel')}</Text>
@@ -157,6 +159,7 @@ function RollupSection({ s, lang }: { s: SummaryState; lang: Lang }) {
           {t(lang, 'views.summary.rollupPick')}
         </Button>
       </div>
+      <OperationStatus origin="summary-rollup" />
     </section>
   );
 }

@@ -52,7 +52,7 @@ export default function TodayView(props: ViewProps) {
           {t(lang, 'views.action.refresh')}
         </Button>
       </div>
-      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} onClose={s.closePreview} />
+      <WritePreview change={s.pending} port={port} lang={lang} operation={operation} origin="today" onClose={s.closePreview} />
       {s.data && s.view && <TodaySection s={s} core={s.data.core} view={s.view} lang={lang} today={today} />}
       {s.data && s.teacher && (
         <div ref={formRef}>

@@ -138,7 +138,7 @@ export function useDossier({ port, lang, today, operation }: ViewProps): Dossier
     },
     [port, today, lang],
   );
-  const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
+  const refresh = useCallback(() => operation.run('views.op.read', 'dossier', ({ signal }) => load(signal)), [operation, load]);
   useEffect(() => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
@@ -164,7 +164,7 @@ export function useDossier({ port, lang, today, operation }: ViewProps): Dossier
   };
 
   const proposeWrite = () =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'dossier-class', async ({ signal }) => {
       setPending(null);
       const next = await load(signal);
       if (!files) return;

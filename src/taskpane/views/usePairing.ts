@@ -46,14 +46,14 @@ export function usePairing({ port, lang, today, operation }: ViewProps): Pairing
     [port, today, lang],
   );
 
-  const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => analyse(signal)), [operation, analyse]);
+  const refresh = useCallback(() => operation.run('views.op.read', 'pairing', ({ signal }) => analyse(signal)), [operation, analyse]);
   useEffect(() => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   }, []);
 
   const generate = () =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'pairing', async ({ signal }) => {
       setPending(null);
       const { snapshot, pairing } = await analyse(signal);
       const plan = { ops: [...pairing.ops] };

@@ -5,6 +5,7 @@ import type { MentorFields, MentorSheetRows } from '../../core/pairing/mentorEdi
 import type { MappingOverride } from '../../core/roster/types';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import type { Checked } from '../Pane';
+import type { StatusOrigin } from '../statusPlaces';
 import { describePlan } from '../planPreview';
 import type { SettingsSectionId, ViewProps } from '../views';
 import { loadViewsCore, type ViewsCore } from './core';
@@ -14,7 +15,7 @@ import type { ProposedWrite } from './WritePreview';
 /** The 设置 screen's props: the pane's last check and its "check again" (the roster section shares them). */
 export interface SettingsViewProps extends ViewProps {
   readonly checked: Checked | null;
-  readonly onCheck: (sheets?: readonly string[]) => Promise<unknown>;
+  readonly onCheck: (sheets?: readonly string[], origin?: StatusOrigin) => Promise<unknown>;
   /** A section to open (a notice about the roster sends the teacher to its section); a new object each time it is asked for. */
   readonly openSection?: { readonly id: SettingsSectionId };
 }
@@ -61,15 +62,15 @@ export function useSettings({ port, lang, today, operation, onCheck }: SettingsV
     },
     [port, today],
   );
-  const refresh = useCallback(() => operation.run('settings.op.read', ({ signal }) => load(signal)), [operation, load]);
+  const refresh = useCallback(() => operation.run('settings.op.read', 'settings', ({ signal }) => load(signal)), [operation, load]);
   useEffect(() => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   }, []);
 
-  /** Read afresh, let `build` plan against what is there now, and show the preview. */
-  const propose = (build: (fresh: SettingsData) => { ops: PlanOp[]; lines: string[]; after?: () => Promise<unknown> }) =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+  /** Read afresh, let `build` plan against what is there now, and show the preview; `origin`: the section whose button asked. */
+  const propose = (origin: StatusOrigin, build: (fresh: SettingsData) => { ops: PlanOp[]; lines: string[]; after?: () => Promise<unknown> }) =>
+    operation.run('ui.op.prepare', origin, async ({ signal }) => {
       setPending(null);
       const fresh = await load(signal);
       const { ops, lines, after } = build(fresh);
@@ -83,7 +84,7 @@ export function useSettings({ port, lang, today, operation, onCheck }: SettingsV
   const shown = (text: string) => text.trim() || t(lang, 'settings.preview.blank');
 
   const proposeMentor = (editing: Exclude<MentorEditing, null>, fields: MentorFields) =>
-    propose(({ snapshot, core, mentors }) => {
+    propose('settings-mentors', ({ snapshot, core, mentors }) => {
       const name = (fields.name ?? '').trim();
       if (editing.kind === 'add') return { ops: core.addMentorOps(snapshot, fields), lines: [t(lang, 'settings.preview.addMentor', { name })] };
       const before = mentors.rows.find((r) => r.row === editing.row)?.fields;
@@ -94,13 +95,13 @@ export function useSettings({ port, lang, today, operation, onCheck }: SettingsV
     });
 
   const proposeRemove = (row: number, name: string) =>
-    propose(({ snapshot, core }) => ({
+    propose('settings-mentors', ({ snapshot, core }) => ({
       ops: core.removeMentorOps(snapshot, row, name),
       lines: [t(lang, 'settings.preview.removeMentor', { name }), t(lang, 'settings.preview.removeNote')],
     }));
 
   const proposeSettings = (values: Readonly<Record<string, string>>) =>
-    propose(({ snapshot, core }) => ({
+    propose('settings-form', ({ snapshot, core }) => ({
       ops: core.settingsFormOps(snapshot, today, values),
       lines: [
         t(lang, 'settings.preview.settings'),
@@ -112,10 +113,10 @@ export function useSettings({ port, lang, today, operation, onCheck }: SettingsV
 
   // The roster's sheets and columns: the same plan the check tab's mapping editor saves; then check again with it.
   const proposeMapping = (override: MappingOverride) =>
-    propose(({ snapshot, core }) => {
+    propose('settings-roster', ({ snapshot, core }) => {
       const sheets = override.sheets ?? (override.sheet ? [override.sheet] : undefined);
       const after = async () => {
-        await onCheck(sheets);
+        await onCheck(sheets, 'settings');
         await refresh();
       };
       return { ops: core.overrideSettingsOps(snapshot, override), lines: [], after };

@@ -64,14 +64,14 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
     [port, today, lang, kind, from, to],
   );
 
-  const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => compute(signal)), [operation, compute]);
+  const refresh = useCallback(() => operation.run('views.op.read', 'summary', ({ signal }) => compute(signal)), [operation, compute]);
   useEffect(() => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
   }, []);
 
   const propose = (titleKey: string, onlySheets: readonly string[] | null) =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'summary', async ({ signal }) => {
       setPending(null);
       const { snapshot, plan: m } = await compute(signal);
       const plan = { ops: m.plan.ops.filter((op) => !onlySheets || onlySheets.includes(op.sheet)) };
@@ -82,7 +82,7 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
   // The standalone page downloads the copy; Excel opens it as a new workbook (ExcelApi 1.8) for the
   // teacher to save: the open workbook is only read either way.
   const exportCopy = () =>
-    operation.run('views.op.export', async ({ signal }) => {
+    operation.run('views.op.export', 'summary-export', async ({ signal }) => {
       const [snapshot, core, tools] = await Promise.all([port.read(), loadViewsCore(), loadFileTools()]);
       if (signal.aborted) throw abortError();
       const { bytes, message } = await tools.deidentifiedCopy(core, snapshot, today);
@@ -99,7 +99,7 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
   // The standalone page downloads the roll-up as a new workbook; Excel adds its sheets to the open one,
   // after the usual preview (inserted whole where the host can, see ApplyOptions.prebuilt).
   const rollup = (files: readonly File[]) =>
-    operation.run('views.op.rollup', async ({ signal }) => {
+    operation.run('views.op.rollup', 'summary-rollup', async ({ signal }) => {
       setPending(null);
       const [core, tools] = await Promise.all([loadViewsCore(), loadFileTools()]);
       const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));

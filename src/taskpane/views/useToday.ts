@@ -80,7 +80,7 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
     [port, today, lang],
   );
 
-  const refresh = useCallback(() => operation.run('views.op.read', ({ signal }) => load(signal)), [operation, load]);
+  const refresh = useCallback(() => operation.run('views.op.read', 'today', ({ signal }) => load(signal)), [operation, load]);
   useEffect(() => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read once on mount; refresh changes with every operation state
@@ -119,7 +119,7 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
   };
 
   const record = (form: Form) =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'today-entry', async ({ signal }) => {
       setPending(null);
       const fresh = await load(signal);
       const { core, plan: m, snapshot } = fresh;
@@ -144,7 +144,7 @@ export function useToday({ port, lang, today, operation }: ViewProps, formRef: R
     });
 
   const proposeLife: LifeProposer = (make) =>
-    operation.run('ui.op.prepare', async ({ signal }) => {
+    operation.run('ui.op.prepare', 'today-entry', async ({ signal }) => {
       setPending(null);
       const fresh = await load(signal);
       const proposal = make({ snapshot: fresh.snapshot, records: fresh.plan.roster.records });

@@ -6,6 +6,7 @@ import type { MentorColumn } from '../../../core/pairing/types';
 import { useViewStyles } from '../styles';
 import type { MentorEditing, SettingsData, SettingsState } from '../useSettings';
 import { Fold, type Folds } from './Fold';
+import { OperationStatus } from '../../StatusArea';
 
 /** 帮扶人员: who is on the sheet (add, edit, remove), and the form for one mentor. */
 export function MentorsSection({ s, data, lang, folds }: { s: SettingsState; data: SettingsData; lang: Lang; folds: Folds }) {
@@ -43,6 +44,7 @@ export function MentorsSection({ s, data, lang, folds }: { s: SettingsState; dat
           </Button>
         </div>
       )}
+      <OperationStatus origin="settings-mentors" />
     </Fold>
   );
 }

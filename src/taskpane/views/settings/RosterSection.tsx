@@ -7,6 +7,8 @@ import type { Checked } from '../../Pane';
 import { useViewStyles } from '../styles';
 import type { SettingsData, SettingsState } from '../useSettings';
 import { Fold, type Folds } from './Fold';
+import { OperationStatus } from '../../StatusArea';
+import type { StatusOrigin } from '../../statusPlaces';
 
 /**
  * Which sheets are the roster and what each column holds: the check tab's mapping editor, open. Before a
@@ -24,17 +26,25 @@ export function RosterSection({
   data: SettingsData;
   lang: Lang;
   checked: Checked | null;
-  onCheck: (sheets?: readonly string[]) => Promise<unknown>;
+  onCheck: (sheets?: readonly string[], origin?: StatusOrigin) => Promise<unknown>;
   folds: Folds;
 }) {
   return (
     <Fold id="roster" title={t(lang, 'settings.section.roster')} folds={folds}>
       <Text size={200}>{t(lang, 'settings.roster.intro')}</Text>
       {checked ? (
-        <MappingEditor checked={checked} lang={lang} busy={s.busy} onSave={(o) => void s.proposeMapping(o)} onSheets={(sheets) => void onCheck(sheets)} defaultOpen />
+        <MappingEditor
+          checked={checked}
+          lang={lang}
+          busy={s.busy}
+          onSave={(o) => void s.proposeMapping(o)}
+          onSheets={(sheets) => void onCheck(sheets, 'settings-roster')}
+          defaultOpen
+        />
       ) : (
-        <SheetPicker data={data} lang={lang} busy={s.busy} onCheck={onCheck} />
+        <SheetPicker data={data} lang={lang} busy={s.busy} onCheck={(sheets) => onCheck(sheets, 'settings-roster')} />
       )}
+      <OperationStatus origin="settings-roster" />
     </Fold>
   );
 }

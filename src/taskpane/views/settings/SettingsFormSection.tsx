@@ -5,6 +5,7 @@ import type { SettingsField, SettingsSection } from '../../../core/workflow/sett
 import { useViewStyles } from '../styles';
 import type { SettingsData, SettingsState } from '../useSettings';
 import { Fold, type Folds } from './Fold';
+import { OperationStatus } from '../../StatusArea';
 
 const HINTS: Partial<Record<SettingsField['kind'], string>> = {
   range: 'settings.hint.range',
@@ -84,6 +85,7 @@ export function SettingsFormSection({ s, data, lang, folds }: { s: SettingsState
           {t(lang, 'settings.reset')}
         </Button>
       </div>
+      <OperationStatus origin="settings-form" />
     </>
   );
 }
