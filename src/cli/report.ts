@@ -94,7 +94,7 @@ export function sheetIssues(findings: readonly SheetIssue[], lang: Lang): JsonIs
 export function sheetIssueLines(findings: readonly SheetIssue[], lang: Lang): string[] {
   const lines: string[] = [];
   for (const issue of sheetIssues(findings, lang)) {
-    const where = issue.column === null ? t(lang, 'cli.report.headerCell', { sheet: issue.sheet, row: issue.row }) : `${issue.sheet}!${issue.column}${issue.row}`;
+    const where = issue.column === null ? t(lang, 'cli.report.headerCell', { sheetName: issue.sheet, row: issue.row }) : `${issue.sheet}!${issue.column}${issue.row}`;
     lines.push(`  ${where}  ${severityLabel(issue.severity as SheetIssue['severity'], lang)}  ${findingRuleLabel(issue.rule, lang)} · ${issue.rule}  ${issue.message}`);
   }
   return lines;
@@ -118,7 +118,7 @@ export function textReport(check: RosterCheck, lang: Lang): string {
     lines.push(t(lang, 'cli.report.sheets', { count: check.layouts.length, children: check.records.length }));
     for (const l of check.layouts) {
       const children = check.records.filter((r) => r.sheet === l.sheet).length;
-      lines.push('  ' + t(lang, 'cli.report.sheetLine', { sheet: l.sheet, headerRows: rowSpan(l.headerRows), children }));
+      lines.push('  ' + t(lang, 'cli.report.sheetLine', { sheetName: l.sheet, headerRows: rowSpan(l.headerRows), children }));
     }
   } else lines.push(t(lang, 'cli.report.layout', { sheet: layout.sheet, headerRows: rowSpan(layout.headerRows), children: check.records.length }));
   if (layout.unmapped.length) {
@@ -139,7 +139,7 @@ export function textReport(check: RosterCheck, lang: Lang): string {
     lines.push('');
     lines.push(t(lang, 'cli.report.group', { rule: ruleTitle(lang, rule), count: list.length }));
     for (const f of list) {
-      const where = f.col === null ? t(lang, 'cli.report.headerCell', { sheet: f.sheet, row: f.row + 1 }) : `${f.sheet}!${columnLetter(f.col)}${f.row + 1}`;
+      const where = f.col === null ? t(lang, 'cli.report.headerCell', { sheetName: f.sheet, row: f.row + 1 }) : `${f.sheet}!${columnLetter(f.col)}${f.row + 1}`;
       lines.push(`  ${where}  ${severityLabel(f.severity, lang)}  ${renderFinding(f, lang)}`);
     }
   }

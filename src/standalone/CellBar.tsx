@@ -89,7 +89,7 @@ export function CellBar({ lang, address, text, note, link, onFollow }: CellBarPr
       </Button>
       {link && (
         <Button size="small" appearance="transparent" onClick={() => onFollow(link)} data-testid="cell-link">
-          {t(lang, 'standalone.cell.link', { sheet: link.sheet, cell: `${columnLetter(link.col)}${link.row + 1}` })}
+          {t(lang, 'standalone.cell.link', { sheetName: link.sheet, cell: `${columnLetter(link.col)}${link.row + 1}` })}
         </Button>
       )}
       {note && (

@@ -245,13 +245,13 @@ function WorkbookView({ s, lang, className }: { s: StandaloneState; lang: Lang; 
                 .filter((x) => x.visible !== false || x.name === s.active)
                 .map((x) => (
                   <Tab key={x.name} value={x.name}>
-                    {x.visible === false ? t(lang, 'standalone.sheet.hidden', { sheet: x.name }) : x.name}
+                    {x.visible === false ? t(lang, 'standalone.sheet.hidden', { sheetName: x.name }) : x.name}
                   </Tab>
                 ))}
             </TabList>
           </div>
           <Text className={styles.where} aria-live="polite" data-testid="selected-cell">
-            {s.where && highlight ? t(lang, 'ui.standalone.selected', { sheet: highlight.sheet, cell: s.where }) : ''}
+            {s.where && highlight ? t(lang, 'ui.standalone.selected', { sheetName: highlight.sheet, cell: s.where }) : ''}
           </Text>
           <SheetGrid
             key={`${s.doc?.id}:${sheet.name}`}

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The pane's one undo, under the status line on every tab: "撤销：写入结对帮扶（96 行）" while the port can
+ * The pane's one undo, under the status line on every tab: "撤销：写入“结对帮扶”（96 行）" while the port can
  * take the last write back, or the sentence pointing at Excel's Ctrl+Z when Excel's own undo covers it.
  */
 export default function UndoBar({ operation, port, lang }: { operation: Operation; port: WorkbookPort; lang: Lang }) {

@@ -1,15 +1,15 @@
 import '../core/i18n/all';
 import { SHEETS } from '../core/sheets';
-import { sheetInSentence, undoEntryOf, undoWhat } from './undo';
+import { undoEntryOf, undoWhat } from './undo';
 
 const port = { undoLast: () => Promise.resolve() };
 
 describe('the undo button label', () => {
   it('names the sheet written and its rows, in both languages', () => {
     const result = { written: [{ sheet: SHEETS.pairing, what: 'replaced' as const, rows: 96 }], degraded: [], undo: 'port' as const };
-    expect(undoWhat(result, 'zh-CN')).toBe('写入结对帮扶（96 行）');
+    expect(undoWhat(result, 'zh-CN')).toBe('写入“结对帮扶”（96 行）');
     expect(undoWhat(result, 'en-US')).toBe('writing the 结对帮扶 (pairing) sheet (96 rows)');
-    expect(undoEntryOf(result, port, 'zh-CN')).toEqual({ what: '写入结对帮扶（96 行）', way: 'port' });
+    expect(undoEntryOf(result, port, 'zh-CN')).toEqual({ what: '写入“结对帮扶”（96 行）', way: 'port' });
   });
 
   it('joins several sheets, and names a teacher sheet by its own name', () => {
@@ -20,14 +20,13 @@ describe('the undo button label', () => {
       ],
       degraded: [],
     };
-    expect(undoWhat(result, 'zh-CN')).toBe('写入校验结果（1 行）、标记“花名册”（5 个单元格）');
-    expect(undoWhat(result, 'en-US')).toBe('writing the 校验结果 (check results) sheet (1 row); marking 5 cells on the “花名册” sheet');
-    expect(sheetInSentence(SHEETS.mentors, 'en-US')).toBe('the 帮扶人员 (mentors) sheet');
+    expect(undoWhat(result, 'zh-CN')).toBe('写入“校验结果”（1 行）、标记“花名册”（5 个单元格）');
+    expect(undoWhat(result, 'en-US')).toBe('writing the 校验结果 (check results) sheet (1 row); marking 5 cells on the sheet “花名册”');
   });
 
   it('names a template written with its header only as a new sheet, not as rows written', () => {
     const result = { written: [{ sheet: SHEETS.mentors, what: 'created' as const, rows: 0 }], degraded: [], undo: 'port' as const };
-    expect(undoWhat(result, 'zh-CN')).toBe('新建帮扶人员（只有表头）');
+    expect(undoWhat(result, 'zh-CN')).toBe('新建“帮扶人员”（只有表头）');
     expect(undoWhat(result, 'en-US')).toBe('creating the 帮扶人员 (mentors) sheet (headers only)');
   });
 

@@ -1,6 +1,5 @@
 import { registerMessages, t, type Lang } from '../core/i18n';
 import { undo } from '../core/i18n/messages/undo';
-import { SHEETS } from '../core/sheets';
 import type { ApplyResult } from '../workbook/port';
 
 // Loaded with the first preview (never on the pane's first screen): the button's words come with it.
@@ -11,7 +10,7 @@ registerMessages(undo);
  * that names what it undoes, survives tab changes and stays until something else is written.
  */
 export interface UndoEntry {
-  /** What the write did, as the button says it ("写入结对帮扶（96 行）"). */
+  /** What the write did, as the button says it ("写入“结对帮扶”（96 行）"). */
   readonly what: string;
   /** 'port': our button calls port.undoLast(); 'host': Excel's own Ctrl+Z covers it (ExcelApi 1.20). */
   readonly way: 'port' | 'host';
@@ -33,17 +32,9 @@ export function undoWayOf(result: unknown, port: unknown): UndoWay {
   return null;
 }
 
-const SHEET_KEYS = new Map<string, string>(Object.entries(SHEETS).map(([key, name]) => [name, key]));
-
-/** A sheet inside a sentence: 结对帮扶 in Chinese; "the 结对帮扶 (pairing) sheet" in English, or "the “花名册” sheet" for the teacher's own. */
-export function sheetInSentence(sheet: string, lang: Lang): string {
-  const key = SHEET_KEYS.get(sheet);
-  return key ? t(lang, `undo.sheetName.${key}`, { sheet }) : t(lang, 'undo.sheetPlain', { sheet });
-}
-
 /** What a write did, in a few words for the undo button: each sheet it wrote, joined. */
 export function undoWhat(result: ApplyResult, lang: Lang): string {
-  const parts = result.written.map((w) => t(lang, `undo.what.${w.what}`, { sheet: sheetInSentence(w.sheet, lang), count: w.rows }));
+  const parts = result.written.map((w) => t(lang, `undo.what.${w.what}`, { sheet: w.sheet, count: w.rows }));
   return parts.reduce((first, rest) => t(lang, 'undo.join', { first, rest }));
 }
 

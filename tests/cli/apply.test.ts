@@ -43,13 +43,13 @@ describe('apply as a child process', () => {
     }
     // The sheets that already existed are not created again; the generated ones are reported with their rows.
     expect(r.stdout).toMatch(/^已写入 .*out\.xlsx：/);
-    expect(r.stdout).toContain('设置：新建');
-    expect(r.stdout).not.toContain('谈心记录：新建');
-    expect(r.stdout).toMatch(/结对帮扶：新建，5 行/);
+    expect(r.stdout).toContain('“设置”：新建');
+    expect(r.stdout).not.toContain('“谈心记录”：新建');
+    expect(r.stdout).toMatch(/“结对帮扶”：新建，5 行/);
     // The printed sheets (issue 16), asked for with --cards: five cards of CARD_ROWS (16) rows; the plans sheet with the key-focus child's row.
-    expect(r.stdout).toContain(`联系卡：新建，${5 * CARD_ROWS} 行`);
-    expect(r.stdout).toContain('帮扶计划：新建，1 行');
-    expect(r.stdout).toContain('成长记录：新建');
+    expect(r.stdout).toContain(`“联系卡”：新建，${5 * CARD_ROWS} 行`);
+    expect(r.stdout).toContain('“帮扶计划”：新建，1 行');
+    expect(r.stdout).toContain('“成长记录”：新建');
     expect(r.stdout).toContain('共 0 个错误，2 个警告');
     expect(hash(school)).toBe(schoolHash);
   });
@@ -79,6 +79,15 @@ describe('apply in process', () => {
       expect(r.stderr).toMatch(/^错误：输出文件不能是输入文件本身/);
     }
     expect(hash(school)).toBe(schoolHash);
+  });
+
+  it('says in English which sheets it wrote, each named as "the 设置 (settings) sheet" (issue 15)', async () => {
+    const out = path.join(dir, 'english.xlsx');
+    const r = await run(['apply', school, '-o', out, '--today', TODAY, '--lang', 'en']);
+    expect(r.stdout).toContain('Created the 设置 (settings) sheet, 23 rows');
+    expect(r.stdout).toMatch(/Created the 结对帮扶 \(pairing\) sheet, 5 rows/);
+    expect(r.stdout).toContain('listed on the 校验结果 (check results) sheet');
+    expect(r.stdout).not.toMatch(/\b1 rows\b/);
   });
 
   it("needs -o, and says so in the user's language", async () => {
@@ -133,7 +142,7 @@ describe('apply over a stale column mapping in 设置 (written by openpyxl, a co
     const second = path.join(dir, 'stale-second.xlsx');
     const staleNotes = (wb: Awaited<ReturnType<typeof read>>) => findSheet(wb, SHEETS.findings)!.values.filter((line) => line.includes('列设置已过时')).length;
     const r = await run(['apply', STALE, '-o', first, '--today', TODAY]);
-    expect(r.stdout).toContain('设置：更新 1 行');
+    expect(r.stdout).toContain('“设置”：更新 1 行');
     expect(staleNotes(await read(first))).toBe(1);
     expect(savedPhone(await read(first))).toBe('P（监护人电话）');
     const again = await run(['apply', first, '-o', second, '--today', TODAY]);

@@ -39,14 +39,14 @@ describe('validate --json', () => {
     const issues: { sheet: string; row: number; column: string; rule: string; severity: string; message: string }[] = JSON.parse(r.stdout).issues;
     const life = issues.filter((i) => (LIFE as string[]).includes(i.sheet));
     expect(life.map((i) => [i.sheet, i.row, i.column, i.rule, i.severity])).toEqual(LIFE_EXPECTED.findings);
-    expect(life.find((i) => i.rule === 'pickup-missing')?.message).toBe('留守之家签到 第3行（2026-11-07）：学生已签到，但没有签退时间。请核实孩子是否已由监护人接走。');
+    expect(life.find((i) => i.rule === 'pickup-missing')?.message).toBe('“留守之家签到”第3行（2026-11-07）：学生已签到，但没有签退时间。请核实孩子是否已由监护人接走。');
     // Messages never quote a name.
     for (const i of life) for (const name of ['赵无名', '王某', '李小红', '王小刚']) expect(i.message).not.toContain(name);
   });
 
   it('says the same in English and in the readable report', async () => {
     const en = JSON.parse((await run(['validate', school, '--json', '--lang', 'en'])).stdout);
-    expect(en.issues.find((i: { rule: string }) => i.rule === 'fund-incomplete').message).toBe('基金收支 row 4: the spending names no handler (经手人).');
+    expect(en.issues.find((i: { rule: string }) => i.rule === 'fund-incomplete').message).toBe('Row 4 of the 基金收支 (fund) sheet: the spending names no handler (经手人).');
     const text = await run(['validate', school]);
     expect(text.stdout).toContain('留守之家签到!D3');
     expect(text.stdout).toContain('pickup-missing');
@@ -105,7 +105,7 @@ describe('apply', () => {
     const out = path.join(dir, 'bare-out.xlsx');
     const r = await run(['apply', bare, '-o', out]);
     expect(r.stderr).toBe('');
-    for (const sheet of LIFE) expect(r.stdout).toContain(`${sheet}：新建`);
+    for (const sheet of LIFE) expect(r.stdout).toContain(`“${sheet}”：新建`);
     const wb = await read(out);
     expect(findSheet(wb, SHEETS.fund)?.values[1]).toEqual(['日期', '收支', '金额', '来源或用途', '受助学生', '经手人', '凭证号']);
     // The output validates without a finding from those sheets.
@@ -117,7 +117,7 @@ describe('apply', () => {
     const out = path.join(dir, 'school-out.xlsx');
     const r = await run(['apply', school, '-o', out]);
     expect(r.status).toBe(1);
-    for (const sheet of LIFE) expect(r.stdout).not.toContain(`${sheet}：新建`);
+    for (const sheet of LIFE) expect(r.stdout).not.toContain(`“${sheet}”：新建`);
     expect(r.stdout).toContain('活动、签到、基金与培训记录 4 个');
     const [before, after] = [await read(school), await read(out)];
     for (const s of LIFE_SHEETS) expect(findSheet(after, s.name)?.values).toEqual(findSheet(before, s.name)?.values);

@@ -105,7 +105,7 @@ describe('OfficePort.apply: replaceSheet', () => {
     for (const name of ['校验结果/2026', 'a'.repeat(32), "'引号", 'History', '']) {
       await expect(port.apply({ ops: [{ kind: 'replaceSheet', sheet: name, content: findingsContent(1) }] })).rejects.toMatchObject({
         key: 'office.badSheetName',
-        params: { sheet: name },
+        params: { sheetName: name },
       });
     }
     expect(d.stats.syncs).toEqual([]);

@@ -129,7 +129,7 @@ describe('reading what the school typed', () => {
     ]);
     const first = findings[0];
     expect(t('zh-CN', first.messageKey, first.params)).toBe('设置 第2行「谈心周期（天）」：无法识别「经常」。请填天数（如 7）或“每学期”。暂按 7 计算。');
-    expect(t('en-US', first.messageKey, first.params)).toContain('row 2');
+    expect(t('en-US', first.messageKey, first.params)).toContain('Row 2 of the 设置 (settings) sheet ("谈心周期（天）")');
     expect(findings[2].params.value).toBe('#REF!');
   });
 

@@ -5,6 +5,8 @@
  */
 import { formatIcu, parseIcu } from './icu';
 import { common } from './messages/common';
+import { sheets } from './messages/sheets';
+import { SHEETS } from '../sheets';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -15,7 +17,7 @@ export interface DomainMessages {
   readonly 'en-US': Catalogue;
 }
 
-const domains: DomainMessages[] = [common];
+const domains: DomainMessages[] = [common, sheets];
 
 /**
  * Each language's keys across the domains, the domain registered last winning, built on first use after a
@@ -68,15 +70,30 @@ function parsedMessage(text: string): ReturnType<typeof parseIcu> | null {
 /**
  * Look a key up and format it as an ICU message: `{name}` placeholders, and plurals where a count
  * decides the word (`{count, plural, one {{count} row} other {{count} rows}}`, the language's
- * Intl.PluralRules choosing). An unknown key returns the key itself, visibly; a placeholder without a
- * value stays as it is written.
+ * Intl.PluralRules choosing). A {sheet} is put as `sheetInSentence` says it. An unknown key returns the
+ * key itself, visibly; a placeholder without a value stays as it is written.
  */
 export function t(lang: Lang, key: string, params: Params = {}): string {
   const text = textOf(lang, key);
   if (text === undefined) return key;
   if (!text.includes('{')) return text;
   const p = parsedMessage(text);
-  return p ? formatIcu(p, lang, params) : text;
+  if (!p) return text;
+  return formatIcu(p, lang, typeof params.sheet === 'string' ? { ...params, sheet: sheetInSentence(params.sheet, lang) } : params);
+}
+
+const SHEET_KEY_OF_NAME = new Map<string, string>(Object.entries(SHEETS).map(([key, name]) => [name, key]));
+
+/**
+ * A sheet inside a sentence, in the one form every message uses (issue 15): “结对帮扶” in Chinese; in
+ * English "the 结对帮扶 (pairing) sheet" for the add-in's own sheets (their names stay Chinese in every
+ * language; each is glossed once, in messages/sheets.ts) and "the sheet “花名册”" for any other, the
+ * teacher's own. `t` says a message's {sheet} so: callers pass the bare name, and a message writes {sheet}
+ * without quotes or "sheet" around it (tests/i18n-sheets.test.ts). A bare name for a cell reference
+ * (花名册!B3) or a list of names goes in another parameter ({sheetName}, {sheets}).
+ */
+export function sheetInSentence(sheet: string, lang: Lang): string {
+  return t(lang, `sheet.inSentence.${SHEET_KEY_OF_NAME.get(sheet) ?? 'other'}`, { name: sheet });
 }
 
 /** Pick zh-CN or en-US from a BCP 47 tag such as Office's displayLanguage or navigator.language. */

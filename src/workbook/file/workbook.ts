@@ -44,7 +44,7 @@ const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
 
 function checkSheetName(name: string): void {
   if (!name || name.length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
-    throw new PortError('file.badSheetName', { sheet: name });
+    throw new PortError('file.badSheetName', { sheetName: name });
   }
 }
 

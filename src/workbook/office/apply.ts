@@ -67,7 +67,7 @@ export interface AppliedPlan {
 /** Every sheet the plan names must be one Excel accepts; checked before anything is looked at. */
 function checkSheetNames(plan: WorkbookPlan): void {
   for (const op of plan.ops) {
-    if (!isValidSheetName(op.sheet)) throw new PortError('office.badSheetName', { sheet: op.sheet });
+    if (!isValidSheetName(op.sheet)) throw new PortError('office.badSheetName', { sheetName: op.sheet });
   }
 }
 

@@ -168,12 +168,13 @@ export const cards: DomainMessages = {
     'records.col.content': 'Content',
     'records.col.followUp': 'Follow up',
     'records.col.followUpDue': 'Follow up by',
-    'cards.plan.missing': '帮扶计划 row {row}: a key-focus child has no support plan yet (no measures). Fill in the goals, measures, schedule and next review date.',
+    'cards.plan.missing':
+      'Row {row} of the 帮扶计划 (support plans) sheet: a key-focus child has no support plan yet (no measures). Fill in the goals, measures, schedule and next review date.',
     'cards.plan.reviewDue': 'Review the support plan',
-    'cards.plan.reviewNote': 'next review date on 帮扶计划 row {row}',
+    'cards.plan.reviewNote': 'next review date in row {row} of the 帮扶计划 (support plans) sheet',
     'summary.rule.support-plan-missing': 'Key-focus child without a support plan',
     'host.limit.print':
-      'Paper, margins, page breaks and repeated headers of 联系卡, 成长记录 and 帮扶计划: this version of Excel cannot set them. Before printing, choose A4 portrait under Page Layout, "Fit All Columns on One Page" under scaling, and insert a page break before every second card and each child\'s record; or print with the command line\'s cards or the standalone page.',
+      'Paper, margins, page breaks and repeated headers of the 联系卡 (contact cards), 成长记录 (growth records) and 帮扶计划 (support plans) sheets: this version of Excel cannot set them. Before printing, choose A4 portrait under Page Layout, "Fit All Columns on One Page" under scaling, and insert a page break before every second card and each child\'s record; or print with the command line\'s cards or the standalone page.',
     'office.printLayout':
       'Print settings (A4, margins, page breaks, repeated headers) were not written: this version of Excel cannot set them. Choose them under Page Layout yourself, or update Office, or print from Excel on the web or the standalone page.',
     'cli.cards.synopsis':
@@ -205,10 +206,10 @@ export const cards: DomainMessages = {
     'views.dossier.wholeSchool': 'Whole school',
     'views.dossier.printCards': 'Print contact cards ({count})',
     'views.dossier.printRecords': 'Print growth records ({count})',
-    'views.dossier.write': 'Write the 联系卡 and 成长记录 sheets',
+    'views.dossier.write': 'Write the 联系卡 (contact cards) and 成长记录 (growth records) sheets',
     'views.dossier.writeNote':
       '"Update everything" and the command line\'s apply no longer rebuild these two sheets (they are large with much data); write them here when you print or file them from Excel.',
-    'views.dossier.writeTitle': 'Write 联系卡 and 成长记录',
+    'views.dossier.writeTitle': 'Write the 联系卡 (contact cards) and 成长记录 (growth records) sheets',
     'views.dossier.writeScope': '{children, plural, one {{children} child} other {{children} children}} in all.',
   },
 };

@@ -154,44 +154,48 @@ export const contacts: DomainMessages = {
     'reminders.note.meeting': '听取关爱留守儿童工作汇报，总结经验，提出意见和要求（计划五：每季度一次）',
   },
   'en-US': {
-    'contacts.settings.cadenceInvalid': '设置 row {row} "{label}": cannot read "{value}". Enter a number of days (such as 7) or 每学期 (once a term). Using {fallback} for now.',
-    'contacts.settings.dateInvalid': '设置 row {row} "{label}": cannot read the date "{value}". Write it as 2026-09-01. Using {fallback} for now.',
+    'contacts.settings.cadenceInvalid':
+      'Row {row} of the 设置 (settings) sheet ("{label}"): cannot read "{value}". Enter a number of days (such as 7) or 每学期 (once a term). Using {fallback} for now.',
+    'contacts.settings.dateInvalid': 'Row {row} of the 设置 (settings) sheet ("{label}"): cannot read the date "{value}". Write it as 2026-09-01. Using {fallback} for now.',
     'contacts.settings.rangesInvalid':
-      '设置 row {row} "{label}": cannot read "{value}". Write ranges as 2027-01-21~2027-02-19, several separated by semicolons. Using {fallback} for now.',
-    'contacts.settings.termOrder': '设置 row {row}: the term end ({end}) is not after its start ({start}). Using {usualStart} to {usualEnd} for now.',
-    'contacts.settings.termStale': '设置 row {row}: the term ({start} to {end}) is over and a new one may have begun. Update the term start and end dates.',
-    'contacts.log.headerMissing': '谈心记录: no header row found (it needs the columns {columns}); no entries were read.',
+      'Row {row} of the 设置 (settings) sheet ("{label}"): cannot read "{value}". Write ranges as 2027-01-21~2027-02-19, several separated by semicolons. Using {fallback} for now.',
+    'contacts.settings.termOrder': 'Row {row} of the 设置 (settings) sheet: the term end ({end}) is not after its start ({start}). Using {usualStart} to {usualEnd} for now.',
+    'contacts.settings.termStale': 'Row {row} of the 设置 (settings) sheet: the term ({start} to {end}) is over and a new one may have begun. Update the term start and end dates.',
+    'contacts.log.headerMissing': 'No header row found on the 谈心记录 (contact log) sheet (it needs the columns {columns}); no entries were read.',
     'contacts.log.cannotAppend':
-      'The 谈心记录 sheet could not be read: it needs the columns {columns}, and the sheet has: {found}. So as not to scramble it, nothing was added. Name its header cells so (other columns may stay), or rename the sheet and try again.',
+      'The 谈心记录 (contact log) sheet could not be read: it needs the columns {columns}, and the sheet has: {found}. So as not to scramble it, nothing was added. Name its header cells so (other columns may stay), or rename the sheet and try again.',
     'contacts.log.columnsMissing':
-      'The 谈心记录 sheet has no column {columns}, so part of this entry would be lost; nothing was added. Add that column to its header (anywhere), or leave that part empty and try again.',
+      'The 谈心记录 (contact log) sheet has no column {columns}, so part of this entry would be lost; nothing was added. Add that column to its header (anywhere), or leave that part empty and try again.',
     'contacts.log.headerMissingFound':
-      '谈心记录: the columns of this sheet could not be told. It needs the columns {columns} (联系日期, 学生姓名, 方式 and the like are understood too); the sheet has: {found}. No entries were read, and none will be added to this sheet.',
+      'The columns of the 谈心记录 (contact log) sheet could not be told. It needs the columns {columns} (联系日期, 学生姓名, 方式 and the like are understood too); the sheet has: {found}. No entries were read, and none will be added to this sheet.',
     'contacts.settings.layoutForeign':
-      'The 设置 sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}); so as not to rearrange it, the assistant did not add the settings it lacks: {labels}. Their defaults are used; to change one, add its row to the sheet in the same way.',
+      'The 设置 (settings) sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}); so as not to rearrange it, the assistant did not add the settings it lacks: {labels}. Their defaults are used; to change one, add its row to the sheet in the same way.',
     'contacts.settings.cannotSave':
-      'The 设置 sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}) and the assistant does not add rows to it, so nothing was saved. Add these rows to it in the same way (values may stay empty), then save again: {labels}.',
+      'The 设置 (settings) sheet is laid out by the school (labels in column {labelCol}, values in column {valueCol}) and the assistant does not add rows to it, so nothing was saved. Add these rows to it in the same way (values may stay empty), then save again: {labels}.',
     'contacts.settings.headerMissing':
-      'The 设置 sheet could not be read: it needs the columns 设置项 and 值 (and optionally 说明), or labels in column A and values in column B; the sheet has: {found}. It was neither read nor changed, and every setting uses its default.',
-    'contacts.log.dateBlank': '谈心记录 row {row}: the date is empty; the row does not count for reminders.',
-    'contacts.log.dateInvalid': '谈心记录 row {row}: cannot read the date "{value}"; the row does not count for reminders. Write it as 2026-03-05 or 2026年3月5日.',
-    'contacts.log.dateFuture': '谈心记录 row {row}: the date {date} is after today; the row does not count for reminders yet.',
-    'contacts.log.dateAssumedYear': '谈心记录 row {row}: the date has no year; {date} was assumed.',
-    'contacts.log.kindUnknown': '谈心记录 row {row}: the kind is not one we know; the row does not count for reminders. Pick one from the dropdown: {kinds}.',
-    'contacts.log.kindBlank': '谈心记录 row {row}: the kind is empty; the row does not count for reminders. Choose one of: {kinds}.',
-    'contacts.log.childBlank': '谈心记录 row {row}: no child is named; the row does not count for reminders.',
+      'The 设置 (settings) sheet could not be read: it needs the columns 设置项 and 值 (and optionally 说明), or labels in column A and values in column B; the sheet has: {found}. It was neither read nor changed, and every setting uses its default.',
+    'contacts.log.dateBlank': 'Row {row} of the 谈心记录 (contact log) sheet: the date is empty; the row does not count for reminders.',
+    'contacts.log.dateInvalid':
+      'Row {row} of the 谈心记录 (contact log) sheet: cannot read the date "{value}"; the row does not count for reminders. Write it as 2026-03-05 or 2026年3月5日.',
+    'contacts.log.dateFuture': 'Row {row} of the 谈心记录 (contact log) sheet: the date {date} is after today; the row does not count for reminders yet.',
+    'contacts.log.dateAssumedYear': 'Row {row} of the 谈心记录 (contact log) sheet: the date has no year; {date} was assumed.',
+    'contacts.log.kindUnknown':
+      'Row {row} of the 谈心记录 (contact log) sheet: the kind is not one we know; the row does not count for reminders. Pick one from the dropdown: {kinds}.',
+    'contacts.log.kindBlank': 'Row {row} of the 谈心记录 (contact log) sheet: the kind is empty; the row does not count for reminders. Choose one of: {kinds}.',
+    'contacts.log.childBlank': 'Row {row} of the 谈心记录 (contact log) sheet: no child is named; the row does not count for reminders.',
     'contacts.log.childAmbiguous':
-      '谈心记录 row {row}: {count, plural, one {{count} child} other {{count} children}} on the roster have this name; enter the class. The row does not count for reminders yet.',
+      'Row {row} of the 谈心记录 (contact log) sheet: {count, plural, one {{count} child} other {{count} children}} on the roster have this name; enter the class. The row does not count for reminders yet.',
     'contacts.log.childAmbiguousClass':
-      '谈心记录 row {row}: {count, plural, one {{count} child} other {{count} children}} on the roster have this name and the class given does not tell which one. The row does not count for reminders yet.',
+      'Row {row} of the 谈心记录 (contact log) sheet: {count, plural, one {{count} child} other {{count} children}} on the roster have this name and the class given does not tell which one. The row does not count for reminders yet.',
     'contacts.log.childUnknown':
-      '谈心记录 row {row}: this child is not on the roster (moved away or renamed?). Their {count} row(s) stay in the sheet but no longer count for reminders.',
-    'contacts.log.followUpDateInvalid': '谈心记录 row {row}: cannot read the follow-up deadline "{value}"; reminding on {date}.',
-    'contacts.log.followUpDateNotDate': '谈心记录 row {row}: the follow-up deadline is not a date; reminding on {date}.',
-    'contacts.log.dateNotDate': '谈心记录 row {row}: the date column holds something that is not a date (a shifted column?); the row does not count for reminders.',
+      'Row {row} of the 谈心记录 (contact log) sheet: this child is not on the roster (moved away or renamed?). {count, plural, one {Their {count} row stays} other {Their {count} rows stay}} in the sheet but no longer {count, plural, one {counts} other {count}} for reminders.',
+    'contacts.log.followUpDateInvalid': 'Row {row} of the 谈心记录 (contact log) sheet: cannot read the follow-up deadline "{value}"; reminding on {date}.',
+    'contacts.log.followUpDateNotDate': 'Row {row} of the 谈心记录 (contact log) sheet: the follow-up deadline is not a date; reminding on {date}.',
+    'contacts.log.dateNotDate':
+      'Row {row} of the 谈心记录 (contact log) sheet: the date column holds something that is not a date (a shifted column?); the row does not count for reminders.',
 
     'reminders.title': 'Reminders · today {today} ({weekday}) · {count, plural, one {{count} item} other {{count} items}}',
-    'reminders.noHolidayData': 'No holiday data for {year}: the {year} holidays and make-up days are the dates the school entered in 设置.',
+    'reminders.noHolidayData': 'No holiday data for {year}: the {year} holidays and make-up days are the dates the school entered in the 设置 (settings) sheet.',
     'reminders.noteSeparator': '; ',
     'reminders.kindSeparator': ', ',
     'reminders.weekday.0': 'Sunday',
@@ -247,7 +251,7 @@ export const contacts: DomainMessages = {
     'reminders.note.never': 'none recorded this term (counted from {date})',
     'reminders.note.overdueDays': '{days, plural, one {{days} day} other {{days} days}} overdue',
     'reminders.note.keyFocus': 'key-focus child: shorter cadence',
-    'reminders.note.followUpFrom': 'from the entry of {date} (谈心记录 row {row}): {content}',
+    'reminders.note.followUpFrom': 'from the entry of {date} (row {row} of the 谈心记录 (contact log) sheet): {content}',
     'reminders.note.followUpClose': 'when done, change 需跟进 to 否',
 
     'reminders.birthday': 'Birthday',

@@ -30,7 +30,7 @@ export const firstSteps: DomainMessages = {
     'firstSteps.step.summary': 'Summary',
     'firstSteps.hint.check': 'The sample is already checked: choose a problem to see its cell in the sheet.',
     'firstSteps.hint.checkNow': 'Choose Check roster to see the problems in the sample; choose a problem to see its cell in the sheet.',
-    'firstSteps.hint.report': 'Write the 校验结果 (results) sheet and mark the problem cells on the roster with a fill and a note.',
+    'firstSteps.hint.report': 'Write the 校验结果 (check results) sheet and mark the problem cells on the roster with a fill and a note.',
     'firstSteps.hint.pairing': 'Give every child a mentor teacher and a study buddy from their class, from the 帮扶人员 (mentors) sheet.',
     'firstSteps.hint.today': 'Who to contact today, who is overdue, whose birthday is near; record a talk or a home visit here.',
     'firstSteps.hint.summary': "The term's figures, charts and a work report ready to use.",

@@ -50,29 +50,31 @@ export const pairing: DomainMessages = {
     'pairing.change.removed': '取消',
   },
   'en-US': {
-    'pairing.finding.settingInvalid': 'The default number of children in row {row} of 设置 is not a valid count; {fallback} was used.',
+    'pairing.finding.settingInvalid': 'The default number of children in row {row} of the 设置 (settings) sheet is not a valid count; {fallback} was used.',
     'pairing.finding.mentorSheetMissing': 'There is no 帮扶人员 (mentors) sheet yet: a template was created. Fill in the mentors, then generate the pairs.',
     'pairing.finding.mentorHeaderMissing':
-      'No header found on the 帮扶人员 sheet (it needs at least 姓名 and 类别; 帮扶人姓名, 身份 and the like are understood too); the sheet has: {found}. No mentors could be read, and the sheet was not changed.',
-    'pairing.finding.mentorNameMissing': '帮扶人员 row {row} (column {col}) has no name; the row was not used.',
-    'pairing.finding.mentorKindUnknown': 'The kind in 帮扶人员 row {row} (column {col}) is not recognised; the row was not used. Use one of: {kinds}.',
+      'No header found on the 帮扶人员 (mentors) sheet (it needs at least 姓名 and 类别; 帮扶人姓名, 身份 and the like are understood too); the sheet has: {found}. No mentors could be read, and the sheet was not changed.',
+    'pairing.finding.mentorNameMissing': 'Row {row} (column {col}) of the 帮扶人员 (mentors) sheet has no name; the row was not used.',
+    'pairing.finding.mentorKindUnknown': 'The kind in row {row} (column {col}) of the 帮扶人员 (mentors) sheet is not recognised; the row was not used. Use one of: {kinds}.',
     'pairing.finding.mentorDuplicate':
-      'The name in 帮扶人员 row {row} (column {col}) repeats row {first}; the row was not used. Tell two people of the same name apart (e.g. "张伟（语文）").',
-    'pairing.finding.mentorClassInvalid': 'The class in 帮扶人员 row {row} (column {col}) is not recognised; write it like 三(1)班.',
-    'pairing.finding.studentClassMissing': '帮扶人员 row {row}: the student has no class, so cannot be a study buddy.',
-    'pairing.finding.headTeacherClassMissing': '帮扶人员 row {row}: the class teacher has no class, so is paired as any other teacher.',
-    'pairing.finding.mentorCapacityNegative': 'The number of children in 帮扶人员 row {row} (column {col}) is negative; 0 was used.',
-    'pairing.finding.mentorCapacityInvalid': 'The number of children in 帮扶人员 row {row} (column {col}) is not a whole number; the default {fallback} was used.',
+      'The name in row {row} (column {col}) of the 帮扶人员 (mentors) sheet repeats row {first}; the row was not used. Tell two people of the same name apart (e.g. "张伟（语文）").',
+    'pairing.finding.mentorClassInvalid': 'The class in row {row} (column {col}) of the 帮扶人员 (mentors) sheet is not recognised; write it like 三(1)班.',
+    'pairing.finding.studentClassMissing': 'Row {row} of the 帮扶人员 (mentors) sheet: the student has no class, so cannot be a study buddy.',
+    'pairing.finding.headTeacherClassMissing': 'Row {row} of the 帮扶人员 (mentors) sheet: the class teacher has no class, so is paired as any other teacher.',
+    'pairing.finding.mentorCapacityNegative': 'The number of children in row {row} (column {col}) of the 帮扶人员 (mentors) sheet is negative; 0 was used.',
+    'pairing.finding.mentorCapacityInvalid':
+      'The number of children in row {row} (column {col}) of the 帮扶人员 (mentors) sheet is not a whole number; the default {fallback} was used.',
     'pairing.finding.pairingHeaderMissing':
-      'No header found on the 结对帮扶 sheet (it needs 姓名 and 帮扶教师 or 学习帮手); the sheet has: {found}. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
+      'No header found on the 结对帮扶 (pairing) sheet (it needs 姓名 and 帮扶教师 or 学习帮手); the sheet has: {found}. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
     'pairing.finding.pairingSheetForeign':
-      'The workbook already has a 结对帮扶 sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
+      'The workbook already has a 结对帮扶 (pairing) sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
     'pairing.finding.childUnknown':
-      '结对帮扶 row {row}: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
-    'pairing.finding.mentorUnknown': 'The person in "{column}" on 结对帮扶 row {row} is not on the 帮扶人员 list; kept as written but not counted against anyone\'s capacity.',
+      'Row {row} of the 结对帮扶 (pairing) sheet: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
+    'pairing.finding.mentorUnknown':
+      'The person in "{column}" in row {row} of the 结对帮扶 (pairing) sheet is not on the 帮扶人员 (mentors) sheet; kept as written but not counted against anyone\'s capacity.',
     'pairing.finding.overCapacity':
-      'Because of locked or hand-edited pairs, the person in 帮扶人员 row {row} looks after {load, plural, one {{load} child} other {{load} children}}, more than their capacity of {capacity}.',
-    'pairing.finding.childDuplicate': '结对帮扶 row {row} is the same child as an earlier row; the row was not used.',
+      'Because of locked or hand-edited pairs, the person in row {row} of the 帮扶人员 (mentors) sheet looks after {load, plural, one {{load} child} other {{load} children}}, more than their capacity of {capacity}.',
+    'pairing.finding.childDuplicate': 'Row {row} of the 结对帮扶 (pairing) sheet is the same child as an earlier row; the row was not used.',
     'pairing.role.teacher': 'Mentor teacher',
     'pairing.role.buddy': 'Study buddy',
     'pairing.role.proxy': 'Proxy parent',

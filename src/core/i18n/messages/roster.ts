@@ -63,8 +63,8 @@ export const roster: DomainMessages = {
 
     'roster.notFound.noRoster': '没有找到花名册：没有一个工作表的表头像留守儿童花名册（至少要有“姓名”等几列）。请打开花名册所在的工作簿，或在设置中指定花名册工作表。',
     'roster.notFound.emptyWorkbook': '工作簿是空的，没有可以检查的花名册。请先填写或打开花名册。',
-    'roster.notFound.sheetMissing': '找不到名为“{sheet}”的工作表。请检查工作表名称，或重新选择花名册工作表。',
-    'roster.notFound.sheetNoHeader': '工作表“{sheet}”中没有找到花名册表头（如“姓名”“班级”“监护人”）。请选择正确的工作表，或在列映射中指定各列。',
+    'roster.notFound.sheetMissing': '找不到名为{sheet}的工作表。请检查工作表名称，或重新选择花名册工作表。',
+    'roster.notFound.sheetNoHeader': '工作表{sheet}中没有找到花名册表头（如“姓名”“班级”“监护人”）。请选择正确的工作表，或在列映射中指定各列。',
 
     'roster.headerMissing': '缺少“{field}”列：这是花名册的必需列。请在表头中加上这一列，或在列映射中指定哪一列是“{field}”。',
     'roster.headerMissing.classOrGrade': '缺少“班级”或“年级”列：花名册至少要有其中一列。请在表头中加上“班级”列，或在列映射中指定。',
@@ -119,8 +119,8 @@ export const roster: DomainMessages = {
     'roster.findings.col.rule': '规则',
     'roster.findings.col.severity': '严重程度',
     'roster.findings.col.message': '说明',
-    'roster.findings.title': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：共 {count} 个问题，错误 {errors} 个，警告 {warnings} 个。检查日期 {date}。',
-    'roster.findings.none': '花名册校验结果（工作表“{sheet}”，{children} 名儿童）：没有发现问题。检查日期 {date}。',
+    'roster.findings.title': '花名册校验结果（工作表{sheet}，{children} 名儿童）：共 {count} 个问题，错误 {errors} 个，警告 {warnings} 个。检查日期 {date}。',
+    'roster.findings.none': '花名册校验结果（工作表{sheet}，{children} 名儿童）：没有发现问题。检查日期 {date}。',
     'roster.findings.hint': '点击“单元格”列可跳到花名册中的对应位置。本表每次检查时重新生成，请不要在此表中填写内容。',
 
     'roster.settings.sheetNote': '检查花名册时使用的工作表；一班一表时用“、”隔开各班的工作表；留空则自动识别。',
@@ -184,8 +184,8 @@ export const roster: DomainMessages = {
     'roster.notFound.noRoster':
       'No roster found: no sheet has a header that looks like a left-behind children roster (it needs columns such as 姓名). Open the workbook that holds the roster, or choose the roster sheet in the settings.',
     'roster.notFound.emptyWorkbook': 'The workbook is empty; there is no roster to check. Fill in or open the roster first.',
-    'roster.notFound.sheetMissing': 'There is no sheet named "{sheet}". Check the sheet name, or choose the roster sheet again.',
-    'roster.notFound.sheetNoHeader': 'Sheet "{sheet}" has no roster header (such as 姓名, 班级, 监护人). Choose the right sheet, or set the columns in the column mapping.',
+    'roster.notFound.sheetMissing': 'Not found: {sheet}. Check the sheet name, or choose the roster sheet again.',
+    'roster.notFound.sheetNoHeader': 'No roster header (such as 姓名, 班级, 监护人) was found on {sheet}. Choose the right sheet, or set the columns in the column mapping.',
 
     'roster.headerMissing': 'The "{field}" column is missing, and the roster needs it. Add it to the header, or say in the column mapping which column holds "{field}".',
     'roster.headerMissing.classOrGrade': 'There is no class or grade column; the roster needs one of them. Add a class column to the header, or set it in the column mapping.',
@@ -255,8 +255,8 @@ export const roster: DomainMessages = {
     'roster.findings.col.severity': 'Severity',
     'roster.findings.col.message': 'Message',
     'roster.findings.title':
-      'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): {count, plural, one {{count} problem} other {{count} problems}}, {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}. Checked on {date}.',
-    'roster.findings.none': 'Roster check (sheet "{sheet}", {children, plural, one {{children} child} other {{children} children}}): no problems found. Checked on {date}.',
+      'Roster check ({sheet}, {children, plural, one {{children} child} other {{children} children}}): {count, plural, one {{count} problem} other {{count} problems}}, {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}. Checked on {date}.',
+    'roster.findings.none': 'Roster check ({sheet}, {children, plural, one {{children} child} other {{children} children}}): no problems found. Checked on {date}.',
     'roster.findings.hint': 'Click a cell in the Cell column to jump to it in the roster. This sheet is rebuilt on every check; do not type into it.',
 
     'roster.settings.sheetNote': 'The sheet the roster check uses; with one sheet per class, the sheets separated by 、; leave blank to detect it.',

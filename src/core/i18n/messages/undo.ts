@@ -1,36 +1,8 @@
 import type { DomainMessages } from '../index';
 
-/** English glosses of the add-in's sheets, by their key in SHEETS: an English sentence names a sheet as "the 帮扶人员 (mentors) sheet". */
-const SHEET_GLOSSES: Readonly<Record<string, string>> = {
-  findings: 'check results',
-  mentors: 'mentors',
-  pairing: 'pairing',
-  log: 'contact log',
-  reminders: 'reminders',
-  summary: 'summary',
-  report: 'report',
-  settings: 'settings',
-  activities: 'activities',
-  groups: 'interest groups',
-  rollCall: 'sign-in',
-  fund: 'fund',
-  training: 'training',
-  awards: 'awards reference',
-  quarterly: 'quarterly meeting',
-  cards: 'contact cards',
-  records: 'growth records',
-  supportPlans: 'support plans',
-};
-
-/** undo.sheetName.<key in SHEETS>: a sheet of the add-in inside a sentence, {sheet} being its (Chinese) name. */
-function sheetNames(phrase: (gloss: string) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(SHEET_GLOSSES).map(([key, gloss]) => [`undo.sheetName.${key}`, phrase(gloss)]));
-}
-
 /**
- * The pane's one undo button, which names what it will undo, and the English glosses of the add-in's sheet
- * names (an English sentence says "the 帮扶人员 (mentors) sheet"). On the pane's first screen: the button
- * stays across tabs.
+ * The pane's one undo button, which names what it will undo ({sheet} as core/i18n/sheets.ts
+ * `sheetInSentence` says it). On the pane's first screen: the button stays across tabs.
  */
 export const undo: DomainMessages = {
   'zh-CN': {
@@ -46,9 +18,7 @@ export const undo: DomainMessages = {
     'undo.what.cells': '修改{sheet}（{count} 处）',
     'undo.what.marked': '标记{sheet}（{count} 个单元格）',
     'undo.what.unmarked': '清除{sheet}上的标记',
-    'undo.sheetPlain': '“{sheet}”',
     'undo.standalone': '当前以独立网页运行（不在 Excel 中）：文件只在本机浏览器中打开和处理。',
-    ...sheetNames(() => '{sheet}'),
   },
   'en-US': {
     'undo.button': 'Undo: {what}',
@@ -62,8 +32,6 @@ export const undo: DomainMessages = {
     'undo.what.cells': 'changing {count, plural, one {{count} cell} other {{count} cells}} of {sheet}',
     'undo.what.marked': 'marking {count, plural, one {{count} cell} other {{count} cells}} on {sheet}',
     'undo.what.unmarked': 'removing the marks from {sheet}',
-    'undo.sheetPlain': 'the “{sheet}” sheet',
     'undo.standalone': 'Running as the standalone page (not in Excel): files are opened and processed only in this browser.',
-    ...sheetNames((gloss) => `the {sheet} (${gloss}) sheet`),
   },
 };

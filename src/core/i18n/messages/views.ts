@@ -142,7 +142,7 @@ export const views: DomainMessages = {
     'views.preview.row': '{date} {child} ({class}) {kind}',
 
     'views.pairing.intro':
-      'From the 帮扶人员 sheet, every child gets a mentor teacher and a study buddy, and key-focus children a proxy parent. Locked and hand-edited pairs stay as they are.',
+      'From the 帮扶人员 (mentors) sheet, every child gets a mentor teacher and a study buddy, and key-focus children a proxy parent. Locked and hand-edited pairs stay as they are.',
     'views.pairing.coverage': 'Coverage',
     'views.pairing.children': '{count, plural, one {{count} child} other {{count} children}}, {keyFocus} of them key-focus',
     'views.pairing.withTeacher': 'With a mentor teacher: {count} / {total} ({share})',
@@ -160,7 +160,8 @@ export const views: DomainMessages = {
     'views.pairing.unpairedGroup': '{role} — {reason}: {count, plural, one {{count} child} other {{count} children}} ({classes})',
     'views.pairing.classesMore': '{classes} and {more, plural, one {{more} more class} other {{more} more classes}}',
     'views.pairing.classSep': ', ',
-    'views.pairing.findings': '{count, plural, one {{count} problem} other {{count} problems}} on 帮扶人员 or 结对帮扶; check the roster, then write the results to see them.',
+    'views.pairing.findings':
+      '{count, plural, one {{count} problem} other {{count} problems}} on the 帮扶人员 (mentors) or 结对帮扶 (pairing) sheet; check the roster, then write the results to see them.',
     'views.pairing.generate': 'Generate pairs…',
     'views.pairing.previewTitle': 'What generating pairs will change (nothing is written until you confirm)',
     'views.pairing.diff':
@@ -169,7 +170,7 @@ export const views: DomainMessages = {
     'views.pairing.change.changed': 'Changed: {child} ({class}) {role} {before} → {after}',
     'views.pairing.change.removed': 'Removed: {child} ({class}) {role} {before}',
     'views.pairing.changeMore': '… and {count, plural, one {{count} more change} other {{count} more changes}}.',
-    'views.pairing.unreadable': "The 结对帮扶 sheet cannot be read safely, so it will not be rewritten (teachers' choices may be in it). See the check results first.",
+    'views.pairing.unreadable': "The 结对帮扶 (pairing) sheet cannot be read safely, so it will not be rewritten (teachers' choices may be in it). See the check results first.",
 
     'views.today.teacher': 'I am',
     'views.today.teacherPick': 'Choose your name',
@@ -178,13 +179,13 @@ export const views: DomainMessages = {
     'views.today.teacherSave': 'OK',
     'views.today.teacherChange': 'Change',
     'views.today.teacherNote': "Your name is kept in this computer's browser only, never in the workbook.",
-    'views.today.teacherNone': 'No teachers are listed on 帮扶人员 yet; type your name.',
+    'views.today.teacherNone': 'No teachers are listed on the 帮扶人员 (mentors) sheet yet; type your name.',
     'views.today.hello': '{teacher}, today is {today}',
     'views.today.overdue': '{count} overdue',
     'views.today.week': '{count} due this week',
     'views.today.list': 'To do',
     'views.today.empty': 'Nothing is waiting for you.',
-    'views.today.more': 'Showing the first {shown} of {count}; the 提醒事项 sheet has them all.',
+    'views.today.more': 'Showing the first {shown} of {count}; the 提醒事项 (reminders) sheet has them all.',
     'views.today.goTo': 'Show {child} on the roster',
     'views.today.logFor': 'Record a contact with {child}',
     'views.today.logForShort': 'Record',
@@ -210,7 +211,7 @@ export const views: DomainMessages = {
     'views.entry.followUpDue': 'Follow up by',
     'views.entry.record': 'Record…',
     'views.entry.clear': 'Clear',
-    'views.entry.previewTitle': 'To be written to 谈心记录 (nothing is written until you confirm)',
+    'views.entry.previewTitle': 'To be written to the 谈心记录 (contact log) sheet (nothing is written until you confirm)',
     'views.entry.noChild': 'Choose a child first.',
     'views.entry.noTeacher': 'Choose or type your name above first (it is the recorder).',
     'views.entry.badDate': 'The date "{value}" is not valid; write it as YYYY-MM-DD.',

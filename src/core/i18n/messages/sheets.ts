@@ -1,0 +1,47 @@
+import type { DomainMessages } from '../index';
+import { SHEETS } from '../../sheets';
+
+type SheetKey = keyof typeof SHEETS;
+
+/**
+ * The one English gloss of each of the add-in's sheets. The sheets keep their Chinese names in every
+ * language (the add-in reads them back by name), so an English sentence names one as
+ * "the 帮扶人员 (mentors) sheet" (issue 15). Typed over SHEETS: a new sheet needs its gloss here.
+ */
+const SHEET_GLOSSES: Readonly<Record<SheetKey, string>> = {
+  findings: 'check results',
+  mentors: 'mentors',
+  pairing: 'pairing',
+  log: 'contact log',
+  reminders: 'reminders',
+  summary: 'summary',
+  report: 'report',
+  settings: 'settings',
+  activities: 'activities',
+  groups: 'interest groups',
+  rollCall: 'sign-in',
+  fund: 'fund',
+  training: 'training',
+  awards: 'awards reference',
+  quarterly: 'quarterly meeting',
+  cards: 'contact cards',
+  records: 'growth records',
+  supportPlans: 'support plans',
+};
+
+/** sheet.inSentence.<key in SHEETS>, and .other for a sheet of the teacher's: {name} is the sheet's own name. */
+function inSentence(ours: (gloss: string) => string, other: string): Record<string, string> {
+  const entries = Object.entries(SHEET_GLOSSES).map(([key, gloss]): [string, string] => [`sheet.inSentence.${key}`, ours(gloss)]);
+  return { ...Object.fromEntries(entries), 'sheet.inSentence.other': other };
+}
+
+/**
+ * A sheet named inside a sentence: what `t` puts for a message's {sheet} (`sheetInSentence` in
+ * core/i18n/index.ts picks the key). Chinese quotes every sheet name, as its messages always did
+ * (工作表“校验结果”); English glosses the add-in's own sheets. Registered with `common`: every message
+ * that names a sheet needs it, from the first screen on.
+ */
+export const sheets: DomainMessages = {
+  'zh-CN': inSentence(() => '“{name}”', '“{name}”'),
+  'en-US': inSentence((gloss) => `the {name} (${gloss}) sheet`, 'the sheet “{name}”'),
+};
