@@ -182,7 +182,7 @@ export function readPairingSheet(workbook: WorkbookSnapshot, children: readonly 
             rule: 'pairing-sheet-foreign',
             severity: 'error',
             messageKey: 'pairing.finding.pairingSheetForeign',
-            params: { columns: unknown.join('、') },
+            params: { columns: unknown.join('、'), count: unknown.length },
           },
         ],
       };

@@ -180,7 +180,7 @@ export const cards: DomainMessages = {
     'cli.cards.synopsis':
       'cards <in.xlsx> -o <out.pdf|out.xlsx> [--class CLASS] [--child NAME] [--records] [--period month|term|year | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD]',
     'cli.cards.summary':
-      'print contact cards: the whole school, one class or one child, two to a page; with --records (or a period), their growth records instead, each child on a new page (periods as for summary). A PDF needs LibreOffice.',
+      'Print contact cards: the whole school, one class or one child, two to a page; with --records (or a period), their growth records instead, each child on a new page (periods as for summary). A PDF needs LibreOffice.',
     'cli.cards.recordsWritten':
       'Wrote the growth records to {path}: {children, plural, one {{children} child} other {{children} children}}, {entries, plural, one {{entries} entry} other {{entries} entries}}, {pages, plural, one {{pages} page} other {{pages} pages}}.',
     'cli.cards.written': 'Wrote the contact cards to {path}: {cards, plural, one {{cards} card} other {{cards} cards}}, {pages, plural, one {{pages} page} other {{pages} pages}}.',
@@ -206,7 +206,7 @@ export const cards: DomainMessages = {
     'views.dossier.wholeSchool': 'Whole school',
     'views.dossier.printCards': 'Print contact cards ({count})',
     'views.dossier.printRecords': 'Print growth records ({count})',
-    'views.dossier.write': 'Write the 联系卡 (contact cards) and 成长记录 (growth records) sheets',
+    'views.dossier.write': 'Write the cards and records as sheets',
     'views.dossier.writeNote':
       '"Update everything" and the command line\'s apply no longer rebuild these two sheets (they are large with much data); write them here when you print or file them from Excel.',
     'views.dossier.writeTitle': 'Write the 联系卡 (contact cards) and 成长记录 (growth records) sheets',

@@ -121,7 +121,7 @@ export const cli: DomainMessages = {
       '{children, plural, one {{children} child} other {{children} children}}: {errors, plural, one {{errors} error} other {{errors} errors}}, {warnings, plural, one {{warnings} warning} other {{warnings} warnings}}.',
     'cli.report.clean': '{children, plural, one {{children} child} other {{children} children}}, no problems found.',
     'cli.report.othersHeading':
-      '{count, plural, one {{count} problem} other {{count} problems}} on the other sheets (mentors, pairs, contact log, support plans, activity records …):',
+      '{count, plural, one {{count} problem} other {{count} problems}} on the other sheets (the 帮扶人员 (mentors), 结对帮扶 (pairing), 谈心记录 (contact log), 帮扶计划 (support plans), 活动记录 (activities) sheets …):',
     'cli.report.workbookTotal':
       'The whole workbook: {total, plural, one {{total} problem} other {{total} problems}}, {errors, plural, one {{errors} error} other {{errors} errors}} and {warnings, plural, one {{warnings} warning} other {{warnings} warnings}} (as on the 校验结果 (check results) sheet).',
     'cli.apply.synopsis': 'apply <in.xlsx> -o <out.xlsx> [--sheet NAME …] [--cards] [--today YYYY-MM-DD] [--lang zh|en]',

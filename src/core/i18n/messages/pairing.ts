@@ -17,8 +17,9 @@ export const pairing: DomainMessages = {
     'pairing.finding.mentorCapacityInvalid': '“帮扶人员”第{row}行（{col}列）的可帮扶人数不是整数，已按默认 {fallback} 人处理。',
     'pairing.finding.pairingHeaderMissing':
       '“结对帮扶”表中找不到表头（需要“姓名”和“帮扶教师”或“学习帮手”列），表中找到的是：{found}。为免覆盖老师填写的内容，本次没有改写此表。请恢复表头或删除此表后重试。',
+    // {count} only decides the English plural (column/columns); Chinese says 列 for any number.
     'pairing.finding.pairingSheetForeign':
-      '工作簿中已有一张学校自己做的“结对帮扶”表，其中“{columns}”列有内容，助手不会写这些列，改写会丢掉它们，所以本次没有改写这张表。请先把它改名（如“结对帮扶（原）”）再生成，或把这些列的内容移到别处。',
+      '工作簿中已有一张学校自己做的“结对帮扶”表，其中“{columns}”{count, plural, other {列}}有内容，助手不会写这些列，改写会丢掉它们，所以本次没有改写这张表。请先把它改名（如“结对帮扶（原）”）再生成，或把这些列的内容移到别处。',
     'pairing.finding.childUnknown': '“结对帮扶”第{row}行的学生不在花名册上（可能是名字写法不同，或已转出）：重新生成时这一行不再保留，请核对姓名和班级。',
     'pairing.finding.mentorUnknown': '“结对帮扶”第{row}行“{column}”中的人不在“帮扶人员”名单中；已按原样保留，但不计入任何人的帮扶人数。',
     'pairing.finding.overCapacity': '“帮扶人员”第{row}行的人因锁定或手动调整的结对，帮扶了 {load} 人，超过可帮扶人数 {capacity}。',
@@ -67,7 +68,7 @@ export const pairing: DomainMessages = {
     'pairing.finding.pairingHeaderMissing':
       'No header found on the 结对帮扶 (pairing) sheet (it needs 姓名 and 帮扶教师 or 学习帮手); the sheet has: {found}. To avoid overwriting what teachers entered, the sheet was not rewritten. Restore the header or delete the sheet and try again.',
     'pairing.finding.pairingSheetForeign':
-      'The workbook already has a 结对帮扶 (pairing) sheet the school made itself, and its column(s) {columns} hold entries the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
+      'The workbook already has a 结对帮扶 (pairing) sheet the school made itself, and {count, plural, one {its column {columns} holds entries} other {its columns {columns} hold entries}} the assistant does not write; rewriting the sheet would lose them, so it was not rewritten. Rename it first (e.g. 结对帮扶（原）) and generate again, or move those entries elsewhere.',
     'pairing.finding.childUnknown':
       'Row {row} of the 结对帮扶 (pairing) sheet: the child is not on the roster (the name may be written differently, or the child has left). This row will not be kept when the sheet is rebuilt; check the name and class.',
     'pairing.finding.mentorUnknown':

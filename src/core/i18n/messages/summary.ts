@@ -274,7 +274,7 @@ export const summary: DomainMessages = {
     'summary.report.item.withTalk': 'Children with at least one talk',
     'summary.report.item.onCadence': 'Children whose parents were called on cadence',
     'summary.report.item.visited': 'Children visited at home this term',
-    'summary.report.item.findings': 'Data problems (check results)',
+    'summary.report.item.findings': 'Data problems (see the 校验结果 (check results) sheet)',
     'summary.report.p.roster':
       '{when} the school had {children, plural, one {{children} left-behind child} other {{children} left-behind children}}: {leftBehindRecorded, select, no {left-behind type not recorded} other {{both} with both parents working away and {one} with one parent away}}; {genderRecorded, select, no {gender not recorded} other {{male, plural, one {{male} boy} other {{male} boys}} and {female, plural, one {{female} girl} other {{female} girls}}}}; {boardingRecorded, select, no {boarding not recorded} other {{boarding, plural, one {{boarding} boarder} other {{boarding} boarders}}}}; {guardianRecorded, select, no {guardians not recorded} other {{grandparents} cared for by grandparents}}; {keyFocusRecorded, select, no {key-focus children not recorded} other {{keyFocus, plural, one {{keyFocus} key-focus child} other {{keyFocus} key-focus children}}}}.',
     'summary.report.p.pairing':
