@@ -17,9 +17,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A sheet's name as a word of its own: not part of a longer Chinese word (设置 in 设置项, 结对帮扶 in 结对帮扶（原）). */
 const CJK = '[\\u3400-\\u9fff（]';
 const bare = (name: string) => new RegExp(`(?<!${CJK})${escape(name)}(?!${CJK})`);
-/** The agreed form: "the X (gloss) sheet", or a list "the X (a), Y (b) and Z (c) sheets"; "a", "no" or "their" for "the". */
+/** The agreed form: "the X (gloss) sheet", or a list "the X (a), Y (b) and Z (c) sheets"; "a", "no", "its" or "their" for "the". */
 const glossed = OURS.map(([, name]) => `${escape(name)} \\(${escape(gloss(name))}\\)`).join('|');
-const AGREED = new RegExp(`\\b(?:the|a|no|their) (?:${glossed})(?:(?:, | and | or )(?:${glossed}))* sheets?\\b`, 'gi');
+const AGREED = new RegExp(`\\b(?:the|a|no|their|its) (?:${glossed})(?:(?:, | and | or )(?:${glossed}))* sheets?\\b`, 'gi');
 
 /**
  * Messages that may name one of our sheets otherwise, each with the reason. Empty today: a message that
