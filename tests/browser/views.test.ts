@@ -79,6 +79,14 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     const coverage = page.getByTestId('pairing-coverage');
     await coverage.waitFor();
     await idle(page, lang);
+    // Nothing is generated yet: the pane says so, and the computed coverage is a labelled preview, never the workbook's.
+    const done = t(lang, 'views.pairing.withTeacher', { count: children, total: children, share: '100%' });
+    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.heldNone'));
+    expect(await page.getByText(done, { exact: true }).count()).toBe(0);
+    const after = page.getByTestId('pairing-after');
+    expect(await after.getByRole('heading').textContent()).toBe(t(lang, 'views.pairing.after'));
+    expect(await after.textContent()).toContain(t(lang, 'views.pairing.after.withTeacher', { count: children, total: children, share: '100%' }));
+    await page.getByRole('heading', { name: t(lang, 'views.pairing.loadsAfter'), exact: true }).waitFor();
     // The sample lists its mentors: no "fill in 帮扶人员" guide, and the preview writes 结对帮扶 only.
     expect(await page.getByTestId('pairing-mentors-guide').count()).toBe(0);
     await page.getByTestId('pairing-loads').waitFor();
@@ -96,6 +104,9 @@ describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
     await coverage.filter({ hasText: t(lang, 'views.pairing.withTeacher', { count: children, total: children, share: '100%' }) }).waitFor();
     expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withBuddy', { count: children - 3, total: children, share: '93.8%' }));
     expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.withProxy', { count: 6, total: 7, share: '85.7%' }));
+    // Written: the workbook holds what was previewed, so there is no preview left to show.
+    expect(await coverage.textContent()).toContain(t(lang, 'views.pairing.heldCurrent'));
+    expect(await after.count()).toBe(0);
     // Those left unpaired: one line per role and reason (六(3)班's three buddies are one line), not one per child.
     const unpaired = await expectedUnpaired(lang);
     expect(unpaired.places).toBe(4);

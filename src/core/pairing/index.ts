@@ -11,7 +11,7 @@ import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import { identifyChildren } from './assign';
 import { mentorsTemplateOp, readMentors } from './mentors';
 import { buildPairing, pairingSheetOp, readPairingSheet, type ExistingPairing } from './sheet';
-import { pairingDiff, pairingStats, type PairingDiff, type PairingStats } from './summary';
+import { heldPairing, pairingDiff, pairingStats, type HeldPairing, type PairingDiff, type PairingStats } from './summary';
 import type { ChildInput, ClassNormalizer, PairingFinding, PairingResult } from './types';
 
 export * from './types';
@@ -19,7 +19,7 @@ export { assignMentors, identifyChildren, preferenceCost, roleApplies } from './
 export { mentorsTemplateOp, readMentors, MENTOR_HEADERS } from './mentors';
 export { PAIRING_SETTING_DEFS, CAPACITY_SETTINGS } from './settings';
 export { buildPairing, pairingSheetOp, readPairingSheet, PAIRING_HEADERS, type ExistingPairing, type ExistingRow } from './sheet';
-export { pairingDiff, pairingStats, type PairChange, type PairingDiff, type PairingStats, type MentorLoad, type UnpairedEntry } from './summary';
+export { heldPairing, pairingDiff, pairingStats, type HeldPairing, type PairChange, type PairingDiff, type PairingStats, type MentorLoad, type UnpairedEntry } from './summary';
 export { villageOf } from './text';
 
 /**
@@ -38,7 +38,10 @@ export interface PairingPlan {
   /** The 结对帮扶 sheet as it is now, for the preview. */
   readonly existing: ExistingPairing;
   readonly diff: PairingDiff;
+  /** What "生成结对" would make: coverage, loads, the unpaired (a preview until it is written). */
   readonly stats: PairingStats;
+  /** What 结对帮扶 holds now, and whether it already is what `stats` describes. */
+  readonly held: HeldPairing;
   /** 帮扶人员 template when missing, then 结对帮扶 — unless the sheet could not be read safely. */
   readonly ops: readonly PlanOp[];
   readonly findings: readonly PairingFinding[];
@@ -61,5 +64,6 @@ export function planPairing(workbook: WorkbookSnapshot, records: readonly ChildI
   if (!findSheet(workbook, SHEETS.mentors)) ops.push(mentorsTemplateOp());
   // An unreadable 结对帮扶 may hold teachers' choices: never rebuild over it.
   if (existing.readable) ops.push(pairingSheetOp(result, lang));
-  return { result, existing, diff: pairingDiff(existing, result), stats: pairingStats(result), ops, findings: result.findings };
+  const diff = pairingDiff(existing, result);
+  return { result, existing, diff, stats: pairingStats(result), held: heldPairing(existing, result, diff), ops, findings: result.findings };
 }

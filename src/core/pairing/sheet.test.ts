@@ -325,3 +325,50 @@ describe('pairingStats', () => {
     ]);
   });
 });
+
+describe('heldPairing (what 结对帮扶 holds now, beside what 生成结对 would write)', () => {
+  it('holds nothing before the first 生成结对, however well the computed pairs cover', () => {
+    const p = plan(mentorsWb(MENTORS), CHILDREN);
+    expect(p.stats).toMatchObject({ children: 3, withTeacher: 3 });
+    expect(p.held).toMatchObject({ rows: [], unreadable: false, current: false });
+    expect(p.held.stats).toEqual({ children: 3, keyFocus: 1, withTeacher: 0, withBuddy: 0, keyFocusWithProxy: 0 });
+  });
+
+  it('is the computed coverage once written, and current', () => {
+    const { wb, plan: first } = firstRun();
+    const again = plan(wb, CHILDREN);
+    expect(again.held.current).toBe(true);
+    expect(again.held.stats).toEqual({ children: 3, keyFocus: 1, withTeacher: 3, withBuddy: 2, keyFocusWithProxy: 1 });
+    expect(again.held.rows.map((r) => [r.child.name, r.teacher.mentor])).toEqual(first.result.rows.map((r) => [r.child.name, r.teacher.mentor]));
+  });
+
+  it('counts a child who joined the roster since as without mentors until 生成结对 writes their row', () => {
+    const { wb } = firstRun();
+    const joined = [...CHILDREN, child('小丽', '一(1)班', { row: 6 })];
+    const p = plan(wb, joined);
+    expect(p.held.current).toBe(false);
+    expect(p.held.rows.map((r) => r.child.name)).toEqual(['小红', '小明', '小刚']);
+    expect(p.held.stats).toMatchObject({ children: 4, withTeacher: 3 });
+    expect(p.stats.children).toBe(4);
+  });
+
+  it('takes the mentor a teacher wrote over the computed one', () => {
+    const { wb } = firstRun();
+    const sheet = wb.sheets.find((x) => x.name === SHEETS.pairing)!;
+    const p = plan(withSheet(wb, edit(sheet, '小刚', '帮扶教师', '周老师')), CHILDREN);
+    expect(p.held.rows.find((r) => r.child.name === '小刚')!.teacher.mentor).toBe('周老师');
+  });
+
+  it('knows nothing of a sheet it cannot read', () => {
+    const wb = withSheet(mentorsWb(MENTORS), {
+      name: SHEETS.pairing,
+      origin: { row: 0, col: 0 },
+      values: [
+        ['学生', '老师'],
+        ['小红', '张老师'],
+      ],
+    });
+    const p = plan(wb, CHILDREN);
+    expect(p.held).toMatchObject({ rows: [], unreadable: true, current: false });
+  });
+});

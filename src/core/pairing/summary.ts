@@ -1,5 +1,5 @@
 import type { ExistingPairing } from './sheet';
-import type { MentorKind, PairingResult, Role, UnpairedReason } from './types';
+import type { MentorKind, PairingResult, PairingRow, Role, RoleAssignment, UnpairedReason } from './types';
 import { ROLES } from './types';
 
 /** One pair that "生成结对" would add, change or remove; the pane shows these before writing. */
@@ -75,19 +75,23 @@ export interface PairingStats {
   readonly unpaired: readonly UnpairedEntry[];
 }
 
-export function pairingStats(result: PairingResult): PairingStats {
-  const unpaired: UnpairedEntry[] = [];
+/** How many of `rows` have a teacher, a buddy, and (key focus) a proxy parent. */
+function coverageOf(rows: readonly PairingRow[]) {
   let withTeacher = 0;
   let withBuddy = 0;
-  let keyFocus = 0;
   let keyFocusWithProxy = 0;
-  for (const row of result.rows) {
+  for (const row of rows) {
     if (row.teacher.mentor) withTeacher++;
     if (row.buddy.mentor) withBuddy++;
-    if (row.child.keyFocus) {
-      keyFocus++;
-      if (row.proxy.mentor) keyFocusWithProxy++;
-    }
+    if (row.child.keyFocus && row.proxy.mentor) keyFocusWithProxy++;
+  }
+  return { withTeacher, withBuddy, keyFocusWithProxy };
+}
+
+export function pairingStats(result: PairingResult): PairingStats {
+  const unpaired: UnpairedEntry[] = [];
+  const keyFocus = result.rows.filter((r) => r.child.keyFocus).length;
+  for (const row of result.rows) {
     for (const role of ROLES) {
       const reason = row[role].unpaired;
       if (reason) unpaired.push({ childKey: row.child.key, name: row.child.name, classLabel: row.child.classLabel ?? '', keyFocus: row.child.keyFocus, role, reason });
@@ -96,5 +100,43 @@ export function pairingStats(result: PairingResult): PairingStats {
   const loads = result.mentors
     .map((m) => ({ name: m.name, kind: m.kind, load: result.loads.get(m.name) ?? 0, capacity: m.capacity }))
     .sort((a, b) => b.load - a.load || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { children: result.rows.length, keyFocus, withTeacher, withBuddy, keyFocusWithProxy, loads, unpaired };
+  return { children: result.rows.length, keyFocus, ...coverageOf(result.rows), loads, unpaired };
+}
+
+/**
+ * The pairs the workbook holds now (its 结对帮扶 as read), beside what "生成结对" would write: the pane shows
+ * these as the state of things and the computed ones only as a preview (issue 15: 48/48 before anything
+ * was written read as done).
+ */
+export interface HeldPairing {
+  /**
+   * The roster's children that have a row on 结对帮扶, with the mentors written there (the computed row's
+   * other facts kept where the mentor is the same). Empty when the sheet is missing, empty or unreadable.
+   */
+  readonly rows: readonly PairingRow[];
+  /** The sheet has content but could not be read safely: what it holds is unknown. */
+  readonly unreadable: boolean;
+  /** Counted over every child on the roster (a child without a row counts as without mentors). */
+  readonly stats: Pick<PairingStats, 'children' | 'keyFocus' | 'withTeacher' | 'withBuddy' | 'keyFocusWithProxy'>;
+  /** "生成结对" would change no pair and add or drop no child: what is held is what it computes. */
+  readonly current: boolean;
+}
+
+export function heldPairing(existing: ExistingPairing, result: PairingResult, diff: PairingDiff): HeldPairing {
+  const byChild = new Map(existing.readable ? existing.rows.filter((r) => r.childKey).map((r) => [r.childKey!, r]) : []);
+  const held = (computed: RoleAssignment, written: string | null): RoleAssignment =>
+    computed.mentor === written ? computed : { mentor: written, reason: null, kept: true, unpaired: null };
+  const rows: PairingRow[] = [];
+  for (const row of result.rows) {
+    const cells = byChild.get(row.child.key)?.cells;
+    if (cells) rows.push({ ...row, teacher: held(row.teacher, cells.teacher), buddy: held(row.buddy, cells.buddy), proxy: held(row.proxy, cells.proxy) });
+  }
+  const keyFocus = result.rows.filter((r) => r.child.keyFocus).length;
+  const unchanged = diff.changes.length === 0 && diff.childrenAdded === 0 && diff.childrenRemoved === 0;
+  return {
+    rows,
+    unreadable: !existing.readable,
+    stats: { children: result.rows.length, keyFocus, ...coverageOf(rows) },
+    current: existing.readable && rows.length > 0 && unchanged,
+  };
 }

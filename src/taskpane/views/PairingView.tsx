@@ -2,23 +2,33 @@ import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import './messages';
 import type { ViewProps } from '../views';
-import { unpairedLines } from './pairingLogic';
+import { coverageLines, heldStatus, showsPreview, unpairedLines, type HeldStatus } from './pairingLogic';
 import { useViewStyles } from './styles';
 import { usePairing, type PairingAnalysed } from './usePairing';
 import { WritePreview } from './WritePreview';
 
 type PairingStats = PairingAnalysed['pairing']['stats'];
 
+const HELD_LINE: Readonly<Record<HeldStatus, string>> = {
+  none: 'views.pairing.heldNone',
+  unreadable: 'views.pairing.heldUnreadable',
+  current: 'views.pairing.heldCurrent',
+  differs: 'views.pairing.heldDiffers',
+};
+
 /**
- * 结对: coverage, mentor loads and who is left unpaired (and why, one line per reason), from a fresh read; with
- * nobody on 帮扶人员, one guide line that opens 设置's mentor form instead. "生成结对" previews
- * the pairs added, changed and removed (and the 帮扶人员 template when missing) before writing them.
+ * 结对: the pairs the workbook holds now (or that none are generated yet), then — unless 结对帮扶 already
+ * is what generating would write — the coverage, mentor loads and who is left unpaired (one line per reason)
+ * labelled as a preview of "生成结对"; with nobody on 帮扶人员, one guide line that opens 设置's mentor form
+ * instead. "生成结对" previews the pairs added, changed and removed (and the 帮扶人员 template when missing)
+ * before writing them.
  */
 export default function PairingView(props: ViewProps) {
   const { port, lang, operation, openSettings } = props;
   const styles = useViewStyles();
   const { state, pending, busy, refresh, generate, closePreview } = usePairing(props);
   const s = state?.pairing.stats;
+  const preview = state ? showsPreview(state.pairing.held) : true;
   return (
     <div className={styles.box}>
       <Text>{t(lang, 'views.pairing.intro')}</Text>
@@ -33,13 +43,14 @@ export default function PairingView(props: ViewProps) {
       <WritePreview change={pending} port={port} lang={lang} operation={operation} origin="pairing" onClose={closePreview} />
       {state && s && (
         <>
-          <PairingCoverage s={s} state={state} lang={lang} />
+          <PairingHeld state={state} lang={lang} />
+          {preview && <PairingAfter s={s} state={state} lang={lang} />}
           {s.loads.length === 0 ? (
             <MentorsGuide s={s} lang={lang} onFill={openSettings ? () => openSettings('mentors') : undefined} />
           ) : (
             <>
-              <MentorLoads s={s} lang={lang} />
-              {s.unpaired.length > 0 && <UnpairedList s={s} lang={lang} />}
+              <MentorLoads s={s} lang={lang} preview={preview} />
+              {s.unpaired.length > 0 && <UnpairedList s={s} lang={lang} preview={preview} />}
             </>
           )}
           {state.pairing.findings.length > 0 && <Text size={200}>{t(lang, 'views.pairing.findings', { count: state.pairing.findings.length })}</Text>}
@@ -49,40 +60,59 @@ export default function PairingView(props: ViewProps) {
   );
 }
 
-/** How many children have a teacher, a study buddy, and (key focus) a proxy parent. */
-function PairingCoverage({ s, state, lang }: { s: PairingStats; state: PairingAnalysed; lang: Lang }) {
+/** The pairs 结对帮扶 holds now: how many children have a teacher, a study buddy and (key focus) a proxy parent, or that none are generated yet. */
+function PairingHeld({ state, lang }: { state: PairingAnalysed; lang: Lang }) {
   const styles = useViewStyles();
+  const { held } = state.pairing;
+  const status = heldStatus(held);
   const share = (part: number, whole: number) => state.core.formatShare(state.core.share(part, whole));
+  const lines = status === 'current' || status === 'differs' ? coverageLines(lang, held.stats, 'held', share) : [];
   return (
-    <section className={styles.section} aria-labelledby="pairing-coverage" data-testid="pairing-coverage">
+    <section className={styles.section} aria-labelledby="pairing-coverage" data-testid="pairing-coverage" data-held={status}>
       <Text as="h2" id="pairing-coverage" weight="semibold">
-        {t(lang, 'views.pairing.coverage')}
+        {t(lang, 'views.pairing.held')}
       </Text>
-      <ul className={styles.list}>
-        <li>
-          <Text>{t(lang, 'views.pairing.children', { count: s.children, keyFocus: s.keyFocus })}</Text>
-        </li>
-        <li>
-          <Text>{t(lang, 'views.pairing.withTeacher', { count: s.withTeacher, total: s.children, share: share(s.withTeacher, s.children) })}</Text>
-        </li>
-        <li>
-          <Text>{t(lang, 'views.pairing.withBuddy', { count: s.withBuddy, total: s.children, share: share(s.withBuddy, s.children) })}</Text>
-        </li>
-        <li>
-          <Text>{t(lang, 'views.pairing.withProxy', { count: s.keyFocusWithProxy, total: s.keyFocus, share: share(s.keyFocusWithProxy, s.keyFocus) })}</Text>
-        </li>
-      </ul>
+      <Text>{t(lang, 'views.pairing.children', { count: held.stats.children, keyFocus: held.stats.keyFocus })}</Text>
+      {lines.length > 0 && <CoverageList lines={lines} />}
+      <Text>{t(lang, HELD_LINE[status])}</Text>
     </section>
   );
 }
 
+/** What "生成结对" would make, each line saying so: nothing of it is in the workbook yet. */
+function PairingAfter({ s, state, lang }: { s: PairingStats; state: PairingAnalysed; lang: Lang }) {
+  const styles = useViewStyles();
+  const share = (part: number, whole: number) => state.core.formatShare(state.core.share(part, whole));
+  return (
+    <section className={styles.section} aria-labelledby="pairing-after" data-testid="pairing-after">
+      <Text as="h2" id="pairing-after" weight="semibold">
+        {t(lang, 'views.pairing.after')}
+      </Text>
+      <CoverageList lines={coverageLines(lang, s, 'after', share)} />
+    </section>
+  );
+}
+
+function CoverageList({ lines }: { lines: readonly string[] }) {
+  const styles = useViewStyles();
+  return (
+    <ul className={styles.list}>
+      {lines.map((line, i) => (
+        <li key={i}>
+          <Text>{line}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Each mentor's load against their capacity, as a table. */
-function MentorLoads({ s, lang }: { s: PairingStats; lang: Lang }) {
+function MentorLoads({ s, lang, preview }: { s: PairingStats; lang: Lang; preview: boolean }) {
   const styles = useViewStyles();
   return (
     <section className={styles.section} aria-labelledby="pairing-loads" data-testid="pairing-loads">
       <Text as="h2" id="pairing-loads" weight="semibold">
-        {t(lang, 'views.pairing.loads')}
+        {t(lang, preview ? 'views.pairing.loadsAfter' : 'views.pairing.loads')}
       </Text>
       <table className={styles.table} aria-labelledby="pairing-loads">
         <thead>
@@ -131,12 +161,12 @@ function MentorsGuide({ s, lang, onFill }: { s: PairingStats; lang: Lang; onFill
 }
 
 /** The children left without a role's mentor: one line per role and reason, with how many children and their classes. */
-function UnpairedList({ s, lang }: { s: PairingStats; lang: Lang }) {
+function UnpairedList({ s, lang, preview }: { s: PairingStats; lang: Lang; preview: boolean }) {
   const styles = useViewStyles();
   return (
     <section className={styles.section} aria-labelledby="pairing-unpaired" data-testid="pairing-unpaired">
       <Text as="h2" id="pairing-unpaired" weight="semibold">
-        {t(lang, 'views.pairing.unpaired', { count: s.unpaired.length })}
+        {t(lang, preview ? 'views.pairing.unpairedAfter' : 'views.pairing.unpaired', { count: s.unpaired.length })}
       </Text>
       <ul className={styles.list}>
         {unpairedLines(lang, s.unpaired).map((line, i) => (

@@ -3,7 +3,7 @@
  * and classes, not one line per child (96 identical lines said nothing a single line would not).
  */
 import { t, type Lang } from '../../core/i18n';
-import type { UnpairedEntry } from '../../core/pairing/summary';
+import type { HeldPairing, PairingStats, UnpairedEntry } from '../../core/pairing/summary';
 import { ROLES, type Role, type UnpairedReason } from '../../core/pairing/types';
 
 /** The classes a group names before "and N more": enough to recognise, short enough for a 350 px pane. */
@@ -53,4 +53,37 @@ export function unpairedLines(lang: Lang, unpaired: readonly UnpairedEntry[]): s
       classes: more > 0 ? t(lang, 'views.pairing.classesMore', { classes: list, more }) : list,
     });
   });
+}
+
+/**
+ * What 结对 says about the pairs the workbook holds: none yet (no 结对帮扶, or no row for any child on the
+ * roster), unknown (unreadable), the same as "生成结对" would write, or different from it. Only when
+ * they are the same are the computed figures the workbook's; otherwise they are a preview.
+ */
+export type HeldStatus = 'none' | 'unreadable' | 'current' | 'differs';
+
+export function heldStatus(held: HeldPairing): HeldStatus {
+  if (held.unreadable) return 'unreadable';
+  if (held.rows.length === 0) return 'none';
+  return held.current ? 'current' : 'differs';
+}
+
+/** The computed figures are shown as what "生成结对" would make, not as the workbook's. */
+export function showsPreview(held: HeldPairing): boolean {
+  return heldStatus(held) !== 'current';
+}
+
+type Coverage = Pick<PairingStats, 'children' | 'keyFocus' | 'withTeacher' | 'withBuddy' | 'keyFocusWithProxy'>;
+
+/**
+ * The three coverage lines: `held` says what the workbook holds now; `after` says, on every line, that it
+ * is what generating would make (a line read alone must not pass for done). `share` formats part of whole.
+ */
+export function coverageLines(lang: Lang, c: Coverage, mode: 'held' | 'after', share: (part: number, whole: number) => string): string[] {
+  const key = (what: string) => (mode === 'after' ? `views.pairing.after.${what}` : `views.pairing.${what}`);
+  return [
+    t(lang, key('withTeacher'), { count: c.withTeacher, total: c.children, share: share(c.withTeacher, c.children) }),
+    t(lang, key('withBuddy'), { count: c.withBuddy, total: c.children, share: share(c.withBuddy, c.children) }),
+    t(lang, key('withProxy'), { count: c.keyFocusWithProxy, total: c.keyFocus, share: share(c.keyFocusWithProxy, c.keyFocus) }),
+  ];
 }
