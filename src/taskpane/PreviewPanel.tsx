@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Text } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import type { WorkbookPlan } from '../core/plan/types';
@@ -34,6 +35,10 @@ export default function PreviewPanel({
 }) {
   const styles = usePreviewStyles();
   const busy = operation.running !== null;
+  // As in views/WritePreview: a new preview takes the focus, which scrolls it into view. It opens at the top of
+  // the tab, and the mapping editor's 保存 that asked for it may be far below at 350 px.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.focus(), [change]);
   const confirm = async () => {
     const result = await operation.run('ui.op.write', 'preview', ({ signal, onProgress }) => port.apply(change.plan, { signal, onProgress }));
     onDone();
@@ -43,7 +48,7 @@ export default function PreviewPanel({
   };
   const changes = change.lines.filter((l) => l.kind !== 'keep');
   return (
-    <section className={styles.box} aria-labelledby="preview-title">
+    <section ref={box} tabIndex={-1} className={styles.box} aria-labelledby="preview-title" data-testid="check-preview">
       <Text as="h2" id="preview-title" weight="semibold">
         {t(lang, change.titleKey)}
       </Text>

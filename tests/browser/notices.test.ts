@@ -148,4 +148,27 @@ describe.each(['zh-CN', 'en-US'] as const)('notices beside the button pressed, E
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it("检查's mapping 保存, far below the preview it opens: the preview takes the focus, and the write is said where 确认写入 was", async () => {
+    const { page, problems } = session;
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 12, today: TODAY });
+    await button(page, lang, 'ui.action.check').click();
+    await page.locator('#findings-title').waitFor();
+    await idle(page, lang);
+    await page.locator('#mapping-toggle').click();
+    const field = page.locator('#mapping-box select').last();
+    await field.selectOption((await field.inputValue()) === '' ? { index: 1 } : '');
+    const save = button(page, lang, 'ui.mapping.save');
+    await save.click();
+    const preview = page.getByTestId('check-preview');
+    await preview.waitFor();
+    await idle(page, lang);
+    expect(await preview.evaluate((el) => el === document.activeElement)).toBe(true);
+    await button(page, lang, 'ui.action.confirm').click();
+    await notice(page, lang, 'ui.written.done').waitFor();
+    await idle(page, lang);
+    expect(await noticePlace(page, page.locator('#panel'))).toMatchObject({ count: 1, origin: 'preview', inPanel: true, onScreen: true });
+    await screenshot(page, `${short}-notice-mapping-350`);
+    expect(problems).toEqual([]);
+  });
 });
