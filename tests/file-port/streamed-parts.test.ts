@@ -5,6 +5,8 @@
  * re-applies and re-activates like any other.
  */
 import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import type { PlanCell, SheetContent } from '../../src/core/plan/types';
 import { findSheet } from '../../src/core/snapshot';
@@ -15,7 +17,8 @@ import { Pkg } from '../../src/workbook/file/pkg';
 import { Styles } from '../../src/workbook/file/styles';
 import { cellXml, writeCell } from '../../src/workbook/file/cellXml';
 import { ByteSink, escCellText, utf8 } from '../../src/workbook/file/xml';
-import { crc32, DeflatedPart, FAST_DEFLATE_FROM, findPart, PackageParts, PartDeflater, unzipParts, zipPackage } from '../../src/workbook/file/zip';
+import { PortError } from '../../src/workbook/port';
+import { crc32, DeflatedPart, FAST_DEFLATE_FROM, findPart, keepDeflated, PackageParts, PartDeflater, unzipParts, zipPackage, type ZipCodec } from '../../src/workbook/file/zip';
 import { packageProblems, partText } from './ooxml';
 import { richWorkbook, richWorkbookParts, RICH_SHEETS } from './richWorkbook';
 
@@ -153,6 +156,65 @@ describe('a host deflate (the command line passes Node zlib)', () => {
     const sheet = findSheet(await openXlsx(wb.save()).read({ sheets: ['联系卡'] }), '联系卡')!;
     expect(sheet.values).toHaveLength(ROWS + 2);
     expect(sheet.values[ROWS + 1][0]).toBe(`丙${ROWS - 1}`);
+  });
+});
+
+describe('unzipping through the host inflate (the command line passes Node zlib)', () => {
+  /** Every zip the tests hold: the bad-input corpus, the sample rosters, the other programs' files. */
+  const zips = ['corpus', 'fixtures', 'fixtures/adopt', 'producers/files', 'producers/files/merged'].flatMap((dir) =>
+    readdirSync(path.join(__dirname, '..', dir))
+      .filter((f) => /\.(xlsx|xlsm|ods)$/.test(f))
+      .map((f) => path.join(dir, f)),
+  );
+  const unzipOrKey = (bytes: Uint8Array, codec?: ZipCodec) => {
+    try {
+      return unzipParts(bytes, codec);
+    } catch (e) {
+      if (e instanceof PortError) return e.key;
+      throw e;
+    }
+  };
+  /** nodeZip's inflate, counting its calls. */
+  const counting = () => {
+    const codec = { ...nodeZip, calls: 0, inflate: (data: Uint8Array, size: number) => (codec.calls++, nodeZip.inflate!(data, size)) };
+    return codec;
+  };
+
+  it.each(zips)('%s gives the parts fflate gives, in the same order, or the same refusal', (file) => {
+    const bytes = new Uint8Array(readFileSync(path.join(__dirname, '..', file)));
+    const [reference, host] = [unzipOrKey(bytes), unzipOrKey(bytes, nodeZip)];
+    if (typeof reference === 'string') return expect(host).toBe(reference);
+    if (typeof host === 'string') throw new Error(`the host inflate refused ${file} (${host}), fflate read it`);
+    expect([...host.keys()]).toEqual([...reference.keys()]);
+    for (const [name, data] of reference) expect(Buffer.from(host.get(name)!).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('inflates every deflated entry through the host, and a part kept deflated after the read through it again', () => {
+    const bytes = richWorkbook();
+    let deflated = 0;
+    unzipSync(bytes, { filter: (f) => ((deflated += Number(f.compression === 8)), false) });
+    expect(deflated).toBeGreaterThan(3);
+    const codec = counting();
+    const parts = unzipParts(bytes, codec);
+    expect(codec.calls).toBe(deflated);
+    const kept = keepDeflated(parts, 0) as PackageParts;
+    const name = [...kept.keys()].find((n) => kept.deflatedPart(n))!;
+    expect(Buffer.from(kept.get(name)!).equals(Buffer.from(parts.get(name)!))).toBe(true);
+    expect(codec.calls).toBe(deflated + 1);
+  });
+
+  it('gives plain Uint8Arrays (a Buffer slice would share memory where Uint8Array slice copies)', () => {
+    for (const data of unzipParts(richWorkbook(), nodeZip).values()) expect(Object.getPrototypeOf(data)).toBe(Uint8Array.prototype);
+  });
+
+  it('says a damaged deflate stream is damaged, as fflate does', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `<Override PartName="/p${i}"/>`).join('');
+    const bytes = zipSync({ '[Content_Types].xml': new TextEncoder().encode(text) }, { level: 6 });
+    const broken = bytes.slice();
+    const start = 30 + '[Content_Types].xml'.length; // the entry's data, after its local header and name
+    broken.fill(0xff, start + 4, start + 24);
+    expect(unzipOrKey(broken, nodeZip)).toBe('file.damaged');
+    expect(unzipOrKey(broken)).toBe('file.damaged');
   });
 });
 

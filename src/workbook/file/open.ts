@@ -31,17 +31,17 @@ function csvSheetName(name: string): string {
 export function openSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions = {}): FileWorkbook {
   if (isCompoundFile(bytes)) {
     if (isEncryptedOoxml(bytes)) throw new PortError('file.encrypted');
-    return openPackage(unzipPackage(biffToXlsx(bytes)), options, isEtName(options.name) ? 'et' : 'xls');
+    return openPackage(unzipPackage(biffToXlsx(bytes), options.zip), options, isEtName(options.name) ? 'et' : 'xls');
   }
   if (isZip(bytes)) {
-    const parts = unzipParts(bytes);
-    if (packageKind(parts) === 'ods') return openPackage(unzipPackage(odsToXlsx(bytes)), options, 'ods');
+    const parts = unzipParts(bytes, options.zip);
+    if (packageKind(parts) === 'ods') return openPackage(unzipPackage(odsToXlsx(bytes), options.zip), options, 'ods');
     // Everything else is judged by the .xlsx opener, with its own messages for what is not a workbook.
     // WPS can also save an .et as an OOXML package: edited like an .xlsx, but its result is a new .xlsx.
     return openPackage(requireOoxml(parts), options, isEtName(options.name) ? 'et' : undefined);
   }
-  if (isCsvName(options.name)) return openPackage(unzipPackage(csvToXlsx(bytes, csvSheetName(options.name!))), options, 'csv');
+  if (isCsvName(options.name)) return openPackage(unzipPackage(csvToXlsx(bytes, csvSheetName(options.name!)), options.zip), options, 'csv');
   // An HTML table or an XML 表格 saved under an .xls name, as web systems export them.
-  if (isXlsName(options.name) || isEtName(options.name)) return openPackage(unzipPackage(markupToXlsx(bytes)), options, isEtName(options.name) ? 'et' : 'xls');
+  if (isXlsName(options.name) || isEtName(options.name)) return openPackage(unzipPackage(markupToXlsx(bytes), options.zip), options, isEtName(options.name) ? 'et' : 'xls');
   throw new PortError('file.notXlsx');
 }

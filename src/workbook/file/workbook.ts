@@ -22,7 +22,7 @@ import { findPart, keepDeflated, unzipPackage, zipPackage, type Parts, type ZipC
 export interface OpenOptions {
   /** Language of the author name on the add-in's notes. */
   readonly lang?: Lang;
-  /** A faster DEFLATE and CRC-32 than the port's own (the command line passes Node's zlib). */
+  /** A faster DEFLATE, INFLATE and CRC-32 than the port's own (the command line passes Node's zlib). */
   readonly zip?: ZipCodec;
 }
 
@@ -590,7 +590,7 @@ function setCells(txn: Txn, sheet: string, cells: readonly CellWrite[]): void {
  * openSpreadsheet (open.ts) also reads the formats that are converted.
  */
 export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): FileWorkbook {
-  return openPackage(unzipPackage(bytes), options);
+  return openPackage(unzipPackage(bytes, options.zip), options);
 }
 
 /**

@@ -35,14 +35,15 @@ export function isEncryptedOoxml(bytes: Uint8Array): boolean {
 /**
  * Unzip an .xlsx into its parts, turning every way a file can be wrong into a PortError the user can act
  * on: an old .xls or a password-protected workbook (both compound files), a non-zip, a truncated zip.
+ * `codec` inflates faster than fflate where the host has one (Node's zlib in the command line).
  */
-export function unzipPackage(bytes: Uint8Array): Parts {
+export function unzipPackage(bytes: Uint8Array, codec?: ZipCodec): Parts {
   if (startsWith(bytes, CFB_MAGIC)) {
     if (isEncryptedOoxml(bytes)) throw new PortError('file.encrypted');
     throw new PortError('file.legacyXls');
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new PortError('file.notXlsx');
-  return requireOoxml(unzipParts(bytes));
+  return requireOoxml(unzipParts(bytes, codec));
 }
 
 /** A zip's parts that form an OOXML package (they have [Content_Types].xml), else 'file.notXlsx'. */
@@ -52,14 +53,15 @@ export function requireOoxml(parts: Parts): Parts {
 }
 
 /** A zip's entries as parts, whatever package it is (OOXML, OpenDocument); a damaged zip is 'file.damaged'. */
-export function unzipParts(bytes: Uint8Array): Parts {
+export function unzipParts(bytes: Uint8Array, codec?: ZipCodec): Parts {
+  const directory = zipDirectory(bytes);
   let raw: Record<string, Uint8Array>;
   try {
-    raw = unzipSync(bytes);
+    raw = (codec?.inflate && directory && unzipWith(bytes, directory, codec.inflate)) || unzipSync(bytes);
   } catch {
     throw new PortError('file.damaged');
   }
-  rememberCompressed(bytes, raw);
+  if (directory) rememberCompressed(bytes, directory, raw, codec);
   const parts: Parts = new Map();
   for (const [name, data] of Object.entries(raw)) {
     if (/[/\\]$/.test(name)) continue; // directory entries some zippers write (ExcelJS, WPS, .NET tools)
@@ -67,6 +69,73 @@ export function unzipParts(bytes: Uint8Array): Parts {
     parts.set(name.replace(/\\/g, '/').replace(/^\/+/, ''), data);
   }
   return parts;
+}
+
+/** One entry of a zip's central directory (APPNOTE 4.3.12), with where its data starts after the local header (4.3.7). */
+interface DirectoryEntry {
+  /** Decoded as fflate decodes names: UTF-8 with general purpose bit 11, else one byte a character. */
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+  /** The first byte of the entry's data, or -1 when its local header is not where the directory says. */
+  readonly start: number;
+}
+
+/**
+ * The entries of a zip's central directory, or undefined when its end record or any record is not where
+ * it should be (fflate then reads the zip, or says it is damaged).
+ */
+function zipDirectory(bytes: Uint8Array): DirectoryEntry[] | undefined {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && end >= bytes.length - 22 - 0xffff && v.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0 || end < bytes.length - 22 - 0xffff) return undefined;
+  const count = v.getUint16(end + 10, true);
+  let at = v.getUint32(end + 16, true);
+  const utf8 = new TextDecoder();
+  const entries: DirectoryEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || v.getUint32(at, true) !== 0x02014b50) return undefined;
+    const flags = v.getUint16(at + 8, true);
+    const nameLength = v.getUint16(at + 28, true);
+    const local = v.getUint32(at + 42, true);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const localOk = local + 30 <= bytes.length && v.getUint32(local, true) === 0x04034b50;
+    entries.push({
+      name: flags & 0x800 ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes),
+      flags,
+      method: v.getUint16(at + 10, true),
+      crc: v.getUint32(at + 16, true),
+      compressed: v.getUint32(at + 20, true),
+      size: v.getUint32(at + 24, true),
+      start: localOk ? local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true) : -1,
+    });
+    at += 46 + nameLength + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/** Whether an entry's data can be taken as the directory says: stored or deflated, not encrypted, not Zip64, inside the file. */
+function plainEntry(e: DirectoryEntry, length: number): boolean {
+  return (e.method === 0 || e.method === 8) && !(e.flags & 1) && e.compressed !== 0xffffffff && e.size !== 0xffffffff && e.start >= 0 && e.start + e.compressed <= length;
+}
+
+/**
+ * The zip's entries inflated by the host (the same names and order as fflate's unzipSync gives), or
+ * undefined when an entry is anything but plain, for fflate to read or refuse. On the output of an apply
+ * there are about 154 MB to inflate; Node's zlib does it several times faster than fflate, outside the heap.
+ */
+function unzipWith(bytes: Uint8Array, directory: readonly DirectoryEntry[], inflate: NonNullable<ZipCodec['inflate']>): Record<string, Uint8Array> | undefined {
+  if (!directory.every((e) => plainEntry(e, bytes.length))) return undefined;
+  const files: Record<string, Uint8Array> = {};
+  for (const e of directory) {
+    const data = bytes.subarray(e.start, e.start + e.compressed);
+    files[e.name] = e.method === 8 ? inflate(data, e.size) : data.slice();
+  }
+  return files;
 }
 
 /**
@@ -77,34 +146,13 @@ export function unzipParts(bytes: Uint8Array): Parts {
  */
 const compressedOriginals = new WeakMap<Uint8Array, DeflatedPart>();
 
-/** Registers the deflated entries of a zip fflate has read (APPNOTE 4.3.12, 4.3.7); Zip64 entries are left out. */
-function rememberCompressed(bytes: Uint8Array, inflated: Record<string, Uint8Array>): void {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (end >= 0 && end >= bytes.length - 22 - 0xffff && v.getUint32(end, true) !== 0x06054b50) end--;
-  if (end < 0 || end < bytes.length - 22 - 0xffff) return;
-  const count = v.getUint16(end + 10, true);
-  let at = v.getUint32(end + 16, true);
-  const utf8 = new TextDecoder();
-  for (let i = 0; i < count && at + 46 <= bytes.length && v.getUint32(at, true) === 0x02014b50; i++) {
-    const flags = v.getUint16(at + 8, true);
-    const method = v.getUint16(at + 10, true);
-    const crc = v.getUint32(at + 16, true);
-    const compressed = v.getUint32(at + 20, true);
-    const size = v.getUint32(at + 24, true);
-    const nameLength = v.getUint16(at + 28, true);
-    const local = v.getUint32(at + 42, true);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
-    if (method !== 8 || flags & 1 || compressed === 0xffffffff || size === 0xffffffff || local + 30 > bytes.length) continue;
-    if (v.getUint32(local, true) !== 0x04034b50) continue;
-    const start = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
-    if (start + compressed > bytes.length) continue;
-    // Names as fflate decodes them: UTF-8 with bit 11, else one byte a character.
-    const name = flags & 0x800 ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
-    const part = inflated[name];
-    if (!part || part.length !== size) continue;
-    const original = new DeflatedPart(bytes.subarray(start, start + compressed), size, crc);
+/** Registers the deflated entries of a zip just read; Zip64 and encrypted entries are left out. */
+function rememberCompressed(bytes: Uint8Array, directory: readonly DirectoryEntry[], inflated: Record<string, Uint8Array>, codec: ZipCodec | undefined): void {
+  for (const e of directory) {
+    if (e.method !== 8 || !plainEntry(e, bytes.length)) continue;
+    const part = inflated[e.name];
+    if (!part || part.length !== e.size) continue;
+    const original = new DeflatedPart(bytes.subarray(e.start, e.start + e.compressed), e.size, e.crc, codec);
     compressedOriginals.set(part, original);
     readDeflated.add(original);
   }
@@ -204,10 +252,12 @@ export class DeflatedPart {
     readonly data: Uint8Array,
     readonly size: number,
     readonly crc: number,
+    /** The host's inflate, when it has one (a part held deflated is inflated again for each edit or look). */
+    private readonly codec?: ZipCodec,
   ) {}
 
   inflate(): Uint8Array {
-    return inflateSync(this.data, { out: new Uint8Array(this.size) });
+    return this.codec?.inflate ? this.codec.inflate(this.data, this.size) : inflateSync(this.data, { out: new Uint8Array(this.size) });
   }
 
   /** At least the first `n` bytes (fewer only when the part is shorter), inflating no more than needed. */
@@ -226,7 +276,8 @@ export class DeflatedPart {
 
 /**
  * What a host can do faster than the port's own code (fflate and a CRC in JavaScript): the command line
- * passes Node's zlib (src/cli/workbook.ts), about five times faster than fflate on sheet XML.
+ * passes Node's zlib (src/cli/workbook.ts), about five times faster than fflate on sheet XML. The
+ * standalone page passes none: node:zlib stays out of the browser build.
  */
 export interface ZipCodec {
   /**
@@ -236,6 +287,8 @@ export interface ZipCodec {
   deflate(piece: Uint8Array, final: boolean, level: 1 | 6): Uint8Array;
   /** CRC-32 as crc32 below (zlib's runs natively); absent where the host has none (Node before 20.15). */
   readonly crc32?: (data: Uint8Array, crc: number) => number;
+  /** Raw INFLATE of a whole entry the zip says inflates to `size` bytes; throws on a damaged stream. Absent: fflate. */
+  readonly inflate?: (data: Uint8Array, size: number) => Uint8Array;
 }
 
 /** A part's CRC-32, by the host's codec when it has one. */
@@ -267,7 +320,7 @@ export class PartDeflater {
   finish(): DeflatedPart {
     if (this.codec) this.chunks.push(this.codec.deflate(EMPTY, true, 1));
     else this.fflate!.push(EMPTY, true);
-    return new DeflatedPart(concat(this.chunks), this.size, this.crc[0]);
+    return new DeflatedPart(concat(this.chunks), this.size, this.crc[0], this.codec);
   }
 }
 
