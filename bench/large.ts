@@ -29,20 +29,30 @@ type Command = (typeof COMMANDS)[number];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
-/** 40 classes of 1,250 (grades 1–9, a few classes each), about 1 row in 50 with a usual mistake. */
+/** The column of key-focus children (重点帮扶对象), so 帮扶计划 has work at this size. */
+const KEY_FOCUS_HEADER = '重点帮扶';
+/** Every 29th child is key-focus (3.4 %, about 43 a class); by position, so the random draws stay as they were. */
+const keyFocus = (i: number) => (i % 29 === 11 ? '是' : '否');
+/** In the file name: a roster generated before the 重点帮扶 column is not reused. */
+const ROSTER_VERSION = 'kf';
+
+/**
+ * 40 classes of 1,250 (grades 1–9, a few classes each), about 1 row in 50 with a usual mistake, a
+ * 重点帮扶 column with about 3 % 是.
+ */
 async function generate(file: string, rows: number, stray: boolean, classSheets: boolean): Promise<void> {
   const { validKid } = await import('../tests/fixtures/build-samples');
   const gen = await import('../tests/fixtures/roster-gen');
   const rng = gen.seededRandom(50_000);
   const keys = BENCH_KEYS;
-  const header = BENCH_HEADER;
+  const header = [...BENCH_HEADER, KEY_FOCUS_HEADER];
   const lines: import('../tests/fixtures/roster-gen').Cell[][] = [['某某县留守儿童信息登记表（汇总）'], ['填表日期：2025年9月1日'], header];
   const perClass = Math.ceil(rows / 40);
   for (let i = 0; i < rows; i++) {
     const klass = Math.floor(i / perClass); // 0..39
     const kid = validKid(rng, { grade: 1 + (klass % 9), cls: 1 + Math.floor(klass / 9) });
     plantUsualMistake(kid, i, gen.withWrongCheck);
-    lines.push([i + 1, ...keys.map((k) => kid[k] ?? null)]);
+    lines.push([i + 1, ...keys.map((k) => kid[k] ?? null), keyFocus(i)]);
   }
   const merge = [{ r0: 0, c0: 0, r1: 0, c1: header.length - 1 }];
   // --class-sheets: the issue's layout, one sheet per class (一年级1班 …), each with the title and header.
@@ -90,7 +100,7 @@ async function main(): Promise<void> {
   const chosen = onlyAt >= 0 ? COMMANDS.filter((c) => argv[onlyAt + 1].split(',').includes(c)) : COMMANDS;
   const stray = argv.includes('--stray');
   const classSheets = argv.includes('--class-sheets');
-  const file = path.join(OUT, `large-${rows}${stray ? '-stray' : ''}${classSheets ? '-classes' : ''}.xlsx`);
+  const file = path.join(OUT, `large-${rows}${stray ? '-stray' : ''}${classSheets ? '-classes' : ''}-${ROSTER_VERSION}.xlsx`);
   mkdirSync(OUT, { recursive: true });
   if (argv.includes('--regen') || !existsSync(file)) {
     const t0 = performance.now();
