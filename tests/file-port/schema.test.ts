@@ -340,11 +340,17 @@ describe('every part the file port writes follows the schema', () => {
     }
   });
 
+  // From the sample as it is: building the sample after two upkeeps first (demoWorkbooks) was a third of
+  // this test's CPU, and the copy and the roll-up of that hold the same elements, part for part, as those
+  // of the sample (compared 2026-12-06); the upkeep's own parts are checked in the test above. What is
+  // left is real work, two commands through runCli (reading, planning both schools of the roll-up,
+  // writing) and the check of every part: about 1.2 s CPU when the test runs alone (nothing warmed up
+  // before it), and it awaits file I/O, so jest's timer runs while it works: on a 2-core machine shared
+  // at load 15-25 that is 4-10 s of wall time, hence its own timeout.
   it('脱敏导出 and the roll-up of schools: new workbooks, every part checked', async () => {
-    const demo = await demoWorkbooks();
     const dir = mkdtempSync(path.join(tmpdir(), 'schema-'));
     const school = path.join(dir, '白水镇中心小学.xlsx');
-    writeFileSync(school, demo.applied);
+    writeFileSync(school, readFileSync(path.join(ROOT, 'assets', 'sample-roster.xlsx')));
     const io = { stdout: () => undefined, stderr: () => undefined, today: () => TODAY };
     for (const [argv, out] of [
       [['export', school, '-o', path.join(dir, 'export.xlsx')], 'export.xlsx'],
@@ -355,5 +361,5 @@ describe('every part the file port writes follows the schema', () => {
       expect(parts).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml']));
       expect({ out, problems }).toEqual({ out, problems: [] });
     }
-  });
+  }, 30_000);
 });
