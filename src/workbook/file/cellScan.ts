@@ -102,6 +102,31 @@ function skipSpecial(xml: string, at: number): number {
   return end + close.length;
 }
 
+// Set by nextTag (module state: no object per tag).
+let tagNameStart = 0;
+let isEndTag = false;
+
+/**
+ * The next start or end tag at or after `from`, comments, processing instructions and CDATA sections
+ * passed over: returns where its name ends and sets `tagNameStart` (where the name starts, after '<' or '</')
+ * and `isEndTag`; -1 when no tag is left. The one walk every scanner below makes over its markup.
+ */
+function nextTag(xml: string, from: number): number {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return -1;
+    const c = xml.charCodeAt(i + 1);
+    if (c === BANG || c === QMARK) {
+      i = skipSpecial(xml, i);
+      continue;
+    }
+    isEndTag = c === SLASH;
+    tagNameStart = isEndTag ? i + 2 : i + 1;
+    return nameEnd(xml, tagNameStart);
+  }
+}
+
 /**
  * The attributes of the start tag whose name ends at `from`, handed to `onAttr` (name span and value
  * span, quotes excluded); returns the position after the tag's '>' and whether it closed itself.
@@ -182,30 +207,24 @@ function richText(xml: string, at: number, local: string): string {
   let phonetic = 0;
   let i = at;
   for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) damaged();
-    const c = xml.charCodeAt(i + 1);
-    if (c === BANG || c === QMARK) {
-      i = skipSpecial(xml, i);
-      continue;
-    }
-    if (c === SLASH) {
-      const e = nameEnd(xml, i + 2);
-      if (isLocal(xml, i + 2, e, local) && phonetic === 0) {
+    const e = nextTag(xml, i);
+    if (e < 0) damaged();
+    const name = tagNameStart;
+    if (isEndTag) {
+      if (isLocal(xml, name, e, local) && phonetic === 0) {
         const gt = xml.indexOf('>', e);
         if (gt < 0) damaged();
         textStop = gt + 1;
         return out;
       }
-      if (isLocal(xml, i + 2, e, 'rPh')) phonetic--;
+      if (isLocal(xml, name, e, 'rPh')) phonetic--;
       i = e;
       continue;
     }
-    const e = nameEnd(xml, i + 1);
     const after = walkAttributes(xml, e, null);
     if (!selfClosed) {
-      if (isLocal(xml, i + 1, e, 'rPh')) phonetic++;
-      else if (phonetic === 0 && isLocal(xml, i + 1, e, 't')) {
+      if (isLocal(xml, name, e, 'rPh')) phonetic++;
+      else if (phonetic === 0 && isLocal(xml, name, e, 't')) {
         out += textFrom(xml, after);
         i = textStop;
         continue;
@@ -220,20 +239,15 @@ export function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   let i = 0;
   for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return out;
-    const c = xml.charCodeAt(i + 1);
-    if (c === BANG || c === QMARK) {
-      i = skipSpecial(xml, i);
+    const e = nextTag(xml, i);
+    if (e < 0) return out;
+    if (isEndTag) {
+      i = e;
       continue;
     }
-    if (c === SLASH) {
-      i += 2;
-      continue;
-    }
-    const e = nameEnd(xml, i + 1);
+    const name = tagNameStart;
     const after = walkAttributes(xml, e, null);
-    if (isLocal(xml, i + 1, e, 'si')) {
+    if (isLocal(xml, name, e, 'si')) {
       if (selfClosed) out.push('');
       else {
         out.push(detached(decodeXstring(richText(xml, after, 'si'))));
@@ -462,22 +476,15 @@ class SheetScanner {
     const xml = this.xml;
     let i = from;
     for (;;) {
-      i = xml.indexOf('<', i);
-      if (i < 0) damaged();
-      const c1 = xml.charCodeAt(i + 1);
-      if (c1 === BANG || c1 === QMARK) {
-        i = skipSpecial(xml, i);
-        continue;
-      }
-      if (c1 === SLASH) {
-        const e = nameEnd(xml, i + 2);
-        if (isLocal(xml, i + 2, e, 'sheetData')) return e;
+      const e = nextTag(xml, i);
+      if (e < 0) damaged();
+      if (isEndTag) {
+        if (isLocal(xml, tagNameStart, e, 'sheetData')) return e;
         i = e;
         continue;
       }
-      const e = nameEnd(xml, i + 1);
-      if (isLocal(xml, i + 1, e, 'c')) i = this.cell(e);
-      else if (isLocal(xml, i + 1, e, 'row')) {
+      if (isLocal(xml, tagNameStart, e, 'c')) i = this.cell(e);
+      else if (isLocal(xml, tagNameStart, e, 'row')) {
         rowAttr = -1;
         i = walkAttributes(xml, e, this.onRowAttr);
         // A row without r follows the one before (SheetJS and Excel agree).
@@ -507,26 +514,19 @@ class SheetScanner {
     let cdata: string | undefined;
     let inline: string | undefined;
     for (;;) {
-      at = xml.indexOf('<', at);
-      if (at < 0) damaged();
-      const k = xml.charCodeAt(at + 1);
-      if (k === BANG || k === QMARK) {
-        at = skipSpecial(xml, at);
-        continue;
-      }
-      if (k === SLASH) {
-        const ce = nameEnd(xml, at + 2);
+      const ce = nextTag(xml, at);
+      if (ce < 0) damaged();
+      const name = tagNameStart;
+      if (isEndTag) {
         const gt = xml.indexOf('>', ce);
         if (gt < 0) damaged();
-        const closesCell = isLocal(xml, at + 2, ce, 'c');
         at = gt + 1;
-        if (closesCell) break;
+        if (isLocal(xml, name, ce, 'c')) break;
         continue;
       }
-      const ce = nameEnd(xml, at + 1);
       const after = walkAttributes(xml, ce, null);
       if (selfClosed) at = after;
-      else if (isLocal(xml, at + 1, ce, 'v')) {
+      else if (isLocal(xml, name, ce, 'v')) {
         const lt = xml.indexOf('<', after);
         if (lt < 0) damaged();
         if (xml.startsWith('<![CDATA[', lt)) {
@@ -537,7 +537,7 @@ class SheetScanner {
           vEnd = lt;
           at = lt;
         }
-      } else if (isLocal(xml, at + 1, ce, 'is')) {
+      } else if (isLocal(xml, name, ce, 'is')) {
         inline = richText(xml, after, 'is');
         at = textStop;
       } else at = after;
