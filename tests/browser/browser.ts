@@ -63,39 +63,86 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   };
 }
 
-/** The built pane served from dist/ and one browser session on it, shared by the tests of a describe block. */
-export interface ServedSession {
-  readonly server: StaticServer;
-  readonly session: Session;
+/** A session as the tests of a describe see it: its hooks open and close it, so a test has no close. */
+export type TestSession = Omit<Session, 'close'>;
+/** The served dist/ as the tests of a describe see it (its hooks start and stop it). */
+export type TestServer = Omit<StaticServer, 'close'>;
+
+function inTest<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is only there inside a test, after its beforeAll or beforeEach`);
+  return value;
+}
+
+/** Call inside a describe block (or at a file's top): serves dist/ before its tests and stops after them. */
+export function distServer(): TestServer {
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get origin() {
+      return inTest(server, 'the served dist/').origin;
+    },
+    get served() {
+      return inTest(server, 'the served dist/').served;
+    },
+  };
 }
 
 /**
- * Call inside a describe block: serves dist/ and opens a session before its tests, closes both after
- * (the session first, so the page lets go of the server). Read `server` and `session` inside the tests.
+ * Call inside a describe block (or at a file's top): a browser session opened before its tests and closed
+ * after them — or, `per: 'test'`, a fresh one for each test (a clean profile: nothing remembered). Read its
+ * `page`, `context` and `problems` inside the tests. A step that fails says which after 30 s, long before a
+ * test's own limit.
+ */
+export function paneSession(options: SessionOptions = {}, per: 'describe' | 'test' = 'describe'): TestSession {
+  let session: Session | undefined;
+  const open = async () => {
+    session = await openSession(options);
+    session.page.setDefaultTimeout(30_000);
+  };
+  const close = async () => {
+    await session?.close();
+    session = undefined;
+  };
+  if (per === 'test') {
+    beforeEach(open);
+    afterEach(close);
+  } else {
+    beforeAll(open);
+    afterAll(close);
+  }
+  return {
+    get context() {
+      return inTest(session, 'the browser session').context;
+    },
+    get page() {
+      return inTest(session, 'the browser session').page;
+    },
+    get problems() {
+      return inTest(session, 'the browser session').problems;
+    },
+  };
+}
+
+/** The built pane served from dist/ and one browser session on it, shared by the tests of a describe block. */
+export interface ServedSession {
+  readonly server: TestServer;
+  readonly session: TestSession;
+}
+
+/**
+ * Call inside a describe block: opens a session and serves dist/ before its tests, closes both after
+ * (the session first — jest runs after-hooks in the order they were declared — so the page lets go of the
+ * server). Read `server` and `session` inside the tests.
  */
 export function useServedSession(options: SessionOptions = {}): ServedSession {
-  let server: StaticServer | undefined;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession(options);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is only there inside a test, after beforeAll`);
-    return value;
-  };
-  return {
-    get server() {
-      return ready(server, 'the served dist/');
-    },
-    get session() {
-      return ready(session, 'the browser session');
-    },
-  };
+  const session = paneSession(options);
+  const server = distServer();
+  return { server, session };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

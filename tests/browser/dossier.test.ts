@@ -9,9 +9,8 @@
 import type { Page } from 'playwright-core';
 import { CARDS_PER_PAGE } from '../../src/core/cards';
 import { t, type Lang } from '../../src/core/i18n';
-import { axeViolations, openSession, screenshot, type Session } from './browser';
+import { axeViolations, screenshot, useServedSession } from './browser';
 import { button, cellName, expectedSampleCheck, idle, openSample, openTab } from './flow';
-import { serveDist, type StaticServer } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 
@@ -42,24 +41,16 @@ async function printedPages(page: Page, lang: Lang, key: string, params: Record<
 }
 
 describe.each(LANGS)('档案 in the standalone page at 350 px (%s)', (lang) => {
-  let server: StaticServer;
-  let session: Session;
+  const { server, session } = useServedSession({ locale: lang });
   const short = lang === 'zh-CN' ? 'zh' : 'en';
 
   beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-    session.page.setDefaultTimeout(30_000);
     // Headless Chromium prints nothing and shows no dialog: count the calls instead.
     await session.page.addInitScript(() => {
       const w = window as unknown as { __prints: number; print: () => void };
       w.__prints = 0;
       w.print = () => void w.__prints++;
     });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('finds a child, shows the card and record, goes to the row, and prints card, record and a class', async () => {

@@ -9,22 +9,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { t, type Lang } from '../../src/core/i18n';
+import { t } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
-import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { excelHost, openInExcel } from './excel/open';
+import { axeViolations, paneSession, screenshot } from './browser';
+import { excelHost, openSampleInExcel } from './excel/open';
 import { button, expectedSampleProblems, idle, runCheck, undoneWhat } from './flow';
 import { DIST } from './server';
 
 const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
 
 const host = excelHost();
-
-/** Open taskpane.html as Excel would, with the sample roster as the open workbook; the expected findings are for TODAY. */
-async function openSampleInExcel(session: Session, lang: Lang, api: number): Promise<void> {
-  await openInExcel(session, { origin: host.origin, script: host.script, workbook: SAMPLE(), lang, api, today: TODAY });
-  await button(session.page, lang, 'ui.action.check').waitFor();
-}
 
 const sheetNames = (page: Page) =>
   page.evaluate(() => (window as unknown as { __excelDouble: { state: { sheets: { name: string }[] } } }).__excelDouble.state.sheets.map((s) => s.name));
@@ -37,18 +31,11 @@ describe.each([
   ['zh-CN', 20, 'inserted whole'],
   ['en-US', 12, 'written cell by cell'],
 ] as const)('the pane inside Excel (%s, ExcelApi 1.%i): roll-up %s', (lang, api, _how) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openSession({ locale: lang });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = paneSession({ locale: lang });
 
   it('checks the roster, previews the roll-up, adds its sheets to the open workbook and undoes them', async () => {
     const { page, problems } = session;
-    await openSampleInExcel(session, lang, api);
+    await openSampleInExcel(session, host, lang, api);
     const before = await sheetNames(page);
     // The pane says up front what this Excel cannot do: nothing on current Excel; at 1.12 among others
     // that the roll-up will be written cell by cell (and that merged cells cannot be read).

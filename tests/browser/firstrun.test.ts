@@ -10,36 +10,23 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { ERROR_FILL, WARNING_FILL } from '../../src/core/roster/plans';
-import { axeViolations, openSession, operationStarts, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel } from './excel/open';
+import { axeViolations, operationStarts, paneSession, screenshot, TODAY } from './browser';
+import { excelHost, openInExcel, openSampleInExcel } from './excel/open';
 import { misfits } from './fit';
 import { button, cellName, expectedSampleProblems, idle, openTab } from './flow';
 import { sampleDate } from '../../src/core/settings';
 import { openXlsx } from '../../src/workbook/file';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const LANG: Lang = 'zh-CN';
-let server: StaticServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await serveDist();
-});
-afterAll(async () => {
-  await server?.close();
-});
-beforeEach(async () => {
-  session = await openSession({ locale: LANG });
-});
-afterEach(async () => {
-  await session?.close();
-});
+const host = excelHost();
+const session = paneSession({ locale: LANG }, 'test');
 
 describe('npm start: the sample opens checked', () => {
   it('lists the findings and marks their cells on the sheet view, without any click', async () => {
     const { page, problems } = session;
     const { check: expected, workbook } = await expectedSampleProblems();
-    await page.goto(`${server.origin}/standalone.html?sample=1&today=${TODAY}`);
+    await page.goto(`${host.origin}/standalone.html?sample=1&today=${TODAY}`);
     const heading = page.locator('#findings-title');
     await heading.waitFor();
     await idle(page, LANG);
@@ -80,7 +67,7 @@ describe('npm start: the sample opens checked', () => {
 
   it('checks the sample again when 加载示例花名册 opens it, and a teacher own file is not checked behind her back', async () => {
     const { page } = session;
-    await page.goto(`${server.origin}/standalone.html?today=${TODAY}`);
+    await page.goto(`${host.origin}/standalone.html?today=${TODAY}`);
     await page.getByRole('button', { name: t(LANG, 'ui.standalone.sample'), exact: true }).click();
     await page.locator('#findings-title').waitFor();
     await idle(page, LANG);
@@ -145,18 +132,14 @@ describe('npm start: the sample is seen on its own day', () => {
       }
       return page.locator('#today-title').textContent();
     };
-    expect(await greeting(`${server.origin}/standalone.html?sample=1`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: day! }));
-    expect(await greeting(`${server.origin}/standalone.html?sample=1&today=2027-01-04`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: '2027-01-04' }));
+    expect(await greeting(`${host.origin}/standalone.html?sample=1`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: day! }));
+    expect(await greeting(`${host.origin}/standalone.html?sample=1&today=2027-01-04`)).toBe(t(LANG, 'views.today.hello', { teacher: '徐老师', today: '2027-01-04' }));
   });
 });
 
 describe('in Excel the sample is seen on its own day too', () => {
   // Excel's clock is months past the sample's term: without the rule every child would be long overdue.
   const LATER = '2027-03-15';
-  let script: string;
-  beforeAll(async () => {
-    script = await fakeOfficeScript();
-  });
   const greeting = async (page: Page) => {
     await openTab(page, LANG, 'views.tab.today');
     const pick = page.getByRole('combobox', { name: t(LANG, 'views.today.teacherPick') });
@@ -172,7 +155,7 @@ describe('in Excel the sample is seen on its own day too', () => {
   it("takes 设置's 示例日期 as today whatever the clock says, and says so in one line", async () => {
     const { page, problems } = session;
     const day = sampleDate(await openXlsx(new Uint8Array(readFileSync(join(DIST, 'assets/sample-roster.xlsx')))).read())!;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang: LANG, api: 20, today: LATER });
+    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang: LANG, api: 20, today: LATER });
     const line = page.getByTestId('sample-day');
     await line.waitFor();
     expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
@@ -190,7 +173,14 @@ describe('in Excel the sample is seen on its own day too', () => {
 
   it("keeps the clock's date for a school's own workbook, and says nothing about a sample", async () => {
     const { page } = session;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')), lang: LANG, api: 20, today: LATER });
+    await openInExcel(session, {
+      origin: host.origin,
+      script: host.script,
+      workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')),
+      lang: LANG,
+      api: 20,
+      today: LATER,
+    });
     await button(page, LANG, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await idle(page, LANG);
@@ -202,7 +192,7 @@ describe('in Excel the sample is seen on its own day too', () => {
 describe('the first steps through the sample', () => {
   it('in the standalone page: step 1 already done, each step goes to its tab and is ticked, 不再显示 is remembered', async () => {
     const { page, problems } = session;
-    await page.goto(`${server.origin}/standalone.html?sample=1&today=${TODAY}`);
+    await page.goto(`${host.origin}/standalone.html?sample=1&today=${TODAY}`);
     await guide(page).waitFor();
     await page.locator('#findings-title').waitFor();
     await stepButton(page, 'check').and(page.locator('[data-done="true"]')).waitFor();
@@ -220,22 +210,11 @@ describe('the first steps through the sample', () => {
   });
 
   describe.each(['zh-CN', 'en-US'] as const)('in Excel at 350 px (%s)', (lang) => {
-    let script: string;
-    let excel: Session;
-    beforeAll(async () => {
-      script = await fakeOfficeScript();
-    });
-    beforeEach(async () => {
-      excel = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
-      excel.page.setDefaultTimeout(30_000);
-    });
-    afterEach(async () => {
-      await excel?.close();
-    });
+    const excel = paneSession({ locale: lang, viewport: { width: 350, height: 800 } }, 'test');
 
     it('shows them on the sample (its 设置 gives a 示例日期), fitting the pane, each step to its tab', async () => {
       const { page, problems } = excel;
-      await openInExcel(excel, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
+      await openSampleInExcel(excel, host, lang);
       await guide(page).waitFor();
       expect(await guide(page).locator('[data-done="true"]').count()).toBe(0); // Excel does not check behind her back
       expect(await misfits(page)).toEqual([]);
@@ -248,7 +227,7 @@ describe('the first steps through the sample', () => {
 
     it('shows none on a teacher own workbook', async () => {
       const { page } = excel;
-      await openInExcel(excel, { origin: server.origin, script, workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')), lang, api: 20, today: TODAY });
+      await openInExcel(excel, { origin: host.origin, script: host.script, workbook: readFileSync(join(__dirname, '../fixtures/defective.xlsx')), lang, api: 20, today: TODAY });
       await button(page, lang, 'ui.action.check').click();
       await page.locator('#findings-title').waitFor();
       await idle(page, lang);

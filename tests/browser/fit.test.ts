@@ -8,15 +8,12 @@
  * screens (one axe run takes seconds to tens of seconds on this machine). One page load per language,
  * size and host; the screens are walked in it.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
-import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { excelHost, openInExcel } from './excel/open';
+import { axeViolations, paneSession, screenshot, TODAY } from './browser';
+import { excelHost, openSampleInExcel } from './excel/open';
 import { misfits, openScreen, SCREENS } from './fit';
 import { button, runCheck } from './flow';
-import { DIST } from './server';
 
 const SIZES = [
   { width: 350, height: 800 },
@@ -40,20 +37,12 @@ async function walk(page: Page, lang: Lang, axe: boolean): Promise<Record<string
 const nothingWrong = (found: Record<string, string[]>) => Object.fromEntries(Object.keys(found).map((k) => [k, []]));
 
 describe.each(CASES)('the pane fits (%s, %i px)', (lang, width, viewport) => {
-  let session: Session;
+  const session = paneSession({ locale: lang, viewport }, 'test');
   const short = lang === 'zh-CN' ? 'zh' : 'en';
-  beforeEach(async () => {
-    session = await openSession({ locale: lang, viewport });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterEach(async () => {
-    await session?.close();
-  });
 
   it('in Excel: every tab and the 设置 screen', async () => {
     const { page, problems } = session;
-    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 20, today: TODAY });
-    await button(page, lang, 'ui.action.check').waitFor();
+    await openSampleInExcel(session, host, lang);
     expect(await misfits(page)).toEqual([]);
     const found = await walk(page, lang, width === 350);
     expect(found).toEqual(nothingWrong(found));

@@ -16,24 +16,16 @@ import type { RosterRecord } from '../../src/core/roster/types';
 import { SHEETS } from '../../src/core/sheets';
 import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
-import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { fakeOfficeScript, openInExcel, sheetValues } from './excel/open';
+import { axeViolations, paneSession, screenshot, TODAY } from './browser';
+import { excelHost, openSampleInExcel, sheetValues } from './excel/open';
 import { button, expectedSampleCheck, idle, openTab } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 /** On the sample's 帮扶人员 (三(1)班's class teacher, who also runs its 生日会): picked from the list, not typed. */
 const TEACHER = '王老师';
 const PANE = { width: 350, height: 900 };
 
-let script: string;
-let server: StaticServer;
-beforeAll(async () => {
-  script = await fakeOfficeScript();
-  server = await serveDist();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const host = excelHost();
 
 const combo = (page: Page, lang: Lang, key: string) => page.getByRole('combobox', { name: t(lang, key), exact: true });
 const textbox = (page: Page, lang: Lang, key: string) => page.getByRole('textbox', { name: t(lang, key), exact: true });
@@ -73,20 +65,13 @@ describe.each([
   ['zh-CN', 20],
   ['en-US', 12],
 ] as const)('记一笔 of the school life in the Excel pane at 350 px (%s, ExcelApi 1.%i)', (lang, api) => {
-  let session: Session;
+  const session = paneSession({ locale: lang, viewport: PANE });
   const short = lang === 'zh-CN' ? 'zh' : 'en';
-  beforeAll(async () => {
-    session = await openSession({ locale: lang, viewport: PANE });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('records an activity and a roll-call day after a preview, and 汇总 counts them', async () => {
     const { page, problems } = session;
     const records = (await expectedSampleCheck()).records;
-    await openInExcel(session, { origin: server.origin, script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api, today: TODAY });
+    await openSampleInExcel(session, host, lang, api);
     await openTab(page, lang, 'views.tab.today');
     const pick = page.getByRole('combobox', { name: t(lang, 'views.today.teacherPick') });
     await pick.waitFor();

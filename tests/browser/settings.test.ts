@@ -11,10 +11,9 @@ import * as XLSX from '@e965/xlsx';
 import type { Locator, Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
-import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
-import { excelHost, openInExcel, sheetValues } from './excel/open';
+import { axeViolations, paneSession, screenshot, TODAY, useServedSession } from './browser';
+import { excelHost, openInExcel, openSampleInExcel, sheetValues } from './excel/open';
 import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
 
 const MENTOR = '陈静';
 /** 一(1)班's class teacher on the sample's 帮扶人员 (tests/fixtures/sample-term.ts): the reminders of its children are hers. */
@@ -112,18 +111,7 @@ async function overdueFor(page: Page, lang: Lang, teacher: string): Promise<numb
 
 describe('the 设置 screen in the standalone page (zh-CN)', () => {
   const lang: Lang = 'zh-CN';
-  let server: StaticServer;
-  let session: Session;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const { server, session } = useServedSession({ locale: lang });
 
   it('adds a mentor that 结对 offers, changes the term and the talk cadence that 今日 follows, and each write can be undone from any tab', async () => {
     const { page, problems } = session;
@@ -219,18 +207,7 @@ describe('the 设置 screen in the standalone page (zh-CN)', () => {
 
 describe('the 设置 screen in English at 350 px', () => {
   const lang: Lang = 'en-US';
-  let server: StaticServer;
-  let session: Session;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const { server, session } = useServedSession({ locale: lang });
 
   it('names what the undo button undoes in English, the sheet glossed', async () => {
     const { page } = session;
@@ -278,19 +255,11 @@ function overflowing(page: Page): Promise<string[]> {
 
 describe.each(['zh-CN', 'en-US'] as const)('the 设置 screen in the Excel pane at 350 px (%s)', (lang) => {
   const host = excelHost();
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = paneSession({ locale: lang, viewport: { width: 350, height: 800 } });
 
   it('fits: no horizontal overflow with the mentor form and the mapping open', async () => {
     const { page, problems } = session;
-    await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api: 12, today: TODAY });
+    await openSampleInExcel(session, host, lang, 12);
     await button(page, lang, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await openSettings(page, lang);
@@ -347,15 +316,7 @@ describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)',
   const host = excelHost();
   const lang: Lang = 'zh-CN';
   const today = '2026-10-20';
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await openSession({ locale: lang });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = paneSession({ locale: lang });
 
   it('is what 今日 and 提醒事项 count by: a talk five days ago is due this week, and overdue for a key-focus child every 3 days', async () => {
     const { page, problems } = session;
@@ -394,15 +355,7 @@ describe('a key-focus cadence from the 设置 screen in the Excel pane (zh-CN)',
 describe('a notice about the roster opens 设置 at its roster section (zh-CN, Excel pane)', () => {
   const host = excelHost();
   const lang: Lang = 'zh-CN';
-  let session: Session;
-
-  beforeAll(async () => {
-    session = await openSession({ locale: lang, viewport: { width: 350, height: 800 } });
-    session.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = paneSession({ locale: lang, viewport: { width: 350, height: 800 } });
 
   it('in a workbook without a roster: the button in the notice shows the sheets to tick, unfolded', async () => {
     const { page, problems } = session;

@@ -4,25 +4,15 @@
  */
 import { join } from 'path';
 import { t } from '../../src/core/i18n';
-import { axeViolations, openSession, type Session } from './browser';
+import { axeViolations, useServedSession } from './browser';
 import { button, idle } from './flow';
-import { serveDist, type StaticServer } from './server';
 
 const FILE = join(__dirname, '..', 'fixtures', 'class-sheets.xlsx');
 const lang = 'zh-CN' as const;
 const SHEETS_READ = ['一年级一班', '一年级二班', '二年级一班'];
 
 describe('a roster of one sheet per class in the pane', () => {
-  let server: StaticServer;
-  let session: Session;
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const { server, session } = useServedSession({ locale: lang });
 
   it('says which sheets were read, and lets the teacher remove and add one', async () => {
     const { page, problems } = session;

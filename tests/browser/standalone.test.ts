@@ -11,30 +11,20 @@ import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { FIXTURES, layoutFixture } from '../fixtures/build-samples';
 import { FORMATS_DIR } from '../formats/build-formats';
-import { axeViolations, openSession, screenshot, TODAY, type Session } from './browser';
+import { axeViolations, screenshot, TODAY, useServedSession, type TestSession } from './browser';
 import { button, cellName, expectedSampleCheck, expectedSampleProblems, idle, openSample, runCheck } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 
 describe.each(LANGS)('standalone page (%s)', (lang) => {
-  let server: StaticServer;
-  let session: Session;
+  const { server, session } = useServedSession({ locale: lang });
   const short = lang === 'zh-CN' ? 'zh' : 'en';
   // axe on every screen in Chinese, the teachers' language; English differs only in text (one axe run
   // takes tens of seconds here, and CI must stay under 20 minutes). The empty page is checked in both.
   const accessible = async (page: Page) => {
     if (lang === 'zh-CN') expect(await axeViolations(page)).toEqual([]);
   };
-
-  beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
 
   it('shows an empty page that says what to do, with no accessibility violations', async () => {
     const { page } = session;
@@ -202,7 +192,7 @@ function notes(wb: XLSX.WorkBook, sheet: string): string[] {
     .sort();
 }
 
-async function download(session: Session, lang: Lang): Promise<XLSX.WorkBook> {
+async function download(session: TestSession, lang: Lang): Promise<XLSX.WorkBook> {
   const { page } = session;
   const [file] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'ui.standalone.save').click()]);
   expect(file.suggestedFilename()).toBe('sample-roster.xlsx');

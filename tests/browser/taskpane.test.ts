@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'fs';
 import { join, normalize, resolve } from 'path';
 import type { BrowserContext } from 'playwright-core';
 import { t } from '../../src/core/i18n';
-import { axeViolations, openSession, operationStarts, screenshot, type Session } from './browser';
+import { axeViolations, distServer, openSession, operationStarts, paneSession, screenshot } from './browser';
 import { button, openSample } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const OFFICE_DIST = resolve(__dirname, '../../node_modules/@microsoft/office-js/dist');
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -29,22 +29,10 @@ async function routeOfficeJs(context: BrowserContext): Promise<string[]> {
 }
 
 describe('taskpane.html', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = distServer();
 
   describe('outside Office', () => {
-    let session: Session;
-    beforeAll(async () => {
-      session = await openSession({ locale: 'en-US' });
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+    const session = paneSession({ locale: 'en-US' });
 
     it('loads the real office.js, finds no host, and switches to the standalone page by itself', async () => {
       const { page, context, problems } = session;

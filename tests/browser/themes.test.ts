@@ -1,8 +1,7 @@
 /** The pane follows the system theme outside Office (dark here), and Windows high contrast works. */
 import { luminance } from '../../src/taskpane/theme';
-import { axeViolations, openSession, screenshot } from './browser';
+import { axeViolations, distServer, openSession, screenshot } from './browser';
 import { openSample, runCheck } from './flow';
-import { serveDist, type StaticServer } from './server';
 
 function rgbToHex(rgb: string): string {
   const [r, g, b] = (rgb.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
@@ -10,13 +9,7 @@ function rgbToHex(rgb: string): string {
 }
 
 describe('themes', () => {
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = distServer();
 
   it('is dark when the system is dark, with no accessibility violations', async () => {
     const session = await openSession({ locale: 'zh-CN', colorScheme: 'dark' });

@@ -18,9 +18,9 @@ import { unpairedLines } from '../../src/taskpane/views/pairingLogic';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES } from '../fixtures/build-samples';
 import { logRows } from '../fixtures/sample-term';
-import { TODAY, axeViolations, openSession, screenshot, type Session } from './browser';
+import { TODAY, axeViolations, screenshot, useServedSession } from './browser';
 import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
-import { DIST, serveDist, type StaticServer } from './server';
+import { DIST } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
 /** 四(2)班's class teacher in the sample: 魏鑫's talk is overdue and 史雨桐 turns 11 next Monday (sample-term.ts). */
@@ -50,21 +50,14 @@ async function confirmWrite(page: Page, lang: Lang): Promise<void> {
 }
 
 describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
-  let server: StaticServer;
-  let session: Session;
+  const { server, session } = useServedSession({ locale: lang });
   let downloads: string;
   const short = lang === 'zh-CN' ? 'zh' : 'en';
 
   beforeAll(async () => {
-    server = await serveDist();
-    session = await openSession({ locale: lang });
-    // A step that fails says which, long before the test's own limit.
-    session.page.setDefaultTimeout(30_000);
     downloads = mkdtempSync(join(tmpdir(), 'views-dl-'));
   });
   afterAll(async () => {
-    await session?.close();
-    await server?.close();
     rmSync(downloads, { recursive: true, force: true });
   });
 

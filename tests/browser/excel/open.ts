@@ -9,8 +9,9 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import type { Page } from 'playwright-core';
 import type { Lang } from '../../../src/core/i18n';
-import type { Session } from '../browser';
-import { serveDist, type StaticServer } from '../server';
+import { TODAY, distServer, type TestSession } from '../browser';
+import { button } from '../flow';
+import { DIST } from '../server';
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -33,22 +34,24 @@ export async function fakeOfficeScript(): Promise<string> {
   }
 }
 
+export interface ExcelHost {
+  readonly origin: string;
+  readonly script: string;
+}
+
 /**
  * The built pane served and the Office double's script built for the enclosing describe (or file): started
- * before its tests and closed after them. Read `origin` and `script` inside tests.
+ * before its tests and closed after them. Read `origin` and `script` inside tests; a session for them comes
+ * from paneSession (../browser).
  */
-export function excelHost(): { readonly origin: string; readonly script: string } {
-  let server: StaticServer | undefined;
+export function excelHost(): ExcelHost {
+  const server = distServer();
   let script = '';
   beforeAll(async () => {
-    [server, script] = await Promise.all([serveDist(), fakeOfficeScript()]);
-  });
-  afterAll(async () => {
-    await server?.close();
+    script = await fakeOfficeScript();
   });
   return {
     get origin() {
-      if (!server) throw new Error('excelHost: read outside a test');
       return server.origin;
     },
     get script() {
@@ -58,12 +61,18 @@ export function excelHost(): { readonly origin: string; readonly script: string 
 }
 
 /** Open taskpane.html in "Excel" at ExcelApi 1.`api` with `workbook` open, the clock fixed on `today`. */
-export async function openInExcel(session: Session, options: { origin: string; script: string; workbook: Buffer; lang: Lang; api: number; today: string }): Promise<void> {
+export async function openInExcel(session: TestSession, options: { origin: string; script: string; workbook: Buffer; lang: Lang; api: number; today: string }): Promise<void> {
   const { page, context } = session;
   await context.route(CDN_OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: options.script }));
   await page.addInitScript((setup) => Object.assign(window, { __excelTest: setup }), { workbook: options.workbook.toString('base64'), api: options.api, language: options.lang });
   await page.clock.setFixedTime(new Date(`${options.today}T10:00:00`));
   await page.goto(`${options.origin}/taskpane.html`);
+}
+
+/** The bundled sample open in "Excel" at ExcelApi 1.`api` on the browser tests' day, once the pane shows its 检查 button. */
+export async function openSampleInExcel(session: TestSession, host: ExcelHost, lang: Lang, api = 20): Promise<void> {
+  await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang, api, today: TODAY });
+  await button(session.page, lang, 'ui.action.check').waitFor();
 }
 
 /** The values of a sheet of the open workbook (the double's state), row by row over its used block; null when there is no such sheet. */
