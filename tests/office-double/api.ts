@@ -15,6 +15,14 @@ export const MAX_READ_CELLS = 5_000_000;
 /** Range.getMergedAreasOrNullObject fails past this many merged areas (typings). */
 export const MAX_MERGED_AREAS = 512;
 
+/**
+ * Manual horizontal page breaks one sheet holds: "There is a limit of 1,026 horizontal page breaks per sheet"
+ * (Excel VBA, Worksheet.HPageBreaks remarks, https://learn.microsoft.com/office/vba/api/excel.worksheet.hpagebreaks;
+ * the same figure in [MS-XLS] 2.4.142 HorizontalPageBreaks). Office.js documents none for
+ * PageBreakCollection.add; it drives the same workbook, so the double refuses the 1,027th.
+ */
+export const MAX_HORIZONTAL_PAGE_BREAKS = 1026;
+
 interface RangeT {
   readonly sheet: SheetState;
   readonly block: Block;
@@ -919,7 +927,11 @@ const PAGE_BREAKS: Spec<Excel.PageBreakCollection> = {
       checkWritable(s);
       const row = rangeIn(env.state, s, address).block.row;
       if (row === 0) throw invalid('no page break above the first row');
-      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+      if (s.rowBreaks.includes(row)) return { sheet: s, row };
+      // What Excel answers past the limit is not documented: GeneralException, loudly.
+      if (s.rowBreaks.length >= MAX_HORIZONTAL_PAGE_BREAKS)
+        throw new OfficeDoubleError('GeneralException', `page break ${s.rowBreaks.length + 1} on one sheet (Excel keeps at most ${MAX_HORIZONTAL_PAGE_BREAKS})`);
+      s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
       return { sheet: s, row };
     },
   },

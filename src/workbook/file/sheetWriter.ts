@@ -1,6 +1,7 @@
 import { columnLetter, type CellValue } from '../../core/cells';
 import { DATE_FORMAT_CODE, FORMAT_CODE } from '../../core/plan/formats';
 import { dateCellSerial, isDateCell, isLinkCell, type PlanCell, type PlanPrint, type SheetContent } from '../../core/plan/types';
+import { pageBreakRows } from '../../core/plan/print';
 import { cellXml, writeCell, type CellWriteNotes } from './cellXml';
 import type { Styles } from './styles';
 import { ByteSink, esc, quoteSheet, stripForbidden } from './xml';
@@ -318,7 +319,8 @@ const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header
 
 /**
  * printOptions, pageMargins, pageSetup and rowBreaks, in CT_Worksheet's order. A break's id is the
- * 1-based number of the last row above it, which is the 0-based sheet row the new page starts with.
+ * 1-based number of the last row above it, which is the 0-based sheet row the new page starts with;
+ * at most MAX_PAGE_BREAKS of them (core/plan/print.ts).
  */
 export function printXml(print: PlanPrint, firstDataRow: number, rowCount: number): string[] {
   const m = print.margins ?? DEFAULT_MARGINS;
@@ -327,7 +329,7 @@ export function printXml(print: PlanPrint, firstDataRow: number, rowCount: numbe
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
     `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
   ];
-  const breaks = [...new Set(print.breaksBefore ?? [])].filter((r) => r > 0 && r < rowCount).sort((a, b) => a - b);
+  const breaks = pageBreakRows(print, rowCount);
   if (breaks.length) {
     out.push(
       `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${firstDataRow + r}" max="16383" man="1"/>`).join('')}</rowBreaks>`,

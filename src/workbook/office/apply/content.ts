@@ -1,5 +1,6 @@
 import { columnLetter } from '../../../core/cells';
 import { isLinkCell, type PlanCell, type SheetContent } from '../../../core/plan/types';
+import { pageBreakRows } from '../../../core/plan/print';
 import { OFFICE_COMMAND_BYTES, type QueuedCommand } from '../batch';
 import type { OfficeFeatures } from '../capabilities';
 import { asLiteralText, blockAddress, cellAddress, cellNumberFormat, isTruncated, jsonBytes, numberFormatFor, quotedSheet, rowBytes } from '../cells';
@@ -95,7 +96,8 @@ function printCommands(t: Target): QueuedCommand[] {
     },
   ];
   // "Adds a page break before the top-left cell of the range specified" (PageBreakCollection.add).
-  const breaks = [...new Set(p.breaksBefore ?? [])].filter((r) => r > 0 && r < t.n).sort((a, b) => a - b);
+  // At most MAX_PAGE_BREAKS: Excel's object model keeps 1,026 a sheet (core/plan/print.ts).
+  const breaks = pageBreakRows(p, t.n);
   for (const r of breaks) out.push({ requestBytes: 60, queue: () => void t.sheet(t.name).horizontalPageBreaks.add(cellAddress(t.firstDataRow + r, 0)) });
   return out;
 }
