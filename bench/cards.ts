@@ -25,7 +25,7 @@ import type { PairingRow } from '../src/core/pairing/types';
 import type { RosterRecord } from '../src/core/roster/types';
 import { SHEETS } from '../src/core/sheets';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
-import type { PlanOp } from '../src/core/plan/types';
+import type { PlanOp, SheetContent } from '../src/core/plan/types';
 import { createOfficePort } from '../src/workbook/office';
 import { createOfficeDouble, registerWireMode } from '../tests/office-double';
 import { wireExcelRun } from '../tests/office-double/wire';
@@ -112,9 +112,12 @@ for (let i = 0; i < RUNS; i++) {
   wall.push(performance.now() - t0);
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
-  const rowsOf = (op: typeof files.cards) => (op.kind === 'replaceSheet' ? op.content.rows.length : 0);
-  const breaks = (op: typeof files.cards) => (op.kind === 'replaceSheet' ? (op.content.print?.breaksBefore?.length ?? 0) : 0);
-  sizes = `联系卡 ${rowsOf(files.cards)} rows / ${breaks(files.cards) + 1} pages; 成长记录 ${rowsOf(files.records)} rows / ${breaks(files.records) + 1} pages; 帮扶计划 ${files.supportPlans.findings.length} plans missing`;
+  // Each print job may be in parts (联系卡（2）…: Excel keeps 1,023 page breaks a sheet): rows and pages over all of them.
+  const sizeOf = (ops: typeof files.cardSheets) => {
+    const sum = (f: (c: SheetContent) => number) => ops.reduce((n, op) => n + (op.kind === 'replaceSheet' ? f(op.content) : 0), 0);
+    return `${sum((c) => c.rows.length)} rows / ${sum((c) => (c.print?.breaksBefore?.length ?? 0) + 1)} pages on ${ops.length} sheet(s)`;
+  };
+  sizes = `联系卡 ${sizeOf(files.cardSheets)}; 成长记录 ${sizeOf(files.recordSheets)}; 帮扶计划 ${files.supportPlans.findings.length} plans missing`;
 }
 console.log(`cards: ${CHILDREN} children, ${log.length} log entries read (${ROWS} rows)`);
 console.log(`  ${sizes}`);
@@ -157,5 +160,5 @@ if (process.argv.includes('--office')) {
     schoolNameLabel: '学校名称',
     normalizeClass: classNormalizer(TODAY),
   });
-  void officeCost([files.cards, files.records]);
+  void officeCost([...files.cardSheets, ...files.recordSheets]);
 }

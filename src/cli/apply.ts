@@ -1,7 +1,9 @@
 import { createTymeCalendar } from '../core/calendar/tyme';
 import type { IsoDate } from '../core/dates';
+import { printSplitNote } from '../core/cards';
 import { t, type Lang } from '../core/i18n';
 import { RosterNotFoundError } from '../core/roster';
+import { sheetOfPart, SPLIT_PRINT_SHEETS } from '../core/sheets';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { PeriodChoice } from '../core/summary';
 import { planMaintenance, WorkflowError, type MaintenancePlan } from '../core/workflow';
@@ -77,6 +79,14 @@ export function applyReport(output: string, result: ApplyResult, counts: ApplyCo
   const lines = [t(lang, 'cli.apply.written', { path: output })];
   for (const w of result.written) lines.push('  ' + t(lang, WRITTEN_KEYS[w.what], { sheet: w.sheet, rows: w.rows }));
   for (const d of result.degraded) lines.push('  ' + t(lang, 'cli.apply.degraded', { what: t(lang, d) }));
+  // --cards past Excel's page breaks a sheet: 联系卡 / 成长记录 in parts, and a line saying so.
+  for (const sheet of SPLIT_PRINT_SHEETS) {
+    const note = printSplitNote(
+      lang,
+      result.written.map((w) => w.sheet).filter((s) => sheetOfPart(s) === sheet),
+    );
+    if (note) lines.push('  ' + note);
+  }
   lines.push(t(lang, 'cli.apply.pairing', counts.pairing));
   lines.push(t(lang, 'cli.apply.reminders', counts.reminders));
   const c = counts.findings;

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CARDS_PER_PAGE, planChildFiles } from '../core/cards';
+import { CARDS_PER_PAGE, planChildFiles, printSplitNote } from '../core/cards';
 import { t } from '../core/i18n';
 import { classNormalizer } from '../core/pairing';
 import { SCHOOL_NAME_SETTING } from '../core/workflow';
@@ -122,16 +122,21 @@ export const cardsCommand: CliCommand = {
       filter: { className: stringOption(args, 'class'), child: stringOption(args, 'child') },
     });
     if (files.chosen.length === 0) throw new CliError('cli.cards.noneChosen');
-    const op = records ? files.records : files.cards;
-    const port = await newWorkbookFile({ ops: [op] }, file, ctx.lang);
+    // One sheet, or parts of it past Excel's page breaks a sheet (联系卡（2）…), in one workbook or PDF.
+    const ops = records ? files.recordSheets : files.cardSheets;
+    const port = await newWorkbookFile({ ops: [...ops] }, file, ctx.lang);
     const xlsx = port.save();
     await writeOutputFile([file], output, soffice ? await toPdf(soffice, xlsx) : xlsx);
-    const pages = op.kind === 'replaceSheet' ? (op.content.print?.breaksBefore?.length ?? 0) + 1 : 0;
+    const pages = ops.reduce((n, op) => n + (op.kind === 'replaceSheet' ? (op.content.print?.breaksBefore?.length ?? 0) + 1 : 0), 0);
     const entries = files.chosen.reduce((n, c) => n + (files.entries.get(c.index)?.length ?? 0), 0);
     const written = records
       ? t(ctx.lang, 'cli.cards.recordsWritten', { path: output, children: files.chosen.length, entries, pages })
       : t(ctx.lang, 'cli.cards.written', { path: output, cards: files.chosen.length, pages: Math.ceil(files.chosen.length / CARDS_PER_PAGE) });
-    ctx.stdout(written + '\n');
+    const split = printSplitNote(
+      ctx.lang,
+      ops.map((op) => op.sheet),
+    );
+    ctx.stdout(written + '\n' + (split ? split + '\n' : ''));
     return EXIT.ok;
   },
 };

@@ -39,6 +39,21 @@ export const GENERATED_SHEETS: readonly string[] = [
   SHEETS.records,
 ];
 
+/** Print sheets written in parts when their pages need more page breaks than Excel keeps a sheet (core/cards/parts.ts). */
+export const SPLIT_PRINT_SHEETS: readonly string[] = [SHEETS.cards, SHEETS.records];
+
+/** A print sheet's part `part` (0-based): the first keeps the sheet's name, the next are 成长记录（2）, 成长记录（3）… */
+export function sheetPartName(sheet: string, part: number): string {
+  return part === 0 ? sheet : `${sheet}（${part + 1}）`;
+}
+
+/** The sheet a part belongs to (成长记录（3） → 成长记录); any other name is its own. */
+export function sheetOfPart(name: string): string {
+  const m = /^(.+)（([1-9]\d*)）$/.exec(name);
+  return m && Number(m[2]) >= 2 && SPLIT_PRINT_SHEETS.includes(m[1]) ? m[1] : name;
+}
+
+/** One of the add-in's sheets, or a part of one (成长记录（2）): never read as a roster. */
 export function isAddinSheet(name: string): boolean {
-  return (Object.values(SHEETS) as string[]).includes(name);
+  return (Object.values(SHEETS) as string[]).includes(sheetOfPart(name));
 }

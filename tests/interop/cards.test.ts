@@ -47,7 +47,8 @@ withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
     const port = openXlsx(demo.applied);
     await port.apply({ ops: [{ kind: 'appendRows', sheet: SHEETS.log, rows: LONG_LOG }] });
     plan = planMaintenance(await port.read(), { today: TODAY, lang: 'zh-CN', calendar: createTymeCalendar() });
-    const ops = [plan.childFiles.cards, plan.childFiles.records];
+    const ops = [...plan.childFiles.cardSheets, ...plan.childFiles.recordSheets];
+    expect(ops.map((op) => op.sheet)).toEqual([SHEETS.cards, SHEETS.records]);
     mkdirSync(path.join(dir, 'pdf'));
     for (const op of ops) {
       const file = path.join(dir, `${op.sheet}.xlsx`);
@@ -79,7 +80,7 @@ withLibreOffice('联系卡 and 成长记录 printed by LibreOffice', () => {
   });
 
   it("prints each child's record from a new page, the long one over several pages each headed, every entry once", () => {
-    const op = plan.childFiles.records;
+    const [op] = plan.childFiles.recordSheets;
     if (op.kind !== 'replaceSheet') throw new Error(op.kind);
     expect(recordPages).toHaveLength(1 + op.content.print!.breaksBefore!.length);
     const first = (p: string) =>

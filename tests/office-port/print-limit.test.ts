@@ -1,14 +1,48 @@
 /**
  * Page breaks past what a sheet holds, through the Office port: Excel keeps 1,026 horizontal page breaks a
- * sheet (the double refuses the 1,027th, tests/office-double/RULES.md), the port adds at most MAX_PAGE_BREAKS.
+ * sheet (the double refuses the 1,027th, tests/office-double/RULES.md), the port adds at most MAX_PAGE_BREAKS,
+ * and a whole school's 成长记录 arrives from the core in parts that each fit.
  */
+import '../../src/core/i18n/all';
+import { growthRecordSheetOps, type CardChild } from '../../src/core/cards';
 import { MAX_PAGE_BREAKS } from '../../src/core/plan/print';
-import type { SheetContent } from '../../src/core/plan/types';
+import type { PlanOp, SheetContent } from '../../src/core/plan/types';
+import { SHEETS } from '../../src/core/sheets';
 import { createOfficePort } from '../../src/workbook/office';
 import { createOfficeDouble } from '../office-double';
 import { MAX_HORIZONTAL_PAGE_BREAKS } from '../office-double/api';
 
 jest.setTimeout(120_000);
+
+const nobody = { name: null, phone: null, workplace: null };
+const child = (i: number): CardChild => ({
+  index: i,
+  row: i + 1,
+  name: `学生${i}`,
+  classLabel: `${Math.floor(i / 50) + 1}班`,
+  grade: null,
+  gender: null,
+  birthDate: null,
+  idMasked: null,
+  idRegion: null,
+  hukou: null,
+  address: null,
+  father: nobody,
+  mother: nobody,
+  parentPhone: null,
+  guardian: { ...nobody, relation: null, age: null, occupation: null, health: null },
+  leftBehindType: null,
+  boarding: null,
+  keyFocus: false,
+  teacher: null,
+  buddy: null,
+  proxy: null,
+});
+
+const contentOf = (op: PlanOp): SheetContent => {
+  if (op.kind !== 'replaceSheet') throw new Error(op.kind);
+  return op.content;
+};
 
 function doubleWithRoster() {
   const d = createOfficeDouble({ api: 9 });
@@ -31,6 +65,28 @@ describe('page breaks past what an Excel sheet holds', () => {
     // The same break again is no new break; one more is refused.
     await add(2, 1);
     await expect(add(MAX_HORIZONTAL_PAGE_BREAKS + 2, 1)).rejects.toThrow(/GeneralException|at most 1026/);
+  });
+
+  it("writes a whole school's 成长记录 as parts, each sheet's breaks as planned and within the limit", async () => {
+    // 2,100 children without entries: a page each, 2,100 pages, cut where classes of 50 start.
+    const ops = growthRecordSheetOps(
+      Array.from({ length: 2100 }, (_, i) => child(i)),
+      new Map(),
+      { lang: 'zh-CN', today: '2026-11-30' },
+    );
+    expect(ops.map((op) => op.sheet)).toEqual([SHEETS.records, '成长记录（2）', '成长记录（3）']);
+    const d = doubleWithRoster();
+    const result = await createOfficePort(d.excel, d.office).apply({ ops });
+    expect(result.degraded).toEqual([]);
+    let pages = 0;
+    for (const op of ops) {
+      const breaks = d.state.sheet(op.sheet)!.rowBreaks;
+      // Content rows sit below two title lines and the header.
+      expect([op.sheet, breaks]).toEqual([op.sheet, contentOf(op).print!.breaksBefore!.map((r) => r + 3)]);
+      expect(breaks.length).toBeLessThanOrEqual(MAX_PAGE_BREAKS);
+      pages += breaks.length + 1;
+    }
+    expect(pages).toBe(2100);
   });
 
   it(`adds at most ${MAX_PAGE_BREAKS} breaks from a plan that asks for more, so Excel never refuses the sheet`, async () => {

@@ -317,14 +317,16 @@ describe('成长记录 beyond 谈心记录', () => {
       ['2026-11-12', 'Activity', '十一月集体生日会 (生日会)'],
       ['2026-11-30', 'Pairing', 'Paired: Mentor teacher 陈老师'],
     ]);
-    if (files.records.kind !== 'replaceSheet') throw new Error(files.records.kind);
-    expect(files.records.content.titleLines![0]).toContain('2026-11-01 to 2026-11-30');
+    const [records] = files.recordSheets;
+    if (records.kind !== 'replaceSheet') throw new Error(records.kind);
+    expect(files.recordSheets).toHaveLength(1);
+    expect(records.content.titleLines).toEqual([expect.stringContaining('2026-11-01 to 2026-11-30')]);
   });
 
   it('leaves 联系卡 and 成长记录 out of the everyday plan (on demand only), and plans them all the same', () => {
     const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar });
     expect(plan.plan.ops.filter((o) => o.sheet === SHEETS.cards || o.sheet === SHEETS.records)).toEqual([]);
-    expect(plan.childFiles.cards.sheet).toBe(SHEETS.cards);
+    expect(plan.childFiles.cardSheets.map((o) => o.sheet)).toEqual([SHEETS.cards]);
     expect(plan.childFiles.chosen).toHaveLength(3);
   });
 });
@@ -411,6 +413,25 @@ describe('脱敏导出 of the cards and records', () => {
       expect([name, /\d{11}/.test(text)]).toEqual([name, false]);
       for (const secret of ['张小明', '张建国', '张大山', '石桥村3组', '20170305', '13700003333']) expect([name, secret, text.includes(secret)]).toEqual([name, secret, false]);
     }
+  });
+
+  it("masks a part of 联系卡 (联系卡（2）, past Excel's page breaks a sheet) like 联系卡, and never reads it as the roster", () => {
+    const wb: WorkbookSnapshot = { sheets: [FULL_ROSTER, MENTORS] };
+    const plan = planMaintenance(wb, { today: TODAY, lang: 'zh-CN', calendar, printSheets: true });
+    const after = applied(wb, plan.plan.ops);
+    const part = { ...findSheet(after, SHEETS.cards)!, name: '联系卡（2）' };
+    const withPart = { sheets: [part, ...after.sheets.filter((s) => s.name !== SHEETS.cards)] };
+    const again = planMaintenance(withPart, { today: TODAY, lang: 'zh-CN', calendar });
+    expect(again.roster.layout.sheet).toBe('花名册');
+    const result = deidentifyWorkbook(withPart, again.roster.layout);
+    if (!result.ok) throw new Error(result.messageKey);
+    const text = valuesOf(opOf(result.plan.ops, '联系卡（2）'))
+      .flat()
+      .map((v) => (v === null ? '' : String(v)))
+      .join('|');
+    expect(text).toContain('父亲电话');
+    expect(/\d{11}/.test(text)).toBe(false);
+    for (const secret of ['张建国', '石桥村3组', '13900002222']) expect([secret, text.includes(secret)]).toEqual([secret, false]);
   });
 });
 

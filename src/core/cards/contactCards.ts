@@ -3,6 +3,7 @@ import { t, type Lang } from '../i18n';
 import type { PlanCell, PlanOp, PlanPrint, SheetContent } from '../plan/types';
 import { SHEETS } from '../sheets';
 import type { CardChild, Helper } from './child';
+import { printSheetParts } from './parts';
 import type { CardSettings } from './settings';
 
 /** What a field the workbook lacks prints as: a line to fill in by hand (never 0, never a guess). */
@@ -60,27 +61,30 @@ export interface CardsPlanOptions {
 
 /**
  * 联系卡: one card per child in roster order, CARD_ROWS rows each, a page break before every
- * CARDS_PER_PAGE-th card so two whole cards share each A4 page and none is cut.
+ * CARDS_PER_PAGE-th card so two whole cards share each A4 page and none is cut. More cards than one
+ * sheet's page breaks allow (2,048) are written to 联系卡, 联系卡（2）, … (printSheetParts).
  */
-export function contactCardsSheetOp(children: readonly CardChild[], options: CardsPlanOptions): PlanOp {
+export function contactCardsSheetOps(children: readonly CardChild[], options: CardsPlanOptions): PlanOp[] {
   const { lang, today, settings } = options;
   const rows: PlanCell[][] = [];
   const breaksBefore: number[] = [];
+  const pageChildren: [number, number][] = [];
   children.forEach((c, i) => {
-    if (i > 0 && i % CARDS_PER_PAGE === 0) breaksBefore.push(rows.length);
+    if (i % CARDS_PER_PAGE === 0) {
+      if (i > 0) breaksBefore.push(rows.length);
+      pageChildren.push([i, i]);
+    } else pageChildren[pageChildren.length - 1][1] = i;
     rows.push(...cardRows(c, lang, settings));
   });
-  const print: PlanPrint = { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, breaksBefore, fitToWidth: true };
-  const content: SheetContent = {
-    titleLines: [t(lang, 'cards.sheetTitle', { count: children.length, today, school: settings.schoolName ?? '' })],
-    columns: [
-      { header: t(lang, 'cards.header.label'), width: 12, format: 'text' },
-      { header: t(lang, 'cards.header.value'), width: 30, format: 'text', wrap: true },
-      { header: t(lang, 'cards.header.label'), width: 12, format: 'text' },
-      { header: t(lang, 'cards.header.value'), width: 30, format: 'text', wrap: true },
-    ],
-    rows,
-    print,
-  };
-  return { kind: 'replaceSheet', sheet: SHEETS.cards, content };
+  const columns: SheetContent['columns'] = [
+    { header: t(lang, 'cards.header.label'), width: 12, format: 'text' },
+    { header: t(lang, 'cards.header.value'), width: 30, format: 'text', wrap: true },
+    { header: t(lang, 'cards.header.label'), width: 12, format: 'text' },
+    { header: t(lang, 'cards.header.value'), width: 30, format: 'text', wrap: true },
+  ];
+  return printSheetParts(SHEETS.cards, { rows, breaksBefore, pageChildren }, children, lang, (part): SheetContent => {
+    const print: PlanPrint = { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, breaksBefore: part.breaksBefore, fitToWidth: true };
+    const title = t(lang, 'cards.sheetTitle', { count: part.children, today, school: settings.schoolName ?? '' });
+    return { titleLines: part.partLine ? [title, part.partLine] : [title], columns, rows: part.rows, print };
+  });
 }

@@ -11,15 +11,16 @@ import type { PlanOp } from '../plan/types';
 import { recordKey, type RosterRecord } from '../roster/types';
 import type { WorkbookSnapshot } from '../snapshot';
 import { cardChildren, filterChildren, mentorPhones, type CardChild, type CardFilter } from './child';
-import { contactCardsSheetOp } from './contactCards';
+import { contactCardsSheetOps } from './contactCards';
 import { recordEntriesByChild, type DatedPairing, type RecordEntry, type RecordSources } from './entries';
-import { growthRecordSheetOp, type RecordPeriod } from './records';
+import { growthRecordSheetOps, type RecordPeriod } from './records';
 import { readCardSettings } from './settings';
 import { planSupportPlans, readSupportPlans, type SupportPlanResult } from './supportPlans';
 
 export * from './child';
 export * from './contactCards';
 export * from './entries';
+export * from './parts';
 export * from './records';
 export * from './settings';
 export * from './supportPlans';
@@ -45,8 +46,10 @@ export interface ChildFilesPlan {
   readonly chosen: readonly CardChild[];
   /** Each child's record lines (by roster index) within the period, in date order: what 成长记录 and the 档案 view print. */
   readonly entries: ReadonlyMap<number, readonly RecordEntry[]>;
-  readonly cards: PlanOp;
-  readonly records: PlanOp;
+  /** 联系卡 of the chosen children: one sheet, or parts (联系卡（2）…) past Excel's page breaks a sheet (parts.ts). */
+  readonly cardSheets: readonly PlanOp[];
+  /** 成长记录 likewise. */
+  readonly recordSheets: readonly PlanOp[];
   readonly supportPlans: SupportPlanResult;
 }
 
@@ -88,8 +91,8 @@ export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInpu
   let children: CardChild[] | undefined;
   let chosen: CardChild[] | undefined;
   let entries: ReadonlyMap<number, readonly RecordEntry[]> | undefined;
-  let cards: PlanOp | undefined;
-  let records: PlanOp | undefined;
+  let cardSheets: PlanOp[] | undefined;
+  let recordSheets: PlanOp[] | undefined;
   const { plans, children: planChildren } = supportPlanInputs(workbook, input, phones);
   return {
     get children() {
@@ -101,11 +104,11 @@ export function planChildFiles(workbook: WorkbookSnapshot, input: ChildFilesInpu
     get entries() {
       return (entries ??= recordEntriesByChild(lang, { log: input.log, ...input.life, pairings: datedPairings(input.records, input.pairing.rows) }, input.period));
     },
-    get cards() {
-      return (cards ??= contactCardsSheetOp(this.chosen, { lang, today, settings }));
+    get cardSheets() {
+      return (cardSheets ??= contactCardsSheetOps(this.chosen, { lang, today, settings }));
     },
-    get records() {
-      return (records ??= growthRecordSheetOp(this.chosen, this.entries, { lang, today, period: input.period, schoolName: settings.schoolName }));
+    get recordSheets() {
+      return (recordSheets ??= growthRecordSheetOps(this.chosen, this.entries, { lang, today, period: input.period, schoolName: settings.schoolName }));
     },
     supportPlans: planSupportPlans(workbook, planChildren, today, settings.juniorGoals, input.normalizeClass, plans),
   };

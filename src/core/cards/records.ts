@@ -5,6 +5,7 @@ import { SHEETS } from '../sheets';
 import type { CardChild } from './child';
 import { A4_MARGINS } from './contactCards';
 import { recordEntryCells, type RecordEntry } from './entries';
+import { printSheetParts, type PrintedPages } from './parts';
 
 /**
  * How many printed lines a page of 成长记录 holds below the repeated column header (A4 portrait, half-inch
@@ -53,20 +54,23 @@ export function recordColumnHeaders(lang: Lang): string[] {
 }
 
 /**
- * 成长记录, the record card: per child (in the order given), their record lines (recordEntriesByChild: talks,
- * activities, roll call, aid, pairing changes — already in date order and within the period). Each child
- * starts a new printed page under a header line naming the child and their helpers; when the entries
- * fill a page, the header is written again (续) on the next, so every page says whose record it is.
+ * Every chosen child's record laid out whole: a page per child under a header line naming the child and
+ * their helpers; when the entries fill a page, the header is written again (续) on the next.
  */
-export function growthRecordSheetOp(children: readonly CardChild[], byChild: ReadonlyMap<number, readonly RecordEntry[]>, options: RecordsPlanOptions): PlanOp {
-  const { lang, today, period } = options;
+function recordPages(children: readonly CardChild[], byChild: ReadonlyMap<number, readonly RecordEntry[]>, lang: Lang): PrintedPages & { pageEntries: number[] } {
   const rows: PlanCell[][] = [];
   const breaksBefore: number[] = [];
-  let entryCount = 0;
-  for (const c of children) {
-    const entries = byChild.get(c.index) ?? [];
+  const pageChildren: [number, number][] = [];
+  const pageEntries: number[] = [];
+  const newPage = (i: number) => {
     if (rows.length > 0) breaksBefore.push(rows.length);
+    pageChildren.push([i, i]);
+    pageEntries.push(0);
+  };
+  children.forEach((c, i) => {
+    const entries = byChild.get(c.index) ?? [];
     let page = 0;
+    newPage(i);
     rows.push(childHeader(lang, c, page));
     let used = 1;
     if (entries.length === 0) rows.push([t(lang, 'records.none'), '', '', '', '', '', '']);
@@ -74,37 +78,45 @@ export function growthRecordSheetOp(children: readonly CardChild[], byChild: Rea
       const lines = entryLines(e.content);
       if (used + lines > RECORD_LINES_PER_PAGE && used > 1) {
         page++;
-        breaksBefore.push(rows.length);
+        newPage(i);
         rows.push(childHeader(lang, c, page));
         used = 1;
       }
       rows.push(recordEntryCells(e));
       used += lines;
-      entryCount++;
+      pageEntries[pageEntries.length - 1]++;
     }
-  }
+  });
+  return { rows, breaksBefore, pageChildren, pageEntries };
+}
+
+/**
+ * 成长记录, the record card: per child (in the order given), their record lines (recordEntriesByChild: talks,
+ * activities, roll call, aid, pairing changes — already in date order and within the period). Each child
+ * starts a new printed page, so every page says whose record it is (recordPages). More pages than one
+ * sheet's page breaks allow are written to 成长记录, 成长记录（2）, … whole classes together where they fit
+ * (printSheetParts).
+ */
+export function growthRecordSheetOps(children: readonly CardChild[], byChild: ReadonlyMap<number, readonly RecordEntry[]>, options: RecordsPlanOptions): PlanOp[] {
+  const { lang, today, period } = options;
   const [date, kind, target, recorder, contentHeader, followUp, followUpDue] = recordColumnHeaders(lang);
-  const content: SheetContent = {
-    titleLines: [
-      t(lang, 'records.title', {
-        children: children.length,
-        entries: entryCount,
-        today,
-        school: options.schoolName ?? '',
-        period: period?.from || period?.to ? t(lang, 'records.period', { from: period.from ?? '…', to: period.to ?? '…' }) : '',
-      }),
-    ],
-    columns: [
-      { header: date, width: 11, format: 'date' },
-      { header: kind, width: 9, format: 'text' },
-      { header: target, width: 7, format: 'text' },
-      { header: recorder, width: 9, format: 'text' },
-      { header: contentHeader, width: RECORD_CONTENT_WIDTH, format: 'text', wrap: true },
-      { header: followUp, width: 7, format: 'text' },
-      { header: followUpDue, width: 11, format: 'date' },
-    ],
-    rows,
-    print: { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, repeatHeader: true, breaksBefore, fitToWidth: true },
-  };
-  return { kind: 'replaceSheet', sheet: SHEETS.records, content };
+  const columns: SheetContent['columns'] = [
+    { header: date, width: 11, format: 'date' },
+    { header: kind, width: 9, format: 'text' },
+    { header: target, width: 7, format: 'text' },
+    { header: recorder, width: 9, format: 'text' },
+    { header: contentHeader, width: RECORD_CONTENT_WIDTH, format: 'text', wrap: true },
+    { header: followUp, width: 7, format: 'text' },
+    { header: followUpDue, width: 11, format: 'date' },
+  ];
+  const periodText = period?.from || period?.to ? t(lang, 'records.period', { from: period.from ?? '…', to: period.to ?? '…' }) : '';
+  return printSheetParts(SHEETS.records, recordPages(children, byChild, lang), children, lang, (part): SheetContent => {
+    const title = t(lang, 'records.title', { children: part.children, entries: part.entries, today, school: options.schoolName ?? '', period: periodText });
+    return {
+      titleLines: part.partLine ? [title, part.partLine] : [title],
+      columns,
+      rows: part.rows,
+      print: { paper: 'A4', orientation: 'portrait', margins: A4_MARGINS, repeatHeader: true, breaksBefore: part.breaksBefore, fitToWidth: true },
+    };
+  });
 }

@@ -6,7 +6,7 @@
 import { formatIcu, parseIcu } from './icu';
 import { common } from './messages/common';
 import { sheets } from './messages/sheets';
-import { SHEETS } from '../sheets';
+import { SHEETS, sheetOfPart } from '../sheets';
 
 export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -88,12 +88,12 @@ const SHEET_KEY_OF_NAME = new Map<string, string>(Object.entries(SHEETS).map(([k
  * A sheet inside a sentence, in the one form every message uses (issue 15): “结对帮扶” in Chinese; in
  * English "the 结对帮扶 (pairing) sheet" for the add-in's own sheets (their names stay Chinese in every
  * language; each is glossed once, in messages/sheets.ts) and "the sheet “花名册”" for any other, the
- * teacher's own. `t` says a message's {sheet} so: callers pass the bare name, and a message writes {sheet}
+ * teacher's own; a part of a split print sheet (联系卡（2）) is glossed as its sheet. `t` says a message's {sheet} so: callers pass the bare name, and a message writes {sheet}
  * without quotes or "sheet" around it (tests/i18n-sheets.test.ts). A bare name for a cell reference
  * (花名册!B3) or a list of names goes in another parameter ({sheetName}, {sheets}).
  */
 export function sheetInSentence(sheet: string, lang: Lang): string {
-  return t(lang, `sheet.inSentence.${SHEET_KEY_OF_NAME.get(sheet) ?? 'other'}`, { name: sheet });
+  return t(lang, `sheet.inSentence.${SHEET_KEY_OF_NAME.get(sheetOfPart(sheet)) ?? 'other'}`, { name: sheet });
 }
 
 /** Pick zh-CN or en-US from a BCP 47 tag such as Office's displayLanguage or navigator.language. */

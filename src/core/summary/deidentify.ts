@@ -2,7 +2,7 @@ import { isCellError, type CellValue } from '../cells';
 import { fromExcelSerial } from '../dates';
 import type { PlanCell, PlanColumn, PlanMerge, PlanOp, SheetContent, WorkbookPlan } from '../plan/types';
 import type { FieldKey } from '../roster/types';
-import { SHEETS } from '../sheets';
+import { sheetOfPart, SHEETS } from '../sheets';
 import { cellAt, dateFormatAt, type SheetSnapshot, type WorkbookSnapshot } from '../snapshot';
 import { maskAddress, maskId, maskName, maskPhone, scrubDigits } from './mask';
 
@@ -425,9 +425,9 @@ export function deidentifyWorkbook(workbook: WorkbookSnapshot, roster: Deidentif
       return { kind: 'replaceSheet', sheet: sheet.name, content: { ...content, ...hiddenAs(sheet) } };
     }
     const header = headerRowOf(sheet);
-    // 联系卡 pairs a label with a value on each row (姓名 | 张小明 | 父亲电话 | 138…): a value is masked by the label on its left.
+    // 联系卡 (and its parts, 联系卡（2）…) pairs a label with a value on each row (姓名 | 张小明 | 父亲电话 | 138…): a value is masked by the label on its left.
     const byLabel =
-      sheet.name === SHEETS.cards
+      sheetOfPart(sheet.name) === SHEETS.cards
         ? (r: number, c: number) => {
             const label = c > 0 ? cellAt(sheet, r, c - 1) : null;
             return typeof label === 'string' ? maskerForHeader(label) : null;

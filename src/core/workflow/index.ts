@@ -409,7 +409,7 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
       lang,
     ),
     quarterlySheetOp({ quarter, asOf: today, figures: quarterFigures, life: lifeFigures(life, records.length, quarter), overdueContacts }, lang),
-    ...(options.printSheets ? [childFiles.cards, childFiles.records] : []),
+    ...(options.printSheets ? [...childFiles.cardSheets, ...childFiles.recordSheets] : []),
     allFindingsSheetOp(roster, findings.others, lang, today),
   ];
   return {

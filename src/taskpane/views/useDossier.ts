@@ -168,8 +168,17 @@ export function useDossier({ port, lang, today, operation }: ViewProps): Dossier
       setPending(null);
       const next = await load(signal);
       if (!files) return;
-      const plan = { ops: [files.cards, files.records] };
-      const lines = describePlan(plan, next.snapshot, lang).map((l) => l.text);
+      const plan = { ops: [...files.cardSheets, ...files.recordSheets] };
+      // Past Excel's page breaks a sheet the job is in parts (联系卡（2）…): a line says so.
+      const split = [files.cardSheets, files.recordSheets]
+        .map((ops) =>
+          next.core.printSplitNote(
+            lang,
+            ops.map((o) => o.sheet),
+          ),
+        )
+        .filter((l) => l !== null);
+      const lines = [...describePlan(plan, next.snapshot, lang).map((l) => l.text), ...split];
       setPending({
         titleKey: 'views.dossier.writeTitle',
         plan,

@@ -17,7 +17,7 @@ export { periodLabel, formatShare, share, deidentifyWorkbook, deidentifyMessage,
 export { SHEETS } from '../../core/sheets';
 export { activityEntryPlan, rollCallEntryPlan, registeredAdults, ACTIVITY_TYPES } from '../../core/life';
 // 档案 (issue 16): the cards and records as the sheets print them.
-export { planChildFiles, cardRows, recordEntryCells, childHeaderText, recordColumnHeaders, readCardSettings } from '../../core/cards';
+export { planChildFiles, cardRows, recordEntryCells, childHeaderText, recordColumnHeaders, readCardSettings, printSplitNote } from '../../core/cards';
 export { classNormalizer } from '../../core/pairing';
 export { SCHOOL_NAME_SETTING } from '../../core/workflow';
 export { periodFor } from '../../core/summary';

@@ -64,6 +64,9 @@ export const cards: DomainMessages = {
     'records.col.content': '内容',
     'records.col.followUp': '需跟进',
     'records.col.followUpDue': '跟进期限',
+    'cards.part':
+      '第 {part} 部分，共 {parts} 部分：第 {from}–{to} 名学生（{fromClass} 至 {toClass}，全部共 {children} 名）。Excel 每张工作表最多 {max} 个分页符，所以分在“{first}”至“{last}”这 {parts} 张工作表中，尽量在班级之间分开。',
+    'cards.split': '{sheet}分成了 {parts} 张工作表（{first} 至 {last}）：Excel 每张工作表最多 {max} 个分页符。尽量在班级之间分开，每张表的第二行写明它包含哪些学生。',
     'cards.plan.missing': '帮扶计划 第{row}行：重点帮扶对象尚无帮扶计划（措施未填写）。请填写目标、措施、时间安排和下次评估日期。',
     'cards.plan.reviewDue': '帮扶计划评估',
     'cards.plan.reviewNote': '帮扶计划 第{row}行的下次评估日期',
@@ -168,6 +171,10 @@ export const cards: DomainMessages = {
     'records.col.content': 'Content',
     'records.col.followUp': 'Follow up',
     'records.col.followUpDue': 'Follow up by',
+    'cards.part':
+      'Part {part} of {parts}: children {from}–{to} ({fromClass} to {toClass}) of {children}. Excel keeps at most {max} page breaks on a sheet, so they are on {parts, plural, one {# sheet} other {# sheets}}, "{first}" to "{last}", cut between classes where possible.',
+    'cards.split':
+      'Excel keeps at most {max} page breaks on a sheet, so {sheet} is split over {parts, plural, one {# sheet} other {# sheets}} ({first} to {last}). The cuts fall between classes where possible; the second line of each sheet says which children it holds.',
     'cards.plan.missing':
       'Row {row} of the 帮扶计划 (support plans) sheet: a key-focus child has no support plan yet (no measures). Fill in the goals, measures, schedule and next review date.',
     'cards.plan.reviewDue': 'Review the support plan',
