@@ -53,6 +53,27 @@ it('once half the term is over, lists each child in no activity this term, owned
   expect(whats(lifeReminderItems(base({ today: '2026-10-20' }))).some((w) => w.startsWith('reminders.life.noActivity'))).toBe(false);
 });
 
+it('says once, for the school, that 活动记录 names no child this term, instead of one item per child', () => {
+  // Last term's activity only, or this term's rows naming nobody the roster knows: the same single line.
+  for (const activities of [[{ date: '2026-08-20', children: [1] }], [{ date: '2026-10-01', children: [] }], []]) {
+    const items = lifeReminderItems(base({ activities })).filter((i) => i.what.key.startsWith('reminders.life.noActivity'));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ child: null, owner: '', ownerRole: 'school', due: '2027-01-20', what: { key: 'reminders.life.noActivityLogged', params: { count: 4 } } });
+    expect(renderMsg('zh-CN', items[0].what)).toBe('本学期活动记录里还没有留守儿童参加活动（共 4 名）');
+    expect(renderMsg('en-US', items[0].what)).toBe('The 活动记录 (activities) sheet shows no child in any activity yet this term (4 children)');
+    expect(renderMsg('zh-CN', items[0].notes[0])).toMatch(/^学期已过半：请组织集体活动/);
+  }
+  // One child taking part is enough for the list by name.
+  expect(whats(lifeReminderItems(base({ activities: [{ date: '2026-11-02', children: [3] }] }))).filter((w) => w.startsWith('reminders.life.noActivity'))).toEqual([
+    'reminders.life.noActivity:甲:陈老师',
+    'reminders.life.noActivity:乙:陈老师',
+    'reminders.life.noActivity:丙:刘老师',
+  ]);
+  // No children, nothing to say; before the half-way day, nothing either.
+  expect(lifeReminderItems(base({ children: [], activities: [] })).some((i) => i.what.key.startsWith('reminders.life.noActivity'))).toBe(false);
+  expect(lifeReminderItems(base({ today: '2026-10-20', activities: [] })).some((i) => i.what.key.startsWith('reminders.life.noActivity'))).toBe(false);
+});
+
 it("gives the month's birthdays as one 生日会 item", () => {
   const party = lifeReminderItems(base()).filter((i) => i.what.key === 'reminders.life.birthdayParty');
   expect(party).toHaveLength(1);

@@ -23,6 +23,8 @@ export const life: DomainMessages = {
 
     'reminders.life.noActivity': '本学期还没有参加过活动',
     'reminders.life.noActivityNote': '学期已过半：请在活动中优先安排这名孩子，并记入活动记录。',
+    'reminders.life.noActivityLogged': '本学期活动记录里还没有留守儿童参加活动（共 {count} 名）',
+    'reminders.life.noActivityLoggedNote': '学期已过半：请组织集体活动（主题班会、生日会、节日慰问等），并在活动记录里写明参加学生；记下以后，会按名单提醒还没有参加过活动的孩子。',
     'reminders.life.birthdayParty': '{month}月生日会：本月过生日的留守儿童 {count} 名',
     'reminders.life.birthdayPartyNote': '为本月过生日的孩子集体过生日，记入活动记录（类型：生日会）。',
     'reminders.life.mentorTraining': '本学年还没有参加培训',
@@ -131,6 +133,10 @@ export const life: DomainMessages = {
 
     'reminders.life.noActivity': 'No activity yet this term',
     'reminders.life.noActivityNote': 'Half the term is over: give this child priority in the next activities and record them in the 活动记录 (activities) sheet.',
+    'reminders.life.noActivityLogged':
+      'The 活动记录 (activities) sheet shows no child in any activity yet this term ({count, plural, one {{count} child} other {{count} children}})',
+    'reminders.life.noActivityLoggedNote':
+      'Half the term is over: organise activities for the children (a class meeting, a birthday party, a festival visit …) and write who took part in the 活动记录 (activities) sheet; then the children who have not taken part are listed by name.',
     'reminders.life.birthdayParty': 'Birthday party for month {month}: {count, plural, one {{count} child has a birthday} other {{count} children have birthdays}} this month',
     'reminders.life.birthdayPartyNote': "Celebrate this month's birthdays together and record it in the 活动记录 (activities) sheet (type 生日会).",
     'reminders.life.mentorTraining': 'No training yet this school year',
