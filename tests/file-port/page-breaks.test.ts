@@ -5,38 +5,15 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import '../../src/core/i18n/all';
-import { CARD_ROWS, contactCardsSheetOps, growthRecordSheetOps, type CardChild } from '../../src/core/cards';
+import { CARD_ROWS, contactCardsSheetOps, growthRecordSheetOps } from '../../src/core/cards';
 import { MAX_PAGE_BREAKS } from '../../src/core/plan/print';
 import type { PlanOp, SheetContent } from '../../src/core/plan/types';
 import { newWorkbookWith, openXlsx } from '../../src/workbook/file';
+import { schoolChildren } from '../fixtures/card-children';
+
+const children = (n: number) => schoolChildren(n, 50);
 
 jest.setTimeout(120_000);
-
-const nobody = { name: null, phone: null, workplace: null };
-const child = (i: number): CardChild => ({
-  index: i,
-  row: i + 1,
-  name: `学生${i}`,
-  classLabel: `${Math.floor(i / 50) + 1}班`,
-  grade: null,
-  gender: null,
-  birthDate: null,
-  idMasked: null,
-  idRegion: null,
-  hukou: null,
-  address: null,
-  father: nobody,
-  mother: nobody,
-  parentPhone: null,
-  guardian: { ...nobody, relation: null, age: null, occupation: null, health: null },
-  leftBehindType: null,
-  boarding: null,
-  keyFocus: false,
-  teacher: null,
-  buddy: null,
-  proxy: null,
-});
-const children = (n: number) => Array.from({ length: n }, (_, i) => child(i));
 
 const contentOf = (op: PlanOp): SheetContent => {
   if (op.kind !== 'replaceSheet') throw new Error(op.kind);

@@ -4,40 +4,16 @@
  * and a whole school's 成长记录 arrives from the core in parts that each fit.
  */
 import '../../src/core/i18n/all';
-import { growthRecordSheetOps, type CardChild } from '../../src/core/cards';
+import { growthRecordSheetOps } from '../../src/core/cards';
 import { MAX_PAGE_BREAKS } from '../../src/core/plan/print';
 import type { PlanOp, SheetContent } from '../../src/core/plan/types';
 import { SHEETS } from '../../src/core/sheets';
 import { createOfficePort } from '../../src/workbook/office';
 import { createOfficeDouble } from '../office-double';
 import { MAX_HORIZONTAL_PAGE_BREAKS } from '../office-double/api';
+import { schoolChildren } from '../fixtures/card-children';
 
 jest.setTimeout(120_000);
-
-const nobody = { name: null, phone: null, workplace: null };
-const child = (i: number): CardChild => ({
-  index: i,
-  row: i + 1,
-  name: `学生${i}`,
-  classLabel: `${Math.floor(i / 50) + 1}班`,
-  grade: null,
-  gender: null,
-  birthDate: null,
-  idMasked: null,
-  idRegion: null,
-  hukou: null,
-  address: null,
-  father: nobody,
-  mother: nobody,
-  parentPhone: null,
-  guardian: { ...nobody, relation: null, age: null, occupation: null, health: null },
-  leftBehindType: null,
-  boarding: null,
-  keyFocus: false,
-  teacher: null,
-  buddy: null,
-  proxy: null,
-});
 
 const contentOf = (op: PlanOp): SheetContent => {
   if (op.kind !== 'replaceSheet') throw new Error(op.kind);
@@ -69,11 +45,7 @@ describe('page breaks past what an Excel sheet holds', () => {
 
   it("writes a whole school's 成长记录 as parts, each sheet's breaks as planned and within the limit", async () => {
     // 2,100 children without entries: a page each, 2,100 pages, cut where classes of 50 start.
-    const ops = growthRecordSheetOps(
-      Array.from({ length: 2100 }, (_, i) => child(i)),
-      new Map(),
-      { lang: 'zh-CN', today: '2026-11-30' },
-    );
+    const ops = growthRecordSheetOps(schoolChildren(2100, 50), new Map(), { lang: 'zh-CN', today: '2026-11-30' });
     expect(ops.map((op) => op.sheet)).toEqual([SHEETS.records, '成长记录（2）', '成长记录（3）']);
     const d = doubleWithRoster();
     const result = await createOfficePort(d.excel, d.office).apply({ ops });

@@ -6,44 +6,13 @@ import '../i18n/all';
 import { planCellValue, type PlanOp, type SheetContent } from '../plan/types';
 import { MAX_PAGE_BREAKS } from '../plan/print';
 import { isAddinSheet, sheetOfPart, sheetPartName, SHEETS } from '../sheets';
-import type { CardChild, Person } from './child';
+import { schoolChildren as school } from '../../../tests/fixtures/card-children';
 import { CARD_ROWS, CARDS_PER_PAGE, contactCardsSheetOps } from './contactCards';
 import type { RecordEntry } from './entries';
 import { partStarts, printSplitNote } from './parts';
 import { growthRecordSheetOps, RECORD_LINES_PER_PAGE } from './records';
 
 const TODAY = '2026-11-30';
-const NOBODY: Person = { name: null, phone: null, workplace: null };
-
-function child(i: number, classLabel: string | null): CardChild {
-  return {
-    index: i,
-    row: i + 1,
-    name: `学生${String(i).padStart(4, '0')}`,
-    classLabel,
-    grade: null,
-    gender: null,
-    birthDate: null,
-    idMasked: null,
-    idRegion: null,
-    hukou: null,
-    address: null,
-    father: NOBODY,
-    mother: NOBODY,
-    parentPhone: null,
-    guardian: { ...NOBODY, relation: null, age: null, occupation: null, health: null },
-    leftBehindType: null,
-    boarding: null,
-    keyFocus: false,
-    teacher: null,
-    buddy: null,
-    proxy: null,
-  };
-}
-
-/** `count` children in classes of `perClass`, named 一年级1班, 一年级2班 … in roster order. */
-const school = (count: number, perClass: number) => Array.from({ length: count }, (_, i) => child(i, `${Math.floor(i / perClass) + 1}班`));
-
 const contentOf = (op: PlanOp): SheetContent => {
   if (op.kind !== 'replaceSheet') throw new Error(op.kind);
   return op.content;
