@@ -168,6 +168,15 @@ describe('in Excel the sample is seen on its own day too', () => {
     await page.locator('#findings-title').waitFor();
     await idle(page, LANG);
     expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
+    // 汇总 before 生成结对: the sample holds no pairs, so 有帮扶教师 is 0 and the computed figure is labelled as after generating.
+    await openTab(page, LANG, 'views.tab.summary');
+    const figures = page.getByTestId('summary-figures');
+    await figures.waitFor();
+    await idle(page, LANG);
+    const terms = await figures.locator('dt').allTextContents();
+    const values = await figures.locator('dd').allTextContents();
+    expect(values[terms.indexOf(t(LANG, 'views.summary.pairCoverage'))]).toBe(t(LANG, 'views.summary.shareValue', { count: 0, share: '0%' }));
+    expect(terms).toContain(t(LANG, 'views.summary.pairCoverageAfter'));
     expect(problems).toEqual([]);
   });
 

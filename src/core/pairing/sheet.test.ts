@@ -355,8 +355,10 @@ describe('heldPairing (what 结对帮扶 holds now, beside what 生成结对 wou
   it('takes the mentor a teacher wrote over the computed one', () => {
     const { wb } = firstRun();
     const sheet = wb.sheets.find((x) => x.name === SHEETS.pairing)!;
-    const p = plan(withSheet(wb, edit(sheet, '小刚', '帮扶教师', '周老师')), CHILDREN);
-    expect(p.held.rows.find((r) => r.child.name === '小刚')!.teacher.mentor).toBe('周老师');
+    const p = planPairing(withSheet(wb, edit(sheet, '小刚', '帮扶教师', '周老师')), CHILDREN, 'zh-CN', { today: '2025-10-20', normalizeClass: simpleClass });
+    const held = p.held.rows.find((r) => r.child.name === '小刚')!;
+    // The mentor and the day are the sheet's (written 09-15), not those of a run on 10-20.
+    expect([held.teacher.mentor, held.changedOn]).toEqual(['周老师', '2025-09-15']);
   });
 
   it('knows nothing of a sheet it cannot read', () => {

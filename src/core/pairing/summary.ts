@@ -110,8 +110,8 @@ export function pairingStats(result: PairingResult): PairingStats {
  */
 export interface HeldPairing {
   /**
-   * The roster's children that have a row on 结对帮扶, with the mentors written there (the computed row's
-   * other facts kept where the mentor is the same). Empty when the sheet is missing, empty or unreadable.
+   * The roster's children that have a row on 结对帮扶, with the mentors and the day (上次生成) written there
+   * (the computed row's other facts kept where the mentor is the same). Empty when the sheet is missing, empty or unreadable.
    */
   readonly rows: readonly PairingRow[];
   /** The sheet has content but could not be read safely: what it holds is unknown. */
@@ -128,8 +128,17 @@ export function heldPairing(existing: ExistingPairing, result: PairingResult, di
     computed.mentor === written ? computed : { mentor: written, reason: null, kept: true, unpaired: null };
   const rows: PairingRow[] = [];
   for (const row of result.rows) {
-    const cells = byChild.get(row.child.key)?.cells;
-    if (cells) rows.push({ ...row, teacher: held(row.teacher, cells.teacher), buddy: held(row.buddy, cells.buddy), proxy: held(row.proxy, cells.proxy) });
+    const written = byChild.get(row.child.key);
+    if (!written) continue;
+    const { cells } = written;
+    rows.push({
+      ...row,
+      teacher: held(row.teacher, cells.teacher),
+      buddy: held(row.buddy, cells.buddy),
+      proxy: held(row.proxy, cells.proxy),
+      // The day the sheet's 上次生成 gives, not the day generating now would write.
+      changedOn: written.changedOn,
+    });
   }
   const keyFocus = result.rows.filter((r) => r.child.keyFocus).length;
   const unchanged = diff.changes.length === 0 && diff.childrenAdded === 0 && diff.childrenRemoved === 0;

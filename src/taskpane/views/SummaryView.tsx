@@ -82,6 +82,7 @@ function PeriodPicker({ s, lang }: { s: SummaryState; lang: Lang }) {
 function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJson; lang: Lang }) {
   const styles = useViewStyles();
   const share = (part: number, whole: number) => data.core.formatShare(data.core.share(part, whole));
+  const { held } = data.plan.pairing;
   const figure = (key: string, value: string) => (
     <>
       <dt className={styles.term}>{t(lang, key)}</dt>
@@ -99,7 +100,10 @@ function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJ
         {figure('views.summary.parentCalls', String(j.parentCalls))}
         {figure('views.summary.homeVisits', String(j.homeVisits))}
         {figure('views.summary.talkCoverage', t(lang, 'views.summary.shareValue', { count: j.childrenWithTalk, share: share(j.childrenWithTalk, j.children) }))}
-        {figure('views.summary.pairCoverage', t(lang, 'views.summary.shareValue', { count: j.pairing.withTeacher, share: share(j.pairing.withTeacher, j.children) }))}
+        {/* The pairs 结对帮扶 holds now; what 生成结对 would make only beside it, labelled so (the figures 统计汇总 gets count those). */}
+        {figure('views.summary.pairCoverage', t(lang, 'views.summary.shareValue', { count: held.stats.withTeacher, share: share(held.stats.withTeacher, held.stats.children) }))}
+        {!held.current &&
+          figure('views.summary.pairCoverageAfter', t(lang, 'views.summary.shareValue', { count: j.pairing.withTeacher, share: share(j.pairing.withTeacher, j.children) }))}
         {figure('views.summary.withoutTalk', String(j.childrenWithoutTalk))}
       </dl>
     </section>

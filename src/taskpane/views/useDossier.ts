@@ -91,7 +91,8 @@ function useChildFiles(
     const { plan, snapshot, core } = loaded;
     return core.planChildFiles(snapshot, {
       records: plan.roster.records,
-      pairing: { ...plan.pairing.result, rows: plan.pairing.existing.readable ? plan.pairing.result.rows : [] },
+      // The mentors 结对帮扶 holds now: a card printed before 生成结对 names none it has not written.
+      pairing: { ...plan.pairing.result, rows: plan.pairing.held.rows },
       log: plan.contacts.log.entries,
       life: plan.life.read,
       today,
