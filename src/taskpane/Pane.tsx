@@ -222,7 +222,7 @@ function useCheckOnOpen(checkOnOpen: boolean, runCheck: () => Promise<unknown>):
 function SampleDay({ lang, day }: { lang: Lang; day: IsoDate }) {
   return (
     <Text size={200} data-testid="sample-day">
-      {t(lang, 'ui.sampleDay', { date: day })}
+      {t(lang, 'firstSteps.sampleDay', { date: day })}
     </Text>
   );
 }

@@ -3,10 +3,15 @@
  * (workbookToday in src/core/settings). Loaded on demand: the pane paints on the clock's date first.
  */
 import type { IsoDate } from '../core/dates';
+import { registerMessages } from '../core/i18n';
+import { firstSteps } from '../core/i18n/messages/firstSteps';
 import { isSampleWorkbook, workbookToday } from '../core/settings';
 import { SHEETS } from '../core/sheets';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { WorkbookPort } from '../workbook/port';
+
+// The pane's line about the sample's day is shown only once this module has said it is the sample.
+registerMessages(firstSteps);
 
 export interface WorkbookDay {
   readonly today: IsoDate;

@@ -158,7 +158,7 @@ describe('in Excel the sample is seen on its own day too', () => {
     await openInExcel(session, { origin: host.origin, script: host.script, workbook: readFileSync(join(DIST, 'assets/sample-roster.xlsx')), lang: LANG, api: 20, today: LATER });
     const line = page.getByTestId('sample-day');
     await line.waitFor();
-    expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
+    expect(await line.textContent()).toBe(t(LANG, 'firstSteps.sampleDay', { date: day }));
     const hello = await greeting(page);
     expect(hello).toContain(day);
     expect(hello).not.toContain(LATER);
@@ -167,7 +167,7 @@ describe('in Excel the sample is seen on its own day too', () => {
     await button(page, LANG, 'ui.action.check').click();
     await page.locator('#findings-title').waitFor();
     await idle(page, LANG);
-    expect(await line.textContent()).toBe(t(LANG, 'ui.sampleDay', { date: day }));
+    expect(await line.textContent()).toBe(t(LANG, 'firstSteps.sampleDay', { date: day }));
     // 汇总 before 生成结对: the sample holds no pairs, so 有帮扶教师 is 0 and the computed figure is labelled as after generating.
     await openTab(page, LANG, 'views.tab.summary');
     const figures = page.getByTestId('summary-figures');

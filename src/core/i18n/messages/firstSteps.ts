@@ -1,9 +1,10 @@
 import type { DomainMessages } from '../index';
 
-/** The numbered first steps the pane shows on the bundled sample (src/taskpane/FirstSteps.tsx). */
+/** The numbered first steps the pane shows on the bundled sample (src/taskpane/FirstSteps.tsx), and the line saying which day the sample is seen on (src/taskpane/workbookDay.ts registers them too). */
 export const firstSteps: DomainMessages = {
   'zh-CN': {
     'firstSteps.title': '示例花名册：五步看完全部功能',
+    'firstSteps.sampleDay': '示例花名册按其示例日期 {date} 显示：逾期、到期和生日都从这一天算。',
     'firstSteps.label': '上手步骤',
     'firstSteps.step.check': '检查',
     'firstSteps.step.report': '校验结果',
@@ -37,5 +38,7 @@ export const firstSteps: DomainMessages = {
     'firstSteps.allDone': 'You have seen all five steps. With your own roster, start the same way: Check roster.',
     'firstSteps.done': 'done',
     'firstSteps.dismiss': "Don't show again",
+    'firstSteps.sampleDay':
+      'The sample is shown as of {date}, the 示例日期 (sample date) on its 设置 (settings) sheet: what is overdue or due, and birthdays, count from that day.',
   },
 };

@@ -62,7 +62,6 @@ export const ui: DomainMessages = {
       '这个版本的 Office 无法运行本助手（它使用旧的 Internet Explorer 网页控件）。可以使用：Microsoft 365、Office 2021 或 2024、网页版 Excel；装有 Microsoft Edge WebView2 的 Office 2016 或 2019 永久版。',
     'ui.standalone.open': '打开文件…',
     'ui.standalone.sample': '加载示例花名册',
-    'ui.sampleDay': '示例花名册按其示例日期 {date} 显示：逾期、到期和生日都从这一天算。',
     'ui.standalone.save': '保存',
     'ui.standalone.opening': '正在打开…',
     'ui.standalone.private': '文件只在本机浏览器中处理，不会上传。',
@@ -143,8 +142,6 @@ export const ui: DomainMessages = {
       'This version of Office cannot run the assistant (it uses the old Internet Explorer web view). It works in Microsoft 365, Office 2021 or 2024, Excel on the web, and Office 2016 or 2019 (perpetual) with the Microsoft Edge WebView2.',
     'ui.standalone.open': 'Open file…',
     'ui.standalone.sample': 'Load the sample roster',
-    'ui.sampleDay':
-      'The sample is shown as of {date}, the 示例日期 (sample date) on its 设置 (settings) sheet: what is overdue or due, and birthdays, count from that day.',
     'ui.standalone.save': 'Save',
     'ui.standalone.opening': 'Opening…',
     'ui.standalone.private': 'Files are handled in this browser only and never uploaded.',
