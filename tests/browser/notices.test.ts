@@ -171,4 +171,28 @@ describe.each(['zh-CN', 'en-US'] as const)('notices beside the button pressed, E
     await screenshot(page, `${short}-notice-mapping-350`);
     expect(problems).toEqual([]);
   });
+
+  it("设置's 预览写入设置 below the folded sections: the preview opens at the top and the write is said under it", async () => {
+    const { page, problems } = session;
+    await page.locator('#tab-settings').click();
+    await page.getByTestId('settings-view').waitFor();
+    await page.getByTestId('settings-mentors').waitFor();
+    await idle(page, lang);
+    const input = page.locator('[data-setting="schoolName"]');
+    const fold = page.locator('details', { has: input });
+    if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').click();
+    await input.fill(lang === 'zh-CN' ? '青山小学' : 'Qingshan Primary');
+    const save = button(page, lang, 'settings.save');
+    await save.click();
+    const preview = page.getByTestId('write-preview');
+    await preview.getByText(t(lang, 'settings.preview.settings')).waitFor();
+    await idle(page, lang);
+    expect(await preview.evaluate((el) => el === document.activeElement)).toBe(true);
+    await button(page, lang, 'ui.action.confirm').click();
+    await notice(page, lang, 'ui.written.done').waitFor();
+    await idle(page, lang);
+    expect(await noticePlace(page, save)).toEqual({ count: 1, origin: 'settings', besideControl: true, inPanel: true, onScreen: true });
+    await screenshot(page, `${short}-notice-settings-350`);
+    expect(problems).toEqual([]);
+  });
 });
