@@ -29,10 +29,12 @@ const SHEET_GLOSSES: Readonly<Record<SheetKey, string>> = {
   supportPlans: 'support plans',
 };
 
-/** sheet.inSentence.<key in SHEETS>, and .other for a sheet of the teacher's: {name} is the sheet's own name. */
-function inSentence(ours: (gloss: string) => string, other: string): Record<string, string> {
-  const entries = Object.entries(SHEET_GLOSSES).map(([key, gloss]): [string, string] => [`sheet.inSentence.${key}`, ours(gloss)]);
-  return { ...Object.fromEntries(entries), 'sheet.inSentence.other': other };
+const zh: Record<string, string> = { 'sheet.inSentence.other': '“{name}”' };
+const en: Record<string, string> = { 'sheet.inSentence.other': 'the sheet “{name}”' };
+// sheet.inSentence.<key in SHEETS>, and .other for a sheet of the teacher's: {name} is the sheet's own name.
+for (const [key, gloss] of Object.entries(SHEET_GLOSSES)) {
+  zh[`sheet.inSentence.${key}`] = '“{name}”';
+  en[`sheet.inSentence.${key}`] = `the {name} (${gloss}) sheet`;
 }
 
 /**
@@ -41,7 +43,4 @@ function inSentence(ours: (gloss: string) => string, other: string): Record<stri
  * (工作表“校验结果”); English glosses the add-in's own sheets. Registered with `common`: every message
  * that names a sheet needs it, from the first screen on.
  */
-export const sheets: DomainMessages = {
-  'zh-CN': inSentence(() => '“{name}”', '“{name}”'),
-  'en-US': inSentence((gloss) => `the {name} (${gloss}) sheet`, 'the sheet “{name}”'),
-};
+export const sheets: DomainMessages = { 'zh-CN': zh, 'en-US': en };

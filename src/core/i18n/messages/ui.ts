@@ -27,7 +27,6 @@ export const ui: DomainMessages = {
     'ui.check.clean': '没有发现问题。',
     'ui.mapping.toggle': '列对应关系（已识别 {mapped} 项，{unmapped} 列未识别）',
     'ui.mapping.fromSaved': '部分列对应来自之前保存在“设置”表中的更正。',
-    'ui.mapping.sheet': '花名册工作表',
     'ui.mapping.sheets': '花名册工作表（一班一表时勾选每个班）',
     'ui.mapping.sheetsHint': '勾选或取消后立即重新检查；保存后记入“设置”。',
     'ui.mapping.none': '（没有这一列）',
@@ -107,7 +106,6 @@ export const ui: DomainMessages = {
     'ui.mapping.toggle':
       'Column mapping ({mapped, plural, one {{mapped} field} other {{mapped} fields}} found, {unmapped, plural, one {{unmapped} column} other {{unmapped} columns}} not recognised)',
     'ui.mapping.fromSaved': 'Some of this mapping comes from a correction saved earlier in the 设置 (settings) sheet.',
-    'ui.mapping.sheet': 'Roster sheet',
     'ui.mapping.sheets': 'Roster sheets (one per class: tick each class)',
     'ui.mapping.sheetsHint': 'Ticking or unticking checks again at once; saving records the choice in the 设置 (settings) sheet.',
     'ui.mapping.none': '(no such column)',
