@@ -71,6 +71,8 @@ describe('sheetInSentence', () => {
     expect(sheetInSentence('花名册', 'en-US')).toBe('the sheet “花名册”');
     // A name that only contains one of ours is the teacher's.
     expect(sheetInSentence('帮扶人员（旧）', 'en-US')).toBe('the sheet “帮扶人员（旧）”');
+    // A part of a print sheet too long for one (成长记录（2）) is glossed as its sheet.
+    expect(sheetInSentence('成长记录（2）', 'en-US')).toBe('the 成长记录（2） (growth records) sheet');
   });
 
   it('quotes every sheet in Chinese, as the Chinese messages always did', () => {
