@@ -344,6 +344,35 @@ export interface WorkbookCells {
   /** Number-format code by cell-format index (the cell's s); General where the workbook has no styles. */
   readonly formats: readonly (string | undefined)[];
   readonly date1904: boolean;
+  /** Short texts stored in the cells themselves, shared across the workbook's sheets (see ShortTexts). */
+  readonly shortTexts: ShortTexts;
+}
+
+const SHORT_TEXT = 12;
+const SHORT_TEXT_SLOTS = 1 << 13;
+
+/**
+ * One string for each repeated short text a workbook stores in its cells rather than in the shared
+ * string table (t="str" or inlineStr, as WPS and many generators write): 性别, 年级, 与学生关系, a
+ * workplace are the same few values on 50,000 rows, and each cell's own copy (24–32 bytes) is kept for
+ * as long as the roster lives — about 12 MB of a 50,000-child roster's read. A direct-mapped table, so
+ * it stays small whatever the sheet holds: a text that keeps coming back keeps its slot; names and
+ * numbers, each seen once, only pass through.
+ */
+export class ShortTexts {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(SHORT_TEXT_SLOTS).fill(undefined);
+
+  shared(s: string): string {
+    const n = s.length;
+    if (n > SHORT_TEXT) return s;
+    let h = n;
+    for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    const slot = (h ^ (h >>> 13)) & (SHORT_TEXT_SLOTS - 1);
+    const held = this.slots[slot];
+    if (held === s) return held;
+    this.slots[slot] = s;
+    return s;
+  }
 }
 
 /** One value the scanner found: its 0-based position, and for numbers the format code. */
@@ -592,7 +621,7 @@ class SheetScanner {
     const v = vStart >= 0 ? xmlText(xml.slice(vStart, vEnd)) : cdata;
     if (type === 'str' || type === 'inlineStr') {
       const s = decodeXstring((type === 'str' ? v : inline) ?? '');
-      this.sink(row, col, s === '' ? null : detached(s), undefined);
+      this.sink(row, col, s === '' ? null : s.length > SHORT_TEXT ? detached(s) : cells.shortTexts.shared(s), undefined);
       return;
     }
     if (v === undefined) return;

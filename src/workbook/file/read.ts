@@ -4,7 +4,7 @@ import type { DateFormatKind, SheetSnapshot } from '../../core/snapshot';
 import { PortError } from '../port';
 import { cachedDateFormatKind, DateRunsBuilder } from '../../core/dateFormats';
 import { NumberFormatRunsBuilder } from '../../core/numberFormat';
-import { readCellFormats, readSharedStrings, scanSheet, usesDate1904, type MergeRange, type WorkbookCells } from './cellScan';
+import { readCellFormats, readSharedStrings, scanSheet, ShortTexts, usesDate1904, type MergeRange, type WorkbookCells } from './cellScan';
 import { CONTENT_TYPE, Pkg, relIs } from './pkg';
 import { attr, decodePart, fromUtf8 } from './xml';
 import { findPart, type Parts } from './zip';
@@ -43,6 +43,7 @@ function workbookCells(pkg: Pkg, parts: Parts): WorkbookCells {
     strings: strings === undefined ? [] : readSharedStrings(strings),
     formats: readCellFormats(partText(parts, related('styles') ?? declaredPart(parts, CONTENT_TYPE.styles))),
     date1904: usesDate1904(pkg.requireText(wbPath)),
+    shortTexts: new ShortTexts(),
   };
 }
 
