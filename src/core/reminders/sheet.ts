@@ -98,6 +98,16 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
     if (cell === undefined) dates.set(due, (cell = dateCell(due)));
     return cell;
   };
+  // A joined 事项 or 说明 is mostly one of a few texts (every child never talked to has the same five
+  // kinds and the same note): one string each, not a copy per row held until the sheet is written
+  // (10 MB at 50,000 children).
+  const joined = new Map<string, string>();
+  const shared = (text: string) => {
+    const held = joined.get(text);
+    if (held !== undefined) return held;
+    joined.set(text, text);
+    return text;
+  };
   const line = (it: ReminderItem, what: string, notes: string): PlanCell[] => [
     once(`reminders.status.${it.status}`),
     dueCell(it.due),
@@ -129,9 +139,9 @@ export function remindersSheetOp(items: readonly ReminderItem[], lang: Lang, tod
       }
     }
     const kindSeparator = t(lang, 'reminders.kindSeparator');
-    rows = list.map((g) => line(g.first, g.whats.join(kindSeparator), g.notes.join(sep)));
+    rows = list.map((g) => line(g.first, shared(g.whats.join(kindSeparator)), shared(g.notes.join(sep))));
   } else {
-    rows = items.map((it) => line(it, render(it.what), it.notes.map(render).join(sep)));
+    rows = items.map((it) => line(it, render(it.what), shared(it.notes.map(render).join(sep))));
   }
   return {
     kind: 'replaceSheet',
