@@ -9,7 +9,7 @@ import type { PeriodChoice } from '../core/summary';
 import { planMaintenance, WorkflowError, type MaintenancePlan } from '../core/workflow';
 import type { ApplyResult } from '../workbook/port';
 import { PortError } from '../workbook/port';
-import { isConverted } from '../workbook/file';
+import { isConverted } from '../workbook/file/sniff';
 import type { CliCommand } from './command';
 import { CliError, EXIT } from './errors';
 import { listOption } from './args';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { IsoDate } from '../core/dates';
-import { isConverted, savedExtension, savedFileName, type SourceFormat } from '../workbook/file';
+import { isConverted, savedExtension, savedFileName, type SourceFormat } from '../workbook/file/sniff';
 import { stringOption, type OptionSpec, type ParsedArgs } from './args';
 import type { CliCommand, CliContext } from './command';
 import { CliError } from './errors';

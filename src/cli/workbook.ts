@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { PortError } from '../workbook/port';
-import { openSpreadsheet, type FileWorkbook, type SourceFormat } from '../workbook/file';
+import type { SourceFormat } from '../workbook/file/sniff';
+import { openOrConvert } from '../workbook/file/sniffOpen';
+import type { FileWorkbook } from '../workbook/file/workbook';
 import type { ZipCodec } from '../workbook/file/zip';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { t, type Lang } from '../core/i18n';
@@ -43,7 +45,9 @@ export interface OpenedWorkbook {
 export async function openWorkbook(file: string, lang: Lang): Promise<OpenedWorkbook> {
   const bytes = await readInputFile(file);
   try {
-    const port = openSpreadsheet(bytes, { name: path.basename(file), lang, zip: nodeZip });
+    const opened = openOrConvert(bytes, { name: path.basename(file), lang, zip: nodeZip });
+    // SheetJS is loaded only for a file it converts: an .xlsx never pays for it (about 30 MB).
+    const port = typeof opened === 'function' ? opened(await import('../workbook/file/convert')) : opened;
     const snapshot = await port.read();
     return { path: file, port, snapshot, format: port.format };
   } catch (e) {
