@@ -25,6 +25,11 @@ export const nodeZip: ZipCodec = {
     // A plain view, not a Buffer: Buffer's slice shares memory where Uint8Array's copies.
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
+  // A sync flush at the end of what is given: zlib hands back what it decoded instead of failing on the cut.
+  inflateStart: (data) => {
+    const out = zlib.inflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  },
   ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, crc: number) => zlib.crc32(data, crc) } : {}),
 };
 

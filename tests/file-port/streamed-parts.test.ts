@@ -207,6 +207,27 @@ describe('unzipping through the host inflate (the command line passes Node zlib)
     for (const data of unzipParts(richWorkbook(), nodeZip).values()) expect(Object.getPrototypeOf(data)).toBe(Uint8Array.prototype);
   });
 
+  it("looks at a part's beginning through the host as through fflate, inflating little more than asked", () => {
+    const xml = new TextEncoder().encode(
+      `<worksheet><sheetViews/>${bigContent('头')
+        .rows.map((r) => `<row>${r.join('|')}</row>`)
+        .join('')}</worksheet>`,
+    );
+    const data = deflateRawSync(xml, { level: 1 });
+    let inflated = 0;
+    const codec: ZipCodec = { ...nodeZip, inflateStart: (d) => nodeZip.inflateStart!(d).subarray(0, (inflated = nodeZip.inflateStart!(d).length)) };
+    const [host, reference] = [new DeflatedPart(data, xml.length, crc32(xml), codec), new DeflatedPart(data, xml.length, crc32(xml))];
+    for (const n of [1, 4096, 65_536, 1 << 20, xml.length, xml.length + 10]) {
+      inflated = 0;
+      const [a, b] = [host.prefix(n), reference.prefix(n)];
+      expect(inflated).toBeGreaterThan(0);
+      expect(a.length).toBeGreaterThanOrEqual(Math.min(n, xml.length));
+      expect(Buffer.from(a.subarray(0, n)).equals(Buffer.from(xml.subarray(0, n)))).toBe(true);
+      expect(Buffer.from(b.subarray(0, n)).equals(Buffer.from(xml.subarray(0, n)))).toBe(true);
+      if (n <= 65_536) expect(inflated).toBeLessThan(16 * Math.max(n, 4096));
+    }
+  });
+
   it('says a damaged deflate stream is damaged, as fflate does', () => {
     const text = Array.from({ length: 300 }, (_, i) => `<Override PartName="/p${i}"/>`).join('');
     const bytes = zipSync({ '[Content_Types].xml': new TextEncoder().encode(text) }, { level: 6 });

@@ -262,6 +262,7 @@ export class DeflatedPart {
 
   /** At least the first `n` bytes (fewer only when the part is shorter), inflating no more than needed. */
   prefix(n: number): Uint8Array {
+    if (this.codec?.inflateStart) return this.startBy(this.codec.inflateStart, n);
     const out: Uint8Array[] = [];
     let have = 0;
     const inflater = new Inflate((chunk) => {
@@ -271,6 +272,18 @@ export class DeflatedPart {
     const step = 1 << 14;
     for (let at = 0; at < this.data.length && have < n; at += step) inflater.push(this.data.subarray(at, at + step), at + step >= this.data.length);
     return concat(out);
+  }
+
+  /**
+   * The prefix by the host, from a beginning of the stream four times longer each try: fflate's stream
+   * reserves 160 KB and more for each look (a sheet's 4 KB head looked at in each of 40 class sheets
+   * allocated 24 MB), the host's inflate about what the look needs.
+   */
+  private startBy(inflateStart: NonNullable<ZipCodec['inflateStart']>, n: number): Uint8Array {
+    for (let k = Math.min(this.data.length, Math.max(n >> 1, 1 << 10)); ; k = Math.min(this.data.length, k * 4)) {
+      const out = inflateStart(this.data.subarray(0, k));
+      if (out.length >= n || k === this.data.length) return out;
+    }
   }
 }
 
@@ -289,6 +302,8 @@ export interface ZipCodec {
   readonly crc32?: (data: Uint8Array, crc: number) => number;
   /** Raw INFLATE of a whole entry the zip says inflates to `size` bytes; throws on a damaged stream. Absent: fflate. */
   readonly inflate?: (data: Uint8Array, size: number) => Uint8Array;
+  /** Raw INFLATE of the beginning of a stream (`data` may stop anywhere in it): all that it decodes to. Absent: fflate. */
+  readonly inflateStart?: (data: Uint8Array) => Uint8Array;
 }
 
 /** A part's CRC-32, by the host's codec when it has one. */
