@@ -1,13 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles } from '@fluentui/react-components';
+import { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button, MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import { NO_SLOTS, placeOf, slotsAfter, type MountedSlots, type StatusOrigin } from './statusPlaces';
 import type { Notice, Operation } from './useOperation';
 
 const useStyles = makeStyles({
   slot: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
-  running: { display: 'flex', alignItems: 'flex-end', gap: '8px' },
-  grow: { flexGrow: 1 },
   lines: { margin: 0, paddingLeft: 0, listStyleType: 'none' },
 });
 
@@ -22,6 +20,9 @@ interface Places {
 }
 
 const PlacesContext = createContext<Places | null>(null);
+
+// The progress bar and its field are only drawn while something runs: not on the first load (fetched soon after it).
+const RunningStatus = lazy(() => import(/* webpackChunkName: "running", webpackPrefetch: true */ './RunningStatus'));
 
 /** Around the pane: lets the views' `OperationStatus` slots take their operations' progress and notices from the top area. */
 export function StatusPlaces({ operation, lang, onOpenSettings, children }: { operation: Operation; lang: Lang; onOpenSettings?: () => void; children: ReactNode }) {
@@ -78,22 +79,12 @@ export function OperationStatus({ origin }: { origin: StatusOrigin }) {
 function StatusBody({ places, running, notice }: { places: Places; running: boolean; notice: Notice | null }) {
   const styles = useStyles();
   const { operation, lang, onOpenSettings } = places;
-  const { progress } = operation;
-  const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   return (
     <>
-      {running && operation.running && (
-        <div className={styles.running}>
-          <Field
-            className={styles.grow}
-            label={t(lang, operation.running)}
-            validationMessage={progress ? t(lang, 'ui.progress', { done: progress.done, total: progress.total }) : undefined}
-            validationState="none"
-          >
-            <ProgressBar value={fraction} thickness="large" />
-          </Field>
-          <Button onClick={operation.cancel}>{t(lang, 'ui.action.cancel')}</Button>
-        </div>
+      {running && (
+        <Suspense fallback={null}>
+          <RunningStatus operation={operation} lang={lang} />
+        </Suspense>
       )}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === 'error' ? 'assertive' : 'polite'} data-testid="notice">

@@ -71,6 +71,24 @@ describe.each(['zh-CN', 'en-US'] as const)('notices beside the button pressed, E
     await idle(page, lang);
     const generate = button(page, lang, 'views.pairing.generate');
 
+    // While it runs, its progress and Cancel are under the button, and nowhere else: with the page's timers
+    // paused the operation waits at its first frame (useOperation's nextFrame), drawn as running.
+    await page.clock.pauseAt(new Date(`${TODAY}T10:00:01`));
+    await generate.click();
+    await page.waitForFunction(
+      (cancel) => {
+        const slot = document.querySelector('[data-status-origin="pairing"]');
+        const buttons = [...document.querySelectorAll('button')].filter((b) => b.textContent === cancel);
+        return document.querySelectorAll('[role="progressbar"]').length === 1 && !!slot?.querySelector('[role="progressbar"]') && buttons.length === 1 && slot.contains(buttons[0]);
+      },
+      t(lang, 'ui.action.cancel'),
+      { polling: 100 },
+    );
+    await page.clock.resume();
+    await page.getByTestId('write-preview').waitFor();
+    await idle(page, lang);
+    await button(page, lang, 'ui.action.cancelPreview').click();
+
     // Someone protects the workbook's structure while the preview is open: adding 结对帮扶 is refused.
     await generate.click();
     await page.getByTestId('write-preview').waitFor();
