@@ -75,6 +75,14 @@ describe('sheetInSentence', () => {
     expect(sheetInSentence('成长记录（2）', 'en-US')).toBe('the 成长记录（2） (growth records) sheet');
   });
 
+  it('names an own sheet as any other until the glosses are registered (the pane loads them with the roster engine)', () => {
+    jest.isolateModules(() => {
+      const fresh = require('../src/core/i18n') as typeof import('../src/core/i18n');
+      expect(fresh.sheetInSentence(SHEETS.mentors, 'en-US')).toBe('the sheet “帮扶人员”');
+      expect(fresh.sheetInSentence(SHEETS.mentors, 'zh-CN')).toBe('“帮扶人员”');
+    });
+  });
+
   it('quotes every sheet in Chinese, as the Chinese messages always did', () => {
     expect(sheetInSentence(SHEETS.findings, 'zh-CN')).toBe('“校验结果”');
     expect(sheetInSentence('三年级', 'zh-CN')).toBe('“三年级”');

@@ -42,3 +42,5 @@ import { standalone } from './messages/standalone';
 registerMessages(standalone);
 import { firstSteps } from './messages/firstSteps';
 registerMessages(firstSteps);
+import { sheets } from './messages/sheets';
+registerMessages(sheets);

@@ -5,7 +5,6 @@
  */
 import { formatIcu, parseIcu } from './icu';
 import { common } from './messages/common';
-import { sheets } from './messages/sheets';
 import { SHEETS, sheetOfPart } from '../sheets';
 
 export type Lang = 'zh-CN' | 'en-US';
@@ -17,7 +16,7 @@ export interface DomainMessages {
   readonly 'en-US': Catalogue;
 }
 
-const domains: DomainMessages[] = [common, sheets];
+const domains: DomainMessages[] = [common];
 
 /**
  * Each language's keys across the domains, the domain registered last winning, built on first use after a
@@ -93,7 +92,10 @@ const SHEET_KEY_OF_NAME = new Map<string, string>(Object.entries(SHEETS).map(([k
  * (花名册!B3) or a list of names goes in another parameter ({sheetName}, {sheets}).
  */
 export function sheetInSentence(sheet: string, lang: Lang): string {
-  return t(lang, `sheet.inSentence.${SHEET_KEY_OF_NAME.get(sheetOfPart(sheet)) ?? 'other'}`, { name: sheet });
+  const key = `sheet.inSentence.${SHEET_KEY_OF_NAME.get(sheetOfPart(sheet)) ?? 'other'}`;
+  const text = t(lang, key, { name: sheet });
+  // The glosses come with the roster engine (all.ts); a sheet named before that is named as any other.
+  return text === key ? t(lang, 'sheet.inSentence.other', { name: sheet }) : text;
 }
 
 /** Pick zh-CN or en-US from a BCP 47 tag such as Office's displayLanguage or navigator.language. */

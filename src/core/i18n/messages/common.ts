@@ -9,6 +9,8 @@ export const common: DomainMessages = {
     // The one word for each severity wherever a finding or a count of them is shown (tests/i18n-severity.test.ts).
     'severity.error': '错误',
     'severity.warning': '警告',
+    // A sheet of the teacher's inside a sentence (sheetInSentence; the add-in's own sheets are glossed in sheets.ts).
+    'sheet.inSentence.other': '“{name}”',
     'host.noNotes': '此版本的 Excel 不支持批注（备注），只标记了底色。',
     'host.noConditionalFormats': '此版本的 Excel 不支持条件格式，已改用普通底色。',
     'host.noDataValidation': '此版本的 Excel 不支持数据验证，下拉列表未添加。',
@@ -35,6 +37,7 @@ export const common: DomainMessages = {
     'error.cancelled': 'Cancelled. The workbook was not changed.',
     'severity.error': 'Error',
     'severity.warning': 'Warning',
+    'sheet.inSentence.other': 'the sheet “{name}”',
     'host.noNotes': 'This version of Excel has no notes; bad cells were only filled.',
     'host.noConditionalFormats': 'This version of Excel has no conditional formats; plain fills were used instead.',
     'host.noDataValidation': 'This version of Excel has no data validation; dropdowns were not added.',

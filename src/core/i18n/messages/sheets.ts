@@ -29,9 +29,9 @@ const SHEET_GLOSSES: Readonly<Record<SheetKey, string>> = {
   supportPlans: 'support plans',
 };
 
-const zh: Record<string, string> = { 'sheet.inSentence.other': '“{name}”' };
-const en: Record<string, string> = { 'sheet.inSentence.other': 'the sheet “{name}”' };
-// sheet.inSentence.<key in SHEETS>, and .other for a sheet of the teacher's: {name} is the sheet's own name.
+const zh: Record<string, string> = {};
+const en: Record<string, string> = {};
+// sheet.inSentence.<key in SHEETS> ({name} is the sheet's own name); .other, a sheet of the teacher's, is in common.ts.
 for (const [key, gloss] of Object.entries(SHEET_GLOSSES)) {
   zh[`sheet.inSentence.${key}`] = '“{name}”';
   en[`sheet.inSentence.${key}`] = `the {name} (${gloss}) sheet`;
@@ -40,7 +40,8 @@ for (const [key, gloss] of Object.entries(SHEET_GLOSSES)) {
 /**
  * A sheet named inside a sentence: what `t` puts for a message's {sheet} (`sheetInSentence` in
  * core/i18n/index.ts picks the key). Chinese quotes every sheet name, as its messages always did
- * (工作表“校验结果”); English glosses the add-in's own sheets. Registered with `common`: every message
- * that names a sheet needs it, from the first screen on.
+ * (工作表“校验结果”); English glosses the add-in's own sheets. Registered in all.ts, so the pane loads it
+ * with the roster engine, before any check names one of these sheets (the Excel pane's first load stays
+ * under its budget, tests/browser/first-load.test.ts).
  */
 export const sheets: DomainMessages = { 'zh-CN': zh, 'en-US': en };
