@@ -297,19 +297,24 @@ describe('keeping what teachers chose', () => {
   });
 
   it('does not rewrite a 结对帮扶 sheet whose header it cannot find', () => {
-    const wb = withSheet(mentorsWb(MENTORS), {
-      name: SHEETS.pairing,
-      origin: { row: 0, col: 0 },
-      values: [
-        ['学生', '老师'],
-        ['小红', '张老师'],
-      ],
-    });
+    const wb = headerless();
     const p = plan(wb, CHILDREN);
     expect(pairingOp(p.ops)).toBeUndefined();
     expect(p.findings).toEqual([expect.objectContaining({ rule: 'pairing-header-missing', severity: 'error', params: { found: '学生、老师' } })]);
   });
 });
+
+/** A 结对帮扶 sheet without the header the add-in looks for (学生 / 老师 instead of 姓名 / 帮扶教师). */
+function headerless() {
+  return withSheet(mentorsWb(MENTORS), {
+    name: SHEETS.pairing,
+    origin: { row: 0, col: 0 },
+    values: [
+      ['学生', '老师'],
+      ['小红', '张老师'],
+    ],
+  });
+}
 
 describe('pairingStats', () => {
   it('counts coverage and loads and lists the unpaired with reasons', () => {
@@ -362,14 +367,7 @@ describe('heldPairing (what 结对帮扶 holds now, beside what 生成结对 wou
   });
 
   it('knows nothing of a sheet it cannot read', () => {
-    const wb = withSheet(mentorsWb(MENTORS), {
-      name: SHEETS.pairing,
-      origin: { row: 0, col: 0 },
-      values: [
-        ['学生', '老师'],
-        ['小红', '张老师'],
-      ],
-    });
+    const wb = headerless();
     const p = plan(wb, CHILDREN);
     expect(p.held).toMatchObject({ rows: [], unreadable: true, current: false });
   });
