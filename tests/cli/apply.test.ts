@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli as runInProcess } from '../../src/cli/run';
 import { createTymeCalendar } from '../../src/core/calendar/tyme';
 import { CARD_ROWS } from '../../src/core/cards';
 import { SHEETS } from '../../src/core/sheets';
@@ -11,7 +10,7 @@ import { findSheet } from '../../src/core/snapshot';
 import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { smallSchool, TODAY } from '../workflow/small-school';
-import { FIXTURES, ROOT, runCli } from './run-cli';
+import { FIXTURES, ROOT, runCli, runInProcess } from './run-cli';
 
 // Child processes pay tsx's start-up on a small shared machine.
 jest.setTimeout(600_000);
@@ -22,12 +21,7 @@ writeFileSync(school, smallSchool());
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const schoolHash = hash(school);
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 
 const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
 

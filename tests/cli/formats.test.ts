@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import '../../src/core/i18n/all';
 import { t } from '../../src/core/i18n';
-import { runCli as runInProcess } from '../../src/cli/run';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURE_TODAY } from '../fixtures/build-samples';
 import { FORMATS_DIR, macroParts, SAMPLE_XLSX } from '../formats/build-formats';
-import { linesOf, runCli } from './run-cli';
+import { linesOf, runCli, runInProcess } from './run-cli';
 
 // Child processes pay tsx's start-up on a small shared machine.
 jest.setTimeout(600_000);
@@ -23,12 +22,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cli-formats-'));
 const fixture = (name: string) => path.join(FORMATS_DIR, name);
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 
 /**
  * The findings of `validate --json` without the sheet name (a CSV's sheet is named after its file); with

@@ -7,12 +7,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli as runInProcess } from '../../src/cli/run';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { SAMPLE_LIFE_EXPECTED } from '../fixtures/sample-life';
 import { LIFE_EXPECTED, LIFE_SHEETS, smallSchool, TODAY } from '../workflow/small-school';
+import { runInProcess } from './run-cli';
 
 jest.setTimeout(600_000);
 
@@ -22,12 +22,7 @@ writeFileSync(school, smallSchool({ withLife: true }));
 const bare = path.join(dir, 'bare.xlsx');
 writeFileSync(bare, smallSchool());
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
 const LIFE = [SHEETS.activities, SHEETS.groups, SHEETS.rollCall, SHEETS.fund, SHEETS.training];
 

@@ -1,4 +1,7 @@
-/** Runs the real command line as a child process, as a user would (minus npm's own banner). */
+/**
+ * Runs the real command line as a child process, as a user would (minus npm's own banner), or in this
+ * process (runInProcess) where a test needs no process of its own.
+ */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -56,6 +59,20 @@ function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliR
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
+}
+
+/**
+ * The command line's runCli in this process, stdout and stderr captured: the same CliRun as a child
+ * process gives. `hostToday` is the computer's date the command sees, used only when neither `--today`
+ * nor the workbook's 示例日期 names a day. Loaded on first use so that the suites which only spawn the
+ * command line do not load it.
+ */
+export async function runInProcess(args: readonly string[], hostToday: string): Promise<CliRun> {
+  const { runCli: run } = await import('../../src/cli/run');
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => hostToday });
+  return { status, stdout, stderr };
 }
 
 /** Lines of a stream's text, without the final newline's empty remainder. */

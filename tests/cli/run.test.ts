@@ -2,15 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/run';
-import { FIXTURES } from './run-cli';
+import { FIXTURES, runInProcess } from './run-cli';
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => '2025-09-15' });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, '2025-09-15');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-run-'));
 const clean = path.join(FIXTURES, 'clean.xlsx');
@@ -47,8 +41,7 @@ describe.each([
 
 it('uses the host clock only when --today is absent', async () => {
   // Reference date 2040: every child of the clean sample is then 16 or older.
-  let stdout = '';
-  const status = await runCli(['validate', clean, '--json'], { stdout: (s) => void (stdout += s), stderr: () => undefined, today: () => '2040-01-01' });
+  const { status, stdout } = await runInProcess(['validate', clean, '--json'], '2040-01-01');
   expect(status).toBe(0); // age-out-of-range is a warning
   expect(JSON.parse(stdout).issues.every((i: { rule: string }) => i.rule === 'age-out-of-range')).toBe(true);
   expect(JSON.parse(stdout).issues).toHaveLength(12);

@@ -2,9 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli as runInProcess } from '../../src/cli/run';
 import { EXPECTED, smallSchool, TODAY } from '../workflow/small-school';
-import { linesOf, runCli } from './run-cli';
+import { linesOf, runCli, runInProcess } from './run-cli';
 
 // Child processes pay tsx's start-up on a small shared machine.
 jest.setTimeout(600_000);
@@ -13,12 +12,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cli-summary-'));
 const school = path.join(dir, 'school.xlsx');
 writeFileSync(school, smallSchool());
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 
 it('prints exactly one JSON object whose figures match the hand count (child process)', async () => {
   const r = await runCli(['summary', school, '--today', TODAY, '--json']);

@@ -5,23 +5,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/run';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { smallSchool, TODAY } from '../workflow/small-school';
-import { ROOT } from './run-cli';
+import { ROOT, runInProcess } from './run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cli-validate-counts-'));
 const school = path.join(dir, 'school.xlsx');
 writeFileSync(school, smallSchool());
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 
 /** 校验结果 as apply wrote it: its first title line and its rows (below the title lines and the header). */
 async function findingsSheetOf(file: string) {

@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli as runInProcess } from '../../src/cli/run';
 import type { CellValue } from '../../src/core/cells';
 import { findSheet, type SheetSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
-import { ROOT, runCli } from '../cli/run-cli';
+import { ROOT, runCli, runInProcess } from '../cli/run-cli';
 import { EXPECTED, smallSchool, TODAY } from './small-school';
 
 jest.setTimeout(600_000);
@@ -21,12 +20,7 @@ writeFileSync(unnamed, smallSchool());
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const read = async (file: string) => openXlsx(new Uint8Array(readFileSync(file))).read();
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runInProcess(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runInProcess(argv, TODAY);
 
 /** 总体 | 全部儿童 | children | … on a summary sheet. */
 const overall = (sheet: SheetSnapshot) => sheet.values.find((r) => r[0] === '总体' && r[1] === '全部儿童')!;

@@ -7,13 +7,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../src/cli/run';
 import type { CellValue } from '../../src/core/cells';
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES } from '../fixtures/build-samples';
 import { KEY_FOCUS, NO_BUDDY_CLASS, PLANS_MISSING, PLANTED, SAMPLE_TODAY } from '../fixtures/sample-term';
-import { ROOT } from '../cli/run-cli';
+import { ROOT, runInProcess } from '../cli/run-cli';
 
 jest.setTimeout(300_000);
 
@@ -22,19 +21,17 @@ const SAMPLE = path.join(ROOT, 'assets', 'sample-roster.xlsx');
 const kids = FIXTURES['sample-roster']().lines.map((l) => ('cells' in l ? l.cells : {}));
 const nameOf = (i: number) => String(kids[i].name);
 
-let stdout = '';
+/** What apply printed, both streams, as a teacher sees them. */
+let printed = '';
 let applied: WorkbookSnapshot;
 
 beforeAll(async () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'sample-term-')), 'applied.xlsx');
-  const status = await runCli(['apply', SAMPLE, '-o', out, '--today', SAMPLE_TODAY], {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stdout += s),
-    today: () => '2031-01-01',
-  });
+  const { status, stdout, stderr } = await runInProcess(['apply', SAMPLE, '-o', out, '--today', SAMPLE_TODAY], '2031-01-01');
+  printed = stdout + stderr;
   // 1: the file was written, and the planted roster errors are there to find.
   expect(status).toBe(1);
-  expect(stdout).toContain(`已写入 ${out}`);
+  expect(printed).toContain(`已写入 ${out}`);
   applied = await openXlsx(new Uint8Array(readFileSync(out))).read();
 });
 
@@ -63,7 +60,7 @@ describe('the bundled sample as of its own day', () => {
     // Every other key-focus child has a proxy parent; the other kinds of mentor all take part.
     expect(rows.filter((r) => r['重点帮扶'] === '是' && r['代理家长'])).toHaveLength(KEY_FOCUS.length - 1);
     expect(rows.filter((r) => r['学习帮手'])).toHaveLength(45);
-    expect(stdout).toContain('结对：48 名儿童，48 名有帮扶教师，45 名有学习帮手，4 项未能配对。');
+    expect(printed).toContain('结对：48 名儿童，48 名有帮扶教师，45 名有学习帮手，4 项未能配对。');
   });
 
   it('提醒事项 lists the planted overdue contacts and follow-up, the open follow-ups and the birthday next week', () => {
@@ -77,7 +74,7 @@ describe('the bundled sample as of its own day', () => {
       `${nameOf(PLANTED.followUps[0][0])} 跟进（监护人联系）`,
     ];
     expect(overdue.sort()).toEqual(expected.sort());
-    expect(stdout).toContain(`提醒：逾期 ${expected.length} 项`);
+    expect(printed).toContain(`提醒：逾期 ${expected.length} 项`);
     // The two follow-ups still open: this week and next week.
     const followUps = items.filter((r) => String(r['事项']).startsWith('跟进'));
     expect(followUps.map((r) => [r['学生'], r['状态']])).toEqual(
@@ -117,10 +114,10 @@ describe('the bundled sample as of its own day', () => {
 
 describe("the sample's own day (设置 示例日期)", () => {
   const asOf = async (argv: string[], file = SAMPLE) => {
-    let out = '';
-    const status = await runCli(['summary', file, '--json', ...argv], { stdout: (s) => void (out += s), stderr: (s) => void (out += s), today: () => '2031-01-01' });
+    const { status, stdout, stderr } = await runInProcess(['summary', file, '--json', ...argv], '2031-01-01');
     expect(status).toBe(0);
-    return (JSON.parse(out) as { period: { asOf: string } }).period.asOf;
+    expect(stderr).toBe('');
+    return (JSON.parse(stdout) as { period: { asOf: string } }).period.asOf;
   };
 
   it('is "today" on the command line when no --today is given, and --today still wins', async () => {
