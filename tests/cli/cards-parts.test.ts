@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import { MAX_PAGE_BREAKS } from '../../src/core/plan/print';
 import { newWorkbookWith, openXlsx } from '../../src/workbook/file';
 import { runCli } from './run-cli';
+import { breakCounts } from '../helpers/pageBreaks';
 
 jest.setTimeout(600_000);
 const TODAY = '2026-11-30';
@@ -27,15 +27,6 @@ async function bigSchool(file: string): Promise<void> {
 }
 
 /** Sheet names of a saved workbook, in order, with the number of <brk> each holds. */
-function breaksPerSheet(bytes: Uint8Array): [string, number][] {
-  const parts = unzipSync(bytes);
-  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
-  return [...strFromU8(parts['xl/workbook.xml']).matchAll(/<sheet name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-    return [m[1], (strFromU8(parts[`xl/${target.replace(/^\/?xl\//, '')}`]).match(/<brk /g) ?? []).length];
-  });
-}
-
 describe('printing a school too big for one sheet', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cli-cards-parts-'));
   const input = path.join(dir, 'school.xlsx');
@@ -52,7 +43,7 @@ describe('printing a school too big for one sheet', () => {
     );
     const bytes = new Uint8Array(readFileSync(out));
     // A page a child; the latest class start within 1,024 pages is child 1,000's (class 21, 三(7)班).
-    expect(breaksPerSheet(bytes)).toEqual([
+    expect(breakCounts(bytes)).toEqual([
       ['成长记录', 999],
       ['成长记录（2）', 999],
       ['成长记录（3）', 99],
@@ -75,7 +66,7 @@ describe('printing a school too big for one sheet', () => {
     );
     // A part is named as the sheet it belongs to is (sheetInSentence), not as a sheet of the teacher's.
     expect(r.stdout).toContain('  Created the 联系卡（2） (contact cards) sheet, 1600 rows');
-    const sheets = breaksPerSheet(new Uint8Array(readFileSync(out)));
+    const sheets = breakCounts(new Uint8Array(readFileSync(out)));
     const printed = sheets.filter(([name]) => /^(联系卡|成长记录)/.test(name));
     expect(printed.map(([name]) => name)).toEqual(['联系卡', '联系卡（2）', '成长记录', '成长记录（2）', '成长记录（3）']);
     for (const [name, breaks] of printed) expect([name, breaks <= MAX_PAGE_BREAKS]).toEqual([name, true]);

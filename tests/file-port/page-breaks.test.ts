@@ -3,13 +3,13 @@
  * the core in parts (联系卡（2）…), each sheet's <rowBreaks> as planned and within MAX_PAGE_BREAKS, which
  * the port never passes even for a plan that asks for more (Excel keeps 1,026 a sheet, [MS-XLSB] 1,023).
  */
-import { strFromU8, unzipSync } from 'fflate';
 import '../../src/core/i18n/all';
 import { CARD_ROWS, contactCardsSheetOps, growthRecordSheetOps } from '../../src/core/cards';
 import { MAX_PAGE_BREAKS } from '../../src/core/plan/print';
 import type { PlanOp, SheetContent } from '../../src/core/plan/types';
 import { newWorkbookWith, openXlsx } from '../../src/workbook/file';
 import { schoolChildren } from '../fixtures/card-children';
+import { breaksBySheet } from '../helpers/pageBreaks';
 
 const children = (n: number) => schoolChildren(n, 50);
 
@@ -19,23 +19,6 @@ const contentOf = (op: PlanOp): SheetContent => {
   if (op.kind !== 'replaceSheet') throw new Error(op.kind);
   return op.content;
 };
-
-/** Each sheet's manual breaks as the package holds them (brk ids), found through workbook.xml's relationships. */
-function breaksBySheet(bytes: Uint8Array): Map<string, number[]> {
-  const parts = unzipSync(bytes);
-  const text = (p: string) => strFromU8(parts[p]);
-  const rels = text('xl/_rels/workbook.xml.rels');
-  const out = new Map<string, number[]>();
-  for (const m of text('xl/workbook.xml').matchAll(/<sheet name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-    const xml = text(`xl/${target.replace(/^\/?xl\//, '')}`);
-    const block = /<rowBreaks count="(\d+)" manualBreakCount="(\d+)">([\s\S]*?)<\/rowBreaks>/.exec(xml);
-    const ids = block ? [...block[3].matchAll(/<brk id="(\d+)"/g)].map((b) => Number(b[1])) : [];
-    if (block) expect([m[1], Number(block[1]), Number(block[2])]).toEqual([m[1], ids.length, ids.length]);
-    out.set(m[1], ids);
-  }
-  return out;
-}
 
 describe('page breaks through the file port', () => {
   it("writes a whole school's 成长记录 and 联系卡 as parts, each sheet's breaks as planned and within the limit", async () => {

@@ -7,12 +7,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import '../../src/core/i18n/all';
 import { growthRecordSheetOps } from '../../src/core/cards';
 import { newWorkbookWith } from '../../src/workbook/file';
 import { schoolChildren } from '../fixtures/card-children';
 import { convert, missingTools } from './soffice';
+import { breakCounts } from '../helpers/pageBreaks';
 
 const missing = missingTools();
 if (missing.length)
@@ -21,15 +21,6 @@ const withLibreOffice = missing.length ? describe.skip : describe;
 jest.setTimeout(600_000);
 
 /** Sheet name → number of <brk> in its part, in workbook order, following workbook.xml's relationships. */
-function breaksPerSheet(bytes: Uint8Array): [string, number][] {
-  const parts = unzipSync(bytes);
-  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
-  return [...strFromU8(parts['xl/workbook.xml']).matchAll(/<sheet name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-    return [m[1], (strFromU8(parts[`xl/${target.replace(/^\/?xl\//, '')}`]).match(/<brk /g) ?? []).length];
-  });
-}
-
 withLibreOffice("a whole school's 成长记录 in parts, read by LibreOffice", () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'interop-breaks-'));
   const children = schoolChildren(2100, 50);
@@ -40,13 +31,13 @@ withLibreOffice("a whole school's 成长记录 in parts, read by LibreOffice", (
     const ops = growthRecordSheetOps(children, new Map(), { lang: 'zh-CN', today: '2026-11-30' });
     const bytes = (await newWorkbookWith({ ops })).save();
     writeFileSync(file, bytes);
-    ours = breaksPerSheet(bytes);
+    ours = breakCounts(bytes);
   });
 
   it('keeps every page break of every part when it saves the workbook as .xlsx again', async () => {
     expect(ours.map(([name]) => name)).toEqual(['成长记录', '成长记录（2）', '成长记录（3）']);
     mkdirSync(path.join(dir, 'xlsx'));
     await convert([file], 'xlsx:Calc MS Excel 2007 XML', path.join(dir, 'xlsx'));
-    expect(breaksPerSheet(new Uint8Array(readFileSync(path.join(dir, 'xlsx', 'records.xlsx'))))).toEqual(ours);
+    expect(breakCounts(new Uint8Array(readFileSync(path.join(dir, 'xlsx', 'records.xlsx'))))).toEqual(ours);
   });
 });
