@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../core/i18n';
 import type { ThemeKind } from './theme';
 
@@ -7,6 +7,11 @@ import type { ThemeKind } from './theme';
  * FluentProvider with the theme the host chose. Outside Office `theme` is null and the system theme is
  * followed live (prefers-color-scheme). Windows high contrast needs nothing here: Fluent's styles carry
  * forced-colors rules and the browser substitutes system colours.
+ *
+ * AriaLiveAnnouncer gives Fluent's `useAnnounce` somewhere to speak: without it a MessageBar's notice is
+ * never announced to a screen reader (the shared context's default announce does nothing). It speaks
+ * through document.ariaNotify where the browser has it (Chromium, Edge's WebView2) and otherwise through a
+ * visually hidden live region it appends to the body.
  */
 export function PaneRoot({ theme, lang, children }: { theme: ThemeKind | null; lang: Lang; children: ReactNode }) {
   const system = useSystemTheme();
@@ -18,7 +23,7 @@ export function PaneRoot({ theme, lang, children }: { theme: ThemeKind | null; l
   }, [lang, kind]);
   return (
     <FluentProvider theme={kind === 'dark' ? webDarkTheme : webLightTheme} dir="ltr" style={{ minHeight: '100vh' }}>
-      {children}
+      <AriaLiveAnnouncer>{children}</AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { Suspense, createContext, lazy, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Button, MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
+import { AnnounceProvider, Button, MessageBar, MessageBarBody, makeStyles, useAnnounce } from '@fluentui/react-components';
 import { t, type Lang } from '../core/i18n';
 import { NO_SLOTS, placeOf, slotsAfter, type MountedSlots, type StatusOrigin } from './statusPlaces';
 import type { Notice, Operation } from './useOperation';
@@ -87,28 +87,55 @@ function StatusBody({ places, running, notice }: { places: Places; running: bool
         </Suspense>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === 'error' ? 'assertive' : 'polite'} data-testid="notice">
-          <MessageBarBody>
-            {notice.lines.length === 1 ? (
-              notice.lines[0]
-            ) : (
-              <ul className={styles.lines}>
-                {notice.lines.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            )}
-            {notice.settings && onOpenSettings && (
-              <>
-                {' '}
-                <Button size="small" appearance="transparent" onClick={onOpenSettings} data-testid="open-settings">
-                  {t(lang, 'views.tab.settings')}
-                </Button>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <AnnouncedOnce notice={notice} message={[...notice.lines, ...(notice.settings && onOpenSettings ? [t(lang, 'views.tab.settings')] : [])].join('\n')}>
+          {/* An error's politeness is left to the intent: Fluent 9.74 reads any given politeness as polite
+            ((politeness ?? intent === 'info') ? 'polite' : 'assertive'), and an error unset is assertive. */}
+          <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === 'error' ? undefined : 'polite'} data-testid="notice">
+            <MessageBarBody>
+              {notice.lines.length === 1 ? (
+                notice.lines[0]
+              ) : (
+                <ul className={styles.lines}>
+                  {notice.lines.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              )}
+              {notice.settings && onOpenSettings && (
+                <>
+                  {' '}
+                  <Button size="small" appearance="transparent" onClick={onOpenSettings} data-testid="open-settings">
+                    {t(lang, 'views.tab.settings')}
+                  </Button>
+                </>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        </AnnouncedOnce>
       )}
     </>
   );
+}
+
+const announced = new WeakSet<Notice>();
+
+/**
+ * A MessageBar announces itself when it mounts (and when its announce changes). A notice is said once: not
+ * again when it moves to the top area (its view left) or back, and a new notice in a MessageBar that stays
+ * mounted is said too (the announce below changes with the notice). What is said is `message`, its lines
+ * apart: Fluent takes the body's textContent, which runs a list's lines together ("Done.Created the…").
+ */
+function AnnouncedOnce({ notice, message, children }: { notice: Notice; message: string; children: ReactNode }) {
+  const { announce } = useAnnounce();
+  const value = useMemo(
+    () => ({
+      announce: (_body: string, options?: Parameters<typeof announce>[1]) => {
+        if (announced.has(notice)) return;
+        announced.add(notice);
+        announce(message, options);
+      },
+    }),
+    [announce, notice, message],
+  );
+  return <AnnounceProvider value={value}>{children}</AnnounceProvider>;
 }
