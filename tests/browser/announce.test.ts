@@ -4,6 +4,7 @@
  * else through a visually hidden live region Fluent appends to the body. Both ways are driven here in the
  * Excel pane on the sample: 生成结对 refused (the workbook's structure protected) is said at high priority,
  * the pairs written at normal priority, each once — and not again when the notice moves to the top area.
+ * The standalone page, the other host under PaneRoot, says the pairs written too.
  *
  * What is observed: every call of the page's own document.ariaNotify (recorded, then passed on), or every
  * text the live region is given while it is in the accessibility tree (aria-live set, not aria-hidden).
@@ -12,9 +13,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
-import { axeViolations, paneSession, TODAY } from './browser';
+import { axeViolations, paneSession, TODAY, useServedSession } from './browser';
 import { excelHost, openInExcel } from './excel/open';
-import { button, idle, openTab } from './flow';
+import { button, idle, openSample, openTab } from './flow';
 import { DIST } from './server';
 
 interface Announcement {
@@ -135,6 +136,34 @@ describe.each([
     await settle(page);
     expect(await announced(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('notices announced in the standalone page (zh-CN)', () => {
+  const lang: Lang = 'zh-CN';
+  const { server, session } = useServedSession({ locale: lang });
+
+  it('生成结对 written is announced once', async () => {
+    const { page, problems } = session;
+    page.setDefaultTimeout(30_000);
+    const way: Way = 'ariaNotify';
+    await page.addInitScript(recordAnnouncements, way);
+    await openSample(page, server.origin, lang);
+    await openTab(page, lang, 'views.tab.pairing');
+    await page.getByTestId('pairing-coverage').waitFor();
+    await idle(page, lang);
+    await settle(page);
+    await announced(page); // whatever opening said
+    await button(page, lang, 'views.pairing.generate').click();
+    await page.getByTestId('write-preview').waitFor();
+    await button(page, lang, 'ui.action.confirm').click();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: t(lang, 'ui.written.done') })
+      .waitFor();
+    await idle(page, lang);
+    expect(await nextAnnouncements(page)).toEqual([{ message: await noticeText(page), priority: 'normal' }]);
     expect(problems).toEqual([]);
   });
 });
