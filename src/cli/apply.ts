@@ -18,7 +18,8 @@ import { openWorkbook } from './workbook';
 
 /**
  * The whole-workbook upkeep as the pane runs it, with the tyme4ts calendar. No roster, or a period
- * that is not valid, becomes a CliError (exit 2) naming the file and the reason.
+ * that is not valid, becomes a CliError (exit 2) naming the file and the reason. `writeOnly`: the sheets
+ * the command writes from the plan (`summary` and `cards` none), as MaintenanceOptions.writeOnly.
  */
 export function maintain(
   snapshot: WorkbookSnapshot,
@@ -28,9 +29,10 @@ export function maintain(
   period?: PeriodChoice,
   sheets?: readonly string[],
   printSheets = false,
+  writeOnly?: readonly string[],
 ): MaintenancePlan {
   try {
-    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period, rosterSheets: sheets, printSheets });
+    return planMaintenance(snapshot, { today, lang, calendar: createTymeCalendar(), period, rosterSheets: sheets, printSheets, ...(writeOnly ? { writeOnly } : {}) });
   } catch (e) {
     if (e instanceof RosterNotFoundError || e instanceof WorkflowError) throw new CliError('cli.error.cannotCheck', { path: file, reason: t(lang, e.messageKey, e.params) });
     throw e;

@@ -75,7 +75,8 @@ export const summaryCommand: CliCommand = {
     const period = periodFrom(args);
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const today = todayFor(given, snapshot, ctx);
-    const plan = maintain(snapshot, file, today, ctx.lang, period, listOption(args, 'sheet'));
+    // Nothing is written: the figures count the pairs 结对帮扶 holds, as 统计汇总 would say them now.
+    const plan = maintain(snapshot, file, today, ctx.lang, period, listOption(args, 'sheet'), false, []);
     if (args.options.has('json')) ctx.stdout(JSON.stringify(plan.summary.json) + '\n');
     else ctx.stdout(summaryText(plan.summary.figures, ctx.lang, plan.life.figures));
     return EXIT.ok;

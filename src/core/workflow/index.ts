@@ -35,7 +35,7 @@ import { buildReminders, lifeReminderItems, remindersSheetOp, type ReminderResul
 import { checkRoster, columnSetting, overrideFromSettings, refreshedMappingValues, ROSTER_SHEET_SETTING } from '../roster';
 import { FIELD_KEYS, recordKey, type RosterCheck, type RosterRecord } from '../roster/types';
 import { headerTextsFound, lastUsedRow, planSettings, readSettings, looseHeaderKey, settingsColumnsText, settingsLayout, settingsOps, type SettingDef } from '../settings';
-import { SHEETS } from '../sheets';
+import { sheetOfPart, SHEETS } from '../sheets';
 import { findSheet, type WorkbookSnapshot } from '../snapshot';
 import {
   childrenFromRecords,
@@ -103,6 +103,14 @@ export interface MaintenanceOptions {
    * run (bench/README.md, docs/ARCHITECTURE.md §3). `childFiles` holds them either way.
    */
   readonly printSheets?: boolean;
+  /**
+   * The sheets the caller writes from this plan (its ops are theirs alone; a print sheet's parts go with
+   * it); every maintained sheet by default. Without 结对帮扶 among them (更新统计 writes 统计汇总 and
+   * 工作报告; `summary` and `cards` write none) nothing generates the pairs, so the summary, the report,
+   * 提醒事项's 负责人 and the cards take the pairs 结对帮扶 holds (none without the sheet), not those
+   * 生成结对 would write (issue 15).
+   */
+  readonly writeOnly?: readonly string[];
 }
 
 /** Every finding of the workbook by where it came from, with the one count of them all. */
@@ -136,7 +144,7 @@ export interface MaintenancePlan {
   /**
    * One plan bringing every maintained sheet up to date, in this order: 设置, 帮扶人员, 谈心记录, 活动记录,
    * 兴趣小组, 留守之家签到, 基金收支, 培训记录, 帮扶计划 (the user-kept ones, created or completed), 结对帮扶, 提醒事项, 统计汇总, 工作报告, 评比参考, 季度会议材料, 联系卡 and 成长记录 (with `printSheets`), 校验结果
-   * (rebuilt).
+   * (rebuilt); only those `writeOnly` names when it is given.
    * The roster is never in it.
    */
   readonly plan: WorkbookPlan;
@@ -215,12 +223,13 @@ function withCreatedSheets(workbook: WorkbookSnapshot, ops: readonly PlanOp[]): 
 }
 
 /**
- * Who answers for each child, only from what the workbook will hold: a 结对帮扶 that cannot be rewritten
- * (the school's own, with columns the add-in does not write) is not replaced, so its pairs are unknown.
- * Rows repeat from class sheet to class sheet: a child is its sheet and row (recordKey).
+ * Who answers for each child, only from what the workbook will hold: when this plan writes 结对帮扶
+ * (`pairsWritten`), the pairs it writes — but a 结对帮扶 that cannot be rewritten (the school's own, with
+ * columns the add-in does not write) is not replaced, so its pairs are unknown; otherwise the pairs the
+ * sheet holds now. Rows repeat from class sheet to class sheet: a child is its sheet and row (recordKey).
  */
-function responsibilities(pairing: PairingPlan) {
-  const writtenPairs = pairing.existing.readable ? pairing.result.rows : [];
+function responsibilities(pairing: PairingPlan, pairsWritten = true) {
+  const writtenPairs = !pairsWritten ? pairing.held.rows : pairing.existing.readable ? pairing.result.rows : [];
   const mentorByChild = new Map<string, string>();
   for (const row of writtenPairs) if (row.teacher.mentor) mentorByChild.set(recordKey(row.child), row.teacher.mentor);
   const classTeachers = new Map<string, string>();
@@ -357,7 +366,8 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
   const roster = checkRoster(workbook, { today, sheet: options.rosterSheet, sheets: options.rosterSheets, override: overrideFromSettings(workbook) });
   const parts = readParts(workbook, roster, today, lang);
   const { records, keptOps, pairing, planned, settings, log, life } = parts;
-  const responsible = responsibilities(pairing);
+  const writeOnly = options.writeOnly && new Set(options.writeOnly);
+  const responsible = responsibilities(pairing, !writeOnly || writeOnly.has(SHEETS.pairing));
   const { writtenPairs } = responsible;
   const childFiles = planChildFiles(planned, {
     records,
@@ -420,6 +430,6 @@ export function planMaintenance(workbook: WorkbookSnapshot, options: Maintenance
     life: { read: life, figures: lifeNumbers },
     summary: { period, figures, json: { ...summaryJson(figures), ...lifeJson(lifeNumbers) } },
     findings,
-    plan: { ops },
+    plan: { ops: writeOnly ? ops.filter((op) => writeOnly.has(sheetOfPart(op.sheet))) : ops },
   };
 }

@@ -64,6 +64,14 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
     [port, today, lang, kind, from, to],
   );
 
+  // 更新统计 writes 统计汇总 and 工作报告 alone: planned so, they count the pairs 结对帮扶 holds, not those
+  // 生成结对 would write (the figures shown stay the whole upkeep's, whose pairs are labelled a preview).
+  const planOnly = async (signal: AbortSignal, writeOnly: readonly string[]) => {
+    const [snapshot, core] = await Promise.all([port.read(), loadViewsCore()]);
+    if (signal.aborted) throw abortError();
+    return { snapshot, plan: await core.maintain(snapshot, { today, lang, period: periodChoiceFrom(kind, from, to), writeOnly }) };
+  };
+
   const refresh = useCallback(() => operation.run('views.op.read', 'summary', ({ signal }) => compute(signal)), [operation, compute]);
   useEffect(() => {
     void refresh();
@@ -73,8 +81,8 @@ export function useSummary({ port, lang, today, operation }: ViewProps): Summary
   const propose = (titleKey: string, onlySheets: readonly string[] | null) =>
     operation.run('ui.op.prepare', 'summary', async ({ signal }) => {
       setPending(null);
-      const { snapshot, plan: m } = await compute(signal);
-      const plan = { ops: m.plan.ops.filter((op) => !onlySheets || onlySheets.includes(op.sheet)) };
+      const { snapshot, plan: m } = onlySheets ? await planOnly(signal, onlySheets) : await compute(signal);
+      const { plan } = m;
       const lines = describePlan(plan, snapshot, lang).filter((l) => l.kind !== 'keep');
       setPending({ titleKey, plan, lines: lines.map((l) => l.text), changes: lines.length > 0, after: refresh });
     });
