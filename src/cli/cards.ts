@@ -108,10 +108,11 @@ export const cardsCommand: CliCommand = {
     const records = args.options.has('records') || choice !== undefined;
     const { snapshot } = await openWorkbook(file, ctx.lang);
     const today = todayFor(given, snapshot, ctx);
-    const m = maintain(snapshot, file, today, ctx.lang);
+    const m = maintain(snapshot, file, today, ctx.lang, undefined, undefined, false, []);
     const files = planChildFiles(snapshot, {
       records: m.roster.records,
-      pairing: { ...m.pairing.result, rows: m.pairing.existing.readable ? m.pairing.result.rows : [] },
+      // The mentors 结对帮扶 holds, as the pane's 档案 names them: cards never name pairs not yet generated.
+      pairing: { ...m.pairing.result, rows: m.pairing.held.rows },
       log: m.contacts.log.entries,
       life: m.life.read,
       period: recordPeriod(choice, today, m),

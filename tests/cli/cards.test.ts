@@ -26,11 +26,12 @@ describe('cards', () => {
     const wb = await openXlsx(bytes).read();
     expect(wb.sheets.map((s) => s.name)).toEqual([SHEETS.cards]);
     const values = findSheet(wb, SHEETS.cards)!.values;
-    // Each card is titled with 设置's 学校名称 and ends with its 学校联系电话; the class teacher's phone comes from 帮扶人员.
+    // Each card is titled with 设置's 学校名称 and ends with its 学校联系电话.
     const titles = values.filter((r) => typeof r[0] === 'string' && r[0].startsWith('白水镇中心小学留守儿童联系卡 ·')).map((r) => String(r[0]));
     expect(titles).toHaveLength(3);
     expect(values.filter((r) => r[2] === '学校电话').map((r) => r[3])).toEqual(Array(3).fill('0739-8521234（德育处）'));
-    expect(values.filter((r) => r[0] === '帮扶教师').map((r) => r[1])).toEqual(Array(3).fill(expect.stringMatching(/^王老师（电话：139\d{8}）$/)));
+    // The sample holds no 结对帮扶: no mentor is named yet (tests/cli/held-pairs.test.ts names them once apply wrote it).
+    expect(values.filter((r) => r[0] === '帮扶教师').map((r) => r[1])).toEqual(Array(3).fill('＿＿＿＿＿＿＿＿'));
     expect(new Set(titles).size).toBe(3);
     expect(values.filter((r) => r[2] === '班级').map((r) => r[3])).toEqual(['三(1)班', '三(1)班', '三(1)班']);
     // The third card starts page 2: a break above it (title line, header, two cards of CARD_ROWS rows).
