@@ -13,9 +13,8 @@ import { BLANK_LINE } from '../../src/core/cards/contactCards';
 import { SHEETS } from '../../src/core/sheets';
 import { findSheet } from '../../src/core/snapshot';
 import { EXIT } from '../../src/cli/errors';
-import { runCli } from '../../src/cli/run';
 import { openXlsx } from '../../src/workbook/file';
-import { ROOT } from './run-cli';
+import { ROOT, runInProcess } from './run-cli';
 
 jest.setTimeout(300_000);
 const SAMPLE = path.join(ROOT, 'assets', 'sample-roster.xlsx');
@@ -24,11 +23,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cli-held-pairs-'));
 
 /** Runs a command in process; `exit` 1 is apply's when 校验结果 lists errors (the sample's planted faults). */
 async function run(argv: string[], exit: number = EXIT.ok) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => TODAY });
-  expect([status, stderr]).toEqual([exit, '']);
-  return stdout;
+  const r = await runInProcess(argv, TODAY);
+  expect([r.status, r.stderr]).toEqual([exit, '']);
+  return r.stdout;
 }
 
 const sheetValues = async (file: string, sheet: string) => findSheet(await openXlsx(new Uint8Array(readFileSync(file))).read(), sheet)!.values;
