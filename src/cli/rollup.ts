@@ -24,7 +24,8 @@ export const rollupCommand: CliCommand = {
     const schools: SchoolFigures[] = [];
     for (const file of files) {
       const { snapshot } = await openWorkbook(file, ctx.lang);
-      const plan = maintain(snapshot, file, today, ctx.lang);
+      // A school's figures as its workbook holds them: pairs it never generated are not counted (writes nothing).
+      const plan = maintain(snapshot, file, today, ctx.lang, undefined, undefined, false, []);
       schools.push({ school: schoolNameOf(snapshot) ?? path.basename(file).replace(/\.(xlsx|xlsm|xls|et|ods|csv)$/i, ''), figures: plan.summary.figures });
     }
     const result = rollupPlan(schools, ctx.lang);

@@ -2,7 +2,7 @@
  * The command line counts and names the pairs 结对帮扶 holds unless the command writes them itself
  * (issue 15): on the bundled sample (no 结对帮扶) `summary` says 有帮扶教师 0 and `cards` names no mentor,
  * while `apply`, which writes 结对帮扶, writes 有帮扶教师 48 into 统计汇总; on what `apply` wrote, both
- * count and name the pairs it holds.
+ * count and name the pairs it holds; `rollup` counts each school's as its workbook holds them.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,18 @@ describe('the pairs the command line counts and names (the bundled sample, no �
     expect(summary.find((r) => r[1] === '有帮扶教师')?.[2]).toBe(48);
     // What apply wrote is held now: summary counts it.
     expect(await summaryWithTeacher(applied)).toEqual({ json: 48, sentence: '48' });
+  });
+
+  it('rollup counts each school as its workbook holds it: the sample none, what apply wrote 48', async () => {
+    const out = path.join(dir, 'rollup.xlsx');
+    await run(['rollup', SAMPLE, applied, '-o', out, '--today', TODAY]);
+    const wb = await openXlsx(new Uint8Array(readFileSync(out))).read();
+    const withTeacher = wb.sheets.map((sheet) => [sheet.name, sheet.values.find((r) => r[1] === '有帮扶教师')?.[2]]);
+    expect(withTeacher).toEqual([
+      ['合计', 48],
+      ['白水镇中心小学', 0],
+      ['白水镇中心小学 (2)', 48],
+    ]);
   });
 
   it("cards name no mentor when none is held, and the mentors 结对帮扶 holds (with 帮扶人员's phone) once it does", async () => {

@@ -56,7 +56,8 @@ export async function schoolsRollup(
     try {
       // Any file a school keeps: .xlsx, .xlsm, or .xls, .et, .ods, .csv read into one (only read here).
       const snapshot = await openSpreadsheet(file.bytes, { name: file.name, lang }).read();
-      const plan = await core.maintain(snapshot, { today, lang });
+      // The figures as the school's workbook holds them (writeOnly: nothing), so pairs never generated are not counted.
+      const plan = await core.maintain(snapshot, { today, lang, writeOnly: [] });
       schools.push({ school: core.schoolNameOf(snapshot) ?? file.name.replace(/\.(xlsx|xlsm|xls|et|ods|csv|txt)$/i, ''), figures: plan.summary.figures });
     } catch (e) {
       throw new KeyedError('views.summary.rollupFailed', { file: file.name, reason: describe(e) });
