@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { t, type Lang } from '../../src/core/i18n';
 import { axeViolations, paneSession, TODAY, useServedSession } from './browser';
 import { excelHost, openInExcel } from './excel/open';
-import { button, idle, openSample, openTab } from './flow';
+import { button, confirmWrite, idle, openSample, openTab } from './flow';
 import { DIST } from './server';
 
 interface Announcement {
@@ -116,12 +116,7 @@ describe.each([
     await setStructureProtected(page, false);
     await generate.click();
     await page.getByTestId('write-preview').waitFor();
-    await button(page, lang, 'ui.action.confirm').click();
-    await page
-      .getByTestId('notice')
-      .filter({ hasText: t(lang, 'ui.written.done') })
-      .waitFor();
-    await idle(page, lang);
+    await confirmWrite(page, lang);
     const written = await noticeText(page);
     expect(await nextAnnouncements(page)).toEqual([way === 'ariaNotify' ? { message: written, priority: 'normal' } : { message: `${written}.`, priority: 'assertive' }]);
     expect(await axeViolations(page)).toEqual([]);
@@ -157,12 +152,7 @@ describe('notices announced in the standalone page (zh-CN)', () => {
     await announced(page); // whatever opening said
     await button(page, lang, 'views.pairing.generate').click();
     await page.getByTestId('write-preview').waitFor();
-    await button(page, lang, 'ui.action.confirm').click();
-    await page
-      .getByTestId('notice')
-      .filter({ hasText: t(lang, 'ui.written.done') })
-      .waitFor();
-    await idle(page, lang);
+    await confirmWrite(page, lang);
     expect(await nextAnnouncements(page)).toEqual([{ message: await noticeText(page), priority: 'normal' }]);
     expect(problems).toEqual([]);
   });

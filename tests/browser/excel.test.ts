@@ -13,7 +13,7 @@ import { t } from '../../src/core/i18n';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, paneSession, screenshot } from './browser';
 import { excelHost, openSampleInExcel } from './excel/open';
-import { button, expectedSampleProblems, idle, runCheck, undoneWhat } from './flow';
+import { button, confirmWrite, expectedSampleProblems, idle, runCheck, undoneWhat } from './flow';
 import { DIST } from './server';
 
 const SAMPLE = () => readFileSync(join(DIST, 'assets/sample-roster.xlsx'));
@@ -69,12 +69,7 @@ describe.each([
       await screenshot(page, 'zh-excel-rollup-preview');
     }
 
-    await button(page, lang, 'ui.action.confirm').click();
-    await page
-      .getByTestId('notice')
-      .filter({ hasText: t(lang, 'ui.written.done') })
-      .waitFor();
-    await idle(page, lang);
+    await confirmWrite(page, lang);
     const after = await sheetNames(page);
     const added = after.slice(before.length);
     expect(after.slice(0, before.length)).toEqual(before);

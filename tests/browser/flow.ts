@@ -58,6 +58,16 @@ export async function idle(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: t(lang, 'ui.action.cancel'), exact: true }).waitFor({ state: 'detached' });
 }
 
+/** 确认写入 on the preview shown, then wait until the pane says it was written and nothing runs any more. */
+export async function confirmWrite(page: Page, lang: Lang): Promise<void> {
+  await button(page, lang, 'ui.action.confirm').click();
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: t(lang, 'ui.written.done') })
+    .waitFor();
+  await idle(page, lang);
+}
+
 /** What the undo button says it will undo: its label without the "撤销：" / "Undo: " before it. */
 export function undoneWhat(lang: Lang, label: string): string {
   const prefix = t(lang, 'undo.button', { what: '' });

@@ -18,7 +18,7 @@ import { planMaintenance } from '../../src/core/workflow';
 import { openXlsx } from '../../src/workbook/file';
 import { axeViolations, paneSession, screenshot, TODAY } from './browser';
 import { excelHost, openSampleInExcel, sheetValues } from './excel/open';
-import { button, expectedSampleCheck, idle, openTab } from './flow';
+import { button, confirmWrite, expectedSampleCheck, idle, openTab } from './flow';
 import { DIST } from './server';
 
 /** On the sample's 帮扶人员 (三(1)班's class teacher, who also runs its 生日会): picked from the list, not typed. */
@@ -51,15 +51,6 @@ const overflow = (page: Page, testId: string) =>
     const right = Math.max(...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right));
     return Math.ceil(right + window.scrollX - document.documentElement.clientWidth);
   });
-
-async function confirm(page: Page, lang: Lang): Promise<void> {
-  await button(page, lang, 'ui.action.confirm').click();
-  await page
-    .getByTestId('notice')
-    .filter({ hasText: t(lang, 'ui.written.done') })
-    .waitFor();
-  await idle(page, lang);
-}
 
 describe.each([
   ['zh-CN', 20],
@@ -108,7 +99,7 @@ describe.each([
     expect(before.flat()).not.toContain('十二月生日会'); // nothing written before the confirmation
     if (api === 20) expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `${short}-life-2-activity-preview`);
-    await confirm(page, lang);
+    await confirmWrite(page, lang);
     const activities = (await sheetValues(page, SHEETS.activities))!;
     expect(activities.slice(0, before.length)).toEqual(before);
     expect(activities).toHaveLength(before.length + 1);
@@ -139,7 +130,7 @@ describe.each([
     await page.getByText(t(lang, 'life.entry.warnUnregistered', { child: second.name })).waitFor();
     await page.getByText(t(lang, 'life.entry.warnMissing', { child: third.name })).waitFor();
     await screenshot(page, `${short}-life-4-rollcall-preview`);
-    await confirm(page, lang);
+    await confirmWrite(page, lang);
     const rollCall = (await sheetValues(page, SHEETS.rollCall))!;
     expect(rollCall.slice(-3).map((row) => row.slice(1))).toEqual([
       [first.name, '08:30', '11:30', first.guardianName, first.guardianRelation, TEACHER],

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { t } from '../../src/core/i18n';
 import { useServedSession } from './browser';
-import { button, idle, openSample, runCheck } from './flow';
+import { button, confirmWrite, openSample, runCheck } from './flow';
 import { DIST } from './server';
 
 describe('privacy', () => {
@@ -31,12 +31,7 @@ describe('privacy', () => {
     await page.getByRole('tab', { name: t(lang, 'ui.tab.report') }).click();
     await page.getByRole('checkbox', { name: t(lang, 'ui.report.mark') }).check();
     await button(page, lang, 'ui.action.report').click();
-    await button(page, lang, 'ui.action.confirm').click();
-    await page
-      .getByTestId('notice')
-      .filter({ hasText: t(lang, 'ui.written.done') })
-      .waitFor();
-    await idle(page, lang);
+    await confirmWrite(page, lang);
     const [file] = await Promise.all([page.waitForEvent('download'), button(page, lang, 'ui.standalone.save').click()]);
     await file.path();
     // Open a file with the picker, as a user would after saving.

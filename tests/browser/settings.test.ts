@@ -13,20 +13,11 @@ import { t, type Lang } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, paneSession, screenshot, TODAY, useServedSession } from './browser';
 import { excelHost, openInExcel, openSampleInExcel, sheetValues } from './excel/open';
-import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
+import { button, confirmWrite, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
 
 const MENTOR = '陈静';
 /** 一(1)班's class teacher on the sample's 帮扶人员 (tests/fixtures/sample-term.ts): the reminders of its children are hers. */
 const CLASS_TEACHER = '陈老师';
-
-async function confirmWrite(page: Page, lang: Lang): Promise<void> {
-  await button(page, lang, 'ui.action.confirm').click();
-  await page
-    .getByTestId('notice')
-    .filter({ hasText: t(lang, 'ui.written.done') })
-    .waitFor();
-  await idle(page, lang);
-}
 
 async function openSettings(page: Page, lang: Lang): Promise<void> {
   await page.locator('#tab-settings').click();

@@ -9,21 +9,12 @@ import type { Locator, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n';
 import { SHEETS } from '../../src/core/sheets';
 import { axeViolations, screenshot, useServedSession } from './browser';
-import { button, idle, openSample, openTab, runCheck } from './flow';
+import { button, confirmWrite, idle, openSample, openTab, runCheck } from './flow';
 
 const lang = 'zh-CN';
 
 function sheetTab(page: Page, sheet: string): Locator {
   return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
-}
-
-async function confirmWrite(page: Page): Promise<void> {
-  await button(page, lang, 'ui.action.confirm').click();
-  await page
-    .getByTestId('notice')
-    .filter({ hasText: t(lang, 'ui.written.done') })
-    .waitFor();
-  await idle(page, lang);
 }
 
 /** 检查, then 生成校验结果 with marks on the roster. */
@@ -32,7 +23,7 @@ async function writeFindings(page: Page): Promise<void> {
   await page.getByRole('tab', { name: t(lang, 'ui.tab.report') }).click();
   await page.getByRole('checkbox', { name: t(lang, 'ui.report.mark') }).check();
   await button(page, lang, 'ui.action.report').click();
-  await confirmWrite(page);
+  await confirmWrite(page, lang);
 }
 
 function gridCells(page: Page): Locator {
@@ -109,7 +100,7 @@ describe('the standalone sheet view', () => {
     await page.getByTestId('summary-figures').waitFor();
     await idle(page, lang);
     await button(page, lang, 'views.summary.update').click();
-    await confirmWrite(page);
+    await confirmWrite(page, lang);
     await sheetTab(page, SHEETS.summary).click();
     // 更新统计 alone writes no pairs: its 有帮扶教师 counts 结对帮扶 as the sample holds it, none (issue 15).
     // The grid draws only the rows in view: scroll down to the row, then back.
@@ -145,7 +136,7 @@ describe('the standalone sheet view', () => {
     await page.getByTestId('pairing-coverage').waitFor();
     await idle(page, lang);
     await button(page, lang, 'views.pairing.generate').click();
-    await confirmWrite(page);
+    await confirmWrite(page, lang);
     await sheetTab(page, SHEETS.pairing).click();
     const grid = page.getByRole('grid');
     await grid.getByText('说明', { exact: true }).first().waitFor();

@@ -12,7 +12,7 @@ import { SHEETS } from '../../src/core/sheets';
 import { FIXTURES, layoutFixture } from '../fixtures/build-samples';
 import { FORMATS_DIR } from '../formats/build-formats';
 import { axeViolations, screenshot, TODAY, useServedSession, type TestSession } from './browser';
-import { button, cellName, expectedSampleCheck, expectedSampleProblems, idle, openSample, runCheck } from './flow';
+import { button, cellName, confirmWrite, expectedSampleCheck, expectedSampleProblems, idle, openSample, runCheck } from './flow';
 import { DIST } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -118,11 +118,7 @@ describe.each(LANGS)('standalone page (%s)', (lang) => {
     await accessible(page);
     await screenshot(page, `${short}-4-preview`);
 
-    await button(page, lang, 'ui.action.confirm').click();
-    await page
-      .getByTestId('notice')
-      .filter({ hasText: t(lang, 'ui.written.done') })
-      .waitFor();
+    await confirmWrite(page, lang);
     const reportTab = page.getByRole('tab', { name: SHEETS.findings, exact: true });
     await reportTab.waitFor();
     expect(await reportTab.getAttribute('aria-selected')).toBe('true');

@@ -19,7 +19,7 @@ import { openXlsx } from '../../src/workbook/file';
 import { FIXTURES } from '../fixtures/build-samples';
 import { logRows } from '../fixtures/sample-term';
 import { TODAY, axeViolations, screenshot, useServedSession } from './browser';
-import { button, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
+import { button, confirmWrite, expectedSampleCheck, idle, openSample, openTab, undoneWhat } from './flow';
 import { DIST } from './server';
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -38,15 +38,6 @@ async function expectedUnpaired(lang: Lang): Promise<{ lines: string[]; places: 
 
 function sheetTab(page: Page, lang: Lang, sheet: string) {
   return page.getByRole('tablist', { name: t(lang, 'ui.standalone.sheets') }).getByRole('tab', { name: sheet, exact: true });
-}
-
-async function confirmWrite(page: Page, lang: Lang): Promise<void> {
-  await button(page, lang, 'ui.action.confirm').click();
-  await page
-    .getByTestId('notice')
-    .filter({ hasText: t(lang, 'ui.written.done') })
-    .waitFor();
-  await idle(page, lang);
 }
 
 describe.each(LANGS)('pane views in the standalone page (%s)', (lang) => {
