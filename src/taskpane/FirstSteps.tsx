@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { registerMessages, t, type Lang } from '../core/i18n';
 import { firstSteps } from '../core/i18n/messages/firstSteps';
-import { isSampleWorkbook } from '../core/settings';
-import { SHEETS } from '../core/sheets';
-import type { WorkbookPort } from '../workbook/port';
 import { dismissGuide, FIRST_STEPS, stepsDone, stepToExplain } from './firstSteps';
 
 registerMessages(firstSteps);
@@ -30,9 +27,8 @@ const useStyles = makeStyles({
 });
 
 export interface FirstStepsProps {
-  readonly port: WorkbookPort;
   readonly lang: Lang;
-  /** Known to be the sample (the standalone page opened it); otherwise its 设置 is read to tell. */
+  /** The workbook is the sample: the standalone page opened it, or its 设置 has 示例日期 (the pane's useWorkbookDay). */
   readonly sample: boolean;
   /** The pane's tab now. */
   readonly tab: string;
@@ -47,11 +43,10 @@ export interface FirstStepsProps {
  * with a line on what the step shows; closed for good with 不再显示 (remembered by this browser only).
  * A teacher's own workbook gets none of it: shown only on the sample.
  */
-export default function FirstSteps({ port, lang, sample, tab, checked, visited, onGo }: FirstStepsProps) {
+export default function FirstSteps({ lang, sample, tab, checked, visited, onGo }: FirstStepsProps) {
   const styles = useStyles();
-  const isSample = useIsSample(port, sample);
   const [closed, setClosed] = useState(false);
-  if (!isSample || closed) return null;
+  if (!sample || closed) return null;
   const done = stepsDone(checked, visited);
   const explain = stepToExplain(tab, done);
   return (
@@ -98,21 +93,4 @@ export default function FirstSteps({ port, lang, sample, tab, checked, visited, 
       <Text size={200}>{explain ? t(lang, `firstSteps.hint.${explain === 'check' && !checked ? 'checkNow' : explain}`) : t(lang, 'firstSteps.allDone')}</Text>
     </section>
   );
-}
-
-/** The sample: said by the page that opened it, or by the workbook's 设置 (a 示例日期, which only the sample carries), read once. */
-function useIsSample(port: WorkbookPort, sample: boolean): boolean {
-  const [found, setFound] = useState(false);
-  useEffect(() => {
-    if (sample) return;
-    let live = true;
-    port.read({ sheets: [SHEETS.settings] }).then(
-      (snapshot) => live && setFound(isSampleWorkbook(snapshot)),
-      () => undefined, // unreadable: no guide, and nothing to tell the teacher
-    );
-    return () => {
-      live = false;
-    };
-  }, [port, sample]);
-  return sample || found;
 }

@@ -139,7 +139,7 @@ export function Pane({ port, lang, today: clock, dayFromWorkbook = false, standa
         {day.sample && <SampleDay lang={lang} day={today} />}
         {!guideDismissed() && (
           <Suspense fallback={null}>
-            <FirstSteps port={port} lang={lang} sample={sample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
+            <FirstSteps lang={lang} sample={sample || day.isSample} tab={tab} checked={checked !== null} visited={visited} onGo={go} />
           </Suspense>
         )}
         {/* Six tabs need 380-520 px in one row; at 350 px (the design width) those that do not fit go into a 更多 menu. */}

@@ -21,19 +21,20 @@ export interface WorkbookDayState {
   readonly today: IsoDate;
   /** `today` is the sample's 示例日期. */
   readonly sample: boolean;
+  /** The workbook is the sample (its 设置 has 示例日期), whether or not its day is used: the first steps show. */
+  readonly isSample: boolean;
   /** Decide again from a fresh snapshot (every check reads the whole workbook): returns the day it used. */
   readonly decide: (snapshot: WorkbookSnapshot) => Promise<IsoDate>;
 }
 
 /**
- * When `fromWorkbook`, the workbook's 设置 may say what today is (the sample's 示例日期): read once after
- * the first paint, and again with every check, so deleting the row returns the pane to the clock.
- * Otherwise the host's `clock` (a date the page was told) stands.
+ * The workbook's 设置, read once after the first paint and again with every check (so deleting the row
+ * returns the pane to the clock), says whether this is the sample and, when `fromWorkbook`, what today is
+ * (the sample's 示例日期). Otherwise the host's `clock` (a date the page was told) stands.
  */
 export function useWorkbookDay(port: WorkbookPort, clock: IsoDate, fromWorkbook: boolean): WorkbookDayState {
   const [day, setDay] = useState<WorkbookDay | null>(null);
   useEffect(() => {
-    if (!fromWorkbook) return;
     let live = true;
     loadWorkbookDay()
       .then((m) => m.readDay(port, clock))
@@ -44,16 +45,15 @@ export function useWorkbookDay(port: WorkbookPort, clock: IsoDate, fromWorkbook:
     return () => {
       live = false;
     };
-  }, [port, clock, fromWorkbook]);
+  }, [port, clock]);
   const decide = useCallback(
     async (snapshot: WorkbookSnapshot) => {
-      if (!fromWorkbook) return clock;
       const found = (await loadWorkbookDay()).dayOf(snapshot, clock);
       setDay(found);
-      return found.today;
+      return fromWorkbook ? found.today : clock;
     },
     [clock, fromWorkbook],
   );
   const used = fromWorkbook ? day : null;
-  return { today: used?.today ?? clock, sample: used?.sample ?? false, decide };
+  return { today: used?.today ?? clock, sample: used?.sample ?? false, isSample: day?.sample ?? false, decide };
 }
