@@ -10,6 +10,7 @@ import { useViewStyles } from './styles';
 import { useDossier, type DossierPeriodKind, type DossierState } from './useDossier';
 import { WritePreview } from './WritePreview';
 import { OperationStatus } from '../StatusArea';
+import { HeadedSection } from './HeadedSection';
 
 // The view's own text comes with its chunk (the computing core registers every catalogue, but later).
 registerMessages(cards);
@@ -102,10 +103,11 @@ function ChildFile({ s, child, settings, lang }: { s: DossierState; child: CardC
   ]);
   const entries = s.files?.entries.get(child.index) ?? [];
   return (
-    <section className={styles.section} aria-labelledby="dossier-child" data-testid="dossier-child">
-      <Text as="h2" id="dossier-child" weight="semibold">
-        {t(lang, 'views.dossier.match', { name: child.name, className: child.classLabel ?? t(lang, 'views.entry.noClass') })}
-      </Text>
+    <HeadedSection
+      id="dossier-child"
+      title={t(lang, 'views.dossier.match', { name: child.name, className: child.classLabel ?? t(lang, 'views.entry.noClass') })}
+      data-testid="dossier-child"
+    >
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => s.print('cards', [child])}>
           {t(lang, 'views.dossier.printCard')}
@@ -143,7 +145,7 @@ function ChildFile({ s, child, settings, lang }: { s: DossierState; child: CardC
           ))}
         </ul>
       )}
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -152,10 +154,7 @@ function ClassSection({ s, lang }: { s: DossierState; lang: Lang }) {
   const styles = useViewStyles();
   const chosen = s.files?.chosen ?? [];
   return (
-    <section className={styles.section} aria-labelledby="dossier-class">
-      <Text as="h2" id="dossier-class" weight="semibold">
-        {t(lang, 'views.dossier.classTitle')}
-      </Text>
+    <HeadedSection id="dossier-class" title={t(lang, 'views.dossier.classTitle')}>
       <Field label={t(lang, 'views.dossier.class')}>
         <Select value={s.className} onChange={(_, d) => s.setClassName(d.value)} disabled={!s.loaded}>
           <option value="">{t(lang, 'views.dossier.wholeSchool')}</option>
@@ -181,6 +180,6 @@ function ClassSection({ s, lang }: { s: DossierState; lang: Lang }) {
       <Text size={200} className={styles.muted}>
         {t(lang, 'views.dossier.writeNote')}
       </Text>
-    </section>
+    </HeadedSection>
   );
 }

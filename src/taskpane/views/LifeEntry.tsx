@@ -6,6 +6,7 @@ import { childKey, PICKER_LIMIT, pickerList, tickAll, type PickupChoice } from '
 import { classesOf, type PickedChild } from './logic';
 import { useViewStyles } from './styles';
 import { useActivityForm, useRollCallForm, type LifeEntryProps, type RollCallState, type Ticks } from './useLifeEntry';
+import { HeadedSection } from './HeadedSection';
 
 /**
  * 记一笔's other two records (issue 17), loaded on demand when chosen: an activity for 活动记录 (children
@@ -148,16 +149,13 @@ function ChildPicker({ lang, children, ticks, legend }: { lang: Lang; children: 
 function Pickups({ s, lang }: { s: RollCallState; lang: Lang }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="pickups-title" data-testid="pickups">
-      <Text as="h3" id="pickups-title" weight="semibold">
-        {t(lang, 'life.entry.pickups')}
-      </Text>
+    <HeadedSection id="pickups-title" title={t(lang, 'life.entry.pickups')} level="h3" data-testid="pickups">
       <ul className={styles.plainList}>
         {s.picked.map((c) => (
           <PickupRow key={childKey(c)} s={s} child={c} lang={lang} />
         ))}
       </ul>
-    </section>
+    </HeadedSection>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Text } from '@fluentui/react-components';
 import { t, type Lang } from '../../core/i18n';
 import type { LifeFigures as Figures } from '../../core/life';
 import { useViewStyles } from './styles';
+import { HeadedSection } from './HeadedSection';
 
 const yuan = (x: number) => x.toFixed(2);
 
@@ -24,10 +24,7 @@ export function LifeFigures({ f, lang }: { f: Figures; lang: Lang }) {
   const g = f.interestGroups;
   const r = f.rollCall;
   return (
-    <section className={styles.section} aria-labelledby="summary-life" data-testid="life-figures">
-      <Text as="h2" id="summary-life" weight="semibold">
-        {t(lang, 'life.view.title')}
-      </Text>
+    <HeadedSection id="summary-life" title={t(lang, 'life.view.title')} data-testid="life-figures">
       <dl className={styles.figures}>
         {figure('life.view.activities', t(lang, 'life.view.activitiesValue', { count: a.count, taking: a.childrenTakingPart, without: a.childrenWithout }), 'life-activities')}
         {figure('life.view.groups', t(lang, 'life.view.groupsValue', { groups: g.groups, members: g.members, none: g.childrenInNone }), 'life-groups')}
@@ -37,6 +34,6 @@ export function LifeFigures({ f, lang }: { f: Figures; lang: Lang }) {
         {figure('life.view.balance', t(lang, 'life.view.balanceValue', { balance: yuan(f.fund.balance), aided: f.fund.childrenAided }), 'life-balance')}
         {figure('life.view.training', t(lang, 'life.view.trainingValue', { teachers: f.training.teachers, hours: f.training.hours }), 'life-training')}
       </dl>
-    </section>
+    </HeadedSection>
   );
 }

@@ -6,6 +6,7 @@ import { coverageLines, heldStatus, showsPreview, unpairedLines, type HeldStatus
 import { useViewStyles } from './styles';
 import { usePairing, type PairingAnalysed } from './usePairing';
 import { WritePreview } from './WritePreview';
+import { HeadedSection } from './HeadedSection';
 
 type PairingStats = PairingAnalysed['pairing']['stats'];
 
@@ -62,34 +63,26 @@ export default function PairingView(props: ViewProps) {
 
 /** The pairs 结对帮扶 holds now: how many children have a teacher, a study buddy and (key focus) a proxy parent, or that none are generated yet. */
 function PairingHeld({ state, lang }: { state: PairingAnalysed; lang: Lang }) {
-  const styles = useViewStyles();
   const { held } = state.pairing;
   const status = heldStatus(held);
   const share = (part: number, whole: number) => state.core.formatShare(state.core.share(part, whole));
   const lines = status === 'current' || status === 'differs' ? coverageLines(lang, held.stats, 'held', share) : [];
   return (
-    <section className={styles.section} aria-labelledby="pairing-coverage" data-testid="pairing-coverage" data-held={status}>
-      <Text as="h2" id="pairing-coverage" weight="semibold">
-        {t(lang, 'views.pairing.held')}
-      </Text>
+    <HeadedSection id="pairing-coverage" title={t(lang, 'views.pairing.held')} data-testid="pairing-coverage" data-held={status}>
       <Text>{t(lang, 'views.pairing.children', { count: held.stats.children, keyFocus: held.stats.keyFocus })}</Text>
       {lines.length > 0 && <CoverageList lines={lines} />}
       <Text>{t(lang, HELD_LINE[status])}</Text>
-    </section>
+    </HeadedSection>
   );
 }
 
 /** What "生成结对" would make, each line saying so: nothing of it is in the workbook yet. */
 function PairingAfter({ s, state, lang }: { s: PairingStats; state: PairingAnalysed; lang: Lang }) {
-  const styles = useViewStyles();
   const share = (part: number, whole: number) => state.core.formatShare(state.core.share(part, whole));
   return (
-    <section className={styles.section} aria-labelledby="pairing-after" data-testid="pairing-after">
-      <Text as="h2" id="pairing-after" weight="semibold">
-        {t(lang, 'views.pairing.after')}
-      </Text>
+    <HeadedSection id="pairing-after" title={t(lang, 'views.pairing.after')} data-testid="pairing-after">
       <CoverageList lines={coverageLines(lang, s, 'after', share)} />
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -110,10 +103,7 @@ function CoverageList({ lines }: { lines: readonly string[] }) {
 function MentorLoads({ s, lang, preview }: { s: PairingStats; lang: Lang; preview: boolean }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="pairing-loads" data-testid="pairing-loads">
-      <Text as="h2" id="pairing-loads" weight="semibold">
-        {t(lang, preview ? 'views.pairing.loadsAfter' : 'views.pairing.loads')}
-      </Text>
+    <HeadedSection id="pairing-loads" title={t(lang, preview ? 'views.pairing.loadsAfter' : 'views.pairing.loads')} data-testid="pairing-loads">
       <table className={styles.table} aria-labelledby="pairing-loads">
         <thead>
           <tr>
@@ -138,7 +128,7 @@ function MentorLoads({ s, lang, preview }: { s: PairingStats; lang: Lang; previe
           ))}
         </tbody>
       </table>
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -146,17 +136,14 @@ function MentorLoads({ s, lang, preview }: { s: PairingStats; lang: Lang; previe
 function MentorsGuide({ s, lang, onFill }: { s: PairingStats; lang: Lang; onFill: (() => void) | undefined }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="pairing-loads" data-testid="pairing-mentors-guide">
-      <Text as="h2" id="pairing-loads" weight="semibold">
-        {t(lang, 'views.pairing.loads')}
-      </Text>
+    <HeadedSection id="pairing-mentors" title={t(lang, 'views.pairing.loads')} data-testid="pairing-mentors-guide">
       <Text>{t(lang, 'views.pairing.mentorsGuide', { count: s.children })}</Text>
       {onFill && (
         <div className={styles.row}>
           <Button onClick={onFill}>{t(lang, 'views.pairing.fillMentors')}</Button>
         </div>
       )}
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -164,10 +151,11 @@ function MentorsGuide({ s, lang, onFill }: { s: PairingStats; lang: Lang; onFill
 function UnpairedList({ s, lang, preview }: { s: PairingStats; lang: Lang; preview: boolean }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="pairing-unpaired" data-testid="pairing-unpaired">
-      <Text as="h2" id="pairing-unpaired" weight="semibold">
-        {t(lang, preview ? 'views.pairing.unpairedAfter' : 'views.pairing.unpaired', { count: s.unpaired.length })}
-      </Text>
+    <HeadedSection
+      id="pairing-unpaired"
+      title={t(lang, preview ? 'views.pairing.unpairedAfter' : 'views.pairing.unpaired', { count: s.unpaired.length })}
+      data-testid="pairing-unpaired"
+    >
       <ul className={styles.list}>
         {unpairedLines(lang, s.unpaired).map((line, i) => (
           <li key={i}>
@@ -175,6 +163,6 @@ function UnpairedList({ s, lang, preview }: { s: PairingStats; lang: Lang; previ
           </li>
         ))}
       </ul>
-    </section>
+    </HeadedSection>
   );
 }

@@ -10,6 +10,7 @@ import { useViewStyles } from './styles';
 import { useSummary, type SummaryComputed, type SummaryState } from './useSummary';
 import { WritePreview } from './WritePreview';
 import { OperationStatus } from '../StatusArea';
+import { HeadedSection } from './HeadedSection';
 
 type SummaryJson = NonNullable<SummaryComputed['plan']['summary']['json']>;
 
@@ -90,10 +91,7 @@ function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJ
     </>
   );
   return (
-    <section className={styles.section} aria-labelledby="summary-headline" data-testid="summary-figures">
-      <Text as="h2" id="summary-headline" weight="semibold">
-        {t(lang, 'views.summary.headline', { label: data.core.periodLabel(data.plan.summary.period, lang) })}
-      </Text>
+    <HeadedSection id="summary-headline" title={t(lang, 'views.summary.headline', { label: data.core.periodLabel(data.plan.summary.period, lang) })} data-testid="summary-figures">
       <dl className={styles.figures}>
         {figure('views.summary.children', String(j.children))}
         {figure('views.summary.talks', String(j.talks))}
@@ -106,7 +104,7 @@ function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJ
           figure('views.summary.pairCoverageAfter', t(lang, 'views.summary.shareValue', { count: j.pairing.withTeacher, share: share(j.pairing.withTeacher, j.children) }))}
         {figure('views.summary.withoutTalk', String(j.childrenWithoutTalk))}
       </dl>
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -114,10 +112,7 @@ function HeadlineFigures({ data, j, lang }: { data: SummaryComputed; j: SummaryJ
 function ExportSection({ s, port, lang }: { s: SummaryState; port: WorkbookPort; lang: Lang }) {
   const styles = useViewStyles();
   return (
-    <section className={styles.section} aria-labelledby="summary-export">
-      <Text as="h2" id="summary-export" weight="semibold">
-        {t(lang, 'views.summary.export')}
-      </Text>
+    <HeadedSection id="summary-export" title={t(lang, 'views.summary.export')}>
       {s.fileHost || port.capabilities().newWorkbook ? (
         <>
           <Text>{t(lang, s.fileHost ? 'views.summary.exportIntro' : 'views.summary.exportIntroExcel')}</Text>
@@ -131,7 +126,7 @@ function ExportSection({ s, port, lang }: { s: SummaryState; port: WorkbookPort;
       ) : (
         <Text>{t(lang, 'views.summary.exportExcel')}</Text>
       )}
-    </section>
+    </HeadedSection>
   );
 }
 
@@ -140,10 +135,7 @@ function RollupSection({ s, lang }: { s: SummaryState; lang: Lang }) {
   const styles = useViewStyles();
   const picker = useRef<HTMLInputElement>(null);
   return (
-    <section className={styles.section} aria-labelledby="summary-rollup">
-      <Text as="h2" id="summary-rollup" weight="semibold">
-        {t(lang, 'views.summary.rollup')}
-      </Text>
+    <HeadedSection id="summary-rollup" title={t(lang, 'views.summary.rollup')}>
       <Text>{t(lang, s.fileHost ? 'views.summary.rollupIntro' : 'views.summary.rollupExcel')}</Text>
       <input
         ref={picker}
@@ -164,6 +156,6 @@ function RollupSection({ s, lang }: { s: SummaryState; lang: Lang }) {
         </Button>
       </div>
       <OperationStatus origin="summary-rollup" />
-    </section>
+    </HeadedSection>
   );
 }

@@ -13,6 +13,7 @@ import { TeacherPicker } from './TeacherPicker';
 import { groupOverdueByChild, itemsIn, type LateItem } from './todayLogic';
 import { useToday, type TodayState } from './useToday';
 import { WritePreview } from './WritePreview';
+import { HeadedSection } from './HeadedSection';
 
 const ITEMS_SHOWN = 50;
 
@@ -79,10 +80,7 @@ function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: Vie
   const entries = groupOverdueByChild(view.items, today);
   const shown = entries.slice(0, ITEMS_SHOWN);
   return (
-    <section className={styles.section} aria-labelledby="today-title">
-      <Text as="h2" id="today-title" weight="semibold">
-        {t(lang, 'views.today.hello', { teacher: teacherAddress(view.teacher, lang), today })}
-      </Text>
+    <HeadedSection id="today-title" title={t(lang, 'views.today.hello', { teacher: teacherAddress(view.teacher, lang), today })}>
       <div className={styles.row} data-testid="today-counts">
         {/* Red and amber only when there is something to do: 逾期 0 项 is good news, not an alarm. */}
         <Badge color={view.overdue > 0 ? 'danger' : 'informative'} appearance={view.overdue > 0 ? 'filled' : 'tint'} shape="rounded" size="large" data-alarm={view.overdue > 0}>
@@ -115,7 +113,7 @@ function TodaySection({ s, core, view, lang, today }: { s: TodayState; core: Vie
         </ul>
       )}
       {entries.length > ITEMS_SHOWN && <Text size={200}>{t(lang, 'views.today.more', { shown: itemsIn(shown), count: view.items.length })}</Text>}
-    </section>
+    </HeadedSection>
   );
 }
 
